@@ -1,0 +1,153 @@
+"""The core's announcements. Services publish; screens and the OCPP server listen.
+
+Delivery is synchronous on the publishing thread (the asyncio loop): a listener
+must be quick and must not raise; an exception in one listener is logged and
+does not stop the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Event:
+    pass
+
+
+@dataclass(frozen=True)
+class StationAdded(Event):
+    station_id: UUID
+    identity: str
+    registration: str
+
+
+@dataclass(frozen=True)
+class StationChanged(Event):
+    """Any stored attribute of a station changed (name, group, boot info, registration)."""
+
+    station_id: UUID
+    identity: str
+
+
+@dataclass(frozen=True)
+class StationRemoved(Event):
+    station_id: UUID
+    identity: str
+
+
+@dataclass(frozen=True)
+class ConnectionStateChanged(Event):
+    station_id: UUID
+    identity: str
+    state: str  # online / temporarily_unavailable / long_term_unavailable / offline
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ConnectorStatusChanged(Event):
+    station_id: UUID
+    identity: str
+    connector_id: int
+    status: str
+    error_code: str
+    info: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class StatusEventRecorded(Event):
+    station_id: UUID
+    row: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TransactionStarted(Event):
+    transaction_id: UUID
+    station_id: UUID
+    connector_id: int
+    ocpp_id: int
+    id_tag: str
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class TransactionUpdated(Event):
+    transaction_id: UUID
+    station_id: UUID
+    connector_id: int
+    energy_wh: int | None
+    power_w: float | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class TransactionEnded(Event):
+    transaction_id: UUID
+    station_id: UUID
+    connector_id: int
+    state: str
+    energy_wh: int | None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MessageLogged(Event):
+    station_identity: str
+    row: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ActionLogged(Event):
+    """An action was recorded or its outcome changed."""
+
+    action_id: UUID
+    station_id: UUID | None
+    action: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class AuthorizationDecided(Event):
+    station_id: UUID | None
+    id_tag: str
+    result: str
+    reason: str
+
+
+Listener = Callable[[Any], None]
+
+
+@dataclass
+class EventBus:
+    _listeners: dict[type, list[Listener]] = field(default_factory=lambda: defaultdict(list))
+
+    def subscribe(self, event_type: type[Event], listener: Listener) -> Callable[[], None]:
+        """Listen for one kind of event; returns a function that stops listening."""
+        self._listeners[event_type].append(listener)
+
+        def unsubscribe() -> None:
+            try:
+                self._listeners[event_type].remove(listener)
+            except ValueError:
+                pass
+
+        return unsubscribe
+
+    def publish(self, event: Event) -> None:
+        for listener in list(self._listeners.get(type(event), ())):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("listener %r failed on %s", listener, type(event).__name__)
+
+    def has_listeners(self, event_type: type[Event]) -> bool:
+        return bool(self._listeners.get(event_type))

@@ -1,0 +1,68 @@
+"""All core services of one site, built together and started and stopped in order."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from evdesk.core.actions import ActionLogService
+from evdesk.core.authorization import AuthorizationService
+from evdesk.core.commlog import CommLogService
+from evdesk.core.events import EventBus
+from evdesk.core.site_settings import load_site_settings, save_site_settings
+from evdesk.core.station_status import StationStatusService
+from evdesk.core.stations import StationService
+from evdesk.core.transactions import TransactionService
+from evdesk.settings import SiteSettings
+from evdesk.store.batch import BatchWriter
+from evdesk.store.database import Store
+
+
+class Services:
+    def __init__(self, store: Store, settings: SiteSettings | None = None, bus: EventBus | None = None):
+        self.store = store
+        self.bus = bus or EventBus()
+        self.settings = settings or SiteSettings()
+        self.settings_version = 0
+        self.batch = BatchWriter(store)
+        self.stations = StationService(store, self.bus, self.settings)
+        self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
+        self.auth = AuthorizationService(store, self.bus, self.batch)
+        self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations)
+        self.actions = ActionLogService(store, self.bus)
+        self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
+        self.started = False
+
+    async def start(self, *, load_settings: bool = True) -> None:
+        """Load what is stored and start the background writers. Call on the running loop."""
+        if load_settings:
+            stored, version = await self.store.run(load_site_settings)
+            if version:
+                self._apply_settings(stored)
+                self.settings_version = version
+        await self.stations.load()
+        await self.transactions.load()
+        self.batch.start()
+        self.status.start()
+        self.transactions.start_housekeeping()
+        self.commlog.start()
+        self.started = True
+
+    async def stop(self) -> None:
+        if not self.started:
+            return
+        self.started = False
+        await self.commlog.stop()
+        await self.transactions.stop_housekeeping()
+        await self.status.stop()
+        await self.batch.close()
+
+    async def save_settings(self, settings: SiteSettings) -> None:
+        self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
+        self._apply_settings(settings)
+
+    def _apply_settings(self, settings: SiteSettings) -> None:
+        # Services hold this very object: update it in place so they all see the change.
+        for f in dataclasses.fields(SiteSettings):
+            setattr(self.settings, f.name, getattr(settings, f.name))
+        self.stations.boot_gate.rate = self.settings.boot_accept_rate
+        self.stations.boot_gate.capacity = max(1.0, self.settings.boot_accept_rate)

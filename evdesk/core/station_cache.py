@@ -1,0 +1,87 @@
+"""The in-memory picture of every station, kept by the station services.
+
+The OCPP hot path (a heartbeat, a status notification) reads and changes this
+picture without waiting for the disk; changed entries are written back in
+batches by `StationStatusService`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID
+
+
+@dataclass
+class ConnectorState:
+    connector_id: int
+    status: str = "Unknown"
+    error_code: str = "NoError"
+    info: str = ""
+    vendor_error_code: str = ""
+    status_at: datetime | None = None
+
+
+@dataclass
+class StationInfo:
+    id: UUID
+    identity: str
+    name: str
+    registration: str
+    version: int = 1
+    password_hash: str | None = None
+    access_mode: str = "public"
+    strip_id_tag_suffix: bool = True
+    skip_schema_validation: bool = False
+    heartbeat_interval: int = 300
+    meter_value_interval: int = 60
+    group_id: UUID | None = None
+    vendor: str = ""
+    model: str = ""
+    firmware_version: str = ""
+    firmware_status: str = ""
+    diagnostics_status: str = ""
+    connection_state: str = "never_connected"
+    last_seen: datetime | None = None
+    last_boot_at: datetime | None = None
+    connectors: dict[int, ConnectorState] = field(default_factory=dict)
+    connected: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.identity
+
+
+def station_info_from_row(row, connectors=()) -> StationInfo:
+    info = StationInfo(
+        id=row.id,
+        identity=row.identity,
+        name=row.name,
+        registration=row.registration,
+        version=row.version,
+        password_hash=row.password_hash,
+        access_mode=row.access_mode,
+        strip_id_tag_suffix=row.strip_id_tag_suffix,
+        skip_schema_validation=row.skip_schema_validation,
+        heartbeat_interval=row.heartbeat_interval,
+        meter_value_interval=row.meter_value_interval,
+        group_id=row.group_id,
+        vendor=row.vendor,
+        model=row.model,
+        firmware_version=row.firmware_version,
+        firmware_status=row.firmware_status,
+        diagnostics_status=row.diagnostics_status,
+        connection_state=row.connection_state,
+        last_seen=row.last_seen,
+        last_boot_at=row.last_boot_at,
+    )
+    for c in connectors:
+        info.connectors[c.connector_id] = ConnectorState(
+            connector_id=c.connector_id,
+            status=c.status,
+            error_code=c.error_code,
+            info=c.info,
+            vendor_error_code=c.vendor_error_code,
+            status_at=c.status_at,
+        )
+    return info

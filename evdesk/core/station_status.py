@@ -1,0 +1,224 @@
+"""Live station state: connection status, connector status, the event feed.
+
+Connection states follow what operators know from other back offices: `online`
+while frames arrive; `temporarily_unavailable` once the socket closes or nothing
+arrived for `temporarily_unavailable_after` seconds; `long_term_unavailable`
+after `long_term_unavailable_after` seconds of silence. Every change is written
+to the station's network-status log (StationEvent kind "network").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import datetime
+
+from evdesk.core import events as ev
+from evdesk.core.clock import parse_ocpp_time, utcnow
+from evdesk.core.station_cache import ConnectorState, StationInfo
+from evdesk.settings import SiteSettings
+from evdesk.store import models as m
+from evdesk.store.batch import BatchWriter
+from evdesk.store.database import Store
+
+log = logging.getLogger(__name__)
+
+ONLINE = "online"
+TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
+LONG_TERM_UNAVAILABLE = "long_term_unavailable"
+NEVER_CONNECTED = "never_connected"
+
+CONNECTION_STATE_LABELS = {
+    ONLINE: "Online",
+    TEMPORARILY_UNAVAILABLE: "Temporarily unavailable",
+    LONG_TERM_UNAVAILABLE: "Long-term unavailable",
+    NEVER_CONNECTED: "Never connected",
+}
+
+
+class StationStatusService:
+    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter, stations):
+        self.store = store
+        self.bus = bus
+        self.settings = settings
+        self.batch = batch
+        self.stations = stations  # StationService: the shared cache
+        self._last_frame: dict[str, float] = {}  # identity -> monotonic time
+        self._dirty_seen: set[str] = set()
+        self._dirty_connectors: set[tuple[str, int]] = set()
+        self._dirty_state: set[str] = set()
+        self._task: asyncio.Task | None = None
+
+    # -- connection ----------------------------------------------------------
+    def connected(self, info: StationInfo) -> None:
+        info.connected = True
+        self.frame_received(info)
+
+    def disconnected(self, info: StationInfo, detail: str = "") -> None:
+        info.connected = False
+        self._set_state(info, TEMPORARILY_UNAVAILABLE, detail or "connection closed")
+
+    def frame_received(self, info: StationInfo) -> None:
+        """Every frame from a station counts as a sign of life (cheap: the hot path)."""
+        self._last_frame[info.identity] = time.monotonic()
+        info.last_seen = utcnow()
+        self._dirty_seen.add(info.identity)
+        if info.connection_state != ONLINE and info.connected:
+            self._set_state(info, ONLINE, "frame received")
+
+    def _set_state(self, info: StationInfo, state: str, detail: str) -> None:
+        if info.connection_state == state:
+            return
+        info.connection_state = state
+        now = utcnow()
+        self._dirty_state.add(info.identity)
+        self.batch.add(m.StationEvent, {"id": m.base.uuid7(), "station": info.id, "kind": "network", "state": state, "detail": detail, "at": now})
+        self.bus.publish(ev.ConnectionStateChanged(info.id, info.identity, state, now))
+
+    def check_silence(self) -> None:
+        """Demote stations that went quiet. Called every few seconds."""
+        now = time.monotonic()
+        temp = self.settings.temporarily_unavailable_after
+        long_term = self.settings.long_term_unavailable_after
+        for info in self.stations.all():
+            if info.connection_state in (NEVER_CONNECTED, LONG_TERM_UNAVAILABLE):
+                continue
+            last = self._last_frame.get(info.identity)
+            if last is None:
+                # silent since this program started: count from start-up
+                self._last_frame[info.identity] = now
+                continue
+            quiet = now - last
+            if quiet >= long_term:
+                self._set_state(info, LONG_TERM_UNAVAILABLE, f"no frame for {int(quiet)} s")
+            elif quiet >= temp and info.connection_state == ONLINE:
+                self._set_state(info, TEMPORARILY_UNAVAILABLE, f"no frame for {int(quiet)} s")
+
+    # -- connector status ----------------------------------------------------
+    def status_notification(
+        self,
+        info: StationInfo,
+        connector_id: int,
+        status: str,
+        error_code: str = "NoError",
+        info_text: str = "",
+        timestamp: str | None = None,
+        vendor_id: str = "",
+        vendor_error_code: str = "",
+    ) -> None:
+        received = utcnow()
+        at, _trusted = parse_ocpp_time(timestamp, received)
+        state = info.connectors.get(connector_id)
+        if state is None:
+            state = info.connectors[connector_id] = ConnectorState(connector_id)
+        state.status, state.error_code = status, error_code or "NoError"
+        state.info, state.vendor_error_code, state.status_at = info_text or "", vendor_error_code or "", at
+        self._dirty_connectors.add((info.identity, connector_id))
+        row = {
+            "id": m.base.uuid7(),
+            "station": info.id,
+            "connector_id": connector_id,
+            "status": status,
+            "error_code": state.error_code,
+            "info": (info_text or "")[:255],
+            "vendor_id": (vendor_id or "")[:255],
+            "vendor_error_code": (vendor_error_code or "")[:64],
+            "timestamp": at,
+            "received_at": received,
+        }
+        self.batch.add(m.StatusEvent, row)
+        self.bus.publish(ev.ConnectorStatusChanged(info.id, info.identity, connector_id, status, state.error_code, state.info, at))
+        self.bus.publish(ev.StatusEventRecorded(info.id, row))
+
+    def station_event(self, info: StationInfo, kind: str, state: str, detail: str = "") -> None:
+        """Firmware and diagnostics progress, data transfers: into the station's log."""
+        if kind == "firmware":
+            info_attr = "firmware_status"
+        elif kind == "diagnostics":
+            info_attr = "diagnostics_status"
+        else:
+            info_attr = None
+        self.batch.add(m.StationEvent, {"id": m.base.uuid7(), "station": info.id, "kind": kind, "state": state, "detail": detail[:2000], "at": utcnow()})
+        if info_attr:
+            setattr(info, info_attr, state)
+            self._dirty_state.add(info.identity)
+            self.bus.publish(ev.StationChanged(info.id, info.identity))
+
+    # -- writing back ----------------------------------------------------------
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-station-status")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+        for info in self.stations.all():
+            if info.connected:
+                info.connected = False
+                self._set_state(info, TEMPORARILY_UNAVAILABLE, "evdesk stopped")
+        await self.flush()
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(1.0)
+            try:
+                self.check_silence()
+                await self.flush()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("station status flush failed")
+
+    async def flush(self) -> None:
+        if not (self._dirty_seen or self._dirty_connectors or self._dirty_state):
+            return
+        seen, self._dirty_seen = self._dirty_seen, set()
+        conns, self._dirty_connectors = self._dirty_connectors, set()
+        states, self._dirty_state = self._dirty_state, set()
+        station_rows = []
+        for identity in seen | states:
+            info = self.stations.get(identity)
+            if info is not None:
+                station_rows.append(
+                    (info.id, info.last_seen, info.connection_state, info.firmware_status, info.diagnostics_status)
+                )
+        connector_rows = []
+        for identity, cid in conns:
+            info = self.stations.get(identity)
+            if info is not None and cid in info.connectors:
+                c = info.connectors[cid]
+                connector_rows.append((info.id, cid, c.status, c.error_code, c.info, c.vendor_error_code, c.status_at))
+        await self.store.run(self._write, station_rows, connector_rows)
+
+    def _write(self, station_rows, connector_rows) -> None:
+        with self.store.db.atomic():
+            for sid, last_seen, state, fw, diag in station_rows:
+                values = {"last_seen": last_seen, "connection_state": state}
+                if fw is not None:
+                    values["firmware_status"] = fw
+                if diag is not None:
+                    values["diagnostics_status"] = diag
+                m.Station.update(**values).where(m.Station.id == sid).execute()
+            for sid, cid, status, error_code, info, vendor_error, at in connector_rows:
+                updated = (
+                    m.Connector.update(status=status, error_code=error_code, info=info, vendor_error_code=vendor_error, status_at=at)
+                    .where((m.Connector.station == sid) & (m.Connector.connector_id == cid))
+                    .execute()
+                )
+                if not updated:
+                    m.Connector.create(
+                        station=sid, connector_id=cid, status=status, error_code=error_code, info=info,
+                        vendor_error_code=vendor_error, status_at=at,
+                    )
+
+
+def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:
+    if info.last_seen is None:
+        return None
+    return ((now or utcnow()) - info.last_seen).total_seconds()

@@ -1,0 +1,338 @@
+"""Stations: creating and adopting them, who may connect, and what a boot means."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import os
+import random
+import re
+import time
+from dataclasses import dataclass
+from uuid import UUID
+
+import peewee
+
+from evdesk.core import events as ev
+from evdesk.core.clock import utcnow
+from evdesk.core.errors import NotFound, StaleEdit, ValidationError
+from evdesk.core.passwords import hash_password, verify_password
+from evdesk.core.station_cache import StationInfo, station_info_from_row
+from evdesk.settings import SiteSettings
+from evdesk.store import models as m
+from evdesk.store.database import Store
+
+IDENTITY_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+MAX_IDENTITY_LENGTH = 48  # OCPP 1.6 chargeBoxIdentity is CiString48
+STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
+
+
+def validate_identity(identity: str) -> str:
+    """The EV Manager rules: letters, digits, '-' and '_' only."""
+    identity = (identity or "").strip()
+    if not identity:
+        raise ValidationError("Invalid charging station identifier.", field="identity")
+    if not IDENTITY_PATTERN.match(identity):
+        raise ValidationError("Identifier contains forbidden characters.", field="identity")
+    if len(identity) > MAX_IDENTITY_LENGTH:
+        raise ValidationError(
+            f"Invalid charging station identifier. Use at most {MAX_IDENTITY_LENGTH} characters.", field="identity"
+        )
+    return identity
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What to do with a websocket that asks to connect as `identity`."""
+
+    decision: str  # accept / reject
+    station: StationInfo | None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class BootDecision:
+    status: str  # Accepted / Pending / Rejected
+    interval: int
+
+
+class BootGate:
+    """Spreads a boot storm: at most `rate` accepted boots per second (token bucket)."""
+
+    def __init__(self, rate: float, burst: float | None = None, rng: random.Random | None = None):
+        self.rate = rate
+        self.capacity = burst if burst is not None else max(1.0, rate)
+        self.tokens = self.capacity
+        self.stamp = time.monotonic()
+        self.rng = rng or random.Random()
+
+    def admit(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        return False
+
+
+class StationService:
+    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings):
+        self.store = store
+        self.bus = bus
+        self.settings = settings
+        self.by_identity: dict[str, StationInfo] = {}
+        self.by_id: dict[UUID, StationInfo] = {}
+        self.boot_gate = BootGate(settings.boot_accept_rate)
+        self._rng = random.Random()
+        # HMAC of a verified password, so a reconnecting station costs no scrypt.
+        self._verified: dict[UUID, bytes] = {}
+        self._pepper = os.urandom(16)
+        self._create_lock = asyncio.Lock()
+
+    # -- loading -------------------------------------------------------------
+    async def load(self) -> None:
+        def read():
+            stations = list(m.Station.alive())
+            connectors: dict[UUID, list] = {}
+            for c in m.Connector.alive():
+                connectors.setdefault(c.station_id, []).append(c)
+            return [station_info_from_row(s, connectors.get(s.id, ())) for s in stations]
+
+        for info in await self.store.run(read):
+            info.connected = False
+            self._remember(info)
+
+    def _remember(self, info: StationInfo) -> None:
+        self.by_identity[info.identity] = info
+        self.by_id[info.id] = info
+
+    def get(self, identity: str) -> StationInfo | None:
+        return self.by_identity.get(identity)
+
+    def get_by_id(self, station_id: UUID) -> StationInfo:
+        try:
+            return self.by_id[station_id]
+        except KeyError:
+            raise NotFound("Charging station does not exist.") from None
+
+    def all(self) -> list[StationInfo]:
+        return list(self.by_id.values())
+
+    # -- operator actions ----------------------------------------------------
+    async def create_station(
+        self,
+        identity: str,
+        name: str = "",
+        group_id: UUID | None = None,
+        connectors: int = 1,
+        password: str | None = None,
+        registration: str = "adopted",
+    ) -> StationInfo:
+        identity = validate_identity(identity)
+        if connectors < 0 or connectors > 32:
+            raise ValidationError("A station has between 0 and 32 connectors.", field="connectors")
+        password_hash = await self._hash_station_password(password) if password else None
+        async with self._create_lock:
+            if identity in self.by_identity:
+                raise ValidationError("Charging station already exists for that identifier.", field="identity")
+
+            def write():
+                with self.store.db.atomic():
+                    try:
+                        row = m.Station.create(
+                            identity=identity,
+                            name=name.strip() or identity,
+                            group=group_id,
+                            registration=registration,
+                            password_hash=password_hash,
+                            heartbeat_interval=self.settings.heartbeat_interval,
+                            meter_value_interval=self.settings.meter_value_interval,
+                        )
+                    except peewee.IntegrityError:
+                        raise ValidationError(
+                            "Charging station already exists for that identifier.", field="identity"
+                        ) from None
+                    rows = [m.Connector.create(station=row, connector_id=n) for n in range(1, connectors + 1)]
+                    return station_info_from_row(row, rows)
+
+            info = await self.store.run(write)
+            self._remember(info)
+        self.bus.publish(ev.StationAdded(info.id, info.identity, info.registration))
+        return info
+
+    async def update_station(self, station_id: UUID, expected_version: int, **changes) -> StationInfo:
+        """Change name, group, access mode, intervals... refused if the row moved on."""
+        allowed = {
+            "name",
+            "group",
+            "access_mode",
+            "heartbeat_interval",
+            "meter_value_interval",
+            "strip_id_tag_suffix",
+            "skip_schema_validation",
+            "timezone",
+            "notes",
+            "location",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValidationError(f"Unknown station field(s): {', '.join(sorted(unknown))}")
+        if "access_mode" in changes and changes["access_mode"] not in ("public", "private", "free"):
+            raise ValidationError("Access must be public, private or free charging.", field="access_mode")
+        if "name" in changes and not str(changes["name"]).strip():
+            raise ValidationError("Charging station name is required.", field="name")
+        info = self.get_by_id(station_id)
+        return await self._versioned_update(info, expected_version, changes)
+
+    async def _versioned_update(self, info: StationInfo, expected_version: int, changes: dict) -> StationInfo:
+        def write():
+            updated = (
+                m.Station.update(version=m.Station.version + 1, updated_at=utcnow(), **changes)
+                .where((m.Station.id == info.id) & (m.Station.version == expected_version))
+                .execute()
+            )
+            if not updated:
+                raise StaleEdit()
+            return m.Station.get_by_id(info.id)
+
+        row = await self.store.run(write)
+        fresh = station_info_from_row(row)
+        # keep live state that only lives in memory
+        fresh.connectors = info.connectors
+        fresh.connected = info.connected
+        fresh.connection_state = info.connection_state
+        fresh.last_seen = info.last_seen
+        self._remember(fresh)
+        self._verified.pop(info.id, None)
+        self.bus.publish(ev.StationChanged(fresh.id, fresh.identity))
+        return fresh
+
+    async def adopt(self, station_id: UUID, name: str | None = None, group_id: UUID | None = None) -> StationInfo:
+        info = self.get_by_id(station_id)
+        changes: dict = {"registration": "adopted"}
+        if name:
+            changes["name"] = name
+        if group_id:
+            changes["group"] = group_id
+        return await self._versioned_update(info, info.version, changes)
+
+    async def reject(self, station_id: UUID) -> StationInfo:
+        info = self.get_by_id(station_id)
+        return await self._versioned_update(info, info.version, {"registration": "rejected"})
+
+    async def set_password(self, station_id: UUID, password: str | None) -> StationInfo:
+        if password is not None and len(password) < 8:
+            raise ValidationError("Use a station password of at least 8 characters.", field="password")
+        info = self.get_by_id(station_id)
+        hashed = await self._hash_station_password(password) if password else None
+        return await self._versioned_update(info, info.version, {"password_hash": hashed})
+
+    async def delete_station(self, station_id: UUID) -> None:
+        info = self.get_by_id(station_id)
+
+        def write():
+            now = utcnow()
+            with self.store.db.atomic():
+                m.Station.update(
+                    deleted_at=now, updated_at=now, version=m.Station.version + 1,
+                    # free the identity so the station can be created again
+                    identity=f"{info.identity}~deleted~{info.id.hex[:8]}",
+                ).where(m.Station.id == info.id).execute()
+                m.Connector.update(deleted_at=now, version=m.Connector.version + 1).where(
+                    m.Connector.station == info.id
+                ).execute()
+
+        await self.store.run(write)
+        self.by_identity.pop(info.identity, None)
+        self.by_id.pop(info.id, None)
+        self.bus.publish(ev.StationRemoved(info.id, info.identity))
+
+    # -- the OCPP side -------------------------------------------------------
+    async def admit(self, identity: str) -> Admission:
+        """Called for every websocket handshake, before any password check."""
+        info = self.by_identity.get(identity)
+        if info is None:
+            policy = self.settings.unknown_station_policy
+            if policy == "reject":
+                return Admission("reject", None, "unknown station")
+            try:
+                validate_identity(identity)
+            except ValidationError as exc:
+                return Admission("reject", None, str(exc))
+            registration = "adopted" if policy == "accept" else "pending"
+            try:
+                info = await self.create_station(identity, connectors=0, registration=registration)
+            except ValidationError:
+                info = self.by_identity.get(identity)
+                if info is None:
+                    return Admission("reject", None, "could not register station")
+        if info.registration == "rejected":
+            return Admission("reject", info, "station rejected by an administrator")
+        return Admission("accept", info)
+
+    async def check_password(self, info: StationInfo, password: str | None) -> bool:
+        if not info.password_hash:
+            return True
+        if password is None:
+            return False
+        tag = hmac.new(self._pepper, password.encode(), hashlib.sha256).digest()
+        known = self._verified.get(info.id)
+        if known is not None and hmac.compare_digest(known, tag):
+            return True
+        loop = asyncio.get_running_loop()
+        ok = await loop.run_in_executor(None, verify_password, password, info.password_hash)
+        if ok:
+            self._verified[info.id] = tag
+        return ok
+
+    async def _hash_station_password(self, password: str) -> str:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, hash_password, password, STATION_PASSWORD_COST)
+
+    def decide_boot(self, info: StationInfo) -> BootDecision:
+        s = self.settings
+        if info.registration == "rejected":
+            return BootDecision("Rejected", 3600)
+        if info.registration == "pending":
+            return BootDecision("Pending", max(30, s.boot_pending_interval_min))
+        if not self.boot_gate.admit():
+            return BootDecision("Pending", self._rng.randint(s.boot_pending_interval_min, s.boot_pending_interval_max))
+        return BootDecision("Accepted", info.heartbeat_interval or s.heartbeat_interval)
+
+    async def record_boot(self, info: StationInfo, details: dict, decision: BootDecision) -> None:
+        """Store what the station said about itself; log the boot as a station event."""
+        now = utcnow()
+        fields = {
+            "vendor": details.get("charge_point_vendor", ""),
+            "model": details.get("charge_point_model", ""),
+            "serial_number": details.get("charge_point_serial_number") or details.get("charge_box_serial_number") or "",
+            "firmware_version": details.get("firmware_version", ""),
+            "iccid": details.get("iccid", ""),
+            "imsi": details.get("imsi", ""),
+            "meter_type": details.get("meter_type", ""),
+            "meter_serial_number": details.get("meter_serial_number", ""),
+        }
+        fields = {k: (v or "")[:64] for k, v in fields.items()}
+        changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version"))
+        if decision.status == "Accepted":
+            fields["last_boot_at"] = now
+            info.last_boot_at = now
+        info.vendor, info.model, info.firmware_version = fields["vendor"], fields["model"], fields["firmware_version"]
+
+        def write():
+            with self.store.db.atomic():
+                # station-reported facts: no version bump, so an operator's open edit stays valid
+                m.Station.update(updated_at=now, **fields).where(m.Station.id == info.id).execute()
+                m.StationEvent.create(
+                    station=info.id,
+                    kind="boot",
+                    state=decision.status,
+                    detail=f"{fields['vendor']} {fields['model']} firmware {fields['firmware_version']}".strip(),
+                    at=now,
+                )
+
+        await self.store.run(write)
+        if changed or decision.status == "Accepted":
+            self.bus.publish(ev.StationChanged(info.id, info.identity))

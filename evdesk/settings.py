@@ -1,0 +1,68 @@
+"""Typed site settings with their defaults.
+
+Site-wide settings live in the store (table `setting`) so every seat of a site
+shares them; per-seat window state lives in QSettings (gui); secrets live in the
+OS keychain. This module is plain Python: the core and the OCPP server read it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields
+
+UNKNOWN_STATION_POLICIES = ("reject", "pending", "accept")
+
+
+@dataclass
+class SiteSettings:
+    site_name: str = "evdesk site"
+    # "" means the computer's own time zone.
+    site_timezone: str = ""
+    currency: str = "EUR"
+    unknown_station_policy: str = "pending"
+    heartbeat_interval: int = 300
+    meter_value_interval: int = 60
+    temporarily_unavailable_after: int = 120
+    long_term_unavailable_after: int = 300
+    transaction_inactivity_minutes: int = 120
+    remote_start_timeout: int = 60
+    command_timeout: int = 30
+    # Boot storm: above this many accepted boots per second, answer Pending.
+    boot_accept_rate: float = 100.0
+    boot_pending_interval_min: int = 20
+    boot_pending_interval_max: int = 60
+    # No CSMS-initiated call this soon after a boot (chargers are busy starting).
+    post_boot_quiet_seconds: float = 5.0
+    max_frame_bytes: int = 65536
+    message_log_retention_days: int = 30
+    message_log_max_rows: int = 5_000_000
+    # Timestamps further than this from now are flagged as suspicious.
+    clock_skew_flag_seconds: int = 7 * 24 * 3600
+
+    def validate(self) -> list[tuple[str, str]]:
+        """Problems as (field, message); empty when the settings can be saved."""
+        problems = []
+        if self.unknown_station_policy not in UNKNOWN_STATION_POLICIES:
+            problems.append(("unknown_station_policy", "Choose reject, pending or accept."))
+        for name in ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout"):
+            if getattr(self, name) <= 0:
+                problems.append((name, "Must be a positive number of seconds."))
+        if self.long_term_unavailable_after <= self.temporarily_unavailable_after:
+            problems.append(
+                ("long_term_unavailable_after", "Must be longer than the temporarily-unavailable time.")
+            )
+        if self.boot_pending_interval_max < self.boot_pending_interval_min:
+            problems.append(("boot_pending_interval_max", "Must not be below the minimum."))
+        return problems
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> "SiteSettings":
+        known = {f.name: f for f in fields(cls)}
+        kwargs = {}
+        for key, value in values.items():
+            if key in known:
+                kwargs[key] = type(getattr(cls(), key))(value)
+        return cls(**kwargs)

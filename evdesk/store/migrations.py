@@ -1,0 +1,68 @@
+"""Numbered schema migrations. Opening an older database upgrades it in one transaction.
+
+Each migration runs once, in order, and records its number in `schema_version`.
+Migration 1 creates the tables as they are in this release; every later migration
+must be written against the schema it finds (use `add_column_if_missing` and
+friends), because a fresh database gets migration 1 from the current models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee
+
+from evdesk.store import models
+from evdesk.store.models import utcnow
+
+
+class DatabaseTooNew(RuntimeError):
+    """The database was written by a newer evdesk than this one."""
+
+
+def _initial_schema(db: peewee.Database) -> None:
+    db.create_tables(models.ALL_MODELS, safe=True)
+
+
+def add_column_if_missing(db: peewee.Database, table: str, name: str, field: peewee.Field) -> None:
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    if any(col.name == name for col in db.get_columns(table)):
+        return
+    migrator = PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase) else SqliteMigrator(db)
+    migrate(migrator.add_column(table, name, field))
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
+    (1, "initial schema", _initial_schema),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(db: peewee.Database) -> int:
+    if not db.table_exists(models.SchemaVersion._meta.table_name):
+        return 0
+    row = models.SchemaVersion.select(peewee.fn.MAX(models.SchemaVersion.version)).scalar()
+    return int(row or 0)
+
+
+def migrate(db: peewee.Database) -> list[int]:
+    """Bring the schema up to date; returns the numbers applied."""
+    found = current_version(db)
+    if found > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"This database was written by a newer evdesk (schema {found}; this program "
+            f"knows up to {SCHEMA_VERSION}). Install the newer evdesk, or open another data folder."
+        )
+    applied = []
+    for number, _title, step in MIGRATIONS:
+        if number <= found:
+            continue
+        with db.atomic():
+            if number == 1:
+                db.create_tables([models.SchemaVersion], safe=True)
+            step(db)
+            models.SchemaVersion.create(version=number, applied_at=utcnow())
+        applied.append(number)
+    return applied

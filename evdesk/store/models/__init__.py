@@ -1,0 +1,64 @@
+"""All tables of the evdesk store. Import models from here."""
+
+from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
+from evdesk.store.models.charging import MeterValue, Reservation, Transaction
+from evdesk.store.models.logs import (
+    ActionLog,
+    AuthorizationAttempt,
+    MessageLog,
+    StationEvent,
+    StatusEvent,
+)
+from evdesk.store.models.people import (
+    AccessRight,
+    ChargingUser,
+    Operator,
+    Token,
+    UserGroup,
+    Vehicle,
+)
+from evdesk.store.models.site import (
+    ChargingGroup,
+    Connector,
+    Evse,
+    Location,
+    SchemaVersion,
+    Setting,
+    Station,
+    StationConfigKey,
+)
+
+# Creation order: every table after the tables it refers to.
+ALL_MODELS = [
+    SchemaVersion,
+    Setting,
+    ChargingGroup,
+    Location,
+    Station,
+    Evse,
+    Connector,
+    StationConfigKey,
+    Operator,
+    UserGroup,
+    ChargingUser,
+    Vehicle,
+    Token,
+    AccessRight,
+    Transaction,
+    MeterValue,
+    Reservation,
+    StatusEvent,
+    StationEvent,
+    MessageLog,
+    ActionLog,
+    AuthorizationAttempt,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + [
+    "ALL_MODELS",
+    "BaseModel",
+    "LogModel",
+    "SyncedModel",
+    "database_proxy",
+    "utcnow",
+]

@@ -1,0 +1,64 @@
+"""What happens at the chargers: transactions, meter values, reservations."""
+
+from __future__ import annotations
+
+import peewee
+
+from evdesk.store.fields import JsonField, UtcDateTimeField
+from evdesk.store.models.base import LogModel, SyncedModel
+from evdesk.store.models.people import ChargingUser, Token
+from evdesk.store.models.site import Station
+
+
+class Transaction(SyncedModel):
+    # OCPP 1.6 transaction ids are integers the central system hands out.
+    ocpp_id = peewee.IntegerField(unique=True)
+    station = peewee.ForeignKeyField(Station, backref="transactions", on_delete="CASCADE")
+    connector_id = peewee.IntegerField()
+    id_tag = peewee.CharField(max_length=64, default="")
+    token = peewee.ForeignKeyField(Token, null=True, on_delete="SET NULL")
+    user = peewee.ForeignKeyField(ChargingUser, null=True, on_delete="SET NULL")
+    # active / completed / closed_inactive (no Stop in time) / failed (remote start, no car)
+    state = peewee.CharField(max_length=24, default="active", index=True)
+    started_at = UtcDateTimeField(index=True)
+    stopped_at = UtcDateTimeField(null=True)
+    meter_start_wh = peewee.BigIntegerField(default=0)
+    meter_stop_wh = peewee.BigIntegerField(null=True)
+    # last register reading seen (meter values or stop); energy is never invented
+    meter_last_wh = peewee.BigIntegerField(null=True)
+    last_meter_at = UtcDateTimeField(null=True)
+    energy_wh = peewee.BigIntegerField(null=True)
+    stop_reason = peewee.CharField(max_length=32, default="")
+    stop_id_tag = peewee.CharField(max_length=64, default="")
+    reservation_id = peewee.IntegerField(null=True)
+    remote_start = peewee.BooleanField(default=False)
+    # suspicious data the operator should see, e.g. meterStop below meterStart
+    flags = JsonField(default=list)
+    reconciled_at = UtcDateTimeField(null=True)
+
+
+class MeterValue(LogModel):
+    station = peewee.ForeignKeyField(Station, on_delete="CASCADE")
+    transaction = peewee.ForeignKeyField(Transaction, null=True, backref="meter_values", on_delete="CASCADE")
+    connector_id = peewee.IntegerField()
+    timestamp = UtcDateTimeField()
+    measurand = peewee.CharField(max_length=64, default="Energy.Active.Import.Register")
+    phase = peewee.CharField(max_length=8, default="")
+    location = peewee.CharField(max_length=16, default="")
+    context = peewee.CharField(max_length=32, default="")
+    unit = peewee.CharField(max_length=16, default="")  # unit as the station sent it
+    raw_value = peewee.CharField(max_length=64)
+    value = peewee.DoubleField(null=True)  # in evdesk's unit: Wh, W, A, %, ...
+
+    class Meta:
+        indexes = ((("transaction", "timestamp"), False), (("station", "timestamp"), False))
+
+
+class Reservation(SyncedModel):
+    reservation_id = peewee.IntegerField(unique=True)
+    station = peewee.ForeignKeyField(Station, on_delete="CASCADE")
+    connector_id = peewee.IntegerField()
+    id_tag = peewee.CharField(max_length=64)
+    expires_at = UtcDateTimeField()
+    # requested / accepted / rejected / cancelled / used / expired
+    state = peewee.CharField(max_length=16, default="requested")

@@ -1,0 +1,67 @@
+"""Who uses the site: operators at the desk, charging users at the chargers, their tokens."""
+
+from __future__ import annotations
+
+import peewee
+
+from evdesk.store.fields import UtcDateTimeField
+from evdesk.store.models.base import SyncedModel
+from evdesk.store.models.site import ChargingGroup, Station
+
+
+class Operator(SyncedModel):
+    username = peewee.CharField(max_length=120, unique=True)
+    email = peewee.CharField(max_length=255, default="")
+    first_name = peewee.CharField(max_length=120, default="")
+    last_name = peewee.CharField(max_length=120, default="")
+    status = peewee.CharField(max_length=16, default="active")  # invited / active / inactive
+    role = peewee.CharField(max_length=16, default="basic")  # admin / basic / analyst
+    base_group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="SET NULL")
+    password_hash = peewee.CharField(max_length=255, null=True)
+    last_login = UtcDateTimeField(null=True)
+    failed_logins = peewee.IntegerField(default=0)
+    locked_until = UtcDateTimeField(null=True)
+    one_time_code_hash = peewee.CharField(max_length=255, null=True)
+    one_time_code_expires = UtcDateTimeField(null=True)
+
+
+class UserGroup(SyncedModel):
+    name = peewee.CharField(max_length=200)
+    active = peewee.BooleanField(default=True)
+    max_concurrent_transactions = peewee.IntegerField(null=True)
+
+
+class ChargingUser(SyncedModel):
+    first_name = peewee.CharField(max_length=120, default="")
+    last_name = peewee.CharField(max_length=120, default="")
+    email = peewee.CharField(max_length=255, null=True, index=True)
+    phone = peewee.CharField(max_length=64, default="")
+    user_group = peewee.ForeignKeyField(UserGroup, null=True, backref="members", on_delete="SET NULL")
+    status = peewee.CharField(max_length=16, default="active")  # active / disabled
+    disabled_reason = peewee.CharField(max_length=255, default="")
+    max_concurrent_transactions = peewee.IntegerField(null=True)
+
+
+class Vehicle(SyncedModel):
+    user = peewee.ForeignKeyField(ChargingUser, backref="vehicles", on_delete="CASCADE")
+    registration_plate = peewee.CharField(max_length=32, default="")
+    description = peewee.CharField(max_length=200, default="")
+
+
+class Token(SyncedModel):
+    uid = peewee.CharField(max_length=64)  # as entered
+    uid_key = peewee.CharField(max_length=64, unique=True)  # upper-cased: matching ignores case
+    name = peewee.CharField(max_length=200, default="")
+    status = peewee.CharField(max_length=16, default="active")  # active / inactive / blocked
+    valid_from = UtcDateTimeField(null=True)
+    valid_to = UtcDateTimeField(null=True)  # None = valid indefinitely
+    parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    user = peewee.ForeignKeyField(ChargingUser, null=True, backref="tokens", on_delete="SET NULL")
+
+
+class AccessRight(SyncedModel):
+    """A charging user may charge in a group (and its subgroups) or at one station."""
+
+    user = peewee.ForeignKeyField(ChargingUser, backref="access_rights", on_delete="CASCADE")
+    group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="CASCADE")
+    station = peewee.ForeignKeyField(Station, null=True, on_delete="CASCADE")

@@ -1,0 +1,103 @@
+"""Where stations live: the charging-group tree, locations, stations, EVSEs, connectors."""
+
+from __future__ import annotations
+
+import peewee
+
+from evdesk.store.fields import JsonField, UtcDateTimeField
+from evdesk.store.models.base import BaseModel, SyncedModel
+
+
+class SchemaVersion(BaseModel):
+    version = peewee.IntegerField(primary_key=True)
+    applied_at = UtcDateTimeField()
+
+
+class Setting(SyncedModel):
+    key = peewee.CharField(max_length=120, unique=True)
+    value = JsonField(null=True)
+
+
+class ChargingGroup(SyncedModel):
+    name = peewee.CharField(max_length=200)
+    parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    description = peewee.TextField(default="")
+
+
+class Location(SyncedModel):
+    name = peewee.CharField(max_length=200)
+    address = peewee.TextField(default="")
+    timezone = peewee.CharField(max_length=64, default="UTC")
+    latitude = peewee.DoubleField(null=True)
+    longitude = peewee.DoubleField(null=True)
+
+
+class Station(SyncedModel):
+    identity = peewee.CharField(max_length=255, unique=True)
+    name = peewee.CharField(max_length=200, default="")
+    group = peewee.ForeignKeyField(ChargingGroup, null=True, backref="stations", on_delete="SET NULL")
+    location = peewee.ForeignKeyField(Location, null=True, backref="stations", on_delete="SET NULL")
+    # adopted: an operator created or adopted it; pending: it connected unknown and
+    # waits for an admin; rejected: an admin turned it away.
+    registration = peewee.CharField(max_length=16, default="adopted", index=True)
+    password_hash = peewee.CharField(max_length=255, null=True)
+    ocpp_version = peewee.CharField(max_length=16, default="1.6")
+    vendor = peewee.CharField(max_length=64, default="")
+    model = peewee.CharField(max_length=64, default="")
+    serial_number = peewee.CharField(max_length=64, default="")
+    firmware_version = peewee.CharField(max_length=64, default="")
+    iccid = peewee.CharField(max_length=32, default="")
+    imsi = peewee.CharField(max_length=32, default="")
+    meter_type = peewee.CharField(max_length=64, default="")
+    meter_serial_number = peewee.CharField(max_length=64, default="")
+    # public: access rights apply; private: only users with explicit rights;
+    # free: no identification needed at all.
+    access_mode = peewee.CharField(max_length=16, default="public")
+    heartbeat_interval = peewee.IntegerField(default=300)
+    meter_value_interval = peewee.IntegerField(default=60)
+    strip_id_tag_suffix = peewee.BooleanField(default=True)
+    skip_schema_validation = peewee.BooleanField(default=False)
+    timezone = peewee.CharField(max_length=64, default="")
+    connection_state = peewee.CharField(max_length=24, default="never_connected")
+    last_seen = UtcDateTimeField(null=True)
+    last_boot_at = UtcDateTimeField(null=True)
+    firmware_status = peewee.CharField(max_length=32, default="")
+    diagnostics_status = peewee.CharField(max_length=32, default="")
+    notes = peewee.TextField(default="")
+
+
+class Evse(SyncedModel):
+    station = peewee.ForeignKeyField(Station, backref="evses", on_delete="CASCADE")
+    evse_id = peewee.IntegerField()
+    max_power_w = peewee.IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("station", "evse_id"), True),)
+
+
+class Connector(SyncedModel):
+    station = peewee.ForeignKeyField(Station, backref="connectors", on_delete="CASCADE")
+    evse = peewee.ForeignKeyField(Evse, null=True, backref="connectors", on_delete="CASCADE")
+    connector_id = peewee.IntegerField()
+    socket_type = peewee.CharField(max_length=32, default="Type2")
+    max_power_w = peewee.IntegerField(null=True)
+    access_mode = peewee.CharField(max_length=16, default="")  # "" = the station's
+    status = peewee.CharField(max_length=24, default="Unknown")
+    error_code = peewee.CharField(max_length=32, default="NoError")
+    info = peewee.CharField(max_length=255, default="")
+    vendor_error_code = peewee.CharField(max_length=64, default="")
+    status_at = UtcDateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("station", "connector_id"), True),)
+
+
+class StationConfigKey(SyncedModel):
+    station = peewee.ForeignKeyField(Station, backref="config_keys", on_delete="CASCADE")
+    key = peewee.CharField(max_length=128)
+    value = peewee.TextField(null=True)
+    readonly = peewee.BooleanField(default=False)
+    fetched_at = UtcDateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("station", "key"), True),)
