@@ -1,0 +1,283 @@
+"""The version-neutral command API: what screens, the scheduler and integrations call.
+
+Every command: checks the input, records an action-log row (who, why, what was
+sent), waits out the station's post-boot quiet time, sends one CALL at a time per
+station with a timeout, and records and returns the outcome in words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from ocpp.exceptions import OCPPError
+from websockets.exceptions import ConnectionClosed
+
+from evdesk.core.actions import Actor
+from evdesk.core.errors import ValidationError
+from evdesk.core.tasks import spawn
+from evdesk.csms.config_store import store_configuration
+from evdesk.csms.reservations import allocate_reservation, record_reservation_outcome
+from evdesk.csms.v16 import requests as r16
+
+if TYPE_CHECKING:
+    from evdesk.csms.connection import StationConnection
+    from evdesk.csms.server import CentralSystem
+
+log = logging.getLogger(__name__)
+
+SYSTEM = Actor.system()
+TRIGGERABLE = (
+    "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat",
+    "MeterValues", "StatusNotification",
+)
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    outcome: str  # accepted / rejected / timeout / error / offline
+    response: dict | None
+    message: str
+    action_id: UUID | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "accepted"
+
+
+def _as_dict(result: Any) -> dict | None:
+    if result is None:
+        return None
+    if dataclasses.is_dataclass(result):
+        return {k: v for k, v in dataclasses.asdict(result).items() if v is not None}
+    return dict(result)
+
+
+class CommandApi:
+    def __init__(self, central: "CentralSystem"):
+        self.central = central
+        self.services = central.services
+        self._remote_starts: dict[tuple[UUID, int | None], tuple[UUID, asyncio.Task]] = {}
+        self._reservation_counter = 0
+
+    def is_connected(self, station_id: UUID) -> bool:
+        return self.central.connection_for(station_id) is not None
+
+    async def stop(self) -> None:
+        for _action, task in list(self._remote_starts.values()):
+            task.cancel()
+        self._remote_starts.clear()
+
+    # -- the engine ------------------------------------------------------------
+    async def _execute(self, station_id: UUID, action: str, payload, *, actor: Actor, reason: str,
+                       timeout: float | None = None) -> CommandResult:
+        stations = self.services.stations
+        info = stations.get_by_id(station_id)
+        request = _as_dict(payload) or {}
+        action_id = await self.services.actions.begin(info.id, actor, action, reason, request)
+        conn = self.central.connections.get(info.identity)
+        if conn is None:
+            msg = f"{info.display_name} is not connected; the command was not sent."
+            await self.services.actions.finish(action_id, "offline", None, msg)
+            return CommandResult("offline", None, msg, action_id)
+        timeout = timeout or self.services.settings.command_timeout
+        try:
+            result = await conn.call_station(payload, timeout=timeout)
+        except asyncio.TimeoutError:
+            msg = f"No answer from {info.display_name} in {int(timeout)} s."
+            await self.services.actions.finish(action_id, "timeout", None, msg)
+            return CommandResult("timeout", None, msg, action_id)
+        except OCPPError as exc:
+            msg = f"Remote command execution failed. The station answered {exc.code}: {exc.description}"
+            await self.services.actions.finish(action_id, "error", {"code": exc.code, "description": exc.description, "details": exc.details}, msg)
+            return CommandResult("error", None, msg, action_id)
+        except ConnectionClosed:
+            msg = f"The connection to {info.display_name} closed before it answered."
+            await self.services.actions.finish(action_id, "offline", None, msg)
+            return CommandResult("offline", None, msg, action_id)
+        response = _as_dict(result) or {}
+        status = response.get("status")
+        if status is None or status in r16.POSITIVE:
+            outcome, message = "accepted", r16.POSITIVE.get(status, "Done")
+        else:
+            outcome, message = "rejected", f"Rejected by the station: {status}"
+        await self.services.actions.finish(action_id, outcome, response, "" if outcome == "accepted" else message)
+        return CommandResult(outcome, response, message, action_id)
+
+    # -- commands --------------------------------------------------------------
+    async def remote_start(self, station_id: UUID, connector_id: int | None, id_tag: str, *, actor: Actor = SYSTEM,
+                           reason: str = "", charging_profile: dict | None = None) -> CommandResult:
+        id_tag = (id_tag or "").strip()
+        if not id_tag:
+            raise ValidationError("Enter the token (id tag) to start with.", field="id_tag")
+        if len(id_tag) > 20:
+            raise ValidationError("OCPP 1.6 allows at most 20 characters in a remote start id tag.", field="id_tag")
+        result = await self._execute(station_id, "RemoteStartTransaction", r16.remote_start(connector_id, id_tag, charging_profile),
+                                     actor=actor, reason=reason)
+        if result.ok:
+            self._watch_remote_start(station_id, connector_id, result.action_id)
+        return result
+
+    def _watch_remote_start(self, station_id: UUID, connector_id: int | None, action_id: UUID) -> None:
+        key = (station_id, connector_id)
+        old = self._remote_starts.pop(key, None)
+        if old is not None:
+            old[1].cancel()
+        task = spawn(self._remote_start_deadline(key, action_id), name=f"remote-start-watch {station_id}")
+        self._remote_starts[key] = (action_id, task)
+
+    async def _remote_start_deadline(self, key, action_id: UUID) -> None:
+        timeout = self.services.settings.remote_start_timeout
+        await asyncio.sleep(timeout)
+        if self._remote_starts.get(key, (None,))[0] != action_id:
+            return
+        del self._remote_starts[key]
+        msg = f"The station accepted, but no session started within {timeout} s (no car plugged in?)."
+        await self.services.actions.finish(action_id, "failed", None, msg)
+        info = self.services.stations.by_id.get(key[0])
+        if info is not None:
+            self.services.status.station_event(info, "remote_start", "failed", msg)
+
+    def transaction_started(self, conn: "StationConnection", connector_id: int, id_tag: str, ocpp_id: int) -> None:
+        """A StartTransaction arrived: it settles a waiting remote start on that connector."""
+        for key in ((conn.info.id, connector_id), (conn.info.id, None)):
+            entry = self._remote_starts.pop(key, None)
+            if entry is not None:
+                entry[1].cancel()
+                return
+
+    async def remote_stop(self, station_id: UUID, transaction_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "RemoteStopTransaction", r16.remote_stop(int(transaction_id)), actor=actor, reason=reason)
+
+    async def reset(self, station_id: UUID, kind: str, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if kind not in ("Soft", "Hard"):
+            raise ValidationError("Reset is Soft or Hard.", field="kind")
+        return await self._execute(station_id, "Reset", r16.reset(kind), actor=actor, reason=reason)
+
+    async def unlock_connector(self, station_id: UUID, connector_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if connector_id < 1:
+            raise ValidationError("Choose a connector (1 or higher).", field="connector_id")
+        return await self._execute(station_id, "UnlockConnector", r16.unlock_connector(connector_id), actor=actor, reason=reason)
+
+    async def change_availability(self, station_id: UUID, connector_id: int, available: bool, *, actor: Actor = SYSTEM,
+                                  reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "ChangeAvailability", r16.change_availability(connector_id, available),
+                                   actor=actor, reason=reason)
+
+    async def get_configuration(self, station_id: UUID, keys: list[str] | None = None, *, actor: Actor = SYSTEM,
+                                reason: str = "") -> CommandResult:
+        result = await self._execute(station_id, "GetConfiguration", r16.get_configuration(keys), actor=actor, reason=reason)
+        if result.response and result.response.get("configuration_key"):
+            await self.services.store.run(store_configuration, station_id, result.response["configuration_key"], not keys)
+        return result
+
+    async def change_configuration(self, station_id: UUID, key: str, value: str, *, actor: Actor = SYSTEM,
+                                   reason: str = "") -> CommandResult:
+        if not key or len(key) > 50:
+            raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
+        if len(str(value)) > 500:
+            raise ValidationError("Configuration values have at most 500 characters.", field="value")
+        result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, str(value)), actor=actor, reason=reason)
+        if result.ok:
+            await self.services.store.run(store_configuration, station_id, [{"key": key, "value": str(value), "readonly": False}], False)
+        elif result.outcome == "rejected":
+            result = dataclasses.replace(result, message=f"Charging point configuration error. {result.message}")
+        return result
+
+    async def clear_cache(self, station_id: UUID, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "ClearCache", r16.clear_cache(), actor=actor, reason=reason)
+
+    async def trigger_message(self, station_id: UUID, message: str, connector_id: int | None = None, *, actor: Actor = SYSTEM,
+                              reason: str = "") -> CommandResult:
+        if message not in TRIGGERABLE:
+            raise ValidationError(f"A station can be asked for: {', '.join(TRIGGERABLE)}.", field="message")
+        return await self._execute(station_id, "TriggerMessage", r16.trigger_message(message, connector_id), actor=actor, reason=reason)
+
+    async def data_transfer(self, station_id: UUID, vendor_id: str, message_id: str | None = None, data: str | None = None, *,
+                            actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if not vendor_id:
+            raise ValidationError("Vendor id is required.", field="vendor_id")
+        return await self._execute(station_id, "DataTransfer", r16.data_transfer(vendor_id, message_id, data), actor=actor, reason=reason)
+
+    async def set_charging_profile(self, station_id: UUID, connector_id: int, profile: dict, *, actor: Actor = SYSTEM,
+                                   reason: str = "") -> CommandResult:
+        for required in ("chargingProfileId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "chargingSchedule"):
+            if required not in profile:
+                raise ValidationError(f"The charging profile needs {required}.", field="profile")
+        return await self._execute(station_id, "SetChargingProfile", r16.set_charging_profile(connector_id, profile), actor=actor, reason=reason)
+
+    async def clear_charging_profile(self, station_id: UUID, profile_id: int | None = None, connector_id: int | None = None,
+                                     purpose: str | None = None, stack_level: int | None = None, *, actor: Actor = SYSTEM,
+                                     reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "ClearChargingProfile",
+                                   r16.clear_charging_profile(profile_id, connector_id, purpose, stack_level), actor=actor, reason=reason)
+
+    async def get_composite_schedule(self, station_id: UUID, connector_id: int, duration: int, unit: str | None = None, *,
+                                     actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if duration <= 0:
+            raise ValidationError("Duration must be a positive number of seconds.", field="duration")
+        if unit not in (None, "A", "W"):
+            raise ValidationError("Unit is A or W.", field="unit")
+        return await self._execute(station_id, "GetCompositeSchedule", r16.get_composite_schedule(connector_id, duration, unit),
+                                   actor=actor, reason=reason)
+
+    async def reserve_now(self, station_id: UUID, connector_id: int, id_tag: str, expiry: datetime,
+                          parent_id_tag: str | None = None, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if not id_tag or len(id_tag) > 20:
+            raise ValidationError("Enter a token of at most 20 characters.", field="id_tag")
+        if expiry.tzinfo is None:
+            raise ValidationError("The expiry time needs a time zone.", field="expiry")
+        reservation_id = await self.services.store.run(allocate_reservation, station_id, connector_id, id_tag, expiry)
+        result = await self._execute(station_id, "ReserveNow",
+                                     r16.reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), actor=actor, reason=reason)
+        await self.services.store.run(record_reservation_outcome, reservation_id, "accepted" if result.ok else "rejected")
+        return dataclasses.replace(result, response={**(result.response or {}), "reservation_id": reservation_id})
+
+    async def cancel_reservation(self, station_id: UUID, reservation_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        result = await self._execute(station_id, "CancelReservation", r16.cancel_reservation(int(reservation_id)), actor=actor, reason=reason)
+        if result.ok:
+            await self.services.store.run(record_reservation_outcome, int(reservation_id), "cancelled")
+        return result
+
+    async def send_local_list(self, station_id: UUID, version: int, update_type: str, entries: list[dict], *,
+                              actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if update_type not in ("Full", "Differential"):
+            raise ValidationError("Update type is Full or Differential.", field="update_type")
+        if version < 1:
+            raise ValidationError("List versions start at 1.", field="version")
+        return await self._execute(station_id, "SendLocalList", r16.send_local_list(version, update_type, entries), actor=actor, reason=reason)
+
+    async def get_local_list_version(self, station_id: UUID, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "GetLocalListVersion", r16.get_local_list_version(), actor=actor, reason=reason)
+
+    async def update_firmware(self, station_id: UUID, location: str, retrieve_date: datetime, retries: int | None = None,
+                              retry_interval: int | None = None, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if not location or "://" not in location:
+            raise ValidationError("Give the firmware location as a URL (ftp://, http:// or https://).", field="location")
+        return await self._execute(station_id, "UpdateFirmware", r16.update_firmware(location, retrieve_date, retries, retry_interval),
+                                   actor=actor, reason=reason)
+
+    async def get_diagnostics(self, station_id: UUID, location: str, start_time: datetime | None = None,
+                              stop_time: datetime | None = None, retries: int | None = None, retry_interval: int | None = None, *,
+                              actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+        if not location or "://" not in location:
+            raise ValidationError("Give the upload location as a URL (ftp://, http:// or https://).", field="location")
+        return await self._execute(station_id, "GetDiagnostics",
+                                   r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), actor=actor, reason=reason)
+
+    # -- what the server does by itself ----------------------------------------
+    async def configure_after_boot(self, conn: "StationConnection") -> None:
+        """Set the station's meter-value interval after each accepted boot (heartbeat
+        comes with the boot answer)."""
+        info = conn.info
+        await self.change_configuration(info.id, "MeterValueSampleInterval", str(info.meter_value_interval),
+                                        actor=Actor.system("evdesk (after boot)"), reason="configure meter value interval after boot")
+
+    async def trigger_boot(self, conn: "StationConnection") -> None:
+        await self.trigger_message(conn.info.id, "BootNotification", actor=Actor.system("evdesk"),
+                                   reason="station connected without an accepted boot")

@@ -1,0 +1,151 @@
+"""One station's websocket: frames in and out, logged, checked, and routed.
+
+Version-specific subclasses add the message handlers; this base keeps what every
+OCPP-J version shares: the communication log, defensive framing, one
+CSMS-initiated call at a time with a timeout, and the quiet period after a boot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from ocpp.charge_point import ChargePoint
+from ocpp.exceptions import OCPPError
+from ocpp.messages import Call, CallError, CallResult
+from websockets.exceptions import ConnectionClosed
+
+from evdesk.core.services import Services
+from evdesk.core.station_cache import StationInfo
+from evdesk.csms.framing import FrameProblem, parse_frame
+
+log = logging.getLogger(__name__)
+
+
+class StationConnection(ChargePoint):
+    ocpp_version = "1.6"
+
+    def __init__(self, info: StationInfo, websocket, services: Services):
+        super().__init__(info.identity, websocket, response_timeout=services.settings.command_timeout)
+        self.info = info
+        self.services = services
+        self.websocket = websocket
+        self.booted_at: float | None = None  # monotonic time of the last accepted boot
+        self.boot_seen = False
+        self.closed = asyncio.Event()
+        self._pending_action = ""  # the CALL we wait an answer for
+        self._answering = ""  # the CALL we are answering
+        self.apply_validation_switch()
+
+    def apply_validation_switch(self) -> None:
+        """The operator's per-station 'skip schema validation' (INTEROP §10)."""
+        for handlers in self.route_map.values():
+            handlers["_skip_schema_validation"] = self.info.skip_schema_validation
+
+    # -- receiving -----------------------------------------------------------
+    async def run(self) -> None:
+        try:
+            async for text in self.websocket:
+                if isinstance(text, bytes):
+                    text = text.decode("utf-8", "replace")
+                await self.handle_frame(text)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.closed.set()
+
+    async def handle_frame(self, text: str) -> None:
+        services = self.services
+        services.status.frame_received(self.info)
+        msg = parse_frame(text, services.settings.max_frame_bytes, self.ocpp_version)
+        if isinstance(msg, FrameProblem):
+            services.commlog.frame(self.id, "in", text, None, msg.unique_id, "")
+            self._answering = ""
+            log.warning("%s sent a bad frame: %s", self.id, msg.description)
+            if msg.answer:
+                await self._send(msg.to_json())
+            return
+        if isinstance(msg, Call):
+            services.commlog.frame(self.id, "in", text, 2, msg.unique_id, msg.action)
+            self._answering = msg.action
+            try:
+                await self._handle_call(msg)
+            except OCPPError as error:
+                await self._send(msg.create_call_error(error).to_json())
+            except ConnectionClosed:
+                raise
+            except Exception:
+                log.exception("%s: handler for %s failed", self.id, msg.action)
+                await self._send(msg.create_call_error(Exception()).to_json())
+            return
+        kind = 3 if isinstance(msg, CallResult) else 4
+        services.commlog.frame(self.id, "in", text, kind, msg.unique_id, self._pending_action)
+        if self._call_lock.locked():
+            self._response_queue.put_nowait(msg)
+        else:
+            log.info("%s: answer %s arrived after its call gave up; ignored", self.id, msg.unique_id)
+
+    async def _send(self, message: str) -> None:
+        kind, unique_id, action = _describe_outgoing(message, self._answering)
+        self.services.commlog.frame(self.id, "out", message, kind, unique_id, action)
+        await self.websocket.send(message)
+
+    # -- calling -------------------------------------------------------------
+    async def call_station(self, payload, timeout: float | None = None):
+        """Send a CALL and return the result object; raises OCPPError on a CALLERROR,
+        asyncio.TimeoutError without an answer, ConnectionClosed when the socket drops."""
+        await self.wait_quiet_period()
+        self._response_timeout = timeout or self.services.settings.command_timeout
+        self._pending_action = type(payload).__name__
+        try:
+            # drop answers that came in after an earlier call gave up
+            while not self._response_queue.empty():
+                self._response_queue.get_nowait()
+            call_task = asyncio.ensure_future(
+                self.call(payload, suppress=False, skip_schema_validation=self.info.skip_schema_validation)
+            )
+            closed_task = asyncio.ensure_future(self.closed.wait())
+            try:
+                done, _ = await asyncio.wait({call_task, closed_task}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                closed_task.cancel()
+            if call_task in done:
+                return call_task.result()
+            call_task.cancel()
+            raise ConnectionClosed(None, None)
+        finally:
+            self._pending_action = ""
+
+    async def wait_quiet_period(self) -> None:
+        """Chargers are busy just after a boot (INTEROP §9): hold calls back a few seconds."""
+        if self.booted_at is None:
+            return
+        remaining = self.booted_at + self.services.settings.post_boot_quiet_seconds - time.monotonic()
+        if remaining > 0:
+            await asyncio.sleep(remaining)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        await self.websocket.close(code, reason)
+
+
+def _describe_outgoing(message: str, answering: str) -> tuple[int | None, str, str]:
+    # cheap: avoid re-parsing every outgoing frame as JSON
+    head = message[:80]
+    try:
+        kind = int(head[1])
+    except (ValueError, IndexError):
+        return None, "", ""
+    start = head.find('"')
+    end = head.find('"', start + 1)
+    unique_id = head[start + 1 : end] if start >= 0 and end > start else ""
+    action = answering
+    if kind == 2:
+        rest = message[end + 1 : end + 80]
+        a0 = rest.find('"')
+        a1 = rest.find('"', a0 + 1)
+        action = rest[a0 + 1 : a1] if a0 >= 0 and a1 > a0 else ""
+    return kind, unique_id, action
+
+
+__all__ = ["StationConnection", "CallError"]

@@ -1,0 +1,226 @@
+"""The embedded OCPP server: the websocket listener stations connect to.
+
+Handshake (INTEROP §1): the station identity is the last path segment,
+percent-decoded; `ocpp1.6` is negotiated and a charger that offers no
+subprotocol is served as 1.6. Security profile 1: a station with a password must
+send HTTP basic auth whose user is its identity (401 otherwise). Unknown
+stations follow the site policy (see `StationService.admit`).
+
+Runs on any asyncio loop: the GUI's through qasync, or a plain one headless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import http
+import logging
+from urllib.parse import unquote, urlsplit
+from uuid import UUID
+
+import ocpp.messages
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.http11 import Request, Response
+
+from evdesk.core import events as ev
+from evdesk.core.services import Services
+from evdesk.core.tasks import spawn
+from evdesk.csms.commands import CommandApi
+from evdesk.csms.connection import StationConnection
+from evdesk.csms.v16.station import StationConnection16
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUBPROTOCOLS = ("ocpp1.6",)
+# A hard cap for websockets itself; frames above max_frame_bytes but below this
+# get a CALLERROR and the connection lives on.
+WEBSOCKET_MAX_SIZE = 1024 * 1024
+BOOT_TRIGGER_DELAY = 30.0
+
+
+def station_identity_from_path(path: str) -> str:
+    """'/ocpp/CP%2001?x=1' -> 'CP 01'."""
+    raw_path = urlsplit(path).path
+    segment = raw_path.rstrip("/").rsplit("/", 1)[-1]
+    return unquote(segment)
+
+
+def parse_basic_auth(header: str | None) -> tuple[str, str] | None:
+    if not header or not header.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return None
+    user, sep, password = decoded.partition(":")
+    return (user, password) if sep else None
+
+
+class CentralSystem:
+    def __init__(self, services: Services, host: str = "127.0.0.1", port: int = 0):
+        self.services = services
+        self.host = host
+        self.requested_port = port
+        self.port: int | None = None
+        self.connections: dict[str, StationConnection] = {}
+        self.commands = CommandApi(self)
+        self._server: Server | None = None
+        self._boot_triggered: set[str] = set()
+        self._unsubscribe = []
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "", "::") else self.host
+        return f"ws://{host}:{self.port}/"
+
+    @property
+    def address(self) -> str:
+        return f"ws://{self.host}:{self.port}/"
+
+    async def start(self) -> None:
+        # Validate inline: the executor round trip doubles the cost of every message.
+        ocpp.messages.ASYNC_VALIDATION = False
+        self._server = await serve(
+            self._serve_connection,
+            self.host,
+            self.requested_port,
+            process_request=self._process_request,
+            select_subprotocol=self._select_subprotocol,
+            subprotocols=list(SUPPORTED_SUBPROTOCOLS),
+            compression=None,
+            max_size=WEBSOCKET_MAX_SIZE,
+            # lenient keep-alive: short ping timeouts make chargers reconnect in loops (INTEROP §2)
+            ping_interval=120,
+            ping_timeout=120,
+            close_timeout=5,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+        self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
+        log.info("OCPP server listening on %s", self.address)
+
+    async def stop(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+        await self.commands.stop()
+        if self._server is not None:
+            self._server.close(close_connections=True)
+            await self._server.wait_closed()
+            self._server = None
+
+    def is_connected(self, identity: str) -> bool:
+        return identity in self.connections
+
+    def connection_for(self, station_id: UUID) -> StationConnection | None:
+        info = self.services.stations.by_id.get(station_id)
+        return self.connections.get(info.identity) if info else None
+
+    # -- handshake ---------------------------------------------------------------
+    def _select_subprotocol(self, connection: ServerConnection, offered) -> str | None:
+        for proto in offered:
+            if proto in SUPPORTED_SUBPROTOCOLS:
+                return proto
+        # offered none (a common charger quirk): served as 1.6 without the header
+        return None
+
+    async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        identity = station_identity_from_path(request.path)
+        if not identity:
+            return _respond(connection, http.HTTPStatus.NOT_FOUND, "No charging station identity in the URL path.\n")
+        offered = request.headers.get_all("Sec-WebSocket-Protocol")
+        offered = [p.strip() for h in offered for p in h.split(",") if p.strip()]
+        if offered and not any(p in SUPPORTED_SUBPROTOCOLS for p in offered):
+            return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6.\n")
+        admission = await self.services.stations.admit(identity)
+        if admission.decision != "accept":
+            log.info("refused station %r: %s", identity, admission.reason)
+            return _respond(connection, http.HTTPStatus.NOT_FOUND, f"Charging station not accepted: {admission.reason}\n")
+        info = admission.station
+        if info.password_hash:
+            creds = parse_basic_auth(request.headers.get("Authorization"))
+            ok = False
+            if creds is not None and creds[0] == identity:
+                ok = await self.services.stations.check_password(info, creds[1])
+                if not ok and _looks_hex(creds[1]):
+                    # some chargers send the AuthorizationKey hex-decoded, some hex-encoded (INTEROP §10)
+                    ok = await self.services.stations.check_password(info, bytes.fromhex(creds[1]).decode("latin-1"))
+            if not ok:
+                log.info("station %r: wrong or missing password", identity)
+                response = _respond(connection, http.HTTPStatus.UNAUTHORIZED, "Wrong station credentials.\n")
+                response.headers["WWW-Authenticate"] = 'Basic realm="evdesk", charset="UTF-8"'
+                return response
+        return None
+
+    # -- one connection ----------------------------------------------------------
+    async def _serve_connection(self, websocket: ServerConnection) -> None:
+        identity = station_identity_from_path(websocket.request.path)
+        info = self.services.stations.get(identity)
+        if info is None:  # deleted between handshake and now
+            await websocket.close(1008, "unknown station")
+            return
+        conn = StationConnection16(
+            info, websocket, self.services, on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started,
+        )
+        previous = self.connections.get(identity)
+        self.connections[identity] = conn
+        if previous is not None:
+            # the charger redialled while its old socket looked alive: the new one wins
+            spawn(previous.close(1000, "replaced by a new connection"), name=f"close-old {identity}")
+        self.services.status.connected(info)
+        watcher = spawn(self._trigger_boot_if_silent(conn), name=f"boot-watch {identity}")
+        try:
+            await conn.run()
+        finally:
+            watcher.cancel()
+            if self.connections.get(identity) is conn:
+                del self.connections[identity]
+                self.services.status.disconnected(info, _close_detail(websocket))
+
+    async def _after_boot(self, conn: StationConnection) -> None:
+        """Configure intervals once the station had its quiet period after an accepted boot."""
+        await self.commands.configure_after_boot(conn)
+
+    async def _trigger_boot_if_silent(self, conn: StationConnection) -> None:
+        """A charger that never boots after a reconnect is asked once (INTEROP §9)."""
+        await asyncio.sleep(BOOT_TRIGGER_DELAY)
+        info = conn.info
+        if conn.boot_seen or info.identity in self._boot_triggered:
+            return
+        if info.last_boot_at is not None and info.registration == "adopted":
+            return  # it booted before; a silent reconnect is fine
+        self._boot_triggered.add(info.identity)
+        await self.commands.trigger_boot(conn)
+
+    def _on_station_changed(self, event: ev.StationChanged) -> None:
+        info = self.services.stations.by_id.get(event.station_id)
+        conn = self.connections.get(event.identity)
+        if info is None or conn is None:
+            return
+        if conn.info is not info:
+            conn.info = info  # the registry replaced its entry after an edit
+            conn.apply_validation_switch()
+        if info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
+            # adopted while waiting in Pending: ask it to boot now instead of at its next retry
+            spawn(self.commands.trigger_boot(conn), name=f"adopt-boot {info.identity}")
+
+
+def _respond(connection: ServerConnection, status: http.HTTPStatus, text: str) -> Response:
+    return connection.respond(status, text)
+
+
+def _looks_hex(value: str) -> bool:
+    return len(value) >= 2 and len(value) % 2 == 0 and all(c in "0123456789abcdefABCDEF" for c in value)
+
+
+def _close_detail(websocket: ServerConnection) -> str:
+    rcvd = websocket.protocol.close_rcvd
+    if rcvd is not None:
+        return f"closed by station (code {rcvd.code}{', ' + rcvd.reason if rcvd.reason else ''})"
+    sent = websocket.protocol.close_sent
+    if sent is not None:
+        return f"closed by evdesk (code {sent.code}{', ' + sent.reason if sent.reason else ''})"
+    return "connection lost"
+
+
+__all__ = ["CentralSystem", "station_identity_from_path"]
