@@ -187,14 +187,16 @@ class TransactionService:
         )
 
     # -- meter values ----------------------------------------------------------
-    def meter_values(self, info: StationInfo, connector_id: int, transaction_id: int | None, meter_value: list[dict]) -> list[Reading]:
+    def meter_values(self, info: StationInfo, connector_id: int, transaction_id: int | None, meter_value: list[dict],
+                     tx_uuid: UUID | None = None) -> list[Reading]:
         received = utcnow()
         readings = parse_meter_values(meter_value, received)
         # clock-aligned values often carry transactionId 0: that means "none" (INTEROP §4)
         t = self.active.get(transaction_id) if transaction_id else None
         if t is None and transaction_id is None:
             t = self.active_on(info.id, connector_id)
-        tx_uuid = t.id if t is not None else None
+        if t is not None:
+            tx_uuid = t.id
         for r in readings:
             self.batch.add(
                 m.MeterValue,
@@ -223,13 +225,14 @@ class TransactionService:
     ) -> Decision | None:
         received = utcnow()
         stopped_at, trusted = parse_ocpp_time(timestamp, received)
-        t = self.active.pop(transaction_id, None)
+        t = self.active.get(transaction_id)
+        readings: list[Reading] = []
+        if transaction_data:
+            # a session evdesk no longer runs (closed for inactivity) still owns its closing readings
+            known = t.id if t is not None else await self.store.run(self._uuid_for, info.id, transaction_id)
+            readings = self.meter_values(info, t.connector_id if t else 0, transaction_id, transaction_data, tx_uuid=known)
+        self.active.pop(transaction_id, None)
         self._dirty.discard(transaction_id)
-        if t is not None and transaction_data:
-            self.meter_values(info, t.connector_id, transaction_id, transaction_data)
-        elif transaction_data:
-            self.meter_values(info, 0, transaction_id, transaction_data)
-        readings = parse_meter_values(transaction_data or [], received)
         decision = None
         if id_tag:
             decision = await self.auth.authorize(info, t.connector_id if t else None, id_tag, "StopTransaction", starting=False)
@@ -279,6 +282,11 @@ class TransactionService:
                 version=m.Transaction.version + 1, updated_at=utcnow(),
             ).where(m.Transaction.id == row.id).execute()
             return row.id, row.connector_id, "completed", energy, sorted(set(flags))
+
+    @staticmethod
+    def _uuid_for(station_id, ocpp_id):
+        row = m.Transaction.get_or_none((m.Transaction.ocpp_id == ocpp_id) & (m.Transaction.station == station_id))
+        return row.id if row else None
 
     @staticmethod
     def _allocate_orphan_id(wanted: int) -> int:

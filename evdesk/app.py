@@ -1,0 +1,95 @@
+"""The composition root: parse the command line, build the site, run it with or without a window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from evdesk import __version__
+from evdesk.logging_setup import configure_logging
+from evdesk.paths import default_data_dir
+from evdesk.runtime import RuntimeOptions, SiteRuntime
+from evdesk.store.migrations import DatabaseTooNew
+
+log = logging.getLogger("evdesk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="evdesk",
+        description="On-premise charging-station management: OCPP server, store and screens in one program.",
+        epilog="Run `evdesk simulate --help` for the built-in charge-point simulator.",
+    )
+    p.add_argument("--version", action="version", version=f"evdesk {__version__}")
+    p.add_argument("--data-dir", type=Path, help="folder for the database and logs (default: the OS's data folder)")
+    p.add_argument("--host", default="0.0.0.0", help="address the OCPP server listens on (default 0.0.0.0)")
+    p.add_argument("--port", type=int, default=None, help="OCPP server port (default 9000; demo 9100)")
+    p.add_argument("--headless", action="store_true", help="run the OCPP server and store without a window")
+    p.add_argument("--demo", action="store_true", help="open a demo site with simulated stations (its own database)")
+    p.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
+    return p
+
+
+def options_from(args: argparse.Namespace) -> RuntimeOptions:
+    data_dir = args.data_dir or default_data_dir()
+    if args.demo:
+        data_dir = (args.data_dir or default_data_dir() / "demo")
+    port = args.port if args.port is not None else (9100 if args.demo else 9000)
+    return RuntimeOptions(data_dir=Path(data_dir), host=args.host, port=port, demo=args.demo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "simulate":
+        from evdesk.csms.simulator.cli import main as simulate_main
+
+        return simulate_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    options = options_from(args)
+    logfile = configure_logging(options.data_dir, args.log_level)
+    log.info("evdesk %s starting; data in %s; log in %s", __version__, options.data_dir, logfile)
+    if args.headless:
+        return run_headless(options)
+    from evdesk.gui.launcher import run_gui
+
+    return run_gui(options)
+
+
+def run_headless(options: RuntimeOptions) -> int:
+    runtime = SiteRuntime(options)
+    try:
+        runtime.open_store()
+    except DatabaseTooNew as exc:
+        log.error("%s", exc)
+        print(f"evdesk: {exc}", file=sys.stderr)
+        return 2
+
+    async def serve() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, stop.set)
+            except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C arrives as KeyboardInterrupt
+                signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+        try:
+            await runtime.start()
+        except OSError as exc:
+            print(f"evdesk: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}", file=sys.stderr)
+            await runtime.stop()
+            raise SystemExit(2) from None
+        print(f"evdesk headless: OCPP server on {runtime.address} (data in {options.data_dir})", flush=True)
+        await stop.wait()
+        log.info("stopping")
+        await runtime.stop()
+        print("evdesk stopped", flush=True)
+
+    try:
+        asyncio.run(serve())
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

@@ -1,0 +1,88 @@
+"""Qt start-up in one place: the application, the qasync loop, the site, the window.
+
+The OCPP server, the store's results and every screen share one asyncio loop that
+qasync runs on the Qt event loop. Closing the window shuts the site down in order
+before the loop stops (STACK-NOTES: never let the last window close the loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from evdesk.runtime import RuntimeOptions, SiteRuntime
+from evdesk.store.migrations import DatabaseTooNew
+
+log = logging.getLogger(__name__)
+
+
+def _startup_error(title: str, text: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error("%s: %s", title, text)
+    QMessageBox.critical(None, f"evdesk — {title}", text)
+    return 2
+
+
+def run_gui(options: RuntimeOptions) -> int:
+    import qasync
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("evdesk")
+    app.setOrganizationName("evdesk")
+    app.setQuitOnLastWindowClosed(False)
+    from evdesk.gui.resources import app_icon_path
+
+    icon_path = app_icon_path()
+    if icon_path:
+        app.setWindowIcon(QIcon(str(icon_path)))
+
+    runtime = SiteRuntime(options)
+    try:
+        runtime.open_store()
+    except DatabaseTooNew as exc:
+        return _startup_error("database too new", str(exc))
+    except Exception as exc:  # a broken or locked database file
+        return _startup_error("cannot open the database", f"{exc}\n\nData folder: {options.data_dir}")
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    done = asyncio.Event()
+    exit_code = 0
+
+    async def start() -> None:
+        nonlocal exit_code
+        try:
+            await runtime.start()
+        except OSError as exc:
+            await runtime.stop()
+            exit_code = _startup_error(
+                "OCPP port unavailable",
+                f"evdesk could not listen on {options.host}:{options.port} ({exc.strerror or exc}).\n\n"
+                "Another program (or another evdesk) uses this port. Close it, or start evdesk with --port.",
+            )
+            done.set()
+            return
+        from evdesk.gui.main_window import MainWindow
+
+        window = MainWindow(runtime.services, runtime.central, runtime.address)
+        if options.demo:
+            window.setWindowTitle(window.windowTitle() + " — demo site")
+        window.show()
+        app.lastWindowClosed.connect(lambda: asyncio.ensure_future(shutdown()))
+        app.aboutToQuit.connect(lambda: done.set())
+        start.window = window
+
+    async def shutdown() -> None:
+        try:
+            await runtime.stop()
+        finally:
+            done.set()
+
+    with loop:
+        loop.create_task(start())
+        loop.run_until_complete(done.wait())
+    return exit_code

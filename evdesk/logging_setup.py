@@ -1,0 +1,35 @@
+"""Logging: a rotating file in the data folder, and the console when there is one."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from evdesk.paths import log_dir
+
+
+def configure_logging(data_dir: Path, level: str = "INFO", console: bool = True) -> Path:
+    folder = log_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "evdesk.log"
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    for handler in list(root.handlers):
+        if getattr(handler, "_evdesk", False):
+            root.removeHandler(handler)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8")
+    file_handler.setFormatter(fmt)
+    file_handler._evdesk = True
+    root.addHandler(file_handler)
+    if console and sys.stderr is not None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(fmt)
+        stream._evdesk = True
+        root.addHandler(stream)
+    # the ocpp library logs every frame at INFO; evdesk keeps its own communication log
+    logging.getLogger("ocpp").setLevel(logging.WARNING)
+    logging.getLogger("websockets").setLevel(logging.WARNING)
+    return path
