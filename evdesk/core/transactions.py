@@ -159,7 +159,7 @@ class TransactionService:
         t = ActiveTransaction(
             id=row.id, ocpp_id=ocpp_id, station_id=info.id, identity=info.identity, connector_id=connector_id,
             id_tag_key=id_tag.upper() if token is None else token.uid.upper(), started_at=started_at,
-            meter_start_wh=meter_start, last_activity=received, flags=flags,
+            meter_start_wh=meter_start, meter_last_wh=meter_start, last_activity=received, flags=flags,
         )
         self.active[ocpp_id] = t
         self.bus.publish(ev.TransactionStarted(row.id, info.id, connector_id, ocpp_id, id_tag, started_at))
