@@ -22,6 +22,7 @@ from evdesk.core.actions import Actor
 from evdesk.core.errors import ValidationError
 from evdesk.core.tasks import spawn
 from evdesk.csms.config_store import store_configuration
+from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.reservations import allocate_reservation, record_reservation_outcome
 from evdesk.csms.v16 import requests as r16
 
@@ -95,6 +96,11 @@ class CommandApi:
         except OCPPError as exc:
             msg = f"Remote command execution failed. The station answered {exc.code}: {exc.description}"
             await self.services.actions.finish(action_id, "error", {"code": exc.code, "description": exc.description, "details": exc.details}, msg)
+            return CommandResult("error", None, msg, action_id)
+        except InvalidAnswer as exc:
+            msg = (f"{info.display_name} answered, but not as OCPP 1.6 says ({exc}). If this station's firmware is "
+                   "known to send such answers, switch on 'skip schema validation' for it.")
+            await self.services.actions.finish(action_id, "error", None, msg)
             return CommandResult("error", None, msg, action_id)
         except ConnectionClosed:
             msg = f"The connection to {info.display_name} closed before it answered."

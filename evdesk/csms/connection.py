@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 
 from ocpp.charge_point import ChargePoint
 from ocpp.exceptions import OCPPError
@@ -21,6 +22,14 @@ from evdesk.core.station_cache import StationInfo
 from evdesk.csms.framing import FrameProblem, parse_frame
 
 log = logging.getLogger(__name__)
+
+
+class InvalidAnswer(Exception):
+    """The station answered, but its answer breaks the OCPP schema."""
+
+    def __init__(self, error: OCPPError):
+        super().__init__(f"{error.code}: {error.description} {error.details or ''}".strip())
+        self.error = error
 
 
 class StationConnection(ChargePoint):
@@ -36,6 +45,7 @@ class StationConnection(ChargePoint):
         self.closed = asyncio.Event()
         self._pending_action = ""  # the CALL we wait an answer for
         self._answering = ""  # the CALL we are answering
+        self._last_error_id = ""  # unique id of the last CALLERROR the station sent
         self.apply_validation_switch()
 
     def apply_validation_switch(self) -> None:
@@ -80,6 +90,8 @@ class StationConnection(ChargePoint):
                 await self._send(msg.create_call_error(Exception()).to_json())
             return
         kind = 3 if isinstance(msg, CallResult) else 4
+        if kind == 4:
+            self._last_error_id = msg.unique_id
         services.commlog.frame(self.id, "in", text, kind, msg.unique_id, self._pending_action)
         if self._call_lock.locked():
             self._response_queue.put_nowait(msg)
@@ -102,8 +114,9 @@ class StationConnection(ChargePoint):
             # drop answers that came in after an earlier call gave up
             while not self._response_queue.empty():
                 self._response_queue.get_nowait()
+            unique_id = str(uuid.uuid4())
             call_task = asyncio.ensure_future(
-                self.call(payload, suppress=False, skip_schema_validation=self.info.skip_schema_validation)
+                self.call(payload, suppress=False, unique_id=unique_id, skip_schema_validation=self.info.skip_schema_validation)
             )
             closed_task = asyncio.ensure_future(self.closed.wait())
             try:
@@ -111,7 +124,12 @@ class StationConnection(ChargePoint):
             finally:
                 closed_task.cancel()
             if call_task in done:
-                return call_task.result()
+                try:
+                    return call_task.result()
+                except OCPPError as error:
+                    if self._last_error_id == unique_id:
+                        raise  # the station itself answered with a CALLERROR
+                    raise InvalidAnswer(error) from error
             call_task.cancel()
             raise ConnectionClosed(None, None)
         finally:

@@ -25,7 +25,11 @@ class RawStation(ChargePoint):
         if msg and msg[0] == 2:
             self.received.append((msg[2], msg[3]))
             answer = {"status": "Accepted"}
-            if msg[2] == "GetConfiguration":
+            if msg[2] == "UnlockConnector":
+                answer = {"status": "Unlocked"}
+            elif msg[2] in ("GetLocalListVersion",):
+                answer = {"listVersion": 3}
+            elif msg[2] == "GetConfiguration":
                 answer = {"configurationKey": [{"key": "HeartbeatInterval", "readonly": False, "value": "300"}]}
             await self._send(json.dumps([3, msg[1], answer]))
             return

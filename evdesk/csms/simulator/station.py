@@ -1,0 +1,654 @@
+"""One simulated OCPP 1.6J charge point: connection, boot, heartbeat, queue."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextvars
+import json
+import logging
+import random
+import time
+import zlib
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+from urllib.parse import quote
+
+from ocpp.exceptions import OCPPError
+from ocpp.v16 import call
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+from .behaviour import OperationsMixin, StationLink
+from .clock import SimClock, WallClock, iso_z, wait_event
+from .config import VENDOR_KEY, StationConfig
+from .model import Connector
+from .profiles import ProfileStore
+from .sessions import LOST, QUEUED, SessionMixin
+
+__all__ = ["SimulatedStation", "ReceivedCall"]
+
+log = logging.getLogger("evdesk.simulator")
+
+_deferred: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "evdesk_sim_deferred", default=None
+)
+
+
+@dataclass
+class ReceivedCall:
+    """A CALL the CSMS sent to the station (payload as sent, camelCase)."""
+
+    action: str
+    payload: dict
+    unique_id: str
+    at: datetime = field(repr=False, default=None)  # type: ignore[assignment]
+
+
+class SimulatedStation(SessionMixin, OperationsMixin):
+    """A simulated OCPP 1.6J charge point.
+
+    `url` is the CSMS base URL; the station connects to ``url/identity``.
+    See the package docstring for the list of quirk switches.
+    """
+
+    def __init__(
+        self,
+        identity: str,
+        url: str,
+        *,
+        connectors: int = 2,
+        password: str | None = None,
+        clock: SimClock | None = None,
+        vendor: str = "evdesk",
+        model: str = "SimCharger",
+        firmware: str = "1.0.0",
+        serial: str | None = None,
+        meter_unit: str = "Wh",
+        subprotocol: str | None = "ocpp1.6",
+        max_power_w: float = 22000,
+        id_tag_suffix: str | None = None,
+        config: dict[str, Any] | None = None,
+        auto_plug: bool = False,
+        boot_on_reconnect: bool = True,
+        redial: bool = True,
+        answer_delay: float = 0.0,
+        ignore_charging_profiles: bool = False,
+        firmware_failure: str | None = None,
+        reboot_delay: float = 3.0,
+        reconnect_delay: tuple[float, float] = (1.0, 30.0),
+        response_timeout: float = 30.0,
+        open_timeout: float = 10.0,
+        validate: bool = True,
+        connect_limiter: asyncio.Semaphore | None = None,
+        initial_register_wh: float | None = None,
+        seed: int | str | None = None,
+        ssl: Any = None,
+    ) -> None:
+        if meter_unit not in ("Wh", "kWh"):
+            raise ValueError("meter_unit must be 'Wh' or 'kWh'")
+        if connectors < 1:
+            raise ValueError("connectors must be >= 1")
+        self.identity = identity
+        self.url = url
+        self.endpoint = url.rstrip("/") + "/" + quote(identity, safe="")
+        self.clock: SimClock = clock or WallClock()
+        self.vendor, self.model, self.firmware = vendor, model, firmware
+        self.serial = serial or identity
+        self.meter_unit = meter_unit
+        self.subprotocol = subprotocol
+        self.max_power_w = float(max_power_w)
+        self.id_tag_suffix = id_tag_suffix
+        self.password = password
+        self.auto_plug = auto_plug
+        self.boot_on_reconnect = boot_on_reconnect
+        self.redial = redial
+        self.answer_delay = answer_delay
+        self.ignore_charging_profiles = ignore_charging_profiles
+        self.firmware_failure = firmware_failure
+        self.reboot_delay = reboot_delay
+        self.reconnect_delay = reconnect_delay
+        self.response_timeout = response_timeout
+        self.open_timeout = open_timeout
+        self.validate = validate
+        self.ssl = ssl
+        self._limiter = connect_limiter
+        self._rng = random.Random(seed if seed is not None else identity)
+
+        self.config = StationConfig(connectors, int(max_power_w), config)
+        if password:
+            self.config.set_internal("AuthorizationKey", password)
+        self.profiles = ProfileStore(connectors)
+        base = (
+            initial_register_wh
+            if initial_register_wh is not None
+            else float(zlib.crc32(identity.encode()) % 5_000_000)
+        )
+        self.connectors: dict[int, Connector] = {0: Connector(0)}
+        for n in range(1, connectors + 1):
+            self.connectors[n] = Connector(n, energy_wh=base + (n - 1) * 250_000.0)
+        self.local_list: dict[str, dict] = {}
+        self.local_list_version = 0
+        self.auth_cache: dict[str, dict] = {}
+        self.firmware_status = "Idle"
+        self.diagnostics_status = "Idle"
+
+        # observable state and counters
+        self.accepted = asyncio.Event()
+        self.connected = False
+        self.boot_status: str | None = None
+        self.received: list[ReceivedCall] = []
+        self.messages_sent = 0
+        self.messages_received = 0
+        self.errors = 0
+        self.latencies: list[float] = []
+        self.connect_failures = 0
+        self.connections = 0
+        self.boots = 0
+        self.transactions_started = 0
+
+        # internals
+        self._link: StationLink | None = None
+        self._ws = None
+        self._supervisor: asyncio.Task | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._inflight: set = set()
+        self._queue: deque[tuple[Any, int | None]] = deque()
+        self._tx_map: dict[int, int] = {}
+        self._next_provisional = -1
+        self._flush_task: asyncio.Task | None = None
+        self._aligned_task: asyncio.Task | None = None
+        self._drained = asyncio.Event()
+        self._drained.set()
+        self._online_allowed = asyncio.Event()
+        self._online_allowed.set()
+        self._conn_closed = asyncio.Event()
+        self._conn_closed.set()
+        self._hb_changed = asyncio.Event()
+        self._boot_accepted = asyncio.Event()
+        self._recv_signal = asyncio.Event()
+        self._raw_waiters: dict[str, asyncio.Future] = {}
+        self._stopping = False
+        self._rebooting = False
+        self._boot_needed = True
+        self._pending_firmware: str | None = None
+
+    # ------------------------------------------------------------------ api
+    def __repr__(self) -> str:
+        return f"<SimulatedStation {self.identity} connected={self.connected} boot={self.boot_status}>"
+
+    @property
+    def online(self) -> bool:
+        """Connected and accepted by the CSMS."""
+        return self._link is not None and self.accepted.is_set()
+
+    @property
+    def queued(self) -> list[str]:
+        """Actions waiting in the offline queue, oldest first."""
+        return [type(payload).__name__ for payload, _ in self._queue]
+
+    async def start(self) -> None:
+        """Start connecting (in the background; redials until stopped)."""
+        if self._supervisor is not None and not self._supervisor.done():
+            return
+        self._stopping = False
+        self._supervisor = asyncio.create_task(self._supervise(), name=f"sim-{self.identity}")
+
+    async def wait_accepted(self, timeout: float | None = 10.0) -> None:
+        """Wait (real seconds) until the CSMS has accepted the BootNotification."""
+        await asyncio.wait_for(self.accepted.wait(), timeout)
+
+    async def stop(self) -> None:
+        """Close the connection cleanly and stop every timer."""
+        self._stopping = True
+        self._online_allowed.set()
+        for c in self.connectors.values():
+            for task in (c.meter_task, c.reservation.timer if c.reservation else None):
+                if task is not None:
+                    task.cancel()
+            c.meter_task = None
+        for task in list(self._tasks) + [self._flush_task, self._aligned_task]:
+            if task is not None and task is not asyncio.current_task():
+                task.cancel()
+        ws = self._ws
+        if ws is not None:
+            try:
+                await asyncio.wait_for(ws.close(), 5)
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        if self._supervisor is not None:
+            self._supervisor.cancel()
+            await asyncio.gather(self._supervisor, return_exceptions=True)
+            self._supervisor = None
+        pending = [t for t in self._tasks if t is not asyncio.current_task()]
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def go_offline(self) -> None:
+        """Drop the connection and stay offline; transaction messages are queued."""
+        self._online_allowed.clear()
+        ws = self._ws
+        if ws is not None:
+            await ws.close()
+        await self._conn_closed.wait()
+
+    async def go_online(self, timeout: float | None = 30.0) -> None:
+        """Reconnect; waits (real seconds) until booted and the queue is replayed."""
+        self._online_allowed.set()
+        if timeout is None:
+            return
+        async with asyncio.timeout(timeout):
+            await self.accepted.wait()
+            await self._drained.wait()
+
+    async def send_call(self, payload: Any) -> Any:
+        """Send any ocpp.v16.call payload now; returns the result or None."""
+        result = await self._send(payload, force=True)
+        return None if result is LOST else result
+
+    async def send_raw(self, text: str, *, timeout: float = 10.0, unique_id: str | None = None) -> str | None:
+        """Send a raw text frame; return the next frame answering it, or None.
+
+        The answer is matched by the frame's unique id; when none can be read
+        from `text` (malformed frame), the next CALLERROR or unparseable frame
+        is returned.
+        """
+        ws = self._ws
+        if ws is None:
+            raise ConnectionError(f"{self.identity} is not connected")
+        uid = unique_id
+        if uid is None:
+            try:
+                parsed = json.loads(text)
+                uid = str(parsed[1]) if isinstance(parsed, list) and len(parsed) > 1 else ""
+            except (ValueError, TypeError):
+                uid = ""
+        fut = asyncio.get_running_loop().create_future()
+        self._raw_waiters[uid] = fut
+        try:
+            await ws.send(text)
+            return await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
+            return None
+        finally:
+            if self._raw_waiters.get(uid) is fut:
+                del self._raw_waiters[uid]
+
+    async def wait_for_call(self, action: str, *, timeout: float = 10.0, start: int = 0) -> ReceivedCall:
+        """The first received CSMS call of `action` at index >= `start`."""
+        async with asyncio.timeout(timeout):
+            index = start
+            while True:
+                for item in self.received[index:]:
+                    if item.action == action:
+                        return item
+                index = len(self.received)
+                await self._recv_signal.wait()
+
+    async def reboot(self, stop_reason: str | None = "Reboot") -> None:
+        """Stop running sessions, drop the connection, boot again after reboot_delay."""
+        if stop_reason:
+            for c in self._charge_connectors():
+                if c.charging:
+                    await self._stop_transaction(c, stop_reason)
+        self._rebooting = True
+        self._boot_needed = True
+        ws = self._ws
+        if ws is not None:
+            await ws.close()
+
+    # -------------------------------------------------------------- helpers
+    def _spawn(self, coro, name: str | None = None) -> asyncio.Task:
+        task = asyncio.create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s: background task failed", self.identity, exc_info=task.exception())
+
+    def _defer(self, fn: Callable, *args) -> None:
+        """Run fn(*args) after the answer to the current CSMS call is sent."""
+        pending = _deferred.get()
+        if pending is None:
+            self._spawn(fn(*args))
+        else:
+            pending.append((fn, args))
+
+    def _charge_connectors(self) -> list[Connector]:
+        return [c for n, c in self.connectors.items() if n > 0]
+
+    def _new_provisional_id(self) -> int:
+        value = self._next_provisional
+        self._next_provisional -= 1
+        return value
+
+    # ------------------------------------------------------------- sending
+    async def _do_call(self, link: StationLink, payload: Any) -> Any:
+        """Result, None (CallError / no answer) or LOST (connection gone)."""
+        t0 = time.perf_counter()
+        try:
+            async with asyncio.timeout(None) as scope:
+                self._inflight.add(scope)
+                try:
+                    result = await link.call(
+                        payload, suppress=False, skip_schema_validation=not self.validate
+                    )
+                finally:
+                    self._inflight.discard(scope)
+        except OCPPError as exc:
+            self.errors += 1
+            log.warning("%s: %s answered with %s", self.identity, type(payload).__name__, exc)
+            return None
+        except ConnectionClosed:
+            return LOST
+        except TimeoutError:
+            if link.closed:
+                return LOST
+            self.errors += 1
+            log.warning("%s: no answer to %s", self.identity, type(payload).__name__)
+            return None
+        self.messages_sent += 1
+        self.latencies.append(time.perf_counter() - t0)
+        return result
+
+    async def _send(self, payload: Any, *, queueable: bool = False, force: bool = False,
+                    provisional: int | None = None) -> Any:
+        if queueable and (self._queue or not self.online):
+            self._enqueue(payload, provisional)
+            return QUEUED
+        link = self._link
+        if link is None or not (force or self.accepted.is_set()):
+            return LOST
+        result = await self._do_call(link, payload)
+        if result is LOST and queueable:
+            self._enqueue(payload, provisional)
+            return QUEUED
+        return result
+
+    def _enqueue(self, payload: Any, provisional: int | None) -> None:
+        self._queue.append((payload, provisional))
+        self._drained.clear()
+        self._ensure_flush()
+
+    def _ensure_flush(self) -> None:
+        if self.online and self._queue and (self._flush_task is None or self._flush_task.done()):
+            self._flush_task = self._spawn(self._flush_queue(), name=f"sim-{self.identity}-flush")
+        elif not self._queue:
+            self._drained.set()
+
+    async def _flush_queue(self) -> None:
+        while self._queue:
+            link = self._link
+            if link is None or not self.accepted.is_set():
+                return
+            payload, provisional = self._queue[0]
+            tx = getattr(payload, "transaction_id", None)
+            if tx is not None and tx in self._tx_map:
+                payload.transaction_id = self._tx_map[tx]
+            result = await self._do_call(link, payload)
+            if result is LOST:
+                return
+            self._queue.popleft()
+            if isinstance(payload, call.StartTransaction) and provisional is not None:
+                self._on_replayed_start(provisional, result)
+        self._drained.set()
+
+    async def _send_status(self, cid: int, *, force: bool = False) -> None:
+        c = self.connectors[cid]
+        payload = call.StatusNotification(
+            connector_id=cid,
+            error_code=c.error_code,
+            status=c.status,
+            timestamp=iso_z(self.clock.now()),
+            info=c.info,
+        )
+        await self._send(payload, force=force)
+
+    async def _set_status(self, cid: int, status: str, error_code: str = "NoError",
+                          info: str | None = None) -> None:
+        c = self.connectors[cid]
+        if c.status == status and c.error_code == error_code:
+            return
+        c.status, c.error_code, c.info = status, error_code, info
+        await self._send_status(cid)
+
+    def _boot_payload(self) -> call.BootNotification:
+        return call.BootNotification(
+            charge_point_model=self.model[:20],
+            charge_point_vendor=self.vendor[:20],
+            charge_point_serial_number=self.serial[:25],
+            charge_box_serial_number=self.serial[:25],
+            firmware_version=self.firmware[:50],
+            meter_type="SimMeter",
+            meter_serial_number=("M-" + self.serial)[:25],
+        )
+
+    def _apply_boot_result(self, result: Any) -> None:
+        self.boots += 1
+        self.boot_status = str(result.status)
+        if self.boot_status == "Accepted":
+            if result.interval and result.interval > 0:
+                self.config.set_internal("HeartbeatInterval", str(int(result.interval)))
+                self._hb_changed.set()
+            self._boot_accepted.set()
+
+    # ----------------------------------------------------------- connection
+    async def _connect(self):
+        headers = {}
+        if self.password:
+            token = base64.b64encode(f"{self.identity}:{self.password}".encode()).decode()
+            headers["Authorization"] = f"Basic {token}"
+        ping = self.config.get_int("WebSocketPingInterval", 0)
+        kwargs: dict[str, Any] = dict(
+            subprotocols=[self.subprotocol] if self.subprotocol else None,
+            additional_headers=headers or None,
+            compression=None,
+            proxy=None,
+            open_timeout=self.open_timeout,
+            ping_interval=ping or None,
+            ping_timeout=(ping * 2) if ping else None,
+            close_timeout=5,
+            user_agent_header=f"{self.vendor}-{self.model}/{self.firmware}",
+        )
+        if self.ssl is not None:
+            kwargs["ssl"] = self.ssl
+        if self._limiter is not None:
+            async with self._limiter:
+                return await connect(self.endpoint, **kwargs)
+        return await connect(self.endpoint, **kwargs)
+
+    async def _supervise(self) -> None:
+        low, high = self.reconnect_delay
+        delay = low
+        while not self._stopping:
+            await self._online_allowed.wait()
+            if self._stopping:
+                break
+            if self._rebooting:
+                await self.clock.sleep(self.reboot_delay)
+                self._rebooting = False
+                self._complete_reboot()
+            try:
+                ws = await self._connect()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - any failure means: redial later
+                self.connect_failures += 1
+                log.debug("%s: connect failed: %r", self.identity, exc)
+                await self.clock.sleep(delay * (0.5 + self._rng.random()))
+                delay = min(delay * 2, high)
+                continue
+            delay = low
+            if not self._online_allowed.is_set() or self._stopping:
+                await ws.close()
+                continue
+            await self._run_connection(ws)
+            if self._stopping:
+                break
+            if self._rebooting or not self._online_allowed.is_set():
+                continue
+            if not self.redial:
+                log.info("%s: connection lost, not redialling (quirk)", self.identity)
+                break
+            await self.clock.sleep(low * (0.5 + self._rng.random()))
+
+    async def _run_connection(self, ws) -> None:
+        link = StationLink(self, ws)
+        self._link, self._ws = link, ws
+        self.connected = True
+        self.connections += 1
+        self._conn_closed.clear()
+        log.info("%s: connected to %s", self.identity, self.endpoint)
+        reader = asyncio.create_task(self._reader(ws, link))
+        life = asyncio.create_task(self._life(link))
+        try:
+            done, _ = await asyncio.wait({reader, life}, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if not task.cancelled() and task.exception() is not None:
+                    log.error("%s: connection task failed", self.identity, exc_info=task.exception())
+        finally:
+            link.closed = True
+            self.connected = False
+            self._link, self._ws = None, None
+            self.accepted.clear()
+            now = asyncio.get_running_loop().time()
+            for scope in list(self._inflight):
+                try:
+                    scope.reschedule(now)
+                except RuntimeError:
+                    pass
+            reader.cancel()
+            life.cancel()
+            await asyncio.gather(reader, life, return_exceptions=True)
+            try:
+                await ws.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._conn_closed.set()
+            log.info("%s: disconnected", self.identity)
+
+    async def _reader(self, ws, link: StationLink) -> None:
+        try:
+            async for raw in ws:
+                self.messages_received += 1
+                if isinstance(raw, bytes):
+                    raw = raw.decode("utf-8", "replace")
+                try:
+                    msg = json.loads(raw)
+                except ValueError:
+                    msg = None
+                if self._raw_waiters and self._match_raw(msg, raw):
+                    continue
+                is_call = isinstance(msg, list) and len(msg) >= 4 and msg[0] == 2
+                if is_call:
+                    payload = msg[3] if isinstance(msg[3], dict) else {}
+                    self.received.append(
+                        ReceivedCall(str(msg[2]), payload, str(msg[1]), self.clock.now())
+                    )
+                    self._recv_signal.set()
+                    self._recv_signal = asyncio.Event()
+                if is_call and self.answer_delay > 0:
+                    self._spawn(self._route(link, raw, self.answer_delay))
+                else:
+                    await self._route(link, raw)
+        except ConnectionClosed:
+            pass
+
+    def _match_raw(self, msg: Any, raw: str) -> bool:
+        if isinstance(msg, list) and len(msg) > 1 and msg[0] in (3, 4):
+            fut = self._raw_waiters.get(str(msg[1]))
+            if fut is None and msg[0] == 4:
+                fut = self._raw_waiters.get("")
+        elif not isinstance(msg, list):
+            fut = self._raw_waiters.get("")
+        else:
+            fut = None
+        if fut is None or fut.done():
+            return False
+        fut.set_result(raw)
+        return True
+
+    async def _route(self, link: StationLink, raw: str, delay: float = 0.0) -> None:
+        if delay:
+            await self.clock.sleep(delay)
+        pending: list = []
+        token = _deferred.set(pending)
+        try:
+            await link.route_message(raw)
+        except ConnectionClosed:
+            return
+        finally:
+            _deferred.reset(token)
+        for fn, args in pending:
+            self._spawn(fn(*args))
+
+    async def _life(self, link: StationLink) -> None:
+        if self._boot_needed or self.boot_on_reconnect or self.boot_status != "Accepted":
+            if not await self._boot_loop(link):
+                return
+        self._boot_needed = False
+        self.accepted.set()
+        log.info("%s: accepted", self.identity)
+        for cid in sorted(self.connectors):
+            await self._send_status(cid, force=True)
+        self._ensure_flush()
+        self._ensure_aligned()
+        while True:
+            interval = self.config.get_int("HeartbeatInterval", 300) or 300
+            if await wait_event(self.clock, self._hb_changed, interval):
+                self._hb_changed.clear()
+                continue
+            if await self._do_call(link, call.Heartbeat()) is LOST:
+                return
+
+    async def _boot_loop(self, link: StationLink) -> bool:
+        while True:
+            self._boot_accepted.clear()
+            result = await self._do_call(link, self._boot_payload())
+            if result is LOST:
+                return False
+            wait = 30
+            if result is not None:
+                self._apply_boot_result(result)
+                if self.boot_status == "Accepted":
+                    return True
+                wait = result.interval if result.interval and result.interval > 0 else 30
+                log.info("%s: boot %s, retry in %ss", self.identity, self.boot_status, wait)
+            if await wait_event(self.clock, self._boot_accepted, wait):
+                return True
+
+    def _complete_reboot(self) -> None:
+        if self._pending_firmware:
+            self.firmware = self._pending_firmware
+            self._pending_firmware = None
+        self.firmware_status = "Idle"
+        self.max_power_w = float(self.config.get_int(VENDOR_KEY, int(self.max_power_w)))
+        for c in self._charge_connectors():
+            if not c.faulted:
+                c.status = self._idle_status(c)
+                c.error_code = "NoError"
+
+    # ------------------------------------------------------- aligned data
+    def _ensure_aligned(self) -> None:
+        if self.config.get_int("ClockAlignedDataInterval", 0) > 0 and (
+            self._aligned_task is None or self._aligned_task.done()
+        ):
+            self._aligned_task = self._spawn(self._aligned_loop(), name=f"sim-{self.identity}-aligned")
+
+    async def _aligned_loop(self) -> None:
+        while True:
+            interval = self.config.get_int("ClockAlignedDataInterval", 0)
+            if interval <= 0:
+                return
+            now = self.clock.now()
+            await self.clock.sleep(interval - (now.timestamp() % interval))
+            if self.config.get_int("ClockAlignedDataInterval", 0) <= 0:
+                return
+            measurands = self.config.get_list("MeterValuesAlignedData")
+            for c in self._charge_connectors():
+                await self._send_meter_values(c, "Sample.Clock", measurands)
