@@ -27,10 +27,11 @@ class SiteSettings:
     transaction_inactivity_minutes: int = 120
     remote_start_timeout: int = 60
     command_timeout: int = 30
-    # Boot storm: above this many accepted boots per second, answer Pending.
+    # Boot storm: above this many accepted boots per second, answer Pending with a
+    # retry interval that gives each station its own slot (within min..max seconds).
     boot_accept_rate: float = 100.0
-    boot_pending_interval_min: int = 20
-    boot_pending_interval_max: int = 60
+    boot_pending_interval_min: int = 2
+    boot_pending_interval_max: int = 120
     # No CSMS-initiated call this soon after a boot (chargers are busy starting).
     post_boot_quiet_seconds: float = 5.0
     max_frame_bytes: int = 65536

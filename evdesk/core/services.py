@@ -8,6 +8,7 @@ from evdesk.core.actions import ActionLogService
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
+from evdesk.core.loopwatch import LoopLagMonitor
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
@@ -30,6 +31,7 @@ class Services:
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations)
         self.actions = ActionLogService(store, self.bus)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
+        self.loop_lag = LoopLagMonitor()
         self.started = False
 
     async def start(self, *, load_settings: bool = True) -> None:
@@ -45,12 +47,14 @@ class Services:
         self.status.start()
         self.transactions.start_housekeeping()
         self.commlog.start()
+        self.loop_lag.start()
         self.started = True
 
     async def stop(self) -> None:
         if not self.started:
             return
         self.started = False
+        await self.loop_lag.stop()
         await self.commlog.stop()
         await self.transactions.stop_housekeeping()
         await self.status.stop()

@@ -58,13 +58,21 @@ class BootDecision:
 
 
 class BootGate:
-    """Spreads a boot storm: at most `rate` accepted boots per second (token bucket)."""
+    """Spreads a boot storm (all stations back after a power cut) over time.
+
+    Up to `rate` boots per second are accepted (a token bucket with one second of
+    burst). Above that a station is told to retry later, at a slot of its own:
+    slots are handed out `1/rate` apart, so the storm drains at the accept rate
+    instead of every station coming back at the same moment. A little jitter
+    keeps the retries from lining up exactly.
+    """
 
     def __init__(self, rate: float, burst: float | None = None, rng: random.Random | None = None):
         self.rate = rate
         self.capacity = burst if burst is not None else max(1.0, rate)
         self.tokens = self.capacity
         self.stamp = time.monotonic()
+        self.next_slot = 0.0
         self.rng = rng or random.Random()
 
     def admit(self) -> bool:
@@ -76,6 +84,13 @@ class BootGate:
             return True
         return False
 
+    def retry_in(self, minimum: int, maximum: int) -> int:
+        """Seconds until this station's own slot, between `minimum` and `maximum`."""
+        now = time.monotonic()
+        self.next_slot = max(self.next_slot, now) + 1.0 / max(self.rate, 0.001)
+        wait = (self.next_slot - now) * self.rng.uniform(1.0, 1.15)
+        return int(min(maximum, max(minimum, round(wait))))
+
 
 class StationService:
     def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings):
@@ -85,7 +100,6 @@ class StationService:
         self.by_identity: dict[str, StationInfo] = {}
         self.by_id: dict[UUID, StationInfo] = {}
         self.boot_gate = BootGate(settings.boot_accept_rate)
-        self._rng = random.Random()
         # HMAC of a verified password, so a reconnecting station costs no scrypt.
         self._verified: dict[UUID, bytes] = {}
         self._pepper = os.urandom(16)
@@ -298,7 +312,7 @@ class StationService:
         if info.registration == "pending":
             return BootDecision("Pending", max(30, s.boot_pending_interval_min))
         if not self.boot_gate.admit():
-            return BootDecision("Pending", self._rng.randint(s.boot_pending_interval_min, s.boot_pending_interval_max))
+            return BootDecision("Pending", self.boot_gate.retry_in(s.boot_pending_interval_min, s.boot_pending_interval_max))
         return BootDecision("Accepted", info.heartbeat_interval or s.heartbeat_interval)
 
     async def record_boot(self, info: StationInfo, details: dict, decision: BootDecision) -> None:

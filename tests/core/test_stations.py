@@ -64,3 +64,14 @@ async def test_boot_decisions(services):
     storm = services.stations.decide_boot(info)
     assert storm.status == "Pending"
     assert services.settings.boot_pending_interval_min <= storm.interval <= services.settings.boot_pending_interval_max
+
+
+def test_boot_storm_retries_get_slots_spread_at_the_accept_rate():
+    gate = BootGate(rate=100)
+    while gate.admit():
+        pass
+    waits = [gate.retry_in(1, 600) for _ in range(1000)]
+    assert 4 <= sorted(waits)[500] <= 7  # spread evenly, not all at the end
+    # 1,000 stations at 100/s: the last one is told to come back after ~10 s, not later than ~12 s
+    assert 9 <= max(waits) <= 12
+    assert min(waits) <= 2

@@ -1,0 +1,79 @@
+"""Watching the event loop's own lateness: the figure that says whether the window froze.
+
+A timer asks to wake every `interval` seconds and records how late it woke.
+Lateness above `warn_after` is logged, so a slow handler shows up in the log
+with a time stamp. With EVDESK_METRICS_FILE set, the figures are also written
+there as JSON every second (the load benchmark reads them).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import time
+from collections import deque
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class LoopLagMonitor:
+    def __init__(self, interval: float = 0.05, window: int = 20_000, warn_after: float = 0.25):
+        self.interval = interval
+        self.samples: deque[float] = deque(maxlen=window)
+        self.warn_after = warn_after
+        self.max_lag = 0.0
+        self._task: asyncio.Task | None = None
+        path = os.environ.get("EVDESK_METRICS_FILE")
+        self.metrics_file = Path(path) if path else None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="evdesk-loop-lag")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+
+    def reset(self) -> None:
+        self.samples.clear()
+        self.max_lag = 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.samples:
+            return 0.0
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    def stats(self) -> dict:
+        return {"samples": len(self.samples), "p50_ms": self.percentile(50) * 1000, "p99_ms": self.percentile(99) * 1000,
+                "max_ms": self.max_lag * 1000}
+
+    async def _run(self) -> None:
+        last_dump = time.monotonic()
+        while True:
+            expected = time.monotonic() + self.interval
+            await asyncio.sleep(self.interval)
+            lag = max(0.0, time.monotonic() - expected)
+            self.samples.append(lag)
+            self.max_lag = max(self.max_lag, lag)
+            if lag > self.warn_after:
+                log.warning("event loop was blocked for %.0f ms", lag * 1000)
+            if self.metrics_file is not None and time.monotonic() - last_dump >= 1.0:
+                last_dump = time.monotonic()
+                self._dump()
+
+    def _dump(self) -> None:
+        try:
+            tmp = self.metrics_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.stats()))
+            tmp.replace(self.metrics_file)
+        except OSError:
+            log.debug("could not write loop metrics", exc_info=True)
