@@ -1,54 +1,45 @@
-"""Meter readings from chargers, turned into evdesk's units (Wh, W, A, %).
+"""Meter readings from chargers, turned into evdesk's units (Wh, W, A, V, %).
 
 Chargers report in Wh or kWh (read the unit, INTEROP §4), power in W or kW,
-limits in vendor units. Values that cannot be read are kept raw and not used.
+limits in vendor units. One OCPP meterValue entry (a time stamp with its sampled
+values) becomes one `MeterReading`: the whole-meter figures evdesk uses are
+pulled out; every sampled value is kept as sent in `samples`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from evdesk.core.clock import parse_ocpp_time
 
 ENERGY_REGISTER = "Energy.Active.Import.Register"
 POWER = "Power.Active.Import"
+CURRENT = "Current.Import"
+VOLTAGE = "Voltage"
+SOC = "SoC"
 
-# unit as sent -> (evdesk unit, factor)
+# unit as sent (lower case) -> factor to evdesk's unit
 _UNIT_FACTORS = {
-    "wh": ("Wh", 1.0),
-    "kwh": ("Wh", 1000.0),
-    "varh": ("varh", 1.0),
-    "kvarh": ("varh", 1000.0),
-    "w": ("W", 1.0),
-    "kw": ("W", 1000.0),
-    "var": ("var", 1.0),
-    "kvar": ("var", 1000.0),
-    "a": ("A", 1.0),
-    "ma": ("A", 0.001),
-    "da": ("A", 0.1),  # deci-ampere, a vendor unit seen on limits
-    "v": ("V", 1.0),
-    "percent": ("%", 1.0),
-    "celsius": ("Celsius", 1.0),
-    "fahrenheit": ("Fahrenheit", 1.0),
-    "k": ("K", 1.0),
-    "hz": ("Hz", 1.0),
+    "wh": 1.0, "kwh": 1000.0, "varh": 1.0, "kvarh": 1000.0, "w": 1.0, "kw": 1000.0, "var": 1.0, "kvar": 1000.0,
+    "a": 1.0, "ma": 0.001, "da": 0.1,  # deci-ampere: a vendor unit seen on limits
+    "v": 1.0, "percent": 1.0, "celsius": 1.0, "fahrenheit": 1.0, "k": 1.0, "hz": 1.0,
 }
+_DEFAULT_UNIT = {ENERGY_REGISTER: "Wh", POWER: "W", CURRENT: "A", "Current.Offered": "A", SOC: "Percent", VOLTAGE: "V"}
 
-_DEFAULT_UNIT = {ENERGY_REGISTER: "Wh", POWER: "W", "Current.Import": "A", "Current.Offered": "A", "SoC": "Percent"}
 
-
-@dataclass(frozen=True)
-class Reading:
+@dataclass(slots=True)
+class MeterReading:
     timestamp: datetime
     timestamp_trusted: bool
-    measurand: str
-    phase: str
-    location: str
     context: str
-    unit: str  # as sent (or the measurand's default)
-    raw_value: str
-    value: float | None  # converted to evdesk's unit, None if unreadable
+    energy_wh: float | None = None  # whole-meter active import register
+    power_w: float | None = None  # total, or the sum of the phases
+    current_a: float | None = None  # highest phase current
+    voltage_v: float | None = None
+    soc: float | None = None
+    # [measurand, phase, location, unit as sent, value as sent]
+    samples: list[list[str]] = field(default_factory=list)
 
 
 def convert(raw: str, unit: str) -> float | None:
@@ -56,60 +47,66 @@ def convert(raw: str, unit: str) -> float | None:
         number = float(raw)
     except (TypeError, ValueError):
         return None
-    _, factor = _UNIT_FACTORS.get((unit or "").lower(), (unit, 1.0))
-    return number * factor
+    return number * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
 
 
-def parse_meter_values(meter_value: list[dict], received: datetime) -> list[Reading]:
-    """Flatten OCPP 1.6 meterValue[] (snake_case keys from the ocpp library)."""
+def parse_meter_values(meter_value: list[dict], received: datetime) -> list[MeterReading]:
+    """Read OCPP 1.6 meterValue[] (snake_case keys, as the ocpp library hands them over)."""
     readings = []
     for entry in meter_value or []:
         ts, trusted = parse_ocpp_time(entry.get("timestamp"), received)
-        for sv in entry.get("sampled_value") or entry.get("sampledValue") or []:
+        values = entry.get("sampled_value") or entry.get("sampledValue") or []
+        reading = MeterReading(ts, trusted, (values[0].get("context") if values else None) or "Sample.Periodic")
+        phase_power = None
+        for sv in values:
             measurand = sv.get("measurand") or ENERGY_REGISTER
             unit = sv.get("unit") or _DEFAULT_UNIT.get(measurand, "")
-            raw = str(sv.get("value", ""))
-            readings.append(
-                Reading(
-                    timestamp=ts,
-                    timestamp_trusted=trusted,
-                    measurand=measurand,
-                    phase=sv.get("phase") or "",
-                    location=sv.get("location") or "",
-                    context=sv.get("context") or "Sample.Periodic",
-                    unit=unit,
-                    raw_value=raw[:64],
-                    value=convert(raw, unit),
-                )
-            )
+            phase = sv.get("phase") or ""
+            location = sv.get("location") or ""
+            raw = str(sv.get("value", ""))[:64]
+            reading.samples.append([measurand, phase, location, unit, raw])
+            value = convert(raw, unit)
+            if value is None or location not in ("", "Outlet", "Inlet"):
+                continue
+            if measurand == ENERGY_REGISTER and not phase:
+                reading.energy_wh = value
+            elif measurand == POWER:
+                if phase:
+                    phase_power = (phase_power or 0.0) + value
+                else:
+                    reading.power_w = value
+            elif measurand == CURRENT:
+                reading.current_a = value if reading.current_a is None else max(reading.current_a, value)
+            elif measurand == VOLTAGE and reading.voltage_v is None:
+                reading.voltage_v = value
+            elif measurand == SOC:
+                reading.soc = value
+        if reading.power_w is None:
+            reading.power_w = phase_power
+        readings.append(reading)
     return readings
 
 
-def latest_energy_wh(readings: list[Reading]) -> tuple[int, datetime] | None:
-    """The newest whole-meter energy register reading (phase-less, outlet or unspecified)."""
+def newest_energy(readings: list[MeterReading]) -> tuple[int, datetime] | None:
     best = None
     for r in readings:
-        if r.measurand != ENERGY_REGISTER or r.value is None or r.phase:
-            continue
-        if r.location not in ("", "Outlet", "Inlet"):
-            continue
-        if best is None or r.timestamp >= best[1]:
-            best = (int(round(r.value)), r.timestamp)
+        if r.energy_wh is not None and (best is None or r.timestamp >= best[1]):
+            best = (int(round(r.energy_wh)), r.timestamp)
     return best
 
 
-def latest_power_w(readings: list[Reading]) -> float | None:
-    total = None
-    phases = 0.0
-    have_phases = False
+def oldest_energy(readings: list[MeterReading]) -> tuple[int, datetime] | None:
+    """Where a session whose Start was lost began, at best."""
+    best = None
     for r in readings:
-        if r.measurand != POWER or r.value is None:
-            continue
-        if r.phase:
-            phases += r.value
-            have_phases = True
-        else:
-            total = r.value
-    if total is not None:
-        return total
-    return phases if have_phases else None
+        if r.energy_wh is not None and (best is None or r.timestamp < best[1]):
+            best = (int(round(r.energy_wh)), r.timestamp)
+    return best
+
+
+def newest_power(readings: list[MeterReading]) -> float | None:
+    best = None
+    for r in readings:
+        if r.power_w is not None and (best is None or r.timestamp >= best[1]):
+            best = (r.power_w, r.timestamp)
+    return best[0] if best else None

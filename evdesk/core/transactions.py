@@ -25,7 +25,7 @@ import peewee
 from evdesk.core import events as ev
 from evdesk.core.authorization import AuthorizationService, Decision
 from evdesk.core.clock import parse_ocpp_time, utcnow
-from evdesk.core.metering import Reading, latest_energy_wh, latest_power_w, parse_meter_values
+from evdesk.core.metering import MeterReading, newest_energy, newest_power, oldest_energy, parse_meter_values
 from evdesk.core.station_cache import StationInfo
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
@@ -188,7 +188,7 @@ class TransactionService:
 
     # -- meter values ----------------------------------------------------------
     def meter_values(self, info: StationInfo, connector_id: int, transaction_id: int | None, meter_value: list[dict],
-                     tx_uuid: UUID | None = None) -> list[Reading]:
+                     tx_uuid: UUID | None = None) -> list[MeterReading]:
         received = utcnow()
         readings = parse_meter_values(meter_value, received)
         # clock-aligned values often carry transactionId 0: that means "none" (INTEROP §4)
@@ -202,14 +202,14 @@ class TransactionService:
                 m.MeterValue,
                 {
                     "id": m.base.uuid7(), "station": info.id, "transaction": tx_uuid, "connector_id": connector_id,
-                    "timestamp": r.timestamp, "measurand": r.measurand, "phase": r.phase, "location": r.location,
-                    "context": r.context, "unit": r.unit, "raw_value": r.raw_value, "value": r.value,
+                    "timestamp": r.timestamp, "context": r.context, "energy_wh": r.energy_wh, "power_w": r.power_w,
+                    "current_a": r.current_a, "voltage_v": r.voltage_v, "soc": r.soc, "samples": r.samples,
                 },
             )
         if t is not None:
-            latest = latest_energy_wh(readings)
+            latest = newest_energy(readings)
             t.last_activity = received
-            power = latest_power_w(readings)
+            power = newest_power(readings)
             if power is not None:
                 t.power_w = power
             if latest is not None and (t.last_meter_at is None or latest[1] >= t.last_meter_at):
@@ -226,7 +226,7 @@ class TransactionService:
         received = utcnow()
         stopped_at, trusted = parse_ocpp_time(timestamp, received)
         t = self.active.get(transaction_id)
-        readings: list[Reading] = []
+        readings: list[MeterReading] = []
         if transaction_data:
             # a session evdesk no longer runs (closed for inactivity) still owns its closing readings
             known = t.id if t is not None else await self.store.run(self._uuid_for, info.id, transaction_id)
@@ -253,7 +253,7 @@ class TransactionService:
                 flags.append(FLAG_SUSPICIOUS_TIME)
             if row is None:
                 # The Start was lost (INTEROP §5): keep what the Stop tells, invent nothing.
-                first = latest_energy_first(readings)
+                first = oldest_energy(readings)
                 row = m.Transaction.create(
                     ocpp_id=self._allocate_orphan_id(ocpp_id), station=station_id,
                     connector_id=0, id_tag=id_tag[:64], state="completed",
@@ -360,13 +360,3 @@ class TransactionService:
             closed.append(t.ocpp_id)
             self.bus.publish(ev.TransactionEnded(t.id, t.station_id, t.connector_id, "closed_inactive", t.energy_wh, tuple(flags)))
         return closed
-
-
-def latest_energy_first(readings: list[Reading]) -> tuple[int, datetime] | None:
-    """The oldest energy register reading: where a session with a lost Start began, at best."""
-    best = None
-    for r in readings:
-        if r.measurand == "Energy.Active.Import.Register" and r.value is not None and not r.phase:
-            if best is None or r.timestamp < best[1]:
-                best = (int(round(r.value)), r.timestamp)
-    return best

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import time
 import uuid
 from datetime import datetime, timezone
@@ -12,15 +13,18 @@ import peewee
 
 
 def uuid7() -> uuid.UUID:
-    """A time-ordered UUID (RFC 9562 v7): hot indexes stay append-only."""
+    """A time-ordered UUID (RFC 9562 v7): hot indexes stay append-only.
+
+    The random part comes from a per-process generator seeded from the OS: ids
+    must be unique, not secret, and this runs for every logged frame.
+    """
     ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
-    value = (ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76
-    value |= ((rand >> 62) & 0xFFF) << 64
-    value |= 0b10 << 62
-    value |= rand & ((1 << 62) - 1)
+    rand = _random.getrandbits(74)
+    value = (ms & 0xFFFFFFFFFFFF) << 80 | 0x7 << 76 | (rand >> 62) << 64 | 0b10 << 62 | (rand & ((1 << 62) - 1))
     return uuid.UUID(int=value)
+
+
+_random = random.Random(int.from_bytes(os.urandom(16), "big"))
 
 
 class UtcDateTimeField(peewee.Field):

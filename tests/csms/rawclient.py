@@ -36,11 +36,14 @@ class RawStation(ChargePoint):
         await super().route_message(raw_msg)
 
     async def send_raw(self, text: str) -> str:
-        """Send a frame as is and return the next frame the server sends."""
+        """Send a frame as is and return the server's next answer (its own CALLs skipped)."""
         while not self.raw_frames.empty():
             self.raw_frames.get_nowait()
         await self._connection.send(text)
-        return await asyncio.wait_for(self.raw_frames.get(), 5)
+        while True:
+            frame = await asyncio.wait_for(self.raw_frames.get(), 5)
+            if not frame.startswith("[2,"):
+                return frame
 
 
 @asynccontextmanager

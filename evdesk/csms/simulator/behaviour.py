@@ -1,25 +1,35 @@
 """How a simulated station answers CSMS-initiated OCPP 1.6 calls.
 
 :class:`StationLink` is the ocpp ChargePoint for one websocket connection; its
-handlers decide the answer synchronously and schedule follow-up messages with
-``station._defer`` so that they go out after the CALLRESULT.
-:class:`OperationsMixin` holds those follow-ups (firmware, diagnostics, reset,
-triggered messages).
+handlers decide the answer synchronously (see operations.py) and schedule
+follow-up messages with ``station._defer`` so that they go out after the
+CALLRESULT.
 """
 
 from __future__ import annotations
 
+import contextvars
 import logging
-import re
+from dataclasses import dataclass
+from datetime import datetime
 
 from ocpp.routing import on
-from ocpp.v16 import ChargePoint, call, call_result
+from ocpp.v16 import ChargePoint, call_result
 from ocpp.v16.enums import Action
 
-from .clock import iso_z, parse_iso
+from .clock import iso_z
 
 log = logging.getLogger("evdesk.simulator")
 ocpp_log = logging.getLogger("evdesk.simulator.ocpp")
+
+# Outcomes of a station's attempt to send a CALL (besides a result or None).
+LOST = object()  # not sent: no (accepted) connection, or it dropped meanwhile
+QUEUED = object()  # went to the offline queue
+
+# Follow-ups registered while a CSMS call is being answered.
+DEFERRED: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "evdesk_sim_deferred", default=None
+)
 
 TRIGGERABLE = {
     "BootNotification",
@@ -29,6 +39,16 @@ TRIGGERABLE = {
     "FirmwareStatusNotification",
     "DiagnosticsStatusNotification",
 }
+
+
+@dataclass
+class ReceivedCall:
+    """A CALL the CSMS sent to the station (payload as sent, camelCase)."""
+
+    action: str
+    payload: dict
+    unique_id: str
+    at: datetime | None = None  # station clock when it arrived
 
 
 class StationLink(ChargePoint):
@@ -172,90 +192,3 @@ class StationLink(ChargePoint):
         name = f"{st.identity}-diagnostics-{st.clock.now().strftime('%Y%m%d%H%M%S')}.log"
         st._defer(st._diagnostics_upload, location, name)
         return call_result.GetDiagnostics(file_name=name)
-
-
-def _next_version(current: str, location: str) -> str:
-    found = re.findall(r"(\d+(?:\.\d+)+)", location.rsplit("/", 1)[-1])
-    if found:
-        return found[-1]
-    parts = current.split(".")
-    for i in range(len(parts) - 1, -1, -1):
-        if parts[i].isdigit():
-            parts[i] = str(int(parts[i]) + 1)
-            return ".".join(parts)
-    return current + ".1"
-
-
-class OperationsMixin:
-    """Follow-up work of CSMS-initiated calls (runs after the answer is sent)."""
-
-    FIRMWARE_STEP = 2.0  # simulated seconds per firmware/diagnostics step
-
-    def _config_changed(self, name: str, value: str) -> None:
-        if name == "HeartbeatInterval":
-            self._hb_changed.set()
-        elif name == "ClockAlignedDataInterval":
-            self._ensure_aligned()
-        elif name == "AuthorizationKey":
-            self.password = value  # used from the next connection on
-
-    async def _do_reset(self, kind: str) -> None:
-        log.info("%s: %s reset", self.identity, kind)
-        await self.reboot("HardReset" if kind == "Hard" else "SoftReset")
-
-    async def _triggered(self, message: str, connector_id: int | None) -> None:
-        if message == "BootNotification":
-            result = await self._send(self._boot_payload(), force=True)
-            if hasattr(result, "status"):
-                self._apply_boot_result(result)
-        elif message == "Heartbeat":
-            await self._send(call.Heartbeat(), force=True)
-        elif message == "StatusNotification":
-            ids = sorted(self.connectors) if connector_id is None else [connector_id]
-            for cid in ids:
-                await self._send_status(cid, force=True)
-        elif message == "MeterValues":
-            ids = [c.id for c in self._charge_connectors()] if not connector_id else [connector_id]
-            for cid in ids:
-                await self._send_meter_values(self.connectors[cid], "Trigger")
-        elif message == "FirmwareStatusNotification":
-            await self._send(call.FirmwareStatusNotification(status=self.firmware_status), force=True)
-        elif message == "DiagnosticsStatusNotification":
-            await self._send(call.DiagnosticsStatusNotification(status=self.diagnostics_status), force=True)
-
-    async def _firmware_status(self, status: str) -> None:
-        self.firmware_status = status
-        await self._send(call.FirmwareStatusNotification(status=status))
-
-    async def _firmware_update(self, location: str, retrieve_date: str) -> None:
-        when = parse_iso(retrieve_date)
-        if when is not None:
-            await self.clock.sleep((when - self.clock.now()).total_seconds())
-        step = self.FIRMWARE_STEP
-        await self._firmware_status("Downloading")
-        await self.clock.sleep(step)
-        if self.firmware_failure == "download":
-            await self._firmware_status("DownloadFailed")
-            return
-        await self._firmware_status("Downloaded")
-        while any(c.charging for c in self._charge_connectors()):
-            await self.clock.sleep(10)  # install only between sessions
-        await self._firmware_status("Installing")
-        await self.clock.sleep(step)
-        if self.firmware_failure == "install":
-            await self._firmware_status("InstallationFailed")
-            return
-        await self._firmware_status("Installed")
-        self._pending_firmware = _next_version(self.firmware, location)
-        log.info("%s: firmware %s installed, rebooting", self.identity, self._pending_firmware)
-        await self.reboot("Reboot")
-
-    async def _diagnostics_upload(self, location: str, name: str) -> None:
-        step = self.FIRMWARE_STEP
-        await self.clock.sleep(step / 2)
-        self.diagnostics_status = "Uploading"
-        await self._send(call.DiagnosticsStatusNotification(status="Uploading"))
-        await self.clock.sleep(step)
-        self.diagnostics_status = "Uploaded"
-        await self._send(call.DiagnosticsStatusNotification(status="Uploaded"))
-        self.diagnostics_status = "Idle"

@@ -35,7 +35,10 @@ def percentile(sorted_values: list[float], q: float) -> float | None:
 
 
 class Fleet:
-    """`count` stations named ``{prefix}{n:04d}`` (n from `start_index`).
+    """`count` stations named ``{prefix}{n:04d}`` (n from `start_index`), or the
+    given `identities` (then `count` is ignored). `per_station` maps an identity
+    to extra SimulatedStation arguments (e.g. ``{"connectors": 1,
+    "max_power_w": 50000}``); `station_kwargs` apply to all.
 
     With `auto_sessions` every connector lives a realistic life: cars arrive at
     random, present one of `id_tags`, charge for a while, leave; now and then a
@@ -64,6 +67,8 @@ class Fleet:
         session_s: tuple[float, float] = (1200.0, 10800.0),
         fault_probability: float = 0.02,
         fault_duration_s: tuple[float, float] = (120.0, 1200.0),
+        identities: list[str] | None = None,
+        per_station: dict[str, dict[str, Any]] | None = None,
         **station_kwargs: Any,
     ) -> None:
         self.url = url
@@ -80,25 +85,28 @@ class Fleet:
         self.faults = 0
         self._limiter = asyncio.Semaphore(max(1, connect_concurrency))
         self._life_tasks: set[asyncio.Task] = set()
-        width = max(4, len(str(start_index + count - 1)))
+        if identities is None:
+            width = max(4, len(str(start_index + count - 1)))
+            identities = [f"{prefix}{n:0{width}d}" for n in range(start_index, start_index + count)]
+        self.count = len(identities)
         config = dict(station_kwargs.pop("config", None) or {})
         if meter_interval is not None:
             config["MeterValueSampleInterval"] = str(int(meter_interval))
-        self.stations: list[SimulatedStation] = [
-            SimulatedStation(
-                f"{prefix}{n:0{width}d}",
-                url,
+        station_kwargs.setdefault("max_latency_samples", 2000)
+        self.stations: list[SimulatedStation] = []
+        for identity in identities:
+            kwargs: dict[str, Any] = dict(
                 connectors=connectors,
                 password=password,
                 clock=self.clock,
                 config=config or None,
                 validate=validate,
                 connect_limiter=self._limiter,
-                seed=f"{seed}:{prefix}{n}",
-                **station_kwargs,
+                seed=f"{seed}:{identity}",
             )
-            for n in range(start_index, start_index + count)
-        ]
+            kwargs.update(station_kwargs)
+            kwargs.update((per_station or {}).get(identity, {}))
+            self.stations.append(SimulatedStation(identity, url, **kwargs))
 
     def __len__(self) -> int:
         return len(self.stations)

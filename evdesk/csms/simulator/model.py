@@ -6,7 +6,6 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .clock import iso_z
 from .profiles import VOLTAGE
 
 __all__ = ["Car", "Connector", "Reservation", "sampled_values", "RAMP_SECONDS"]
@@ -139,15 +138,19 @@ def sampled_values(
     measurands: list[str],
     context: str,
     energy_unit: str = "Wh",
-    now: datetime | None = None,
+    register_wh: float | None = None,
 ) -> list[dict]:
-    """The sampledValue list (camelCase dicts) for one meter reading."""
+    """The sampledValue list (camelCase dicts) for one meter reading.
+
+    `register_wh` is the energy register to report (default: the lifetime one).
+    """
+    register = c.energy_wh if register_wh is None else register_wh
     out: list[dict] = []
     for m in measurands:
         if m == "Energy.Active.Import.Register":
             out.append(
                 {
-                    "value": _fmt_energy(c.energy_wh, energy_unit),
+                    "value": _fmt_energy(register, energy_unit),
                     "context": context,
                     "measurand": m,
                     "location": "Outlet",
@@ -186,14 +189,16 @@ def sampled_values(
             )
     if not out:  # a MeterValue needs at least one sampled value
         out.append(
-            {"value": _fmt_energy(c.energy_wh, energy_unit), "context": context,
+            {"value": _fmt_energy(register, energy_unit), "context": context,
              "measurand": "Energy.Active.Import.Register", "unit": energy_unit}
         )
     return out
 
 
-def meter_value(c: Connector, measurands, context, energy_unit, now: datetime) -> dict:
+def meter_value(c: Connector, measurands, context, energy_unit, timestamp: str,
+                register_wh: float | None = None) -> dict:
+    """One MeterValue (camelCase dict) taken at `timestamp`."""
     return {
-        "timestamp": iso_z(now),
-        "sampledValue": sampled_values(c, measurands, context, energy_unit),
+        "timestamp": timestamp,
+        "sampledValue": sampled_values(c, measurands, context, energy_unit, register_wh),
     }

@@ -12,15 +12,11 @@ from datetime import datetime
 
 from ocpp.v16 import call
 
-from .clock import iso_z, parse_iso, wait_event
+from .behaviour import LOST, QUEUED
+from .clock import wait_event
 from .model import Car, Connector, Reservation, meter_value
 
 log = logging.getLogger("evdesk.simulator")
-
-LOST = object()  # the message could not be sent: no (accepted) connection
-QUEUED = object()  # the message went to the offline queue
-
-_BUSY = ("Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Preparing")
 
 
 class SessionMixin:
@@ -187,6 +183,7 @@ class SessionMixin:
         try:
             now = self.clock.now()
             meter_start = int(c.energy_wh)
+            reported_start = 0 if self.session_register else meter_start
             if reservation is not None:
                 if reservation.timer is not None:
                     reservation.timer.cancel()
@@ -196,8 +193,8 @@ class SessionMixin:
             payload = call.StartTransaction(
                 connector_id=c.id,
                 id_tag=tag,
-                meter_start=meter_start,
-                timestamp=iso_z(now),
+                meter_start=reported_start,
+                timestamp=self._ts(now),
                 reservation_id=reservation.reservation_id if reservation else None,
             )
             result = await self._send(payload, queueable=True, provisional=provisional)
@@ -217,7 +214,8 @@ class SessionMixin:
             c.power_w = 0.0
             c.session_seq += 1
             c.transaction_data = [
-                meter_value(c, ["Energy.Active.Import.Register"], "Transaction.Begin", self.meter_unit, now)
+                meter_value(c, ["Energy.Active.Import.Register"], "Transaction.Begin", self.meter_unit,
+                            self._ts(now), self._register_wh(c))
             ]
             self.transactions_started += 1
             if status != "Accepted":
@@ -273,11 +271,12 @@ class SessionMixin:
         self._advance(c, now)
         tx_id = c.transaction_id
         data = list(c.transaction_data)
-        data.append(meter_value(c, self.config.get_list("StopTxnSampledData") or
-                                ["Energy.Active.Import.Register"], "Transaction.End", self.meter_unit, now))
+        measurands = self.config.get_list("StopTxnSampledData") or ["Energy.Active.Import.Register"]
+        register = self._register_wh(c)
+        data.append(meter_value(c, measurands, "Transaction.End", self.meter_unit, self._ts(now), register))
         payload = call.StopTransaction(
-            meter_stop=int(c.energy_wh),
-            timestamp=iso_z(now),
+            meter_stop=int(register),
+            timestamp=self._ts(now),
             transaction_id=tx_id,
             reason=reason,
             id_tag=c.id_tag,
@@ -357,167 +356,7 @@ class SessionMixin:
         payload = call.MeterValues(
             connector_id=c.id,
             transaction_id=c.transaction_id,
-            meter_value=[meter_value(c, measurands, context, self.meter_unit, now)],
+            meter_value=[meter_value(c, measurands, context, self.meter_unit, self._ts(now),
+                                     self._register_wh(c))],
         )
         await self._send(payload, queueable=c.charging, force=context == "Trigger")
-
-    # ------------------------------------------------- CSMS-side decisions
-    def _find_tx(self, transaction_id: int) -> Connector | None:
-        reverse = {real: prov for prov, real in self._tx_map.items()}
-        for c in self._charge_connectors():
-            if c.charging and c.transaction_id in (transaction_id, reverse.get(transaction_id)):
-                return c
-        return None
-
-    def remote_start(self, id_tag: str, connector_id: int | None, profile: dict | None) -> str:
-        if not self.connectors[0].operative:
-            return "Rejected"
-        if profile is not None and profile.get("charging_profile_purpose") != "TxProfile":
-            return "Rejected"
-        if connector_id is None:
-            free = [c for c in self._charge_connectors() if self._startable(c, id_tag)]
-            if not free:
-                return "Rejected"
-            c = free[0]
-        elif connector_id in self.connectors and connector_id > 0:
-            c = self.connectors[connector_id]
-            if not self._startable(c, id_tag):
-                return "Rejected"
-        else:
-            return "Rejected"
-        c.remote_tag = id_tag
-        self._defer(self._run_remote_start, c, id_tag, profile)
-        return "Accepted"
-
-    def _startable(self, c: Connector, id_tag: str) -> bool:
-        if c.charging or c.starting or c.remote_tag or c.faulted or not c.operative:
-            return False
-        if c.reservation is not None:
-            return c.reservation.id_tag.lower() == id_tag.lower()
-        return c.status in ("Available", "Preparing")
-
-    async def _run_remote_start(self, c: Connector, id_tag: str, profile: dict | None) -> None:
-        tag = self._tag_out(id_tag)
-        if self.config.get_bool("AuthorizeRemoteTxRequests", False):
-            status, _ = await self._authorize(id_tag, tag)
-            if status != "Accepted":
-                c.remote_tag = None
-                return
-        if c.status == "Available":
-            await self._set_status(c.id, "Preparing")
-        if not c.plugged and self.auto_plug:
-            self._spawn(self._auto_plug(c))
-        await self._start_when_plugged(c, id_tag, tag, profile)
-
-    def remote_stop(self, transaction_id: int) -> str:
-        c = self._find_tx(transaction_id)
-        if c is None:
-            return "Rejected"
-        self._defer(self.stop_charging, c.id, "Remote")
-        return "Accepted"
-
-    def change_availability(self, connector_id: int, kind: str) -> str:
-        if connector_id not in self.connectors:
-            return "Rejected"
-        inoperative = kind == "Inoperative"
-        targets = self._charge_connectors() if connector_id == 0 else [self.connectors[connector_id]]
-        scheduled = False
-        changed: list[int] = []
-        if connector_id == 0 and self.connectors[0].operative == inoperative:
-            station = self.connectors[0]
-            station.operative = not inoperative
-            station.status = "Unavailable" if inoperative else "Available"
-            changed.append(0)
-        for c in targets:
-            if inoperative and c.charging:
-                c.pending_inoperative = True
-                scheduled = True
-                continue
-            c.pending_inoperative = None
-            c.operative = not inoperative
-            status = self._idle_status(c)
-            if c.status != status and not c.charging:
-                c.status, c.error_code = status, "NoError" if not c.faulted else c.error_code
-                changed.append(c.id)
-        for cid in changed:
-            self._defer(self._send_status, cid)
-        return "Scheduled" if scheduled else "Accepted"
-
-    def reserve(self, connector_id: int, expiry_date: str, id_tag: str, reservation_id: int,
-                parent_id_tag: str | None = None) -> str:
-        if connector_id == 0 and not self.config.get_bool("ReserveConnectorZeroSupported", False):
-            return "Rejected"
-        if connector_id not in self.connectors or connector_id == 0:
-            return "Rejected"
-        c = self.connectors[connector_id]
-        same = c.reservation is not None and c.reservation.reservation_id == reservation_id
-        if not same:
-            if c.faulted:
-                return "Faulted"
-            if not c.operative or not self.connectors[0].operative:
-                return "Unavailable"
-            if c.charging or c.reservation is not None or c.status in _BUSY or c.remote_tag:
-                return "Occupied"
-            self._drop_reservation(reservation_id)
-        expiry = parse_iso(expiry_date) or self.clock.now()
-        if c.reservation is not None and c.reservation.timer is not None:
-            c.reservation.timer.cancel()
-        res = Reservation(reservation_id, id_tag, expiry, parent_id_tag)
-        c.reservation = res
-        res.timer = self._spawn(self._expire_reservation(c, res))
-        if c.status != "Reserved":
-            c.status = "Reserved"
-            self._defer(self._send_status, c.id)
-        return "Accepted"
-
-    def _drop_reservation(self, reservation_id: int) -> Connector | None:
-        for c in self._charge_connectors():
-            if c.reservation is not None and c.reservation.reservation_id == reservation_id:
-                if c.reservation.timer is not None and c.reservation.timer is not asyncio.current_task():
-                    c.reservation.timer.cancel()
-                c.reservation = None
-                return c
-        return None
-
-    def cancel_reservation(self, reservation_id: int) -> str:
-        c = self._drop_reservation(reservation_id)
-        if c is None:
-            return "Rejected"
-        self._defer(self._set_status, c.id, self._idle_status(c))
-        return "Accepted"
-
-    async def _expire_reservation(self, c: Connector, res: Reservation) -> None:
-        await self.clock.sleep((res.expiry - self.clock.now()).total_seconds())
-        if c.reservation is res:
-            c.reservation = None
-            log.info("%s: reservation %s expired", self.identity, res.reservation_id)
-            if c.status == "Reserved":
-                await self._set_status(c.id, self._idle_status(c))
-
-    def send_local_list(self, version: int, update_type: str, entries: list | None) -> str:
-        cfg = self.config
-        if not cfg.get_bool("LocalAuthListEnabled", True):
-            return "NotSupported"
-        entries = entries or []
-        if len(entries) > cfg.get_int("SendLocalListMaxLength", 200):
-            return "Failed"
-        if update_type == "Full":
-            new = {e["id_tag"]: dict(e["id_tag_info"]) for e in entries if e.get("id_tag_info")}
-        else:
-            if version <= self.local_list_version:
-                return "VersionMismatch"
-            new = dict(self.local_list)
-            for e in entries:
-                if e.get("id_tag_info"):
-                    new[e["id_tag"]] = dict(e["id_tag_info"])
-                else:
-                    new.pop(e["id_tag"], None)
-        if len(new) > cfg.get_int("LocalAuthListMaxLength", 1000):
-            return "Failed"
-        self.local_list, self.local_list_version = new, int(version)
-        return "Accepted"
-
-    def get_local_list_version(self) -> int:
-        if not self.config.get_bool("LocalAuthListEnabled", True):
-            return -1
-        return self.local_list_version if self.local_list else 0

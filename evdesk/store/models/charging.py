@@ -38,17 +38,23 @@ class Transaction(SyncedModel):
 
 
 class MeterValue(LogModel):
+    """One meter reading: a station time stamp with its sampled values.
+
+    The figures evdesk works with are columns in its own units; every sampled
+    value as the station sent it is kept in `samples`.
+    """
+
     station = peewee.ForeignKeyField(Station, on_delete="CASCADE")
     transaction = peewee.ForeignKeyField(Transaction, null=True, backref="meter_values", on_delete="CASCADE")
     connector_id = peewee.IntegerField()
     timestamp = UtcDateTimeField()
-    measurand = peewee.CharField(max_length=64, default="Energy.Active.Import.Register")
-    phase = peewee.CharField(max_length=8, default="")
-    location = peewee.CharField(max_length=16, default="")
     context = peewee.CharField(max_length=32, default="")
-    unit = peewee.CharField(max_length=16, default="")  # unit as the station sent it
-    raw_value = peewee.CharField(max_length=64)
-    value = peewee.DoubleField(null=True)  # in evdesk's unit: Wh, W, A, %, ...
+    energy_wh = peewee.DoubleField(null=True)
+    power_w = peewee.DoubleField(null=True)
+    current_a = peewee.DoubleField(null=True)
+    voltage_v = peewee.DoubleField(null=True)
+    soc = peewee.DoubleField(null=True)
+    samples = JsonField(default=list)  # [[measurand, phase, location, unit, value], ...]
 
     class Meta:
         indexes = ((("transaction", "timestamp"), False), (("station", "timestamp"), False))

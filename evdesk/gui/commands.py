@@ -1,0 +1,223 @@
+"""The commands an operator can send a station, and what each one asks for.
+
+This is a catalogue, not behaviour: every entry names the `CommandApi` method it
+calls and the parameters its dialog asks for. The dialog builds its form from
+it, so adding a command is adding an entry here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+# parameter kinds the command dialog knows how to edit
+TEXT = "text"  # one line of text
+LONG_TEXT = "long_text"
+INT = "int"
+CHOICE = "choice"  # fixed (label, value) pairs
+CONNECTOR = "connector"  # a connector of this station; choices built from the station
+DATETIME = "datetime"  # local time on screen, aware UTC to the API
+JSON = "json"
+KEY_LIST = "key_list"  # comma-separated list of strings
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str  # keyword of the CommandApi method
+    label: str
+    kind: str
+    required: bool = True
+    default: Any = None
+    choices: tuple[tuple[str, Any], ...] = ()
+    help: str = ""
+    minimum: int = 0
+    maximum: int = 2_147_483_647
+    # CONNECTOR only: offer "any connector" (None) / "whole station" (0)
+    allow_any: bool = False
+    allow_station: bool = False
+
+
+@dataclass(frozen=True)
+class Command:
+    key: str
+    title: str  # menu text and dialog title
+    method: str  # CommandApi method
+    description: str
+    params: tuple[Param, ...] = ()
+    group: str = ""
+    confirm_text: str = "Send"
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+OPTIONAL_NUMBER_HELP = "Leave at “not set” to let the station decide."
+
+TRIGGER_MESSAGES = (
+    "StatusNotification", "Heartbeat", "MeterValues", "BootNotification", "FirmwareStatusNotification",
+    "DiagnosticsStatusNotification",
+)
+
+EXAMPLE_PROFILE = {
+    "chargingProfileId": 1,
+    "stackLevel": 0,
+    "chargingProfilePurpose": "TxDefaultProfile",
+    "chargingProfileKind": "Absolute",
+    "chargingSchedule": {
+        "chargingRateUnit": "A",
+        "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
+    },
+}
+
+EXAMPLE_LOCAL_LIST = [{"idTag": "04A2B3C4D5", "idTagInfo": {"status": "Accepted"}}]
+
+COMMANDS: tuple[Command, ...] = (
+    # -- charging ---------------------------------------------------------------
+    Command(
+        "remote_start", "Start charging…", "remote_start",
+        "Ask the station to start a session for an id tag (the driver still plugs in).",
+        (Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True),
+         Param("id_tag", "Id tag", TEXT, help="The token the session is charged to, e.g. 04A2B3C4D5.")),
+        group="Charging", confirm_text="Start charging",
+    ),
+    Command(
+        "remote_stop", "Stop charging…", "remote_stop", "Ask the station to end a running session.",
+        (Param("transaction_id", "Session (transaction id)", INT, minimum=-2_147_483_648),),
+        group="Charging", confirm_text="Stop charging",
+    ),
+    Command(
+        "unlock_connector", "Release cable (unlock connector)…", "unlock_connector",
+        "Unlock a connector so a stuck cable can be removed. A running session on it may end.",
+        (Param("connector_id", "Connector", CONNECTOR),), group="Charging", confirm_text="Release cable",
+    ),
+    Command(
+        "reserve_now", "Reserve connector…", "reserve_now", "Hold a connector for one id tag until the expiry time.",
+        (Param("connector_id", "Connector", CONNECTOR, allow_station=True),
+         Param("id_tag", "Id tag", TEXT),
+         Param("expiry", "Expires at", DATETIME, default=3600),
+         Param("parent_id_tag", "Parent id tag", TEXT, required=False)),
+        group="Charging", confirm_text="Reserve",
+    ),
+    Command(
+        "cancel_reservation", "Cancel reservation…", "cancel_reservation", "Cancel a reservation by its number.",
+        (Param("reservation_id", "Reservation id", INT),), group="Charging", confirm_text="Cancel reservation",
+    ),
+    # -- the station ---------------------------------------------------------------
+    Command(
+        "reset", "Reset…", "reset",
+        "Soft reset restarts the station's software; hard reset restarts the whole station. "
+        "Running sessions are stopped.",
+        (Param("kind", "Kind", CHOICE, default="Soft",
+               choices=(("Soft reset (restart the application)", "Soft"), ("Hard reset (restart the station)", "Hard"))),),
+        group="Station", confirm_text="Reset",
+    ),
+    Command(
+        "change_availability", "Set available / unavailable…", "change_availability",
+        "Enable or disable charging on one connector or the whole station.",
+        (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
+         Param("available", "Set to", CHOICE, default=True,
+               choices=(("Available (operative)", True), ("Unavailable (inoperative)", False)))),
+        group="Station",
+    ),
+    Command("clear_cache", "Clear cache…", "clear_cache", "Clear the station's cache of recently accepted RFID tags.",
+            group="Station", confirm_text="Clear cache"),
+    Command(
+        "trigger_message", "Trigger message…", "trigger_message", "Ask the station to send a message now.",
+        (Param("message", "Message", CHOICE, default="StatusNotification", choices=tuple((m, m) for m in TRIGGER_MESSAGES)),
+         Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True)),
+        group="Station", confirm_text="Trigger",
+    ),
+    # -- configuration -------------------------------------------------------------------
+    Command(
+        "get_configuration", "Refresh configuration…", "get_configuration",
+        "Read configuration keys from the station (all keys when none are given). Stored for the settings view.",
+        (Param("keys", "Keys", KEY_LIST, required=False, help="Comma-separated; empty = all keys."),),
+        group="Configuration", confirm_text="Read",
+    ),
+    Command(
+        "change_configuration", "Change configuration…", "change_configuration",
+        "Set one configuration key. Invalid values can make a station malfunction.",
+        (Param("key", "Key", TEXT), Param("value", "Value", TEXT)),
+        group="Configuration", confirm_text="Change",
+    ),
+    Command(
+        "send_local_list", "Send local authorization list…", "send_local_list",
+        "Replace (Full) or update (Differential) the id tags the station accepts offline.",
+        (Param("version", "List version", INT, default=1, minimum=1),
+         Param("update_type", "Update", CHOICE, default="Full", choices=(("Full", "Full"), ("Differential", "Differential"))),
+         Param("entries", "Entries (JSON list)", JSON, default=EXAMPLE_LOCAL_LIST)),
+        group="Configuration",
+    ),
+    Command("get_local_list_version", "Get local list version…", "get_local_list_version",
+            "Ask which version of the local authorization list the station holds.", group="Configuration",
+            confirm_text="Ask"),
+    Command(
+        "data_transfer", "Data transfer…", "data_transfer", "Send a vendor-specific message.",
+        (Param("vendor_id", "Vendor id", TEXT), Param("message_id", "Message id", TEXT, required=False),
+         Param("data", "Data", LONG_TEXT, required=False)),
+        group="Configuration",
+    ),
+    # -- smart charging ------------------------------------------------------------------
+    Command(
+        "set_charging_profile", "Set charging profile…", "set_charging_profile",
+        "Install a charging profile (OCPP 1.6 csChargingProfiles, as JSON).",
+        (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
+         Param("profile", "Profile (JSON)", JSON, default=EXAMPLE_PROFILE)),
+        group="Smart charging",
+    ),
+    Command(
+        "clear_charging_profile", "Clear charging profiles…", "clear_charging_profile",
+        "Remove charging profiles; every field left unset matches all.",
+        (Param("profile_id", "Profile id", INT, required=False),
+         Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True, allow_station=True),
+         Param("purpose", "Purpose", CHOICE, required=False, choices=(
+             ("Any purpose", None), ("ChargePointMaxProfile", "ChargePointMaxProfile"),
+             ("TxDefaultProfile", "TxDefaultProfile"), ("TxProfile", "TxProfile"))),
+         Param("stack_level", "Stack level", INT, required=False)),
+        group="Smart charging", confirm_text="Clear",
+    ),
+    Command(
+        "get_composite_schedule", "Get composite schedule…", "get_composite_schedule",
+        "Ask the station what it will draw over the coming period, all profiles combined.",
+        (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
+         Param("duration", "Duration (s)", INT, default=3600, minimum=1),
+         Param("unit", "Unit", CHOICE, required=False, choices=(("Station's choice", None), ("Ampere (A)", "A"), ("Watt (W)", "W")))),
+        group="Smart charging", confirm_text="Ask",
+    ),
+    # -- maintenance ---------------------------------------------------------------------
+    Command(
+        "update_firmware", "Firmware update…", "update_firmware",
+        "The station downloads firmware from the location and installs it after the retrieve time.",
+        (Param("location", "Location (URL)", TEXT, help="e.g. ftp://files.example.com/fw/evb200-1.9.0.bin"),
+         Param("retrieve_date", "Retrieve after", DATETIME, default=0),
+         Param("retries", "Retries", INT, required=False),
+         Param("retry_interval", "Retry interval (s)", INT, required=False)),
+        group="Maintenance", confirm_text="Schedule update",
+    ),
+    Command(
+        "get_diagnostics", "Get diagnostics…", "get_diagnostics",
+        "The station uploads a diagnostics file to the location; progress shows in the network log.",
+        (Param("location", "Upload location (URL)", TEXT),
+         Param("start_time", "From", DATETIME, required=False, default=-86400),
+         Param("stop_time", "Until", DATETIME, required=False, default=0),
+         Param("retries", "Retries", INT, required=False),
+         Param("retry_interval", "Retry interval (s)", INT, required=False)),
+        group="Maintenance", confirm_text="Request",
+    ),
+)
+
+COMMANDS_BY_KEY = {c.key: c for c in COMMANDS}
+MENU_GROUPS = ("Charging", "Station", "Configuration", "Smart charging", "Maintenance")
+
+
+def parse_key_list(text: str) -> list[str] | None:
+    keys = [k.strip() for k in (text or "").split(",") if k.strip()]
+    return keys or None
+
+
+def parse_json(text: str, label: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"{label}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None

@@ -1,0 +1,181 @@
+"""The dialog every station command goes through: parameters, a mandatory reason,
+progress while the station is asked, and the outcome in words.
+
+The command runs as a background task: the dialog stays responsive (it can be
+moved or closed) and the window never freezes while a station takes its time.
+Closing the dialog does not cancel a command already sent; it still finishes and
+lands in the action log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+from evdesk.core.actions import OUTCOME_LABELS, Actor
+from evdesk.core.errors import EvdeskError, ValidationError
+from evdesk.gui import display
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.commands import Command
+from evdesk.gui.dialogs.param_editors import ParamEditor, make_editor
+from evdesk.gui.forms.ui_command_dialog import Ui_CommandDialog
+
+log = logging.getLogger(__name__)
+
+OUTCOME_STYLES = {
+    "accepted": "color: #2e7d32; font-weight: 600;",
+    "offline": "color: #616161; font-weight: 600;",
+}
+FAILURE_STYLE = "color: #c62828; font-weight: 600;"
+NO_SERVER = "The OCPP server is not running in this program, so commands cannot be sent."
+
+
+def outcome_message(result) -> str:
+    """The result in an operator's words: the API's message, else the outcome's label."""
+    message = getattr(result, "message", "") or ""
+    if message:
+        return message
+    return OUTCOME_LABELS.get(result.outcome, result.outcome)
+
+
+class CommandDialog(QDialog):
+    """Ask for one command's parameters and reason, send it, show what came back."""
+
+    commandFinished = Signal(object)  # the CommandResult
+
+    def __init__(self, services, central_system, station_id: UUID, command: Command, actor: Actor,
+                 presets: dict[str, Any] | None = None, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_CommandDialog()
+        self.ui.setupUi(self)
+        self.services = services
+        self.central_system = central_system
+        self.station_id = station_id
+        self.command = command
+        self.actor = actor
+        self.result = None  # the last CommandResult, for whoever opened the dialog
+        self.task = None
+        station = services.stations.get_by_id(station_id)
+        zone = display.site_zone(services.settings.site_timezone)
+        self.setWindowTitle(f"{command.title.rstrip('…')} — {station.display_name}")
+        self.ui.descriptionLabel.setText(command.description)
+
+        connector_ids = sorted(c for c in station.connectors if c != 0)
+        self.editors: dict[str, ParamEditor] = {}
+        for param in command.params:
+            editor = make_editor(param, connector_ids, zone, display.zone_name(zone))
+            self.editors[param.name] = editor
+            label = param.label + ("" if param.required else " (optional)")
+            self.ui.paramsForm.addRow(label + ":", editor.widget)
+            self.ui.paramsForm.addRow("", editor.error)
+            if param.help:
+                editor.widget.setToolTip(param.help)
+        for name, value in (presets or {}).items():
+            if name in self.editors:
+                self.editors[name].set_value(value)
+        self.ui.paramsBox.setVisible(bool(command.params))
+
+        self.ui.busyBar.hide()
+        self.ui.outcomeLabel.hide()
+        self.ui.responseView.hide()
+        self.ui.reasonError.hide()
+        self.send_button: QPushButton = self.ui.buttonBox.addButton(command.confirm_text, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        if central_system is None:
+            self.send_button.setEnabled(False)
+            self._show_outcome(NO_SERVER, FAILURE_STYLE)
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 40, self.sizeHint().height())
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    # -- sending -------------------------------------------------------------------
+    def collect(self) -> dict[str, Any] | None:
+        """The parameters as keyword arguments, or None after showing what is wrong."""
+        values: dict[str, Any] = {}
+        ok = True
+        for name, editor in self.editors.items():
+            try:
+                values[name] = editor.value()
+                editor.show_error("")
+            except ValueError as exc:
+                editor.show_error(str(exc))
+                ok = False
+        reason = self.ui.reasonEdit.toPlainText().strip()
+        if not reason:
+            self.ui.reasonError.setText("Give a reason: it is kept in the action log with your name.")
+            self.ui.reasonError.show()
+            ok = False
+        else:
+            self.ui.reasonError.hide()
+        # unset optional parameters go as None: the API's own default for "not given"
+        return values if ok else None
+
+    def send(self) -> None:
+        if self.busy or self.central_system is None:
+            return
+        kwargs = self.collect()
+        if kwargs is None:
+            return
+        reason = self.ui.reasonEdit.toPlainText().strip()
+        self._set_busy(True)
+        self._show_outcome("Waiting for the station…", "color: #455a64;")
+        self.ui.responseView.hide()
+        self.task = run_task(
+            self._execute(kwargs, reason), on_done=self._finished, on_error=self._failed, owner=self,
+            what=f"sending {self.command.method}", cancel_with_owner=False,
+        )
+
+    async def _execute(self, kwargs: dict[str, Any], reason: str):
+        method = getattr(self.central_system.commands, self.command.method)
+        return await method(self.station_id, **kwargs, actor=self.actor, reason=reason)
+
+    def _finished(self, result) -> None:
+        self._set_busy(False)
+        self.result = result
+        style = OUTCOME_STYLES.get(result.outcome, "" if result.ok else FAILURE_STYLE)
+        if result.ok and not style:
+            style = OUTCOME_STYLES["accepted"]
+        self._show_outcome(outcome_message(result), style)
+        response = getattr(result, "response", None)
+        # answers worth reading (configuration keys, schedules) beyond a bare status
+        if isinstance(response, dict) and set(response) - {"status"}:
+            self.ui.responseView.setPlainText(json.dumps(response, indent=2, ensure_ascii=False, default=str))
+            self.ui.responseView.show()
+        self.commandFinished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError) and exc.field in self.editors:
+            self.editors[exc.field].show_error(str(exc))
+            self._show_outcome("Not sent: correct the marked field.", FAILURE_STYLE)
+        elif isinstance(exc, EvdeskError):
+            self._show_outcome(str(exc), FAILURE_STYLE)
+        else:
+            log.error("command %s failed", self.command.method, exc_info=exc)
+            self._show_outcome(
+                f"Remote command execution failed: {exc or type(exc).__name__}. Try again; "
+                "if it keeps failing, check the communication log.", FAILURE_STYLE,
+            )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.busyBar.setVisible(busy)
+        self.send_button.setEnabled(not busy)
+        self.ui.paramsBox.setEnabled(not busy)
+        self.ui.reasonEdit.setReadOnly(busy)
+
+    def _show_outcome(self, text: str, style: str) -> None:
+        self.ui.outcomeLabel.setText(text)
+        self.ui.outcomeLabel.setStyleSheet(style)
+        self.ui.outcomeLabel.show()
+
+    def outcome_text(self) -> str:
+        return self.ui.outcomeLabel.text() if self.ui.outcomeLabel.isVisible() else ""

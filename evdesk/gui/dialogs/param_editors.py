@@ -1,0 +1,181 @@
+"""Editors for command parameters: one widget per `Param`, a value, a message when wrong."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+)
+
+from evdesk.gui.commands import (
+    CHOICE, CONNECTOR, DATETIME, INT, JSON, KEY_LIST, LONG_TEXT, TEXT, Param, parse_json, parse_key_list,
+)
+
+NOT_SET = "not set"
+
+
+class ParamEditor:
+    """A widget for one parameter. `value()` raises ValueError with an operator's message."""
+
+    def __init__(self, param: Param, widget: QWidget):
+        self.param = param
+        self.widget = widget
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class TextEditor(ParamEditor):
+    def __init__(self, param: Param):
+        widget = QPlainTextEdit() if param.kind in (LONG_TEXT, JSON) else QLineEdit()
+        super().__init__(param, widget)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)
+            widget.setMinimumHeight(110 if param.kind == JSON else 60)
+        if param.help and isinstance(widget, QLineEdit):
+            widget.setPlaceholderText(param.help)
+        if param.default is not None:
+            self.set_value(param.default)
+
+    def text(self) -> str:
+        w = self.widget
+        return (w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()).strip()
+
+    def set_value(self, value: Any) -> None:
+        if self.param.kind == JSON and not isinstance(value, str):
+            value = json.dumps(value, indent=2)
+        elif self.param.kind == KEY_LIST and isinstance(value, (list, tuple)):
+            value = ", ".join(value)
+        w = self.widget
+        (w.setPlainText if isinstance(w, QPlainTextEdit) else w.setText)("" if value is None else str(value))
+
+    def value(self) -> Any:
+        text = self.text()
+        if not text:
+            if self.param.required:
+                raise ValueError(f"{self.param.label} is required.")
+            return None
+        if self.param.kind == JSON:
+            return parse_json(text, self.param.label)
+        if self.param.kind == KEY_LIST:
+            return parse_key_list(text)
+        return text
+
+
+class IntEditor(ParamEditor):
+    """A number; optional numbers start at 'not set' (the spin box's special value)."""
+
+    def __init__(self, param: Param):
+        widget = QSpinBox()
+        super().__init__(param, widget)
+        low = param.minimum
+        if not param.required:
+            low = param.minimum - 1
+            widget.setSpecialValueText(NOT_SET)
+        widget.setRange(low, param.maximum)
+        widget.setMinimumWidth(140)
+        self.set_value(param.default)
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setValue(self.widget.minimum() if value is None else int(value))
+
+    def value(self) -> Any:
+        if not self.param.required and self.widget.value() == self.widget.minimum():
+            return None
+        return self.widget.value()
+
+
+class ChoiceEditor(ParamEditor):
+    def __init__(self, param: Param, choices: tuple[tuple[str, Any], ...]):
+        widget = QComboBox()
+        super().__init__(param, widget)
+        self.values = []
+        for label, value in choices:
+            widget.addItem(label)
+            self.values.append(value)
+        if param.default is not None or None in self.values:
+            self.set_value(param.default)
+
+    def set_value(self, value: Any) -> None:
+        if value in self.values:
+            self.widget.setCurrentIndex(self.values.index(value))
+
+    def value(self) -> Any:
+        index = self.widget.currentIndex()
+        return self.values[index] if index >= 0 else None
+
+
+class DateTimeEditor(ParamEditor):
+    """A local date and time in the site's zone; the API gets an aware UTC datetime."""
+
+    def __init__(self, param: Param, zone: tzinfo, zone_label: str):
+        container = QWidget()
+        super().__init__(param, container)
+        self.zone = zone
+        layout = QHBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox()
+        self.enabled.setToolTip("Send this field")
+        self.edit = QDateTimeEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(QLabel(zone_label))
+        self.enabled.setVisible(not param.required)
+        self.enabled.setChecked(param.required)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.edit.setEnabled(param.required)
+        offset = param.default if isinstance(param.default, int) else 0
+        self.set_value(datetime.now(timezone.utc) + timedelta(seconds=offset))
+
+    def set_value(self, value: Any) -> None:
+        local = value.astimezone(self.zone)
+        self.edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
+
+    def value(self) -> Any:
+        if not self.enabled.isChecked():
+            return None
+        qdt = self.edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.zone)
+        return local.astimezone(timezone.utc)
+
+
+def connector_choices(param: Param, connector_ids: list[int]) -> tuple[tuple[str, Any], ...]:
+    choices: list[tuple[str, Any]] = []
+    if param.allow_any:
+        choices.append(("Any connector (the station chooses)" if param.name == "connector_id" else "Any", None))
+    if param.allow_station:
+        choices.append(("0 – whole station", 0))
+    choices.extend((f"Connector {cid}", cid) for cid in connector_ids or [1])
+    return tuple(choices)
+
+
+def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label: str) -> ParamEditor:
+    if param.kind in (TEXT, LONG_TEXT, JSON, KEY_LIST):
+        return TextEditor(param)
+    if param.kind == INT:
+        return IntEditor(param)
+    if param.kind == CHOICE:
+        return ChoiceEditor(param, param.choices)
+    if param.kind == CONNECTOR:
+        return ChoiceEditor(param, connector_choices(param, connector_ids))
+    if param.kind == DATETIME:
+        return DateTimeEditor(param, zone, zone_label)
+    raise ValueError(f"no editor for parameter kind {param.kind!r}")

@@ -1,0 +1,148 @@
+"""The main window: navigation, the page area and the status bar. It routes; pages work.
+
+    window = MainWindow(services, central_system, "ws://0.0.0.0:9000/")
+    window.show()
+
+`central_system` may be None (a seat without its own OCPP server): pages still
+show everything, and command dialogs explain that commands cannot be sent.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
+
+from evdesk.core import events as ev
+from evdesk.core.actions import Actor
+from evdesk.core.errors import NotFound
+from evdesk.core.station_status import ONLINE
+from evdesk.gui.asyncutil import task_failures
+from evdesk.gui.forms.ui_main_window import Ui_MainWindow
+from evdesk.gui.models.base import BusListener
+from evdesk.gui.pages.station_panel import StationPanel
+from evdesk.gui.pages.stations_page import StationsPage
+
+log = logging.getLogger(__name__)
+
+STATUS_MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services, central_system=None, server_address: str = "", actor: Actor | None = None, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.services = services
+        self.central_system = central_system
+        self.server_address = server_address
+        # Until operators log in, commands are logged under the desktop user's name.
+        self.actor = actor or Actor(_desktop_user())
+        self.setWindowTitle(f"evdesk — {services.settings.site_name}")
+
+        self.stations_page = StationsPage(services, self)
+        self.stations_page.stationActivated.connect(self.open_station)
+        self.stations_page.statusMessage.connect(self.show_message)
+        self._panel: StationPanel | None = None
+        self._pages: dict[str, object] = {}
+        self.add_page("stations", "Stations", self.stations_page)
+
+        self.ui.navList.currentRowChanged.connect(self._navigate)
+        self.ui.navList.setCurrentRow(0)
+
+        self.server_label = QLabel()
+        self.online_label = QLabel()
+        self.ui.statusBar.addPermanentWidget(self.online_label)
+        self.ui.statusBar.addPermanentWidget(self.server_label)
+        self.server_label.setText(
+            f"OCPP server: {server_address}" if server_address else "OCPP server: not running in this program"
+        )
+        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._bus = BusListener(self, services.bus)
+        for event_type in (ev.ConnectionStateChanged, ev.StationAdded, ev.StationRemoved, ev.StationChanged):
+            self._bus.on(event_type, lambda _e: self.update_online_count())
+        self.update_online_count()
+        task_failures.failed.connect(self._task_failed)
+
+    # -- pages -------------------------------------------------------------------------
+    def add_page(self, key: str, title: str, widget) -> None:
+        """Register a page under a navigation entry (later pages: sessions, users, reports…)."""
+        self._pages[key] = widget
+        self.ui.pageStack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.ui.navList.addItem(item)
+
+    def _navigate(self, row: int) -> None:
+        item = self.ui.navList.item(row)
+        if item is not None:
+            self.ui.pageStack.setCurrentWidget(self._pages[item.data(Qt.ItemDataRole.UserRole)])
+
+    def show_stations(self) -> None:
+        self.ui.navList.setCurrentRow(0)
+        self.ui.pageStack.setCurrentWidget(self.stations_page)
+        self._close_panel()
+
+    def open_station(self, station_id: UUID) -> StationPanel | None:
+        """Show one station's panel in the page area (one at a time)."""
+        try:
+            self.services.stations.get_by_id(station_id)
+        except NotFound as exc:
+            self.show_message(str(exc))
+            return None
+        if self._panel is not None and self._panel.station_id == station_id:
+            self.ui.pageStack.setCurrentWidget(self._panel)
+            return self._panel
+        self._close_panel()
+        panel = StationPanel(self.services, self.central_system, station_id, self.actor, self)
+        panel.backRequested.connect(self.show_stations)
+        self._panel = panel
+        self.ui.pageStack.addWidget(panel)
+        self.ui.pageStack.setCurrentWidget(panel)
+        return panel
+
+    def current_station_panel(self) -> StationPanel | None:
+        return self._panel
+
+    def _close_panel(self) -> None:
+        if self._panel is not None:
+            panel, self._panel = self._panel, None
+            panel.detach()
+            self.ui.pageStack.removeWidget(panel)
+            panel.deleteLater()
+
+    # -- status bar --------------------------------------------------------------------
+    def update_online_count(self) -> None:
+        stations = [s for s in self.services.stations.all() if s.registration != "rejected"]
+        online = sum(1 for s in stations if s.connection_state == ONLINE)
+        self.online_label.setText(f"{online} of {len(stations)} stations online")
+
+    def show_message(self, text: str) -> None:
+        self.ui.statusBar.showMessage(text, STATUS_MESSAGE_MS)
+
+    def _task_failed(self, what: str, message: str) -> None:
+        self.show_message(f"Failed while {what}: {message}")
+        box = QMessageBox(QMessageBox.Icon.Warning, "evdesk", f"Something went wrong while {what}.", parent=self)
+        box.setInformativeText(f"{message}\n\nTry again. If it keeps happening, the log file has the details.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): a failure report must not stop the loop
+
+    def closeEvent(self, event) -> None:
+        self._close_panel()
+        self.stations_page.detach()
+        self._bus.detach()
+        try:
+            task_failures.failed.disconnect(self._task_failed)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)
+
+
+def _desktop_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service account, odd container)
+        return "operator"

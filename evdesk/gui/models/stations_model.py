@@ -1,0 +1,269 @@
+"""The stations table: every station the site knows, live from the core's cache.
+
+Rows are station ids; cell values are read from `services.stations` (memory, no
+database) each time the view asks, so a change only needs a `dataChanged` for its
+row. Group names are the one thing read from the store, once and when a station
+moves to a group not yet known.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from uuid import UUID
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QFont
+
+from evdesk.core import events as ev
+from evdesk.core.queries import list_groups
+from evdesk.core.station_cache import StationInfo
+from evdesk.core.station_status import ONLINE
+from evdesk.gui import display
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.models.base import BusListener, Index, Roles
+
+COLUMNS = ("Name", "Identifier", "Group", "Connectors", "Firmware", "Connection", "Connector status", "Last seen")
+(COL_NAME, COL_IDENTITY, COL_GROUP, COL_CONNECTORS, COL_FIRMWARE, COL_CONNECTION, COL_CONNECTOR_STATUS,
+ COL_LAST_SEEN) = range(len(COLUMNS))
+# Registration is not a column (most stations are adopted): the name says when a station is not.
+REGISTRATION_SUFFIX = {"pending": "  (pending)", "rejected": "  (rejected)"}
+
+CONNECTION_ORDER = {"online": 0, "temporarily_unavailable": 1, "long_term_unavailable": 2, "never_connected": 3}
+
+
+def connector_summary(info: StationInfo) -> str:
+    """'1: Charging · 2: Available' (connector 0 is the station itself, shown only if faulted)."""
+    parts = [
+        f"{cid}: {c.status}" for cid, c in sorted(info.connectors.items())
+        if cid != 0 or c.status in ("Faulted", "Unavailable")
+    ]
+    return " · ".join(parts) if parts else "–"
+
+
+class StationsModel(QAbstractTableModel):
+    LAST_SEEN_REFRESH_MS = 5000
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.zone = display.site_zone(services.settings.site_timezone)
+        self._ids: list[UUID] = [s.id for s in sorted(services.stations.all(), key=lambda s: s.display_name.lower())]
+        self._row_of = {sid: i for i, sid in enumerate(self._ids)}
+        self._groups: dict[UUID, str] = {}
+        self._bus = BusListener(self, services.bus)
+        self._bus.on(ev.StationAdded, self._station_added)
+        self._bus.on(ev.StationRemoved, self._station_removed)
+        self._bus.on(ev.StationChanged, self._station_changed)
+        self._bus.on(ev.ConnectionStateChanged, lambda e: self._touch(e.station_id))
+        self._bus.on(ev.ConnectorStatusChanged, lambda e: self._touch(e.station_id))
+        # "last seen" moves on every frame without an event (the hot path stays cheap):
+        # refresh that column on a timer instead.
+        self._clock = QTimer(self)
+        self._clock.setInterval(self.LAST_SEEN_REFRESH_MS)
+        self._clock.timeout.connect(self._refresh_last_seen)
+        self._clock.start()
+        self.reload_groups()
+
+    def detach(self) -> None:
+        self._bus.detach()
+        self._clock.stop()
+
+    # -- groups ------------------------------------------------------------------
+    def reload_groups(self) -> None:
+        run_task(self.services.store.run(list_groups), on_done=self._groups_loaded, owner=self, what="loading charging groups")
+
+    def _groups_loaded(self, groups) -> None:
+        self._groups = {g.id: g.name for g in groups}
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_GROUP), self.index(len(self._ids) - 1, COL_GROUP))
+
+    def group_name(self, group_id: UUID | None) -> str:
+        if group_id is None:
+            return ""
+        return self._groups.get(group_id, "…")
+
+    # -- the Qt model ---------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == COL_LAST_SEEN:
+                return f"Last seen ({display.zone_abbreviation(self.zone)})"
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_LAST_SEEN:
+            return f"Local time, {display.zone_name(self.zone)}"
+        return None
+
+    def station_at(self, row: int) -> StationInfo | None:
+        if 0 <= row < len(self._ids):
+            return self.services.stations.by_id.get(self._ids[row])
+        return None
+
+    def row_of(self, station_id: UUID) -> int:
+        return self._row_of.get(station_id, -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        info = self.station_at(index.row())
+        if info is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(info, column)
+        if role == Roles.RowData:
+            return info
+        if role == Roles.RowId:
+            return info.id
+        if role == Roles.Status:
+            return info.connection_state
+        if role == Roles.Registration:
+            return info.registration
+        if role == Roles.ConnectorStatuses:
+            return [(cid, c.status) for cid, c in sorted(info.connectors.items()) if cid != 0]
+        if role == Roles.SearchText:
+            return f"{info.name}\n{info.identity}".lower()
+        if role == Roles.SortValue:
+            return self._sort_value(info, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_CONNECTION:
+                return display.QColor(display.CONNECTION_STATE_COLOURS.get(info.connection_state, "#757575"))
+            if column == COL_NAME and info.registration != "adopted":
+                return display.QColor("#ef6c00")
+            if info.connection_state != ONLINE:
+                return display.OFFLINE_TEXT  # offline rows greyed, as operators expect
+            return None
+        if role == Qt.ItemDataRole.FontRole and column in (COL_NAME, COL_CONNECTION):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(info, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONNECTORS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, info: StationInfo, column: int):
+        if column == COL_NAME:
+            return info.display_name + REGISTRATION_SUFFIX.get(info.registration, "")
+        if column == COL_IDENTITY:
+            return info.identity
+        if column == COL_GROUP:
+            return self.group_name(info.group_id)
+        if column == COL_CONNECTORS:
+            return str(len([c for c in info.connectors if c != 0]))
+        if column == COL_FIRMWARE:
+            return info.firmware_version or "–"
+        if column == COL_CONNECTION:
+            return display.connection_label(info.connection_state)
+        if column == COL_CONNECTOR_STATUS:
+            return connector_summary(info)
+        if column == COL_LAST_SEEN:
+            return display.last_seen_text(info.last_seen, self.zone)
+        return None
+
+    def _sort_value(self, info: StationInfo, column: int):
+        if column == COL_CONNECTORS:
+            return len(info.connectors)
+        if column == COL_CONNECTION:
+            return CONNECTION_ORDER.get(info.connection_state, 9)
+        if column == COL_LAST_SEEN:
+            return (info.last_seen or datetime.min.replace(tzinfo=timezone.utc)).timestamp()
+        text = self._display(info, column)
+        return text.lower() if isinstance(text, str) else text
+
+    def _tooltip(self, info: StationInfo, column: int) -> str | None:
+        if column == COL_LAST_SEEN:
+            when = display.local_time(info.last_seen, self.zone)
+            return f"{when} {display.zone_name(self.zone)} ({display.ago(info.last_seen)})" if when else "Never seen"
+        if column == COL_CONNECTOR_STATUS:
+            lines = []
+            for cid, c in sorted(info.connectors.items()):
+                extra = f" — {display.error_code_label(c.error_code)}" if c.error_code not in ("", "NoError") else ""
+                lines.append(f"#{cid}: {c.status}{extra}")
+            return "\n".join(lines) or None
+        if column in (COL_NAME, COL_FIRMWARE):
+            return f"{info.vendor} {info.model} firmware {info.firmware_version or '?'}".strip()
+        return None
+
+    # -- live updates ------------------------------------------------------------
+    def _station_added(self, event: ev.StationAdded) -> None:
+        if event.station_id in self._row_of or event.station_id not in self.services.stations.by_id:
+            return
+        row = len(self._ids)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.append(event.station_id)
+        self._row_of[event.station_id] = row
+        self.endInsertRows()
+
+    def _station_removed(self, event: ev.StationRemoved) -> None:
+        row = self._row_of.get(event.station_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._row_of = {sid: i for i, sid in enumerate(self._ids)}
+        self.endRemoveRows()
+
+    def _station_changed(self, event: ev.StationChanged) -> None:
+        info = self.services.stations.by_id.get(event.station_id)
+        if info is not None and info.group_id is not None and info.group_id not in self._groups:
+            self.reload_groups()
+        self._touch(event.station_id)
+
+    def _touch(self, station_id: UUID) -> None:
+        row = self._row_of.get(station_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _refresh_last_seen(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_LAST_SEEN), self.index(len(self._ids) - 1, COL_LAST_SEEN))
+
+
+class StationFilterProxy(QSortFilterProxyModel):
+    """Search by name or identifier; filter by connection state and registration."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._search = ""
+        self._connection: str | None = None
+        self._registration: str | None = None
+        self.setSortRole(Roles.SortValue)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._search = text.strip().lower()
+        self.endFilterChange()
+
+    def set_connection_state(self, state: str | None) -> None:
+        """None = any; 'offline' = every state but online."""
+        self.beginFilterChange()
+        self._connection = state or None
+        self.endFilterChange()
+
+    def set_registration(self, registration: str | None) -> None:
+        self.beginFilterChange()
+        self._registration = registration or None
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._search and self._search not in (model.data(index, Roles.SearchText) or ""):
+            return False
+        if self._registration and model.data(index, Roles.Registration) != self._registration:
+            return False
+        if self._connection:
+            state = model.data(index, Roles.Status)
+            if self._connection == "offline":
+                return state != ONLINE
+            return state == self._connection
+        return True

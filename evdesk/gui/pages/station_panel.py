@@ -1,0 +1,238 @@
+"""One station: header, live connector cards, its logs, and every command it accepts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from uuid import UUID
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
+
+from evdesk.core import events as ev
+from evdesk.core.actions import Actor
+from evdesk.core.queries import pretty_payload
+from evdesk.core.station_cache import ConnectorState
+from evdesk.gui import display
+from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
+from evdesk.gui.dialogs.command_dialog import CommandDialog
+from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
+from evdesk.gui.models.action_log_model import ActionLogModel
+from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
+from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
+from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
+
+TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK = range(4)
+
+
+def _setup_table(table: QTableView, model, widths: dict[int, int]) -> None:
+    table.setModel(model)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.verticalHeader().setDefaultSectionSize(26)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+
+
+class StationPanel(QWidget):
+    backRequested = Signal()
+
+    def __init__(self, services, central_system, station_id: UUID, actor: Actor, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_StationPanel()
+        self.ui.setupUi(self)
+        self.services = services
+        self.central_system = central_system
+        self.station_id = station_id
+        self.actor = actor
+        self.zone = display.site_zone(services.settings.site_timezone)
+        self.cards: dict[int, ConnectorCard] = {}
+        self.dialogs: list[CommandDialog] = []
+        info = services.stations.get_by_id(station_id)
+        self.identity = info.identity
+
+        self.event_feed = EventFeedModel(services, station_id, parent=self)
+        self.event_filter = EventFeedFilterProxy(self)
+        self.event_filter.setSourceModel(self.event_feed)
+        self.comm_log = CommLogModel(services, info.identity, parent=self)
+        self.comm_filter = CommLogFilterProxy(self)
+        self.comm_filter.setSourceModel(self.comm_log)
+        self.action_log = ActionLogModel(services, station_id, parent=self)
+        self.network_log = NetworkLogModel(services, station_id, parent=self)
+        _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
+        _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
+        _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
+        _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
+        self.ui.commSplitter.setSizes([300, 160])
+
+        self._setup_event_filters()
+        self.ui.commSearchEdit.textChanged.connect(self.comm_filter.set_text)
+        self.ui.commLogTable.selectionModel().selectionChanged.connect(self._comm_selection_changed)
+        self.ui.backButton.clicked.connect(self.backRequested)
+        self._build_commands_menu()
+
+        self._bus = BusListener(self, services.bus)
+        self._bus.on(ev.ConnectorStatusChanged, self._connector_changed)
+        self._bus.on(ev.ConnectionStateChanged, self._station_changed)
+        self._bus.on(ev.StationChanged, self._station_changed)
+        for event_type in (ev.TransactionStarted, ev.TransactionUpdated, ev.TransactionEnded):
+            self._bus.on(event_type, self._transaction_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.refresh_header()
+        self._sync_cards()
+
+    def detach(self) -> None:
+        """Stop listening (the panel is being closed)."""
+        self._bus.detach()
+        self._clock.stop()
+        for model in (self.event_feed, self.comm_log, self.action_log, self.network_log):
+            model.detach()
+
+    @property
+    def info(self):
+        return self.services.stations.by_id.get(self.station_id)
+
+    # -- header --------------------------------------------------------------------
+    def refresh_header(self) -> None:
+        info = self.info
+        if info is None:
+            self.ui.nameLabel.setText("Station removed")
+            self.ui.commandsButton.setEnabled(False)
+            return
+        self.ui.nameLabel.setText(info.display_name)
+        state = info.connection_state
+        self.ui.connectionLabel.setText(display.connection_label(state))
+        self.ui.connectionLabel.setStyleSheet(chip_style(display.CONNECTION_STATE_COLOURS.get(state, "#757575")))
+        parts = [f"Identifier {info.identity}"]
+        if info.vendor or info.model:
+            parts.append(f"{info.vendor} {info.model}".strip())
+        parts.append(f"firmware {info.firmware_version or 'unknown'}")
+        if info.firmware_status:
+            parts.append(f"firmware update: {info.firmware_status}")
+        if info.registration != "adopted":
+            parts.append(f"registration: {display.REGISTRATION_LABELS.get(info.registration, info.registration)}")
+        station_state = info.connectors.get(0)
+        if station_state is not None:
+            error = "" if station_state.error_code == "NoError" else f" ({display.error_code_label(station_state.error_code)})"
+            parts.append(f"whole station: {station_state.status}{error}")
+        parts.append(f"last seen {display.local_time(info.last_seen, self.zone) or 'never'} "
+                     f"{display.zone_name(self.zone)} ({display.ago(info.last_seen)})")
+        self.ui.detailsLabel.setText("  ·  ".join(parts))
+
+    # -- connector cards -----------------------------------------------------------------
+    def _sync_cards(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        for connector_id in sorted(c for c in info.connectors if c != 0):
+            self._card(connector_id).show_status(info.connectors[connector_id])
+        for card in self.cards.values():
+            card.show_session(self.services.transactions.active_on(self.station_id, card.connector_id))
+
+    def _card(self, connector_id: int) -> ConnectorCard:
+        card = self.cards.get(connector_id)
+        if card is None:
+            card = ConnectorCard(connector_id, self.zone, self.ui.connectorsContainer)
+            card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
+            card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
+            card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))
+            self.cards[connector_id] = card
+            # keep cards in connector order, before the trailing spacer
+            position = sorted(self.cards).index(connector_id)
+            self.ui.connectorsLayout.insertWidget(position, card)
+        return card
+
+    def _connector_changed(self, event: ev.ConnectorStatusChanged) -> None:
+        if event.station_id != self.station_id:
+            return
+        if event.connector_id == 0:
+            self.refresh_header()
+            return
+        info = self.info
+        state = info.connectors.get(event.connector_id) if info else None
+        self._card(event.connector_id).show_status(state or ConnectorState(
+            event.connector_id, event.status, event.error_code, event.info, status_at=event.at))
+
+    def _transaction_changed(self, event) -> None:
+        if event.station_id == self.station_id and event.connector_id:
+            session = self.services.transactions.active_on(self.station_id, event.connector_id)
+            self._card(event.connector_id).show_session(session)
+
+    def _station_changed(self, event) -> None:
+        if event.station_id == self.station_id:
+            self.refresh_header()
+
+    def _tick(self) -> None:
+        now = datetime.now(timezone.utc)
+        for card in self.cards.values():
+            card.tick(now)
+        self.refresh_header()  # "last seen … ago" moves without events
+
+    # -- event feed filters -------------------------------------------------------------
+    def _setup_event_filters(self) -> None:
+        ui = self.ui
+        ui.statusCombo.addItem("All statuses", None)
+        for status in display.OCPP_STATUSES:
+            ui.statusCombo.addItem(status, status)
+        ui.errorCombo.addItem("All error types", None)
+        for code in display.OCPP_ERROR_CODES:
+            ui.errorCombo.addItem(display.error_code_label(code), code)
+        day = self.event_feed.day
+        ui.dayEdit.setDate(QDate(day.year, day.month, day.day))
+        ui.dayEdit.setToolTip(f"Days in {display.zone_name(self.zone)}")
+        ui.dayEdit.dateChanged.connect(self._day_changed)
+        ui.previousDayButton.clicked.connect(lambda: self.set_day(self.event_feed.day - timedelta(days=1)))
+        ui.nextDayButton.clicked.connect(lambda: self.set_day(self.event_feed.day + timedelta(days=1)))
+        ui.todayButton.clicked.connect(lambda: self.set_day(datetime.now(self.zone).date()))
+        ui.statusCombo.currentIndexChanged.connect(lambda: self.event_filter.set_status(ui.statusCombo.currentData()))
+        ui.errorCombo.currentIndexChanged.connect(lambda: self.event_filter.set_error_code(ui.errorCombo.currentData()))
+
+    def set_day(self, day: date) -> None:
+        self.ui.dayEdit.setDate(QDate(day.year, day.month, day.day))  # -> _day_changed
+
+    def _day_changed(self, qdate: QDate) -> None:
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        self.event_feed.set_day(day)
+        self.ui.nextDayButton.setEnabled(day < datetime.now(self.zone).date())
+
+    # -- communication log detail ----------------------------------------------------------
+    def _comm_selection_changed(self, selected: QItemSelection, _deselected=None) -> None:
+        rows = self.ui.commLogTable.selectionModel().selectedRows()
+        row = rows[0].data(Roles.RowData) if rows else None
+        if row is None:
+            self.ui.payloadView.clear()
+            return
+        arrow = "→ sent to the station" if row.direction == "out" else "← received from the station"
+        head = (f"{arrow}   {row.action or '–'} ({MESSAGE_TYPES.get(row.message_type, '?')}), message id {row.unique_id}, "
+                f"{display.local_time(row.at, self.zone)} {display.zone_name(self.zone)}")
+        self.ui.payloadView.setPlainText(head + "\n\n" + pretty_payload(row.payload))
+
+    # -- commands ------------------------------------------------------------------------
+    def _build_commands_menu(self) -> None:
+        menu = QMenu(self.ui.commandsButton)
+        for group in MENU_GROUPS:
+            menu.addSection(group)
+            for command in COMMANDS:
+                if command.group == group:
+                    action = menu.addAction(command.title)
+                    action.setObjectName(f"command_{command.key}")
+                    action.triggered.connect(lambda _checked=False, key=command.key: self.open_command(key))
+        self.ui.commandsButton.setMenu(menu)
+        self.commands_menu = menu
+
+    def open_command(self, key: str, **presets) -> CommandDialog:
+        """Open the dialog of one command, its parameters pre-filled where we know them."""
+        command = COMMANDS_BY_KEY[key]
+        if key == "remote_stop" and "transaction_id" not in presets:
+            running = [t for t in self.services.transactions.active.values() if t.station_id == self.station_id]
+            if running:
+                presets["transaction_id"] = running[0].ocpp_id
+        dialog = CommandDialog(self.services, self.central_system, self.station_id, command, self.actor, presets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs.append(dialog)
+        dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
+        dialog.open()
+        return dialog

@@ -1,0 +1,86 @@
+"""One connector of a station: live status, error, the running session, quick actions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame
+
+from evdesk.core.station_cache import ConnectorState
+from evdesk.core.transactions import ActiveTransaction
+from evdesk.gui import display
+from evdesk.gui.forms.ui_connector_card import Ui_ConnectorCard
+
+SESSION_FIELDS = ("idTagValue", "startedValue", "energyValue", "powerValue", "durationValue")
+
+
+def chip_style(colour: str) -> str:
+    return f"background: {colour}; color: white; border-radius: 9px; padding: 2px 10px; font-weight: 600;"
+
+
+class ConnectorCard(QFrame):
+    startRequested = Signal(int)  # connector id
+    stopRequested = Signal(int, int)  # connector id, OCPP transaction id
+    unlockRequested = Signal(int)
+
+    def __init__(self, connector_id: int, zone, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_ConnectorCard()
+        self.ui.setupUi(self)
+        self.connector_id = connector_id
+        self.zone = zone
+        self.status = "Unknown"
+        self.session: ActiveTransaction | None = None
+        self.ui.titleLabel.setText(f"Connector {connector_id}")
+        self.ui.startButton.clicked.connect(lambda: self.startRequested.emit(self.connector_id))
+        self.ui.stopButton.clicked.connect(self._stop_clicked)
+        self.ui.unlockButton.clicked.connect(lambda: self.unlockRequested.emit(self.connector_id))
+        self.show_status(ConnectorState(connector_id))
+        self.show_session(None)
+
+    def show_status(self, state: ConnectorState) -> None:
+        self.status = state.status
+        self.ui.statusChip.setText(state.status)
+        self.ui.statusChip.setStyleSheet(chip_style(display.CONNECTOR_STATUS_COLOURS.get(state.status, "#9e9e9e")))
+        problems = []
+        if state.error_code and state.error_code != "NoError":
+            problems.append(display.error_code_label(state.error_code))
+        if state.vendor_error_code:
+            problems.append(f"vendor code {state.vendor_error_code}")
+        if state.info:
+            problems.append(state.info)
+        self.ui.errorLabel.setText(" · ".join(problems))
+        self.ui.errorLabel.setVisible(bool(problems))
+        since = display.local_time(state.status_at, self.zone) if state.status_at else "unknown"
+        self.ui.statusChip.setToolTip(f"Since {since}")
+        self._update_buttons()
+
+    def show_session(self, session: ActiveTransaction | None, now: datetime | None = None) -> None:
+        self.session = session
+        if session is None:
+            for name in SESSION_FIELDS:
+                getattr(self.ui, name).setText("–")
+            self.ui.idTagValue.setText("No session")
+        else:
+            self.ui.idTagValue.setText(f"{session.id_tag_key}  (#{session.ocpp_id})")
+            self.ui.startedValue.setText(display.local_time(session.started_at, self.zone))
+            self.ui.energyValue.setText(display.energy_kwh(session.energy_wh))
+            self.ui.powerValue.setText(display.power_kw(session.power_w))
+            self.tick(now)
+        self._update_buttons()
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Advance the running session's duration (called every second by the panel)."""
+        if self.session is not None:
+            now = now or datetime.now(timezone.utc)
+            self.ui.durationValue.setText(display.duration(now - self.session.started_at))
+
+    def _update_buttons(self) -> None:
+        charging = self.session is not None
+        self.ui.startButton.setEnabled(not charging and self.status not in ("Faulted", "Unavailable"))
+        self.ui.stopButton.setEnabled(charging)
+
+    def _stop_clicked(self) -> None:
+        if self.session is not None:
+            self.stopRequested.emit(self.connector_id, self.session.ocpp_id)
