@@ -15,6 +15,8 @@ from evdesk.store import models as m
 
 log = logging.getLogger(__name__)
 
+DEMO_METER_INTERVAL = 15  # seconds: the demo should visibly move
+
 
 @dataclass(frozen=True)
 class DemoStation:
@@ -94,6 +96,7 @@ async def seed_demo(services: Services) -> bool:
         return False
     group_ids = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.select()})
     for st in STATIONS:
-        await services.stations.create_station(st.identity, st.name, group_ids[st.group], connectors=st.connectors)
+        info = await services.stations.create_station(st.identity, st.name, group_ids[st.group], connectors=st.connectors)
+        await services.stations.update_station(info.id, info.version, meter_value_interval=DEMO_METER_INTERVAL)
     log.info("demo site seeded: %d stations, %d users", len(STATIONS), len(USERS))
     return True

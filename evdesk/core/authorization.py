@@ -127,7 +127,11 @@ class AuthorizationService:
         token = await self.store.run(load_token_facts, keys)
         now = utcnow()
         running = self.active_count(token.uid.upper()) if (token is not None and starting) else 0
-        decision = decide(token, access_mode=info.access_mode, now=now, active_transactions=running)
+        if info.registration != "adopted":
+            # a station waiting for adoption may talk, but nobody charges there yet
+            decision = Decision(INVALID, "station not adopted", token)
+        else:
+            decision = decide(token, access_mode=info.access_mode, now=now, active_transactions=running)
         if decision.accepted and decision.expiry is None:
             # let the station cache the answer for a day at most
             decision = Decision(decision.status, decision.reason, decision.token, now + timedelta(days=1))

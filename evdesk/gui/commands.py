@@ -8,7 +8,7 @@ it, so adding a command is adding an entry here.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # parameter kinds the command dialog knows how to edit

@@ -48,6 +48,9 @@ def run_gui(options: RuntimeOptions) -> int:
     except Exception as exc:  # a broken or locked database file
         return _startup_error("cannot open the database", f"{exc}\n\nData folder: {options.data_dir}")
 
+    from evdesk.gui.gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     done = asyncio.Event()
@@ -85,4 +88,5 @@ def run_gui(options: RuntimeOptions) -> int:
     with loop:
         loop.create_task(start())
         loop.run_until_complete(done.wait())
+    collector.stop()
     return exit_code

@@ -184,6 +184,7 @@ class StationPanel(QWidget):
         ui.dayEdit.setDate(QDate(day.year, day.month, day.day))
         ui.dayEdit.setToolTip(f"Days in {display.zone_name(self.zone)}")
         ui.dayEdit.dateChanged.connect(self._day_changed)
+        ui.nextDayButton.setEnabled(False)  # the feed opens on today: nothing comes after it
         ui.previousDayButton.clicked.connect(lambda: self.set_day(self.event_feed.day - timedelta(days=1)))
         ui.nextDayButton.clicked.connect(lambda: self.set_day(self.event_feed.day + timedelta(days=1)))
         ui.todayButton.clicked.connect(lambda: self.set_day(datetime.now(self.zone).date()))
