@@ -57,10 +57,11 @@ USERS = [
     ("Jon", "Berg", "jon.berg@northwind.example", "Drivers", ["04D1E2F3A4B5C6"]),
     ("Elena", "Rossi", "elena.rossi@northwind.example", "Office staff", ["04E6F5A4B3C2D1"]),
     ("Tom", "Walker", "tom.walker@northwind.example", "Office staff", ["04F0A1B2C3D4E5"]),
-    ("Fleet", "Bus 101", "", "Fleet vehicles", ["FLEET-BUS-101"]),
-    ("Fleet", "Bus 102", "", "Fleet vehicles", ["FLEET-BUS-102"]),
-    ("Fleet", "Van 201", "", "Fleet vehicles", ["FLEET-VAN-201"]),
-    ("Fleet", "Van 202", "", "Fleet vehicles", ["FLEET-VAN-202"]),
+] + [
+    # the depot's own vehicles: one card each, kept in the vehicle
+    ("Fleet", f"{kind} {number}", "", "Fleet vehicles", [f"FLEET-{kind.upper()}-{number}"])
+    for kind, numbers in (("Bus", range(101, 109)), ("Van", range(201, 215)), ("Truck", range(301, 303)))
+    for number in numbers
 ]
 
 

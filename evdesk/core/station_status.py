@@ -197,25 +197,33 @@ class StationStatusService:
         await self.store.run(self._write, station_rows, connector_rows)
 
     def _write(self, station_rows, connector_rows) -> None:
-        with self.store.db.atomic():
-            for sid, last_seen, state, fw, diag in station_rows:
-                values = {"last_seen": last_seen, "connection_state": state}
-                if fw is not None:
-                    values["firmware_status"] = fw
-                if diag is not None:
-                    values["diagnostics_status"] = diag
-                m.Station.update(**values).where(m.Station.id == sid).execute()
+        # executemany: a boot storm changes thousands of rows a second
+        db = self.store.db
+        p = db.param
+        when = m.Station.last_seen.db_value
+        uid = m.Station.id.db_value
+        with db.atomic():
+            cursor = db.cursor()
+            cursor.executemany(
+                f'UPDATE "station" SET "last_seen" = {p}, "connection_state" = {p}, "firmware_status" = {p}, '
+                f'"diagnostics_status" = {p} WHERE "id" = {p}',
+                [(when(seen), state, fw, diag, uid(sid)) for sid, seen, state, fw, diag in station_rows],
+            )
+            missing = []
             for sid, cid, status, error_code, info, vendor_error, at in connector_rows:
-                updated = (
-                    m.Connector.update(status=status, error_code=error_code, info=info, vendor_error_code=vendor_error, status_at=at)
-                    .where((m.Connector.station == sid) & (m.Connector.connector_id == cid))
-                    .execute()
+                cursor.execute(
+                    f'UPDATE "connector" SET "status" = {p}, "error_code" = {p}, "info" = {p}, '
+                    f'"vendor_error_code" = {p}, "status_at" = {p} WHERE "station_id" = {p} AND "connector_id" = {p}',
+                    (status, error_code, info, vendor_error, when(at), uid(sid), cid),
                 )
-                if not updated:
-                    m.Connector.create(
-                        station=sid, connector_id=cid, status=status, error_code=error_code, info=info,
-                        vendor_error_code=vendor_error, status_at=at,
-                    )
+                if cursor.rowcount == 0:
+                    missing.append((sid, cid, status, error_code, info, vendor_error, at))
+            for sid, cid, status, error_code, info, vendor_error, at in missing:
+                # a connector the station reports but nobody declared: it exists now
+                m.Connector.create(
+                    station=sid, connector_id=cid, status=status, error_code=error_code, info=info,
+                    vendor_error_code=vendor_error, status_at=at,
+                )
 
 
 def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -49,6 +50,9 @@ FLAG_LABELS = {
     FLAG_SUSPICIOUS_TIME: "Timestamp far from the current time",
     FLAG_NOT_AUTHORIZED: "Started with a token that was not accepted",
 }
+
+
+REPLAY_AGE = timedelta(minutes=5)
 
 
 @dataclass
@@ -93,6 +97,7 @@ class TransactionService:
         self.auth = auth
         self.stations = stations
         self.active: dict[int, ActiveTransaction] = {}  # by OCPP id
+        self._tags_charging: Counter[str] = Counter()  # token key -> running sessions
         self._next_ocpp_id = 1
         self._id_lock = asyncio.Lock()
         self._dirty: set[int] = set()
@@ -111,16 +116,29 @@ class TransactionService:
         top, rows = await self.store.run(read)
         self._next_ocpp_id = top + 1
         for row in rows:
-            self.active[row.ocpp_id] = ActiveTransaction(
+            self._remember(ActiveTransaction(
                 id=row.id, ocpp_id=row.ocpp_id, station_id=row.station_id, identity=row.station.identity,
                 connector_id=row.connector_id, id_tag_key=row.id_tag.upper(), started_at=row.started_at,
                 meter_start_wh=row.meter_start_wh, meter_last_wh=row.meter_last_wh,
                 last_meter_at=row.last_meter_at, last_activity=row.last_meter_at or row.started_at,
                 flags=list(row.flags or []),
-            )
+            ))
 
     def active_count_for_tag(self, tag_key: str) -> int:
-        return sum(1 for t in self.active.values() if t.id_tag_key == tag_key)
+        return self._tags_charging[tag_key]
+
+    def _remember(self, t: ActiveTransaction) -> None:
+        self.active[t.ocpp_id] = t
+        self._tags_charging[t.id_tag_key] += 1
+
+    def _forget(self, ocpp_id: int) -> ActiveTransaction | None:
+        t = self.active.pop(ocpp_id, None)
+        self._dirty.discard(ocpp_id)
+        if t is not None:
+            self._tags_charging[t.id_tag_key] -= 1
+            if self._tags_charging[t.id_tag_key] <= 0:
+                del self._tags_charging[t.id_tag_key]
+        return t
 
     def active_on(self, station_id: UUID, connector_id: int) -> ActiveTransaction | None:
         for t in self.active.values():
@@ -139,7 +157,10 @@ class TransactionService:
     ) -> StartResult:
         received = utcnow()
         started_at, trusted = parse_ocpp_time(timestamp, received)
-        existing = await self.store.run(self._find_duplicate_start, info.id, connector_id, id_tag, meter_start, started_at)
+        existing = self._running_duplicate(info.id, connector_id, meter_start, started_at)
+        if existing is None and received - started_at > REPLAY_AGE:
+            # an old Start is most likely a replay after an offline spell: it may be stored already
+            existing = await self.store.run(self._find_duplicate_start, info.id, connector_id, id_tag, meter_start, started_at)
         if existing is not None:
             decision = Decision("Accepted" if FLAG_NOT_AUTHORIZED not in (existing.flags or []) else "Invalid", "repeated StartTransaction")
             return StartResult(existing.ocpp_id, decision, duplicate=True)
@@ -161,9 +182,15 @@ class TransactionService:
             id_tag_key=id_tag.upper() if token is None else token.uid.upper(), started_at=started_at,
             meter_start_wh=meter_start, meter_last_wh=meter_start, last_activity=received, flags=flags,
         )
-        self.active[ocpp_id] = t
+        self._remember(t)
         self.bus.publish(ev.TransactionStarted(row.id, info.id, connector_id, ocpp_id, id_tag, started_at))
         return StartResult(ocpp_id, decision)
+
+    def _running_duplicate(self, station_id, connector_id, meter_start, started_at) -> ActiveTransaction | None:
+        t = self.active_on(station_id, connector_id)
+        if t is not None and t.meter_start_wh == meter_start and t.started_at == started_at:
+            return t
+        return None
 
     @staticmethod
     def _find_duplicate_start(station_id, connector_id, id_tag, meter_start, started_at):
@@ -231,8 +258,7 @@ class TransactionService:
             # a session evdesk no longer runs (closed for inactivity) still owns its closing readings
             known = t.id if t is not None else await self.store.run(self._uuid_for, info.id, transaction_id)
             readings = self.meter_values(info, t.connector_id if t else 0, transaction_id, transaction_data, tx_uuid=known)
-        self.active.pop(transaction_id, None)
-        self._dirty.discard(transaction_id)
+        self._forget(transaction_id)
         decision = None
         if id_tag:
             decision = await self.auth.authorize(info, t.connector_id if t else None, id_tag, "StopTransaction", starting=False)
@@ -345,8 +371,7 @@ class TransactionService:
         stale = [t for t in self.active.values() if (t.last_activity or t.started_at) + limit <= now]
         closed = []
         for t in stale:
-            self.active.pop(t.ocpp_id, None)
-            self._dirty.discard(t.ocpp_id)
+            self._forget(t.ocpp_id)
             flags = sorted(set(t.flags + [FLAG_CLOSED_BY_INACTIVITY]))
 
             def write(t=t, flags=flags):

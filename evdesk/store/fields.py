@@ -44,7 +44,9 @@ class UtcDateTimeField(peewee.Field):
             raise ValueError("naive datetime stored: evdesk keeps every time in UTC")
         # One fixed-width format: text order is time order on SQLite, and
         # PostgreSQL parses it into timestamptz.
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
+        if value.tzinfo is not timezone.utc:
+            value = value.astimezone(timezone.utc)
+        return value.isoformat(" ", "microseconds")
 
     def python_value(self, value):
         if value is None:

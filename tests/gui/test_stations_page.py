@@ -51,9 +51,9 @@ def test_status_bar_counts_online_stations_live(qtbot, aio, services):
     window = make_window(qtbot, services)
     depot2 = services.stations.get_by_id(site["depot2"])
     services.status.disconnected(depot2)
-    assert window.online_label.text() == "2 of 5 stations online"
+    aio.wait_until(lambda: window.online_label.text() == "2 of 5 stations online")
     services.status.connected(depot2)
-    assert window.online_label.text() == "3 of 5 stations online"
+    aio.wait_until(lambda: window.online_label.text() == "3 of 5 stations online")
 
 
 def test_search_and_filters(qtbot, aio, services):
@@ -113,8 +113,8 @@ def test_adopt_and_reject_pending_stations(qtbot, aio, services):
     aio.wait_until(lambda: services.stations.get_by_id(site["pending"]).registration == "adopted")
     info = services.stations.get_by_id(site["pending"])
     assert info.name == "Loading dock" and info.group_id == site["groups"][1]
-    assert visible_ids(page) == []  # no longer pending
-    assert not page.ui.pendingBanner.isVisibleTo(page)
+    aio.wait_until(lambda: visible_ids(page) == [])  # no longer pending
+    aio.wait_until(lambda: not page.ui.pendingBanner.isVisibleTo(page))
 
     aio.run(services.stations.create_station("UNKNOWN-9", connectors=0, registration="pending"))
     unknown = services.stations.get("UNKNOWN-9")

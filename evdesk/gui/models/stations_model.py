@@ -20,6 +20,7 @@ from evdesk.core.station_cache import StationInfo
 from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener, Index, Roles
 
 COLUMNS = ("Name", "Identifier", "Group", "Connectors", "Firmware", "Connection", "Connector status", "Last seen")
@@ -50,6 +51,9 @@ class StationsModel(QAbstractTableModel):
         self._ids: list[UUID] = [s.id for s in sorted(services.stations.all(), key=lambda s: s.display_name.lower())]
         self._row_of = {sid: i for i, sid in enumerate(self._ids)}
         self._groups: dict[UUID, str] = {}
+        # status bursts (a boot storm) become one repaint per changed range every 200 ms
+        self._changed_rows: set[int] = set()
+        self._row_updates = Coalescer(self.flush_changes, 200, self)
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.StationAdded, self._station_added)
         self._bus.on(ev.StationRemoved, self._station_removed)
@@ -67,6 +71,7 @@ class StationsModel(QAbstractTableModel):
     def detach(self) -> None:
         self._bus.detach()
         self._clock.stop()
+        self._row_updates.stop()
 
     # -- groups ------------------------------------------------------------------
     def reload_groups(self) -> None:
@@ -203,6 +208,7 @@ class StationsModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _station_removed(self, event: ev.StationRemoved) -> None:
+        self.flush_changes()  # pending row numbers are about to shift
         row = self._row_of.get(event.station_id)
         if row is None:
             return
@@ -220,7 +226,21 @@ class StationsModel(QAbstractTableModel):
     def _touch(self, station_id: UUID) -> None:
         row = self._row_of.get(station_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self._changed_rows.add(row)
+            self._row_updates.poke()
+
+    def flush_changes(self) -> None:
+        """Announce the rows changed since the last flush, as contiguous ranges."""
+        rows, self._changed_rows = sorted(self._changed_rows), set()
+        last_column = len(COLUMNS) - 1
+        start = prev = None
+        for row in rows + [None]:
+            if row is not None and prev is not None and row == prev + 1:
+                prev = row
+                continue
+            if start is not None and start < len(self._ids):
+                self.dataChanged.emit(self.index(start, 0), self.index(min(prev, len(self._ids) - 1), last_column))
+            start = prev = row
 
     def _refresh_last_seen(self) -> None:
         if self._ids:

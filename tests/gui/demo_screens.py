@@ -1,0 +1,56 @@
+"""Screenshots of the living demo site: `evdesk --demo` as an operator sees it after a while.
+
+Not collected by pytest. Run:
+
+    QT_QPA_PLATFORM=offscreen python -m tests.gui.demo_screens /tmp/evdesk-demo [seconds]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from evdesk.gui.main_window import MainWindow
+    from evdesk.runtime import RuntimeOptions, SiteRuntime
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/evdesk-demo")
+    wait = float(sys.argv[2]) if len(sys.argv) > 2 else 90.0
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    runtime = SiteRuntime(RuntimeOptions(Path(tempfile.mkdtemp()), "127.0.0.1", 0, demo=True))
+
+    async def shoot() -> None:
+        await runtime.start()
+        window = MainWindow(runtime.services, runtime.central, runtime.address)
+        window.resize(1280, 800)
+        window.show()
+        await asyncio.sleep(wait)
+        window.grab().save(str(out / "demo-stations.png"))
+        busiest = max(runtime.services.stations.all(), key=lambda s: sum(c.status == "Charging" for c in s.connectors.values()))
+        window.open_station(busiest.id)
+        await asyncio.sleep(2)
+        window.grab().save(str(out / "demo-station-panel.png"))
+        window.close()
+        await runtime.stop()
+
+    with loop:
+        loop.run_until_complete(shoot())
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
