@@ -1,20 +1,25 @@
-"""The built-in OCPP 1.6J charge-point simulator.
+"""The built-in OCPP 1.6J charge-point simulator (no Qt; any asyncio loop).
 
-``SimulatedStation`` is one charger (boot, heartbeat, sessions with a realistic
-charging curve, answers to every CSMS-initiated 1.6 call, offline queue, quirk
-switches from shared/INTEROP.md); ``Fleet`` runs many in one process;
-``ScaledClock`` makes simulated time run faster; ``cli.main`` is
-``evdesk simulate``.
+``SimulatedStation`` is one charger: boot (Pending/Rejected retries), heartbeat,
+sessions with a realistic charging curve, answers to the CSMS-initiated 1.6
+calls, configuration keys, smart charging, reservations, local list, firmware
+and diagnostics, an offline queue, and the quirk switches of shared/INTEROP.md.
+``Fleet`` runs many stations in one process; ``ScaledClock`` makes simulated
+time run faster; ``cli.main`` is ``evdesk simulate``.
 
-Quirk switches (constructor arguments of SimulatedStation):
-``subprotocol=None`` (no Sec-WebSocket-Protocol header), ``meter_unit="kWh"``,
-``id_tag_suffix="_serial"``, ``boot_on_reconnect=False`` (no BootNotification
-after a plain reconnect), ``redial=False`` (never redials after a drop),
-``answer_delay=S`` (answers CSMS calls S simulated seconds late),
-``ignore_charging_profiles=True`` (accepts profiles and ignores them),
+Quirk switches (SimulatedStation arguments): ``subprotocol=None`` (no
+Sec-WebSocket-Protocol header; any other string is offered as is),
+``meter_unit="kWh"``, ``id_tag_suffix="_serial"``, ``session_register=True``
+(energy register restarts at 0 per session), ``local_time_offset=H``
+(timestamps in local time without offset), ``boot_on_reconnect=False``,
+``redial=False``, ``answer_delay=S``, ``ignore_charging_profiles=True``,
 ``firmware_failure="download"|"install"``, ``config={key: value}`` (initial
-configuration, also read-only keys such as ChargeProfileMaxStackLevel), plus
-``go_offline()``/``go_online()`` and ``send_raw()``.
+configuration, read-only keys included, e.g. ChargeProfileMaxStackLevel=0 or
+ChargingScheduleAllowedChargingRateUnit="Power"); plus ``go_offline()`` /
+``go_online()`` and ``send_raw()``.
+
+Loggers: ``evdesk.simulator`` (events) and ``evdesk.simulator.ocpp`` (every
+frame, from the ocpp library; WARNING unless lowered).
 """
 
 from .clock import ScaledClock, SimClock, WallClock, iso_z, parse_iso

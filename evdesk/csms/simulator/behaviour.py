@@ -21,6 +21,10 @@ from .clock import iso_z
 
 log = logging.getLogger("evdesk.simulator")
 ocpp_log = logging.getLogger("evdesk.simulator.ocpp")
+if ocpp_log.level == logging.NOTSET:
+    # The ocpp library logs every frame at INFO; for simulated stations that is
+    # noise next to the CSMS's own log. Lower this logger's level to see them.
+    ocpp_log.setLevel(logging.WARNING)
 
 # Outcomes of a station's attempt to send a CALL (besides a result or None).
 LOST = object()  # not sent: no (accepted) connection, or it dropped meanwhile

@@ -12,7 +12,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from typing import Protocol, runtime_checkable
 
-__all__ = ["SimClock", "WallClock", "ScaledClock", "iso_z", "parse_iso", "wait_event"]
+__all__ = [
+    "SimClock", "WallClock", "ScaledClock", "iso_z", "parse_iso", "wait_event", "cancel_and_wait",
+]
 
 
 @runtime_checkable
@@ -112,3 +114,18 @@ async def wait_event(clock: SimClock, event: asyncio.Event, seconds: float) -> b
             if not task.done():
                 task.cancel()
     return event.is_set()
+
+
+async def cancel_and_wait(tasks, rounds: int = 20, patience: float = 0.5) -> None:
+    """Cancel `tasks` and wait for them, cancelling again if a task swallowed
+    the cancellation (CPython 3.11's ``wait_for`` can lose it when the awaited
+    result arrives at the same moment)."""
+    pending = {t for t in tasks if t is not None and not t.done() and t is not asyncio.current_task()}
+    for _ in range(rounds):
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=patience)
+    if pending:
+        raise RuntimeError(f"{len(pending)} task(s) ignored cancellation")

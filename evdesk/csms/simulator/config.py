@@ -45,6 +45,8 @@ def _defaults(connectors: int, max_power_w: int) -> list[ConfigKey]:
         K("StopTxnSampledData", "Energy.Active.Import.Register", kind="measurands"),
         K("ClockAlignedDataInterval", "0", kind="int"),
         K("ConnectionTimeOut", "60", kind="int"),
+        K("TransactionMessageAttempts", "3", kind="int"),
+        K("TransactionMessageRetryInterval", "10", kind="int"),
         K("NumberOfConnectors", str(connectors), readonly=True, kind="int"),
         K(
             "SupportedFeatureProfiles",

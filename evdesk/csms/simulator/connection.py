@@ -6,11 +6,12 @@ import asyncio
 import base64
 import json
 import logging
+from datetime import timedelta
 from typing import Any
 
 from ocpp.v16 import call
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from .behaviour import DEFERRED, LOST, ReceivedCall, StationLink
 from .clock import wait_event
@@ -21,6 +22,7 @@ log = logging.getLogger("evdesk.simulator")
 
 class ConnectionMixin:
     """Part of SimulatedStation: the websocket side."""
+
     async def _connect(self):
         headers = {}
         if self.password:
@@ -62,7 +64,9 @@ class ConnectionMixin:
                 raise
             except Exception as exc:  # noqa: BLE001 - any failure means: redial later
                 self.connect_failures += 1
-                log.debug("%s: connect failed: %r", self.identity, exc)
+                refused = isinstance(exc, InvalidStatus)  # e.g. 401: wrong password
+                level = logging.WARNING if refused and self.connect_failures == 1 else logging.DEBUG
+                log.log(level, "%s: connect to %s failed: %s", self.identity, self.endpoint, exc)
                 await self.clock.sleep(delay * (0.5 + self._rng.random()))
                 delay = min(delay * 2, high)
                 continue
@@ -141,6 +145,34 @@ class ConnectionMixin:
                     await self._route(link, raw)
         except ConnectionClosed:
             pass
+
+    async def send_raw(self, text: str, *, timeout: float = 10.0, unique_id: str | None = None) -> str | None:
+        """Send a raw text frame; return the next frame answering it, or None.
+
+        The answer is matched by the frame's unique id; when none can be read
+        from `text` (malformed frame), the next CALLERROR or unparseable frame
+        is returned.
+        """
+        ws = self._ws
+        if ws is None:
+            raise ConnectionError(f"{self.identity} is not connected")
+        uid = unique_id
+        if uid is None:
+            try:
+                parsed = json.loads(text)
+                uid = str(parsed[1]) if isinstance(parsed, list) and len(parsed) > 1 else ""
+            except (ValueError, TypeError):
+                uid = ""
+        fut = asyncio.get_running_loop().create_future()
+        self._raw_waiters[uid] = fut
+        try:
+            await ws.send(text)
+            return await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
+            return None
+        finally:
+            if self._raw_waiters.get(uid) is fut:
+                del self._raw_waiters[uid]
 
     def _match_raw(self, msg: Any, raw: str) -> bool:
         if isinstance(msg, list) and len(msg) > 1 and msg[0] in (3, 4):
@@ -226,13 +258,14 @@ class ConnectionMixin:
     async def _aligned_loop(self) -> None:
         while True:
             interval = self.config.get_int("ClockAlignedDataInterval", 0)
-            if interval <= 0:
+            if interval <= 0 or self._stopping:
                 return
             now = self.clock.now()
-            await self.clock.sleep(interval - (now.timestamp() % interval))
+            wait = interval - (now.timestamp() % interval)
+            await self.clock.sleep(wait)
             if self.config.get_int("ClockAlignedDataInterval", 0) <= 0:
                 return
+            boundary = now + timedelta(seconds=wait)
             measurands = self.config.get_list("MeterValuesAlignedData")
             for c in self._charge_connectors():
-                await self._send_meter_values(c, "Sample.Clock", measurands)
-
+                await self._send_meter_values(c, "Sample.Clock", measurands, at=boundary)

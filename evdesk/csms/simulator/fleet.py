@@ -8,7 +8,7 @@ import math
 import random
 from typing import Any
 
-from .clock import SimClock, WallClock
+from .clock import SimClock, WallClock, cancel_and_wait
 from .model import Car
 from .station import SimulatedStation
 
@@ -83,6 +83,7 @@ class Fleet:
         self.fault_probability = fault_probability
         self.fault_duration_s = fault_duration_s
         self.faults = 0
+        self._stopping = False
         self._limiter = asyncio.Semaphore(max(1, connect_concurrency))
         self._life_tasks: set[asyncio.Task] = set()
         if identities is None:
@@ -146,10 +147,13 @@ class Fleet:
         )
 
     async def stop(self) -> None:
-        for task in list(self._life_tasks):
-            task.cancel()
-        await asyncio.gather(*self._life_tasks, return_exceptions=True)
-        await asyncio.gather(*(st.stop() for st in self.stations), return_exceptions=True)
+        """Stop the simulated cars, then every station (clean close)."""
+        self._stopping = True
+        await cancel_and_wait(list(self._life_tasks))
+        results = await asyncio.gather(*(st.stop() for st in self.stations), return_exceptions=True)
+        for st, result in zip(self.stations, results):
+            if isinstance(result, BaseException):
+                log.error("%s: stop failed: %r", st.identity, result)
 
     def stats(self) -> dict[str, Any]:
         """connected, accepted, messages_sent, errors, latency_p50/p99 (seconds)..."""
@@ -180,7 +184,7 @@ class Fleet:
         clock = self.clock
         await st.accepted.wait()
         await clock.sleep(rng.uniform(0, self.mean_idle_s))
-        while True:
+        while not self._stopping:
             try:
                 await self._one_visit(st, cid, rng)
             except asyncio.CancelledError:

@@ -106,7 +106,6 @@ class OperationsMixin:
         await self._send(call.DiagnosticsStatusNotification(status="Uploaded"))
         self.diagnostics_status = "Idle"
 
-
     # ------------------------------------------------- CSMS-side decisions
     def _find_tx(self, transaction_id: int) -> Connector | None:
         reverse = {real: prov for prov, real in self._tx_map.items()}

@@ -333,10 +333,10 @@ class SessionMixin:
         return "Charging"
 
     async def _meter_loop(self, c: Connector, seq: int) -> None:
-        while c.charging and c.session_seq == seq:
+        while c.charging and c.session_seq == seq and not self._stopping:
             interval = self.config.get_int("MeterValueSampleInterval", 60)
             await self.clock.sleep(interval if interval > 0 else 60)
-            if not c.charging or c.session_seq != seq:
+            if not c.charging or c.session_seq != seq or self._stopping:
                 return
             c.meter_busy = True
             try:
@@ -347,10 +347,12 @@ class SessionMixin:
             finally:
                 c.meter_busy = False
 
-    async def _send_meter_values(self, c: Connector, context: str, measurands: list[str] | None = None) -> None:
+    async def _send_meter_values(self, c: Connector, context: str, measurands: list[str] | None = None,
+                                 at: datetime | None = None) -> None:
         now = self.clock.now()
         if c.charging:
             self._advance(c, now)
+        now = at or now
         if measurands is None:
             measurands = self.config.get_list("MeterValuesSampledData")
         payload = call.MeterValues(

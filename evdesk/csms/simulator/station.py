@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import random
 import time
 import zlib
 from collections import deque
-from typing import Any, Callable
 from datetime import datetime, timedelta
+from typing import Any, Callable
 from urllib.parse import quote
 
 from ocpp.exceptions import OCPPError
@@ -18,7 +17,7 @@ from ocpp.v16 import call
 from websockets.exceptions import ConnectionClosed
 
 from .behaviour import DEFERRED, LOST, QUEUED, ReceivedCall, StationLink
-from .clock import SimClock, WallClock, iso_z
+from .clock import SimClock, WallClock, cancel_and_wait, iso_z
 from .config import StationConfig
 from .connection import ConnectionMixin
 from .model import Connector
@@ -34,8 +33,18 @@ log = logging.getLogger("evdesk.simulator")
 class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
     """A simulated OCPP 1.6J charge point.
 
-    `url` is the CSMS base URL; the station connects to ``url/identity``.
-    See the package docstring for the list of quirk switches.
+    `url` is the CSMS base URL; the station connects to ``url/identity``
+    (identity percent-encoded). All timers run on `clock` (default WallClock).
+    Durations given to the constructor (`reboot_delay`, `reconnect_delay`,
+    `answer_delay`) are simulated seconds; `response_timeout` and
+    `open_timeout` are real seconds. `validate=False` skips the ocpp library's
+    schema validation of the station's own calls (cheaper for big fleets).
+    `config` sets initial configuration values, read-only keys included.
+    Quirk switches (see shared/INTEROP.md): `subprotocol=None`,
+    `meter_unit="kWh"`, `id_tag_suffix`, `session_register`,
+    `local_time_offset` (hours; timestamps without zone), `boot_on_reconnect`,
+    `redial`, `answer_delay`, `ignore_charging_profiles`, `firmware_failure`
+    ("download" | "install"), plus go_offline()/go_online() and send_raw().
     """
 
     def __init__(
@@ -179,12 +188,17 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         """Actions waiting in the offline queue, oldest first."""
         return [type(payload).__name__ for payload, _ in self._queue]
 
-    async def start(self) -> None:
-        """Start connecting (in the background; redials until stopped)."""
-        if self._supervisor is not None and not self._supervisor.done():
-            return
-        self._stopping = False
-        self._supervisor = asyncio.create_task(self._supervise(), name=f"sim-{self.identity}")
+    async def start(self, *, wait: float | None = None) -> None:
+        """Start connecting in the background (boots, redials until stopped).
+
+        With `wait` (real seconds) also wait until the BootNotification is
+        accepted (TimeoutError when it is not within that time).
+        """
+        if self._supervisor is None or self._supervisor.done():
+            self._stopping = False
+            self._supervisor = asyncio.create_task(self._supervise(), name=f"sim-{self.identity}")
+        if wait is not None:
+            await self.wait_accepted(wait)
 
     async def wait_accepted(self, timeout: float | None = 10.0) -> None:
         """Wait (real seconds) until the CSMS has accepted the BootNotification."""
@@ -194,14 +208,11 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         """Close the connection cleanly and stop every timer."""
         self._stopping = True
         self._online_allowed.set()
+        timers = [self._flush_task, self._aligned_task, *self._tasks]
         for c in self.connectors.values():
-            for task in (c.meter_task, c.reservation.timer if c.reservation else None):
-                if task is not None:
-                    task.cancel()
+            timers += [c.meter_task, c.reservation.timer if c.reservation else None]
             c.meter_task = None
-        for task in list(self._tasks) + [self._flush_task, self._aligned_task]:
-            if task is not None and task is not asyncio.current_task():
-                task.cancel()
+        await cancel_and_wait(timers)
         ws = self._ws
         if ws is not None:
             try:
@@ -209,12 +220,9 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
             except Exception:  # noqa: BLE001 - closing is best effort
                 pass
         if self._supervisor is not None:
-            self._supervisor.cancel()
-            await asyncio.gather(self._supervisor, return_exceptions=True)
+            await cancel_and_wait([self._supervisor])
             self._supervisor = None
-        pending = [t for t in self._tasks if t is not asyncio.current_task()]
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+        await cancel_and_wait(list(self._tasks))
 
     async def go_offline(self) -> None:
         """Drop the connection and stay offline; transaction messages are queued."""
@@ -237,34 +245,6 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         """Send any ocpp.v16.call payload now; returns the result or None."""
         result = await self._send(payload, force=True)
         return None if result is LOST else result
-
-    async def send_raw(self, text: str, *, timeout: float = 10.0, unique_id: str | None = None) -> str | None:
-        """Send a raw text frame; return the next frame answering it, or None.
-
-        The answer is matched by the frame's unique id; when none can be read
-        from `text` (malformed frame), the next CALLERROR or unparseable frame
-        is returned.
-        """
-        ws = self._ws
-        if ws is None:
-            raise ConnectionError(f"{self.identity} is not connected")
-        uid = unique_id
-        if uid is None:
-            try:
-                parsed = json.loads(text)
-                uid = str(parsed[1]) if isinstance(parsed, list) and len(parsed) > 1 else ""
-            except (ValueError, TypeError):
-                uid = ""
-        fut = asyncio.get_running_loop().create_future()
-        self._raw_waiters[uid] = fut
-        try:
-            await ws.send(text)
-            return await asyncio.wait_for(fut, timeout)
-        except TimeoutError:
-            return None
-        finally:
-            if self._raw_waiters.get(uid) is fut:
-                del self._raw_waiters[uid]
 
     async def wait_for_call(self, action: str, *, timeout: float = 10.0, start: int = 0) -> ReceivedCall:
         """The first received CSMS call of `action` at index >= `start`."""
@@ -355,6 +335,12 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
             self.errors += 1
             log.warning("%s: no answer to %s", self.identity, type(payload).__name__)
             return None
+        except Exception:  # noqa: BLE001 - a broken link must not kill the caller's loop
+            if link.closed:
+                return LOST
+            self.errors += 1
+            log.exception("%s: sending %s failed", self.identity, type(payload).__name__)
+            return None
         self.messages_sent += 1
         self.latencies.append(time.perf_counter() - t0)
         if len(self.latencies) > self.max_latency_samples:
@@ -387,6 +373,7 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
             self._drained.set()
 
     async def _flush_queue(self) -> None:
+        attempts = 0
         while self._queue:
             link = self._link
             if link is None or not self.accepted.is_set():
@@ -398,6 +385,12 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
             result = await self._do_call(link, payload)
             if result is LOST:
                 return
+            attempts += 1
+            if result is None and attempts < self.config.get_int("TransactionMessageAttempts", 3):
+                retry = self.config.get_int("TransactionMessageRetryInterval", 10)
+                await self.clock.sleep(retry * attempts)
+                continue
+            attempts = 0
             self._queue.popleft()
             if isinstance(payload, call.StartTransaction) and provisional is not None:
                 self._on_replayed_start(provisional, result)
