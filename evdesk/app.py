@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headless", action="store_true", help="run the OCPP server and store without a window")
     p.add_argument("--demo", action="store_true", help="open a demo site with simulated stations (its own database)")
     p.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
+    p.add_argument("--self-test", action="store_true", help="check this installation end to end in a temporary folder, print one line, exit 0 when it works")
     return p
 
 
@@ -49,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return simulate_main(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.self_test:  # before logging, the store or the server: the self-test uses a temporary folder
+        from evdesk.selftest import main_self_test
+        return main_self_test()
     options = options_from(args)
     logfile = configure_logging(options.data_dir, args.log_level)
     log.info("evdesk %s starting; data in %s; log in %s", __version__, options.data_dir, logfile)

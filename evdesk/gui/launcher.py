@@ -11,6 +11,7 @@ import asyncio
 import logging
 import sys
 
+from evdesk.core.tasks import spawn
 from evdesk.runtime import RuntimeOptions, SiteRuntime
 from evdesk.store.migrations import DatabaseTooNew
 
@@ -27,6 +28,7 @@ def _startup_error(title: str, text: str) -> int:
 
 def run_gui(options: RuntimeOptions) -> int:
     import qasync
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -55,11 +57,15 @@ def run_gui(options: RuntimeOptions) -> int:
     asyncio.set_event_loop(loop)
     done = asyncio.Event()
     exit_code = 0
+    windows = []  # keeps the main window alive for the session
 
     async def start() -> None:
         nonlocal exit_code
         try:
             await runtime.start()
+            from evdesk.gui.main_window import MainWindow
+
+            window = MainWindow(runtime.services, runtime.central, runtime.address)
         except OSError as exc:
             await runtime.stop()
             exit_code = _startup_error(
@@ -69,15 +75,24 @@ def run_gui(options: RuntimeOptions) -> int:
             )
             done.set()
             return
-        from evdesk.gui.main_window import MainWindow
-
-        window = MainWindow(runtime.services, runtime.central, runtime.address)
+        except Exception as exc:  # anything else: words and the log file, not a console traceback
+            log.exception("start-up failed")
+            await runtime.stop()
+            exit_code = _startup_error(
+                "could not start",
+                f"evdesk could not start: {exc}\n\nDetails are in the log file in {options.data_dir / 'logs'}.",
+            )
+            done.set()
+            return
         if options.demo:
             window.setWindowTitle(window.windowTitle() + " — demo site")
         window.show()
-        app.lastWindowClosed.connect(lambda: asyncio.ensure_future(shutdown()))
+        windows.append(window)
+        from evdesk.selftest import seconds_since_process_start  # start-up time, as `--self-test` reports it
+
+        QTimer.singleShot(0, lambda: log.info("window usable after %.2f s", seconds_since_process_start()))
+        app.lastWindowClosed.connect(lambda: spawn(shutdown(), name="shutdown"))
         app.aboutToQuit.connect(lambda: done.set())
-        start.window = window
 
     async def shutdown() -> None:
         try:
