@@ -193,3 +193,38 @@ def network_events_since(station_id: UUID, after: Cursor | None, kinds: tuple[st
         query = query.where((S.at > at) | ((S.at == at) & (S.id > row_id)))
     query = query.order_by(S.at.asc(), S.id.asc()).limit(DEFAULT_PAGE_SIZE)
     return [StationEventRow(r.id, r.kind, r.state, r.detail, r.at) for r in query]
+
+
+# -- station settings (the station settings dialog) ----------------------------
+@dataclass(frozen=True)
+class StationSettingsRow:
+    """What an operator edits on one station, as stored, with the version it was read at."""
+
+    id: UUID
+    identity: str
+    name: str
+    group_id: UUID | None
+    access_mode: str
+    heartbeat_interval: int
+    meter_value_interval: int
+    strip_id_tag_suffix: bool
+    skip_schema_validation: bool
+    timezone: str
+    notes: str
+    has_password: bool
+    vendor: str
+    model: str
+    firmware_version: str
+    version: int
+
+
+def station_settings(station_id: UUID) -> StationSettingsRow | None:
+    """The editable settings of a live station; None when it was deleted."""
+    s = m.Station.alive().where(m.Station.id == station_id).first()
+    if s is None:
+        return None
+    return StationSettingsRow(
+        s.id, s.identity, s.name, s.group_id, s.access_mode, s.heartbeat_interval, s.meter_value_interval,
+        s.strip_id_tag_suffix, s.skip_schema_validation, s.timezone, s.notes, bool(s.password_hash),
+        s.vendor, s.model, s.firmware_version, s.version,
+    )

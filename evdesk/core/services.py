@@ -60,6 +60,16 @@ class Services:
         await self.status.stop()
         await self.batch.close()
 
+    async def reload_settings(self) -> bool:
+        """Make the stored settings (another seat may have saved) the ones in force.
+        Returns True when they changed."""
+        stored, version = await self.store.run(load_site_settings)
+        if not version or version == self.settings_version:
+            return False
+        self._apply_settings(stored)
+        self.settings_version = version
+        return True
+
     async def save_settings(self, settings: SiteSettings) -> None:
         self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
         self._apply_settings(settings)

@@ -21,8 +21,10 @@ from evdesk.core.actions import Actor
 from evdesk.core.errors import NotFound
 from evdesk.core.station_status import ONLINE
 from evdesk.gui.asyncutil import task_failures
+from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.forms.ui_main_window import Ui_MainWindow
 from evdesk.gui.models.base import BusListener
+from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.pages.stations_page import StationsPage
 
@@ -49,6 +51,11 @@ class MainWindow(QMainWindow):
         self._panel: StationPanel | None = None
         self._pages: dict[str, object] = {}
         self.add_page("stations", "Stations", self.stations_page)
+        # -- site settings page
+        self.settings_page = SiteSettingsPage(services, self)
+        self.settings_page.statusMessage.connect(self.show_message)
+        self.settings_page.settingsSaved.connect(lambda: self.setWindowTitle(f"evdesk — {services.settings.site_name}"))
+        self.add_page("settings", "Settings", self.settings_page)
 
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
@@ -62,8 +69,9 @@ class MainWindow(QMainWindow):
         )
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._bus = BusListener(self, services.bus)
+        self._online_count_updates = Coalescer(self.update_online_count, 250, self)
         for event_type in (ev.ConnectionStateChanged, ev.StationAdded, ev.StationRemoved, ev.StationChanged):
-            self._bus.on(event_type, lambda _e: self.update_online_count())
+            self._bus.on(event_type, self._online_count_updates.poke)
         self.update_online_count()
         task_failures.failed.connect(self._task_failed)
 

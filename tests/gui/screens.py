@@ -102,6 +102,7 @@ def render(folder: str | Path) -> list[Path]:
     import tempfile
 
     import qasync
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from evdesk.core.services import Services
@@ -157,6 +158,20 @@ def render(folder: str | Path) -> list[Path]:
             await asyncio.sleep(0.2)
             shoot(f"command-{key}", dialog)
             dialog.close()
+        # -- station settings dialog and site settings page
+        settings_dialog = panel.open_settings()
+        for _ in range(50):
+            if settings_dialog.loaded:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
+        shoot("station-settings", settings_dialog)
+        settings_dialog.close()
+        window.show_stations()
+        nav = window.ui.navList
+        nav.setCurrentRow(next(r for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "settings"))
+        await asyncio.sleep(0.3)
+        shoot("site-settings", window)
         window.close()
         window.deleteLater()
         await asyncio.sleep(0.1)

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTableView, QWidget
 
 from evdesk.core import events as ev
 from evdesk.core.actions import Actor
@@ -15,6 +15,7 @@ from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
 from evdesk.gui.dialogs.command_dialog import CommandDialog
+from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
 from evdesk.gui.models.action_log_model import ActionLogModel
 from evdesk.gui.models.base import BusListener, Roles
@@ -70,6 +71,7 @@ class StationPanel(QWidget):
         self.ui.commLogTable.selectionModel().selectionChanged.connect(self._comm_selection_changed)
         self.ui.backButton.clicked.connect(self.backRequested)
         self._build_commands_menu()
+        self._add_settings_button()
 
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.ConnectorStatusChanged, self._connector_changed)
@@ -235,5 +237,24 @@ class StationPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
+        dialog.open()
+        return dialog
+
+    # -- station settings (StationSettingsDialog) -------------------------------------------
+    def _add_settings_button(self) -> None:
+        button = QPushButton("Settings…", self)
+        button.setObjectName("settingsButton")
+        button.setToolTip("Name, group, access, intervals, password; delete the station")
+        button.setMinimumHeight(30)
+        self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.commandsButton), button)
+        button.clicked.connect(self.open_settings)
+        self.settings_button = button
+
+    def open_settings(self) -> StationSettingsDialog | None:
+        if self.info is None:
+            return None
+        dialog = StationSettingsDialog(self.services, self.station_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.stationDeleted.connect(lambda _station_id: self.backRequested.emit())
         dialog.open()
         return dialog

@@ -5,10 +5,12 @@ from __future__ import annotations
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QWidget
 
 from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.station_dialog import StationDialog
+from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_stations_page import Ui_StationsPage
 from evdesk.gui.models import stations_model as sm
 from evdesk.gui.models.base import Roles
@@ -64,11 +66,14 @@ class StationsPage(QWidget):
         table.doubleClicked.connect(self._double_clicked)
         table.activated.connect(self._double_clicked)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # recounting on every change would freeze the window in a boot storm
+        self._summary_updates = Coalescer(self._update_summary, 250, self)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged,
                        self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
-            signal.connect(self._update_summary)
+            signal.connect(self._summary_updates.poke)
         self._update_summary()
         self._selection_changed()
+        self._setup_station_settings()
 
     def detach(self) -> None:
         self.model.detach()
@@ -158,3 +163,55 @@ class StationsPage(QWidget):
         self.statusMessage.emit(f"{verb} {info.display_name} ({info.identity}).")
         self._update_summary()
         self.select_station(info.id)
+
+    # -- station settings (StationSettingsDialog): Edit… button and context menu -----------
+    def _setup_station_settings(self) -> None:
+        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.setToolTip("Change the selected station's settings or password, or delete it")
+        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.openButton), self.edit_button)
+        self.edit_button.clicked.connect(self.edit_selected)
+        table = self.ui.stationsTable
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        table.selectionModel().selectionChanged.connect(self._update_edit_button)
+        self.proxy.rowsRemoved.connect(self._update_edit_button)
+        self._update_edit_button()
+
+    def _update_edit_button(self, *_args) -> None:
+        station_id = self.selected_station_id()
+        self.edit_button.setEnabled(station_id is not None and station_id in self.services.stations.by_id)
+
+    def station_menu(self, station_id: UUID) -> QMenu:
+        """The context menu of one row: open its panel, edit its settings."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Open", lambda: self.stationActivated.emit(station_id))
+        menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        table = self.ui.stationsTable
+        index = table.indexAt(pos)
+        station_id = index.data(Roles.RowId) if index.isValid() else None
+        if station_id is None:
+            return
+        table.selectRow(index.row())
+        self.station_menu(station_id).popup(table.viewport().mapToGlobal(pos))
+
+    def edit_selected(self) -> StationSettingsDialog | None:
+        station_id = self.selected_station_id()
+        return self.edit_station(station_id) if station_id is not None else None
+
+    def edit_station(self, station_id: UUID) -> StationSettingsDialog | None:
+        info = self.services.stations.by_id.get(station_id)
+        if info is None:
+            return None
+        dialog = StationSettingsDialog(self.services, station_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.stationSaved.connect(lambda saved: self.statusMessage.emit(
+            f"Saved the settings of {saved.display_name} ({saved.identity})."))
+        dialog.stationDeleted.connect(lambda _id: self.statusMessage.emit(
+            f"Deleted {info.display_name} ({info.identity}). The identifier is free again; its history is kept."))
+        dialog.open()
+        return dialog

@@ -1,0 +1,237 @@
+"""The Site settings page: every `SiteSettings` field, saved for the whole site at once.
+
+The page edits a copy of the live settings (`services.settings` is shared by every
+service and is only changed by `Services.save_settings`). Problems are shown next
+to their fields and nothing is saved while there are any. A save made by another
+seat meanwhile is refused as stale; Reload then shows (and applies) what is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QWidget
+
+from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.gui import display
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.forms.ui_site_settings_page import Ui_SiteSettingsPage
+from evdesk.settings import SiteSettings
+
+STALE_MESSAGE = "The site settings were changed by someone else. Reload them and try again."
+# SiteSettings field -> (editor, error label) in the form; spin boxes may show a larger unit.
+SPIN_FIELDS = {
+    "heartbeat_interval": "heartbeat",
+    "meter_value_interval": "meterValue",
+    "temporarily_unavailable_after": "tempUnavailable",
+    "long_term_unavailable_after": "longUnavailable",
+    "command_timeout": "commandTimeout",
+    "remote_start_timeout": "remoteStartTimeout",
+    "post_boot_quiet_seconds": "quiet",
+    "transaction_inactivity_minutes": "inactivity",
+    "clock_skew_flag_seconds": "clockSkew",
+    "boot_accept_rate": "bootRate",
+    "boot_pending_interval_min": "pendingMin",
+    "boot_pending_interval_max": "pendingMax",
+    "message_log_retention_days": "retention",
+    "message_log_max_rows": "maxRows",
+    "max_frame_bytes": "maxFrame",
+}
+# Fields shown in a larger unit than they are stored in: stored value = shown value * scale.
+SCALES = {"clock_skew_flag_seconds": 3600, "max_frame_bytes": 1024}
+ERROR_LABELS = {
+    "site_name": "siteNameError", "site_timezone": "timezoneError", "currency": "currencyError",
+    "unknown_station_policy": "policyError",
+    **{field: f"{base}Error" for field, base in SPIN_FIELDS.items()},
+}
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> tuple[str, ...]:
+    """Region/City names people pick from (no posix/, right/, Etc/ duplicates)."""
+    skip = ("posix/", "right/", "Etc/", "SystemV/")
+    return tuple(sorted(n for n in available_timezones() if "/" in n and not n.startswith(skip))) + ("UTC",)
+
+
+class SiteSettingsPage(QWidget):
+    settingsSaved = Signal()
+    statusMessage = Signal(str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_SiteSettingsPage()
+        self.ui.setupUi(self)
+        self.services = services
+        self.busy = False
+        self.version = services.settings_version  # the version Save expects to replace
+        self.shown: SiteSettings = SiteSettings()  # what the form was filled from
+        self._spin_shown: dict[str, float] = {}  # what each spin box showed for it
+        self.stale = False
+        ui = self.ui
+        self.spins: dict[str, QAbstractSpinBox] = {f: getattr(ui, f"{b}Spin") for f, b in SPIN_FIELDS.items()}
+        self.errors: dict[str, QLabel] = {f: getattr(ui, name) for f, name in ERROR_LABELS.items()}
+        self.policy_radios: dict[str, QAbstractButton] = {
+            "reject": ui.rejectPolicyRadio, "pending": ui.pendingPolicyRadio, "accept": ui.acceptPolicyRadio,
+        }
+        self._fill_timezones()
+        ui.staleLabel.setText(STALE_MESSAGE)
+        ui.saveButton.clicked.connect(self.save)
+        ui.revertButton.clicked.connect(self.revert)
+        ui.reloadButton.clicked.connect(self.reload)
+        ui.currencyEdit.textEdited.connect(lambda text: ui.currencyEdit.setText(text.upper()))
+        for spin in self.spins.values():
+            spin.valueChanged.connect(self._edited)
+        for radio in self.policy_radios.values():
+            radio.toggled.connect(self._edited)
+        ui.siteNameEdit.textChanged.connect(self._edited)
+        ui.currencyEdit.textChanged.connect(self._edited)
+        ui.timezoneCombo.currentIndexChanged.connect(self._edited)
+        self.revert()
+
+    def _fill_timezones(self) -> None:
+        combo = self.ui.timezoneCombo
+        here = display.zone_name(display.site_zone(""))
+        combo.addItem(f"This computer's time zone ({here})", "")
+        for name in zone_names():
+            combo.addItem(name, name)
+
+    # -- form <-> settings ----------------------------------------------------------------
+    def fill(self, settings: SiteSettings) -> None:
+        """Show `settings` in the form (a copy the page keeps to compare edits with)."""
+        self.shown = SiteSettings.from_dict(settings.as_dict())
+        ui = self.ui
+        ui.siteNameEdit.setText(settings.site_name)
+        combo = ui.timezoneCombo
+        if combo.findData(settings.site_timezone) < 0:  # a zone this computer does not know: keep it
+            combo.addItem(f"{settings.site_timezone} (unknown here)", settings.site_timezone)
+        combo.setCurrentIndex(combo.findData(settings.site_timezone))
+        ui.currencyEdit.setText(settings.currency)
+        self.policy_radios.get(settings.unknown_station_policy, ui.pendingPolicyRadio).setChecked(True)
+        for field, spin in self.spins.items():
+            value = getattr(settings, field)
+            spin.setValue(round(value / SCALES[field]) if field in SCALES else value)
+            self._spin_shown[field] = spin.value()
+        self._clear_errors()
+        self._edited()
+
+    def collect(self) -> SiteSettings:
+        """A new SiteSettings from the form. A spin box left alone keeps the exact stored value
+        (it may show it rounded to its unit, e.g. hours, or clamped to its range)."""
+        ui = self.ui
+        values = self.shown.as_dict()
+        values["site_name"] = ui.siteNameEdit.text().strip()
+        values["site_timezone"] = ui.timezoneCombo.currentData() or ""
+        values["currency"] = ui.currencyEdit.text().strip().upper()
+        values["unknown_station_policy"] = next(
+            (key for key, radio in self.policy_radios.items() if radio.isChecked()), self.shown.unknown_station_policy)
+        for field, spin in self.spins.items():
+            value = spin.value()
+            if value == self._spin_shown.get(field):
+                values[field] = getattr(self.shown, field)
+            else:
+                values[field] = value * SCALES.get(field, 1)
+        return SiteSettings.from_dict(values)
+
+    def problems(self, settings: SiteSettings) -> list[tuple[str, str]]:
+        found = []
+        if not settings.site_name:
+            found.append(("site_name", "Give the site a name."))
+        if not CURRENCY_PATTERN.match(settings.currency):
+            found.append(("currency", "Use a three-letter currency code, e.g. EUR."))
+        return found + settings.validate()
+
+    def is_dirty(self) -> bool:
+        return self.collect().as_dict() != self.shown.as_dict()
+
+    def _edited(self, *_args) -> None:
+        dirty = self.is_dirty()
+        self.ui.saveButton.setEnabled(dirty and not self.busy and not self.stale)
+        self.ui.revertButton.setEnabled(dirty and not self.busy)
+        self.ui.stateLabel.setText("Unsaved changes" if dirty else "")
+
+    # -- errors -------------------------------------------------------------------------
+    def _clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.ui.formError):
+            label.clear()
+            label.hide()
+
+    def show_problem(self, field: str | None, message: str) -> None:
+        label = self.errors.get(field or "", self.ui.formError)
+        label.setText(message)
+        label.show()
+
+    # -- actions -------------------------------------------------------------------------
+    def revert(self) -> None:
+        """Show the settings in force now, discarding edits."""
+        self.version = self.services.settings_version
+        self.stale = False
+        self.ui.staleBanner.hide()
+        self.fill(self.services.settings)
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        self._clear_errors()
+        settings = self.collect()
+        problems = self.problems(settings)
+        if problems:
+            for field, message in problems:
+                self.show_problem(field, message)
+            self.show_problem(None, "Nothing was saved: correct the fields marked in red.")
+            self.ui.scrollArea.ensureWidgetVisible(self.errors.get(problems[0][0], self.ui.formError))
+            return
+        if self.services.settings_version != self.version:  # saved elsewhere in this program meanwhile
+            self._show_stale()
+            return
+        self.busy = True
+        self._edited()
+        run_task(self.services.save_settings(settings), on_done=self._saved, on_error=self._save_failed,
+                 owner=self, what="saving the site settings", cancel_with_owner=False)
+
+    def _saved(self, _result) -> None:
+        self.busy = False
+        self.version = self.services.settings_version
+        self.fill(self.services.settings)
+        self.ui.stateLabel.setText("Saved: the server uses the new settings now.")
+        self.statusMessage.emit("Site settings saved; they apply now.")
+        self.settingsSaved.emit()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, StaleEdit):
+            self._show_stale()
+        elif isinstance(exc, ValidationError):
+            self.show_problem(exc.field, str(exc))
+            if exc.field in self.errors:
+                self.ui.scrollArea.ensureWidgetVisible(self.errors[exc.field])
+        elif isinstance(exc, EvdeskError):
+            self.show_problem(None, str(exc))
+        else:
+            self.show_problem(None, f"Saving failed: {exc}. Try again.")
+        self._edited()
+
+    def _show_stale(self) -> None:
+        self.stale = True
+        self.ui.staleBanner.show()
+        self._edited()
+
+    def reload(self) -> None:
+        """Read the stored settings (another seat may have saved), make them the ones in force, show them."""
+        self.ui.reloadButton.setEnabled(False)
+        run_task(self.services.reload_settings(), on_done=self._reloaded, on_error=self._reload_failed,
+                 owner=self, what="reloading the site settings")
+
+    def _reloaded(self, changed: bool) -> None:
+        self.ui.reloadButton.setEnabled(True)
+        if changed:
+            self.settingsSaved.emit()
+        self.revert()
+        self.ui.stateLabel.setText("Reloaded: showing the settings in force.")
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        self.ui.reloadButton.setEnabled(True)
+        self.show_problem(None, f"The settings could not be read: {exc}. Try again.")
