@@ -20,6 +20,7 @@ from evdesk.core.station_cache import ConnectorState, StationInfo
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from evdesk.store.batch import BatchWriter
+from evdesk.store.bulk import chunks, values_cte
 from evdesk.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -197,33 +198,38 @@ class StationStatusService:
         await self.store.run(self._write, station_rows, connector_rows)
 
     def _write(self, station_rows, connector_rows) -> None:
-        # executemany: a boot storm changes thousands of rows a second
+        # One UPDATE per few hundred rows: a boot storm changes thousands of rows a
+        # second, and a statement per row gives up the GIL once per row.
         db = self.store.db
-        p = db.param
         when = m.Station.last_seen.db_value
         uid = m.Station.id.db_value
         with db.atomic():
             cursor = db.cursor()
-            cursor.executemany(
-                f'UPDATE "station" SET "last_seen" = {p}, "connection_state" = {p}, "firmware_status" = {p}, '
-                f'"diagnostics_status" = {p} WHERE "id" = {p}',
-                [(when(seen), state, fw, diag, uid(sid)) for sid, seen, state, fw, diag in station_rows],
-            )
-            missing = []
-            for sid, cid, status, error_code, info, vendor_error, at in connector_rows:
+            for chunk in chunks([(uid(sid), when(seen), state, fw, diag) for sid, seen, state, fw, diag in station_rows]):
                 cursor.execute(
-                    f'UPDATE "connector" SET "status" = {p}, "error_code" = {p}, "info" = {p}, '
-                    f'"vendor_error_code" = {p}, "status_at" = {p} WHERE "station_id" = {p} AND "connector_id" = {p}',
-                    (status, error_code, info, vendor_error, when(at), uid(sid), cid),
+                    values_cte("v(id, seen, state, fw, diag)", 5, len(chunk), db.param)
+                    + ' UPDATE "station" SET "last_seen" = v.seen, "connection_state" = v.state, '
+                    '"firmware_status" = v.fw, "diagnostics_status" = v.diag FROM v WHERE "station"."id" = v.id',
+                    [value for row in chunk for value in row],
                 )
-                if cursor.rowcount == 0:
-                    missing.append((sid, cid, status, error_code, info, vendor_error, at))
-            for sid, cid, status, error_code, info, vendor_error, at in missing:
+            rows = [(uid(sid), cid, status, error_code, info, vendor_error, when(at))
+                    for sid, cid, status, error_code, info, vendor_error, at in connector_rows]
+            for chunk in chunks(rows):
+                cursor.execute(
+                    values_cte("v(sid, cid, status, err, info, verr, at)", 7, len(chunk), db.param)
+                    + ' UPDATE "connector" SET "status" = v.status, "error_code" = v.err, "info" = v.info, '
+                    '"vendor_error_code" = v.verr, "status_at" = v.at FROM v '
+                    'WHERE "connector"."station_id" = v.sid AND "connector"."connector_id" = v.cid',
+                    [value for row in chunk for value in row],
+                )
+            if connector_rows:
                 # a connector the station reports but nobody declared: it exists now
-                m.Connector.create(
-                    station=sid, connector_id=cid, status=status, error_code=error_code, info=info,
-                    vendor_error_code=vendor_error, status_at=at,
-                )
+                known = {(c.station_id, c.connector_id) for c in m.Connector.select(m.Connector.station, m.Connector.connector_id)
+                         .where(m.Connector.station.in_({r[0] for r in connector_rows}))}
+                for sid, cid, status, error_code, info, vendor_error, at in connector_rows:
+                    if (sid, cid) not in known:
+                        m.Connector.create(station=sid, connector_id=cid, status=status, error_code=error_code,
+                                           info=info, vendor_error_code=vendor_error, status_at=at)
 
 
 def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:

@@ -76,6 +76,7 @@ class StationConnection(ChargePoint):
 
     async def handle_frame(self, text: str) -> None:
         services = self.services
+        await services.batch.wait_for_room()  # backpressure: the disk sets the pace under a flood
         services.status.frame_received(self.info)
         msg = parse_frame(text, services.settings.max_frame_bytes, self.ocpp_version)
         if isinstance(msg, FrameProblem):

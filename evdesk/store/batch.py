@@ -9,6 +9,7 @@ from typing import Any
 
 import peewee
 
+from evdesk.store.bulk import chunk_sizes
 from evdesk.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,19 @@ class BatchWriter:
     as `max_rows` are waiting. Rows are lost only if the process dies before the
     next flush (at most `interval` seconds of logs); transactions themselves are
     not written through here.
+
+    Backpressure: when more than `high_water` rows wait, `wait_for_room()` makes
+    the OCPP connections stop reading until the disk has caught up, so a flood
+    slows the stations down instead of filling the memory.
     """
 
-    def __init__(self, store: Store, interval: float = 0.25, max_rows: int = 2000):
+    def __init__(self, store: Store, interval: float = 0.25, max_rows: int = 2000, high_water: int = 20_000):
         self.store = store
         self.interval = interval
         self.max_rows = max_rows
+        self.high_water = high_water
+        self._room = asyncio.Event()
+        self._room.set()
         self._pending: dict[type[peewee.Model], list[dict[str, Any]]] = defaultdict(list)
         self._count = 0
         self._task: asyncio.Task | None = None
@@ -44,10 +52,17 @@ class BatchWriter:
         self._count += 1
         if self._count >= self.max_rows:
             self._wake.set()
+            if self._count >= self.high_water:
+                self._room.clear()
 
     @property
     def pending(self) -> int:
         return self._count
+
+    async def wait_for_room(self) -> None:
+        """Return at once unless the writer is behind by more than `high_water` rows."""
+        if not self._room.is_set():
+            await self._room.wait()
 
     async def _loop(self) -> None:
         while True:
@@ -69,24 +84,33 @@ class BatchWriter:
                 return 0
             batch, self._pending = self._pending, defaultdict(list)
             n, self._count = self._count, 0
-            await self.store.run(self._write, batch)
+            try:
+                await self.store.run(self._write, batch)
+            finally:
+                if self._count < self.high_water:
+                    self._room.set()
             self.rows_written += n
             self.flushes += 1
             return n
 
     def _write(self, batch: dict[type[peewee.Model], list[dict[str, Any]]]) -> None:
-        # Plain executemany: building the SQL through peewee's query objects costs
-        # more than the insert itself at thousands of rows per second.
+        # Multi-row INSERTs (see bulk.py); peewee's query objects would cost more
+        # than the insert itself.
         db = self.store.db
         with db.atomic():
             cursor = db.cursor()
             for model, rows in batch.items():
-                sql, columns = _insert_statement(db, model)
-                params = [
-                    tuple(conv(row[name]) if name in row else default() for name, conv, default in columns)
-                    for row in rows
-                ]
-                cursor.executemany(sql, params)
+                columns = _insert_columns(model)
+                start = 0
+                for size in chunk_sizes(len(rows)):
+                    chunk = rows[start : start + size]
+                    start += size
+                    params = [
+                        conv(row[name]) if name in row else default()
+                        for row in chunk
+                        for name, conv, default in columns
+                    ]
+                    cursor.execute(_insert_sql(db, model, size), params)
 
     async def close(self) -> None:
         if self._task is not None:
@@ -99,20 +123,27 @@ class BatchWriter:
         await self.flush()
 
 
-_STATEMENTS: dict[tuple, tuple[str, list]] = {}
+_COLUMNS: dict[type, list] = {}
+_SQL: dict[tuple, str] = {}
 
 
-def _insert_statement(db: peewee.Database, model: type[peewee.Model]):
-    """INSERT of every column, with each column's converter and default (cached)."""
-    cache_key = (id(db), model)
-    found = _STATEMENTS.get(cache_key)
+def _insert_columns(model: type[peewee.Model]) -> list:
+    """Every column with its converter and default (cached per model)."""
+    found = _COLUMNS.get(model)
     if found is None:
-        fields = list(model._meta.sorted_fields)
-        columns = ", ".join(f'"{f.column_name}"' for f in fields)
-        marks = ", ".join([db.param] * len(fields))
-        sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-        found = _STATEMENTS[cache_key] = (sql, [(f.name, f.db_value, _default_of(f)) for f in fields])
+        found = _COLUMNS[model] = [(f.name, f.db_value, _default_of(f)) for f in model._meta.sorted_fields]
     return found
+
+
+def _insert_sql(db: peewee.Database, model: type[peewee.Model], rows: int) -> str:
+    key = (id(db), model, rows)
+    sql = _SQL.get(key)
+    if sql is None:
+        fields = model._meta.sorted_fields
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        one_row = "(" + ", ".join([db.param] * len(fields)) + ")"
+        sql = _SQL[key] = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ' + ", ".join([one_row] * rows)
+    return sql
 
 
 def _default_of(field: peewee.Field):

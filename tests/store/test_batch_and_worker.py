@@ -41,3 +41,27 @@ async def test_utc_times_round_trip_aware(store):
     row = await store.run(lambda: m.Station.create(identity="T1", last_seen=local))
     back = await store.run(lambda: m.Station.get_by_id(row.id).last_seen)
     assert back == local and back.tzinfo == timezone.utc
+
+
+async def test_backpressure_holds_readers_until_the_writer_caught_up(store):
+    import asyncio
+
+    station = await store.run(lambda: m.Station.create(identity="B3"))
+    batch = BatchWriter(store, interval=60, max_rows=10, high_water=50)
+    for _ in range(60):
+        batch.add(m.StationEvent, {"id": uuid7(), "station": station.id, "kind": "network", "state": "online", "at": m.utcnow()})
+    waiter = asyncio.ensure_future(batch.wait_for_room())
+    await asyncio.sleep(0.05)
+    assert not waiter.done()  # 60 rows behind: readers wait
+    await batch.flush()
+    await asyncio.wait_for(waiter, 1)  # caught up: they go on
+    assert await store.run(lambda: m.StationEvent.select().count()) == 60
+
+
+def test_statements_come_in_a_few_sizes_only():
+    from evdesk.store.bulk import CHUNK_SIZES, chunk_sizes, chunks
+
+    for total in (0, 1, 7, 8, 63, 511, 512, 1000, 5001):
+        sizes = chunk_sizes(total)
+        assert sum(sizes) == total and set(sizes) <= set(CHUNK_SIZES)
+    assert [len(c) for c in chunks(list(range(75)))] == [64, 8, 1, 1, 1]
