@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
+from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from evdesk.store.batch import BatchWriter
@@ -46,13 +47,8 @@ class CommLogService:
             self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-commlog-retention")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _loop(self) -> None:
         while True:

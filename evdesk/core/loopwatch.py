@@ -16,6 +16,8 @@ import time
 from collections import deque
 from pathlib import Path
 
+from evdesk.core.tasks import cancel_and_wait
+
 log = logging.getLogger(__name__)
 
 
@@ -34,13 +36,8 @@ class LoopLagMonitor:
             self._task = asyncio.get_running_loop().create_task(self._run(), name="evdesk-loop-lag")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     def reset(self) -> None:
         self.samples.clear()

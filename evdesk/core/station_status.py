@@ -17,6 +17,7 @@ from datetime import datetime
 from evdesk.core import events as ev
 from evdesk.core.clock import parse_ocpp_time, utcnow
 from evdesk.core.station_cache import ConnectorState, StationInfo
+from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from evdesk.store.batch import BatchWriter
@@ -152,13 +153,8 @@ class StationStatusService:
             self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-station-status")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         for info in self.stations.all():
             if info.connected:
                 info.connected = False

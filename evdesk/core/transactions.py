@@ -28,6 +28,7 @@ from evdesk.core.authorization import AuthorizationService, Decision
 from evdesk.core.clock import parse_ocpp_time, utcnow
 from evdesk.core.metering import MeterReading, newest_energy, newest_power, oldest_energy, parse_meter_values
 from evdesk.core.station_cache import StationInfo
+from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from evdesk.store.batch import BatchWriter
@@ -328,13 +329,8 @@ class TransactionService:
             self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-transactions")
 
     async def stop_housekeeping(self) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         await self.flush_progress()
 
     async def _loop(self) -> None:

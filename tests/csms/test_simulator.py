@@ -465,7 +465,7 @@ async def test_remote_start_waits_for_the_cable(csms, make_station):
 
 
 async def test_remote_start_times_out_and_auto_plug(csms, make_station):
-    st = await make_station("CP-RT", config={"ConnectionTimeOut": "30"})
+    await make_station("CP-RT", config={"ConnectionTimeOut": "30"})
     r = await csms.call("CP-RT", call.RemoteStartTransaction(id_tag="REMOTE"))
     assert r.status == "Accepted"
     await csms.wait_for("CP-RT", "StatusNotification", where=lambda kw: kw["status"] == "Preparing")
