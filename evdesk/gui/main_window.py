@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 from evdesk.core import events as ev
 from evdesk.core.actions import Actor
 from evdesk.core.errors import NotFound
+from evdesk.core.permissions import ADMIN, OperatorContext
 from evdesk.core.station_status import ONLINE
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         self.server_address = server_address
         # Until operators log in, commands are logged under the desktop user's name.
         self.actor = actor or Actor(_desktop_user())
+        # The operator this window acts for; pages read it through `current_operator`
+        # so that a new login applies everywhere at once.
+        self.operator: OperatorContext = OperatorContext(None, self.actor.name, ADMIN, via="desk")
         self.setWindowTitle(f"evdesk — {services.settings.site_name}")
 
         self.stations_page = StationsPage(services, self)
@@ -74,6 +78,9 @@ class MainWindow(QMainWindow):
             self._bus.on(event_type, self._online_count_updates.poke)
         self.update_online_count()
         task_failures.failed.connect(self._task_failed)
+
+    def current_operator(self) -> OperatorContext:
+        return self.operator
 
     # -- pages -------------------------------------------------------------------------
     def add_page(self, key: str, title: str, widget) -> None:
