@@ -10,12 +10,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.services import Services
 from evdesk.store import models as m
 
 log = logging.getLogger(__name__)
 
 DEMO_METER_INTERVAL = 15  # seconds: the demo should visibly move
+# The demo logs its operator in by itself; the password is shown in the README.
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo-site-2026"
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,12 @@ async def seed_demo(services: Services) -> bool:
     if not seeded:
         return False
     group_ids = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.select()})
+    await services.groups.load()  # the groups were written straight to the store
     for st in STATIONS:
-        info = await services.stations.create_station(st.identity, st.name, group_ids[st.group], connectors=st.connectors)
-        await services.stations.update_station(info.id, info.version, meter_value_interval=DEMO_METER_INTERVAL)
+        info = await services.stations.create_station(st.identity, st.name, group_ids[st.group], connectors=st.connectors, ctx=SYSTEM_CONTEXT)
+        await services.stations.update_station(info.id, info.version, meter_value_interval=DEMO_METER_INTERVAL, ctx=SYSTEM_CONTEXT)
+    await services.people.load()  # the users and tokens were written straight to the store
+    if not await services.operators.count():
+        await services.operators.create_first_admin(DEMO_USERNAME, DEMO_PASSWORD, first_name="Demo", last_name="Operator")
     log.info("demo site seeded: %d stations, %d users", len(STATIONS), len(USERS))
     return True

@@ -208,6 +208,7 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from evdesk.core.permissions import SYSTEM_CONTEXT
     from evdesk.csms.simulator import ScaledClock, SimulatedStation
     from evdesk.gui.resources import app_icon_path
     from evdesk.runtime import RuntimeOptions, SiteRuntime
@@ -261,7 +262,7 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
 
         stage = "writing to the store"
         await services.store.run(lambda: m.Token.create(uid=TOKEN, uid_key=TOKEN.upper(), name="self-test card"))
-        info = await services.stations.create_station(STATION, "Self-test charger", connectors=1)
+        info = await services.stations.create_station(STATION, "Self-test charger", connectors=1, ctx=SYSTEM_CONTEXT)
 
         stage = "booting a simulated station"
         # simulated time runs 60x: a 60 s meter interval is one real second

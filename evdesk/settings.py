@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, fields
 
 UNKNOWN_STATION_POLICIES = ("reject", "pending", "accept")
+SMTP_SECURITY = ("starttls", "ssl", "none")
 
 
 @dataclass
@@ -39,6 +40,14 @@ class SiteSettings:
     message_log_max_rows: int = 5_000_000
     # Timestamps further than this from now are flagged as suspicious.
     clock_skew_flag_seconds: int = 7 * 24 * 3600
+    # After this long a seat's login expires and the window asks for the password again.
+    login_valid_minutes: int = 120
+    # Outgoing mail (invitations, password resets); the password is in the OS keychain.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls / ssl / none
+    smtp_username: str = ""
+    smtp_from: str = ""
 
     def validate(self) -> list[tuple[str, str]]:
         """Problems as (field, message); empty when the settings can be saved."""
@@ -54,6 +63,14 @@ class SiteSettings:
             )
         if self.boot_pending_interval_max < self.boot_pending_interval_min:
             problems.append(("boot_pending_interval_max", "Must not be below the minimum."))
+        if self.login_valid_minutes <= 0:
+            problems.append(("login_valid_minutes", "Must be a positive number of minutes."))
+        if self.smtp_security not in SMTP_SECURITY:
+            problems.append(("smtp_security", "Choose STARTTLS, SSL/TLS or none."))
+        if not 0 < self.smtp_port < 65536:
+            problems.append(("smtp_port", "Use a port between 1 and 65535."))
+        if self.smtp_from and "@" not in self.smtp_from:
+            problems.append(("smtp_from", "Problem with email address. Give a full address such as evdesk@example.com."))
         return problems
 
     def as_dict(self) -> dict:

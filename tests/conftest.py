@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from evdesk.core.services import Services  # noqa: E402
 from evdesk.settings import SiteSettings  # noqa: E402
 from evdesk.store.database import Store  # noqa: E402
+from tests.mailserver import memory_keyring, smtp_server  # noqa: E402, F401 - fixtures for every test
 
 
 @pytest.fixture

@@ -1,17 +1,43 @@
 """Who may charge: the one decision behind Authorize, StartTransaction and remote starts.
 
 `decide` is a pure function over plain facts, so every rule has a table test.
-`AuthorizationService` gathers the facts from the store and records each decision
-in the authorizations log.
+`AuthorizationService` gathers the facts from the in-memory `AuthIndex` (no
+database on the hot path) and records each decision in the authorizations log.
+
+The decision, in order (the first rule that refuses answers):
+
+1. Access mode `free` (the connector's, else the station's): Accepted, no
+   identification needed, even for an unknown tag.
+2. Unknown token: Invalid.  Token blocked: Blocked.  Token inactive: Invalid.
+3. Validity: before `valid_from`: Invalid; from `valid_to` on: Expired.
+   Date-only validity (`valid_from_day` / `valid_to_day`, what the screens enter)
+   is read in the station's time zone (else the site's, else UTC): valid from
+   00:00 local on the first day through 23:59:59.999… local on the last day,
+   i.e. expired from 00:00 local on the day after `valid_to_day`.
+4. The token's charging user disabled: Blocked; the user's group inactive: Blocked.
+5. Access mode `private`: the token needs a user with an access right on the
+   station itself or on its charging group or any group above it (a right on a
+   group covers its subgroups); otherwise Invalid. `public`: any valid token
+   (with or without a user) may charge.
+6. Running sessions: a user may run `max_concurrent_transactions` (the user's,
+   else the user group's, else 1) at once across all their tokens; a token
+   without a user one. More: ConcurrentTx. (Not checked for StopTransaction.)
+7. Otherwise Accepted, with the token's expiry and its parent token (group tag)
+   as parentIdTag.
+
+Tag matching ignores case, and when the station's `strip_id_tag_suffix` is on a
+tag with a vendor suffix (`04A1B2_serial`) also matches `04A1B2` (INTEROP §7).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evdesk.core import events as ev
+from evdesk.core.auth_index import AuthIndex, TokenEntry, read_everything, read_for_keys, read_group_tree
 from evdesk.core.clock import utcnow
 from evdesk.core.station_cache import StationInfo
 from evdesk.store import models as m
@@ -19,6 +45,8 @@ from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store
 
 ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT_TX = "Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"
+RESULTS = (ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT_TX)
+PUBLIC, PRIVATE, FREE = "public", "private", "free"
 
 
 @dataclass(frozen=True)
@@ -33,6 +61,10 @@ class TokenFacts:
     user_group_active: bool | None
     parent_uid: str | None
     max_concurrent: int | None
+    valid_from_day: date | None = None
+    valid_to_day: date | None = None
+    rights_groups: frozenset = frozenset()
+    rights_stations: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -47,29 +79,59 @@ class Decision:
         return self.status == ACCEPTED
 
 
-def decide(token: TokenFacts | None, *, access_mode: str, now: datetime, active_transactions: int = 0) -> Decision:
-    """The authorization decision table (issue 3 extends it with access rights)."""
-    if access_mode == "free":
-        return Decision(ACCEPTED, "free charging", token)
+def zone_for(name: str | None) -> tzinfo:
+    if not name:
+        return timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+def validity(token: TokenFacts, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """(first valid instant, first invalid instant) from the exact times and the days."""
+    start, end = token.valid_from, token.valid_to
+    if token.valid_from_day is not None:
+        day_start = datetime.combine(token.valid_from_day, time(0), zone)
+        start = day_start if start is None else max(start, day_start)
+    if token.valid_to_day is not None:
+        day_end = datetime.combine(token.valid_to_day + timedelta(days=1), time(0), zone)
+        end = day_end if end is None else min(end, day_end)
+    return start, end
+
+
+def decide(
+    token: TokenFacts | None, *, access_mode: str, now: datetime, active_transactions: int = 0,
+    station_id: UUID | None = None, station_groups: frozenset = frozenset(), zone: tzinfo = timezone.utc,
+) -> Decision:
+    """The authorization decision table (see the module text for the rules)."""
+    if access_mode == FREE:
+        return Decision(ACCEPTED, "free charging: no identification needed", token)
     if token is None:
         return Decision(INVALID, "unknown token")
     if token.status == "blocked":
         return Decision(BLOCKED, "token blocked", token)
     if token.status != "active":
         return Decision(INVALID, "token inactive", token)
-    if token.valid_from is not None and now < token.valid_from:
+    start, end = validity(token, zone)
+    if start is not None and now < start:
         return Decision(INVALID, "token not yet valid", token)
-    if token.valid_to is not None and now >= token.valid_to:
+    if end is not None and now >= end:
         return Decision(EXPIRED, "token expired", token)
     if token.user_id is not None:
         if token.user_status != "active":
             return Decision(BLOCKED, "charging user disabled", token)
         if token.user_group_active is False:
             return Decision(BLOCKED, "user group inactive", token)
+    if access_mode == PRIVATE:
+        if token.user_id is None:
+            return Decision(INVALID, "private station: token has no charging user", token)
+        if station_id not in token.rights_stations and not (token.rights_groups & station_groups):
+            return Decision(INVALID, "no access right to this station", token)
     limit = token.max_concurrent if token.max_concurrent is not None else 1
     if active_transactions >= limit:
-        return Decision(CONCURRENT_TX, f"already charging ({active_transactions} running)", token)
-    return Decision(ACCEPTED, "token accepted", token, expiry=token.valid_to)
+        return Decision(CONCURRENT_TX, f"already charging ({active_transactions} running, {limit} allowed)", token)
+    return Decision(ACCEPTED, "token accepted", token, expiry=end)
 
 
 def uid_candidates(id_tag: str, strip_suffix: bool) -> list[str]:
@@ -81,60 +143,99 @@ def uid_candidates(id_tag: str, strip_suffix: bool) -> list[str]:
     return keys
 
 
-def load_token_facts(keys: list[str]) -> TokenFacts | None:
-    """Store query (runs on the database worker)."""
-    for key in keys:
-        row = (
-            m.Token.alive()
-            .where(m.Token.uid_key == key)
-            .first()
-        )
-        if row is None:
-            continue
-        user = m.ChargingUser.get_or_none((m.ChargingUser.id == row.user_id) & m.ChargingUser.deleted_at.is_null()) if row.user_id else None
-        group_active = None
-        if user is not None and user.user_group_id:
-            group = m.UserGroup.get_or_none(m.UserGroup.id == user.user_group_id)
-            group_active = group.active if group is not None else None
-        parent = m.Token.get_or_none(m.Token.id == row.parent_id) if row.parent_id else None
-        return TokenFacts(
-            id=row.id,
-            uid=row.uid,
-            status=row.status,
-            valid_from=row.valid_from,
-            valid_to=row.valid_to,
-            user_id=row.user_id,
-            user_status=user.status if user is not None else None,
-            user_group_active=group_active,
-            parent_uid=parent.uid if parent is not None else None,
-            max_concurrent=user.max_concurrent_transactions if user is not None else None,
-        )
-    return None
+def effective_access_mode(info: StationInfo, connector_id: int | None) -> str:
+    """The connector's access mode when it has one, else the station's."""
+    if connector_id:
+        connector = info.connectors.get(connector_id)
+        if connector is not None and connector.access_mode:
+            return connector.access_mode
+    return info.access_mode or PUBLIC
 
 
 class AuthorizationService:
-    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, active_count=None):
+    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, active_count=None, settings=None):
         self.store = store
         self.bus = bus
         self.batch = batch
+        self.settings = settings
+        self.index = AuthIndex()
         # callable(token uid key) -> number of running transactions for that token
         self.active_count = active_count or (lambda key: 0)
+        self._unsubscribe = bus.subscribe(ev.GroupChanged, self._group_changed) if hasattr(ev, "GroupChanged") else None
+        self._tree_task = None
+
+    async def load(self) -> None:
+        self.index.replace(await self.store.run(read_everything))
+
+    def _group_changed(self, _event) -> None:
+        from evdesk.core.tasks import spawn
+
+        async def refresh():
+            self.index.apply(_tree_only(await self.store.run(read_group_tree)))
+
+        if self._tree_task is None or self._tree_task.done():
+            self._tree_task = spawn(refresh(), name="auth-index group tree")
+
+    # -- the facts -----------------------------------------------------------------
+    def facts(self, entry: TokenEntry | None) -> TokenFacts | None:
+        if entry is None:
+            return None
+        index = self.index
+        user = index.users.get(entry.user_id) if entry.user_id is not None else None
+        group = index.groups.get(user.group_id) if user is not None and user.group_id is not None else None
+        parent = index.tokens_by_id.get(entry.parent_id) if entry.parent_id is not None else None
+        max_concurrent = None
+        if user is not None:
+            max_concurrent = user.max_concurrent if user.max_concurrent is not None else (group.max_concurrent if group else None)
+        return TokenFacts(
+            id=entry.id, uid=entry.uid, status=entry.status, valid_from=entry.valid_from, valid_to=entry.valid_to,
+            user_id=entry.user_id if user is not None else None, user_status=user.status if user is not None else None,
+            user_group_active=group.active if group is not None else None,
+            parent_uid=parent.uid if parent is not None else None, max_concurrent=max_concurrent,
+            valid_from_day=entry.valid_from_day, valid_to_day=entry.valid_to_day,
+            rights_groups=user.rights_groups if user is not None else frozenset(),
+            rights_stations=user.rights_stations if user is not None else frozenset(),
+        )
+
+    def running_for(self, token: TokenFacts) -> int:
+        """Sessions running now for the token's user (all their tokens) or the token alone."""
+        if token.user_id is None:
+            return self.active_count(token.uid.upper())
+        return sum(self.active_count(key) for key in self.index.tokens_of(token.user_id))
+
+    def zone_of(self, info: StationInfo) -> tzinfo:
+        name = getattr(info, "timezone", "") or (self.settings.site_timezone if self.settings is not None else "")
+        return zone_for(name)
+
+    def evaluate(self, info: StationInfo, connector_id: int | None, id_tag: str, *, starting: bool = True,
+                 now: datetime | None = None) -> Decision:
+        """The decision without recording it (also what the local lists are built from)."""
+        now = now or utcnow()
+        token = self.facts(self.index.find(uid_candidates(id_tag, info.strip_id_tag_suffix)))
+        if info.registration != "adopted":
+            # a station waiting for adoption may talk, but nobody charges there yet
+            return Decision(INVALID, "station not adopted", token)
+        running = self.running_for(token) if (token is not None and starting) else 0
+        return decide(
+            token, access_mode=effective_access_mode(info, connector_id), now=now, active_transactions=running,
+            station_id=info.id, station_groups=self.index.ancestors(info.group_id), zone=self.zone_of(info),
+        )
 
     async def authorize(
         self, info: StationInfo, connector_id: int | None, id_tag: str, context: str, *, starting: bool = True
     ) -> Decision:
+        if not self.index.loaded:
+            await self.load()
         keys = uid_candidates(id_tag, info.strip_id_tag_suffix)
-        token = await self.store.run(load_token_facts, keys)
+        if self.index.find(keys) is None:
+            # not in memory: another seat or a script may have written it since the load
+            self.index.apply(await self.store.run(read_for_keys, keys))
         now = utcnow()
-        running = self.active_count(token.uid.upper()) if (token is not None and starting) else 0
-        if info.registration != "adopted":
-            # a station waiting for adoption may talk, but nobody charges there yet
-            decision = Decision(INVALID, "station not adopted", token)
-        else:
-            decision = decide(token, access_mode=info.access_mode, now=now, active_transactions=running)
+        decision = self.evaluate(info, connector_id, id_tag, starting=starting, now=now)
         if decision.accepted and decision.expiry is None:
             # let the station cache the answer for a day at most
             decision = Decision(decision.status, decision.reason, decision.token, now + timedelta(days=1))
+        token = decision.token
         self.batch.add(
             m.AuthorizationAttempt,
             {
@@ -152,3 +253,9 @@ class AuthorizationService:
         )
         self.bus.publish(ev.AuthorizationDecided(info.id, id_tag, decision.status, decision.reason))
         return decision
+
+
+def _tree_only(tree):
+    from evdesk.core.auth_index import Snapshot
+
+    return Snapshot(group_parent=tree)

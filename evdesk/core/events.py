@@ -123,6 +123,60 @@ class AuthorizationDecided(Event):
     reason: str
 
 
+@dataclass(frozen=True)
+class GroupChanged(Event):
+    """A charging group was added, renamed, moved or deleted (`deleted` True), or its stations changed."""
+
+    group_id: UUID
+    parent_id: UUID | None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class OperatorChanged(Event):
+    """An operator account was added, changed or deleted (`deleted` True)."""
+
+    operator_id: UUID
+    username: str
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ChargingUserChanged(Event):
+    """A charging user was added, changed (vehicles, rights, group, status) or removed."""
+
+    user_id: UUID
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class TokenChanged(Event):
+    """A token was added, changed or deleted; `blocked` when this change blocked it."""
+
+    token_id: UUID
+    uid: str
+    user_id: UUID | None
+    status: str
+    deleted: bool = False
+    blocked: bool = False
+
+
+@dataclass(frozen=True)
+class UserGroupChanged(Event):
+    """A charging user group was added, renamed, (de)activated, its members changed, or deleted."""
+
+    group_id: UUID
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class UsersImported(Event):
+    """A CSV import added many users and tokens at once."""
+
+    users: int
+    tokens: int
+
+
 Listener = Callable[[Any], None]
 
 

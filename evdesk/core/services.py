@@ -8,7 +8,13 @@ from evdesk.core.actions import ActionLogService
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
+from evdesk.core.groups import GroupService
+from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
+from evdesk.core.mail import Mailer
+from evdesk.core.operator_accounts import OperatorService
+from evdesk.core.people import PeopleServices
+from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
@@ -30,7 +36,13 @@ class Services:
         self.auth = AuthorizationService(store, self.bus, self.batch)
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations)
         self.actions = ActionLogService(store, self.bus)
+        self.people = PeopleServices(self)  # charging users, tokens, user groups, authorizations log
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
+        self.groups = GroupService(store, self.bus, self.stations)
+        self.stations.fresh_context = self.groups.fresh
+        self.mail = Mailer(self.settings)
+        self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
+        self.login = LoginService(store, self.settings, self.groups)
         self.loop_lag = LoopLagMonitor()
         self.started = False
 
@@ -42,7 +54,9 @@ class Services:
                 self._apply_settings(stored)
                 self.settings_version = version
         await self.stations.load()
+        await self.groups.load()
         await self.transactions.load()
+        await self.people.load()
         self.batch.start()
         self.status.start()
         self.transactions.start_housekeeping()
@@ -70,7 +84,8 @@ class Services:
         self.settings_version = version
         return True
 
-    async def save_settings(self, settings: SiteSettings) -> None:
+    async def save_settings(self, settings: SiteSettings, *, ctx: OperatorContext) -> None:
+        require(ctx, Permission.SITE_SETTINGS)
         self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
         self._apply_settings(settings)
 

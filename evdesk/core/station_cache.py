@@ -20,6 +20,7 @@ class ConnectorState:
     info: str = ""
     vendor_error_code: str = ""
     status_at: datetime | None = None
+    access_mode: str = ""  # "" = the station's
 
 
 @dataclass
@@ -36,6 +37,7 @@ class StationInfo:
     heartbeat_interval: int = 300
     meter_value_interval: int = 60
     group_id: UUID | None = None
+    timezone: str = ""  # "" = the site's
     vendor: str = ""
     model: str = ""
     firmware_version: str = ""
@@ -66,6 +68,7 @@ def station_info_from_row(row, connectors=()) -> StationInfo:
         heartbeat_interval=row.heartbeat_interval,
         meter_value_interval=row.meter_value_interval,
         group_id=row.group_id,
+        timezone=getattr(row, "timezone", "") or "",
         vendor=row.vendor,
         model=row.model,
         firmware_version=row.firmware_version,
@@ -83,5 +86,6 @@ def station_info_from_row(row, connectors=()) -> StationInfo:
             info=c.info,
             vendor_error_code=c.vendor_error_code,
             status_at=c.status_at,
+            access_mode=getattr(c, "access_mode", "") or "",
         )
     return info

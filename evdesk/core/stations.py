@@ -18,6 +18,7 @@ from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.passwords import hash_password, verify_password
+from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.station_cache import StationInfo, station_info_from_row
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
@@ -104,6 +105,8 @@ class StationService:
         self._verified: dict[UUID, bytes] = {}
         self._pepper = os.urandom(16)
         self._create_lock = asyncio.Lock()
+        # Services sets this to GroupService.fresh: a context's domain as the tree is now.
+        self.fresh_context = lambda ctx: ctx
 
     # -- loading -------------------------------------------------------------
     async def load(self) -> None:
@@ -143,7 +146,10 @@ class StationService:
         connectors: int = 1,
         password: str | None = None,
         registration: str = "adopted",
+        *,
+        ctx: OperatorContext,
     ) -> StationInfo:
+        self._allow(ctx, Permission.ADD_REMOVE_STATIONS, group_id)
         identity = validate_identity(identity)
         if connectors < 0 or connectors > 32:
             raise ValidationError("A station has between 0 and 32 connectors.", field="connectors")
@@ -176,8 +182,18 @@ class StationService:
         self.bus.publish(ev.StationAdded(info.id, info.identity, info.registration))
         return info
 
-    async def update_station(self, station_id: UUID, expected_version: int, **changes) -> StationInfo:
+    def _allow(self, ctx: OperatorContext, permission: Permission, *group_ids: UUID | None) -> None:
+        """The operator may do this, to stations in these groups (None = an orphan)."""
+        require(ctx, permission)
+        ctx = self.fresh_context(ctx)
+        for group_id in group_ids:
+            require_station(ctx, group_id)
+
+    async def update_station(self, station_id: UUID, expected_version: int, *, ctx: OperatorContext,
+                             **changes) -> StationInfo:
         """Change name, group, access mode, intervals... refused if the row moved on."""
+        info = self.get_by_id(station_id)
+        self._allow(ctx, Permission.EDIT_STATIONS, info.group_id, *([changes["group"]] if "group" in changes else []))
         allowed = {
             "name",
             "group",
@@ -197,7 +213,6 @@ class StationService:
             raise ValidationError("Access must be public, private or free charging.", field="access_mode")
         if "name" in changes and not str(changes["name"]).strip():
             raise ValidationError("Charging station name is required.", field="name")
-        info = self.get_by_id(station_id)
         return await self._versioned_update(info, expected_version, changes)
 
     async def _versioned_update(self, info: StationInfo, expected_version: int, changes: dict) -> StationInfo:
@@ -223,8 +238,15 @@ class StationService:
         self.bus.publish(ev.StationChanged(fresh.id, fresh.identity))
         return fresh
 
-    async def adopt(self, station_id: UUID, name: str | None = None, group_id: UUID | None = None) -> StationInfo:
+    async def move_to_group(self, station_id: UUID, group_id: UUID | None) -> StationInfo:
+        """For GroupService, which has checked the operator may: put a station into a group."""
         info = self.get_by_id(station_id)
+        return await self._versioned_update(info, info.version, {"group": group_id})
+
+    async def adopt(self, station_id: UUID, name: str | None = None, group_id: UUID | None = None, *,
+                    ctx: OperatorContext) -> StationInfo:
+        info = self.get_by_id(station_id)
+        self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id, *([group_id] if group_id else []))
         changes: dict = {"registration": "adopted"}
         if name:
             changes["name"] = name
@@ -232,19 +254,22 @@ class StationService:
             changes["group"] = group_id
         return await self._versioned_update(info, info.version, changes)
 
-    async def reject(self, station_id: UUID) -> StationInfo:
+    async def reject(self, station_id: UUID, *, ctx: OperatorContext) -> StationInfo:
         info = self.get_by_id(station_id)
+        self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id)
         return await self._versioned_update(info, info.version, {"registration": "rejected"})
 
-    async def set_password(self, station_id: UUID, password: str | None) -> StationInfo:
+    async def set_password(self, station_id: UUID, password: str | None, *, ctx: OperatorContext) -> StationInfo:
+        self._allow(ctx, Permission.EDIT_STATIONS, self.get_by_id(station_id).group_id)
         if password is not None and len(password) < 8:
             raise ValidationError("Use a station password of at least 8 characters.", field="password")
         info = self.get_by_id(station_id)
         hashed = await self._hash_station_password(password) if password else None
         return await self._versioned_update(info, info.version, {"password_hash": hashed})
 
-    async def delete_station(self, station_id: UUID) -> None:
+    async def delete_station(self, station_id: UUID, *, ctx: OperatorContext) -> None:
         info = self.get_by_id(station_id)
+        self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id)
 
         def write():
             now = utcnow()
@@ -277,7 +302,8 @@ class StationService:
                 return Admission("reject", None, str(exc))
             registration = "adopted" if policy == "accept" else "pending"
             try:
-                info = await self.create_station(identity, connectors=0, registration=registration)
+                info = await self.create_station(identity, connectors=0, registration=registration,
+                                                 ctx=SYSTEM_CONTEXT)
             except ValidationError:
                 info = self.by_identity.get(identity)
                 if info is None:

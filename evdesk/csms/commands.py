@@ -20,6 +20,7 @@ from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.actions import Actor
 from evdesk.core.errors import ValidationError
+from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
 from evdesk.csms.config_store import store_configuration
 from evdesk.csms.connection import InvalidAnswer
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SYSTEM = Actor.system()
+AFTER_BOOT = dataclasses.replace(SYSTEM_CONTEXT, display_name="evdesk (after boot)")
 TRIGGERABLE = (
     "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat",
     "MeterValues", "StatusNotification",
@@ -75,11 +76,19 @@ class CommandApi:
         self._remote_starts.clear()
 
     # -- the engine ------------------------------------------------------------
-    async def _execute(self, station_id: UUID, action: str, payload, *, actor: Actor, reason: str,
+    def _allow(self, ctx: OperatorContext, station_id: UUID, permission: Permission = Permission.REMOTE_COMMANDS):
+        """The operator may send this command to this station (in their domain); returns the station."""
+        require(ctx, permission)
+        info = self.services.stations.get_by_id(station_id)
+        require_station(self.services.stations.fresh_context(ctx), info.group_id)
+        return info
+
+    async def _execute(self, station_id: UUID, action: str, payload, *, ctx: OperatorContext, reason: str,
                        timeout: float | None = None) -> CommandResult:
-        stations = self.services.stations
-        info = stations.get_by_id(station_id)
+        info = self._allow(ctx, station_id, Permission.FIRMWARE_UPDATES if action == "UpdateFirmware" else
+                           Permission.REMOTE_COMMANDS)
         request = _as_dict(payload) or {}
+        actor = Actor(ctx.name, ctx.operator_id)
         action_id = await self.services.actions.begin(info.id, actor, action, reason, request)
         conn = self.central.connections.get(info.identity)
         if conn is None:
@@ -116,7 +125,7 @@ class CommandApi:
         return CommandResult(outcome, response, message, action_id)
 
     # -- commands --------------------------------------------------------------
-    async def remote_start(self, station_id: UUID, connector_id: int | None, id_tag: str, *, actor: Actor = SYSTEM,
+    async def remote_start(self, station_id: UUID, connector_id: int | None, id_tag: str, *, ctx: OperatorContext,
                            reason: str = "", charging_profile: dict | None = None) -> CommandResult:
         id_tag = (id_tag or "").strip()
         if not id_tag:
@@ -124,7 +133,7 @@ class CommandApi:
         if len(id_tag) > 20:
             raise ValidationError("OCPP 1.6 allows at most 20 characters in a remote start id tag.", field="id_tag")
         result = await self._execute(station_id, "RemoteStartTransaction", r16.remote_start(connector_id, id_tag, charging_profile),
-                                     actor=actor, reason=reason)
+                                     ctx=ctx, reason=reason)
         if result.ok:
             self._watch_remote_start(station_id, connector_id, result.action_id)
         return result
@@ -157,124 +166,125 @@ class CommandApi:
                 entry[1].cancel()
                 return
 
-    async def remote_stop(self, station_id: UUID, transaction_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "RemoteStopTransaction", r16.remote_stop(int(transaction_id)), actor=actor, reason=reason)
+    async def remote_stop(self, station_id: UUID, transaction_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "RemoteStopTransaction", r16.remote_stop(int(transaction_id)), ctx=ctx, reason=reason)
 
-    async def reset(self, station_id: UUID, kind: str, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+    async def reset(self, station_id: UUID, kind: str, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if kind not in ("Soft", "Hard"):
             raise ValidationError("Reset is Soft or Hard.", field="kind")
-        return await self._execute(station_id, "Reset", r16.reset(kind), actor=actor, reason=reason)
+        return await self._execute(station_id, "Reset", r16.reset(kind), ctx=ctx, reason=reason)
 
-    async def unlock_connector(self, station_id: UUID, connector_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+    async def unlock_connector(self, station_id: UUID, connector_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if connector_id < 1:
             raise ValidationError("Choose a connector (1 or higher).", field="connector_id")
-        return await self._execute(station_id, "UnlockConnector", r16.unlock_connector(connector_id), actor=actor, reason=reason)
+        return await self._execute(station_id, "UnlockConnector", r16.unlock_connector(connector_id), ctx=ctx, reason=reason)
 
-    async def change_availability(self, station_id: UUID, connector_id: int, available: bool, *, actor: Actor = SYSTEM,
+    async def change_availability(self, station_id: UUID, connector_id: int, available: bool, *, ctx: OperatorContext,
                                   reason: str = "") -> CommandResult:
         return await self._execute(station_id, "ChangeAvailability", r16.change_availability(connector_id, available),
-                                   actor=actor, reason=reason)
+                                   ctx=ctx, reason=reason)
 
-    async def get_configuration(self, station_id: UUID, keys: list[str] | None = None, *, actor: Actor = SYSTEM,
+    async def get_configuration(self, station_id: UUID, keys: list[str] | None = None, *, ctx: OperatorContext,
                                 reason: str = "") -> CommandResult:
-        result = await self._execute(station_id, "GetConfiguration", r16.get_configuration(keys), actor=actor, reason=reason)
+        result = await self._execute(station_id, "GetConfiguration", r16.get_configuration(keys), ctx=ctx, reason=reason)
         if result.response and result.response.get("configuration_key"):
             await self.services.store.run(store_configuration, station_id, result.response["configuration_key"], not keys)
         return result
 
-    async def change_configuration(self, station_id: UUID, key: str, value: str, *, actor: Actor = SYSTEM,
+    async def change_configuration(self, station_id: UUID, key: str, value: str, *, ctx: OperatorContext,
                                    reason: str = "") -> CommandResult:
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
         if len(str(value)) > 500:
             raise ValidationError("Configuration values have at most 500 characters.", field="value")
-        result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, str(value)), actor=actor, reason=reason)
+        result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, str(value)), ctx=ctx, reason=reason)
         if result.ok:
             await self.services.store.run(store_configuration, station_id, [{"key": key, "value": str(value), "readonly": False}], False)
         elif result.outcome == "rejected":
             result = dataclasses.replace(result, message=f"Charging point configuration error. {result.message}")
         return result
 
-    async def clear_cache(self, station_id: UUID, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "ClearCache", r16.clear_cache(), actor=actor, reason=reason)
+    async def clear_cache(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "ClearCache", r16.clear_cache(), ctx=ctx, reason=reason)
 
-    async def trigger_message(self, station_id: UUID, message: str, connector_id: int | None = None, *, actor: Actor = SYSTEM,
+    async def trigger_message(self, station_id: UUID, message: str, connector_id: int | None = None, *, ctx: OperatorContext,
                               reason: str = "") -> CommandResult:
         if message not in TRIGGERABLE:
             raise ValidationError(f"A station can be asked for: {', '.join(TRIGGERABLE)}.", field="message")
-        return await self._execute(station_id, "TriggerMessage", r16.trigger_message(message, connector_id), actor=actor, reason=reason)
+        return await self._execute(station_id, "TriggerMessage", r16.trigger_message(message, connector_id), ctx=ctx, reason=reason)
 
     async def data_transfer(self, station_id: UUID, vendor_id: str, message_id: str | None = None, data: str | None = None, *,
-                            actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                            ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not vendor_id:
             raise ValidationError("Vendor id is required.", field="vendor_id")
-        return await self._execute(station_id, "DataTransfer", r16.data_transfer(vendor_id, message_id, data), actor=actor, reason=reason)
+        return await self._execute(station_id, "DataTransfer", r16.data_transfer(vendor_id, message_id, data), ctx=ctx, reason=reason)
 
-    async def set_charging_profile(self, station_id: UUID, connector_id: int, profile: dict, *, actor: Actor = SYSTEM,
+    async def set_charging_profile(self, station_id: UUID, connector_id: int, profile: dict, *, ctx: OperatorContext,
                                    reason: str = "") -> CommandResult:
         for required in ("chargingProfileId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "chargingSchedule"):
             if required not in profile:
                 raise ValidationError(f"The charging profile needs {required}.", field="profile")
-        return await self._execute(station_id, "SetChargingProfile", r16.set_charging_profile(connector_id, profile), actor=actor, reason=reason)
+        return await self._execute(station_id, "SetChargingProfile", r16.set_charging_profile(connector_id, profile), ctx=ctx, reason=reason)
 
     async def clear_charging_profile(self, station_id: UUID, profile_id: int | None = None, connector_id: int | None = None,
-                                     purpose: str | None = None, stack_level: int | None = None, *, actor: Actor = SYSTEM,
+                                     purpose: str | None = None, stack_level: int | None = None, *, ctx: OperatorContext,
                                      reason: str = "") -> CommandResult:
         return await self._execute(station_id, "ClearChargingProfile",
-                                   r16.clear_charging_profile(profile_id, connector_id, purpose, stack_level), actor=actor, reason=reason)
+                                   r16.clear_charging_profile(profile_id, connector_id, purpose, stack_level), ctx=ctx, reason=reason)
 
     async def get_composite_schedule(self, station_id: UUID, connector_id: int, duration: int, unit: str | None = None, *,
-                                     actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                                     ctx: OperatorContext, reason: str = "") -> CommandResult:
         if duration <= 0:
             raise ValidationError("Duration must be a positive number of seconds.", field="duration")
         if unit not in (None, "A", "W"):
             raise ValidationError("Unit is A or W.", field="unit")
         return await self._execute(station_id, "GetCompositeSchedule", r16.get_composite_schedule(connector_id, duration, unit),
-                                   actor=actor, reason=reason)
+                                   ctx=ctx, reason=reason)
 
     async def reserve_now(self, station_id: UUID, connector_id: int, id_tag: str, expiry: datetime,
-                          parent_id_tag: str | None = None, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                          parent_id_tag: str | None = None, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not id_tag or len(id_tag) > 20:
             raise ValidationError("Enter a token of at most 20 characters.", field="id_tag")
         if expiry.tzinfo is None:
             raise ValidationError("The expiry time needs a time zone.", field="expiry")
+        self._allow(ctx, station_id)
         reservation_id = await self.services.store.run(allocate_reservation, station_id, connector_id, id_tag, expiry)
         result = await self._execute(station_id, "ReserveNow",
-                                     r16.reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), actor=actor, reason=reason)
+                                     r16.reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), ctx=ctx, reason=reason)
         await self.services.store.run(record_reservation_outcome, reservation_id, "accepted" if result.ok else "rejected")
         return dataclasses.replace(result, response={**(result.response or {}), "reservation_id": reservation_id})
 
-    async def cancel_reservation(self, station_id: UUID, reservation_id: int, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
-        result = await self._execute(station_id, "CancelReservation", r16.cancel_reservation(int(reservation_id)), actor=actor, reason=reason)
+    async def cancel_reservation(self, station_id: UUID, reservation_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        result = await self._execute(station_id, "CancelReservation", r16.cancel_reservation(int(reservation_id)), ctx=ctx, reason=reason)
         if result.ok:
             await self.services.store.run(record_reservation_outcome, int(reservation_id), "cancelled")
         return result
 
     async def send_local_list(self, station_id: UUID, version: int, update_type: str, entries: list[dict], *,
-                              actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                              ctx: OperatorContext, reason: str = "") -> CommandResult:
         if update_type not in ("Full", "Differential"):
             raise ValidationError("Update type is Full or Differential.", field="update_type")
         if version < 1:
             raise ValidationError("List versions start at 1.", field="version")
-        return await self._execute(station_id, "SendLocalList", r16.send_local_list(version, update_type, entries), actor=actor, reason=reason)
+        return await self._execute(station_id, "SendLocalList", r16.send_local_list(version, update_type, entries), ctx=ctx, reason=reason)
 
-    async def get_local_list_version(self, station_id: UUID, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "GetLocalListVersion", r16.get_local_list_version(), actor=actor, reason=reason)
+    async def get_local_list_version(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        return await self._execute(station_id, "GetLocalListVersion", r16.get_local_list_version(), ctx=ctx, reason=reason)
 
     async def update_firmware(self, station_id: UUID, location: str, retrieve_date: datetime, retries: int | None = None,
-                              retry_interval: int | None = None, *, actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                              retry_interval: int | None = None, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not location or "://" not in location:
             raise ValidationError("Give the firmware location as a URL (ftp://, http:// or https://).", field="location")
         return await self._execute(station_id, "UpdateFirmware", r16.update_firmware(location, retrieve_date, retries, retry_interval),
-                                   actor=actor, reason=reason)
+                                   ctx=ctx, reason=reason)
 
     async def get_diagnostics(self, station_id: UUID, location: str, start_time: datetime | None = None,
                               stop_time: datetime | None = None, retries: int | None = None, retry_interval: int | None = None, *,
-                              actor: Actor = SYSTEM, reason: str = "") -> CommandResult:
+                              ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not location or "://" not in location:
             raise ValidationError("Give the upload location as a URL (ftp://, http:// or https://).", field="location")
         return await self._execute(station_id, "GetDiagnostics",
-                                   r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), actor=actor, reason=reason)
+                                   r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), ctx=ctx, reason=reason)
 
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:
@@ -282,8 +292,8 @@ class CommandApi:
         comes with the boot answer)."""
         info = conn.info
         await self.change_configuration(info.id, "MeterValueSampleInterval", str(info.meter_value_interval),
-                                        actor=Actor.system("evdesk (after boot)"), reason="configure meter value interval after boot")
+                                        ctx=AFTER_BOOT, reason="configure meter value interval after boot")
 
     async def trigger_boot(self, conn: "StationConnection") -> None:
-        await self.trigger_message(conn.info.id, "BootNotification", actor=Actor.system("evdesk"),
+        await self.trigger_message(conn.info.id, "BootNotification", ctx=SYSTEM_CONTEXT,
                                    reason="station connected without an accepted boot")

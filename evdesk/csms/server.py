@@ -28,6 +28,7 @@ from evdesk.core.services import Services
 from evdesk.core.tasks import spawn
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
+from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.v16.station import StationConnection16
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class CentralSystem:
         self.port: int | None = None
         self.connections: dict[str, StationConnection] = {}
         self.commands = CommandApi(self)
+        self.local_lists = LocalListSync(self)
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._unsubscribe = []
@@ -103,6 +105,7 @@ class CentralSystem:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self.local_lists.close()
         await self.commands.stop()
         if self._server is not None:
             self._server.close(close_connections=True)
@@ -180,6 +183,7 @@ class CentralSystem:
     async def _after_boot(self, conn: StationConnection) -> None:
         """Configure intervals once the station had its quiet period after an accepted boot."""
         await self.commands.configure_after_boot(conn)
+        await self.local_lists.on_station_booted(conn)
 
     async def _trigger_boot_if_silent(self, conn: StationConnection) -> None:
         """A charger that never boots after a reconnect is asked once (INTEROP §9)."""

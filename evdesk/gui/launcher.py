@@ -26,6 +26,35 @@ def _startup_error(title: str, text: str) -> int:
     return 2
 
 
+async def log_in(services):
+    """The log-in window (or "create the first administrator") before the main window shows.
+    Returns the LoginSession, or None when the operator closed the window. Does not block the loop."""
+    from evdesk.gui.dialogs.login_dialog import LoginDialog
+
+    future = asyncio.get_running_loop().create_future()
+    dialog = LoginDialog(services)
+    dialog.loggedIn.connect(lambda session: future.done() or future.set_result(session))
+    dialog.rejected.connect(lambda: future.done() or future.set_result(None))
+    dialog.start()
+    dialog.show()
+    dialog.raise_()
+    try:
+        return await future
+    finally:
+        dialog.deleteLater()
+
+
+async def demo_log_in(services):
+    """The demo site opens logged in as its seeded admin (or asks, if someone changed it)."""
+    from evdesk.core.errors import EvdeskError
+    from evdesk.demo import DEMO_PASSWORD, DEMO_USERNAME
+
+    try:
+        return await services.login.login(DEMO_USERNAME, DEMO_PASSWORD)
+    except EvdeskError:
+        return None
+
+
 def run_gui(options: RuntimeOptions) -> int:
     import qasync
     from PySide6.QtCore import QTimer
@@ -65,7 +94,13 @@ def run_gui(options: RuntimeOptions) -> int:
             await runtime.start()
             from evdesk.gui.main_window import MainWindow
 
-            window = MainWindow(runtime.services, runtime.central, runtime.address)
+            session = await demo_log_in(runtime.services) if options.demo else None
+            session = session or await log_in(runtime.services)
+            if session is None:  # the operator closed the log-in window
+                await runtime.stop()
+                done.set()
+                return
+            window = MainWindow(runtime.services, runtime.central, runtime.address, session=session)
         except OSError as exc:
             await runtime.stop()
             exit_code = _startup_error(

@@ -9,7 +9,6 @@ show everything, and command dialogs explain that commands cannot be sent.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from uuid import UUID
 
@@ -17,17 +16,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
-from evdesk.core.actions import Actor
 from evdesk.core.errors import NotFound
-from evdesk.core.permissions import ADMIN, OperatorContext
+from evdesk.core.permissions import OperatorContext, Permission
 from evdesk.core.station_status import ONLINE
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.forms.ui_main_window import Ui_MainWindow
+from evdesk.gui.login_control import LoginControl
 from evdesk.gui.models.base import BusListener
+from evdesk.gui.operator import fallback_operator
+from evdesk.gui.pages.account_page import MyAccountPage
+from evdesk.gui.pages.authorizations_page import AuthorizationsPage
+from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.pages.stations_page import StationsPage
+from evdesk.gui.pages.tokens_page import TokensPage
+from evdesk.gui.pages.user_groups_page import UserGroupsPage
+from evdesk.gui.pages.users_page import UsersPage
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +42,19 @@ STATUS_MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services, central_system=None, server_address: str = "", actor: Actor | None = None, parent=None):
+    def __init__(self, services, central_system=None, server_address: str = "",
+                 operator: OperatorContext | None = None, session=None, parent=None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.services = services
         self.central_system = central_system
         self.server_address = server_address
-        # Until operators log in, commands are logged under the desktop user's name.
-        self.actor = actor or Actor(_desktop_user())
-        # The operator this window acts for; pages read it through `current_operator`
-        # so that a new login applies everywhere at once.
-        self.operator: OperatorContext = OperatorContext(None, self.actor.name, ADMIN, via="desk")
-        self.setWindowTitle(f"evdesk — {services.settings.site_name}")
+        # The operator this window acts for (the launcher passes the login's); pages read
+        # it through `current_operator` so that a new login applies everywhere at once.
+        self.session = session
+        self.operator: OperatorContext = operator or (session.ctx if session else fallback_operator())
+        self._update_title()
 
         self.stations_page = StationsPage(services, self)
         self.stations_page.stationActivated.connect(self.open_station)
@@ -58,8 +65,33 @@ class MainWindow(QMainWindow):
         # -- site settings page
         self.settings_page = SiteSettingsPage(services, self)
         self.settings_page.statusMessage.connect(self.show_message)
-        self.settings_page.settingsSaved.connect(lambda: self.setWindowTitle(f"evdesk — {services.settings.site_name}"))
+        self.settings_page.settingsSaved.connect(self._update_title)
+        self.groups_page = GroupsPage(services, self)
+        self.groups_page.statusMessage.connect(self.show_message)
+        self.add_page("groups", "Charging groups", self.groups_page)
+        self.operators_page = OperatorsPage(services, self)
+        self.operators_page.statusMessage.connect(self.show_message)
+        self.add_page("operators", "Operators", self.operators_page)
+        self.account_page = MyAccountPage(services, self)
+        self.account_page.statusMessage.connect(self.show_message)
+        self.add_page("account", "My account", self.account_page)
         self.add_page("settings", "Settings", self.settings_page)
+        # -- charging users page
+        self.users_page = UsersPage(services, self.current_operator, self)
+        self.users_page.statusMessage.connect(self.show_message)
+        self.add_page("users", "Charging users", self.users_page)
+        # -- authorizations page
+        self.authorizations_page = AuthorizationsPage(services, self.current_operator, self)
+        self.authorizations_page.statusMessage.connect(self.show_message)
+        self.add_page("authorizations", "Authorizations", self.authorizations_page)
+        # -- tokens page
+        self.tokens_page = TokensPage(services, self.current_operator, self)
+        self.tokens_page.statusMessage.connect(self.show_message)
+        self.add_page("tokens", "Tokens", self.tokens_page)
+        # -- charging user groups page
+        self.user_groups_page = UserGroupsPage(services, self.current_operator, self)
+        self.user_groups_page.statusMessage.connect(self.show_message)
+        self.add_page("user_groups", "User groups", self.user_groups_page)
 
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
@@ -78,6 +110,56 @@ class MainWindow(QMainWindow):
             self._bus.on(event_type, self._online_count_updates.poke)
         self.update_online_count()
         task_failures.failed.connect(self._task_failed)
+        self._bus.on(ev.GroupChanged, lambda _e: self._refresh_domain())
+        self.login_control = LoginControl(self)
+        self.apply_permissions()
+
+    # -- the operator ----------------------------------------------------------------------
+    def set_session(self, session, new_login: bool = False) -> None:
+        """A login or an unlock: act for `session.ctx` from now on (its rights may have changed)."""
+        previous = self.operator
+        self.session = session
+        self.operator = session.ctx
+        if new_login and previous.operator_id != session.ctx.operator_id:
+            self.show_stations()
+        self._update_title()
+        self.login_control.show_operator()
+        self.apply_permissions()
+        self.account_page.reload()
+
+    def _refresh_domain(self) -> None:
+        self.operator = self.services.groups.fresh(self.operator)
+        self.stations_page.apply_operator(self.operator)
+
+    def apply_permissions(self) -> None:
+        """Hide or disable what the operator may not do (the services check again)."""
+        ctx = self.operator
+        needs = {"operators": Permission.MANAGE_OPERATORS, "settings": Permission.SITE_SETTINGS}
+        nav = self.ui.navList
+        for row in range(nav.count()):
+            item = nav.item(row)
+            need = needs.get(item.data(Qt.ItemDataRole.UserRole))
+            item.setHidden(need is not None and not ctx.can(need))
+        current = nav.currentItem()
+        if current is not None and current.isHidden():
+            self.show_stations()
+        for page in self._pages.values():
+            if hasattr(page, "apply_operator"):
+                page.apply_operator(ctx)
+        if self._panel is not None:
+            self._panel.refresh_header()
+
+    def _update_title(self) -> None:
+        who = f" — {self.operator.name}" if self.session is not None else ""
+        self.setWindowTitle(f"evdesk — {self.services.settings.site_name}{who}")
+
+    def show_page(self, key: str) -> None:
+        nav = self.ui.navList
+        for row in range(nav.count()):
+            if nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                nav.setCurrentRow(row)
+                self.ui.pageStack.setCurrentWidget(self._pages[key])
+                return
 
     def current_operator(self) -> OperatorContext:
         return self.operator
@@ -112,7 +194,7 @@ class MainWindow(QMainWindow):
             self.ui.pageStack.setCurrentWidget(self._panel)
             return self._panel
         self._close_panel()
-        panel = StationPanel(self.services, self.central_system, station_id, self.actor, self)
+        panel = StationPanel(self.services, self.central_system, station_id, self)
         panel.backRequested.connect(self.show_stations)
         self._panel = panel
         self.ui.pageStack.addWidget(panel)
@@ -147,7 +229,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._close_panel()
-        self.stations_page.detach()
+        for page in self._pages.values():
+            if hasattr(page, "detach"):
+                page.detach()
         self._bus.detach()
         try:
             task_failures.failed.disconnect(self._task_failed)
@@ -155,9 +239,3 @@ class MainWindow(QMainWindow):
             pass
         super().closeEvent(event)
 
-
-def _desktop_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (service account, odd container)
-        return "operator"

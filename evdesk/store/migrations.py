@@ -33,8 +33,16 @@ def add_column_if_missing(db: peewee.Database, table: str, name: str, field: pee
     migrate(migrator.add_column(table, name, field))
 
 
+def _charging_users_and_local_lists(db: peewee.Database) -> None:
+    """Issue 3: date-only token validity, per-station local authorization list state."""
+    add_column_if_missing(db, "token", "valid_from_day", peewee.DateField(null=True))
+    add_column_if_missing(db, "token", "valid_to_day", peewee.DateField(null=True))
+    db.create_tables([models.LocalListState], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
+    (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evdesk.core.errors import StaleEdit, ValidationError
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.stations import BootGate, validate_identity
 
 
@@ -27,24 +28,24 @@ def test_forbidden_identifiers_get_the_manual_messages(identity, message):
 
 
 async def test_duplicate_identifier_is_refused(services):
-    await services.stations.create_station("CP-1")
+    await services.stations.create_station("CP-1", ctx=SYSTEM_CONTEXT)
     with pytest.raises(ValidationError, match="Charging station already exists for that identifier."):
-        await services.stations.create_station("CP-1")
+        await services.stations.create_station("CP-1", ctx=SYSTEM_CONTEXT)
 
 
 async def test_stale_edit_is_refused(services):
-    info = await services.stations.create_station("CP-2", name="Old")
-    await services.stations.update_station(info.id, info.version, name="Seat A")
+    info = await services.stations.create_station("CP-2", name="Old", ctx=SYSTEM_CONTEXT)
+    await services.stations.update_station(info.id, info.version, name="Seat A", ctx=SYSTEM_CONTEXT)
     with pytest.raises(StaleEdit, match="changed by someone else"):
-        await services.stations.update_station(info.id, info.version, name="Seat B")
+        await services.stations.update_station(info.id, info.version, name="Seat B", ctx=SYSTEM_CONTEXT)
     assert services.stations.get("CP-2").name == "Seat A"
 
 
 async def test_deleted_station_frees_its_identifier(services):
-    info = await services.stations.create_station("CP-3")
-    await services.stations.delete_station(info.id)
+    info = await services.stations.create_station("CP-3", ctx=SYSTEM_CONTEXT)
+    await services.stations.delete_station(info.id, ctx=SYSTEM_CONTEXT)
     assert services.stations.get("CP-3") is None
-    again = await services.stations.create_station("CP-3")
+    again = await services.stations.create_station("CP-3", ctx=SYSTEM_CONTEXT)
     assert again.id != info.id
 
 
@@ -55,9 +56,9 @@ def test_boot_gate_limits_the_accept_rate():
 
 
 async def test_boot_decisions(services):
-    info = await services.stations.create_station("CP-4")
+    info = await services.stations.create_station("CP-4", ctx=SYSTEM_CONTEXT)
     assert services.stations.decide_boot(info).status == "Accepted"
-    pending = await services.stations.create_station("CP-5", registration="pending")
+    pending = await services.stations.create_station("CP-5", registration="pending", ctx=SYSTEM_CONTEXT)
     assert services.stations.decide_boot(pending).status == "Pending"
     services.stations.boot_gate = BootGate(rate=0.001, burst=1)
     assert services.stations.decide_boot(info).status == "Accepted"

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.transactions import (
     FLAG_CLOSED_BY_INACTIVITY,
     FLAG_LATE_STOP,
@@ -22,7 +23,7 @@ def iso(dt):
 
 async def make_station(services, identity="TX-1"):
     await services.store.run(lambda: m.Token.create(uid="TAG1", uid_key="TAG1"))
-    return await services.stations.create_station(identity, connectors=2)
+    return await services.stations.create_station(identity, connectors=2, ctx=SYSTEM_CONTEXT)
 
 
 async def tx_row(services, ocpp_id):

@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-from evdesk.core.actions import Actor
 from evdesk.core.errors import ValidationError
+from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
 from evdesk.store import models as m
 from tests.csms.rawclient import RawStation, raw_station
 from tests.csms.test_protocol_messages import wait_for
 
-OPERATOR = Actor("Ada Admin")
+OPERATOR = OperatorContext(None, "Ada Admin", ADMIN)
 
 
 async def action_rows(services):
@@ -21,8 +21,8 @@ async def action_rows(services):
 
 
 async def test_offline_station_is_recorded_and_explained(central, services):
-    info = await services.stations.create_station("CMD-OFF")
-    result = await central.commands.reset(info.id, "Soft", actor=OPERATOR, reason="weekly restart")
+    info = await services.stations.create_station("CMD-OFF", ctx=SYSTEM_CONTEXT)
+    result = await central.commands.reset(info.id, "Soft", ctx=OPERATOR, reason="weekly restart")
     assert result.outcome == "offline" and "not connected" in result.message
     row = (await action_rows(services))[-1]
     assert (row["actor"], row["reason"], row["action"], row["outcome"]) == ("Ada Admin", "weekly restart", "Reset", "offline")
@@ -30,9 +30,9 @@ async def test_offline_station_is_recorded_and_explained(central, services):
 
 
 async def test_accepted_command_records_request_and_answer(central, services):
-    info = await services.stations.create_station("CMD-OK")
+    info = await services.stations.create_station("CMD-OK", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CMD-OK"):
-        result = await central.commands.unlock_connector(info.id, 1, actor=OPERATOR, reason="cable stuck")
+        result = await central.commands.unlock_connector(info.id, 1, ctx=OPERATOR, reason="cable stuck")
     assert result.ok and result.message == "Connector unlocked"
     row = (await action_rows(services))[-1]
     assert row["outcome"] == "accepted" and row["response"] == {"status": "Unlocked"}
@@ -76,11 +76,11 @@ async def _with_station(central, identity, cls):
     (ErrorStation, "error", "NotSupported"),
 ])
 async def test_rejections_and_errors_in_words(central, services, cls, outcome, words):
-    info = await services.stations.create_station("CMD-" + outcome)
+    info = await services.stations.create_station("CMD-" + outcome, ctx=SYSTEM_CONTEXT)
     ws, st, task = await _with_station(central, info.identity, cls)
     try:
         await wait_for(lambda: central.is_connected(info.identity))
-        result = await central.commands.clear_cache(info.id, actor=OPERATOR, reason="test")
+        result = await central.commands.clear_cache(info.id, ctx=OPERATOR, reason="test")
         assert result.outcome == outcome and words in result.message
     finally:
         task.cancel()
@@ -88,12 +88,12 @@ async def test_rejections_and_errors_in_words(central, services, cls, outcome, w
 
 
 async def test_answer_breaking_the_schema_is_explained(central, services):
-    info = await services.stations.create_station("CMD-ODD")
+    info = await services.stations.create_station("CMD-ODD", ctx=SYSTEM_CONTEXT)
     ws, st, task = await _with_station(central, info.identity, RejectingStation)
     try:
         await wait_for(lambda: central.is_connected(info.identity))
         # "Rejected" is no UnlockStatus: the answer breaks the schema
-        result = await central.commands.unlock_connector(info.id, 1, actor=OPERATOR, reason="test")
+        result = await central.commands.unlock_connector(info.id, 1, ctx=OPERATOR, reason="test")
         assert result.outcome == "error" and "skip schema validation" in result.message
     finally:
         task.cancel()
@@ -102,11 +102,11 @@ async def test_answer_breaking_the_schema_is_explained(central, services):
 
 async def test_timeout_is_recorded(central, services):
     services.settings.command_timeout = 0.3
-    info = await services.stations.create_station("CMD-SLOW")
+    info = await services.stations.create_station("CMD-SLOW", ctx=SYSTEM_CONTEXT)
     ws, st, task = await _with_station(central, info.identity, SilentStation)
     try:
         await wait_for(lambda: central.is_connected(info.identity))
-        result = await central.commands.get_local_list_version(info.id, actor=OPERATOR, reason="check")
+        result = await central.commands.get_local_list_version(info.id, ctx=OPERATOR, reason="check")
         assert result.outcome == "timeout" and "No answer" in result.message
         assert (await action_rows(services))[-1]["outcome"] == "timeout"
     finally:
@@ -116,9 +116,9 @@ async def test_timeout_is_recorded(central, services):
 
 async def test_remote_start_without_a_car_is_marked_failed(central, services):
     services.settings.remote_start_timeout = 0.3
-    info = await services.stations.create_station("CMD-RS")
+    info = await services.stations.create_station("CMD-RS", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CMD-RS"):
-        result = await central.commands.remote_start(info.id, 1, "TAG", actor=OPERATOR, reason="driver called")
+        result = await central.commands.remote_start(info.id, 1, "TAG", ctx=OPERATOR, reason="driver called")
         assert result.ok
         await asyncio.sleep(0.5)
     rows = await action_rows(services)
@@ -130,9 +130,9 @@ async def test_remote_start_followed_by_a_session_stays_accepted(central, servic
     from ocpp.v16 import call
 
     services.settings.remote_start_timeout = 0.3
-    info = await services.stations.create_station("CMD-RS2")
+    info = await services.stations.create_station("CMD-RS2", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CMD-RS2") as st:
-        assert (await central.commands.remote_start(info.id, 1, "TAG", actor=OPERATOR, reason="x")).ok
+        assert (await central.commands.remote_start(info.id, 1, "TAG", ctx=OPERATOR, reason="x")).ok
         await st.call(call.StartTransaction(connector_id=1, id_tag="TAG", meter_start=0, timestamp="2026-11-22T10:00:00Z"))
         await asyncio.sleep(0.5)
     row = next(r for r in await action_rows(services) if r["action"] == "RemoteStartTransaction")
@@ -147,9 +147,9 @@ async def test_remote_start_followed_by_a_session_stays_accepted(central, servic
     (("get_composite_schedule", 1, 0), "duration"),
 ])
 async def test_bad_command_input_is_refused_before_sending(central, services, call_args, field):
-    info = await services.stations.create_station("CMD-BAD")
+    info = await services.stations.create_station("CMD-BAD", ctx=SYSTEM_CONTEXT)
     name, *args = call_args
     with pytest.raises(ValidationError) as err:
-        await getattr(central.commands, name)(info.id, *args, actor=OPERATOR, reason="x")
+        await getattr(central.commands, name)(info.id, *args, ctx=OPERATOR, reason="x")
     assert err.value.field == field
     assert await action_rows(services) == []

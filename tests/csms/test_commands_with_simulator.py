@@ -8,19 +8,19 @@ from datetime import timedelta
 
 import pytest
 
-from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
+from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
 from evdesk.csms.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
-OPERATOR = Actor("Olli Operator")
+OPERATOR = OperatorContext(None, "Olli Operator", ADMIN)
 
 
 @pytest.fixture
 async def station(central, services):
     """An adopted station 'SIM-1' with a known token 'TAG-OK', connected and booted."""
-    await services.stations.create_station("SIM-1", connectors=2)
+    await services.stations.create_station("SIM-1", connectors=2, ctx=SYSTEM_CONTEXT)
     await services.store.run(lambda: m.Token.create(uid="TAG-OK", uid_key="TAG-OK"))
     st = SimulatedStation("SIM-1", central.url, connectors=2, clock=ScaledClock(20.0))
     await st.start()
@@ -40,12 +40,12 @@ async def last_action(services):
 
 async def test_remote_start_really_starts_and_remote_stop_stops(central, services, station):
     await station.plug_in(1)
-    result = await central.commands.remote_start(sid(services), 1, "TAG-OK", actor=OPERATOR, reason="driver phoned")
+    result = await central.commands.remote_start(sid(services), 1, "TAG-OK", ctx=OPERATOR, reason="driver phoned")
     assert result.ok, result.message
     await wait_for(lambda: services.transactions.active_on(sid(services), 1) is not None)
     tx = services.transactions.active_on(sid(services), 1)
     await wait_for(lambda: services.stations.get("SIM-1").connectors[1].status == "Charging")
-    stop = await central.commands.remote_stop(sid(services), tx.ocpp_id, actor=OPERATOR, reason="done")
+    stop = await central.commands.remote_stop(sid(services), tx.ocpp_id, ctx=OPERATOR, reason="done")
     assert stop.ok
     await wait_for(lambda: tx.ocpp_id not in services.transactions.active)
     row = await services.store.run(lambda: m.Transaction.get(m.Transaction.ocpp_id == tx.ocpp_id))
@@ -55,13 +55,13 @@ async def test_remote_start_really_starts_and_remote_stop_stops(central, service
 
 
 async def test_remote_stop_of_unknown_transaction_is_rejected(central, services, station):
-    result = await central.commands.remote_stop(sid(services), 999_999, actor=OPERATOR, reason="x")
+    result = await central.commands.remote_stop(sid(services), 999_999, ctx=OPERATOR, reason="x")
     assert result.outcome == "rejected" and "Rejected" in result.message
 
 
 async def test_reset_reboots_and_boots_again(central, services, station):
     boots_before = await services.store.run(lambda: m.StationEvent.select().where(m.StationEvent.kind == "boot").count())
-    result = await central.commands.reset(sid(services), "Soft", actor=OPERATOR, reason="stuck")
+    result = await central.commands.reset(sid(services), "Soft", ctx=OPERATOR, reason="stuck")
     assert result.ok
     await wait_for(lambda: central.connections.get("SIM-1") is None or not station.connected, timeout=10)
     await station.wait_accepted(20)
@@ -76,42 +76,42 @@ async def test_reset_reboots_and_boots_again(central, services, station):
 
 
 async def test_unlock_and_availability(central, services, station):
-    assert (await central.commands.unlock_connector(sid(services), 1, actor=OPERATOR, reason="cable")).message == "Connector unlocked"
-    result = await central.commands.change_availability(sid(services), 2, False, actor=OPERATOR, reason="repair")
+    assert (await central.commands.unlock_connector(sid(services), 1, ctx=OPERATOR, reason="cable")).message == "Connector unlocked"
+    result = await central.commands.change_availability(sid(services), 2, False, ctx=OPERATOR, reason="repair")
     assert result.ok
     await wait_for(lambda: services.stations.get("SIM-1").connectors[2].status == "Unavailable")
-    assert (await central.commands.change_availability(sid(services), 2, True, actor=OPERATOR, reason="fixed")).ok
+    assert (await central.commands.change_availability(sid(services), 2, True, ctx=OPERATOR, reason="fixed")).ok
     await wait_for(lambda: services.stations.get("SIM-1").connectors[2].status == "Available")
 
 
 async def test_availability_is_scheduled_during_a_session(central, services, station):
     await station.plug_in(1)
     assert await station.present_token(1, "TAG-OK")
-    result = await central.commands.change_availability(sid(services), 1, False, actor=OPERATOR, reason="after session")
+    result = await central.commands.change_availability(sid(services), 1, False, ctx=OPERATOR, reason="after session")
     assert result.ok and "session ends" in result.message
 
 
 async def test_get_and_change_configuration(central, services, station):
-    result = await central.commands.get_configuration(sid(services), actor=OPERATOR, reason="refresh")
+    result = await central.commands.get_configuration(sid(services), ctx=OPERATOR, reason="refresh")
     assert result.ok
     keys = await services.store.run(lambda: {k.key: k for k in m.StationConfigKey.alive().where(m.StationConfigKey.station == sid(services))})
     assert "HeartbeatInterval" in keys and keys["NumberOfConnectors"].readonly
     assert "AuthorizationKey" not in keys  # write-only keys are never returned
-    ok = await central.commands.change_configuration(sid(services), "HeartbeatInterval", "120", actor=OPERATOR, reason="x")
+    ok = await central.commands.change_configuration(sid(services), "HeartbeatInterval", "120", ctx=OPERATOR, reason="x")
     assert ok.ok
-    ro = await central.commands.change_configuration(sid(services), "NumberOfConnectors", "5", actor=OPERATOR, reason="x")
+    ro = await central.commands.change_configuration(sid(services), "NumberOfConnectors", "5", ctx=OPERATOR, reason="x")
     assert ro.outcome == "rejected" and ro.message.startswith("Charging point configuration error.")
-    unknown = await central.commands.change_configuration(sid(services), "NoSuchKey", "1", actor=OPERATOR, reason="x")
+    unknown = await central.commands.change_configuration(sid(services), "NoSuchKey", "1", ctx=OPERATOR, reason="x")
     assert unknown.outcome == "rejected" and "NotSupported" in unknown.message
-    some = await central.commands.get_configuration(sid(services), ["HeartbeatInterval", "Bogus"], actor=OPERATOR, reason="x")
+    some = await central.commands.get_configuration(sid(services), ["HeartbeatInterval", "Bogus"], ctx=OPERATOR, reason="x")
     assert some.response["configuration_key"][0]["value"] == "120" and some.response["unknown_key"] == ["Bogus"]
 
 
 async def test_clear_cache_and_data_transfer(central, services, station):
-    assert (await central.commands.clear_cache(sid(services), actor=OPERATOR, reason="token blocked")).ok
-    echo = await central.commands.data_transfer(sid(services), "evdesk", "ping", "hello", actor=OPERATOR, reason="x")
+    assert (await central.commands.clear_cache(sid(services), ctx=OPERATOR, reason="token blocked")).ok
+    echo = await central.commands.data_transfer(sid(services), "evdesk", "ping", "hello", ctx=OPERATOR, reason="x")
     assert echo.ok and echo.response.get("data")
-    other = await central.commands.data_transfer(sid(services), "com.other", actor=OPERATOR, reason="x")
+    other = await central.commands.data_transfer(sid(services), "com.other", ctx=OPERATOR, reason="x")
     assert other.outcome == "rejected" and "UnknownVendorId" in other.message
 
 
@@ -122,7 +122,7 @@ async def test_trigger_message_is_followed_by_the_message(central, services, sta
     before = await services.store.run(lambda: m.MessageLog.select().where(
         (m.MessageLog.action == message) & (m.MessageLog.direction == "in")).count())
     result = await central.commands.trigger_message(sid(services), message, 1 if message in ("StatusNotification", "MeterValues") else None,
-                                                    actor=OPERATOR, reason="check")
+                                                    ctx=OPERATOR, reason="check")
     assert result.ok
 
     async def arrived():
@@ -142,40 +142,40 @@ async def test_charging_profiles_and_composite_schedule(central, services, stati
         "chargingProfileKind": "Absolute",
         "chargingSchedule": {"chargingRateUnit": "A", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]},
     }
-    assert (await central.commands.set_charging_profile(sid(services), 1, profile, actor=OPERATOR, reason="peak")).ok
-    schedule = await central.commands.get_composite_schedule(sid(services), 1, 3600, "A", actor=OPERATOR, reason="check")
+    assert (await central.commands.set_charging_profile(sid(services), 1, profile, ctx=OPERATOR, reason="peak")).ok
+    schedule = await central.commands.get_composite_schedule(sid(services), 1, 3600, "A", ctx=OPERATOR, reason="check")
     assert schedule.ok and schedule.response["charging_schedule"]["charging_schedule_period"][0]["limit"] == 16.0
     too_high = dict(profile, stackLevel=99, chargingProfileId=8)
-    assert (await central.commands.set_charging_profile(sid(services), 1, too_high, actor=OPERATOR, reason="x")).outcome == "rejected"
-    assert (await central.commands.clear_charging_profile(sid(services), profile_id=7, actor=OPERATOR, reason="off-peak")).ok
-    unknown = await central.commands.clear_charging_profile(sid(services), profile_id=7, actor=OPERATOR, reason="again")
+    assert (await central.commands.set_charging_profile(sid(services), 1, too_high, ctx=OPERATOR, reason="x")).outcome == "rejected"
+    assert (await central.commands.clear_charging_profile(sid(services), profile_id=7, ctx=OPERATOR, reason="off-peak")).ok
+    unknown = await central.commands.clear_charging_profile(sid(services), profile_id=7, ctx=OPERATOR, reason="again")
     assert unknown.outcome == "rejected" and "Unknown" in unknown.message
 
 
 async def test_reservations(central, services, station):
-    result = await central.commands.reserve_now(sid(services), 2, "TAG-OK", utcnow() + timedelta(hours=1), actor=OPERATOR, reason="VIP")
+    result = await central.commands.reserve_now(sid(services), 2, "TAG-OK", utcnow() + timedelta(hours=1), ctx=OPERATOR, reason="VIP")
     assert result.ok
     rid = result.response["reservation_id"]
     await wait_for(lambda: services.stations.get("SIM-1").connectors[2].status == "Reserved")
     row = await services.store.run(lambda: m.Reservation.get(m.Reservation.reservation_id == rid))
     assert row.state == "accepted"
-    assert (await central.commands.cancel_reservation(sid(services), rid, actor=OPERATOR, reason="cancelled")).ok
+    assert (await central.commands.cancel_reservation(sid(services), rid, ctx=OPERATOR, reason="cancelled")).ok
     await wait_for(lambda: services.stations.get("SIM-1").connectors[2].status == "Available")
-    assert (await central.commands.cancel_reservation(sid(services), rid, actor=OPERATOR, reason="again")).outcome == "rejected"
+    assert (await central.commands.cancel_reservation(sid(services), rid, ctx=OPERATOR, reason="again")).outcome == "rejected"
 
 
 async def test_local_list_versions(central, services, station):
     entries = [{"idTag": "TAG-OK", "idTagInfo": {"status": "Accepted"}}]
-    assert (await central.commands.send_local_list(sid(services), 1, "Full", entries, actor=OPERATOR, reason="sync")).ok
-    version = await central.commands.get_local_list_version(sid(services), actor=OPERATOR, reason="check")
+    assert (await central.commands.send_local_list(sid(services), 1, "Full", entries, ctx=OPERATOR, reason="sync")).ok
+    version = await central.commands.get_local_list_version(sid(services), ctx=OPERATOR, reason="check")
     assert version.response["list_version"] == 1
-    assert (await central.commands.send_local_list(sid(services), 2, "Differential", [{"idTag": "NEW"}], actor=OPERATOR, reason="x")).ok
-    stale = await central.commands.send_local_list(sid(services), 2, "Differential", [], actor=OPERATOR, reason="x")
+    assert (await central.commands.send_local_list(sid(services), 2, "Differential", [{"idTag": "NEW"}], ctx=OPERATOR, reason="x")).ok
+    stale = await central.commands.send_local_list(sid(services), 2, "Differential", [], ctx=OPERATOR, reason="x")
     assert stale.outcome == "rejected" and "VersionMismatch" in stale.message
 
 
 async def test_firmware_update_reports_its_progress(central, services, station):
-    result = await central.commands.update_firmware(sid(services), "https://firmware.invalid/fw-2.0.bin", utcnow(), actor=OPERATOR, reason="security fix")
+    result = await central.commands.update_firmware(sid(services), "https://firmware.invalid/fw-2.0.bin", utcnow(), ctx=OPERATOR, reason="security fix")
     assert result.ok
 
     async def states():
@@ -190,7 +190,7 @@ async def test_firmware_update_reports_its_progress(central, services, station):
 
 
 async def test_get_diagnostics_uploads(central, services, station):
-    result = await central.commands.get_diagnostics(sid(services), "ftp://diag.invalid/upload", actor=OPERATOR, reason="support case")
+    result = await central.commands.get_diagnostics(sid(services), "ftp://diag.invalid/upload", ctx=OPERATOR, reason="support case")
     assert result.ok and result.response.get("file_name")
     await wait_for(lambda: services.stations.get("SIM-1").diagnostics_status == "Uploaded", timeout=20)
 

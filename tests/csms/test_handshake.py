@@ -9,6 +9,7 @@ from ocpp.v16 import call
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.csms.server import parse_basic_auth, station_identity_from_path
 from evdesk.store import models as m
 from tests.csms.rawclient import raw_station
@@ -29,21 +30,21 @@ def test_basic_auth_parsing():
 
 
 async def test_percent_encoded_identity_connects(central, services):
-    await services.stations.create_station("DEPOT_A-1")
+    await services.stations.create_station("DEPOT_A-1", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "DEPOT%5FA-1") as st:
         assert (await st.call(call.Heartbeat())).current_time
     await wait_for(lambda: services.stations.get("DEPOT_A-1").connected is False)
 
 
 async def test_station_without_subprotocol_is_served_as_16(central, services):
-    await services.stations.create_station("CP-NOPROTO")
+    await services.stations.create_station("CP-NOPROTO", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-NOPROTO", subprotocols=None) as st:
         assert st._connection.subprotocol is None
         assert (await st.call(call.Heartbeat())).current_time
 
 
 async def test_unsupported_subprotocol_only_is_refused(central, services):
-    await services.stations.create_station("CP-201")
+    await services.stations.create_station("CP-201", ctx=SYSTEM_CONTEXT)
     with pytest.raises(InvalidStatus) as err:
         async with connect(central.url + "CP-201", subprotocols=["ocpp0.9"]):
             pass
@@ -51,7 +52,7 @@ async def test_unsupported_subprotocol_only_is_refused(central, services):
 
 
 async def test_basic_auth_wrong_password_gets_401(central, services):
-    info = await services.stations.create_station("CP-SEC", password="s3cret-station-pw")
+    info = await services.stations.create_station("CP-SEC", password="s3cret-station-pw", ctx=SYSTEM_CONTEXT)
     assert info.password_hash and "s3cret" not in info.password_hash
     with pytest.raises(InvalidStatus) as err:
         async with raw_station(central.url, "CP-SEC", password="wrong-password"):
@@ -66,7 +67,7 @@ async def test_basic_auth_wrong_password_gets_401(central, services):
 
 
 async def test_hex_encoded_password_is_tolerated(central, services):
-    await services.stations.create_station("CP-HEX", password="abcdefgh")
+    await services.stations.create_station("CP-HEX", password="abcdefgh", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-HEX", password="abcdefgh".encode().hex()) as st:
         assert (await st.call(call.Heartbeat())).current_time
 
@@ -78,7 +79,7 @@ async def test_unknown_station_is_held_pending_until_adopted(central, services):
         assert boot.status == "Pending"
         info = services.stations.get("STRANGER-1")
         assert info.registration == "pending"
-        await services.stations.adopt(info.id, name="Yard charger")
+        await services.stations.adopt(info.id, name="Yard charger", ctx=SYSTEM_CONTEXT)
         # adoption asks the waiting station to boot again right away
         await wait_for(lambda: any(a == "TriggerMessage" and p.get("requestedMessage") == "BootNotification" for a, p in st.received))
         boot = await st.call(call.BootNotification(charge_point_vendor="X", charge_point_model="Y"))
@@ -108,15 +109,15 @@ async def test_unknown_station_with_forbidden_identity_is_refused(central, servi
 
 
 async def test_rejected_station_cannot_connect(central, services):
-    info = await services.stations.create_station("CP-REJ")
-    await services.stations.reject(info.id)
+    info = await services.stations.create_station("CP-REJ", ctx=SYSTEM_CONTEXT)
+    await services.stations.reject(info.id, ctx=SYSTEM_CONTEXT)
     with pytest.raises(InvalidStatus):
         async with raw_station(central.url, "CP-REJ"):
             pass
 
 
 async def test_reconnect_replaces_the_old_connection(central, services):
-    await services.stations.create_station("CP-TWICE")
+    await services.stations.create_station("CP-TWICE", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-TWICE") as first:
         async with raw_station(central.url, "CP-TWICE") as second:
             await wait_for(lambda: first._connection.state.name == "CLOSED")
@@ -127,7 +128,7 @@ async def test_reconnect_replaces_the_old_connection(central, services):
 async def test_connection_state_goes_temporarily_then_long_term_unavailable(central, services):
     services.settings.temporarily_unavailable_after = 0.2
     services.settings.long_term_unavailable_after = 0.5
-    await services.stations.create_station("CP-QUIET")
+    await services.stations.create_station("CP-QUIET", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-QUIET"):
         info = services.stations.get("CP-QUIET")
         assert info.connection_state == "online"
@@ -144,8 +145,8 @@ async def test_connection_state_goes_temporarily_then_long_term_unavailable(cent
 
 async def test_boot_configures_meter_interval_after_quiet_period(central, services):
     services.settings.post_boot_quiet_seconds = 0.3
-    info = await services.stations.create_station("CP-CFG")
-    await services.stations.update_station(info.id, info.version, meter_value_interval=30)
+    info = await services.stations.create_station("CP-CFG", ctx=SYSTEM_CONTEXT)
+    await services.stations.update_station(info.id, info.version, meter_value_interval=30, ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-CFG") as st:
         t0 = asyncio.get_running_loop().time()
         await wait_for(lambda: any(a == "ChangeConfiguration" for a, _ in st.received))

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from ocpp.v16 import call
 
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 from tests.csms.rawclient import raw_station
 
@@ -20,7 +21,7 @@ async def wait_for(predicate, timeout=5.0):
 
 
 async def test_boot_heartbeat_status_are_answered_and_stored(central, services):
-    await services.stations.create_station("CP-A", connectors=2)
+    await services.stations.create_station("CP-A", connectors=2, ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-A", boot=False) as st:
         boot = await st.call(call.BootNotification(charge_point_vendor="ACME", charge_point_model="W22", firmware_version="4.2"))
         assert boot.status == "Accepted" and boot.interval == 300
@@ -39,7 +40,7 @@ async def test_boot_heartbeat_status_are_answered_and_stored(central, services):
 
 
 async def test_session_start_meter_stop(central, services):
-    await services.stations.create_station("CP-B", connectors=1)
+    await services.stations.create_station("CP-B", connectors=1, ctx=SYSTEM_CONTEXT)
     await services.store.run(lambda: m.Token.create(uid="abc123", uid_key="ABC123"))
     async with raw_station(central.url, "CP-B") as st:
         auth = await st.call(call.Authorize(id_tag="ABC123"))
@@ -66,7 +67,7 @@ async def test_session_start_meter_stop(central, services):
 
 
 async def test_unknown_token_is_invalid_and_logged(central, services):
-    await services.stations.create_station("CP-C")
+    await services.stations.create_station("CP-C", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-C") as st:
         auth = await st.call(call.Authorize(id_tag="NOPE"))
         assert auth.id_tag_info["status"] == "Invalid"
@@ -76,15 +77,15 @@ async def test_unknown_token_is_invalid_and_logged(central, services):
 
 
 async def test_free_charging_station_accepts_any_tag(central, services):
-    info = await services.stations.create_station("CP-FREE")
-    await services.stations.update_station(info.id, info.version, access_mode="free")
+    info = await services.stations.create_station("CP-FREE", ctx=SYSTEM_CONTEXT)
+    await services.stations.update_station(info.id, info.version, access_mode="free", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-FREE") as st:
         auth = await st.call(call.Authorize(id_tag="ANYONE"))
         assert auth.id_tag_info["status"] == "Accepted"
 
 
 async def test_data_transfer_and_status_notifications_are_logged(central, services):
-    await services.stations.create_station("CP-D")
+    await services.stations.create_station("CP-D", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-D") as st:
         dt = await st.call(call.DataTransfer(vendor_id="com.acme", message_id="diag", data="hello"))
         assert dt.status == "UnknownVendorId"
@@ -99,7 +100,7 @@ async def test_data_transfer_and_status_notifications_are_logged(central, servic
 
 
 async def test_every_frame_goes_to_the_communication_log(central, services):
-    await services.stations.create_station("CP-LOG")
+    await services.stations.create_station("CP-LOG", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-LOG") as st:
         await st.call(call.Heartbeat())
     await services.batch.flush()
@@ -125,7 +126,7 @@ async def test_every_frame_goes_to_the_communication_log(central, services):
     ],
 )
 async def test_malformed_frames_get_a_callerror_and_the_connection_lives(central, services, frame, code):
-    await services.stations.create_station("CP-BAD")
+    await services.stations.create_station("CP-BAD", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-BAD") as st:
         answer = await st.send_raw(frame)
         assert answer.startswith("[4,"), answer
@@ -136,7 +137,7 @@ async def test_malformed_frames_get_a_callerror_and_the_connection_lives(central
 
 async def test_oversized_frame_gets_a_callerror(central, services):
     services.settings.max_frame_bytes = 4096
-    await services.stations.create_station("CP-BIG")
+    await services.stations.create_station("CP-BIG", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-BIG") as st:
         big = '[2,"big-1","DataTransfer",{"vendorId":"x","data":"' + "A" * 10000 + '"}]'
         answer = await st.send_raw(big)
@@ -145,8 +146,8 @@ async def test_oversized_frame_gets_a_callerror(central, services):
 
 
 async def test_a_bad_station_does_not_disturb_another(central, services):
-    await services.stations.create_station("CP-GOOD")
-    await services.stations.create_station("CP-EVIL")
+    await services.stations.create_station("CP-GOOD", ctx=SYSTEM_CONTEXT)
+    await services.stations.create_station("CP-EVIL", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CP-GOOD") as good, raw_station(central.url, "CP-EVIL") as evil:
         for _ in range(20):
             await evil.send_raw("{{{{")

@@ -20,6 +20,7 @@ def main() -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from evdesk.gui.launcher import demo_log_in
     from evdesk.gui.main_window import MainWindow
     from evdesk.runtime import RuntimeOptions, SiteRuntime
 
@@ -34,7 +35,8 @@ def main() -> int:
 
     async def shoot() -> None:
         await runtime.start()
-        window = MainWindow(runtime.services, runtime.central, runtime.address)
+        session = await demo_log_in(runtime.services)
+        window = MainWindow(runtime.services, runtime.central, runtime.address, session=session)
         window.resize(1280, 800)
         window.show()
         await asyncio.sleep(wait)

@@ -19,12 +19,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from evdesk.core.actions import Actor  # noqa: E402
 from evdesk.core.clock import utcnow  # noqa: E402
+from evdesk.core.permissions import SYSTEM_CONTEXT  # noqa: E402
 from evdesk.core.stations import BootDecision  # noqa: E402
+from evdesk.gui.models.groups_model import GROUP  # noqa: E402
 from evdesk.store import models as m  # noqa: E402
 
 
 def _iso(dt) -> str:
     return dt.isoformat().replace("+00:00", "Z")
+
+
+async def seed_operators(services, ids: dict) -> None:
+    """A few operators in every state, for the Operators page."""
+    from evdesk.core.passwords import hash_password
+
+    north, visitors = ids["groups"]
+    pw = hash_password("screens-password-1", n=2**10)
+    now = utcnow()
+
+    def write():
+        m.Operator.create(username="bruno", email="bruno@depot.example", first_name="Bruno", last_name="Basic",
+                          role="basic", base_group=north, status="active", password_hash=pw,
+                          last_login=now - timedelta(hours=3))
+        m.Operator.create(username="carla", email="carla@depot.example", first_name="Carla", last_name="Count",
+                          role="analyst", base_group=visitors, status="invited")
+        m.Operator.create(username="dieter", email="dieter@depot.example", first_name="Dieter", last_name="Old",
+                          role="basic", base_group=north, status="inactive", password_hash=pw,
+                          last_login=now - timedelta(days=40))
+
+    await services.store.run(write)
+    bays = await services.groups.add(SYSTEM_CONTEXT, "Bays 1-4", north)
+    await services.groups.assign_stations(SYSTEM_CONTEXT, bays.id, [ids["depot1"], ids["depot2"]])
 
 
 async def seed_site(services) -> dict:
@@ -35,12 +60,13 @@ async def seed_site(services) -> dict:
         return (m.ChargingGroup.create(name="Depot North").id, m.ChargingGroup.create(name="Visitor car park").id)
 
     north, visitors = await store.run(groups)
+    await services.groups.load()
     st = services.stations
-    depot1 = await st.create_station("DEPOT-AC-01", "Depot bay 1-2", north, connectors=2)
-    depot2 = await st.create_station("DEPOT-AC-02", "Depot bay 3-4", north, connectors=2)
-    visitor = await st.create_station("VISITOR-DC-01", "Visitor fast charger", visitors, connectors=2)
-    await st.create_station("WORKSHOP-01", "Workshop wallbox", north, connectors=1)
-    pending = await st.create_station("EVB-7781-X", connectors=0, registration="pending")
+    depot1 = await st.create_station("DEPOT-AC-01", "Depot bay 1-2", north, connectors=2, ctx=SYSTEM_CONTEXT)
+    depot2 = await st.create_station("DEPOT-AC-02", "Depot bay 3-4", north, connectors=2, ctx=SYSTEM_CONTEXT)
+    visitor = await st.create_station("VISITOR-DC-01", "Visitor fast charger", visitors, connectors=2, ctx=SYSTEM_CONTEXT)
+    await st.create_station("WORKSHOP-01", "Workshop wallbox", north, connectors=1, ctx=SYSTEM_CONTEXT)
+    pending = await st.create_station("EVB-7781-X", connectors=0, registration="pending", ctx=SYSTEM_CONTEXT)
 
     status = services.status
     now = utcnow()
@@ -124,14 +150,33 @@ def render(folder: str | Path) -> list[Path]:
         services = Services(store, SiteSettings(site_timezone="Europe/Helsinki"))
         await services.start(load_settings=False)
         ids = await seed_site(services)
-        window = MainWindow(services, None, "ws://0.0.0.0:9000/")
-        window.resize(1280, 800)
-        window.show()
-        await asyncio.sleep(0.6)
 
         def shoot(name: str, widget) -> None:
             paths.append(folder / f"{name}.png")
             widget.grab().save(str(paths[-1]))
+
+        # -- first start and log in
+        from evdesk.gui.dialogs.login_dialog import LoginDialog
+
+        login = LoginDialog(services)
+        login.start()
+        login.show()
+        await asyncio.sleep(0.3)
+        shoot("first-administrator", login)
+        await services.operators.create_first_admin("anna", "anna-password-1", "anna@depot.example", "Anna", "Operator")
+        await seed_operators(services, ids)
+        login.show_page(0)
+        login.ui.usernameEdit.setText("anna")
+        login.ui.passwordEdit.setText("wrong password")
+        login.log_in()
+        await asyncio.sleep(0.4)
+        shoot("login", login)
+        login.close()
+        session = await services.login.login("anna", "anna-password-1")
+        window = MainWindow(services, None, "ws://0.0.0.0:9000/", session=session)
+        window.resize(1280, 800)
+        window.show()
+        await asyncio.sleep(0.6)
 
         shoot("stations-page", window)
         window.stations_page.show_pending()
@@ -172,6 +217,40 @@ def render(folder: str | Path) -> list[Path]:
         nav.setCurrentRow(next(r for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "settings"))
         await asyncio.sleep(0.3)
         shoot("site-settings", window)
+        window.settings_page.ui.scrollArea.ensureWidgetVisible(window.settings_page.ui.testMailButton)
+        await asyncio.sleep(0.2)
+        shoot("site-settings-mail", window)
+        # -- operators, my account, groups
+        window.show_page("operators")
+        await asyncio.sleep(0.5)
+        shoot("operators-page", window)
+        invite = window.operators_page.invite()
+        await asyncio.sleep(0.2)
+        shoot("invite-operator", invite)
+        invite.close()
+        window.show_page("account")
+        await asyncio.sleep(0.4)
+        shoot("my-account", window)
+        window.show_page("groups")
+        window.groups_page.ui.groupsTree.expandAll()
+        window.groups_page.select(GROUP, ids["groups"][0])
+        await asyncio.sleep(0.3)
+        shoot("groups-page", window)
+        move = window.groups_page.open_dialog("move")
+        await asyncio.sleep(0.2)
+        shoot("move-group", move)
+        move.close()
+        assign = window.groups_page.open_dialog("assign")
+        await asyncio.sleep(0.2)
+        shoot("assign-stations", assign)
+        assign.close()
+        await shoot_people(services, window, shoot, ids)  # charging users, authorizations, tokens, user groups
+        window.show_stations()
+        window.open_station(ids["depot1"])
+        await asyncio.sleep(0.3)
+        window.login_control.check_expiry(utcnow() + timedelta(days=1))
+        await asyncio.sleep(0.3)
+        shoot("login-expired", window)
         window.close()
         window.deleteLater()
         await asyncio.sleep(0.1)
@@ -183,6 +262,89 @@ def render(folder: str | Path) -> list[Path]:
     loop.close()
     asyncio.set_event_loop(None)
     return paths
+
+
+async def shoot_people(services, window, shoot, ids) -> None:
+    """Charging users, the user editor, CSV import report, Authorizations, Register tag, Tokens, User groups."""
+    import asyncio
+    import tempfile
+
+    from evdesk.core.people_types import TokenInput, UserInput
+
+    people, ctx = services.people, SYSTEM_CONTEXT
+    north, visitors = ids["groups"]
+    staff = await people.groups.create(ctx, "Depot staff", max_concurrent=2)
+    guests = await people.groups.create(ctx, "Visitors")
+    await people.groups.create(ctx, "Former contractors", active=False)
+    first = None
+    for i, (fn, ln, email, plates, uids, group) in enumerate((
+        ("Anna", "Berg", "anna.berg@depot.example", ["ABC-123"], ["04A2B3C4D5"], staff.id),
+        ("Jukka", "Virtanen", "jukka.v@depot.example", ["XYZ-987", "EV-42"], ["04C1D2E3", "FLEET-07"], staff.id),
+        ("Maria", "Lopez", "maria@visitor.example", [], ["VIS-0193"], guests.id),
+        ("Tom", "Nguyen", "", ["KLM-555"], [], None),
+        ("Sara", "Koski", "sara.koski@depot.example", [], ["04FF0011", "04FF0012", "04FF0013"], staff.id),
+    )):
+        detail = await people.users.create(ctx, UserInput(fn, ln, email, "+358 40 555 01%02d" % i, group, vehicles=plates,
+                                                          group_rights=[north] if group == staff.id else []),
+                                           [TokenInput(u, "Key fob" if j == 0 else "Card") for j, u in enumerate(uids)])
+        first = first or detail
+    await people.users.disable(ctx, (await people.users.list("Nguyen"))[0].id, "Left the company in March")
+    await people.tokens.add(ctx, TokenInput("LOOSE-CARD-9", "Spare card at reception"))
+    depot1, visitor = services.stations.get_by_id(ids["depot1"]), services.stations.get_by_id(ids["visitor"])
+    for info, tag in ((depot1, "04A2B3C4D5"), (visitor, "VIS-0193"), (depot1, "0499AA77_1F"), (visitor, "FLEET-07"),
+                      (depot1, "04FF0011")):
+        await services.auth.authorize(info, 1, tag, "Authorize")
+    await services.batch.flush()
+
+    window.show_page("users")
+    await asyncio.sleep(0.6)
+    shoot("users-page", window)
+    page = window.users_page
+    page.select_user(first.id)
+    dialog = page.edit_selected()
+    await asyncio.sleep(0.4)
+    dialog.resize(700, 560)
+    shoot("user-dialog", dialog)
+    dialog.ui.emailEdit.setText("maria@visitor.example")
+    dialog.save()
+    await asyncio.sleep(0.3)
+    shoot("user-dialog-error", dialog)
+    for tab in (2, 3):
+        dialog.ui.tabs.setCurrentIndex(tab)
+        dialog.ui.newUidEdit.setText("04C1D2E3")
+        if tab == 3:
+            dialog.add_token()
+        await asyncio.sleep(0.3)
+        shoot(f"user-dialog-{'access' if tab == 2 else 'tokens'}", dialog)
+    dialog.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/fleet.csv"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("first_name,last_name,email,user_group,token_uids\nLiisa,Laine,liisa@fleet.example,Depot staff,CSV-1\n"
+                    "Pekka,Puu,not-an-address,,CSV-2\nOlli,Oja,olli@fleet.example,Night shift,CSV-3\n"
+                    "Eeva,Eka,eeva@fleet.example,,04A2B3C4D5\n")
+        csv_dialog = page.import_file(path)
+        await asyncio.sleep(0.8)
+        shoot("csv-import-report", csv_dialog)
+        csv_dialog.close()
+    window.show_page("authorizations")
+    await asyncio.sleep(0.6)
+    auth = window.authorizations_page
+    auth.select_row(next(i for i, r in enumerate(auth.model.rows()) if r.unknown_tag))
+    shoot("authorizations-page", window)
+    register = auth.register_selected()
+    await asyncio.sleep(0.4)
+    shoot("register-tag", register)
+    register.choose_new_user()
+    await asyncio.sleep(0.2)
+    shoot("register-tag-new-user", register)
+    register.close()
+    window.show_page("tokens")
+    await asyncio.sleep(0.5)
+    shoot("tokens-page", window)
+    window.show_page("user_groups")
+    await asyncio.sleep(0.5)
+    shoot("user-groups-page", window)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from evdesk.core.actions import Actor
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.gui.models.action_log_model import ActionLogModel
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.comm_log_model import CommLogFilterProxy, CommLogModel
@@ -55,7 +56,7 @@ def test_stations_model_passes_modeltester_and_updates_live(check_model, aio, se
     changed = []
     model.dataChanged.connect(lambda tl, br, roles: changed.append(tl.row()))
 
-    aio.run(services.stations.create_station("NEW-ONE", "New one", connectors=1))
+    aio.run(services.stations.create_station("NEW-ONE", "New one", connectors=1, ctx=SYSTEM_CONTEXT))
     assert model.rowCount() == 6 and spy.inserted == 1
 
     depot2 = services.stations.get_by_id(site["depot2"])
@@ -66,7 +67,7 @@ def test_stations_model_passes_modeltester_and_updates_live(check_model, aio, se
     assert row in changed  # ...into one change a moment later
     assert model.data(model.index(row, COL_CONNECTOR_STATUS)) == "1: Available · 2: Unavailable"
 
-    aio.run(services.stations.delete_station(site["depot2"]))
+    aio.run(services.stations.delete_station(site["depot2"], ctx=SYSTEM_CONTEXT))
     assert model.rowCount() == 5 and spy.removed == 1
     assert spy.resets == 0
     check_model(model)

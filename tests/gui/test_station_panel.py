@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from evdesk.core.clock import utcnow
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.csms.server import CentralSystem
 from evdesk.csms.simulator import SimulatedStation
 from evdesk.gui.asyncutil import running_tasks
@@ -30,7 +31,7 @@ def live_site(aio, services):
     """The real OCPP server on 127.0.0.1 and one simulated two-connector charger, accepted."""
     central = CentralSystem(services, port=0)
     aio.run(central.start())
-    aio.run(services.stations.create_station("SIM-01", "Simulated charger", connectors=2))
+    aio.run(services.stations.create_station("SIM-01", "Simulated charger", connectors=2, ctx=SYSTEM_CONTEXT))
     station = SimulatedStation("SIM-01", central.url, connectors=2, reboot_delay=0.2)
     aio.run(station.start())
     aio.run(station.wait_accepted(15))
@@ -149,7 +150,7 @@ def test_reset_from_the_dialog_end_to_end(qtbot, aio, services, live_site):
     # the action log tab shows it, with the reason and the outcome in words
     aio.wait_until(lambda: any(r.action == "Reset" and r.outcome == "accepted" for r in panel.action_log.rows()))
     row = next(r for r in panel.action_log.rows() if r.action == "Reset")
-    assert row.reason == "Display frozen" and row.actor == window.actor.name
+    assert row.reason == "Display frozen" and row.actor == window.operator.name
     # and the frames are in the communication log, live
     aio.wait_until(lambda: any(r.action == "Reset" for r in panel.comm_log.rows()))
 
@@ -157,7 +158,7 @@ def test_reset_from_the_dialog_end_to_end(qtbot, aio, services, live_site):
 def test_remote_start_then_stop_from_connector_card(qtbot, aio, services, live_site):
     central, station, info = live_site
     # free charging: the id tag needs no token in the store to be accepted
-    aio.run(services.stations.update_station(info.id, info.version, access_mode="free"))
+    aio.run(services.stations.update_station(info.id, info.version, access_mode="free", ctx=SYSTEM_CONTEXT))
     window, panel = open_panel(qtbot, services, info.id, central)
     aio.wait_until(lambda: 1 in panel.cards and panel.cards[1].ui.statusChip.text() == "Available")
     qtbot.mouseClick(panel.cards[1].ui.startButton, Qt.MouseButton.LeftButton)

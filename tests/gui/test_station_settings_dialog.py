@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.queries import station_settings
 from evdesk.gui.dialogs.station_settings_dialog import STALE_MESSAGE, StationSettingsDialog
 from evdesk.gui.main_window import MainWindow
@@ -107,7 +108,7 @@ def test_stale_edit_offers_reload_which_refills_the_form(qtbot, aio, services):
     assert not ui.staleBanner.isVisibleTo(dialog)
     # someone else saves the station while the dialog is open
     current = services.stations.get_by_id(site["depot2"])
-    aio.run(services.stations.update_station(current.id, current.version, name="Renamed elsewhere", heartbeat_interval=900))
+    aio.run(services.stations.update_station(current.id, current.version, name="Renamed elsewhere", heartbeat_interval=900, ctx=SYSTEM_CONTEXT))
 
     ui.nameEdit.setText("My name")
     dialog.save_button.click()
@@ -182,7 +183,7 @@ def test_delete_asks_first_then_frees_the_identifier(qtbot, aio, services):
     row = aio.run(services.store.run(lambda: m.Station.get_by_id(site["depot2"])))
     assert row.deleted_at is not None
     # the identifier is free: the station can be added again
-    again = aio.run(services.stations.create_station("DEPOT-AC-02", "Depot bay 3-4 (new unit)"))
+    again = aio.run(services.stations.create_station("DEPOT-AC-02", "Depot bay 3-4 (new unit)", ctx=SYSTEM_CONTEXT))
     assert again.id != site["depot2"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.gui.main_window import MainWindow
 from evdesk.gui.models import stations_model as sm
 from evdesk.gui.models.base import Roles
@@ -116,7 +117,7 @@ def test_adopt_and_reject_pending_stations(qtbot, aio, services):
     aio.wait_until(lambda: visible_ids(page) == [])  # no longer pending
     aio.wait_until(lambda: not page.ui.pendingBanner.isVisibleTo(page))
 
-    aio.run(services.stations.create_station("UNKNOWN-9", connectors=0, registration="pending"))
+    aio.run(services.stations.create_station("UNKNOWN-9", connectors=0, registration="pending", ctx=SYSTEM_CONTEXT))
     unknown = services.stations.get("UNKNOWN-9")
     assert page.select_station(unknown.id)
     page.reject_selected()

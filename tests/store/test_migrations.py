@@ -50,10 +50,11 @@ def test_a_later_migration_upgrades_an_old_database(tmp_path, monkeypatch):
 
         migrations.add_column_if_missing(db, "station", "site_note", peewee.TextField(default=""))
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(2, "station note", add_note)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    later = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(later, "station note", add_note)])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", later)
     store = Store.sqlite(tmp_path / "a.db")
-    assert store.open() == [2]
+    assert store.open() == [later]
     store.close()
     columns = [row[1] for row in sqlite3.connect(tmp_path / "a.db").execute("PRAGMA table_info(station)")]
     assert "site_note" in columns
@@ -68,12 +69,13 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch)
         db.execute_sql("CREATE TABLE half_done (x INTEGER)")
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(2, "broken", broken)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    found = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(found + 1, "broken", broken)])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", found + 1)
     store = Store.sqlite(tmp_path / "a.db")
     with pytest.raises(RuntimeError):
         store.open()
     store.close()
     con = sqlite3.connect(tmp_path / "a.db")
-    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == found
     assert not con.execute("SELECT name FROM sqlite_master WHERE name='half_done'").fetchall()

@@ -17,13 +17,14 @@ from uuid import UUID
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
-from evdesk.core.actions import OUTCOME_LABELS, Actor
+from evdesk.core.actions import OUTCOME_LABELS
 from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.commands import Command
 from evdesk.gui.dialogs.param_editors import ParamEditor, make_editor
 from evdesk.gui.forms.ui_command_dialog import Ui_CommandDialog
+from evdesk.gui.operator import operator_of
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class CommandDialog(QDialog):
 
     commandFinished = Signal(object)  # the CommandResult
 
-    def __init__(self, services, central_system, station_id: UUID, command: Command, actor: Actor,
+    def __init__(self, services, central_system, station_id: UUID, command: Command,
                  presets: dict[str, Any] | None = None, parent=None):
         super().__init__(parent)
         self.ui = Ui_CommandDialog()
@@ -57,7 +58,6 @@ class CommandDialog(QDialog):
         self.central_system = central_system
         self.station_id = station_id
         self.command = command
-        self.actor = actor
         self.result = None  # the last CommandResult, for whoever opened the dialog
         self.task = None
         station = services.stations.get_by_id(station_id)
@@ -136,7 +136,7 @@ class CommandDialog(QDialog):
 
     async def _execute(self, kwargs: dict[str, Any], reason: str):
         method = getattr(self.central_system.commands, self.command.method)
-        return await method(self.station_id, **kwargs, actor=self.actor, reason=reason)
+        return await method(self.station_id, **kwargs, ctx=operator_of(self), reason=reason)
 
     def _finished(self, result) -> None:
         self._set_busy(False)

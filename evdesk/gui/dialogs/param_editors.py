@@ -8,11 +8,29 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
 )
 
 from evdesk.gui.commands import (
-    CHOICE, CONNECTOR, DATETIME, INT, JSON, KEY_LIST, LONG_TEXT, TEXT, Param, parse_json, parse_key_list,
+    CHOICE,
+    CONNECTOR,
+    DATETIME,
+    INT,
+    JSON,
+    KEY_LIST,
+    LONG_TEXT,
+    TEXT,
+    Param,
+    parse_json,
+    parse_key_list,
 )
 
 NOT_SET = "not set"

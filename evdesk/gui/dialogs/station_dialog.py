@@ -15,6 +15,7 @@ from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.core.queries import list_groups
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_station_dialog import Ui_StationDialog
+from evdesk.gui.operator import operator_of
 
 NO_GROUP = "(no group)"
 
@@ -104,10 +105,10 @@ class StationDialog(QDialog):
         if self.station_id is None:
             coro = stations.create_station(
                 self.ui.identityEdit.text(), name, group_id, self.ui.connectorsSpin.value(),
-                self.ui.passwordEdit.text() or None,
+                self.ui.passwordEdit.text() or None, ctx=operator_of(self),
             )
         else:
-            coro = stations.adopt(self.station_id, name or None, group_id)
+            coro = stations.adopt(self.station_id, name or None, group_id, ctx=operator_of(self))
         self._saving = True
         self.ok_button.setEnabled(False)
         run_task(coro, on_done=self._saved, on_error=self._save_failed, owner=self, what="saving a station",

@@ -19,6 +19,7 @@ from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
 from evdesk.core.queries import StationSettingsRow, list_groups, station_settings
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_station_settings_dialog import Ui_StationSettingsDialog
+from evdesk.gui.operator import operator_of
 
 NO_GROUP = "— no group —"
 MIN_PASSWORD_LENGTH = 8
@@ -208,10 +209,10 @@ class StationSettingsDialog(QDialog):
 
     async def _save(self, changes: dict, password: str | None):
         stations = self.services.stations
-        info = await stations.update_station(self.station_id, self.version, **changes)
+        info = await stations.update_station(self.station_id, self.version, ctx=operator_of(self), **changes)
         self.version = info.version  # a failing password step must not make the next try "stale"
         if password is not None:
-            info = await stations.set_password(self.station_id, password or None)
+            info = await stations.set_password(self.station_id, password or None, ctx=operator_of(self))
             self.version = info.version
         return info
 
@@ -263,7 +264,7 @@ class StationSettingsDialog(QDialog):
             return
         self.busy = True
         self._set_enabled(False)
-        run_task(self.services.stations.delete_station(self.station_id), on_done=self._deleted,
+        run_task(self.services.stations.delete_station(self.station_id, ctx=operator_of(self)), on_done=self._deleted,
                  on_error=self._delete_failed, owner=self, what=f"deleting {self.identity}", cancel_with_owner=False)
 
     def _deleted(self, _result) -> None:

@@ -762,6 +762,177 @@ class Ui_SiteSettingsPage(object):
 
         self.rightColumn.addWidget(self.commBox)
 
+        self.mailBox = QGroupBox(self.scrollContent)
+        self.mailBox.setObjectName(u"mailBox")
+        self.mailForm = QFormLayout(self.mailBox)
+        self.mailForm.setObjectName(u"mailForm")
+        self.mailForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.loginValidLabel = QLabel(self.mailBox)
+        self.loginValidLabel.setObjectName(u"loginValidLabel")
+
+        self.mailForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.loginValidLabel)
+
+        self.loginValidSpin = QSpinBox(self.mailBox)
+        self.loginValidSpin.setObjectName(u"loginValidSpin")
+        self.loginValidSpin.setMinimum(1)
+        self.loginValidSpin.setMaximum(10080)
+
+        self.mailForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.loginValidSpin)
+
+        self.loginValidHelp = QLabel(self.mailBox)
+        self.loginValidHelp.setObjectName(u"loginValidHelp")
+        self.loginValidHelp.setStyleSheet(u"color: #616161;")
+        self.loginValidHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.loginValidHelp.sizePolicy().hasHeightForWidth())
+        self.loginValidHelp.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.loginValidHelp)
+
+        self.loginValidError = QLabel(self.mailBox)
+        self.loginValidError.setObjectName(u"loginValidError")
+        self.loginValidError.setStyleSheet(u"color: #c62828;")
+        self.loginValidError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.loginValidError.sizePolicy().hasHeightForWidth())
+        self.loginValidError.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.loginValidError)
+
+        self.smtpHostLabel = QLabel(self.mailBox)
+        self.smtpHostLabel.setObjectName(u"smtpHostLabel")
+
+        self.mailForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.smtpHostLabel)
+
+        self.smtpHostEdit = QLineEdit(self.mailBox)
+        self.smtpHostEdit.setObjectName(u"smtpHostEdit")
+        self.smtpHostEdit.setMaxLength(255)
+
+        self.mailForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.smtpHostEdit)
+
+        self.smtpHostError = QLabel(self.mailBox)
+        self.smtpHostError.setObjectName(u"smtpHostError")
+        self.smtpHostError.setStyleSheet(u"color: #c62828;")
+        self.smtpHostError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.smtpHostError.sizePolicy().hasHeightForWidth())
+        self.smtpHostError.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.smtpHostError)
+
+        self.smtpPortLabel = QLabel(self.mailBox)
+        self.smtpPortLabel.setObjectName(u"smtpPortLabel")
+
+        self.mailForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.smtpPortLabel)
+
+        self.smtpPortSpin = QSpinBox(self.mailBox)
+        self.smtpPortSpin.setObjectName(u"smtpPortSpin")
+        self.smtpPortSpin.setMinimum(1)
+        self.smtpPortSpin.setMaximum(65535)
+
+        self.mailForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.smtpPortSpin)
+
+        self.smtpPortError = QLabel(self.mailBox)
+        self.smtpPortError.setObjectName(u"smtpPortError")
+        self.smtpPortError.setStyleSheet(u"color: #c62828;")
+        self.smtpPortError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.smtpPortError.sizePolicy().hasHeightForWidth())
+        self.smtpPortError.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.smtpPortError)
+
+        self.smtpSecurityLabel = QLabel(self.mailBox)
+        self.smtpSecurityLabel.setObjectName(u"smtpSecurityLabel")
+
+        self.mailForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.smtpSecurityLabel)
+
+        self.smtpSecurityCombo = QComboBox(self.mailBox)
+        self.smtpSecurityCombo.setObjectName(u"smtpSecurityCombo")
+
+        self.mailForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.smtpSecurityCombo)
+
+        self.smtpSecurityError = QLabel(self.mailBox)
+        self.smtpSecurityError.setObjectName(u"smtpSecurityError")
+        self.smtpSecurityError.setStyleSheet(u"color: #c62828;")
+        self.smtpSecurityError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.smtpSecurityError.sizePolicy().hasHeightForWidth())
+        self.smtpSecurityError.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.smtpSecurityError)
+
+        self.smtpUsernameLabel = QLabel(self.mailBox)
+        self.smtpUsernameLabel.setObjectName(u"smtpUsernameLabel")
+
+        self.mailForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.smtpUsernameLabel)
+
+        self.smtpUsernameEdit = QLineEdit(self.mailBox)
+        self.smtpUsernameEdit.setObjectName(u"smtpUsernameEdit")
+        self.smtpUsernameEdit.setMaxLength(255)
+
+        self.mailForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.smtpUsernameEdit)
+
+        self.smtpPasswordLabel = QLabel(self.mailBox)
+        self.smtpPasswordLabel.setObjectName(u"smtpPasswordLabel")
+
+        self.mailForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.smtpPasswordLabel)
+
+        self.smtpPasswordEdit = QLineEdit(self.mailBox)
+        self.smtpPasswordEdit.setObjectName(u"smtpPasswordEdit")
+        self.smtpPasswordEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.mailForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.smtpPasswordEdit)
+
+        self.smtpPasswordHelp = QLabel(self.mailBox)
+        self.smtpPasswordHelp.setObjectName(u"smtpPasswordHelp")
+        self.smtpPasswordHelp.setStyleSheet(u"color: #616161;")
+        self.smtpPasswordHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.smtpPasswordHelp.sizePolicy().hasHeightForWidth())
+        self.smtpPasswordHelp.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.smtpPasswordHelp)
+
+        self.smtpFromLabel = QLabel(self.mailBox)
+        self.smtpFromLabel.setObjectName(u"smtpFromLabel")
+
+        self.mailForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.smtpFromLabel)
+
+        self.smtpFromEdit = QLineEdit(self.mailBox)
+        self.smtpFromEdit.setObjectName(u"smtpFromEdit")
+        self.smtpFromEdit.setMaxLength(254)
+
+        self.mailForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.smtpFromEdit)
+
+        self.smtpFromError = QLabel(self.mailBox)
+        self.smtpFromError.setObjectName(u"smtpFromError")
+        self.smtpFromError.setStyleSheet(u"color: #c62828;")
+        self.smtpFromError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.smtpFromError.sizePolicy().hasHeightForWidth())
+        self.smtpFromError.setSizePolicy(sizePolicy)
+
+        self.mailForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.smtpFromError)
+
+        self.testAddressLabel = QLabel(self.mailBox)
+        self.testAddressLabel.setObjectName(u"testAddressLabel")
+
+        self.mailForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.testAddressLabel)
+
+        self.testAddressEdit = QLineEdit(self.mailBox)
+        self.testAddressEdit.setObjectName(u"testAddressEdit")
+        self.testAddressEdit.setMaxLength(254)
+
+        self.mailForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.testAddressEdit)
+
+        self.testMailButton = QPushButton(self.mailBox)
+        self.testMailButton.setObjectName(u"testMailButton")
+
+        self.mailForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.testMailButton)
+
+        self.testMailLabel = QLabel(self.mailBox)
+        self.testMailLabel.setObjectName(u"testMailLabel")
+        self.testMailLabel.setWordWrap(True)
+
+        self.mailForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.testMailLabel)
+
+
+        self.rightColumn.addWidget(self.mailBox)
+
         self.rightSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rightColumn.addItem(self.rightSpacer)
@@ -825,6 +996,14 @@ class Ui_SiteSettingsPage(object):
         self.retentionLabel.setBuddy(self.retentionSpin)
         self.maxRowsLabel.setBuddy(self.maxRowsSpin)
         self.maxFrameLabel.setBuddy(self.maxFrameSpin)
+        self.loginValidLabel.setBuddy(self.loginValidSpin)
+        self.smtpHostLabel.setBuddy(self.smtpHostEdit)
+        self.smtpPortLabel.setBuddy(self.smtpPortSpin)
+        self.smtpSecurityLabel.setBuddy(self.smtpSecurityCombo)
+        self.smtpUsernameLabel.setBuddy(self.smtpUsernameEdit)
+        self.smtpPasswordLabel.setBuddy(self.smtpPasswordEdit)
+        self.smtpFromLabel.setBuddy(self.smtpFromEdit)
+        self.testAddressLabel.setBuddy(self.testAddressEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SiteSettingsPage)
@@ -925,6 +1104,29 @@ class Ui_SiteSettingsPage(object):
         self.maxFrameSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" KiB", None))
         self.maxFrameHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"A larger message from a station gets an error answer (above 1024 KiB the connection is closed).", None))
         self.maxFrameError.setText("")
+        self.mailBox.setTitle(QCoreApplication.translate("SiteSettingsPage", u"Operators and e-mail", None))
+        self.loginValidLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Log-in valid for:", None))
+        self.loginValidSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" min", None))
+        self.loginValidHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"After this long the window locks and asks for the password again.", None))
+        self.loginValidError.setText("")
+        self.smtpHostLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Mail server (SMTP):", None))
+        self.smtpHostEdit.setPlaceholderText(QCoreApplication.translate("SiteSettingsPage", u"e.g. smtp.example.com", None))
+        self.smtpHostError.setText("")
+        self.smtpPortLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Port:", None))
+        self.smtpPortError.setText("")
+        self.smtpSecurityLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Security:", None))
+        self.smtpSecurityError.setText("")
+        self.smtpUsernameLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"User name:", None))
+        self.smtpUsernameEdit.setPlaceholderText(QCoreApplication.translate("SiteSettingsPage", u"empty when the server needs no log-in", None))
+        self.smtpPasswordLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Password:", None))
+        self.smtpPasswordHelp.setText("")
+        self.smtpFromLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Sender address:", None))
+        self.smtpFromEdit.setPlaceholderText(QCoreApplication.translate("SiteSettingsPage", u"e.g. evdesk@example.com", None))
+        self.smtpFromError.setText("")
+        self.testAddressLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Test e-mail to:", None))
+        self.testAddressEdit.setPlaceholderText(QCoreApplication.translate("SiteSettingsPage", u"your address", None))
+        self.testMailButton.setText(QCoreApplication.translate("SiteSettingsPage", u"Send test e-mail", None))
+        self.testMailLabel.setText("")
         self.formError.setText("")
         self.stateLabel.setText("")
         self.revertButton.setText(QCoreApplication.translate("SiteSettingsPage", u"Revert", None))

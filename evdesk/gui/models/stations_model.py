@@ -255,6 +255,7 @@ class StationFilterProxy(QSortFilterProxyModel):
         self._search = ""
         self._connection: str | None = None
         self._registration: str | None = None
+        self._sees = None  # the operator's domain: group id -> visible?
         self.setSortRole(Roles.SortValue)
         self.setDynamicSortFilter(True)
 
@@ -274,8 +275,18 @@ class StationFilterProxy(QSortFilterProxyModel):
         self._registration = registration or None
         self.endFilterChange()
 
+    def set_domain(self, sees_station) -> None:
+        """Show only stations the operator sees (`sees_station(group_id)`); None shows all."""
+        self.beginFilterChange()
+        self._sees = sees_station
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if self._sees is not None:
+            info = model.station_at(source_row)
+            if info is not None and not self._sees(info.group_id):
+                return False
         index = model.index(source_row, 0, source_parent)
         if self._search and self._search not in (model.data(index, Roles.SearchText) or ""):
             return False

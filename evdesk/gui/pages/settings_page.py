@@ -19,6 +19,7 @@ from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_site_settings_page import Ui_SiteSettingsPage
+from evdesk.gui.operator import operator_of
 from evdesk.settings import SiteSettings
 
 STALE_MESSAGE = "The site settings were changed by someone else. Reload them and try again."
@@ -39,12 +40,18 @@ SPIN_FIELDS = {
     "message_log_retention_days": "retention",
     "message_log_max_rows": "maxRows",
     "max_frame_bytes": "maxFrame",
+    "login_valid_minutes": "loginValid",
+    "smtp_port": "smtpPort",
 }
+# text fields: SiteSettings field -> line edit
+TEXT_FIELDS = {"smtp_host": "smtpHostEdit", "smtp_username": "smtpUsernameEdit", "smtp_from": "smtpFromEdit"}
+SMTP_SECURITY_LABELS = (("STARTTLS (port 587)", "starttls"), ("SSL/TLS (port 465)", "ssl"), ("None (port 25, local relay)", "none"))
 # Fields shown in a larger unit than they are stored in: stored value = shown value * scale.
 SCALES = {"clock_skew_flag_seconds": 3600, "max_frame_bytes": 1024}
 ERROR_LABELS = {
     "site_name": "siteNameError", "site_timezone": "timezoneError", "currency": "currencyError",
     "unknown_station_policy": "policyError",
+    "smtp_host": "smtpHostError", "smtp_security": "smtpSecurityError", "smtp_from": "smtpFromError",
     **{field: f"{base}Error" for field, base in SPIN_FIELDS.items()},
 }
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
@@ -90,7 +97,18 @@ class SiteSettingsPage(QWidget):
         ui.siteNameEdit.textChanged.connect(self._edited)
         ui.currencyEdit.textChanged.connect(self._edited)
         ui.timezoneCombo.currentIndexChanged.connect(self._edited)
+        for label, value in SMTP_SECURITY_LABELS:
+            ui.smtpSecurityCombo.addItem(label, value)
+        ui.smtpSecurityCombo.currentIndexChanged.connect(self._edited)
+        for name in TEXT_FIELDS.values():
+            getattr(ui, name).textChanged.connect(self._edited)
+        ui.smtpPasswordEdit.textChanged.connect(self._edited)
+        ui.testMailButton.clicked.connect(self.send_test_mail)
+        self.has_smtp_password = False
         self.revert()
+        run_task(self.services.mail.has_password(), on_done=self._show_password_state,
+                 on_error=lambda exc: self._show_password_state(None, str(exc)), owner=self,
+                 what="reading the mail password from the keychain")
 
     def _fill_timezones(self) -> None:
         combo = self.ui.timezoneCombo
@@ -111,6 +129,10 @@ class SiteSettingsPage(QWidget):
         combo.setCurrentIndex(combo.findData(settings.site_timezone))
         ui.currencyEdit.setText(settings.currency)
         self.policy_radios.get(settings.unknown_station_policy, ui.pendingPolicyRadio).setChecked(True)
+        for field, name in TEXT_FIELDS.items():
+            getattr(ui, name).setText(getattr(settings, field))
+        ui.smtpSecurityCombo.setCurrentIndex(max(0, ui.smtpSecurityCombo.findData(settings.smtp_security)))
+        ui.smtpPasswordEdit.clear()
         for field, spin in self.spins.items():
             value = getattr(settings, field)
             spin.setValue(round(value / SCALES[field]) if field in SCALES else value)
@@ -128,6 +150,9 @@ class SiteSettingsPage(QWidget):
         values["currency"] = ui.currencyEdit.text().strip().upper()
         values["unknown_station_policy"] = next(
             (key for key, radio in self.policy_radios.items() if radio.isChecked()), self.shown.unknown_station_policy)
+        for field, name in TEXT_FIELDS.items():
+            values[field] = getattr(ui, name).text().strip()
+        values["smtp_security"] = ui.smtpSecurityCombo.currentData() or "starttls"
         for field, spin in self.spins.items():
             value = spin.value()
             if value == self._spin_shown.get(field):
@@ -145,7 +170,7 @@ class SiteSettingsPage(QWidget):
         return found + settings.validate()
 
     def is_dirty(self) -> bool:
-        return self.collect().as_dict() != self.shown.as_dict()
+        return self.collect().as_dict() != self.shown.as_dict() or bool(self.ui.smtpPasswordEdit.text())
 
     def _edited(self, *_args) -> None:
         dirty = self.is_dirty()
@@ -189,11 +214,19 @@ class SiteSettingsPage(QWidget):
             return
         self.busy = True
         self._edited()
-        run_task(self.services.save_settings(settings), on_done=self._saved, on_error=self._save_failed,
-                 owner=self, what="saving the site settings", cancel_with_owner=False)
+        run_task(self._save(settings, self.ui.smtpPasswordEdit.text()), on_done=self._saved,
+                 on_error=self._save_failed, owner=self, what="saving the site settings", cancel_with_owner=False)
+
+    async def _save(self, settings: SiteSettings, smtp_password: str) -> None:
+        ctx = operator_of(self)
+        await self.services.save_settings(settings, ctx=ctx)
+        if smtp_password:
+            await self.services.mail.set_password(ctx, smtp_password)
+            self.has_smtp_password = True
 
     def _saved(self, _result) -> None:
         self.busy = False
+        self._show_password_state(self.has_smtp_password)
         self.version = self.services.settings_version
         self.fill(self.services.settings)
         self.ui.stateLabel.setText("Saved: the server uses the new settings now.")
@@ -235,3 +268,35 @@ class SiteSettingsPage(QWidget):
     def _reload_failed(self, exc: BaseException) -> None:
         self.ui.reloadButton.setEnabled(True)
         self.show_problem(None, f"The settings could not be read: {exc}. Try again.")
+
+    # -- e-mail ---------------------------------------------------------------------------
+    def _show_password_state(self, stored: bool | None, problem: str = "") -> None:
+        from evdesk import secrets
+
+        if stored is None:
+            text = f"The keychain cannot be used: {problem}"
+        else:
+            self.has_smtp_password = stored
+            state = "A password is stored there." if stored else "No password is stored."
+            text = (f"Kept in this computer's keychain ({secrets.backend_name()}), never in the database. "
+                    f"{state} Type a new one to replace it.")
+        self.ui.smtpPasswordHelp.setText(text)
+
+    def send_test_mail(self) -> None:
+        ui = self.ui
+        if self.is_dirty():
+            ui.testMailLabel.setText("Save the settings first: the test uses the saved ones.")
+            return
+        ui.testMailButton.setEnabled(False)
+        ui.testMailLabel.setStyleSheet("")
+        ui.testMailLabel.setText("Sending…")
+        run_task(self.services.mail.send_test(operator_of(self), ui.testAddressEdit.text()),
+                 on_done=lambda _r: self._test_mail_done(f"Sent to {ui.testAddressEdit.text().strip()}. "
+                                                        "Check that it arrived."),
+                 on_error=lambda exc: self._test_mail_done(str(exc), failed=True), owner=self,
+                 what="sending a test e-mail", cancel_with_owner=False)
+
+    def _test_mail_done(self, text: str, failed: bool = False) -> None:
+        self.ui.testMailButton.setEnabled(True)
+        self.ui.testMailLabel.setStyleSheet("color: #c62828;" if failed else "color: #2e7d32;")
+        self.ui.testMailLabel.setText(text)

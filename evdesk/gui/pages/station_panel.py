@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTableView, QWidget
 
 from evdesk.core import events as ev
-from evdesk.core.actions import Actor
+from evdesk.core.permissions import Permission
 from evdesk.core.queries import pretty_payload
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
@@ -22,6 +22,7 @@ from evdesk.gui.models.base import BusListener, Roles
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.gui.operator import operator_of
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 
 TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK = range(4)
@@ -38,14 +39,13 @@ def _setup_table(table: QTableView, model, widths: dict[int, int]) -> None:
 class StationPanel(QWidget):
     backRequested = Signal()
 
-    def __init__(self, services, central_system, station_id: UUID, actor: Actor, parent=None):
+    def __init__(self, services, central_system, station_id: UUID, parent=None):
         super().__init__(parent)
         self.ui = Ui_StationPanel()
         self.ui.setupUi(self)
         self.services = services
         self.central_system = central_system
         self.station_id = station_id
-        self.actor = actor
         self.zone = display.site_zone(services.settings.site_timezone)
         self.cards: dict[int, ConnectorCard] = {}
         self.dialogs: list[CommandDialog] = []
@@ -105,6 +105,19 @@ class StationPanel(QWidget):
             self.ui.commandsButton.setEnabled(False)
             return
         self.ui.nameLabel.setText(info.display_name)
+        ctx = operator_of(self)
+        self.ui.commandsButton.setEnabled(ctx.can(Permission.REMOTE_COMMANDS))
+        menu = getattr(self, "commands_menu", None)
+        if menu is not None:
+            for action in menu.actions():
+                if action.objectName() == "command_update_firmware":
+                    action.setEnabled(ctx.can(Permission.FIRMWARE_UPDATES))
+        self.ui.commandsButton.setToolTip("" if ctx.can(Permission.REMOTE_COMMANDS) else "Your role cannot send commands.")
+        if getattr(self, "settings_button", None) is not None:
+            may = ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS)
+            self.settings_button.setEnabled(may)
+            self.settings_button.setToolTip("Name, group, access, intervals, password; delete the station" if may
+                                            else "Only admin operators can edit charging stations.")
         state = info.connection_state
         self.ui.connectionLabel.setText(display.connection_label(state))
         self.ui.connectionLabel.setStyleSheet(chip_style(display.CONNECTION_STATE_COLOURS.get(state, "#757575")))
@@ -233,7 +246,7 @@ class StationPanel(QWidget):
             running = [t for t in self.services.transactions.active.values() if t.station_id == self.station_id]
             if running:
                 presets["transaction_id"] = running[0].ocpp_id
-        dialog = CommandDialog(self.services, self.central_system, self.station_id, command, self.actor, presets, self)
+        dialog = CommandDialog(self.services, self.central_system, self.station_id, command, presets, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)

@@ -7,6 +7,7 @@ from uuid import UUID
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QWidget
 
+from evdesk.core.permissions import Permission
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.station_dialog import StationDialog
@@ -14,6 +15,7 @@ from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_stations_page import Ui_StationsPage
 from evdesk.gui.models import stations_model as sm
 from evdesk.gui.models.base import Roles
+from evdesk.gui.operator import operator_of
 from evdesk.gui.widgets.delegates import ConnectorChipsDelegate
 
 CONNECTION_FILTERS = (
@@ -89,7 +91,8 @@ class StationsPage(QWidget):
         self.ui.registrationCombo.setCurrentIndex(self.ui.registrationCombo.findData("pending"))
 
     def _update_summary(self, *_args) -> None:
-        stations = self.services.stations.all()
+        ctx = operator_of(self)
+        stations = [s for s in self.services.stations.all() if ctx.sees_station(s.group_id)]
         pending = sum(1 for s in stations if s.registration == "pending")
         self.ui.pendingBanner.setVisible(pending > 0)
         self.ui.pendingLabel.setText(
@@ -113,6 +116,15 @@ class StationsPage(QWidget):
             return False
         self.ui.stationsTable.selectRow(index.row())
         return True
+
+    def apply_operator(self, ctx) -> None:
+        """Show the operator's domain only; offer what their role allows."""
+        self.proxy.set_domain(ctx.sees_station)
+        may = ctx.can(Permission.ADD_REMOVE_STATIONS)
+        self.ui.addStationButton.setVisible(may)
+        self.ui.adoptButton.setVisible(may)
+        self.ui.rejectButton.setVisible(may)
+        self._update_summary()
 
     def _selection_changed(self, *_args) -> None:
         station_id = self.selected_station_id()
@@ -153,7 +165,7 @@ class StationsPage(QWidget):
         info = self.services.stations.get_by_id(station_id)
         # Reversible (Adopt works on rejected stations too), so no confirmation step.
         run_task(
-            self.services.stations.reject(station_id),
+            self.services.stations.reject(station_id, ctx=operator_of(self)),
             on_done=lambda _info: self.statusMessage.emit(
                 f"Rejected {info.identity}: it can no longer connect. Adopt it to let it in again."),
             owner=self, what=f"rejecting {info.identity}",

@@ -12,6 +12,7 @@ from evdesk.store.models.logs import (
 from evdesk.store.models.people import (
     AccessRight,
     ChargingUser,
+    LocalListState,
     Operator,
     Token,
     UserGroup,
@@ -44,6 +45,7 @@ ALL_MODELS = [
     Vehicle,
     Token,
     AccessRight,
+    LocalListState,
     Transaction,
     MeterValue,
     Reservation,

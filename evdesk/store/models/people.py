@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee
 
-from evdesk.store.fields import UtcDateTimeField
+from evdesk.store.fields import JsonField, UtcDateTimeField
 from evdesk.store.models.base import SyncedModel
 from evdesk.store.models.site import ChargingGroup, Station
 
@@ -55,6 +55,10 @@ class Token(SyncedModel):
     status = peewee.CharField(max_length=16, default="active")  # active / inactive / blocked
     valid_from = UtcDateTimeField(null=True)
     valid_to = UtcDateTimeField(null=True)  # None = valid indefinitely
+    # Date-only validity (what operators usually enter): from 00:00 on valid_from_day
+    # through 23:59:59 on valid_to_day, in the station's time zone (schema 2).
+    valid_from_day = peewee.DateField(null=True)
+    valid_to_day = peewee.DateField(null=True)
     parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
     user = peewee.ForeignKeyField(ChargingUser, null=True, backref="tokens", on_delete="SET NULL")
 
@@ -65,3 +69,15 @@ class AccessRight(SyncedModel):
     user = peewee.ForeignKeyField(ChargingUser, backref="access_rights", on_delete="CASCADE")
     group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="CASCADE")
     station = peewee.ForeignKeyField(Station, null=True, on_delete="CASCADE")
+
+
+class LocalListState(SyncedModel):
+    """What evdesk last sent a station as its local authorization list (schema 2)."""
+
+    station = peewee.ForeignKeyField(Station, unique=True, on_delete="CASCADE")
+    enabled = peewee.BooleanField(null=True)  # LocalAuthListEnabled as last read; None = not read yet
+    max_length = peewee.IntegerField(null=True)  # LocalAuthListMaxLength
+    send_max_length = peewee.IntegerField(null=True)  # SendLocalListMaxLength
+    list_version = peewee.IntegerField(default=0)
+    entries = JsonField(default=dict)  # idTag -> idTagInfo as sent
+    synced_at = UtcDateTimeField(null=True)

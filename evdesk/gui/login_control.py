@@ -1,0 +1,92 @@
+"""The window's login: who is logged in (status bar), expiry and the lock, logging out.
+
+The window stays as it was under the lock; unlocking (same operator, same rules as
+logging in) resumes there. Logging out hides the window and shows the log-in
+window; logging in again (perhaps as someone else) shows it with that operator's
+rights; cancelling closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from evdesk.gui.widgets.lock_overlay import LockOverlay
+
+CHECK_EVERY_MS = 10_000
+
+
+class LoginControl(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.services = window.services
+        self.overlay = LockOverlay(window.services, window)
+        self.overlay.unlocked.connect(self._unlocked)
+        self.overlay.logoutRequested.connect(self.log_out)
+        self.label = QLabel()
+        self.logout_button = QPushButton("Log out")
+        self.logout_button.setObjectName("logoutButton")
+        self.logout_button.setFlat(True)
+        self.logout_button.clicked.connect(self.log_out)
+        window.ui.statusBar.addPermanentWidget(self.label)
+        window.ui.statusBar.addPermanentWidget(self.logout_button)
+        self.logout_action = QAction("Log out", window)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(self.log_out)
+        window.addAction(self.logout_action)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check_expiry)
+        self.login_dialog = None
+        self.show_operator()
+
+    @property
+    def locked(self) -> bool:
+        return self.overlay.isVisible()
+
+    def show_operator(self) -> None:
+        ctx = self.window.operator
+        from evdesk.core.permissions import ROLE_LABELS
+
+        self.label.setText(f"Logged in: {ctx.name} ({ROLE_LABELS.get(ctx.role, ctx.role)})")
+        session = self.window.session
+        self.logout_button.setVisible(session is not None)
+        if session is not None:
+            self.timer.start()
+            self.label.setToolTip(f"Login valid until {session.expires_at.astimezone():%H:%M}")
+        else:
+            self.timer.stop()
+
+    def check_expiry(self, now=None) -> bool:
+        """Lock the window when the login has expired; True if it is locked."""
+        session = self.window.session
+        if session is not None and not self.locked and session.expired(now):
+            self.lock()
+        return self.locked
+
+    def lock(self) -> None:
+        self.window.centralWidget().setEnabled(False)
+        self.overlay.lock(self.window.session)
+
+    def _unlocked(self, session) -> None:
+        self.window.centralWidget().setEnabled(True)
+        self.window.set_session(session)
+
+    def log_out(self) -> None:
+        from evdesk.gui.dialogs.login_dialog import LoginDialog
+
+        self.overlay.hide()
+        self.window.centralWidget().setEnabled(True)
+        self.window.hide()
+        dialog = LoginDialog(self.services, None, self.window.operator.username)
+        dialog.loggedIn.connect(self._logged_in_again)
+        dialog.rejected.connect(self.window.close)
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _logged_in_again(self, session) -> None:
+        self.login_dialog = None
+        self.window.set_session(session, new_login=True)
+        self.window.show()

@@ -1,0 +1,131 @@
+"""Tokens: the paged list of all tokens (status and text filters) kept up to date from
+`TokenChanged` / `ChargingUserChanged`, and the small list of one user's tokens."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from evdesk.core import events as ev
+from evdesk.core.errors import NotFound
+from evdesk.core.people_types import TokenRow
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.paged_table import ListTableModel, OffsetPagedModel
+
+COLUMNS = ("Token id", "Name", "Charging user", "Status", "Valid from", "Valid until", "Parent token")
+COL_UID, COL_NAME, COL_USER, COL_STATUS, COL_FROM, COL_TO, COL_PARENT = range(len(COLUMNS))
+STATUS_LABELS = {"active": "Active", "inactive": "Inactive", "blocked": "Blocked"}
+STATUS_COLOURS = {"inactive": "#757575", "blocked": "#c62828"}
+
+
+def token_display(row: TokenRow, column: int):
+    if column == COL_UID:
+        return row.uid
+    if column == COL_NAME:
+        return row.name
+    if column == COL_USER:
+        return row.user_name or "—"
+    if column == COL_STATUS:
+        return STATUS_LABELS.get(row.status, row.status)
+    if column == COL_FROM:
+        return row.valid_from_day.isoformat() if row.valid_from_day else "—"
+    if column == COL_TO:
+        return row.valid_to_day.isoformat() if row.valid_to_day else "indefinitely"
+    if column == COL_PARENT:
+        return row.parent_uid
+    return None
+
+
+def token_role(row: TokenRow, role: int, column: int):
+    if role == Roles.Status:
+        return row.status
+    if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS and row.status in STATUS_COLOURS:
+        return QColor(STATUS_COLOURS[row.status])
+    if role == Qt.ItemDataRole.ToolTipRole and column in (COL_FROM, COL_TO):
+        return "Whole days in each station's time zone."
+    return None
+
+
+class UserTokensModel(ListTableModel):
+    """The tokens of the user in the editor (a new user's not-yet-saved ones too)."""
+
+    columns = ("Token id", "Name", "Status", "Valid from", "Valid until")
+    _source_columns = (COL_UID, COL_NAME, COL_STATUS, COL_FROM, COL_TO)
+
+    def display(self, row, column):
+        return token_display(row, self._source_columns[column])
+
+    def row_data(self, row, role, column):
+        return token_role(row, role, self._source_columns[column])
+
+
+class TokensModel(OffsetPagedModel):
+    columns = COLUMNS
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.text = ""
+        self.status: str | None = None
+        self._pending: set[UUID] = set()
+        self._refresh = Coalescer(self._refresh_pending, 150, self)
+        self._bus = BusListener(self, services.bus)
+        self._bus.on(ev.TokenChanged, lambda e: self._poke([e.token_id]))
+        self._bus.on(ev.ChargingUserChanged, lambda e: self._poke([r.id for r in self._rows if r.user_id == e.user_id]))
+        self._bus.on(ev.UsersImported, lambda _e: self.reload())
+
+    def detach(self) -> None:
+        self._bus.detach()
+        self._refresh.stop()
+
+    def set_filter(self, text: str = "", status: str | None = None) -> None:
+        self.text, self.status = text.strip(), status or None
+        self.reload()
+
+    def load_page(self, offset, limit):
+        return self.services.people.tokens.list(self.text, self.status, offset=offset, limit=limit)
+
+    def load_count(self):
+        return self.services.people.tokens.count(self.text, self.status)
+
+    def sort_key(self, row: TokenRow) -> tuple:
+        return (row.uid.upper(),)
+
+    def matches(self, row: TokenRow) -> bool:
+        if self.status and row.status != self.status:
+            return False
+        t = self.text.casefold()
+        return not t or t in row.uid.casefold() or t in row.name.casefold() or t in row.user_name.casefold()
+
+    def display(self, row, column):
+        return token_display(row, column)
+
+    def row_data(self, row, role, column):
+        return token_role(row, role, column)
+
+    def _poke(self, ids) -> None:
+        if ids:
+            self._pending.update(ids)
+            self._refresh.poke()
+
+    def flush(self) -> None:
+        self._refresh.flush()
+
+    def _refresh_pending(self) -> None:
+        ids, self._pending = list(self._pending), set()
+
+        async def fetch():
+            rows, gone = [], []
+            for token_id in ids:
+                try:
+                    rows.append(await self.services.people.tokens.get(token_id))
+                except NotFound:
+                    gone.append(token_id)
+            return rows, gone
+
+        if ids:
+            run_task(fetch(), on_done=lambda r: self.apply_rows(*r), owner=self, what="refreshing tokens")

@@ -1,0 +1,130 @@
+"""Charging users: the paged list (search by name, e-mail or token id; status filter),
+kept up to date from `ChargingUserChanged`, `TokenChanged`, `UserGroupChanged` and
+`UsersImported` as row changes."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from evdesk.core import events as ev
+from evdesk.core.people_types import UserRow
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.paged_table import OffsetPagedModel
+
+COLUMNS = ("Name", "E-mail address", "Phone", "User group", "Status", "Tokens", "Vehicles")
+COL_NAME, COL_EMAIL, COL_PHONE, COL_GROUP, COL_STATUS, COL_TOKENS, COL_VEHICLES = range(len(COLUMNS))
+STATUS_LABELS = {"active": "Active", "disabled": "Disabled"}
+
+
+def tokens_text(uids: tuple[str, ...]) -> str:
+    if not uids:
+        return "—"
+    return uids[0] if len(uids) == 1 else f"{uids[0]} (+{len(uids) - 1})"
+
+
+def user_matches(row: UserRow, text: str, status: str | None) -> bool:
+    """What the core's search would say about one row (for live changes)."""
+    if status and row.status != status:
+        return False
+    for word in text.split():
+        w = word.casefold()
+        if not (w in row.first_name.casefold() or w in row.last_name.casefold() or w in row.email.casefold()
+                or any(word.upper() in uid.upper() for uid in row.token_uids)):
+            return False
+    return True
+
+
+class UsersModel(OffsetPagedModel):
+    columns = COLUMNS
+
+    def __init__(self, services, parent=None, live: bool = True):
+        super().__init__(parent)
+        self.services = services
+        self.text = ""
+        self.status: str | None = None
+        self._pending: set[UUID] = set()
+        self._refresh = Coalescer(self._refresh_pending, 150, self)
+        self._bus = BusListener(self, services.bus)
+        if live:
+            self._bus.on(ev.ChargingUserChanged, lambda e: self._poke(e.user_id))
+            self._bus.on(ev.TokenChanged, lambda e: self._poke(e.user_id) if e.user_id else None)
+            self._bus.on(ev.UsersImported, lambda _e: self.reload())
+            self._bus.on(ev.UserGroupChanged, self._group_changed)
+
+    def detach(self) -> None:
+        self._bus.detach()
+        self._refresh.stop()
+
+    def set_filter(self, text: str = "", status: str | None = None) -> None:
+        self.text, self.status = text.strip(), status or None
+        self.reload()
+
+    # -- paging ---------------------------------------------------------------------
+    def load_page(self, offset, limit):
+        return self.services.people.users.list(self.text, self.status, offset=offset, limit=limit)
+
+    def load_count(self):
+        return self.services.people.users.count(self.text, self.status)
+
+    def sort_key(self, row: UserRow) -> tuple:
+        return row.last_name.lower(), row.first_name.lower(), str(row.id)
+
+    def matches(self, row: UserRow) -> bool:
+        return user_matches(row, self.text, self.status)
+
+    # -- showing -------------------------------------------------------------------
+    def display(self, row: UserRow, column: int):
+        if column == COL_NAME:
+            return row.name
+        if column == COL_EMAIL:
+            return row.email
+        if column == COL_PHONE:
+            return row.phone
+        if column == COL_GROUP:
+            return row.user_group or "—"
+        if column == COL_STATUS:
+            return STATUS_LABELS.get(row.status, row.status)
+        if column == COL_TOKENS:
+            return tokens_text(row.token_uids)
+        if column == COL_VEHICLES:
+            return ", ".join(row.vehicles)
+        return None
+
+    def row_data(self, row: UserRow, role: int, column: int):
+        if role == Roles.Status:
+            return row.status
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS and row.status == "disabled":
+            return QColor("#c62828")
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TOKENS and row.token_uids:
+            return "\n".join(row.token_uids)
+        return None
+
+    # -- live ------------------------------------------------------------------------
+    def _poke(self, user_id: UUID) -> None:
+        self._pending.add(user_id)
+        self._refresh.poke()
+
+    def _group_changed(self, event: ev.UserGroupChanged) -> None:
+        for row in self._rows:
+            if row.user_group_id == event.group_id:
+                self._pending.add(row.id)
+        if self._pending:
+            self._refresh.poke()
+
+    def flush(self) -> None:
+        self._refresh.flush()
+
+    def _refresh_pending(self) -> None:
+        ids, self._pending = list(self._pending), set()
+        if ids:
+            run_task(self.services.people.users.rows(ids), on_done=lambda rows: self._refreshed(ids, rows), owner=self,
+                     what="refreshing charging users")
+
+    def _refreshed(self, ids: list[UUID], rows: list[UserRow]) -> None:
+        found = {r.id for r in rows}
+        self.apply_rows(rows, [i for i in ids if i not in found])

@@ -1,0 +1,195 @@
+"""The Charging user groups page (admins change them): add, edit (name, active, session
+limit), delete when the group has no members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+
+from evdesk.core import events as ev
+from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.core.people_types import UserGroupRow
+from evdesk.core.permissions import OperatorContext, Permission
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.forms.ui_user_group_dialog import Ui_UserGroupDialog
+from evdesk.gui.forms.ui_user_groups_page import Ui_UserGroupsPage
+from evdesk.gui.models import user_groups_model as gm
+from evdesk.gui.models.base import BusListener, Roles
+
+
+class UserGroupDialog(QDialog):
+    groupSaved = Signal(object)  # UserGroupRow
+
+    def __init__(self, services, operator: Callable, group: UserGroupRow | None = None, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_UserGroupDialog()
+        self.ui.setupUi(self)
+        self.services, self.operator, self.group = services, operator, group
+        ui = self.ui
+        ui.limitCheck.toggled.connect(ui.limitSpin.setEnabled)
+        if group is not None:
+            self.setWindowTitle(f"Edit charging user group {group.name}")
+            ui.nameEdit.setText(group.name)
+            ui.activeCheck.setChecked(group.active)
+            ui.limitCheck.setChecked(group.max_concurrent_transactions is not None)
+            ui.limitSpin.setValue(group.max_concurrent_transactions or 1)
+        ui.limitSpin.setEnabled(ui.limitCheck.isChecked())
+        ui.cancelButton.clicked.connect(self.reject)
+        ui.okButton.clicked.connect(self.save)
+        self._clear()
+
+    def _clear(self) -> None:
+        for label in (self.ui.nameError, self.ui.limitError, self.ui.formError):
+            label.clear()
+            label.hide()
+
+    def show_error(self, field: str | None, text: str) -> None:
+        label = {"name": self.ui.nameError, "max_concurrent_transactions": self.ui.limitError}.get(field or "", self.ui.formError)
+        label.setText(text)
+        label.show()
+
+    def save(self) -> None:
+        self._clear()
+        ui, groups, ctx = self.ui, self.services.people.groups, self.operator()
+        limit = ui.limitSpin.value() if ui.limitCheck.isChecked() else None
+        if self.group is None:
+            coro = groups.create(ctx, ui.nameEdit.text(), ui.activeCheck.isChecked(), max_concurrent=limit)
+        else:
+            coro = groups.update(ctx, self.group.id, self.group.version, ui.nameEdit.text(), ui.activeCheck.isChecked(),
+                                 max_concurrent=limit)
+        ui.okButton.setEnabled(False)
+        run_task(coro, on_done=self._saved, on_error=self._failed, owner=self, what="saving a user group",
+                 cancel_with_owner=False)
+
+    def _saved(self, row) -> None:
+        self.groupSaved.emit(row)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.okButton.setEnabled(True)
+        if isinstance(exc, StaleEdit):
+            self.show_error(None, "Someone else changed this group since you opened it. Close this window and edit again.")
+        elif isinstance(exc, ValidationError):
+            self.show_error(exc.field, str(exc))
+        else:
+            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
+
+
+class UserGroupsPage(QWidget):
+    statusMessage = Signal(str)
+
+    def __init__(self, services, operator: Callable[[], OperatorContext], parent=None):
+        super().__init__(parent)
+        self.ui = Ui_UserGroupsPage()
+        self.ui.setupUi(self)
+        self.services, self.operator = services, operator
+        self.model = gm.UserGroupsModel(self)
+        self.proxy = gm.UserGroupsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        ui = self.ui
+        view = ui.groupsView
+        view.setModel(self.proxy)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((gm.COL_NAME, 240), (gm.COL_ACTIVE, 170), (gm.COL_MEMBERS, 90)):
+            view.setColumnWidth(column, width)
+        view.sortByColumn(gm.COL_NAME, Qt.SortOrder.AscendingOrder)
+        view.selectionModel().selectionChanged.connect(self._update_actions)
+        view.doubleClicked.connect(lambda _i: self.edit_selected())
+        ui.searchEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        ui.addButton.clicked.connect(self.add_group)
+        ui.editButton.clicked.connect(self.edit_selected)
+        ui.deleteButton.clicked.connect(self.confirm_delete)
+        self.dialog = None
+        self.confirm_box = None
+        self.loaded = False
+        self._reloads = Coalescer(self.reload, 200, self)
+        self._bus = BusListener(self, services.bus)
+        for event_type in (ev.UserGroupChanged, ev.ChargingUserChanged, ev.UsersImported):
+            self._bus.on(event_type, self._reloads.poke)
+        self.reload()
+        self._update_actions()
+
+    def detach(self) -> None:
+        self._bus.detach()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._update_actions()
+
+    def reload(self) -> None:
+        run_task(self.services.people.groups.list(), on_done=self._loaded, owner=self, what="loading user groups")
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.loaded = True
+        self._update_actions()
+
+    def selected(self) -> UserGroupRow | None:
+        rows = self.ui.groupsView.selectionModel().selectedRows()
+        return rows[0].data(Roles.RowData) if rows else None
+
+    def select_group(self, group_id: UUID) -> bool:
+        row = self.model.row_of(group_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            return False
+        self.ui.groupsView.selectRow(index.row())
+        return True
+
+    def _update_actions(self, *_args) -> None:
+        can, row, ui = self.operator().can(Permission.MANAGE_USER_GROUPS), self.selected(), self.ui
+        for button in (ui.addButton, ui.editButton, ui.deleteButton):
+            button.setVisible(can)
+        ui.editButton.setEnabled(row is not None)
+        ui.deleteButton.setEnabled(row is not None and row.members == 0)
+        ui.deleteButton.setToolTip("Only a group without members can be deleted." if row is not None and row.members else "")
+
+    def _done(self, message: str) -> None:
+        self.ui.stateLabel.setStyleSheet("color: #2e7d32;")
+        self.ui.stateLabel.setText(message)
+        self.statusMessage.emit(message)
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.stateLabel.setStyleSheet("color: #c62828;")
+        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else f"Failed: {exc}. Try again.")
+        self.reload()
+
+    def add_group(self) -> UserGroupDialog:
+        return self._open(None)
+
+    def edit_selected(self) -> UserGroupDialog | None:
+        row = self.selected()
+        return self._open(row) if row is not None and self.operator().can(Permission.MANAGE_USER_GROUPS) else None
+
+    def _open(self, row) -> UserGroupDialog:
+        dialog = UserGroupDialog(self.services, self.operator, row, self)
+        dialog.groupSaved.connect(lambda g: self._done(f"Saved {g.name}."))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def confirm_delete(self) -> QMessageBox | None:
+        row = self.selected()
+        if row is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete user group", f"Delete the group {row.name}?", parent=self)
+        delete_button = box.addButton("Delete group", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: self.delete(row) if b is delete_button else None)
+        self.confirm_box, self.confirm_delete_button = box, delete_button
+        box.open()
+        return box
+
+    def delete(self, row) -> None:
+        run_task(self.services.people.groups.delete(self.operator(), row.id),
+                 on_done=lambda _r: self._done(f"Deleted {row.name}."), on_error=self._failed, owner=self,
+                 what="deleting a user group", cancel_with_owner=False)

@@ -1,0 +1,113 @@
+"""Every changing service method, called as a basic operator and as an analyst.
+
+What the role may not do raises AccessDenied with the manual's "Access denied.";
+what it may do works (commands to an offline station are logged as "offline").
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from evdesk.core.clock import utcnow
+from evdesk.core.errors import AccessDenied
+from evdesk.core.operators import context_for
+from evdesk.core.passwords import hash_password
+from evdesk.core.permissions import ANALYST, BASIC, Permission, allowed
+from evdesk.settings import SiteSettings
+from evdesk.store import models as m
+from tests.core.test_operators import first_admin
+from tests.mailserver import point_at
+
+P = Permission
+SOON = utcnow() + timedelta(hours=1)
+PW_HASH = hash_password("invited-pw-123", n=2**10)  # cheap: made once, checked by "my password"
+
+# (what, permission needed or None for "own account", call(site) -> coroutine)
+CALLS = [
+    ("create_station", P.ADD_REMOVE_STATIONS, lambda s: s.sv.stations.create_station("NEW-1", group_id=s.g, ctx=s.ctx)),
+    ("adopt", P.ADD_REMOVE_STATIONS, lambda s: s.sv.stations.adopt(s.st, "x", ctx=s.ctx)),
+    ("reject", P.ADD_REMOVE_STATIONS, lambda s: s.sv.stations.reject(s.st, ctx=s.ctx)),
+    ("delete_station", P.ADD_REMOVE_STATIONS, lambda s: s.sv.stations.delete_station(s.st, ctx=s.ctx)),
+    ("update_station", P.EDIT_STATIONS, lambda s: s.sv.stations.update_station(s.st, s.sv.stations.get_by_id(s.st).version, name="y", ctx=s.ctx)),
+    ("set_password", P.EDIT_STATIONS, lambda s: s.sv.stations.set_password(s.st, "station-pw-1", ctx=s.ctx)),
+    ("group add", P.MANAGE_GROUPS, lambda s: s.sv.groups.add(s.ctx, "New", s.g)),
+    ("group rename", P.MANAGE_GROUPS, lambda s: s.sv.groups.rename(s.ctx, s.sub, s.sv.groups.get(s.sub).version, "Renamed")),
+    ("group move", P.MANAGE_GROUPS, lambda s: s.sv.groups.move(s.ctx, s.sub, s.sv.groups.get(s.sub).version, s.sub2)),
+    ("group delete", P.MANAGE_GROUPS, lambda s: s.sv.groups.delete(s.ctx, s.empty, s.sv.groups.get(s.empty).version)),
+    ("assign stations", P.MANAGE_GROUPS, lambda s: s.sv.groups.assign_stations(s.ctx, s.sub, [s.st])),
+    ("invite", P.MANAGE_OPERATORS, lambda s: s.sv.operators.invite(s.ctx, username="new", email="new@x.example", role=BASIC, base_group_id=s.g)),
+    ("resend invitation", P.MANAGE_OPERATORS, lambda s: s.sv.operators.resend_invitation(s.ctx, s.invited.id)),
+    ("reset password", P.MANAGE_OPERATORS, lambda s: s.sv.operators.send_password_reset(s.ctx, s.other.id)),
+    ("update operator", P.MANAGE_OPERATORS, lambda s: s.sv.operators.update(s.ctx, s.other.id, s.other.version, role=ANALYST)),
+    ("deactivate operator", P.MANAGE_OPERATORS, lambda s: s.sv.operators.set_active(s.ctx, s.other.id, s.other.version, False)),
+    ("delete operator", P.MANAGE_OPERATORS, lambda s: s.sv.operators.delete(s.ctx, s.other.id, s.other.version)),
+    ("my account", None, lambda s: s.sv.operators.update_my_account(s.ctx, s.me.version, first_name="Me", last_name="Self", email="me@x.example")),
+    ("my password", None, lambda s: s.sv.operators.change_my_password(s.ctx, s.me.version, "invited-pw-123", "my-new-pw-123")),
+    ("save settings", P.SITE_SETTINGS, lambda s: s.sv.save_settings(SiteSettings(site_name="Mine"), ctx=s.ctx)),
+    ("smtp password", P.SITE_SETTINGS, lambda s: s.sv.mail.set_password(s.ctx, "pw")),
+    ("test e-mail", P.SITE_SETTINGS, lambda s: s.sv.mail.send_test(s.ctx, "me@x.example")),
+]
+COMMANDS = [
+    ("remote_start", (1, "TAG"), {}), ("remote_stop", (5,), {}), ("reset", ("Soft",), {}), ("unlock_connector", (1,), {}),
+    ("change_availability", (1, False), {}), ("get_configuration", (), {}), ("change_configuration", ("K", "v"), {}),
+    ("clear_cache", (), {}), ("trigger_message", ("Heartbeat",), {}), ("data_transfer", ("vendor",), {}),
+    ("set_charging_profile", (1, {"chargingProfileId": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+                                  "chargingProfileKind": "Absolute", "chargingSchedule": {"chargingRateUnit": "A",
+                                  "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16}]}}), {}),
+    ("clear_charging_profile", (), {}), ("get_composite_schedule", (1, 60), {}), ("reserve_now", (1, "TAG", SOON), {}),
+    ("cancel_reservation", (1,), {}), ("send_local_list", (1, "Full", []), {}), ("get_local_list_version", (), {}),
+    ("update_firmware", ("https://fw.example/1.bin", SOON), {}), ("get_diagnostics", ("ftp://logs.example/",), {}),
+]
+for name, args, kwargs in COMMANDS:
+    permission = P.FIRMWARE_UPDATES if name == "update_firmware" else P.REMOTE_COMMANDS
+    CALLS.append((f"command {name}", permission,
+                  lambda s, name=name, args=args: getattr(s.central.commands, name)(s.st, *args, ctx=s.ctx, reason="test")))
+
+
+class Site:
+    pass
+
+
+@pytest.fixture
+async def site(services, central, smtp_server, memory_keyring):
+    point_at(services.settings, smtp_server)
+    s = Site()
+    s.sv, s.central = services, central
+    root = await first_admin(services)
+    s.g = (await services.groups.add(root, "Base")).id
+    s.sub = (await services.groups.add(root, "Sub", s.g)).id
+    s.sub2 = (await services.groups.add(root, "Sub 2", s.g)).id
+    s.empty = (await services.groups.add(root, "Empty", s.g)).id
+    s.st = (await services.stations.create_station("CP-1", group_id=s.g, connectors=2, ctx=root)).id
+    s.root, s.smtp = root, smtp_server
+    return s
+
+
+@pytest.mark.parametrize("role", [BASIC, ANALYST])
+@pytest.mark.parametrize("what, permission, call", CALLS, ids=[c[0] for c in CALLS])
+async def test_every_change_as_basic_and_analyst(site, role, what, permission, call):
+    def make():
+        def op(username, role, group, status="active"):
+            return m.Operator.create(username=username, email=f"{username}@x.example", role=role, base_group=group,
+                                     status=status, password_hash=PW_HASH)
+        return op("me", role, site.g).id, op("other", BASIC, site.sub).id, op("invitee", BASIC, site.g, "invited").id
+
+    me, other, invited = await site.sv.store.run(make)
+    ops = site.sv.operators
+    site.me, site.other, site.invited = await ops.get(me), await ops.get(other), await ops.get(invited)
+    site.ctx = context_for(site.me, site.sv.groups.index)
+    if permission is None or allowed(role, permission):
+        await call(site)
+    else:
+        with pytest.raises(AccessDenied) as err:
+            await call(site)
+        assert str(err.value) == "Access denied."
+
+
+def test_the_matrix_is_the_manuals():
+    forbidden_for_basic = {c[0] for c in CALLS if c[1] is not None and not allowed(BASIC, c[1])}
+    assert "group add" not in forbidden_for_basic and "command reset" not in forbidden_for_basic
+    assert {"create_station", "invite", "command update_firmware", "save settings"} <= forbidden_for_basic
+    assert all(not allowed(ANALYST, c[1]) for c in CALLS if c[1] is not None)
