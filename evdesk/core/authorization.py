@@ -229,7 +229,7 @@ class AuthorizationService:
         keys = uid_candidates(id_tag, info.strip_id_tag_suffix)
         if self.index.find(keys) is None:
             # not in memory: another seat or a script may have written it since the load
-            self.index.apply(await self.store.run(read_for_keys, keys))
+            self.index.apply(await self.store.read(read_for_keys, keys))
         now = utcnow()
         decision = self.evaluate(info, connector_id, id_tag, starting=starting, now=now)
         if decision.accepted and decision.expiry is None:

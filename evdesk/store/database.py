@@ -45,6 +45,10 @@ class Store:
     def __init__(self, db: peewee.Database):
         self.db = db
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db")
+        # Look-ups that must not queue behind a batch of writes (a charger waiting for
+        # an Authorize answer) read on their own connection: WAL lets readers run
+        # beside the writer and see every committed row.
+        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db-read")
         self._thread_id: int | None = None
         self.closed = False
 
@@ -75,6 +79,17 @@ class Store:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn, *args)
 
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a read-only `fn(*args)` on the reader connection (SQLite) and await it.
+
+        Never write here: only the worker writes. Other databases read on the worker."""
+        if self.closed:
+            raise RuntimeError("the store is closed")
+        if not isinstance(self.db, peewee.SqliteDatabase):
+            return await self.run(fn, *args)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._reader, fn, *args)
+
     async def atomic(self, fn: Callable[..., T], *args: Any) -> T:
         """Like `run`, inside one transaction: a crash leaves all or nothing."""
 
@@ -89,9 +104,15 @@ class Store:
             return
         self.closed = True
         try:
+            self._reader.submit(self._close_connection).result(timeout=30)
             self._executor.submit(self._close_on_worker).result(timeout=30)
         finally:
+            self._reader.shutdown(wait=True)
             self._executor.shutdown(wait=True)
+
+    def _close_connection(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
 
     def _close_on_worker(self) -> None:
         if isinstance(self.db, peewee.SqliteDatabase) and not self.db.is_closed():

@@ -65,3 +65,24 @@ def test_statements_come_in_a_few_sizes_only():
         sizes = chunk_sizes(total)
         assert sum(sizes) == total and set(sizes) <= set(CHUNK_SIZES)
     assert [len(c) for c in chunks(list(range(75)))] == [64, 8, 1, 1, 1]
+
+
+async def test_reads_do_not_queue_behind_writes(store):
+    import asyncio
+    import time
+
+    await store.run(lambda: m.Station.create(identity="R1"))
+
+    def slow_write():
+        with store.db.atomic():
+            m.Station.create(identity="R2")
+            time.sleep(0.5)  # a long batch on the writer
+
+    writing = asyncio.ensure_future(store.run(slow_write))
+    await asyncio.sleep(0.05)
+    t0 = time.perf_counter()
+    names = await store.read(lambda: [s.identity for s in m.Station.select()])
+    assert time.perf_counter() - t0 < 0.3  # answered while the writer is busy
+    assert names == ["R1"]  # committed rows only
+    await writing
+    assert sorted(await store.read(lambda: [s.identity for s in m.Station.select()])) == ["R1", "R2"]
