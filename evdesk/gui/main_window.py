@@ -58,40 +58,31 @@ class MainWindow(QMainWindow):
 
         self.stations_page = StationsPage(services, self)
         self.stations_page.stationActivated.connect(self.open_station)
-        self.stations_page.statusMessage.connect(self.show_message)
+        self.groups_page = GroupsPage(services, self)
+        self.users_page = UsersPage(services, self.current_operator, self)
+        self.tokens_page = TokensPage(services, self.current_operator, self)
+        self.user_groups_page = UserGroupsPage(services, self.current_operator, self)
+        self.authorizations_page = AuthorizationsPage(services, self.current_operator, self)
+        self.operators_page = OperatorsPage(services, self)
+        self.account_page = MyAccountPage(services, self)
+        self.settings_page = SiteSettingsPage(services, self)
+        self.settings_page.settingsSaved.connect(self._update_title)
         self._panel: StationPanel | None = None
         self._pages: dict[str, object] = {}
-        self.add_page("stations", "Stations", self.stations_page)
-        # -- site settings page
-        self.settings_page = SiteSettingsPage(services, self)
-        self.settings_page.statusMessage.connect(self.show_message)
-        self.settings_page.settingsSaved.connect(self._update_title)
-        self.groups_page = GroupsPage(services, self)
-        self.groups_page.statusMessage.connect(self.show_message)
-        self.add_page("groups", "Charging groups", self.groups_page)
-        self.operators_page = OperatorsPage(services, self)
-        self.operators_page.statusMessage.connect(self.show_message)
-        self.add_page("operators", "Operators", self.operators_page)
-        self.account_page = MyAccountPage(services, self)
-        self.account_page.statusMessage.connect(self.show_message)
-        self.add_page("account", "My account", self.account_page)
-        self.add_page("settings", "Settings", self.settings_page)
-        # -- charging users page
-        self.users_page = UsersPage(services, self.current_operator, self)
-        self.users_page.statusMessage.connect(self.show_message)
-        self.add_page("users", "Charging users", self.users_page)
-        # -- authorizations page
-        self.authorizations_page = AuthorizationsPage(services, self.current_operator, self)
-        self.authorizations_page.statusMessage.connect(self.show_message)
-        self.add_page("authorizations", "Authorizations", self.authorizations_page)
-        # -- tokens page
-        self.tokens_page = TokensPage(services, self.current_operator, self)
-        self.tokens_page.statusMessage.connect(self.show_message)
-        self.add_page("tokens", "Tokens", self.tokens_page)
-        # -- charging user groups page
-        self.user_groups_page = UserGroupsPage(services, self.current_operator, self)
-        self.user_groups_page.statusMessage.connect(self.show_message)
-        self.add_page("user_groups", "User groups", self.user_groups_page)
+        # navigation order: the site first, people next, the desk's own matters last
+        for key, title, page in (
+            ("stations", "Stations", self.stations_page),
+            ("groups", "Charging groups", self.groups_page),
+            ("users", "Charging users", self.users_page),
+            ("tokens", "Tokens", self.tokens_page),
+            ("user_groups", "User groups", self.user_groups_page),
+            ("authorizations", "Authorizations", self.authorizations_page),
+            ("operators", "Operators", self.operators_page),
+            ("account", "My account", self.account_page),
+            ("settings", "Settings", self.settings_page),
+        ):
+            page.statusMessage.connect(self.show_message)
+            self.add_page(key, title, page)
 
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
