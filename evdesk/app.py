@@ -22,12 +22,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="evdesk",
         description="On-premise charging-station management: OCPP server, store and screens in one program.",
-        epilog="Run `evdesk simulate --help` for the built-in charge-point simulator.",
+        epilog="Run `evdesk simulate --help` for the built-in charge-point simulator, `evdesk api-key --help` for API keys.",
     )
     p.add_argument("--version", action="version", version=f"evdesk {__version__}")
     p.add_argument("--data-dir", type=Path, help="folder for the database and logs (default: the OS's data folder)")
     p.add_argument("--host", default="0.0.0.0", help="address the OCPP server listens on (default 0.0.0.0)")
     p.add_argument("--port", type=int, default=None, help="OCPP server port (default 9000; demo 9100)")
+    p.add_argument("--api-host", default="127.0.0.1", help="address the automation API listens on (default 127.0.0.1: this computer only)")
+    p.add_argument("--api-port", type=int, default=None, help="automation API port (default 9080; demo 9180)")
+    p.add_argument("--no-api", action="store_true", help="do not serve the automation API")
     p.add_argument("--headless", action="store_true", help="run the OCPP server and store without a window")
     p.add_argument("--demo", action="store_true", help="open a demo site with simulated stations (its own database)")
     p.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
@@ -40,7 +43,9 @@ def options_from(args: argparse.Namespace) -> RuntimeOptions:
     if args.demo:
         data_dir = (args.data_dir or default_data_dir() / "demo")
     port = args.port if args.port is not None else (9100 if args.demo else 9000)
-    return RuntimeOptions(data_dir=Path(data_dir), host=args.host, port=port, demo=args.demo)
+    api_port = args.api_port if args.api_port is not None else (9180 if args.demo else 9080)
+    return RuntimeOptions(data_dir=Path(data_dir), host=args.host, port=port, demo=args.demo,
+                          api_host=args.api_host, api_port=api_port, api_enabled=not args.no_api)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         from evdesk.csms.simulator.cli import main as simulate_main
 
         return simulate_main(argv[1:])
+    if argv and argv[0] == "api-key":
+        from evdesk.api.cli import main as api_key_main
+
+        return api_key_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:  # before logging, the store or the server: the self-test uses a temporary folder
         from evdesk.selftest import main_self_test
@@ -87,6 +96,10 @@ def run_headless(options: RuntimeOptions) -> int:
             await runtime.stop()
             raise SystemExit(2) from None
         print(f"evdesk headless: OCPP server on {runtime.address} (data in {options.data_dir})", flush=True)
+        if runtime.api is not None:
+            print(f"evdesk headless: automation API on {runtime.api.url}", flush=True)
+        elif runtime.api_error:
+            print(f"evdesk: automation API not started: {runtime.api_error}", file=sys.stderr, flush=True)
         await stop.wait()
         log.info("stopping")
         await runtime.stop()

@@ -22,6 +22,10 @@ class RuntimeOptions:
     host: str = "0.0.0.0"
     port: int = 9000
     demo: bool = False
+    # the automation API (evdesk.api): loopback only unless an admin says otherwise
+    api_host: str = "127.0.0.1"
+    api_port: int = 9080
+    api_enabled: bool = True
 
 
 class SiteRuntime:
@@ -32,6 +36,8 @@ class SiteRuntime:
         self.central: CentralSystem | None = None
         self.demo_fleet = None
         self._demo_task = None
+        self.api = None
+        self.api_error = ""
 
     def open_store(self) -> Store:
         """Open and migrate the database (blocking: start-up only, before the loop serves)."""
@@ -52,8 +58,23 @@ class SiteRuntime:
             self.services.settings.post_boot_quiet_seconds = 2.0
         self.central = CentralSystem(self.services, self.options.host, self.options.port)
         await self.central.start()
+        if self.options.api_enabled:
+            await self._start_api()
         if self.options.demo:
             self._demo_task = spawn(self._start_demo_fleet(), name="demo-fleet")
+
+    async def _start_api(self) -> None:
+        """The API is an extra: if its port is taken the site still runs (and says why)."""
+        from evdesk.api.server import ApiServer
+
+        api = ApiServer(self.services, self.central, self.options.api_host, self.options.api_port)
+        try:
+            await api.start()
+        except OSError as exc:
+            self.api_error = f"cannot listen on {self.options.api_host}:{self.options.api_port}: {exc.strerror or exc}"
+            log.error("automation API not started: %s", self.api_error)
+            return
+        self.api = api
 
     async def _start_demo_fleet(self) -> None:
         from evdesk.demo_fleet import start_demo_fleet
@@ -73,6 +94,8 @@ class SiteRuntime:
                 await self.demo_fleet.stop()
             except Exception:
                 log.exception("stopping the demo fleet failed")
+        if self.api is not None:
+            await self.api.stop()
         if self.central is not None:
             await self.central.stop()
         if self.services is not None:

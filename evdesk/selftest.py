@@ -216,7 +216,7 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
 
     result = SelfTestResult()
     stage = "opening the store"
-    runtime = SiteRuntime(RuntimeOptions(data_dir=data_dir, host="127.0.0.1", port=0))
+    runtime = SiteRuntime(RuntimeOptions(data_dir=data_dir, host="127.0.0.1", port=0, api_port=0))
     window = None
     station = None
     try:

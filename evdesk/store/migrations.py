@@ -40,9 +40,15 @@ def _charging_users_and_local_lists(db: peewee.Database) -> None:
     db.create_tables([models.LocalListState], safe=True)
 
 
+def _api_keys(db: peewee.Database) -> None:
+    """Issue 5: API keys for the automation API."""
+    db.create_tables([models.ApiKey], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
+    (3, "API keys", _api_keys),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -31,7 +31,7 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    runtime = SiteRuntime(RuntimeOptions(Path(tempfile.mkdtemp()), "127.0.0.1", 0, demo=True))
+    runtime = SiteRuntime(RuntimeOptions(Path(tempfile.mkdtemp()), "127.0.0.1", 0, demo=True, api_port=0))
 
     async def shoot() -> None:
         await runtime.start()

@@ -1,5 +1,6 @@
 """All tables of the evdesk store. Import models from here."""
 
+from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.logs import (
@@ -54,6 +55,7 @@ ALL_MODELS = [
     MessageLog,
     ActionLog,
     AuthorizationAttempt,
+    ApiKey,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

@@ -1,0 +1,75 @@
+"""The API server: an aiohttp application on the site's running loop (qasync in the GUI,
+plain asyncio headless), started and stopped by `SiteRuntime`."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from evdesk.api.auth import auth_middleware
+from evdesk.api.errors import error_middleware
+from evdesk.api.keys import ApiKeyService
+from evdesk.api.openapi import build
+from evdesk.api.resources import CENTRAL, KEYS, ROUTES, SERVICES, run_command
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 4 * 1024 * 1024
+
+
+def make_app(services, central, keys: ApiKeyService | None = None) -> web.Application:
+    app = web.Application(middlewares=[error_middleware, auth_middleware], client_max_size=MAX_BODY)
+    app[SERVICES] = services
+    app[CENTRAL] = central
+    app[KEYS] = keys or ApiKeyService(services.store, services.groups)
+    document = build()
+
+    async def openapi(_request):
+        return web.json_response(document)
+
+    app.router.add_get("/api/v1/openapi.json", openapi)
+    commands_added = False
+    for r in ROUTES:
+        if r.handler is run_command:
+            if not commands_added:
+                app.router.add_route("POST", "/api/v1/stations/{id}/commands/{name}", run_command)
+                commands_added = True
+            continue
+        app.router.add_route(r.method, r.path, r.handler)
+    return app
+
+
+class ApiServer:
+    def __init__(self, services, central, host: str = "127.0.0.1", port: int = 9080):
+        self.services, self.central = services, central
+        self.host, self.port = host, port
+        self.app = make_app(services, central)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def keys(self) -> ApiKeyService:
+        return self.app[KEYS]
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}/api/v1"
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        try:
+            await site.start()
+        except OSError:
+            await self._runner.cleanup()
+            self._runner = None
+            raise
+        self.port = self._runner.addresses[0][1]
+        log.info("automation API on %s", self.url)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
