@@ -55,3 +55,9 @@ def test_store_knows_no_business():
 
 def test_package_has_a_version():
     assert evdesk.__version__
+
+
+def test_gui_never_imports_the_http_layer():
+    loaded = _imported_by(["evdesk.gui.pages.api_keys_page", "evdesk.gui.main_window"])
+    bad = sorted(name for name in loaded if name.startswith(("evdesk.api", "aiohttp")))
+    assert not bad, f"evdesk.gui pulls in {bad}"

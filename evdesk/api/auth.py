@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 
 from evdesk.api.errors import error_response
+from evdesk.api.http import CTX, KEYS
 from evdesk.api.keys import Unauthorized
-from evdesk.api.resources import CTX, KEYS
 
 PUBLIC_PATHS = frozenset({"/api/v1/openapi.json"})
 

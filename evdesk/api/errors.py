@@ -19,10 +19,17 @@ from __future__ import annotations
 import json
 import logging
 
+import peewee
 from aiohttp import web
 
 from evdesk.api.keys import Unauthorized
-from evdesk.core.errors import AccessDenied, EvdeskError, NotFound, StaleEdit, ValidationError
+from evdesk.core.errors import (
+    AccessDenied,
+    EvdeskError,
+    NotFound,
+    StaleEdit,
+    ValidationError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +76,10 @@ def from_exception(exc: BaseException) -> web.Response:
         return error_response(422, "validation_error", str(exc), exc.field)
     if isinstance(exc, EvdeskError):
         return error_response(422, "validation_error", str(exc))
+    if isinstance(exc, peewee.IntegrityError):  # a reference to nothing, a duplicate: the client's data
+        log.info("API request refused by the database: %s", exc)
+        return error_response(422, "validation_error", "The request refers to a record that does not exist, "
+                                                       "or repeats a value that must be unique.")
     if isinstance(exc, web.HTTPException):
         if exc.status == 404:
             return error_response(404, "not_found", "No such API route.")

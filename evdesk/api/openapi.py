@@ -10,8 +10,9 @@ from pathlib import Path
 
 from evdesk import __version__
 from evdesk.api.errors import ERROR_CODES
-from evdesk.api.resources import OUTCOME_STATUS, ROUTES
+from evdesk.api.resources import ROUTES
 from evdesk.api.schemas import schema_of
+from evdesk.api.stations import OUTCOME_STATUS
 
 DOC_PATH = Path(__file__).with_name("openapi.json")
 
@@ -29,6 +30,9 @@ QUERY_DOCS = {
     "result": ("string", "accepted, blocked, invalid, ..."),
     "since": ("string", "date-time with time zone: from (inclusive)"),
     "until": ("string", "date-time with time zone: until (exclusive)"),
+    "types": ("string", ("comma-separated event types: ConnectorStatusChanged, ConnectionStateChanged, "
+                         "TransactionStarted, TransactionEnded, TransactionUpdated (default: all)")),
+    "station_id": ("string", "only this station's events"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
@@ -64,6 +68,10 @@ def build() -> dict:
             responses["409"] = {"description": "outcome offline: the station is not connected, nothing was sent", **ref}
             responses["502"] = {"description": "outcome error: the station answered with an OCPP error", **ref}
             responses["504"] = {"description": "outcome timeout: no answer in the command timeout", **ref}
+        elif r.media == "text/event-stream":
+            responses["200"] = {"description": "a stream of `event: <type>` / `data: <json>` messages and "
+                                               "`: heartbeat` comments every 15 s",
+                                "content": {"text/event-stream": {"schema": {"type": "string"}}}}
         elif r.success == 204:
             responses["204"] = {"description": "done"}
         else:
@@ -71,7 +79,7 @@ def build() -> dict:
         for code in ("400", "401", "403", "404", "422"):
             responses.setdefault(code, err)
         if r.body and "version" in r.body:
-            responses["409"] = err
+            responses.setdefault("409", err)  # (commands keep their CommandResult 409)
         op["responses"] = responses
         if not r.public:
             op["security"] = [{"apiKey": []}]

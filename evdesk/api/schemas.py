@@ -17,6 +17,9 @@ TYPE_WORDS = {
 }
 
 
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
 @dataclass(frozen=True)
 class F:
     type: str
@@ -35,6 +38,8 @@ class F:
             "objects": {"type": "array", "items": {"type": "object"}},
         }[self.type]
         out = dict(base)
+        if self.type == "integer":  # what the database can hold
+            out.update(minimum=INT_MIN, maximum=INT_MAX)
         if self.enum:
             out["enum"] = list(self.enum)
         if self.nullable:
@@ -87,6 +92,8 @@ def _convert(value, f: F, name: str):
     }[t]
     if not ok:
         raise invalid(f"Field '{name}' must be {TYPE_WORDS[t]}.", name)
+    if t == "integer" and not INT_MIN <= value <= INT_MAX:
+        raise invalid(f"Field '{name}' is out of range ({INT_MIN}..{INT_MAX}).", name)
     if f.enum and value not in f.enum:
         raise invalid(f"Field '{name}' must be one of: {', '.join(map(str, f.enum))}.", name)
     if t == "uuid":

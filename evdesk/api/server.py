@@ -9,9 +9,12 @@ from aiohttp import web
 
 from evdesk.api.auth import auth_middleware
 from evdesk.api.errors import error_middleware
+from evdesk.api.events import on_shutdown_stop_streams
+from evdesk.api.http import CENTRAL, KEYS, SERVICES
 from evdesk.api.keys import ApiKeyService
 from evdesk.api.openapi import build
-from evdesk.api.resources import CENTRAL, KEYS, ROUTES, SERVICES, run_command
+from evdesk.api.resources import ROUTES
+from evdesk.api.stations import run_command
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +26,7 @@ def make_app(services, central, keys: ApiKeyService | None = None) -> web.Applic
     app[SERVICES] = services
     app[CENTRAL] = central
     app[KEYS] = keys or ApiKeyService(services.store, services.groups)
+    on_shutdown_stop_streams(app)
     document = build()
 
     async def openapi(_request):

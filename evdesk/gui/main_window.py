@@ -26,6 +26,7 @@ from evdesk.gui.login_control import LoginControl
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.operator import fallback_operator
 from evdesk.gui.pages.account_page import MyAccountPage
+from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.user_groups_page = UserGroupsPage(services, self.current_operator, self)
         self.authorizations_page = AuthorizationsPage(services, self.current_operator, self)
         self.operators_page = OperatorsPage(services, self)
+        self.api_keys_page = ApiKeysPage(services, self)
         self.account_page = MyAccountPage(services, self)
         self.settings_page = SiteSettingsPage(services, self)
         self.settings_page.settingsSaved.connect(self._update_title)
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
             ("user_groups", "User groups", self.user_groups_page),
             ("authorizations", "Authorizations", self.authorizations_page),
             ("operators", "Operators", self.operators_page),
+            ("api_keys", "API keys", self.api_keys_page),
             ("account", "My account", self.account_page),
             ("settings", "Settings", self.settings_page),
         ):
@@ -125,7 +128,8 @@ class MainWindow(QMainWindow):
     def apply_permissions(self) -> None:
         """Hide or disable what the operator may not do (the services check again)."""
         ctx = self.operator
-        needs = {"operators": Permission.MANAGE_OPERATORS, "settings": Permission.SITE_SETTINGS}
+        needs = {"operators": Permission.MANAGE_OPERATORS, "api_keys": Permission.API_KEYS,
+                 "settings": Permission.SITE_SETTINGS}
         nav = self.ui.navList
         for row in range(nav.count()):
             item = nav.item(row)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from evdesk.api.openapi import DOC_PATH, build
-from evdesk.api.resources import COMMANDS
+from evdesk.api.stations import COMMANDS
 from evdesk.core.permissions import ACCESS_DENIED, SYSTEM_CONTEXT
 from evdesk.csms.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
@@ -106,8 +106,16 @@ async def test_station_crud_paging_filters(admin, services):
     assert [s["identity"] for s in body["items"]] == ["ST-3", "ST-4"]
     status, body = await admin.get("/stations", params={"q": "depot 2"})
     assert [s["identity"] for s in body["items"]] == ["ST-2"]
+    status, body = await admin.get("/stations", params={"connection_state": "online"})
+    assert status == 200 and body["items"] == []
+    services.status.connected(services.stations.get("ST-4"))
+    status, body = await admin.get("/stations", params={"connection_state": "online"})
+    assert [s["identity"] for s in body["items"]] == ["ST-4"]
+    services.status.disconnected(services.stations.get("ST-4"))
+    status, body = await admin.get("/stations", params={"connection_state": "never_connected"})
+    assert [s["identity"] for s in body["items"]] == ["ST-0", "ST-1", "ST-2", "ST-3"]
     status, body = await admin.get("/stations", params={"connection_state": "connected"})
-    assert body["items"] == []
+    assert status == 400  # not a state evdesk knows
     one = services.stations.get("ST-1")
     status, body = await admin.get(f"/stations/{one.id}")
     assert status == 200 and [c["connector_id"] for c in body["connectors"]] == [1, 2]
