@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-host", default="127.0.0.1", help="address the automation API listens on (default 127.0.0.1: this computer only)")
     p.add_argument("--api-port", type=int, default=None, help="automation API port (default 9080; demo 9180)")
     p.add_argument("--no-api", action="store_true", help="do not serve the automation API")
+    p.add_argument("--api-certificate", type=Path, help="serve the API over HTTPS with this PEM certificate (chain)")
+    p.add_argument("--api-private-key", type=Path, help="its PEM private key (if not in the certificate file)")
     p.add_argument("--headless", action="store_true", help="run the OCPP server and store without a window")
     p.add_argument("--demo", action="store_true", help="open a demo site with simulated stations (its own database)")
     p.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
@@ -45,7 +47,8 @@ def options_from(args: argparse.Namespace) -> RuntimeOptions:
     port = args.port if args.port is not None else (9100 if args.demo else 9000)
     api_port = args.api_port if args.api_port is not None else (9180 if args.demo else 9080)
     return RuntimeOptions(data_dir=Path(data_dir), host=args.host, port=port, demo=args.demo,
-                          api_host=args.api_host, api_port=api_port, api_enabled=not args.no_api)
+                          api_host=args.api_host, api_port=api_port, api_enabled=not args.no_api,
+                          api_certificate=args.api_certificate, api_private_key=args.api_private_key)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,9 @@ class RuntimeOptions:
     api_host: str = "127.0.0.1"
     api_port: int = 9080
     api_enabled: bool = True
+    # HTTPS for the API when the site has a certificate (PEM files)
+    api_certificate: Path | None = None
+    api_private_key: Path | None = None
 
 
 class SiteRuntime:
@@ -65,9 +68,17 @@ class SiteRuntime:
 
     async def _start_api(self) -> None:
         """The API is an extra: if its port is taken the site still runs (and says why)."""
-        from evdesk.api.server import ApiServer
+        from evdesk.api.server import ApiServer, tls_context
+        from evdesk.core.errors import EvdeskError
 
-        api = ApiServer(self.services, self.central, self.options.api_host, self.options.api_port)
+        try:
+            context = tls_context(self.options.api_certificate, self.options.api_private_key) \
+                if self.options.api_certificate else None
+        except EvdeskError as exc:
+            self.api_error = str(exc)
+            log.error("automation API not started: %s", self.api_error)
+            return
+        api = ApiServer(self.services, self.central, self.options.api_host, self.options.api_port, context)
         try:
             await api.start()
         except OSError as exc:

@@ -4,6 +4,8 @@ plain asyncio headless), started and stopped by `SiteRuntime`."""
 from __future__ import annotations
 
 import logging
+import ssl
+from pathlib import Path
 
 from aiohttp import web
 
@@ -15,6 +17,7 @@ from evdesk.api.keys import ApiKeyService
 from evdesk.api.openapi import build
 from evdesk.api.resources import ROUTES
 from evdesk.api.stations import run_command
+from evdesk.core.errors import EvdeskError
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +47,24 @@ def make_app(services, central, keys: ApiKeyService | None = None) -> web.Applic
     return app
 
 
+def tls_context(certificate: str | Path, private_key: str | Path | None = None) -> ssl.SSLContext:
+    """HTTPS with the site's certificate (PEM; the key may sit in the same file).
+    A missing or unreadable file is an operator mistake: say which file and why."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(str(certificate), str(private_key) if private_key else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise EvdeskError(f"The API certificate could not be used ({certificate}): {exc}") from exc
+    return context
+
+
 class ApiServer:
-    def __init__(self, services, central, host: str = "127.0.0.1", port: int = 9080):
+    def __init__(self, services, central, host: str = "127.0.0.1", port: int = 9080,
+                 ssl_context: ssl.SSLContext | None = None):
         self.services, self.central = services, central
         self.host, self.port = host, port
+        self.ssl_context = ssl_context
         self.app = make_app(services, central)
         self._runner: web.AppRunner | None = None
 
@@ -58,12 +75,13 @@ class ApiServer:
     @property
     def url(self) -> str:
         host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
-        return f"http://{host}:{self.port}/api/v1"
+        scheme = "https" if self.ssl_context is not None else "http"
+        return f"{scheme}://{host}:{self.port}/api/v1"
 
     async def start(self) -> None:
         self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port)
+        site = web.TCPSite(self._runner, self.host, self.port, ssl_context=self.ssl_context)
         try:
             await site.start()
         except OSError:
