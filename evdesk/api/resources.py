@@ -50,6 +50,18 @@ from evdesk.api.stations import (
     run_command,
     update_station,
 )
+from evdesk.api.user_groups import (
+    CSV_IMPORT,
+    GROUP_CREATE,
+    GROUP_PATCH,
+    create_user_group,
+    delete_user_group,
+    export_users,
+    get_user_group,
+    import_users,
+    list_user_groups,
+    update_user_group,
+)
 
 
 # -- the table -----------------------------------------------------------------------------------------------
@@ -82,9 +94,19 @@ ROUTES: list[Route] = [
     Route("GET", f"{V1}/sessions/{{id}}", get_session, "One charging session with its meter values", "sessions"),
     Route("GET", f"{V1}/users", list_users, "Charging users (paged)", "people", query=("limit", "offset", "q", "status")),
     Route("POST", f"{V1}/users", create_user, "Add a charging user (with tokens)", "people", USER_CREATE, success=201),
+    Route("POST", f"{V1}/users/import", import_users, "Import charging users with their tokens from CSV text; "
+          "refused rows are listed with the reason", "people", CSV_IMPORT),
+    Route("GET", f"{V1}/users/export", export_users, "All charging users with their tokens as CSV", "people", media="text/csv"),
     Route("GET", f"{V1}/users/{{id}}", get_user, "One charging user with tokens", "people"),
     Route("PATCH", f"{V1}/users/{{id}}", update_user, "Edit a charging user", "people", USER_PATCH),
     Route("DELETE", f"{V1}/users/{{id}}", delete_user, "Remove a charging user (and their tokens)", "people", success=204),
+    Route("GET", f"{V1}/user-groups", list_user_groups, "Charging user groups", "people", query=("q",)),
+    Route("POST", f"{V1}/user-groups", create_user_group, "Add a charging user group (admins)", "people", GROUP_CREATE,
+          success=201),
+    Route("GET", f"{V1}/user-groups/{{id}}", get_user_group, "One charging user group", "people"),
+    Route("PATCH", f"{V1}/user-groups/{{id}}", update_user_group, "Edit a charging user group (admins)", "people", GROUP_PATCH),
+    Route("DELETE", f"{V1}/user-groups/{{id}}", delete_user_group, "Delete an empty charging user group (admins)",
+          "people", success=204),
     Route("GET", f"{V1}/tokens", list_tokens, "Tokens (paged)", "people", query=("limit", "offset", "q", "status")),
     Route("POST", f"{V1}/tokens", create_token, "Add a token", "people", TOKEN_CREATE, success=201),
     Route("GET", f"{V1}/tokens/{{id}}", get_token, "One token", "people"),
