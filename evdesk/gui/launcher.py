@@ -55,6 +55,23 @@ async def demo_log_in(services):
         return None
 
 
+async def unattended_log_in(services):
+    """A wall display or an unattended seat logs in from EVDESK_LOGIN_USER / EVDESK_LOGIN_PASSWORD
+    (the same checks as the dialog; on any refusal the dialog asks instead)."""
+    import os
+
+    from evdesk.core.errors import EvdeskError
+
+    user, password = os.environ.get("EVDESK_LOGIN_USER"), os.environ.get("EVDESK_LOGIN_PASSWORD")
+    if not user or not password:
+        return None
+    try:
+        return await services.login.login(user, password)
+    except EvdeskError as exc:
+        log.warning("unattended log-in as %s refused: %s", user, exc)
+        return None
+
+
 def run_gui(options: RuntimeOptions) -> int:
     import qasync
     from PySide6.QtCore import QTimer
@@ -94,7 +111,7 @@ def run_gui(options: RuntimeOptions) -> int:
             await runtime.start()
             from evdesk.gui.main_window import MainWindow
 
-            session = await demo_log_in(runtime.services) if options.demo else None
+            session = await demo_log_in(runtime.services) if options.demo else await unattended_log_in(runtime.services)
             session = session or await log_in(runtime.services)
             if session is None:  # the operator closed the log-in window
                 await runtime.stop()

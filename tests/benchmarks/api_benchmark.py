@@ -43,7 +43,6 @@ def make_key(data: Path) -> str:
 
     store = Store.sqlite(data / "evdesk.db")
     store.open()
-    store.call_sync(lambda: m.Operator.create(username="bench", role="admin", status="active", first_name="Bench"))
     store.close()
     out = subprocess.run([sys.executable, "-m", "evdesk", "api-key", "create", "--operator", "bench", "--data-dir", str(data)],
                          cwd=ROOT, capture_output=True, text=True, check=True)

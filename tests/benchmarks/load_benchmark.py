@@ -60,7 +60,15 @@ def prepare_site(data_dir: Path, stations: int, id_tag: str, accept_rate: float)
                 m.Station.insert_many(rows[i:i + 500]).execute()
 
     store.call_sync(seed)
+    # the window logs in unattended (EVDESK_LOGIN_USER/PASSWORD) as this admin
+    from evdesk.core.passwords import hash_password
+
+    store.call_sync(lambda: m.Operator.create(username=BENCH_USER, role="admin", status="active",
+                                              password_hash=hash_password(BENCH_PASSWORD)))
     store.close()
+
+
+BENCH_USER, BENCH_PASSWORD = "bench", "bench-load-2026"
 
 
 def wait_port(port: int, timeout: float = 30) -> None:
@@ -74,7 +82,8 @@ def wait_port(port: int, timeout: float = 30) -> None:
 
 
 def start_evdesk(data_dir: Path, port: int, window: bool, metrics: Path) -> subprocess.Popen:
-    env = dict(os.environ, EVDESK_METRICS_FILE=str(metrics), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, EVDESK_METRICS_FILE=str(metrics), QT_QPA_PLATFORM="offscreen",
+               EVDESK_LOGIN_USER=BENCH_USER, EVDESK_LOGIN_PASSWORD=BENCH_PASSWORD)
     cmd = [sys.executable, "-m", "evdesk", "--data-dir", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
            "--log-level", "WARNING"]
     if not window:
