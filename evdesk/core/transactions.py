@@ -99,6 +99,7 @@ class TransactionService:
         self.stations = stations
         self.active: dict[int, ActiveTransaction] = {}  # by OCPP id
         self._tags_charging: Counter[str] = Counter()  # token key -> running sessions
+        self._by_connector: dict[tuple[UUID, int], ActiveTransaction] = {}
         self._next_ocpp_id = 1
         self._id_lock = asyncio.Lock()
         self._dirty: set[int] = set()
@@ -131,21 +132,21 @@ class TransactionService:
     def _remember(self, t: ActiveTransaction) -> None:
         self.active[t.ocpp_id] = t
         self._tags_charging[t.id_tag_key] += 1
+        self._by_connector[(t.station_id, t.connector_id)] = t
 
     def _forget(self, ocpp_id: int) -> ActiveTransaction | None:
         t = self.active.pop(ocpp_id, None)
         self._dirty.discard(ocpp_id)
         if t is not None:
+            if self._by_connector.get((t.station_id, t.connector_id)) is t:
+                del self._by_connector[(t.station_id, t.connector_id)]
             self._tags_charging[t.id_tag_key] -= 1
             if self._tags_charging[t.id_tag_key] <= 0:
                 del self._tags_charging[t.id_tag_key]
         return t
 
     def active_on(self, station_id: UUID, connector_id: int) -> ActiveTransaction | None:
-        for t in self.active.values():
-            if t.station_id == station_id and t.connector_id == connector_id:
-                return t
-        return None
+        return self._by_connector.get((station_id, connector_id))
 
     def _flag_time(self, at: datetime, trusted: bool, flags: list[str]) -> None:
         if abs((utcnow() - at).total_seconds()) > self.settings.clock_skew_flag_seconds:

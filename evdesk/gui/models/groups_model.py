@@ -194,11 +194,13 @@ class GroupTreeModel(QAbstractItemModel):
             if node.kids is None:
                 continue
             keys = wanted[id(node)]
-            keep = [k for k in (c.key for c in node.kids) if k in keys]
-            in_order = [k for k in keys if k in keep] == keep
+            key_set = set(keys)  # sets: a group may hold thousands of stations
+            keep = [k for k in (c.key for c in node.kids) if k in key_set]
+            keep_set = set(keep)
+            in_order = [k for k in keys if k in keep_set] == keep
             for row in range(len(node.kids) - 1, -1, -1):
                 child = node.kids[row]
-                if child.key not in keys or not in_order:
+                if child.key not in key_set or not in_order:
                     self.beginRemoveRows(self._index_for(node), row, row)
                     del node.kids[row]
                     self._forget(child)
