@@ -17,7 +17,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from evdesk.gui.asyncutil import run_task, task_failures
-from evdesk.gui.models.base import Index, Roles
+from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.models.base import BusListener, Index, Roles
 
 
 class RowTableModel(QAbstractTableModel):
@@ -215,3 +216,47 @@ class OffsetPagedModel(RowTableModel):
         generation = self._generation
         run_task(self.load_count(), on_done=lambda n: self._counted(n, generation), owner=self,
                  what=f"counting {type(self).__name__}")
+
+
+class LiveFilteredPagedModel(OffsetPagedModel):
+    """A paged list with a text and a status filter that follows the core's events.
+
+    Subclasses subscribe `self.bus_listener` to what concerns them and call
+    `refresh(ids)` with the rows an event touched; bursts are read back together
+    through `load_rows(ids)`, which returns `(rows still there, ids gone)`.
+    """
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.text = ""
+        self.status: str | None = None
+        self._pending: set = set()
+        self._refresh = Coalescer(self._refresh_pending, 150, self)
+        self.bus_listener = BusListener(self, services.bus)
+
+    def load_rows(self, ids: list) -> Coroutine[Any, Any, tuple[list, list]]:
+        raise NotImplementedError
+
+    def detach(self) -> None:
+        self.bus_listener.detach()
+        self._refresh.stop()
+
+    def set_filter(self, text: str = "", status: str | None = None) -> None:
+        self.text, self.status = text.strip(), status or None
+        self.reload()
+
+    def refresh(self, ids) -> None:
+        if ids:
+            self._pending.update(ids)
+            self._refresh.poke()
+
+    def flush(self) -> None:
+        """Read back what is waiting now (tests, and before acting on a row)."""
+        self._refresh.flush()
+
+    def _refresh_pending(self) -> None:
+        ids, self._pending = list(self._pending), set()
+        if ids:
+            run_task(self.load_rows(ids), on_done=lambda result: self.apply_rows(*result), owner=self,
+                     what="refreshing the list")

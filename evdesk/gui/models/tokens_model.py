@@ -11,10 +11,8 @@ from PySide6.QtGui import QColor
 from evdesk.core import events as ev
 from evdesk.core.errors import NotFound
 from evdesk.core.people_types import TokenRow
-from evdesk.gui.asyncutil import run_task
-from evdesk.gui.coalesce import Coalescer
-from evdesk.gui.models.base import BusListener, Roles
-from evdesk.gui.models.paged_table import ListTableModel, OffsetPagedModel
+from evdesk.gui.models.base import Roles
+from evdesk.gui.models.paged_table import ListTableModel, LiveFilteredPagedModel
 
 COLUMNS = ("Token id", "Name", "Charging user", "Status", "Valid from", "Valid until", "Parent token")
 COL_UID, COL_NAME, COL_USER, COL_STATUS, COL_FROM, COL_TO, COL_PARENT = range(len(COLUMNS))
@@ -63,28 +61,15 @@ class UserTokensModel(ListTableModel):
         return token_role(row, role, self._source_columns[column])
 
 
-class TokensModel(OffsetPagedModel):
+class TokensModel(LiveFilteredPagedModel):
     columns = COLUMNS
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.services = services
-        self.text = ""
-        self.status: str | None = None
-        self._pending: set[UUID] = set()
-        self._refresh = Coalescer(self._refresh_pending, 150, self)
-        self._bus = BusListener(self, services.bus)
-        self._bus.on(ev.TokenChanged, lambda e: self._poke([e.token_id]))
-        self._bus.on(ev.ChargingUserChanged, lambda e: self._poke([r.id for r in self._rows if r.user_id == e.user_id]))
-        self._bus.on(ev.UsersImported, lambda _e: self.reload())
-
-    def detach(self) -> None:
-        self._bus.detach()
-        self._refresh.stop()
-
-    def set_filter(self, text: str = "", status: str | None = None) -> None:
-        self.text, self.status = text.strip(), status or None
-        self.reload()
+        super().__init__(services, parent)
+        bus = self.bus_listener
+        bus.on(ev.TokenChanged, lambda e: self.refresh([e.token_id]))
+        bus.on(ev.ChargingUserChanged, lambda e: self.refresh([r.id for r in self._rows if r.user_id == e.user_id]))
+        bus.on(ev.UsersImported, lambda _e: self.reload())
 
     def load_page(self, offset, limit):
         return self.services.people.tokens.list(self.text, self.status, offset=offset, limit=limit)
@@ -107,25 +92,11 @@ class TokensModel(OffsetPagedModel):
     def row_data(self, row, role, column):
         return token_role(row, role, column)
 
-    def _poke(self, ids) -> None:
-        if ids:
-            self._pending.update(ids)
-            self._refresh.poke()
-
-    def flush(self) -> None:
-        self._refresh.flush()
-
-    def _refresh_pending(self) -> None:
-        ids, self._pending = list(self._pending), set()
-
-        async def fetch():
-            rows, gone = [], []
-            for token_id in ids:
-                try:
-                    rows.append(await self.services.people.tokens.get(token_id))
-                except NotFound:
-                    gone.append(token_id)
-            return rows, gone
-
-        if ids:
-            run_task(fetch(), on_done=lambda r: self.apply_rows(*r), owner=self, what="refreshing tokens")
+    async def load_rows(self, ids: list[UUID]) -> tuple[list[TokenRow], list[UUID]]:
+        rows, gone = [], []
+        for token_id in ids:
+            try:
+                rows.append(await self.services.people.tokens.get(token_id))
+            except NotFound:
+                gone.append(token_id)
+        return rows, gone

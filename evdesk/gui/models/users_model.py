@@ -11,10 +11,8 @@ from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
 from evdesk.core.people_types import UserRow
-from evdesk.gui.asyncutil import run_task
-from evdesk.gui.coalesce import Coalescer
-from evdesk.gui.models.base import BusListener, Roles
-from evdesk.gui.models.paged_table import OffsetPagedModel
+from evdesk.gui.models.base import Roles
+from evdesk.gui.models.paged_table import LiveFilteredPagedModel
 
 COLUMNS = ("Name", "E-mail address", "Phone", "User group", "Status", "Tokens", "Vehicles")
 COL_NAME, COL_EMAIL, COL_PHONE, COL_GROUP, COL_STATUS, COL_TOKENS, COL_VEHICLES = range(len(COLUMNS))
@@ -39,30 +37,17 @@ def user_matches(row: UserRow, text: str, status: str | None) -> bool:
     return True
 
 
-class UsersModel(OffsetPagedModel):
+class UsersModel(LiveFilteredPagedModel):
     columns = COLUMNS
 
     def __init__(self, services, parent=None, live: bool = True):
-        super().__init__(parent)
-        self.services = services
-        self.text = ""
-        self.status: str | None = None
-        self._pending: set[UUID] = set()
-        self._refresh = Coalescer(self._refresh_pending, 150, self)
-        self._bus = BusListener(self, services.bus)
+        super().__init__(services, parent)
         if live:
-            self._bus.on(ev.ChargingUserChanged, lambda e: self._poke(e.user_id))
-            self._bus.on(ev.TokenChanged, lambda e: self._poke(e.user_id) if e.user_id else None)
-            self._bus.on(ev.UsersImported, lambda _e: self.reload())
-            self._bus.on(ev.UserGroupChanged, self._group_changed)
-
-    def detach(self) -> None:
-        self._bus.detach()
-        self._refresh.stop()
-
-    def set_filter(self, text: str = "", status: str | None = None) -> None:
-        self.text, self.status = text.strip(), status or None
-        self.reload()
+            bus = self.bus_listener
+            bus.on(ev.ChargingUserChanged, lambda e: self.refresh([e.user_id]))
+            bus.on(ev.TokenChanged, lambda e: self.refresh([e.user_id] if e.user_id else []))
+            bus.on(ev.UsersImported, lambda _e: self.reload())
+            bus.on(ev.UserGroupChanged, self._group_changed)
 
     # -- paging ---------------------------------------------------------------------
     def load_page(self, offset, limit):
@@ -105,26 +90,10 @@ class UsersModel(OffsetPagedModel):
         return None
 
     # -- live ------------------------------------------------------------------------
-    def _poke(self, user_id: UUID) -> None:
-        self._pending.add(user_id)
-        self._refresh.poke()
-
     def _group_changed(self, event: ev.UserGroupChanged) -> None:
-        for row in self._rows:
-            if row.user_group_id == event.group_id:
-                self._pending.add(row.id)
-        if self._pending:
-            self._refresh.poke()
+        self.refresh([row.id for row in self._rows if row.user_group_id == event.group_id])
 
-    def flush(self) -> None:
-        self._refresh.flush()
-
-    def _refresh_pending(self) -> None:
-        ids, self._pending = list(self._pending), set()
-        if ids:
-            run_task(self.services.people.users.rows(ids), on_done=lambda rows: self._refreshed(ids, rows), owner=self,
-                     what="refreshing charging users")
-
-    def _refreshed(self, ids: list[UUID], rows: list[UserRow]) -> None:
+    async def load_rows(self, ids: list[UUID]) -> tuple[list[UserRow], list[UUID]]:
+        rows = await self.services.people.users.rows(ids)
         found = {r.id for r in rows}
-        self.apply_rows(rows, [i for i in ids if i not in found])
+        return rows, [i for i in ids if i not in found]
