@@ -177,6 +177,29 @@ class UsersImported(Event):
     tokens: int
 
 
+@dataclass(frozen=True)
+class SiteSettingsChanged(Event):
+    """The site settings in force changed (saved here, or another seat's save was loaded)."""
+
+    version: int
+
+
+@dataclass(frozen=True)
+class StorageTrouble(Event):
+    """The store cannot write (disk full, read-only folder, I/O error): evdesk stops
+    acknowledging what it cannot keep. `message` says what is wrong in words."""
+
+    message: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class StorageRecovered(Event):
+    """Writes succeed again after a `StorageTrouble`."""
+
+    at: datetime
+
+
 Listener = Callable[[Any], None]
 
 

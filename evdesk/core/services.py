@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from evdesk.core import events as ev
 from evdesk.core.actions import ActionLogService
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.commlog import CommLogService
@@ -82,12 +83,14 @@ class Services:
             return False
         self._apply_settings(stored)
         self.settings_version = version
+        self.bus.publish(ev.SiteSettingsChanged(version))
         return True
 
     async def save_settings(self, settings: SiteSettings, *, ctx: OperatorContext) -> None:
         require(ctx, Permission.SITE_SETTINGS)
         self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
         self._apply_settings(settings)
+        self.bus.publish(ev.SiteSettingsChanged(self.settings_version))
 
     def _apply_settings(self, settings: SiteSettings) -> None:
         # Services hold this very object: update it in place so they all see the change.
