@@ -200,6 +200,15 @@ class StorageRecovered(Event):
     at: datetime
 
 
+@dataclass(frozen=True)
+class RowsChanged(Event):
+    """Another seat changed these rows of `entity` (a table name); caches re-read them."""
+
+    entity: str
+    ids: frozenset
+    deleted: frozenset = frozenset()
+
+
 Listener = Callable[[Any], None]
 
 

@@ -7,6 +7,8 @@ import dataclasses
 from evdesk.core import events as ev
 from evdesk.core.actions import ActionLogService
 from evdesk.core.authorization import AuthorizationService
+from evdesk.core.change_feed import ChangeFeedWatcher
+from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
 from evdesk.core.groups import GroupService
@@ -45,7 +47,16 @@ class Services:
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)
         self.loop_lag = LoopLagMonitor()
+        self.change_feed = ChangeFeedWatcher(store, self.bus)
+        self._unsubscribe_health = store.on_health(self._storage_health)
         self.started = False
+
+    def _storage_health(self, trouble) -> None:
+        """The store could not write (or can again): tell the window, the API and the log."""
+        if trouble is None:
+            self.bus.publish(ev.StorageRecovered(utcnow()))
+        else:
+            self.bus.publish(ev.StorageTrouble(trouble[0], trouble[1]))
 
     async def start(self, *, load_settings: bool = True) -> None:
         """Load what is stored and start the background writers. Call on the running loop."""
@@ -63,12 +74,14 @@ class Services:
         self.transactions.start_housekeeping()
         self.commlog.start()
         self.loop_lag.start()
+        await self.change_feed.start()
         self.started = True
 
     async def stop(self) -> None:
         if not self.started:
             return
         self.started = False
+        await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.commlog.stop()
         await self.transactions.stop_housekeeping()

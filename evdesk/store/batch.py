@@ -1,33 +1,92 @@
-"""Batched inserts for high-rate rows (meter values, status events, OCPP frames)."""
+"""Group commit: many stations' rows and writes in one transaction, answered after it.
+
+What a station was told is never lost: the OCPP connection opens a `FrameTicket`
+for each frame it handles (`frame_scope`), every row the handler adds with
+`add()` is tied to that ticket, and the answer goes out only after
+`await committed(ticket)` says those rows are on disk. Many frames share one
+commit, so this costs one transaction per flush, not one per frame.
+
+* `add(model, row)` — a row for a multi-row INSERT; tied to the current frame when
+  there is one (its answer waits for the commit).
+* `add_log(model, row)` — a row nobody waits for (communication log, network log,
+  authorization attempts): written with the next flush, lost only if the process
+  dies before it.
+* `await call(fn, *args)` — run `fn` on the database worker inside the next group
+  transaction (in its own savepoint, after the inserts) and return its result once
+  committed. Exceptions raised by `fn` come back to the caller; only `fn`'s own
+  work is rolled back.
+
+A flush starts as soon as someone waits (and otherwise every `interval`
+seconds, or when `max_rows` are queued). A row the database refuses (a value it
+cannot hold) is isolated: the others are written, its frame's answer fails with
+`RowRejected` (the station resends), and it is counted in `rejected`. When the
+disk cannot be written at all (full, read-only, I/O errors) every waiter gets
+`StorageUnavailable`, rows nobody waits for are dropped and counted, and the
+store reports the trouble; a probe write every `interval` finds out when writes
+work again.
+
+Backpressure: when more than `high_water` rows wait, `wait_for_room()` makes the
+OCPP connections stop reading until the disk has caught up.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections import defaultdict
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 import peewee
 
+from evdesk.store import models as m
+from evdesk.store import write as w
 from evdesk.store.bulk import chunk_sizes
 from evdesk.store.database import Store
+from evdesk.store.errors import RowRejected, StorageUnavailable, storage_problem
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(eq=False)
+class FrameTicket:
+    """The rows one handled frame added; `future` resolves when they are committed."""
+
+    rows: int = 0
+    future: asyncio.Future | None = None
+    error: BaseException | None = None
+
+
+_current_frame: contextvars.ContextVar[FrameTicket | None] = contextvars.ContextVar("evdesk_frame", default=None)
+
+
+@dataclass(eq=False)
+class _Job:
+    fn: Callable[..., Any]
+    args: tuple
+    future: asyncio.Future
+    result: Any = None
+    error: BaseException | None = None
+
+
+@dataclass
+class _Batch:
+    rows: dict[type, list[tuple[dict, FrameTicket | None]]] = field(default_factory=lambda: defaultdict(list))
+    jobs: list[_Job] = field(default_factory=list)
+    tickets: set[FrameTicket] = field(default_factory=set)
+    count: int = 0
+
+
+# peewee's translation of the driver's exceptions (we talk to the cursor directly)
+_DRIVER_ERRORS = peewee.__exception_wrapper__
+
+# Inserts go in creation order so that a row's foreign keys already exist.
+_ORDER = {model: n for n, model in enumerate(m.ALL_MODELS)}
+
+
 class BatchWriter:
-    """Collects rows on the loop and inserts them per table in one transaction.
-
-    `add()` costs a list append. A flush runs every `interval` seconds, or as soon
-    as `max_rows` are waiting. Rows are lost only if the process dies before the
-    next flush (at most `interval` seconds of logs); transactions themselves are
-    not written through here.
-
-    Backpressure: when more than `high_water` rows wait, `wait_for_room()` makes
-    the OCPP connections stop reading until the disk has caught up, so a flood
-    slows the stations down instead of filling the memory.
-    """
-
     def __init__(self, store: Store, interval: float = 0.25, max_rows: int = 2000, high_water: int = 20_000):
         self.store = store
         self.interval = interval
@@ -35,34 +94,81 @@ class BatchWriter:
         self.high_water = high_water
         self._room = asyncio.Event()
         self._room.set()
-        self._pending: dict[type[peewee.Model], list[dict[str, Any]]] = defaultdict(list)
-        self._count = 0
+        self._batch = _Batch()
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
         self._flush_lock = asyncio.Lock()
         self.rows_written = 0
         self.flushes = 0
+        self.rejected: list[tuple[str, str]] = []  # (table, reason) of refused rows, newest last (bounded)
+        self.rejected_count = 0
+        self.dropped_count = 0  # unwaited rows lost while the disk could not be written
 
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-batch-writer")
+    # -- frames ------------------------------------------------------------------------
+    @contextmanager
+    def frame_scope(self):
+        """Tie the rows added inside to one ticket (the OCPP connection opens one per frame)."""
+        ticket = FrameTicket()
+        token = _current_frame.set(ticket)
+        try:
+            yield ticket
+        finally:
+            _current_frame.reset(token)
 
+    async def committed(self, ticket: FrameTicket) -> None:
+        """Return once the ticket's rows are committed; raise if they could not be."""
+        if ticket.rows == 0:
+            return
+        if ticket.error is not None:
+            raise ticket.error
+        if ticket.future is None:
+            ticket.future = asyncio.get_running_loop().create_future()
+        self._wake.set()
+        if not ticket.future.done() and self._task is None:
+            await self.flush()  # not started (tests, shutdown): flush here
+        await asyncio.shield(ticket.future)
+
+    # -- adding ------------------------------------------------------------------------
     def add(self, model: type[peewee.Model], row: dict[str, Any]) -> None:
-        self._pending[model].append(row)
-        self._count += 1
-        if self._count >= self.max_rows:
+        ticket = _current_frame.get()
+        if ticket is not None:
+            ticket.rows += 1
+            self._batch.tickets.add(ticket)
+        self._append(model, row, ticket)
+
+    def add_log(self, model: type[peewee.Model], row: dict[str, Any]) -> None:
+        self._append(model, row, None)
+
+    def _append(self, model, row, ticket) -> None:
+        b = self._batch
+        b.rows[model].append((row, ticket))
+        b.count += 1
+        if b.count >= self.max_rows:
             self._wake.set()
-            if self._count >= self.high_water:
+            if b.count >= self.high_water:
                 self._room.clear()
+
+    async def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        job = _Job(fn, args, asyncio.get_running_loop().create_future())
+        self._batch.jobs.append(job)
+        self._wake.set()
+        if self._task is None:
+            await self.flush()
+        return await asyncio.shield(job.future)
 
     @property
     def pending(self) -> int:
-        return self._count
+        return self._batch.count
 
     async def wait_for_room(self) -> None:
         """Return at once unless the writer is behind by more than `high_water` rows."""
         if not self._room.is_set():
             await self._room.wait()
+
+    # -- flushing ----------------------------------------------------------------------
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-batch-writer")
 
     async def _loop(self) -> None:
         while True:
@@ -72,45 +178,157 @@ class BatchWriter:
                 pass
             self._wake.clear()
             try:
-                await self.flush()
+                if self.store.trouble is not None and not (self._batch.count or self._batch.jobs):
+                    await self.store.probe()
+                else:
+                    await self.flush()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # a failed batch must not stop logging for good
+            except Exception:  # a failed batch must not stop the writer for good
                 log.exception("batch flush failed")
 
     async def flush(self) -> int:
         async with self._flush_lock:
-            if not self._count:
+            batch, self._batch = self._batch, _Batch()
+            if not batch.count and not batch.jobs:
                 return 0
-            batch, self._pending = self._pending, defaultdict(list)
-            n, self._count = self._count, 0
             try:
-                await self.store.run(self._write, batch)
+                written = await self.store.run(self._write, batch)
+            except StorageUnavailable as exc:
+                self._fail_all(batch, exc)
+                return 0
+            except Exception as exc:  # a fault in evdesk itself: every waiter hears of it
+                log.exception("group commit failed")
+                self._fail_all(batch, exc)
+                return 0
             finally:
-                if self._count < self.high_water:
+                if self._batch.count < self.high_water:
                     self._room.set()
-            self.rows_written += n
+            self.store.wrote()
+            self._settle(batch)
+            self.rows_written += written
             self.flushes += 1
-            return n
+            return written
 
-    def _write(self, batch: dict[type[peewee.Model], list[dict[str, Any]]]) -> None:
-        # Multi-row INSERTs (see bulk.py); peewee's query objects would cost more
-        # than the insert itself.
+    def _fail_all(self, batch: _Batch, exc: BaseException) -> None:
+        unwaited = sum(1 for rows in batch.rows.values() for _row, ticket in rows if ticket is None)
+        self.dropped_count += unwaited
+        if unwaited:
+            log.warning("%d log rows dropped: %s", unwaited, exc)
+        for ticket in batch.tickets:
+            _resolve(ticket, exc)
+        for job in batch.jobs:
+            if not job.future.done():
+                job.future.set_exception(exc)
+
+    def _settle(self, batch: _Batch) -> None:
+        for ticket in batch.tickets:
+            _resolve(ticket, ticket.error)
+        for job in batch.jobs:
+            if job.future.done():
+                continue
+            if job.error is not None:
+                job.future.set_exception(job.error)
+            else:
+                job.future.set_result(job.result)
+
+    # -- on the database worker ----------------------------------------------------------
+    def _write(self, batch: _Batch) -> int:
         db = self.store.db
-        with db.atomic():
-            cursor = db.cursor()
-            for model, rows in batch.items():
-                columns = _insert_columns(model)
-                start = 0
-                for size in chunk_sizes(len(rows)):
-                    chunk = rows[start : start + size]
-                    start += size
-                    params = [
-                        conv(row[name]) if name in row else default()
-                        for row in chunk
-                        for name, conv, default in columns
-                    ]
-                    cursor.execute(_insert_sql(db, model, size), params)
+        models = sorted(batch.rows, key=lambda model: _ORDER.get(model, len(_ORDER)))
+        try:
+            with _DRIVER_ERRORS, db.atomic():
+                written = self._insert_fast(db, models, batch)
+                self._run_jobs(db, batch.jobs)
+            return written
+        except peewee.DatabaseError as exc:
+            if storage_problem(exc) is not None:
+                raise
+            log.warning("a batch was refused (%s); writing its rows one frame at a time", exc)
+        except (OverflowError, ValueError, TypeError, UnicodeError) as exc:
+            log.warning("a batch held a value the database cannot store (%s); isolating it", exc)
+        for job in batch.jobs:
+            job.result, job.error = None, None
+        with _DRIVER_ERRORS, db.atomic():
+            written = self._insert_isolated(db, models, batch)
+            self._run_jobs(db, batch.jobs)
+        return written
+
+    def _insert_fast(self, db, models, batch: _Batch) -> int:
+        # Multi-row INSERTs in a few fixed sizes (bulk.py); peewee's query objects
+        # would cost more than the insert itself.
+        cursor = db.cursor()
+        written = 0
+        for model in models:
+            rows = [row for row, _ticket in batch.rows[model]]
+            columns = _insert_columns(model)
+            start = 0
+            for size in chunk_sizes(len(rows)):
+                chunk = rows[start : start + size]
+                start += size
+                params = [
+                    conv(row[name]) if name in row else default()
+                    for row in chunk
+                    for name, conv, default in columns
+                ]
+                cursor.execute(_insert_sql(db, model, size), params)
+            self._feed(model, rows)
+            written += len(rows)
+        return written
+
+    def _insert_isolated(self, db, models, batch: _Batch) -> int:
+        """The slow path: each frame's rows (or each unwaited row) in its own savepoint."""
+        cursor = db.cursor()
+        written = 0
+        failed: set[FrameTicket] = set()
+        for model in models:
+            columns = _insert_columns(model)
+            groups: dict[FrameTicket | int, list[dict]] = {}
+            for n, (row, ticket) in enumerate(batch.rows[model]):
+                groups.setdefault(ticket if ticket is not None else n, []).append(row)
+            for key, rows in groups.items():
+                if isinstance(key, FrameTicket) and key in failed:
+                    continue
+                try:
+                    with _DRIVER_ERRORS, db.atomic():  # a savepoint inside the outer transaction
+                        for row in rows:
+                            params = [conv(row[name]) if name in row else default() for name, conv, default in columns]
+                            cursor.execute(_insert_sql(db, model, 1), params)
+                        self._feed(model, rows)
+                except (peewee.DatabaseError, OverflowError, ValueError, TypeError, UnicodeError) as exc:
+                    if isinstance(exc, peewee.DatabaseError) and storage_problem(exc) is not None:
+                        raise
+                    self._reject(model, exc)
+                    if isinstance(key, FrameTicket):
+                        failed.add(key)
+                        key.error = RowRejected(f"{model._meta.table_name}: {exc}")
+                    continue
+                written += len(rows)
+        return written
+
+    def _reject(self, model, exc: BaseException) -> None:
+        self.rejected_count += 1
+        self.rejected.append((model._meta.table_name, str(exc)[:200]))
+        del self.rejected[:-100]
+        log.error("a %s row was refused by the database and not stored: %s", model._meta.table_name, exc)
+
+    @staticmethod
+    def _run_jobs(db, jobs: list[_Job]) -> None:
+        for job in jobs:
+            try:
+                with db.atomic():  # the job's own savepoint
+                    job.result = job.fn(*job.args)
+            except peewee.DatabaseError as exc:
+                if storage_problem(exc) is not None:
+                    raise
+                job.error = exc
+            except Exception as exc:  # a refusal of the core's (stale edit, not found) for its caller
+                job.error = exc
+
+    @staticmethod
+    def _feed(model, rows: list[dict]) -> None:
+        if issubclass(model, m.SyncedModel):
+            w.record_changes(model, [(row["id"], row.get("version", 1)) for row in rows], w.INSERT)
 
     async def close(self) -> None:
         if self._task is not None:
@@ -123,6 +341,17 @@ class BatchWriter:
         await self.flush()
 
 
+def _resolve(ticket: FrameTicket, error: BaseException | None) -> None:
+    if ticket.error is None and error is not None:
+        ticket.error = error
+    if ticket.future is not None and not ticket.future.done():
+        if ticket.error is not None:
+            ticket.future.set_exception(ticket.error)
+            ticket.future.exception()  # retrieved: a frame that stopped waiting leaves no warning
+        else:
+            ticket.future.set_result(None)
+
+
 _COLUMNS: dict[type, list] = {}
 _SQL: dict[tuple, str] = {}
 
@@ -131,7 +360,8 @@ def _insert_columns(model: type[peewee.Model]) -> list:
     """Every column with its converter and default (cached per model)."""
     found = _COLUMNS.get(model)
     if found is None:
-        found = _COLUMNS[model] = [(f.name, f.db_value, _default_of(f)) for f in model._meta.sorted_fields]
+        found = _COLUMNS[model] = [(f.name, f.db_value, _default_of(f)) for f in model._meta.sorted_fields
+                                   if not isinstance(f, peewee.AutoField)]
     return found
 
 
@@ -139,7 +369,7 @@ def _insert_sql(db: peewee.Database, model: type[peewee.Model], rows: int) -> st
     key = (id(db), model, rows)
     sql = _SQL.get(key)
     if sql is None:
-        fields = model._meta.sorted_fields
+        fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
         one_row = "(" + ", ".join([db.param] * len(fields)) + ")"
         sql = _SQL[key] = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ' + ", ".join([one_row] * rows)
@@ -152,3 +382,6 @@ def _default_of(field: peewee.Field):
         return lambda: field.db_value(default())
     value = field.db_value(default)
     return lambda: value
+
+
+__all__ = ["BatchWriter", "FrameTicket", "RowRejected", "StorageUnavailable"]

@@ -45,10 +45,28 @@ def _api_keys(db: peewee.Database) -> None:
     db.create_tables([models.ApiKey], safe=True)
 
 
+OCPP_INTEGER_MAX = 2**31 - 1
+
+
+def _change_feed_and_station_numbers(db: peewee.Database) -> None:
+    """Issue 9: the change feed and this seat's own state. Issue 8: a session the station
+    numbered itself (a Stop for a Start evdesk never saw) keeps the station's number in
+    `station_transaction_id`; evdesk's own ids never derive from it again. Rows stored
+    with an out-of-range station number get an id below zero (never handed out)."""
+    db.create_tables([models.ChangeFeed, models.LocalState], safe=True)
+    add_column_if_missing(db, "transaction", "station_transaction_id", peewee.BigIntegerField(null=True))
+    T = models.Transaction
+    low = T.select(peewee.fn.MIN(T.ocpp_id)).scalar() or 0
+    for row_id, number in list(T.select(T.id, T.ocpp_id).where(T.ocpp_id > OCPP_INTEGER_MAX).tuples()):
+        low = min(low, 0) - 1
+        T.update(ocpp_id=low, station_transaction_id=number).where(T.id == row_id).execute()
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
     (3, "API keys", _api_keys),
+    (4, "change feed, seat state, station transaction numbers", _change_feed_and_station_numbers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -3,6 +3,7 @@
 from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
+from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -56,6 +57,8 @@ ALL_MODELS = [
     ActionLog,
     AuthorizationAttempt,
     ApiKey,
+    ChangeFeed,
+    LocalState,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

@@ -11,8 +11,11 @@ from evdesk.store.models.site import Station
 
 
 class Transaction(SyncedModel):
-    # OCPP 1.6 transaction ids are integers the central system hands out.
+    # OCPP 1.6 transaction ids are integers the central system hands out (1 .. 2^31-1);
+    # below zero for sessions the station numbered itself (see station_transaction_id).
     ocpp_id = peewee.IntegerField(unique=True)
+    # the number a station used for a session evdesk never started (a Stop without a Start)
+    station_transaction_id = peewee.BigIntegerField(null=True)
     station = peewee.ForeignKeyField(Station, backref="transactions", on_delete="CASCADE")
     connector_id = peewee.IntegerField()
     id_tag = peewee.CharField(max_length=64, default="")
