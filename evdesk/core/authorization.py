@@ -153,14 +153,13 @@ def effective_access_mode(info: StationInfo, connector_id: int | None) -> str:
 
 
 class AuthorizationService:
-    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, active_count=None, settings=None):
+    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, settings, running):
         self.store = store
         self.bus = bus
         self.batch = batch
         self.settings = settings
         self.index = AuthIndex()
-        # callable(token uid key) -> number of running transactions for that token
-        self.active_count = active_count or (lambda key: 0)
+        self.running = running  # RunningSessions: running sessions per token
         self._unsubscribe = bus.subscribe(ev.GroupChanged, self._group_changed) if hasattr(ev, "GroupChanged") else None
         self._tree_task = None
 
@@ -200,11 +199,11 @@ class AuthorizationService:
     def running_for(self, token: TokenFacts) -> int:
         """Sessions running now for the token's user (all their tokens) or the token alone."""
         if token.user_id is None:
-            return self.active_count(token.uid.upper())
-        return sum(self.active_count(key) for key in self.index.tokens_of(token.user_id))
+            return self.running.count_for_tag(token.uid.upper())
+        return sum(self.running.count_for_tag(key) for key in self.index.tokens_of(token.user_id))
 
     def zone_of(self, info: StationInfo) -> tzinfo:
-        name = getattr(info, "timezone", "") or (self.settings.site_timezone if self.settings is not None else "")
+        name = info.timezone or self.settings.site_timezone
         return zone_for(name)
 
     def evaluate(self, info: StationInfo, connector_id: int | None, id_tag: str, *, starting: bool = True,
@@ -236,7 +235,7 @@ class AuthorizationService:
             # let the station cache the answer for a day at most
             decision = Decision(decision.status, decision.reason, decision.token, now + timedelta(days=1))
         token = decision.token
-        self.batch.add(
+        self.batch.add_log(
             m.AuthorizationAttempt,
             {
                 "id": m.base.uuid7(),

@@ -23,7 +23,6 @@ class PeopleServices:
         self.bus = services.bus
         self.auth = services.auth
         self.stations = services.stations
-        self.auth.settings = services.settings
         self.users = ChargingUserService(self)
         self.tokens = TokenService(self)
         self.groups = UserGroupService(self)

@@ -21,7 +21,7 @@ from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
-from evdesk.core.transactions import TransactionService
+from evdesk.core.transactions import RunningSessions, TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store
@@ -36,8 +36,10 @@ class Services:
         self.batch = BatchWriter(store)
         self.stations = StationService(store, self.bus, self.settings)
         self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
-        self.auth = AuthorizationService(store, self.bus, self.batch)
-        self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations)
+        self.running = RunningSessions()
+        self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running)
+        self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
+                                               self.running)
         self.actions = ActionLogService(store, self.bus)
         self.people = PeopleServices(self)  # charging users, tokens, user groups, authorizations log
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)

@@ -86,10 +86,43 @@ class StartResult:
     duplicate: bool = False
 
 
+class RunningSessions:
+    """The sessions running now, in memory: by OCPP id, by connector, and per token.
+
+    Built before the services that need it (the authorization decision counts a
+    token's running sessions here; the transaction service keeps it)."""
+
+    def __init__(self):
+        self.by_ocpp_id: dict[int, ActiveTransaction] = {}
+        self._by_connector: dict[tuple[UUID, int], ActiveTransaction] = {}
+        self._tags: Counter[str] = Counter()  # token key -> running sessions
+
+    def count_for_tag(self, tag_key: str) -> int:
+        return self._tags[tag_key]
+
+    def on(self, station_id: UUID, connector_id: int) -> ActiveTransaction | None:
+        return self._by_connector.get((station_id, connector_id))
+
+    def add(self, t: ActiveTransaction) -> None:
+        self.by_ocpp_id[t.ocpp_id] = t
+        self._tags[t.id_tag_key] += 1
+        self._by_connector[(t.station_id, t.connector_id)] = t
+
+    def remove(self, ocpp_id: int) -> ActiveTransaction | None:
+        t = self.by_ocpp_id.pop(ocpp_id, None)
+        if t is not None:
+            if self._by_connector.get((t.station_id, t.connector_id)) is t:
+                del self._by_connector[(t.station_id, t.connector_id)]
+            self._tags[t.id_tag_key] -= 1
+            if self._tags[t.id_tag_key] <= 0:
+                del self._tags[t.id_tag_key]
+        return t
+
+
 class TransactionService:
     def __init__(
         self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter,
-        auth: AuthorizationService, stations,
+        auth: AuthorizationService, stations, running: RunningSessions,
     ):
         self.store = store
         self.bus = bus
@@ -97,14 +130,12 @@ class TransactionService:
         self.batch = batch
         self.auth = auth
         self.stations = stations
-        self.active: dict[int, ActiveTransaction] = {}  # by OCPP id
-        self._tags_charging: Counter[str] = Counter()  # token key -> running sessions
-        self._by_connector: dict[tuple[UUID, int], ActiveTransaction] = {}
+        self.running = running
+        self.active = running.by_ocpp_id  # by OCPP id
         self._next_ocpp_id = 1
         self._id_lock = asyncio.Lock()
         self._dirty: set[int] = set()
         self._task: asyncio.Task | None = None
-        auth.active_count = self.active_count_for_tag
 
     async def load(self) -> None:
         def read():
@@ -126,27 +157,15 @@ class TransactionService:
                 flags=list(row.flags or []),
             ))
 
-    def active_count_for_tag(self, tag_key: str) -> int:
-        return self._tags_charging[tag_key]
-
     def _remember(self, t: ActiveTransaction) -> None:
-        self.active[t.ocpp_id] = t
-        self._tags_charging[t.id_tag_key] += 1
-        self._by_connector[(t.station_id, t.connector_id)] = t
+        self.running.add(t)
 
     def _forget(self, ocpp_id: int) -> ActiveTransaction | None:
-        t = self.active.pop(ocpp_id, None)
         self._dirty.discard(ocpp_id)
-        if t is not None:
-            if self._by_connector.get((t.station_id, t.connector_id)) is t:
-                del self._by_connector[(t.station_id, t.connector_id)]
-            self._tags_charging[t.id_tag_key] -= 1
-            if self._tags_charging[t.id_tag_key] <= 0:
-                del self._tags_charging[t.id_tag_key]
-        return t
+        return self.running.remove(ocpp_id)
 
     def active_on(self, station_id: UUID, connector_id: int) -> ActiveTransaction | None:
-        return self._by_connector.get((station_id, connector_id))
+        return self.running.on(station_id, connector_id)
 
     def _flag_time(self, at: datetime, trusted: bool, flags: list[str]) -> None:
         if abs((utcnow() - at).total_seconds()) > self.settings.clock_skew_flag_seconds:

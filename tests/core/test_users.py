@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from evdesk.core.clock import utcnow
+from evdesk.store.fields import uuid7
+
 import pytest
 
 from evdesk.core.auth_log import AuthLogFilter
@@ -123,7 +126,9 @@ async def test_decisions_through_the_service(services):
     info.connectors[2].access_mode = "free"
     assert (await auth.authorize(info, 2, "04BB01", "Authorize")).accepted  # connector override
     # one session across all the user's tokens
-    auth.active_count = lambda key: 1 if key == "04AA02" else 0
+    from evdesk.core.transactions import ActiveTransaction
+
+    services.running.add(ActiveTransaction(uuid7(), 99, info.id, "EAST-1", 2, "04AA02", utcnow(), 0))
     assert (await auth.authorize(info, 1, "04aa01", "StartTransaction")).status == "ConcurrentTx"
     await people.groups.update(ADMIN_CTX, group.id, group.version, "Fleet", False)
     assert (await auth.authorize(info, 1, "04aa01", "Authorize", starting=False)).reason == "user group inactive"
