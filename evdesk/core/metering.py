@@ -8,6 +8,7 @@ pulled out; every sampled value is kept as sent in `samples`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,14 +39,18 @@ class MeterReading:
     current_a: float | None = None  # highest phase current
     voltage_v: float | None = None
     soc: float | None = None
-    # [measurand, phase, location, unit as sent, value as sent]
+    # [measurand, phase, location, unit as sent, value as sent, context, format]: a signed
+    # reading (format SignedData) keeps its whole value and context, to be verified later
     samples: list[list[str]] = field(default_factory=list)
 
 
 def convert(raw: str, unit: str) -> float | None:
+    """The value in evdesk's unit; None for what is not a finite number."""
     try:
         number = float(raw)
     except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number):
         return None
     return number * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
 
@@ -63,8 +68,13 @@ def parse_meter_values(meter_value: list[dict], received: datetime) -> list[Mete
             unit = sv.get("unit") or _DEFAULT_UNIT.get(measurand, "")
             phase = sv.get("phase") or ""
             location = sv.get("location") or ""
-            raw = str(sv.get("value", ""))[:64]
-            reading.samples.append([measurand, phase, location, unit, raw])
+            value_format = sv.get("format") or "Raw"
+            raw = str(sv.get("value", ""))
+            if value_format == "Raw":
+                raw = raw[:64]
+            reading.samples.append([measurand, phase, location, unit, raw, sv.get("context") or "", value_format])
+            if value_format != "Raw":
+                continue  # signed data is kept as sent, not read as a number
             value = convert(raw, unit)
             if value is None or location not in ("", "Outlet", "Inlet"):
                 continue

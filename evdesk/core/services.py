@@ -21,7 +21,8 @@ from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
-from evdesk.core.transactions import RunningSessions, TransactionService
+from evdesk.core.running_sessions import RunningSessions
+from evdesk.core.transactions import TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store

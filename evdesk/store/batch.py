@@ -11,7 +11,7 @@ commit, so this costs one transaction per flush, not one per frame.
 * `add_log(model, row)` — a row nobody waits for (communication log, network log,
   authorization attempts): written with the next flush, lost only if the process
   dies before it.
-* `await call(fn, *args)` — run `fn` on the database worker inside the next group
+* `await call(fn, *args, **kwargs)` — run `fn` on the database worker inside the next group
   transaction (in its own savepoint, after the inserts) and return its result once
   committed. Exceptions raised by `fn` come back to the caller; only `fn`'s own
   work is rolled back.
@@ -57,6 +57,7 @@ class FrameTicket:
     rows: int = 0
     future: asyncio.Future | None = None
     error: BaseException | None = None
+    done: bool = False  # its rows' flush has ended (committed, or failed with `error`)
 
 
 _current_frame: contextvars.ContextVar[FrameTicket | None] = contextvars.ContextVar("evdesk_frame", default=None)
@@ -66,6 +67,7 @@ _current_frame: contextvars.ContextVar[FrameTicket | None] = contextvars.Context
 class _Job:
     fn: Callable[..., Any]
     args: tuple
+    kwargs: dict
     future: asyncio.Future
     result: Any = None
     error: BaseException | None = None
@@ -121,6 +123,8 @@ class BatchWriter:
             return
         if ticket.error is not None:
             raise ticket.error
+        if ticket.done:
+            return
         if ticket.future is None:
             ticket.future = asyncio.get_running_loop().create_future()
         self._wake.set()
@@ -133,6 +137,10 @@ class BatchWriter:
         ticket = _current_frame.get()
         if ticket is not None:
             ticket.rows += 1
+            if ticket.done:  # more rows after an earlier flush took the first ones
+                ticket.done = False
+                if ticket.future is not None and ticket.future.done():
+                    ticket.future = None
             self._batch.tickets.add(ticket)
         self._append(model, row, ticket)
 
@@ -148,8 +156,8 @@ class BatchWriter:
             if b.count >= self.high_water:
                 self._room.clear()
 
-    async def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        job = _Job(fn, args, asyncio.get_running_loop().create_future())
+    async def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        job = _Job(fn, args, kwargs, asyncio.get_running_loop().create_future())
         self._batch.jobs.append(job)
         self._wake.set()
         if self._task is None:
@@ -317,7 +325,7 @@ class BatchWriter:
         for job in jobs:
             try:
                 with db.atomic():  # the job's own savepoint
-                    job.result = job.fn(*job.args)
+                    job.result = job.fn(*job.args, **job.kwargs)
             except peewee.DatabaseError as exc:
                 if storage_problem(exc) is not None:
                     raise
@@ -342,6 +350,7 @@ class BatchWriter:
 
 
 def _resolve(ticket: FrameTicket, error: BaseException | None) -> None:
+    ticket.done = True
     if ticket.error is None and error is not None:
         ticket.error = error
     if ticket.future is not None and not ticket.future.done():
