@@ -63,7 +63,7 @@ async def test_session_start_meter_stop(central, services):
     assert (row.state, row.energy_wh, row.stop_reason) == ("completed", 3000, "EVDisconnected")
     values = await services.store.run(lambda: list(m.MeterValue.select().where(m.MeterValue.transaction == row.id).order_by(m.MeterValue.timestamp).dicts()))
     assert [(v["energy_wh"], v["power_w"]) for v in values] == [(2500, 11000), (4000, None)]
-    assert values[0]["samples"][0] == ["Energy.Active.Import.Register", "", "", "kWh", "2.5"]
+    assert values[0]["samples"][0] == ["Energy.Active.Import.Register", "", "", "kWh", "2.5", "", "Raw"]
 
 
 async def test_unknown_token_is_invalid_and_logged(central, services):
