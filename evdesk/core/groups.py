@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from evdesk.core import events as ev
-from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
 from evdesk.core.permissions import (
     BASIC,
@@ -24,8 +23,10 @@ from evdesk.core.permissions import (
     require_group,
     require_station,
 )
-from evdesk.store import models as m
+from evdesk.core.tasks import spawn
 from evdesk.store.database import Store
+from evdesk.store.errors import MissingRow, StaleRow
+from evdesk.store.repos import groups as repo
 
 PARENT_REQUIRED = "Adding a new group failed. Parent group is required."
 GROUP_NOT_FOUND = "Charging group does not exist."
@@ -57,12 +58,29 @@ class GroupService:
         self.stations = stations  # StationService
         self.groups: dict[UUID, GroupInfo] = {}
         self.index = DomainIndex()
+        self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     async def load(self) -> None:
-        rows = await self.store.run(lambda: [GroupInfo(g.id, g.name, g.parent_id, g.version)
-                                             for g in m.ChargingGroup.alive()])
-        self.groups = {g.id: g for g in rows}
+        rows = await self.store.run(repo.all_groups)
+        self.groups = {g.id: g for g in (GroupInfo(*row) for row in rows)}
         self._reindex()
+
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        if event.entity == "charging_group":
+            spawn(self._refresh(event.ids), name="group tree refresh")
+
+    async def _refresh(self, ids) -> None:
+        """Groups another seat added, changed or deleted: re-read them, then announce."""
+        rows = {row[0]: GroupInfo(*row) for row in await self.store.read(repo.groups_by_id, ids)}
+        for group_id in ids:
+            self.groups.pop(group_id, None)
+            new = rows.get(group_id)
+            if new is not None:
+                self.groups[group_id] = new
+        self._reindex()
+        for group_id in ids:
+            new = rows.get(group_id)
+            self.bus.publish(ev.GroupChanged(group_id, new.parent_id if new else None, deleted=new is None))
 
     def _reindex(self) -> None:
         self.index = DomainIndex({g.id: g.parent_id for g in self.groups.values()})
@@ -165,11 +183,7 @@ class GroupService:
             self.get(parent_id)
         require_group(ctx, parent_id)
 
-        def write():
-            row = m.ChargingGroup.create(name=name, parent=parent_id)
-            return GroupInfo(row.id, row.name, row.parent_id, row.version)
-
-        info = await self.store.run(write)
+        info = GroupInfo(*await self.store.run(repo.insert, name, parent_id))
         self.groups[info.id] = info
         self._reindex()
         self.bus.publish(ev.GroupChanged(info.id, info.parent_id))
@@ -196,16 +210,10 @@ class GroupService:
         return await self._update(group, version, parent=new_parent_id)
 
     async def _update(self, group: GroupInfo, version: int, **changes) -> GroupInfo:
-        def write():
-            n = (m.ChargingGroup.update(version=m.ChargingGroup.version + 1, updated_at=utcnow(), **changes)
-                 .where((m.ChargingGroup.id == group.id) & (m.ChargingGroup.version == version)
-                        & m.ChargingGroup.deleted_at.is_null()).execute())
-            if not n:
-                raise StaleEdit()
-            row = m.ChargingGroup.get_by_id(group.id)
-            return GroupInfo(row.id, row.name, row.parent_id, row.version)
-
-        info = await self.store.run(write)
+        try:
+            info = GroupInfo(*await self.store.run(lambda: repo.update(group.id, version, **changes)))
+        except (StaleRow, MissingRow):
+            raise StaleEdit() from None
         self.groups[info.id] = info
         self._reindex()
         self.bus.publish(ev.GroupChanged(info.id, info.parent_id))
@@ -225,20 +233,18 @@ class GroupService:
                               "only an empty group can be deleted.")
 
         def write():
-            users = [o.username for o in m.Operator.alive().where(m.Operator.base_group == group.id)]
+            users = repo.operators_based_in(group.id)
             if users:
                 raise EvdeskError(f"'{group.name}' is the base group of {', '.join(sorted(users))}. "
                                   "Give them another base group first.")
-            if m.Station.alive().where(m.Station.group == group.id).exists():
+            if repo.has_stations(group.id):
                 raise EvdeskError(f"'{group.name}' holds charging stations. Move them to another group first.")
-            now = utcnow()
-            n = (m.ChargingGroup.update(deleted_at=now, updated_at=now, version=m.ChargingGroup.version + 1)
-                 .where((m.ChargingGroup.id == group.id) & (m.ChargingGroup.version == version)
-                        & m.ChargingGroup.deleted_at.is_null()).execute())
-            if not n:
-                raise StaleEdit()
+            try:
+                repo.delete(group.id, version)
+            except (StaleRow, MissingRow):
+                raise StaleEdit() from None
 
-        await self.store.run(write)
+        await self.store.atomic(write)
         self.groups.pop(group.id, None)
         self._reindex()
         self.bus.publish(ev.GroupChanged(group.id, group.parent_id, deleted=True))
