@@ -17,6 +17,8 @@ from evdesk.core.loopwatch import LoopLagMonitor
 from evdesk.core.mail import Mailer
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
+from evdesk.core.reads.history import HistoryReads
+from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
@@ -42,6 +44,9 @@ class Services:
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
                                                self.running)
         self.actions = ActionLogService(store, self.bus)
+        # the read side: what screens and the API show, within the operator's domain
+        self.sessions = SessionReads(store, self.stations, self.running)
+        self.history = HistoryReads(store, self.stations)
         self.people = PeopleServices(self)  # charging users, tokens, user groups, authorizations log
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
         self.groups = GroupService(store, self.bus, self.stations)
