@@ -124,9 +124,13 @@ class StationConnection(ChargePoint):
             return
         if not handlers.get("_skip_schema_validation", False):
             validate_call(msg, self._ocpp_version)
-        response = handlers["_on_action"](**_to_snake(msg.payload))
-        if inspect.isawaitable(response):
-            response = await response
+        batch = self.services.batch
+        with batch.frame_scope() as ticket:
+            response = handlers["_on_action"](**_to_snake(msg.payload))
+            if inspect.isawaitable(response):
+                response = await response
+        # what the station tells us is on disk before it hears "received" (group commit)
+        await batch.committed(ticket)
         payload = _to_camel(remove_nones(serialize_as_dict(response)))
         await self._send(msg.create_call_result(payload).to_json())
 
