@@ -84,7 +84,7 @@ class StationConnection(ChargePoint):
             self._answering = ""
             log.warning("%s sent a bad frame: %s", self.id, msg.description)
             if msg.answer:
-                await self._send(msg.to_json())
+                await self._answer(msg.to_json())
             return
         if isinstance(msg, Call):
             services.commlog.frame(self.id, "in", text, 2, msg.unique_id, msg.action)
@@ -92,12 +92,10 @@ class StationConnection(ChargePoint):
             try:
                 await self._handle_call(msg)
             except OCPPError as error:
-                await self._send(msg.create_call_error(error).to_json())
-            except ConnectionClosed:
-                raise
+                await self._answer(msg.create_call_error(error).to_json())
             except Exception:
                 log.exception("%s: handler for %s failed", self.id, msg.action)
-                await self._send(msg.create_call_error(Exception()).to_json())
+                await self._answer(msg.create_call_error(Exception()).to_json())
             return
         kind = 3 if isinstance(msg, CallResult) else 4
         if kind == 4:
@@ -132,12 +130,21 @@ class StationConnection(ChargePoint):
         # what the station tells us is on disk before it hears "received" (group commit)
         await batch.committed(ticket)
         payload = _to_camel(remove_nones(serialize_as_dict(response)))
-        await self._send(msg.create_call_result(payload).to_json())
+        await self._answer(msg.create_call_result(payload).to_json())
 
     async def _send(self, message: str) -> None:
         kind, unique_id, action = _describe_outgoing(message, self._answering)
         self.services.commlog.frame(self.id, "out", message, kind, unique_id, action)
         await self.websocket.send(message)
+
+    async def _answer(self, message: str) -> None:
+        """Answer a frame. When the station has closed meanwhile the answer is simply not
+        heard (it resends what was not answered); frames it sent before closing — an answer
+        to one of our calls, say — are still read."""
+        try:
+            await self._send(message)
+        except ConnectionClosed:
+            log.debug("%s closed before it was answered", self.id)
 
     # -- calling -------------------------------------------------------------
     async def call_station(self, payload, timeout: float | None = None):
