@@ -116,7 +116,10 @@ ROUTES: list[Route] = [
           query=("limit", "cursor", "station", "result", "since", "until", "q")),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
-    Route("GET", f"{V1}/api-keys", list_keys, "API keys (admins)", "keys"),
-    Route("POST", f"{V1}/api-keys", create_key, "Make an API key (admins); the key is in this answer only", "keys", KEY_CREATE, success=201),
-    Route("DELETE", f"{V1}/api-keys/{{prefix}}", revoke_key, "Revoke an API key (admins)", "keys"),
+    Route("GET", f"{V1}/api-keys", list_keys, "API keys: your own; an admin's also those of the operators in their "
+          "domain", "keys"),
+    Route("POST", f"{V1}/api-keys", create_key, "Make an API key for yourself, or (admins) for an operator in your "
+          "domain; the key is in this answer only", "keys", KEY_CREATE, success=201),
+    Route("DELETE", f"{V1}/api-keys/{{prefix}}", revoke_key, "Revoke an API key: your own, or (admins) one of an "
+          "operator in your domain", "keys"),
 ]

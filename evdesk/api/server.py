@@ -28,7 +28,7 @@ def make_app(services, central, keys: ApiKeyService | None = None) -> web.Applic
     app = web.Application(middlewares=[error_middleware, auth_middleware, query_guard], client_max_size=MAX_BODY)
     app[SERVICES] = services
     app[CENTRAL] = central
-    app[KEYS] = keys or ApiKeyService(services.store, services.groups)
+    app[KEYS] = keys or services.api_keys  # the site's one service: a revoke anywhere applies at once
     on_shutdown_stop_streams(app)
     document = build()
 
