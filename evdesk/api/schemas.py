@@ -28,7 +28,7 @@ class F:
     nullable: bool = False
     enum: tuple | None = None
     doc: str = ""
-    minimum: int = INT_MIN  # integers: what the database can hold, unless narrower (OCPP: 32 bits)
+    minimum: int = INT_MIN  # integers and numbers: what the database can hold, unless narrower (OCPP: 32 bits)
     maximum: int = INT_MAX
 
     def json_schema(self) -> dict:
@@ -41,7 +41,7 @@ class F:
             "objects": {"type": "array", "items": {"type": "object"}},
         }[self.type]
         out = dict(base)
-        if self.type == "integer":
+        if self.type in ("integer", "number"):
             out.update(minimum=self.minimum, maximum=self.maximum)
         if self.enum:
             out["enum"] = list(self.enum)
@@ -107,6 +107,8 @@ def _convert(value, f: F, name: str):
         problem = value_problem(value)
         if problem:
             raise invalid(f"Field '{name}' {problem}.", name)
+        if t == "number" and not f.minimum <= value <= f.maximum:
+            raise invalid(f"Field '{name}' is out of range ({f.minimum}..{f.maximum}).", name)
     if f.enum and value not in f.enum:
         raise invalid(f"Field '{name}' must be one of: {', '.join(map(str, f.enum))}.", name)
     if t == "uuid":

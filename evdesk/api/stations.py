@@ -77,7 +77,7 @@ def visible_station(request: web.Request, station_id: UUID):
     return info
 
 
-STATION_QUERY = ("limit", "cursor", "offset", "connection_state", "registration", "q", "group_id")
+STATION_QUERY = ("limit", "cursor", "offset", "connection_state", "registration", "q", "group_id", "identity")
 
 
 async def list_stations(request: web.Request) -> web.Response:
@@ -92,8 +92,13 @@ async def list_stations(request: web.Request) -> web.Response:
     cursor = decode_cursor(request)
     if cursor and not isinstance(cursor[0], str):
         raise bad_parameter(CURSOR_REFUSED, "cursor")
+    if "identity" in request.query:  # exact, as the station sends it: at most one
+        one = services.stations.get(request.query["identity"])
+        candidates = [one] if one is not None else []
+    else:
+        candidates = services.stations.all()
     rows = []
-    for info in services.stations.all():
+    for info in candidates:
         if not ctx.sees_station(info.group_id):
             continue
         if state and info.connection_state != state:
