@@ -75,6 +75,8 @@ def build() -> dict:
                                 "content": {"text/event-stream": {"schema": {"type": "string"}}}}
         elif r.success == 204:
             responses["204"] = {"description": "done"}
+        elif r.media != "application/json":  # e.g. the CSV export
+            responses[str(r.success)] = {"description": "OK", "content": {r.media: {"schema": {"type": "string"}}}}
         else:
             responses[str(r.success)] = {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}
         for code in ("400", "401", "403", "404", "422"):

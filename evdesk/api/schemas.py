@@ -139,9 +139,9 @@ def validate(body: dict, spec: dict[str, F]) -> dict:
 # -- query parameters ----------------------------------------------------------------
 def query_int(request, name: str, default: int, lo: int, hi: int) -> int:
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    if not _QUERY_INT.fullmatch(raw):
+    if not _QUERY_INT.fullmatch(raw):  # '' too: the document says integer
         raise bad_parameter(f"Query parameter '{name}' must be an integer.", name)
     value = int(raw)
     if not lo <= value <= hi:

@@ -112,7 +112,7 @@ def query_values(name: str, path: str) -> list[tuple[str, str, int | None]]:
     out = [("NUL", "\x00", 400), ("NUL inside", "a\x00b", 400), ("invalid UTF-8", "%FF%FE", None),
            ("UTF-8 of a surrogate", "%ED%B3%BF", None), ("very long", "x" * 5000, None)]
     if name == "limit":
-        out += [("0", "0", 400), ("1", "1", 200), ("1000", "1000", 200), ("1001", "1001", 400), ("-1", "-1", 400),
+        out += [("empty", "", 400), ("0", "0", 400), ("1", "1", 200), ("1000", "1000", 200), ("1001", "1001", 400), ("-1", "-1", 400),
                 ("10**30", str(10**30), 400), ("5,000 digits", "9" * 5000, 400), ("1e3", "1e3", 400),
                 ("1.0", "1.0", 400), ("Arabic digits", "١٢", 400), ("underscore", "1_0", 400)]
     if name == "offset":
