@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import getpass
 import sys
+import warnings
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -60,10 +61,16 @@ def read_password(prompt_for: str, from_stdin: bool) -> str:
         if not password:
             raise EvdeskError("No password on stdin: give it as the first line.")
         return password
-    first = getpass.getpass(f"Password for {prompt_for}: ")
-    if not first:
-        raise EvdeskError("No password given.")
-    if getpass.getpass("Repeat the password: ") != first:
+    try:
+        with warnings.catch_warnings():  # no terminal: getpass would read stdin and echo it
+            warnings.simplefilter("error", getpass.GetPassWarning)
+            first = getpass.getpass(f"Password for {prompt_for}: ")
+            if not first:
+                raise EvdeskError("No password given.")
+            again = getpass.getpass("Repeat the password: ")
+    except (getpass.GetPassWarning, EOFError):
+        raise UsageError("No terminal to ask for the password on: pipe it in with --password-stdin.") from None
+    if again != first:
         raise EvdeskError("The two passwords differ; nothing was changed.")
     return first
 
@@ -77,8 +84,8 @@ def run_on_site(command: str, data_dir: Path | None, work: Callable[[object], Aw
     from evdesk.store.migrations import DatabaseTooNew
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    store = Store.sqlite(database_path(folder))
     try:
+        store = Store.sqlite(database_path(folder))
         store.open()
     except DatabaseTooNew as exc:
         say_error(command, str(exc))

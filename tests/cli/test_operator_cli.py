@@ -148,3 +148,27 @@ def test_usage_errors_exit_2(site_dir):
     assert evdesk("operator", folder=site_dir).returncode == 2
     assert evdesk("operator", "promote", "bob", folder=site_dir).returncode == 2
     assert evdesk("operator", "--help").returncode == 0
+
+
+def test_without_a_terminal_the_password_must_come_on_stdin(site_dir):
+    import os
+    import subprocess
+    import sys
+
+    from tests.cli.conftest import ROOT
+
+    make_root(site_dir)
+    done = subprocess.run([sys.executable, "-m", "evdesk", "operator", "reset-password", "root", "--data-dir",
+                           str(site_dir)], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    assert done.returncode == 2 and done.stderr == (
+        "evdesk operator: No terminal to ask for the password on: pipe it in with --password-stdin.\n")
+    assert login(site_dir, "root", ROOT_PW).username == "root"
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = evdesk("operator", "list", folder=blocker / "site")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"evdesk operator: cannot open the database in {blocker / 'site'}: ")
