@@ -16,13 +16,16 @@ from evdesk.runtime import RuntimeOptions, SiteRuntime
 from evdesk.store.migrations import DatabaseTooNew
 
 log = logging.getLogger("evdesk")
+# `evdesk <command> ...`: setting up and running a site from a terminal (evdesk/cli/)
+TERMINAL_COMMANDS = ("operator", "settings", "api-key")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="evdesk",
         description="On-premise charging-station management: OCPP server, store and screens in one program.",
-        epilog="Run `evdesk simulate --help` for the built-in charge-point simulator, `evdesk api-key --help` for API keys.",
+        epilog="Run `evdesk simulate --help` for the built-in charge-point simulator; `evdesk operator --help`, "
+               "`evdesk settings --help` and `evdesk api-key --help` set a site up from a terminal.",
     )
     p.add_argument("--version", action="version", version=f"evdesk {__version__}")
     p.add_argument("--data-dir", type=Path, help="folder for the database and logs (default: the OS's data folder)")
@@ -57,10 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         from evdesk.csms.simulator.cli import main as simulate_main
 
         return simulate_main(argv[1:])
-    if argv and argv[0] == "api-key":
-        from evdesk.api.cli import main as api_key_main
+    if argv and argv[0] in TERMINAL_COMMANDS:  # plain imports: the bundler must see these modules
+        from evdesk.cli import api_keys, operators, settings as site_settings
 
-        return api_key_main(argv[1:])
+        command = {"operator": operators, "settings": site_settings, "api-key": api_keys}[argv[0]]
+        return command.main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:  # before logging, the store or the server: the self-test uses a temporary folder
         from evdesk.selftest import main_self_test

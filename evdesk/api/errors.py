@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 import peewee
@@ -99,16 +98,3 @@ async def error_middleware(request: web.Request, handler):
     except Exception as exc:  # every failure becomes a stable body
         return from_exception(exc)
 
-
-async def read_json(request: web.Request) -> dict:
-    """The body as a JSON object, or 400 malformed_json."""
-    raw = await request.read()
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "malformed_json", f"The request body is not valid JSON: {exc}") from None
-    if not isinstance(body, dict):
-        raise ApiError(400, "malformed_json", "The request body must be a JSON object.")
-    return body

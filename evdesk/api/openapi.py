@@ -21,7 +21,7 @@ QUERY_DOCS = {
     "offset": ("integer", "rows to skip (instead of cursor)"),
     "cursor": ("string", "next_cursor from the previous page"),
     "q": ("string", "words to search for"),
-    "connection_state": ("string", "never_connected, connected, disconnected or silent"),
+    "connection_state": ("string", "online, temporarily_unavailable, long_term_unavailable or never_connected"),
     "registration": ("string", "adopted, pending or rejected"),
     "group_id": ("string", "charging group id"),
     "station": ("string", "station id"),
@@ -33,6 +33,7 @@ QUERY_DOCS = {
     "types": ("string", ("comma-separated event types: ConnectorStatusChanged, ConnectionStateChanged, "
                          "TransactionStarted, TransactionEnded, TransactionUpdated (default: all)")),
     "station_id": ("string", "only this station's events"),
+    "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
@@ -74,6 +75,8 @@ def build() -> dict:
                                 "content": {"text/event-stream": {"schema": {"type": "string"}}}}
         elif r.success == 204:
             responses["204"] = {"description": "done"}
+        elif r.media != "application/json":  # e.g. the CSV export
+            responses[str(r.success)] = {"description": "OK", "content": {r.media: {"schema": {"type": "string"}}}}
         else:
             responses[str(r.success)] = {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}
         for code in ("400", "401", "403", "404", "422"):

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
-from uuid import UUID
 
 from aiohttp import web
 
-from evdesk.api.errors import bad_parameter
 from evdesk.api.http import (
     DEFAULT_LIMIT,
     KEYS,
     MAX_LIMIT,
     body_of,
     ctx_of,
-    decode_cursor,
+    decode_time_cursor,
     encode_cursor,
     ok,
     path_uuid,
@@ -99,9 +96,9 @@ async def create_user(request: web.Request) -> web.Response:
 
 
 async def update_user(request: web.Request) -> web.Response:
+    user_id = path_uuid(request)
     b = await body_of(request, USER_PATCH)
     users = services_of(request).people.users
-    user_id = path_uuid(request)
     current = await users.get(user_id)
     version = b.pop("version")
     data = dataclasses.replace(current.data, **b)
@@ -136,9 +133,9 @@ async def create_token(request: web.Request) -> web.Response:
 
 
 async def update_token(request: web.Request) -> web.Response:
+    token_id = path_uuid(request)
     b = await body_of(request, TOKEN_PATCH)
     tokens = services_of(request).people.tokens
-    token_id = path_uuid(request)
     cur = await tokens.get(token_id)
     version = b.pop("version")
     data = TokenInput(cur.uid, cur.name, cur.status, cur.valid_from_day, cur.valid_to_day, cur.parent_uid)
@@ -159,13 +156,7 @@ async def list_authorizations(request: web.Request) -> web.Response:
     station = query_uuid(request, "station")
     if station is not None:
         visible_station(request, station)
-    cursor = decode_cursor(request)
-    before = None
-    if cursor is not None:
-        try:
-            before = (datetime.fromisoformat(cursor[0]), UUID(cursor[1]))
-        except (ValueError, IndexError, TypeError):
-            raise bad_parameter("Query parameter 'cursor' is not a cursor this API gave out.", "cursor") from None
+    before = decode_time_cursor(request)
     flt = AuthLogFilter(since=query_time(request, "since"), until=query_time(request, "until"), station_id=station,
                         result=request.query.get("result") or None, text=request.query.get("q", ""))
     ctx = ctx_of(request)

@@ -32,6 +32,7 @@ from evdesk.api.people import (
 from evdesk.api.schemas import (
     F,
 )
+from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
 from evdesk.api.stations import (
     COMMANDS,
     SESSION_QUERY,
@@ -82,7 +83,8 @@ class Route:
 V1 = "/api/v1"
 ROUTES: list[Route] = [
     Route("GET", f"{V1}/me", me, "The operator this key acts as", "keys"),
-    Route("GET", f"{V1}/stations", list_stations, "Stations with live connector status (paged)", "stations", query=STATION_QUERY),
+    Route("GET", f"{V1}/stations", list_stations, "Stations with live connector status (paged); `identity` finds one "
+          "by its OCPP identity", "stations", query=STATION_QUERY),
     Route("POST", f"{V1}/stations", create_station, "Add a station", "stations", STATION_CREATE, success=201),
     Route("GET", f"{V1}/stations/{{id}}", get_station, "One station with live connector status", "stations"),
     Route("PATCH", f"{V1}/stations/{{id}}", update_station, "Edit a station's settings", "stations", STATION_PATCH),
@@ -116,7 +118,13 @@ ROUTES: list[Route] = [
           query=("limit", "cursor", "station", "result", "since", "until", "q")),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
-    Route("GET", f"{V1}/api-keys", list_keys, "API keys (admins)", "keys"),
-    Route("POST", f"{V1}/api-keys", create_key, "Make an API key (admins); the key is in this answer only", "keys", KEY_CREATE, success=201),
-    Route("DELETE", f"{V1}/api-keys/{{prefix}}", revoke_key, "Revoke an API key (admins)", "keys"),
+    Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),
+    Route("PATCH", f"{V1}/settings", update_settings, "Change site settings (admins); checked as the Settings page "
+          "checks them", "site", SETTINGS_PATCH),
+    Route("GET", f"{V1}/api-keys", list_keys, "API keys: your own; an admin's also those of the operators in their "
+          "domain", "keys"),
+    Route("POST", f"{V1}/api-keys", create_key, "Make an API key for yourself, or (admins) for an operator in your "
+          "domain; the key is in this answer only", "keys", KEY_CREATE, success=201),
+    Route("DELETE", f"{V1}/api-keys/{{prefix}}", revoke_key, "Revoke an API key: your own, or (admins) one of an "
+          "operator in your domain", "keys"),
 ]

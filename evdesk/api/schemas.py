@@ -3,11 +3,13 @@ types are refused with a message naming the field) and to write the OpenAPI docu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from uuid import UUID
 
 from evdesk.api.errors import bad_parameter, invalid
+from evdesk.api.json_input import INT_MAX, INT_MIN, value_problem
 
 TYPE_WORDS = {
     "string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false",
@@ -16,8 +18,7 @@ TYPE_WORDS = {
     "objects": "a list of JSON objects",
 }
 
-
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+_QUERY_INT = re.compile(r"[+-]?[0-9]{1,19}")  # ASCII digits only: int() would also take '١٢' and '1_0'
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class F:
     nullable: bool = False
     enum: tuple | None = None
     doc: str = ""
+    minimum: int = INT_MIN  # integers and numbers: what the database can hold, unless narrower (OCPP: 32 bits)
+    maximum: int = INT_MAX
 
     def json_schema(self) -> dict:
         base = {
@@ -38,8 +41,8 @@ class F:
             "objects": {"type": "array", "items": {"type": "object"}},
         }[self.type]
         out = dict(base)
-        if self.type == "integer":  # what the database can hold
-            out.update(minimum=INT_MIN, maximum=INT_MAX)
+        if self.type in ("integer", "number"):
+            out.update(minimum=self.minimum, maximum=self.maximum)
         if self.enum:
             out["enum"] = list(self.enum)
         if self.nullable:
@@ -65,14 +68,19 @@ def _uuid(value: str, name: str) -> UUID:
         raise invalid(f"Field '{name}' must be {TYPE_WORDS['uuid']}.", name) from None
 
 
-def parse_datetime(value: str, name: str, error=invalid) -> datetime:
+def parse_datetime(value: str, name: str, error=invalid, what: str = "Field") -> datetime:
+    """An aware datetime in UTC. Year 1 or 9999 with an offset is a time UTC cannot hold: refused."""
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
     except (ValueError, AttributeError, TypeError):
-        raise error(f"Field '{name}' must be {TYPE_WORDS['datetime']}.", name) from None
+        raise error(f"{what} '{name}' must be {TYPE_WORDS['datetime']}.", name) from None
     if parsed.tzinfo is None:
-        raise error(f"Field '{name}' needs a time zone, such as 2026-05-01T08:00:00Z.", name)
-    return parsed
+        raise error(f"{what} '{name}' needs a time zone, such as 2026-05-01T08:00:00Z.", name)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        raise error(f"{what} '{name}' is out of range: in UTC it falls before year 1 or after year 9999.",
+                    name) from None
 
 
 def _convert(value, f: F, name: str):
@@ -92,8 +100,15 @@ def _convert(value, f: F, name: str):
     }[t]
     if not ok:
         raise invalid(f"Field '{name}' must be {TYPE_WORDS[t]}.", name)
-    if t == "integer" and not INT_MIN <= value <= INT_MAX:
-        raise invalid(f"Field '{name}' is out of range ({INT_MIN}..{INT_MAX}).", name)
+    if t == "integer":
+        if not f.minimum <= value <= f.maximum:
+            raise invalid(f"Field '{name}' is out of range ({f.minimum}..{f.maximum}).", name)
+    else:
+        problem = value_problem(value)
+        if problem:
+            raise invalid(f"Field '{name}' {problem}.", name)
+        if t == "number" and not f.minimum <= value <= f.maximum:
+            raise invalid(f"Field '{name}' is out of range ({f.minimum}..{f.maximum}).", name)
     if f.enum and value not in f.enum:
         raise invalid(f"Field '{name}' must be one of: {', '.join(map(str, f.enum))}.", name)
     if t == "uuid":
@@ -124,12 +139,11 @@ def validate(body: dict, spec: dict[str, F]) -> dict:
 # -- query parameters ----------------------------------------------------------------
 def query_int(request, name: str, default: int, lo: int, hi: int) -> int:
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise bad_parameter(f"Query parameter '{name}' must be an integer.", name) from None
+    if not _QUERY_INT.fullmatch(raw):  # '' too: the document says integer
+        raise bad_parameter(f"Query parameter '{name}' must be an integer.", name)
+    value = int(raw)
     if not lo <= value <= hi:
         raise bad_parameter(f"Query parameter '{name}' must be between {lo} and {hi}.", name)
     return value
@@ -149,7 +163,7 @@ def query_time(request, name: str) -> datetime | None:
     raw = request.query.get(name)
     if not raw:
         return None
-    return parse_datetime(raw, name, error=bad_parameter)
+    return parse_datetime(raw, name, error=bad_parameter, what="Query parameter")
 
 
 def query_enum(request, name: str, allowed: tuple[str, ...]) -> str | None:

@@ -12,7 +12,7 @@ from aiohttp import web
 from evdesk.api.auth import auth_middleware
 from evdesk.api.errors import error_middleware
 from evdesk.api.events import on_shutdown_stop_streams
-from evdesk.api.http import CENTRAL, KEYS, SERVICES
+from evdesk.api.http import CENTRAL, KEYS, SERVICES, query_guard
 from evdesk.api.keys import ApiKeyService
 from evdesk.api.openapi import build
 from evdesk.api.resources import ROUTES
@@ -25,10 +25,10 @@ MAX_BODY = 4 * 1024 * 1024
 
 
 def make_app(services, central, keys: ApiKeyService | None = None) -> web.Application:
-    app = web.Application(middlewares=[error_middleware, auth_middleware], client_max_size=MAX_BODY)
+    app = web.Application(middlewares=[error_middleware, auth_middleware, query_guard], client_max_size=MAX_BODY)
     app[SERVICES] = services
     app[CENTRAL] = central
-    app[KEYS] = keys or ApiKeyService(services.store, services.groups)
+    app[KEYS] = keys or services.api_keys  # the site's one service: a revoke anywhere applies at once
     on_shutdown_stop_streams(app)
     document = build()
 

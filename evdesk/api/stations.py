@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 import peewee
@@ -13,6 +14,7 @@ from evdesk.api.errors import ApiError, bad_parameter, invalid
 from evdesk.api.http import (
     CENTRAL,
     CONNECTION_STATES,
+    CURSOR_REFUSED,
     DEFAULT_LIMIT,
     MAX_LIMIT,
     REGISTRATIONS,
@@ -20,6 +22,7 @@ from evdesk.api.http import (
     body_of,
     ctx_of,
     decode_cursor,
+    decode_time_cursor,
     encode_cursor,
     ok,
     path_uuid,
@@ -34,8 +37,11 @@ from evdesk.api.schemas import (
     query_uuid,
 )
 from evdesk.core.errors import NotFound
-from evdesk.core.permissions import require_station
+from evdesk.core.permissions import OperatorContext, require_station
 from evdesk.store import models as m
+
+if TYPE_CHECKING:  # the command API lives in csms; the API only calls it
+    from evdesk.csms.commands import CommandApi, CommandResult
 
 
 # -- stations -----------------------------------------------------------------------------
@@ -71,7 +77,7 @@ def visible_station(request: web.Request, station_id: UUID):
     return info
 
 
-STATION_QUERY = ("limit", "cursor", "offset", "connection_state", "registration", "q", "group_id")
+STATION_QUERY = ("limit", "cursor", "offset", "connection_state", "registration", "q", "group_id", "identity")
 
 
 async def list_stations(request: web.Request) -> web.Response:
@@ -84,8 +90,15 @@ async def list_stations(request: web.Request) -> web.Response:
     group_id = query_uuid(request, "group_id")
     words = request.query.get("q", "").casefold().split()
     cursor = decode_cursor(request)
+    if cursor and not isinstance(cursor[0], str):
+        raise bad_parameter(CURSOR_REFUSED, "cursor")
+    if "identity" in request.query:  # exact, as the station sends it: at most one
+        one = services.stations.get(request.query["identity"])
+        candidates = [one] if one is not None else []
+    else:
+        candidates = services.stations.all()
     rows = []
-    for info in services.stations.all():
+    for info in candidates:
         if not ctx.sees_station(info.group_id):
             continue
         if state and info.connection_state != state:
@@ -102,7 +115,7 @@ async def list_stations(request: web.Request) -> web.Response:
     rows.sort(key=lambda i: i.identity.casefold())
     total = len(rows)
     if cursor is not None:
-        after = str(cursor[0]).casefold() if cursor else ""
+        after = cursor[0].casefold() if cursor else ""
         rows = [i for i in rows if i.identity.casefold() > after]
     else:
         rows = rows[offset:]
@@ -152,9 +165,9 @@ STATION_PATCH = {
 
 
 async def update_station(request: web.Request) -> web.Response:
+    station_id = path_uuid(request)
     b = await body_of(request, STATION_PATCH)
     services, ctx = services_of(request), ctx_of(request)
-    station_id = path_uuid(request)
     visible_station(request, station_id)
     known_group(services, b)
     version = b.pop("version")
@@ -178,8 +191,8 @@ STATION_ADOPT = {"name": F("string"), "group_id": F("uuid", nullable=True)}
 
 
 async def adopt_station(request: web.Request) -> web.Response:
-    b = await body_of(request, STATION_ADOPT)
     station_id = path_uuid(request)
+    b = await body_of(request, STATION_ADOPT)
     visible_station(request, station_id)
     services = services_of(request)
     known_group(services, b)
@@ -188,56 +201,99 @@ async def adopt_station(request: web.Request) -> web.Response:
 
 
 # -- remote commands ------------------------------------------------------------------------
+# Each command calls its typed `CommandApi` method: (commands, station id, ctx, reason, checked params).
+Send = Callable[["CommandApi", UUID, OperatorContext, str, dict], Awaitable["CommandResult"]]
+
+
 @dataclass(frozen=True)
 class Command:
-    method: str  # CommandApi method
     ocpp: str
     params: dict[str, F]
-    defaults: dict = field(default_factory=dict)
+    send: Send
+
+
+OCPP_INT_MIN, OCPP_INT_MAX = -(2**31), 2**31 - 1
+
+
+def i32(required: bool = False, nullable: bool = False, doc: str = "") -> F:
+    """An OCPP integer: 32 bits, as the 1.6 JSON schemas mean it."""
+    return F("integer", required=required, nullable=nullable, doc=doc, minimum=OCPP_INT_MIN, maximum=OCPP_INT_MAX)
 
 
 COMMANDS: dict[str, Command] = {
-    "remote-start": Command("remote_start", "RemoteStartTransaction", {
-        "connector_id": F("integer", nullable=True, doc="null: the station chooses"),
-        "id_tag": F("string", required=True), "charging_profile": F("object", nullable=True)}, {"connector_id": None}),
-    "remote-stop": Command("remote_stop", "RemoteStopTransaction", {"transaction_id": F("integer", required=True)}),
-    "reset": Command("reset", "Reset", {"kind": F("string", required=True, enum=("Soft", "Hard"))}),
-    "unlock": Command("unlock_connector", "UnlockConnector", {"connector_id": F("integer", required=True)}),
-    "change-availability": Command("change_availability", "ChangeAvailability", {
-        "connector_id": F("integer", required=True, doc="0: the whole station"),
-        "available": F("boolean", required=True)}),
-    "get-configuration": Command("get_configuration", "GetConfiguration", {"keys": F("strings", nullable=True)}),
-    "change-configuration": Command("change_configuration", "ChangeConfiguration", {
-        "key": F("string", required=True), "value": F("string", required=True)}),
-    "clear-cache": Command("clear_cache", "ClearCache", {}),
-    "trigger-message": Command("trigger_message", "TriggerMessage", {
-        "message": F("string", required=True), "connector_id": F("integer", nullable=True)}),
-    "set-charging-profile": Command("set_charging_profile", "SetChargingProfile", {
-        "connector_id": F("integer", required=True), "profile": F("object", required=True, doc="OCPP 1.6 csChargingProfiles")}),
-    "clear-charging-profile": Command("clear_charging_profile", "ClearChargingProfile", {
-        "profile_id": F("integer", nullable=True), "connector_id": F("integer", nullable=True),
-        "purpose": F("string", nullable=True), "stack_level": F("integer", nullable=True)}),
-    "get-composite-schedule": Command("get_composite_schedule", "GetCompositeSchedule", {
-        "connector_id": F("integer", required=True), "duration": F("integer", required=True),
-        "unit": F("string", nullable=True, enum=("A", "W"))}),
-    "reserve-now": Command("reserve_now", "ReserveNow", {
-        "connector_id": F("integer", required=True), "id_tag": F("string", required=True),
-        "expiry": F("datetime", required=True), "parent_id_tag": F("string", nullable=True)}),
-    "cancel-reservation": Command("cancel_reservation", "CancelReservation", {"reservation_id": F("integer", required=True)}),
-    "send-local-list": Command("send_local_list", "SendLocalList", {
-        "version": F("integer", required=True), "update_type": F("string", required=True, enum=("Full", "Differential")),
-        "entries": F("objects", required=True, doc="OCPP 1.6 localAuthorizationList entries")}),
-    "get-local-list-version": Command("get_local_list_version", "GetLocalListVersion", {}),
-    "update-firmware": Command("update_firmware", "UpdateFirmware", {
+    "remote-start": Command("RemoteStartTransaction", {
+        "connector_id": i32(nullable=True, doc="null: the station chooses"),
+        "id_tag": F("string", required=True), "charging_profile": F("object", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.remote_start(sid, p.get("connector_id"), p["id_tag"], ctx=ctx, reason=reason,
+                                                      charging_profile=p.get("charging_profile"))),
+    "remote-stop": Command("RemoteStopTransaction", {"transaction_id": i32(required=True)},
+                           lambda c, sid, ctx, reason, p: c.remote_stop(sid, p["transaction_id"], ctx=ctx, reason=reason)),
+    "reset": Command("Reset", {"kind": F("string", required=True, enum=("Soft", "Hard"))},
+                     lambda c, sid, ctx, reason, p: c.reset(sid, p["kind"], ctx=ctx, reason=reason)),
+    "unlock": Command("UnlockConnector", {"connector_id": i32(required=True)},
+                      lambda c, sid, ctx, reason, p: c.unlock_connector(sid, p["connector_id"], ctx=ctx, reason=reason)),
+    "change-availability": Command("ChangeAvailability", {
+        "connector_id": i32(required=True, doc="0: the whole station"), "available": F("boolean", required=True)},
+        lambda c, sid, ctx, reason, p: c.change_availability(sid, p["connector_id"], p["available"], ctx=ctx,
+                                                             reason=reason)),
+    "get-configuration": Command("GetConfiguration", {"keys": F("strings", nullable=True)},
+                                 lambda c, sid, ctx, reason, p: c.get_configuration(sid, p.get("keys"), ctx=ctx,
+                                                                                    reason=reason)),
+    "change-configuration": Command("ChangeConfiguration", {
+        "key": F("string", required=True), "value": F("string", required=True)},
+        lambda c, sid, ctx, reason, p: c.change_configuration(sid, p["key"], p["value"], ctx=ctx, reason=reason)),
+    "clear-cache": Command("ClearCache", {}, lambda c, sid, ctx, reason, p: c.clear_cache(sid, ctx=ctx, reason=reason)),
+    "trigger-message": Command("TriggerMessage", {
+        "message": F("string", required=True), "connector_id": i32(nullable=True)},
+        lambda c, sid, ctx, reason, p: c.trigger_message(sid, p["message"], p.get("connector_id"), ctx=ctx,
+                                                         reason=reason)),
+    "set-charging-profile": Command("SetChargingProfile", {
+        "connector_id": i32(required=True), "profile": F("object", required=True, doc="OCPP 1.6 csChargingProfiles")},
+        lambda c, sid, ctx, reason, p: c.set_charging_profile(sid, p["connector_id"], p["profile"], ctx=ctx,
+                                                              reason=reason)),
+    "clear-charging-profile": Command("ClearChargingProfile", {
+        "profile_id": i32(nullable=True), "connector_id": i32(nullable=True),
+        "purpose": F("string", nullable=True), "stack_level": i32(nullable=True)},
+        lambda c, sid, ctx, reason, p: c.clear_charging_profile(
+            sid, p.get("profile_id"), p.get("connector_id"), p.get("purpose"), p.get("stack_level"), ctx=ctx,
+            reason=reason)),
+    "get-composite-schedule": Command("GetCompositeSchedule", {
+        "connector_id": i32(required=True), "duration": i32(required=True),
+        "unit": F("string", nullable=True, enum=("A", "W"))},
+        lambda c, sid, ctx, reason, p: c.get_composite_schedule(sid, p["connector_id"], p["duration"], p.get("unit"),
+                                                                ctx=ctx, reason=reason)),
+    "reserve-now": Command("ReserveNow", {
+        "connector_id": i32(required=True), "id_tag": F("string", required=True),
+        "expiry": F("datetime", required=True), "parent_id_tag": F("string", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.reserve_now(sid, p["connector_id"], p["id_tag"], p["expiry"],
+                                                     p.get("parent_id_tag"), ctx=ctx, reason=reason)),
+    "cancel-reservation": Command("CancelReservation", {"reservation_id": i32(required=True)},
+                                  lambda c, sid, ctx, reason, p: c.cancel_reservation(sid, p["reservation_id"], ctx=ctx,
+                                                                                      reason=reason)),
+    "send-local-list": Command("SendLocalList", {
+        "version": i32(required=True), "update_type": F("string", required=True, enum=("Full", "Differential")),
+        "entries": F("objects", required=True, doc="OCPP 1.6 localAuthorizationList entries")},
+        lambda c, sid, ctx, reason, p: c.send_local_list(sid, p["version"], p["update_type"], p["entries"], ctx=ctx,
+                                                         reason=reason)),
+    "get-local-list-version": Command("GetLocalListVersion", {},
+                                      lambda c, sid, ctx, reason, p: c.get_local_list_version(sid, ctx=ctx,
+                                                                                              reason=reason)),
+    "update-firmware": Command("UpdateFirmware", {
         "location": F("string", required=True), "retrieve_date": F("datetime", required=True),
-        "retries": F("integer", nullable=True), "retry_interval": F("integer", nullable=True)}),
-    "get-diagnostics": Command("get_diagnostics", "GetDiagnostics", {
+        "retries": i32(nullable=True), "retry_interval": i32(nullable=True)},
+        lambda c, sid, ctx, reason, p: c.update_firmware(sid, p["location"], p["retrieve_date"], p.get("retries"),
+                                                         p.get("retry_interval"), ctx=ctx, reason=reason)),
+    "get-diagnostics": Command("GetDiagnostics", {
         "location": F("string", required=True), "start_time": F("datetime", nullable=True),
-        "stop_time": F("datetime", nullable=True), "retries": F("integer", nullable=True),
-        "retry_interval": F("integer", nullable=True)}),
-    "data-transfer": Command("data_transfer", "DataTransfer", {
+        "stop_time": F("datetime", nullable=True), "retries": i32(nullable=True), "retry_interval": i32(nullable=True)},
+        lambda c, sid, ctx, reason, p: c.get_diagnostics(sid, p["location"], p.get("start_time"), p.get("stop_time"),
+                                                         p.get("retries"), p.get("retry_interval"), ctx=ctx,
+                                                         reason=reason)),
+    "data-transfer": Command("DataTransfer", {
         "vendor_id": F("string", required=True), "message_id": F("string", nullable=True),
-        "data": F("string", nullable=True)}),
+        "data": F("string", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.data_transfer(sid, p["vendor_id"], p.get("message_id"), p.get("data"), ctx=ctx,
+                                                       reason=reason)),
 }
 REASON = F("string", required=True, doc="why: recorded in the action log with the key's operator")
 # The HTTP status for each command outcome (the body is the same CommandResult every time).
@@ -253,17 +309,16 @@ async def run_command(request: web.Request) -> web.Response:
     cmd = COMMANDS.get(name)
     if cmd is None:
         raise ApiError(404, "not_found", f"No command '{name}'. Commands: {', '.join(COMMANDS)}.")
-    b = await body_of(request, command_spec(cmd))
     station_id = path_uuid(request)
+    b = await body_of(request, command_spec(cmd))
     visible_station(request, station_id)
     reason = b.pop("reason").strip()
     if not reason:
         raise ApiError(422, "validation_error", "Say why (reason): it goes into the action log.", "reason")
-    params = {**cmd.defaults, **b}
     central = request.app[CENTRAL]
     if central is None:
         raise ApiError(503, "station_offline", "The OCPP server is not running here.")
-    result = await getattr(central.commands, cmd.method)(station_id, **params, ctx=ctx_of(request), reason=reason)
+    result = await cmd.send(central.commands, station_id, ctx_of(request), reason, b)
     return ok({"outcome": result.outcome, "message": result.message, "response": result.response,
                "action_id": result.action_id}, OUTCOME_STATUS.get(result.outcome, 200))
 
@@ -300,12 +355,7 @@ async def list_sessions(request: web.Request) -> web.Response:
     station = query_uuid(request, "station")
     state = query_enum(request, "state", SESSION_STATES)
     since, until = query_time(request, "since"), query_time(request, "until")
-    cursor = decode_cursor(request)
-    if cursor is not None:
-        try:
-            cursor = (datetime.fromisoformat(cursor[0]), UUID(cursor[1]))
-        except (ValueError, IndexError, TypeError):
-            raise bad_parameter("Query parameter 'cursor' is not a cursor this API gave out.", "cursor") from None
+    cursor = decode_time_cursor(request)
     if station is not None:
         visible_station(request, station)
     ids = visible_station_ids(request)

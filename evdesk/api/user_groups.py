@@ -52,8 +52,8 @@ async def create_user_group(request: web.Request) -> web.Response:
 
 
 async def update_user_group(request: web.Request) -> web.Response:
-    b = await body_of(request, GROUP_PATCH)
     current = await _group(request)
+    b = await body_of(request, GROUP_PATCH)
     g = await services_of(request).people.groups.update(
         ctx_of(request), current.id, b["version"], b.get("name", current.name), b.get("active", current.active),
         b.get("member_ids"), b.get("max_concurrent_transactions", current.max_concurrent_transactions))

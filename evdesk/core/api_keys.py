@@ -1,6 +1,25 @@
-"""API keys: made and revoked by admins; a key acts as its operator, with that operator's
-role and domain. The key is shown once; the store keeps its prefix (to find the row) and
-the SHA-256 of the whole key (to prove it)."""
+"""API keys: a key acts as its operator, with that operator's role and domain. The key is
+shown once; the store keeps its prefix (to find the row) and the SHA-256 of the whole key
+(to prove it).
+
+Who may make, list and revoke keys — so that a key never lifts anyone above their rights:
+
+* **Your own keys**: any active operator may create, list and revoke keys that act as
+  themselves. An analyst's key is read-only because it acts as the analyst.
+* **Keys of others**: an admin may create keys for, list and revoke the keys of operators
+  inside the admin's domain — the target's base group lies in the admin's domain (their
+  base group or below). An operator with no base group is root: only a root admin may act
+  for them. The target has no more rights than the admin (role admin ≥ basic ≥ analyst,
+  domain within the admin's).
+* Nobody else: basic operators and analysts see and touch only their own keys; anything
+  outside the domain is "Operator access forbidden.".
+* evdesk itself (`SYSTEM_CONTEXT`, e.g. the `evdesk api-key` command line run by whoever
+  holds the data folder) is a root admin. A context without an operator that is not the
+  system's gets nothing.
+
+The acting operator's role, base group and status are read from the store at each call,
+not taken from the context (a login or a cached key check may be minutes old).
+"""
 
 from __future__ import annotations
 
@@ -15,10 +34,19 @@ from uuid import UUID
 
 import peewee
 
+from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
-from evdesk.core.errors import EvdeskError, NotFound, ValidationError
-from evdesk.core.operators import context_for, info_from_row
-from evdesk.core.permissions import DomainIndex, OperatorContext, Permission, require
+from evdesk.core.errors import AccessDenied, EvdeskError, NotFound, ValidationError
+from evdesk.core.operators import OPERATOR_INACTIVE, context_for, info_from_row
+from evdesk.core.permissions import (
+    ACCESS_DENIED,
+    ADMIN,
+    ANALYST,
+    BASIC,
+    OPERATOR_ACCESS_FORBIDDEN,
+    DomainIndex,
+    OperatorContext,
+)
 from evdesk.store import models as m
 from evdesk.store.database import Store
 
@@ -75,32 +103,86 @@ def _find_operator(username: str):
     return m.Operator.alive().where(peewee.fn.LOWER(m.Operator.username) == name.lower()).first() if name else None
 
 
+RANK = {ANALYST: 0, BASIC: 1, ADMIN: 2}
+
+
+@dataclass(frozen=True)
+class _Actor:
+    """Who is acting, as the store says now: their id (None: evdesk itself), role and domain."""
+
+    operator_id: UUID | None
+    role: str
+    domain: frozenset[UUID] | None  # None: the whole site
+
+    def may_act_for(self, target) -> bool:
+        if self.operator_id is not None and target.id == self.operator_id:
+            return True  # your own keys
+        if self.role != ADMIN or RANK.get(target.role, RANK[ADMIN]) > RANK[self.role]:
+            return False
+        if self.domain is None:
+            return True  # a root admin: everyone
+        return target.base_group_id is not None and target.base_group_id in self.domain
+
+    def check(self, target) -> None:
+        """AccessDenied unless the actor may make, see and revoke `target`'s keys."""
+        if self.may_act_for(target):
+            return
+        if self.role != ADMIN:
+            raise AccessDenied(ACCESS_DENIED)
+        raise AccessDenied(OPERATOR_ACCESS_FORBIDDEN)
+
+
+def _actor(ctx: OperatorContext) -> _Actor:
+    """Runs on the database worker: the acting operator's rights as stored now."""
+    if ctx.operator_id is None:
+        if ctx.via == "system" and ctx.role == ADMIN and ctx.is_root:
+            return _Actor(None, ADMIN, None)
+        raise AccessDenied(ACCESS_DENIED)  # fail closed: no operator, no keys
+    row = m.Operator.alive().where(m.Operator.id == ctx.operator_id).first()
+    if row is None or row.status != "active":
+        raise AccessDenied(OPERATOR_INACTIVE)
+    if row.base_group_id is None:
+        return _Actor(row.id, row.role, None)
+    tree = DomainIndex({g.id: g.parent_id for g in m.ChargingGroup.alive().select(m.ChargingGroup.id,
+                                                                                   m.ChargingGroup.parent)})
+    return _Actor(row.id, row.role, tree.subtree(row.base_group_id))
+
+
 class ApiKeyService:
-    def __init__(self, store: Store, groups=None):
+    """One per site (`Services.api_keys`): the API, the API keys page and the command line
+    share it, so a revoke anywhere clears the key cache the API checks."""
+
+    def __init__(self, store: Store, groups=None, bus: ev.EventBus | None = None):
         self.store = store
         self.groups = groups  # GroupService (its tree cuts the domain); None: a DomainIndex is read
         self._last_written: dict[UUID, float] = {}
         # key hash -> (checked at, context): an integration polling many times a second
-        # costs one look-up every AUTH_CACHE_SECONDS; a revocation here clears it at once,
-        # an operator deactivated elsewhere is refused within that time.
+        # costs one look-up every AUTH_CACHE_SECONDS; a revocation, or a change of an
+        # operator in this process, clears it at once; a change made by another process
+        # (another seat, the command line) applies within that time.
         self._recent: dict[str, tuple[float, OperatorContext]] = {}
+        if bus is not None:
+            bus.subscribe(ev.OperatorChanged, lambda _event: self._recent.clear())
 
-    # -- admins ---------------------------------------------------------------------
+    # -- managing keys (the rules are in the module text) -----------------------------
     async def create(self, ctx: OperatorContext, operator: str | UUID, name: str = "") -> tuple[ApiKeyInfo, str]:
         """A new key for an operator (by username or id). Returns the key in full: show it once."""
-        require(ctx, Permission.API_KEYS)
         name = (name or "").strip()
         if len(name) > 200:
             raise ValidationError("Key names have at most 200 characters.", field="name")
         prefix, key = new_key()
 
         def write():
+            actor = _actor(ctx)
             if isinstance(operator, UUID):
                 op = m.Operator.alive().where(m.Operator.id == operator).first()
             else:
                 op = _find_operator(str(operator))
             if op is None:
-                raise ValidationError("No operator with that username.", field="operator")
+                shown = str(operator).strip()[:120]
+                raise ValidationError(f"No operator '{shown}'." if shown else "Name the operator the key acts as.",
+                                      field="operator")
+            actor.check(op)
             row = m.ApiKey.create(name=name or f"key {prefix}", prefix=prefix, secret_hash=hash_key(key), operator=op,
                                   created_at=utcnow())
             return _info(row, op)
@@ -108,25 +190,29 @@ class ApiKeyService:
         return await self.store.run(write), key
 
     async def list(self, ctx: OperatorContext, include_revoked: bool = True) -> list[ApiKeyInfo]:
-        require(ctx, Permission.API_KEYS)
+        """The keys `ctx` may see: their own, and for admins those of the operators in their domain."""
 
         def read():
+            actor = _actor(ctx)
             q = (m.ApiKey.alive().join(m.Operator).select(m.ApiKey, m.Operator)
                  .order_by(m.ApiKey.created_at.desc()))
+            if actor.role != ADMIN:
+                q = q.where(m.ApiKey.operator == actor.operator_id)
             if not include_revoked:
                 q = q.where(m.ApiKey.revoked_at.is_null())
-            return [_info(r) for r in q]
+            return [_info(r) for r in q if actor.may_act_for(r.operator)]
 
         return await self.store.run(read)
 
     async def revoke(self, ctx: OperatorContext, prefix: str) -> ApiKeyInfo:
-        require(ctx, Permission.API_KEYS)
         prefix = (split_key(prefix) or prefix or "").strip()
 
         def write():
-            row = m.ApiKey.alive().where(m.ApiKey.prefix == prefix).first()
+            actor = _actor(ctx)
+            row = m.ApiKey.alive().join(m.Operator).select(m.ApiKey, m.Operator).where(m.ApiKey.prefix == prefix).first()
             if row is None:
                 raise NotFound("No API key with that prefix.")
+            actor.check(row.operator)
             if row.revoked_at is None:
                 now = utcnow()
                 m.ApiKey.update(revoked_at=now, updated_at=now, version=m.ApiKey.version + 1).where(

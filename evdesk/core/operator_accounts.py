@@ -340,6 +340,52 @@ class OperatorService:
         }, keep_admin=target.role == ADMIN and target.status == "active")
         self.bus.publish(ev.OperatorChanged(target.id, target.username, deleted=True))
 
+    # -- set up from a terminal (no e-mail) ---------------------------------------------
+    async def create_with_password(self, ctx: OperatorContext, *, username: str, password: str, role: str,
+                                   base_group_id: UUID | None = None, email: str = "", first_name: str = "",
+                                   last_name: str = "") -> OperatorInfo:
+        """An active operator with a password given by whoever sets the site up (no invitation
+        e-mail: a site run as a service may have no mail server yet). The checks of `invite`
+        and the password policy apply."""
+        require(ctx, Permission.MANAGE_OPERATORS)
+        username = _username(username)
+        email = check_address(email) if (email or "").strip() else ""
+        first, last = _names(first_name, last_name)
+        if role not in ROLES:
+            raise ValidationError("Choose admin, basic or analyst.", field="role")
+        self._check_base_group(ctx, base_group_id)
+        check_password_policy(password, username)
+        await self._unique(username)
+        hashed = await asyncio.to_thread(hash_password, password)
+
+        def write():
+            return info_from_row(m.Operator.create(
+                username=username, email=email, first_name=first, last_name=last, status="active", role=role,
+                base_group=base_group_id, password_hash=hashed))
+
+        try:
+            info = await self.store.run(write)
+        except peewee.IntegrityError:
+            raise ValidationError(USERNAME_EXISTS, field="username") from None
+        self.bus.publish(ev.OperatorChanged(info.id, info.username))
+        return info
+
+    async def set_password(self, ctx: OperatorContext, operator_id: UUID, password: str) -> OperatorInfo:
+        """An admin gives another operator a new password directly (no code by e-mail). Clears a
+        lockout and any open code; an invited operator becomes active. Your own password is
+        changed in My account, with the current one."""
+        target = await self.get(operator_id)
+        if target.id == ctx.operator_id:
+            raise EvdeskError("Change your own password in My account (it asks for the current one).")
+        self._may_manage(ctx, target)
+        if target.status == "inactive":
+            raise EvdeskError(f"{target.username}: {OPERATOR_INACTIVE} Activate the operator first.")
+        check_password_policy(password, target.username)
+        hashed = await asyncio.to_thread(hash_password, password)
+        return await self._write(target, target.version, {
+            "password_hash": hashed, "status": "active", "one_time_code_hash": None, "one_time_code_expires": None,
+            "failed_logins": 0, "locked_until": None})
+
     # -- my account -----------------------------------------------------------------
     async def update_my_account(self, ctx: OperatorContext, version: int, *, first_name: str, last_name: str,
                                 email: str) -> OperatorInfo:

@@ -6,6 +6,7 @@ import dataclasses
 
 from evdesk.core import events as ev
 from evdesk.core.actions import ActionLogService
+from evdesk.core.api_keys import ApiKeyService
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
 from evdesk.core.clock import utcnow
@@ -54,6 +55,7 @@ class Services:
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)
+        self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
         self.loop_lag = LoopLagMonitor()
         self.change_feed = ChangeFeedWatcher(store, self.bus)
         self._unsubscribe_health = store.on_health(self._storage_health)

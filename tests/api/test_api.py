@@ -208,8 +208,10 @@ async def test_basic_and_analyst_are_refused_what_the_core_refuses(basic, analys
     status, body = await basic.post(f"/stations/{sid(services)}/commands/update-firmware",
                                     {"location": "http://x/fw", "retrieve_date": "2026-01-01T00:00:00Z", "reason": "r"})
     assert status == 403 and body["error"]["message"] == ACCESS_DENIED
-    status, body = await basic.get("/api-keys")
-    assert status == 403
+    status, body = await basic.get("/api-keys")  # their own keys only
+    assert status == 200 and {k["operator"] for k in body["items"]} == {"bob"}
+    status, body = await basic.post("/api-keys", {"operator": "ada"})
+    assert status == 403 and body["error"]["message"] == ACCESS_DENIED
     for path, payload in ((f"/stations/{sid(services)}/commands/remote-start", {"id_tag": "TAG-OK", "reason": "r"}),
                           ("/users", {"first_name": "X"}), ("/tokens", {"uid": "T1"})):
         status, body = await analyst.post(path, payload)

@@ -111,3 +111,94 @@ def test_the_matrix_is_the_manuals():
     assert "group add" not in forbidden_for_basic and "command reset" not in forbidden_for_basic
     assert {"create_station", "invite", "command update_firmware", "save settings"} <= forbidden_for_basic
     assert all(not allowed(ANALYST, c[1]) for c in CALLS if c[1] is not None)
+
+
+# -- API keys: roles and domains ------------------------------------------------------------------
+# Groups A (with A1 below it) and B. Who may make, list and revoke whose keys (core/api_keys.py):
+# yourself always; an admin also the operators whose base group is in their domain (root
+# operators only for root admins); nobody else.
+KEY_OPERATORS = {  # username: (role, base group)
+    "root": ("admin", None), "admin_a": ("admin", "A"), "admin_a1": ("admin", "A1"), "basic_a": ("basic", "A"),
+    "analyst_a": ("analyst", "A"), "basic_b": ("basic", "B"), "admin_b": ("admin", "B"),
+}
+MAY_ACT_FOR = {
+    "root": set(KEY_OPERATORS),
+    "admin_a": {"admin_a", "admin_a1", "basic_a", "analyst_a"},
+    "admin_a1": {"admin_a1"},
+    "basic_a": {"basic_a"}, "analyst_a": {"analyst_a"}, "basic_b": {"basic_b"},
+    "admin_b": {"admin_b", "basic_b"},
+}
+
+
+@pytest.fixture
+async def key_site(services):
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+
+    s = Site()
+    s.sv = services
+    a = await services.groups.add(SYSTEM_CONTEXT, "A")
+    groups = {"A": a.id, "A1": (await services.groups.add(SYSTEM_CONTEXT, "A1", a.id)).id,
+              "B": (await services.groups.add(SYSTEM_CONTEXT, "B")).id}
+
+    def make():
+        return {u: m.Operator.create(username=u, role=role, base_group=groups.get(base), status="active").id
+                for u, (role, base) in KEY_OPERATORS.items()}
+
+    ids = await services.store.run(make)
+    s.ops = {u: await services.operators.get(i) for u, i in ids.items()}
+    s.ctx = {u: context_for(info, services.groups.index) for u, info in s.ops.items()}
+    s.keys = {u: (await services.api_keys.create(SYSTEM_CONTEXT, u, f"{u}'s"))[0] for u in KEY_OPERATORS}
+    return s
+
+
+@pytest.mark.parametrize("actor", list(KEY_OPERATORS))
+async def test_api_keys_for_whom_by_role_and_domain(key_site, actor):
+    from evdesk.core.permissions import OPERATOR_ACCESS_FORBIDDEN
+
+    keys, ctx = key_site.sv.api_keys, key_site.ctx[actor]
+    listed = {k.operator for k in await keys.list(ctx)}
+    assert listed == MAY_ACT_FOR[actor]
+    for target in KEY_OPERATORS:
+        if target in MAY_ACT_FOR[actor]:
+            info, key = await keys.create(ctx, target, "made")
+            assert info.operator == target
+            assert (await keys.authenticate(key)).username == target  # acts as the target, nothing more
+            assert (await keys.revoke(ctx, key_site.keys[target].prefix)).revoked_at is not None
+            continue
+        expected = OPERATOR_ACCESS_FORBIDDEN if KEY_OPERATORS[actor][0] == "admin" else "Access denied."
+        with pytest.raises(AccessDenied) as err:
+            await keys.create(ctx, target, "not mine")
+        assert str(err.value) == expected, (actor, target)
+        with pytest.raises(AccessDenied):
+            await keys.revoke(ctx, key_site.keys[target].prefix)
+    still_active = {k.operator for k in await keys.list(key_site.ctx["root"]) if k.active}
+    assert still_active >= set(KEY_OPERATORS) - MAY_ACT_FOR[actor]  # nothing outside was revoked
+
+
+async def test_api_keys_follow_the_stored_operator_not_a_stale_context(key_site):
+    """A context made before a demotion, a move or a deactivation gets what the store says now."""
+    sv, ctx = key_site.sv, key_site.ctx["root"]
+    await sv.store.run(lambda: m.Operator.update(role="basic").where(m.Operator.username == "root").execute())
+    with pytest.raises(AccessDenied):
+        await sv.api_keys.create(ctx, "admin_a")
+    assert {k.operator for k in await sv.api_keys.list(ctx)} == {"root"}
+    a1 = key_site.ops["admin_a1"].base_group_id
+    ctx_a = key_site.ctx["admin_a"]
+    await sv.store.run(lambda: m.Operator.update(base_group=a1).where(m.Operator.username == "admin_a").execute())
+    with pytest.raises(AccessDenied):
+        await sv.api_keys.create(ctx_a, "basic_a")  # A is no longer in admin_a's domain
+    await sv.store.run(lambda: m.Operator.update(status="inactive").where(m.Operator.username == "basic_b").execute())
+    with pytest.raises(AccessDenied) as err:
+        await sv.api_keys.create(key_site.ctx["basic_b"], "basic_b")
+    assert str(err.value) == "Operator is inactive."
+
+
+async def test_api_keys_fail_closed_without_an_operator(key_site):
+    from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext
+
+    nobody = OperatorContext(None, "someone", "admin", via="desk")  # a widget with no logged-in operator
+    for call in (key_site.sv.api_keys.list(nobody), key_site.sv.api_keys.create(nobody, "root"),
+                 key_site.sv.api_keys.revoke(nobody, key_site.keys["root"].prefix)):
+        with pytest.raises(AccessDenied):
+            await call
+    assert len(await key_site.sv.api_keys.list(SYSTEM_CONTEXT)) == len(KEY_OPERATORS)  # evdesk itself: everyone

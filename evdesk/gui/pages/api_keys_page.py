@@ -99,7 +99,7 @@ class ApiKeysPage(QWidget):
         self.ui = Ui_ApiKeysPage()
         self.ui.setupUi(self)
         self.services = services
-        self.keys = ApiKeyService(services.store, services.groups)
+        self.keys: ApiKeyService = services.api_keys  # the site's one service (its key cache is the API's)
         self.rows: list[ApiKeyInfo] = []
         self.dialog: ApiKeyDialog | None = None
         self.confirm_box: QMessageBox | None = None

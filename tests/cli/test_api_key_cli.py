@@ -24,3 +24,10 @@ def test_api_key_cli_creates_lists_and_revokes(tmp_path, capsys):
     assert main(["api-key", "list", "--data-dir", str(tmp_path)]) == 0
     assert "revoked" in capsys.readouterr().out
     assert main(["api-key", "create", "--operator", "nobody", "--data-dir", str(tmp_path)]) == 1
+
+
+def test_api_key_for_an_unknown_operator_says_how_to_make_one(tmp_path, capsys):
+    assert main(["api-key", "create", "--operator", "x", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err == ("evdesk api-key: No operator 'x'. Create one with: evdesk operator create --username x "
+                   "--role admin\n")
