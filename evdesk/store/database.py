@@ -50,8 +50,16 @@ SQLITE_PRAGMAS = {
 
 def open_sqlite(path: Path | str) -> peewee.SqliteDatabase:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageUnavailable(_cannot_write(path.parent, exc)) from exc
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def _cannot_write(folder: Path, exc: BaseException) -> str:
+    return (f"evdesk cannot write its data folder {folder} ({getattr(exc, 'strerror', None) or exc}). "
+            "Give this user write access to it, or choose another folder with --data-dir.")
 
 
 class Store:
@@ -76,9 +84,19 @@ class Store:
         return cls(open_sqlite(path))
 
     def open(self) -> list[int]:
-        """Bind the models, migrate. Runs on the worker; blocks the caller (start-up only)."""
+        """Bind the models, migrate. Runs on the worker; blocks the caller (start-up only).
+
+        A folder or disk that cannot be written is `StorageUnavailable` with words for it."""
         database_proxy.initialize(self.db)
-        return self.call_sync(self._open_on_worker)
+        try:
+            return self.call_sync(self._open_on_worker)
+        except (peewee.DatabaseError, OSError) as exc:
+            problem = storage_problem(exc)
+            text = str(exc).lower()
+            if problem is None and "unable to open database file" not in text:
+                raise
+            folder = Path(self.db.database).parent if isinstance(self.db, peewee.SqliteDatabase) else None
+            raise StorageUnavailable(_cannot_write(folder, exc) if folder else (problem or exc).args[0]) from exc
 
     def _open_on_worker(self) -> list[int]:
         self._thread_id = threading.get_ident()

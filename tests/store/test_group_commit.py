@@ -171,3 +171,15 @@ async def test_full_disk_stops_acknowledging_says_so_and_recovers(small_disk):
     finally:
         await batch.close()
         store.close()
+
+
+def test_a_read_only_folder_is_explained_not_a_traceback(small_disk):
+    """A data folder on a file system mounted read-only: a message that says what to do."""
+    done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(StorageUnavailable) as caught:
+        Store.sqlite(small_disk / "site" / "evdesk.db").open()
+    assert "cannot write its data folder" in caught.value.reason and "--data-dir" in caught.value.reason
+    with pytest.raises(StorageUnavailable) as caught:
+        Store.sqlite(small_disk / "evdesk.db").open()
+    assert "--data-dir" in caught.value.reason
