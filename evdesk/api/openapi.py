@@ -33,6 +33,7 @@ QUERY_DOCS = {
     "types": ("string", ("comma-separated event types: ConnectorStatusChanged, ConnectionStateChanged, "
                          "TransactionStarted, TransactionEnded, TransactionUpdated (default: all)")),
     "station_id": ("string", "only this station's events"),
+    "user_group_id": ("string", "charging user group id"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
