@@ -206,7 +206,12 @@ class AuthorizationService:
     async def _apply_fed(self) -> None:
         while self._fed:
             changed, self._fed = self._fed, {}
-            fed = await self.store.read(read_fed_changes, changed)
+            try:
+                fed = await self.store.read(read_fed_changes, changed)
+            except BaseException:
+                for entity, ids in changed.items():  # read again with the next change
+                    self._fed.setdefault(entity, set()).update(ids)
+                raise
             self._apply(fed)
 
     def _apply(self, fed: FedChange) -> None:

@@ -41,7 +41,8 @@ class Services:
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
                                                self.running)
         self.actions = ActionLogService(store, self.bus)
-        self.people = PeopleServices(store, self.bus, self.auth, self.stations)  # charging users, tokens, user groups, authorizations log
+        # charging users, tokens, user groups, authorizations log, CSV, and their read service
+        self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
         self.groups = GroupService(store, self.bus, self.stations)
         self.stations.fresh_context = self.groups.fresh
