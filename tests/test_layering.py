@@ -61,3 +61,31 @@ def test_gui_never_imports_the_http_layer():
     loaded = _imported_by(["evdesk.gui.pages.api_keys_page", "evdesk.gui.main_window"])
     bad = sorted(name for name in loaded if name.startswith(("evdesk.api", "aiohttp")))
     assert not bad, f"evdesk.gui pulls in {bad}"
+
+
+PEOPLE_CORE = ("users", "tokens", "user_groups", "csv_io", "people", "people_types", "people_domain", "auth_index",
+               "auth_log", "authorization", "reads/people")
+
+
+def test_core_people_modules_leave_persistence_to_the_store():
+    """Users, tokens, user groups, CSV, the authorization index and log: no peewee, no models,
+    no hand-stamped versions (the store's repos and queries do that)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(evdesk.__file__).parent
+    for name in PEOPLE_CORE:
+        path = package / "core" / f"{name}.py"
+        source = path.read_text(encoding="utf-8")
+        imported = set()
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+                imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+        bad = sorted(n for n in imported if n.split(".")[0] == "peewee" or n.startswith("evdesk.store.models"))
+        assert not bad, f"{path.name} imports {bad}"
+        assert "version + 1" not in source, f"{path.name} stamps versions by hand"
+    for store_module in ("repos/people.py", "queries/people.py"):
+        assert "version + 1" not in (package / "store" / store_module).read_text(encoding="utf-8")

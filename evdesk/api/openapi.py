@@ -34,6 +34,7 @@ QUERY_DOCS = {
                          "TransactionStarted, TransactionEnded, TransactionUpdated (default: all)")),
     "station_id": ("string", "only this station's events"),
     "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
+    "user_group_id": ("string", "charging user group id"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 
 from evdesk.api.events import EVENTS_QUERY, stream_events
 from evdesk.api.people import (
+    AUTHORIZATIONS_QUERY,
     KEY_CREATE,
+    PEOPLE_QUERY,
     TOKEN_CREATE,
     TOKEN_PATCH,
     USER_CREATE,
     USER_PATCH,
+    USERS_QUERY,
     create_key,
     create_token,
     create_user,
@@ -94,11 +97,12 @@ ROUTES: list[Route] = [
       for name, cmd in COMMANDS.items()],
     Route("GET", f"{V1}/sessions", list_sessions, "Charging sessions, newest first (paged)", "sessions", query=SESSION_QUERY),
     Route("GET", f"{V1}/sessions/{{id}}", get_session, "One charging session with its meter values", "sessions"),
-    Route("GET", f"{V1}/users", list_users, "Charging users (paged)", "people", query=("limit", "offset", "q", "status")),
+    Route("GET", f"{V1}/users", list_users, "Charging users of your domain (paged)", "people", query=USERS_QUERY),
     Route("POST", f"{V1}/users", create_user, "Add a charging user (with tokens)", "people", USER_CREATE, success=201),
     Route("POST", f"{V1}/users/import", import_users, "Import charging users with their tokens from CSV text; "
           "refused rows are listed with the reason", "people", CSV_IMPORT),
-    Route("GET", f"{V1}/users/export", export_users, "All charging users with their tokens as CSV", "people", media="text/csv"),
+    Route("GET", f"{V1}/users/export", export_users, "The charging users of your domain with their tokens as CSV", "people",
+          media="text/csv"),
     Route("GET", f"{V1}/users/{{id}}", get_user, "One charging user with tokens", "people"),
     Route("PATCH", f"{V1}/users/{{id}}", update_user, "Edit a charging user", "people", USER_PATCH),
     Route("DELETE", f"{V1}/users/{{id}}", delete_user, "Remove a charging user (and their tokens)", "people", success=204),
@@ -109,13 +113,14 @@ ROUTES: list[Route] = [
     Route("PATCH", f"{V1}/user-groups/{{id}}", update_user_group, "Edit a charging user group (admins)", "people", GROUP_PATCH),
     Route("DELETE", f"{V1}/user-groups/{{id}}", delete_user_group, "Delete an empty charging user group (admins)",
           "people", success=204),
-    Route("GET", f"{V1}/tokens", list_tokens, "Tokens (paged)", "people", query=("limit", "offset", "q", "status")),
+    Route("GET", f"{V1}/tokens", list_tokens, "Tokens of your domain (paged)", "people", query=PEOPLE_QUERY),
     Route("POST", f"{V1}/tokens", create_token, "Add a token", "people", TOKEN_CREATE, success=201),
     Route("GET", f"{V1}/tokens/{{id}}", get_token, "One token", "people"),
-    Route("PATCH", f"{V1}/tokens/{{id}}", update_token, "Edit a token (name, status, validity, parent)", "people", TOKEN_PATCH),
+    Route("PATCH", f"{V1}/tokens/{{id}}", update_token, "Edit a token (name, status, validity, parent) or move it to "
+          "another user", "people", TOKEN_PATCH),
     Route("DELETE", f"{V1}/tokens/{{id}}", delete_token, "Delete a token", "people", success=204),
-    Route("GET", f"{V1}/authorizations", list_authorizations, "The authorizations log, newest first (paged)", "people",
-          query=("limit", "cursor", "station", "result", "since", "until", "q")),
+    Route("GET", f"{V1}/authorizations", list_authorizations, "The authorizations log of your stations, newest first "
+          "(paged)", "people", query=AUTHORIZATIONS_QUERY),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),

@@ -77,6 +77,6 @@ async def import_users(request: web.Request) -> web.Response:
 
 async def export_users(request: web.Request) -> web.Response:
     check_query(request, ())
-    text = await services_of(request).people.csv.export_text()
+    text = await services_of(request).people.reads.export_csv(ctx_of(request))
     return web.Response(text=text, content_type="text/csv", charset="utf-8",
                         headers={"Content-Disposition": 'attachment; filename="charging-users.csv"'})

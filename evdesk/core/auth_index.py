@@ -5,8 +5,11 @@ A decision must answer in well under a millisecond with 100,000 tokens, so nothi
 on the hot path touches the database. The index is loaded once at start-up (on the
 database worker) and kept fresh by the services that change people: each write
 returns the fresh rows from the worker and the service puts them here before it
-announces the change on the bus. The charging-group tree (edited by the groups
-service) is re-read whenever a `GroupChanged` event arrives.
+announces the change on the bus. Rows another seat changed arrive through the change
+feed (`RowsChanged` for the `FED_TABLES`): the authorization service re-reads exactly
+those rows on the reader connection (`read_fed_changes`) and applies them. The
+charging-group tree (edited by the groups service) is re-read whenever a
+`GroupChanged` event arrives, or the feed names a charging group.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
-from evdesk.store import models as m
+from evdesk.store.queries import people as q
 
 
 @dataclass(slots=True)
@@ -57,98 +60,74 @@ class Snapshot:
     group_parent: dict[UUID, UUID | None] | None = None
 
 
-TOKEN_COLUMNS = (
-    m.Token.id, m.Token.uid, m.Token.uid_key, m.Token.status, m.Token.valid_from, m.Token.valid_to,
-    m.Token.valid_from_day, m.Token.valid_to_day, m.Token.user, m.Token.parent,
-)
-
-
-def _token(row) -> TokenEntry:
-    return TokenEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
-
-
-def read_tokens(where=None) -> list[TokenEntry]:
-    q = m.Token.alive(*TOKEN_COLUMNS)
-    if where is not None:
-        q = q.where(where)
-    # .tuples() skips model construction; the converters (UTC, dates) still apply
-    return [_token(r) for r in q.tuples()]
-
-
-def read_users(where=None) -> list[UserEntry]:
-    q = m.ChargingUser.alive(
-        m.ChargingUser.id, m.ChargingUser.status, m.ChargingUser.user_group, m.ChargingUser.max_concurrent_transactions,
-    )
-    if where is not None:
-        q = q.where(where)
-    users = {r[0]: UserEntry(r[0], r[1], r[2], r[3]) for r in q.tuples()}
-    if not users:
-        return []
-    rights_q = m.AccessRight.alive(m.AccessRight.user, m.AccessRight.group, m.AccessRight.station)
-    if where is not None:
-        rights_q = rights_q.where(m.AccessRight.user.in_(list(users)))
-    groups: dict[UUID, set] = {}
-    stations: dict[UUID, set] = {}
-    for user_id, group_id, station_id in rights_q.tuples():
-        if user_id not in users:
-            continue
-        if group_id is not None:
-            groups.setdefault(user_id, set()).add(group_id)
-        if station_id is not None:
-            stations.setdefault(user_id, set()).add(station_id)
-    for user_id, entry in users.items():
-        entry.rights_groups = frozenset(groups.get(user_id, ()))
-        entry.rights_stations = frozenset(stations.get(user_id, ()))
-    return list(users.values())
-
-
-def read_user_groups(where=None) -> list[GroupEntry]:
-    q = m.UserGroup.alive(m.UserGroup.id, m.UserGroup.active, m.UserGroup.max_concurrent_transactions)
-    if where is not None:
-        q = q.where(where)
-    return [GroupEntry(r[0], bool(r[1]), r[2]) for r in q.tuples()]
+def read_everything() -> Snapshot:
+    """The whole index (runs on the database worker)."""
+    return Snapshot([TokenEntry(*r) for r in q.index_tokens()], [UserEntry(*r) for r in q.index_users()],
+                    [GroupEntry(*r) for r in q.index_user_groups()], q.group_tree())
 
 
 def read_group_tree() -> dict[UUID, UUID | None]:
-    return dict(m.ChargingGroup.alive(m.ChargingGroup.id, m.ChargingGroup.parent).tuples())
-
-
-def read_everything() -> Snapshot:
-    """The whole index (runs on the database worker)."""
-    return Snapshot(read_tokens(), read_users(), read_user_groups(), read_group_tree())
+    return q.group_tree()
 
 
 def read_people(user_ids=(), token_ids=(), group_ids=()) -> Snapshot:
-    """Fresh entries for what one write touched (runs on the database worker)."""
-    snap = Snapshot()
+    """Fresh entries for what one write touched: the users with all their tokens, the
+    tokens, the user groups (live ones; what is missing was deleted)."""
     user_ids, token_ids, group_ids = list(user_ids), list(token_ids), list(group_ids)
-    for i in range(0, len(user_ids), 500):
-        part = user_ids[i:i + 500]
-        snap.users += read_users(m.ChargingUser.id.in_(part))
-        snap.tokens += read_tokens(m.Token.user.in_(part))
-    for i in range(0, len(token_ids), 500):
-        snap.tokens += read_tokens(m.Token.id.in_(token_ids[i:i + 500]))
-    if group_ids:
-        snap.groups = read_user_groups(m.UserGroup.id.in_(group_ids))
-    return snap
+    return Snapshot(
+        tokens=[TokenEntry(*r) for r in q.index_tokens_by(ids=token_ids, user_ids=user_ids)],
+        users=[UserEntry(*r) for r in q.index_users(user_ids)] if user_ids else [],
+        groups=[GroupEntry(*r) for r in q.index_user_groups(group_ids)] if group_ids else [],
+    )
 
 
 def read_for_keys(keys: list[str]) -> Snapshot:
-    """(worker) Tokens by key with their users and groups: a miss in the index is checked
-    against the store once (rows another seat or a script wrote)."""
-    snap = Snapshot(tokens=read_tokens(m.Token.uid_key.in_(keys)))
-    user_ids = [t.user_id for t in snap.tokens if t.user_id is not None]
+    """Tokens by key with their users and groups: a miss in the index is checked against
+    the store once (rows another seat or a script wrote)."""
+    tokens = [TokenEntry(*r) for r in q.index_tokens_by(keys=keys)]
+    user_ids = [t.user_id for t in tokens if t.user_id is not None]
+    snap = Snapshot(tokens=tokens)
     if user_ids:
         # apply() takes a user's tokens in a snapshot as all of them: read them all
-        snap.tokens = read_tokens(m.Token.uid_key.in_(keys) | m.Token.user.in_(user_ids))
-        snap.users = read_users(m.ChargingUser.id.in_(user_ids))
+        snap = read_people(user_ids=user_ids)
+        snap.tokens += [t for t in tokens if t.user_id is None]
         group_ids = [u.group_id for u in snap.users if u.group_id is not None]
         if group_ids:
-            snap.groups = read_user_groups(m.UserGroup.id.in_(group_ids))
+            snap.groups = [GroupEntry(*r) for r in q.index_user_groups(group_ids)]
     parents = [t.parent_id for t in snap.tokens if t.parent_id is not None]
     if parents:
-        snap.tokens += read_tokens(m.Token.id.in_(parents))
+        snap.tokens += [TokenEntry(*r) for r in q.index_tokens_by(ids=parents)]
     return snap
+
+
+# Tables of the change feed the index follows (another seat's changes).
+FED_TABLES = ("token", "charging_user", "user_group", "access_right", "vehicle")
+
+
+@dataclass
+class FedChange:
+    """What other seats changed, read again: fresh entries, and what is gone."""
+
+    snap: Snapshot
+    removed_users: set
+    removed_tokens: set
+    removed_groups: set
+    users: set  # every user touched (their rows, rights, vehicles or tokens' ownership)
+
+
+def read_fed_changes(changed: dict[str, set]) -> FedChange:
+    """(reader) Re-read exactly the rows the feed named: users (also through their rights
+    and vehicles) with all their tokens, tokens, user groups."""
+    users = set(changed.get("charging_user", ()))
+    users |= q.users_of("access_right", changed.get("access_right", ()))
+    users |= q.users_of("vehicle", changed.get("vehicle", ()))
+    tokens, groups = set(changed.get("token", ())), set(changed.get("user_group", ()))
+    snap = read_people(users, tokens, groups)
+    found_users = {u.id for u in snap.users}
+    found_tokens = {t.id for t in snap.tokens}
+    found_groups = {g.id for g in snap.groups}
+    owners = {t.user_id for t in snap.tokens if t.id in tokens and t.user_id is not None}
+    return FedChange(snap, users - found_users, tokens - found_tokens, groups - found_groups, users | owners)
 
 
 class AuthIndex:

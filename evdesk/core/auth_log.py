@@ -1,5 +1,10 @@
 """The authorizations log (every decision: when, where, which tag, whose, the result
-and why) and turning an unknown tag someone tapped on a charger into a token."""
+and why) and turning an unknown tag someone tapped on a charger into a token.
+
+The log is read through the read service (`reads/people.py`: the decisions at the
+stations the operator sees). Registering a tag needs the station it was seen at to
+be in the operator's domain, and then follows the rules of adding a token or a user.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-import peewee
-
 from evdesk.core.errors import NotFound
 from evdesk.core.people_types import TokenInput, TokenRow, UserInput
 from evdesk.core.permissions import OperatorContext
-from evdesk.core.queries import Cursor
-from evdesk.store import models as m
+from evdesk.core.reads import require_visible_station
 
 
 @dataclass(frozen=True)
@@ -45,51 +47,17 @@ class AuthLogFilter:
     text: str = ""  # tag, user name or reason
 
 
-def auth_log_page(flt: AuthLogFilter, before: Cursor | None, limit: int) -> list[AuthLogRow]:
-    """(worker) A newest-first page of decisions."""
-    A = m.AuthorizationAttempt
-    q = (A.select(A, m.Station.name, m.Station.identity, m.ChargingUser.first_name, m.ChargingUser.last_name)
-         .join(m.Station, peewee.JOIN.LEFT_OUTER, on=(A.station == m.Station.id))
-         .join(m.ChargingUser, peewee.JOIN.LEFT_OUTER, on=(A.user_id == m.ChargingUser.id), src=A))
-    if flt.since is not None:
-        q = q.where(A.at >= flt.since)
-    if flt.until is not None:
-        q = q.where(A.at < flt.until)
-    if flt.station_id is not None:
-        q = q.where(A.station == flt.station_id)
-    if flt.result:
-        q = q.where(A.result == flt.result)
-    for word in flt.text.split():
-        like = f"%{word}%"
-        q = q.where((A.id_tag ** like) | (A.reason ** like) | (m.ChargingUser.first_name ** like)
-                    | (m.ChargingUser.last_name ** like))
-    if before is not None:
-        at, row_id = before
-        q = q.where((A.at < at) | ((A.at == at) & (A.id < row_id)))
-    q = q.order_by(A.at.desc(), A.id.desc()).limit(limit)
-    return [row_of(r) for r in q.objects()]
-
-
-def row_of(r) -> AuthLogRow:
-    user = f"{r.first_name or ''} {r.last_name or ''}".strip() if r.user_id else ""
-    return AuthLogRow(
-        r.id, r.at, r.station_id, (r.name or r.identity) if r.station_id else "", r.connector_id, r.id_tag,
-        r.token_id, r.user_id, user, r.context, r.result, r.reason,
-    )
-
-
 class AuthorizationLog:
     def __init__(self, people):
         self.people = people
-        self.store = people.store
 
-    async def page(self, flt: AuthLogFilter, before: Cursor | None = None, limit: int = 200) -> list[AuthLogRow]:
-        return await self.store.run(auth_log_page, flt, before, limit)
-
-    async def register_tag(self, ctx: OperatorContext, id_tag: str, *, user_id: UUID | None = None,
-                           new_user: UserInput | None = None, name: str = "", strip_suffix: bool = False) -> TokenRow:
-        """Make a tag seen at a charger a token of an existing user (`user_id`) or of a new
-        user (`new_user`). With `strip_suffix` a vendor suffix (`_serial`) is dropped."""
+    async def register_tag(self, ctx: OperatorContext, id_tag: str, *, station_id: UUID | None,
+                           user_id: UUID | None = None, new_user: UserInput | None = None, name: str = "",
+                           strip_suffix: bool = False) -> TokenRow:
+        """Make a tag seen at a charger (`station_id`, one the operator sees) a token of an
+        existing user (`user_id`) or of a new user (`new_user`). With `strip_suffix` a vendor
+        suffix (`_serial`) is dropped."""
+        require_visible_station(ctx, self.people.stations, station_id)
         uid = id_tag.strip()
         if strip_suffix and "_" in uid:
             uid = uid.split("_", 1)[0]

@@ -31,18 +31,30 @@ tag with a vendor suffix (`04A1B2_serial`) also matches `04A1B2` (INTEROP §7).
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evdesk.core import events as ev
-from evdesk.core.auth_index import AuthIndex, TokenEntry, read_everything, read_for_keys, read_group_tree
+from evdesk.core.auth_index import (
+    FED_TABLES,
+    AuthIndex,
+    FedChange,
+    Snapshot,
+    TokenEntry,
+    read_everything,
+    read_fed_changes,
+    read_for_keys,
+    read_group_tree,
+)
 from evdesk.core.clock import utcnow
 from evdesk.core.station_cache import StationInfo
-from evdesk.store import models as m
+from evdesk.core.tasks import spawn
 from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store
+from evdesk.store.repos import people as people_repo
 
 ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT_TX = "Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"
 RESULTS = (ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT_TX)
@@ -160,20 +172,75 @@ class AuthorizationService:
         self.settings = settings
         self.index = AuthIndex()
         self.running = running  # RunningSessions: running sessions per token
-        self._unsubscribe = bus.subscribe(ev.GroupChanged, self._group_changed) if hasattr(ev, "GroupChanged") else None
+        self._unsubscribe = [bus.subscribe(ev.GroupChanged, self._group_changed),
+                             bus.subscribe(ev.RowsChanged, self._rows_changed)]
         self._tree_task = None
+        self._tree_dirty = False
+        self._fed: dict[str, set] = {}
+        self._feed_task = None
 
     async def load(self) -> None:
         self.index.replace(await self.store.run(read_everything))
 
     def _group_changed(self, _event) -> None:
-        from evdesk.core.tasks import spawn
-
-        async def refresh():
-            self.index.apply(_tree_only(await self.store.run(read_group_tree)))
-
+        self._tree_dirty = True
         if self._tree_task is None or self._tree_task.done():
-            self._tree_task = spawn(refresh(), name="auth-index group tree")
+            self._tree_task = spawn(self._refresh_tree(), name="auth-index group tree")
+
+    async def _refresh_tree(self) -> None:
+        while self._tree_dirty:  # a change during the read is read again
+            self._tree_dirty = False
+            self.index.apply(Snapshot(group_parent=await self.store.read(read_group_tree)))
+
+    # -- another seat's changes (the change feed) ---------------------------------------------
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        if event.entity == "charging_group":
+            self._group_changed(event)
+            return
+        if event.entity not in FED_TABLES:
+            return
+        self._fed.setdefault(event.entity, set()).update(event.ids)
+        if self._feed_task is None or self._feed_task.done():
+            self._feed_task = spawn(self._apply_fed(), name="auth-index change feed")
+
+    async def _apply_fed(self) -> None:
+        while self._fed:
+            changed, self._fed = self._fed, {}
+            try:
+                fed = await self.store.read(read_fed_changes, changed)
+            except BaseException:
+                for entity, ids in changed.items():  # read again with the next change
+                    self._fed.setdefault(entity, set()).update(ids)
+                raise
+            self._apply(fed)
+
+    def _apply(self, fed: FedChange) -> None:
+        """Put what another seat changed in the index, and tell the screens and local lists."""
+        index = self.index
+        before = {t: index.tokens_by_id.get(t) for t in {*fed.removed_tokens, *(t.id for t in fed.snap.tokens)}}
+        users = set(fed.users) | {e.user_id for e in before.values() if e is not None and e.user_id is not None}
+        index.apply(fed.snap, removed_users=fed.removed_users, removed_tokens=fed.removed_tokens,
+                    removed_groups=fed.removed_groups)
+        for group in fed.snap.groups:
+            self.bus.publish(ev.UserGroupChanged(group.id))
+        for group_id in fed.removed_groups:
+            self.bus.publish(ev.UserGroupChanged(group_id, deleted=True))
+        for user_id in users:
+            self.bus.publish(ev.ChargingUserChanged(user_id, deleted=user_id in fed.removed_users))
+        for token in fed.snap.tokens:
+            old = before.get(token.id)
+            blocked = token.status == "blocked" and (old is None or old.status != "blocked")
+            self.bus.publish(ev.TokenChanged(token.id, token.uid, token.user_id, token.status, blocked=blocked))
+        for token_id in fed.removed_tokens:
+            old = before.get(token_id)
+            if old is not None:
+                self.bus.publish(ev.TokenChanged(token_id, old.uid, old.user_id, old.status, deleted=True))
+
+    async def caught_up(self) -> None:
+        """Wait until the changes announced so far are in the index (tests, diagnostics)."""
+        for task in (self._feed_task, self._tree_task):
+            while task is not None and not task.done():
+                await asyncio.wait({task})
 
     # -- the facts -----------------------------------------------------------------
     def facts(self, entry: TokenEntry | None) -> TokenFacts | None:
@@ -235,26 +302,10 @@ class AuthorizationService:
             # let the station cache the answer for a day at most
             decision = Decision(decision.status, decision.reason, decision.token, now + timedelta(days=1))
         token = decision.token
-        self.batch.add_log(
-            m.AuthorizationAttempt,
-            {
-                "id": m.base.uuid7(),
-                "at": now,
-                "station": info.id,
-                "connector_id": connector_id,
-                "id_tag": id_tag[:64],
-                "token_id": token.id if token else None,
-                "user_id": token.user_id if token else None,
-                "context": context,
-                "result": decision.status,
-                "reason": decision.reason,
-            },
+        people_repo.log_authorization(
+            self.batch, at=now, station=info.id, connector_id=connector_id, id_tag=id_tag[:64],
+            token_id=token.id if token else None, user_id=token.user_id if token else None, context=context,
+            result=decision.status, reason=decision.reason,
         )
         self.bus.publish(ev.AuthorizationDecided(info.id, id_tag, decision.status, decision.reason))
         return decision
-
-
-def _tree_only(tree):
-    from evdesk.core.auth_index import Snapshot
-
-    return Snapshot(group_parent=tree)

@@ -20,10 +20,16 @@ Import is all-or-nothing per row: a row with any problem adds nothing, and the
 report lists each problem as (row number in the file, column, message). A row whose
 e-mail or token uid already exists is refused (the import only adds users).
 Rows are written in batches on the database worker with multi-row inserts.
+
+Domain (`people_domain.py`): imported users and their tokens get the importing
+operator's base group as their home group (whole-site operators: site-wide), and
+access rights outside the operator's domain refuse the row. The export holds the
+users the operator sees, with only the access rights inside their domain.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from collections.abc import Callable
@@ -31,13 +37,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
-import peewee
-
 from evdesk.core import events as ev
 from evdesk.core.errors import AccessDenied, ValidationError
+from evdesk.core.people_domain import KEEP, home_for_new
 from evdesk.core.people_types import EMAIL_EXISTS, TOKEN_EXISTS, TokenInput, UserInput, clean_token, clean_user
 from evdesk.core.permissions import OperatorContext, Permission, require, require_group, require_station
-from evdesk.store import models as m
+from evdesk.core.tokens import uid_key
+from evdesk.store.queries import people as q
+from evdesk.store.repos import people as repo
 
 COLUMNS = (
     "first_name", "last_name", "email", "phone", "user_group", "status", "disabled_reason", "token_uids",
@@ -98,13 +105,9 @@ class Lookups:
 
     @classmethod
     def read(cls) -> "Lookups":
-        return cls(
-            {e.lower() for (e,) in m.ChargingUser.alive(m.ChargingUser.email).where(m.ChargingUser.email.is_null(False)).tuples()},
-            {k for (k,) in m.Token.select(m.Token.uid_key).tuples()},
-            {n.lower(): i for i, n in m.UserGroup.alive(m.UserGroup.id, m.UserGroup.name).tuples()},
-            {n.lower(): i for i, n in m.ChargingGroup.alive(m.ChargingGroup.id, m.ChargingGroup.name).tuples()},
-            {s: (i, g) for i, s, g in m.Station.alive(m.Station.id, m.Station.identity, m.Station.group).tuples()},
-        )
+        found = q.import_lookups()
+        return cls(found["emails"], found["token_keys"], found["user_groups"], found["charging_groups"],
+                   found["stations"])
 
 
 def parse_row(raw: dict, look: Lookups, ctx: OperatorContext) -> tuple[UserInput, list[TokenInput]]:
@@ -163,37 +166,32 @@ def _domain(check: Callable[[], None], column: str) -> None:
         raise RowRefused(column, str(exc)) from None
 
 
-def import_batch(rows: list[tuple[int, dict]], look: Lookups, ctx: OperatorContext, result: CsvImportResult) -> list[UUID]:
+def import_batch(rows: list[tuple[int, dict]], look: Lookups, ctx: OperatorContext, home_group_id: UUID | None,
+                 result: CsvImportResult) -> list[UUID]:
     """(worker) Check and insert one batch; returns the ids of the users added."""
-    users, tokens, vehicles, rights = [], [], [], []
+    bundles = []
     for number, raw in rows:
         try:
             data, row_tokens = parse_row(raw, look, ctx)
         except RowRefused as exc:
             result.problems.append(CsvProblem(number, exc.field, str(exc)))
             continue
-        user_id = m.base.uuid7()
-        users.append({
-            "id": user_id, "first_name": data.first_name, "last_name": data.last_name, "email": data.email or None,
-            "phone": data.phone, "user_group": data.user_group_id, "status": data.status,
-            "disabled_reason": data.disabled_reason,
-        })
         if data.email:
             look.emails.add(data.email.lower())
-        for t in row_tokens:
-            look.token_keys.add(t.uid.upper())
-            tokens.append({"id": m.base.uuid7(), "uid": t.uid, "uid_key": t.uid.upper(), "name": t.name, "status": "active",
-                           "valid_from_day": t.valid_from_day, "valid_to_day": t.valid_to_day, "user": user_id})
-        vehicles += [{"id": m.base.uuid7(), "user": user_id, "registration_plate": p} for p in data.vehicles]
-        rights += [{"id": m.base.uuid7(), "user": user_id, "group": g, "station": None} for g in data.group_rights]
-        rights += [{"id": m.base.uuid7(), "user": user_id, "group": None, "station": s} for s in data.station_rights]
-    with m.ChargingUser._meta.database.atomic():
-        for model, values in ((m.ChargingUser, users), (m.Token, tokens), (m.Vehicle, vehicles), (m.AccessRight, rights)):
-            for i in range(0, len(values), 100):  # SQLite allows ~32k parameters per statement
-                model.insert_many(values[i:i + 100]).execute()
-    result.users_added += len(users)
-    result.tokens_added += len(tokens)
-    return [u["id"] for u in users]
+        look.token_keys.update(uid_key(t.uid) for t in row_tokens)
+        bundles.append({
+            "user": {"first_name": data.first_name, "last_name": data.last_name, "email": data.email or None,
+                     "phone": data.phone, "user_group": data.user_group_id, "status": data.status,
+                     "disabled_reason": data.disabled_reason, "home_group": home_group_id},
+            "tokens": [{"uid": t.uid, "uid_key": uid_key(t.uid), "name": t.name, "status": "active",
+                        "valid_from_day": t.valid_from_day, "valid_to_day": t.valid_to_day,
+                        "home_group": home_group_id} for t in row_tokens],
+            "plates": data.vehicles, "group_rights": data.group_rights, "station_rights": data.station_rights,
+        })
+    added = repo.import_users(bundles)
+    result.users_added += len(added)
+    result.tokens_added += sum(len(b["tokens"]) for b in bundles)
+    return added
 
 
 def read_csv(text: str) -> tuple[list[tuple[int, dict]], list[CsvProblem]]:
@@ -208,35 +206,22 @@ def read_csv(text: str) -> tuple[list[tuple[int, dict]], list[CsvProblem]]:
     return [(reader.line_num, row) for row in reader if any((v or "").strip() for v in row.values() if isinstance(v, str))], []
 
 
-def export_rows() -> str:
-    """(worker) Every live user with tokens, vehicles and rights, as CSV text."""
-    groups = dict(m.UserGroup.select(m.UserGroup.id, m.UserGroup.name).tuples())
-    cgroups = dict(m.ChargingGroup.select(m.ChargingGroup.id, m.ChargingGroup.name).tuples())
-    stations = dict(m.Station.select(m.Station.id, m.Station.identity).tuples())
-    tokens: dict[UUID, list] = {}
-    for t in m.Token.alive().where(m.Token.user.is_null(False)).order_by(m.Token.uid_key):
-        tokens.setdefault(t.user_id, []).append(t)
-    plates: dict[UUID, list] = {}
-    for user_id, plate in m.Vehicle.alive(m.Vehicle.user, m.Vehicle.registration_plate).tuples():
-        plates.setdefault(user_id, []).append(plate)
-    rights: dict[UUID, tuple[list, list]] = {}
-    for user_id, gid, sid in m.AccessRight.alive(m.AccessRight.user, m.AccessRight.group, m.AccessRight.station).tuples():
-        g, s = rights.setdefault(user_id, ([], []))
-        (g.append(cgroups.get(gid, "")) if gid else s.append(stations.get(sid, "")))
+def export_text(users: list[dict], right_visible: Callable[[str, UUID, UUID | None], bool]) -> str:
+    """CSV text of users as the store's `export_users` gives them; `right_visible(kind, id,
+    group)` says which access rights the exporting operator sees."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    q = m.ChargingUser.alive().order_by(peewee.fn.LOWER(m.ChargingUser.last_name), m.ChargingUser.first_name, m.ChargingUser.id)
-    for u in q:
-        ts = tokens.get(u.id, [])
-        days_from = {t.valid_from_day for t in ts}
-        days_to = {t.valid_to_day for t in ts}
-        g, s = rights.get(u.id, ([], []))
+    for u in users:
+        ts = u["tokens"]
+        groups = sorted(name for kind, rid, name, group in u["rights"] if kind == "group" and right_visible(kind, rid, group))
+        stations = sorted(name for kind, rid, name, group in u["rights"]
+                          if kind == "station" and right_visible(kind, rid, group))
         writer.writerow([
-            u.first_name, u.last_name, u.email or "", u.phone, groups.get(u.user_group_id, ""), u.status,
-            u.disabled_reason, ";".join(t.uid for t in ts), ";".join(t.name for t in ts),
-            _one_day(days_from), _one_day(days_to), ";".join(sorted(plates.get(u.id, []))), ";".join(sorted(g)),
-            ";".join(sorted(s)),
+            u["first_name"], u["last_name"], u["email"], u["phone"], u["user_group"], u["status"],
+            u["disabled_reason"], ";".join(t[0] for t in ts), ";".join(t[1] for t in ts),
+            _one_day({t[2] for t in ts}), _one_day({t[3] for t in ts}), ";".join(u["plates"]), ";".join(groups),
+            ";".join(stations),
         ])
     return out.getvalue()
 
@@ -251,24 +236,24 @@ class CsvService:
         self.people = people
         self.store = people.store
 
-    async def export_text(self) -> str:
-        return await self.store.run(export_rows)
+    async def export_file(self, ctx: OperatorContext, path) -> int:
+        """Write the users the operator sees to `path`; returns how many."""
+        text = await self.people.reads.export_csv(ctx)
 
-    async def export_file(self, path) -> int:
         def write():
-            text = export_rows()
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
-            return text.count("\n") - 1
 
-        return await self.store.run(write)
+        await asyncio.to_thread(write)
+        return text.count("\n") - 1
 
     async def import_text(self, ctx: OperatorContext, text: str, *, progress: Callable[[int, int], None] | None = None,
                           cancelled: Callable[[], bool] | None = None) -> CsvImportResult:
         """Import users from CSV text; `progress(done, total)` after each batch; `cancelled()`
         is asked between batches (rows already imported stay)."""
         require(ctx, Permission.EDIT_USERS)
-        rows, problems = await self.store.run(read_csv, text)
+        home = home_for_new(ctx, KEEP)
+        rows, problems = await asyncio.to_thread(read_csv, text)
         result = CsvImportResult(rows=len(rows), problems=list(problems))
         if not rows:
             return result
@@ -280,10 +265,10 @@ class CsvService:
             batch = rows[start:start + BATCH_ROWS]
 
             def work(batch=batch):
-                added = import_batch(batch, look, ctx, result)
+                added = import_batch(batch, look, ctx, home, result)
                 return self.people.fresh(user_ids=added)
 
-            self.people.auth.index.apply(await self.store.run(work))
+            self.people.auth.index.apply(await self.people.write(work, missing=""))
             if progress is not None:
                 progress(min(start + BATCH_ROWS, len(rows)), len(rows))
         result.problems.sort(key=lambda p: p.row)
@@ -296,4 +281,4 @@ class CsvService:
             with open(path, encoding="utf-8-sig", newline="") as f:
                 return f.read()
 
-        return await self.import_text(ctx, await self.store.run(read), **kw)
+        return await self.import_text(ctx, await asyncio.to_thread(read), **kw)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from uuid import UUID
 
-from evdesk.core.errors import NotFound, StaleEdit, ValidationError
+from evdesk.core.errors import ValidationError
 
 USER_STATUSES = ("active", "disabled")
 TOKEN_STATUSES = ("active", "inactive", "blocked")
@@ -56,6 +56,7 @@ class TokenRow:
     user_id: UUID | None
     user_name: str
     parent_uid: str
+    home_group_id: UUID | None = None  # the user's home group when the token has a user
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class UserRow:
     status: str
     token_uids: tuple[str, ...] = ()
     vehicles: tuple[str, ...] = ()  # registration plates
+    home_group_id: UUID | None = None
 
     @property
     def name(self) -> str:
@@ -79,10 +81,14 @@ class UserRow:
 
 @dataclass
 class UserDetail:
+    """One user as an operator sees them: `data.group_rights` / `station_rights` hold only
+    the rights inside the operator's domain (the others are kept when they save)."""
+
     id: UUID
     version: int
     data: UserInput
     tokens: list[TokenRow]
+    home_group_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,11 @@ class UserGroupRow:
     active: bool
     members: int
     max_concurrent_transactions: int | None = None
+
+
+def row_of(cls, row: dict):
+    """A row dataclass from the store's dict of the same names (extra keys are left out)."""
+    return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
 
 
 def clean_user(data: UserInput) -> UserInput:
@@ -144,11 +155,3 @@ def clean_token(data: TokenInput) -> TokenInput:
     if data.parent_uid.upper() == data.uid.upper():
         raise ValidationError("A token cannot be its own parent.", field="parent_uid")
     return data
-
-
-def check_version(model, row_id: UUID, version: int, not_found: str) -> None:
-    """After an update that touched no row: say whether it was stale or gone (worker)."""
-    row = model.get_or_none((model.id == row_id) & model.deleted_at.is_null())
-    if row is None:
-        raise NotFound(not_found)
-    raise StaleEdit()

@@ -48,7 +48,8 @@ class Services:
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running)
         self.history = HistoryReads(store, self.stations)
-        self.people = PeopleServices(self)  # charging users, tokens, user groups, authorizations log
+        # charging users, tokens, user groups, authorizations log, CSV, and their read service
+        self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
         self.groups = GroupService(store, self.bus, self.stations)
         self.stations.fresh_context = self.groups.fresh

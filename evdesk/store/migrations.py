@@ -62,11 +62,67 @@ def _change_feed_and_station_numbers(db: peewee.Database) -> None:
         T.update(ocpp_id=low, station_transaction_id=number).where(T.id == row_id).execute()
 
 
+def _home_groups(db: peewee.Database) -> None:
+    """Issue 8: charging users and tokens belong to a home charging group (operators see
+    the ones homed in their domain). An existing user gets the lowest group above all the
+    groups of their access rights (a station right counts as the station's group); a user
+    without rights, with a right outside every group, or with rights under different top
+    groups stays site-wide (empty). A token of a user takes the user's group; a token
+    without a user stays empty (site-wide)."""
+    G, U, T, R, S = models.ChargingGroup, models.ChargingUser, models.Token, models.AccessRight, models.Station
+    for table in ("charging_user", "token"):
+        add_column_if_missing(db, table, "home_group_id",
+                              peewee.ForeignKeyField(G, field=G.id, null=True, on_delete="SET NULL"))
+    parent_of = dict(G.select(G.id, G.parent).where(G.deleted_at.is_null()).tuples())
+    station_group = dict(S.select(S.id, S.group).where(S.deleted_at.is_null()).tuples())
+    groups_of: dict = {}
+    rights = R.select(R.user, R.group, R.station).join(U, on=(R.user == U.id)).where(
+        R.deleted_at.is_null() & U.deleted_at.is_null())
+    for user_id, group_id, station_id in rights.tuples():
+        if group_id is not None:
+            if group_id in parent_of:
+                groups_of.setdefault(user_id, []).append(group_id)
+        elif station_id in station_group:
+            group_id = station_group[station_id]
+            groups_of.setdefault(user_id, []).append(group_id if group_id in parent_of else None)
+    users_by_home: dict = {}
+    for user_id, group_ids in groups_of.items():
+        home = lowest_common_group(group_ids, parent_of)
+        if home is not None:
+            users_by_home.setdefault(home, []).append(user_id)
+    for home, user_ids in users_by_home.items():
+        for start in range(0, len(user_ids), 500):
+            U.update(home_group=home).where(U.id.in_(user_ids[start : start + 500])).execute()
+    T.update(home_group=U.select(U.home_group).where(U.id == T.user)).where(T.user.is_null(False)).execute()
+
+
+def lowest_common_group(group_ids: list, parent_of: dict) -> object | None:
+    """The deepest group that is one of `group_ids` or above every one of them; None when
+    there is none (a None among them: outside every group)."""
+    if not group_ids or any(g is None for g in group_ids):
+        return None
+
+    def chain(group_id) -> list:  # the group, its parent, ..., the top
+        out, seen = [], set()
+        while group_id is not None and group_id not in seen:
+            seen.add(group_id)
+            out.append(group_id)
+            group_id = parent_of.get(group_id)
+        return out
+
+    common = chain(group_ids[0])
+    for group_id in group_ids[1:]:
+        above = set(chain(group_id))
+        common = [g for g in common if g in above]
+    return common[0] if common else None
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
     (3, "API keys", _api_keys),
     (4, "change feed, seat state, station transaction numbers", _change_feed_and_station_numbers),
+    (5, "home charging groups of charging users and tokens", _home_groups),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -47,7 +47,7 @@ async def main(args) -> None:
         print(f"imported {result.users_added} users, {result.tokens_added} tokens "
               f"({len(result.problems)} problems) in {took:.2f} s")
         t0 = time.perf_counter()
-        exported = await services.people.csv.export_text()
+        exported = await services.people.reads.export_csv(SYSTEM_CONTEXT)
         print(f"exported {exported.count(chr(10)) - 1} users in {time.perf_counter() - t0:.2f} s")
         print(f"index now holds {len(services.auth.index.tokens_by_key)} tokens")
         await services.stop()

@@ -202,3 +202,152 @@ async def test_api_keys_fail_closed_without_an_operator(key_site):
         with pytest.raises(AccessDenied):
             await call
     assert len(await key_site.sv.api_keys.list(SYSTEM_CONTEXT)) == len(KEY_OPERATORS)  # evdesk itself: everyone
+
+
+# == Domains: charging users, tokens, exports (issue 8) ==================================================
+# Every changing call of the people services, by a basic and an admin operator whose base
+# group is A: against a user or token of group B it is refused with "Operator access
+# forbidden." and changes nothing; against their own group it works. What the role may
+# not do at all is "Access denied." either way (the role is checked first).
+from evdesk.core.permissions import ADMIN, OPERATOR_ACCESS_FORBIDDEN, SYSTEM_CONTEXT, OperatorContext  # noqa: E402
+from evdesk.core.people_types import TokenInput, UserInput  # noqa: E402
+from evdesk.core.reads.people import TokenFilter  # noqa: E402
+
+
+class People:
+    pass
+
+
+@pytest.fixture
+async def people_site(services):
+    """Groups A (with A1 under it) and B; in each a station, a user with a token and a token without a user."""
+    root = SYSTEM_CONTEXT
+    p = People()
+    p.sv = services
+    p.group = {"a": (await services.groups.add(root, "A")).id, "b": (await services.groups.add(root, "B")).id}
+    p.sub_a = (await services.groups.add(root, "A1", p.group["a"])).id
+    p.station, p.user, p.other_user, p.token, p.loose = {}, {}, {}, {}, {}
+    for x in ("a", "b"):
+        p.station[x] = (await services.stations.create_station(f"CP-{x.upper()}", group_id=p.group[x], connectors=1,
+                                                                ctx=root)).id
+        user = await services.people.users.create(
+            root, UserInput(f"User {x}", "Driver", f"{x}@fleet.example", group_rights=[p.group[x]]),
+            [TokenInput(f"TOK-{x.upper()}")], home_group_id=p.group[x])
+        p.user[x], p.token[x] = user.id, user.tokens[0].id
+        p.other_user[x] = (await services.people.users.create(root, UserInput(f"Other {x}", "Driver"),
+                                                              home_group_id=p.group[x])).id
+        p.loose[x] = (await services.people.tokens.add(root, TokenInput(f"LOOSE-{x.upper()}"),
+                                                       home_group_id=p.group[x])).id
+    return p
+
+
+async def _user(p, x):
+    return await p.sv.people.reads.user(SYSTEM_CONTEXT, p.user[x])
+
+
+async def _token(p, token_id):
+    return await p.sv.people.reads.token(SYSTEM_CONTEXT, token_id)
+
+
+async def _update_user(p, x):
+    d = await _user(p, x)
+    d.data.phone, d.data.group_rights = "+1 555", []
+    return await p.sv.people.users.update(p.ctx, p.user[x], d.version, d.data)
+
+
+async def _block(p, token_id):
+    t = await _token(p, token_id)
+    data = TokenInput(t.uid, t.name, "blocked", t.valid_from_day, t.valid_to_day, t.parent_uid)
+    return await p.sv.people.tokens.update(p.ctx, token_id, t.version, data)
+
+
+async def _move(p, token_id, user_id):
+    t = await _token(p, token_id)
+    data = TokenInput(t.uid, t.name, t.status, t.valid_from_day, t.valid_to_day, t.parent_uid)
+    return await p.sv.people.tokens.update(p.ctx, token_id, t.version, data, user_id=user_id)
+
+
+def _csv(p, x):
+    return p.sv.people.csv.import_text(p.ctx, f"first_name,access_groups\nNew,{x.upper()}\n")
+
+
+async def _import(p, x):
+    result = await _csv(p, x)
+    if result.problems:
+        raise AccessDenied(result.problems[0].message)
+    return result
+
+
+PEOPLE_CALLS = [
+    ("add user in group", P.EDIT_USERS,
+     lambda p, x: p.sv.people.users.create(p.ctx, UserInput("New", "User"), home_group_id=p.group[x])),
+    ("add user with a right", P.EDIT_USERS,
+     lambda p, x: p.sv.people.users.create(p.ctx, UserInput("New", "User", group_rights=[p.group[x]]))),
+    ("edit user", P.EDIT_USERS, lambda p, x: _update_user(p, x)),
+    ("disable user", P.EDIT_USERS, lambda p, x: p.sv.people.users.disable(p.ctx, p.user[x], "left")),
+    ("enable user", P.EDIT_USERS, lambda p, x: p.sv.people.users.enable(p.ctx, p.user[x])),
+    ("remove user", P.REMOVE_USERS, lambda p, x: p.sv.people.users.remove(p.ctx, p.user[x])),
+    ("add token to user", P.EDIT_USERS, lambda p, x: p.sv.people.tokens.add(p.ctx, TokenInput("NEW-1"), p.user[x])),
+    ("add token in group", P.EDIT_USERS,
+     lambda p, x: p.sv.people.tokens.add(p.ctx, TokenInput("NEW-1"), home_group_id=p.group[x])),
+    ("block user's token", P.EDIT_USERS, lambda p, x: _block(p, p.token[x])),
+    ("block token without user", P.EDIT_USERS, lambda p, x: _block(p, p.loose[x])),
+    ("set token status", P.EDIT_USERS, lambda p, x: p.sv.people.tokens.set_status(p.ctx, p.token[x], "inactive")),
+    ("move own token to user", P.EDIT_USERS, lambda p, x: _move(p, p.token["a"], p.other_user[x])),
+    ("move token to own user", P.EDIT_USERS, lambda p, x: _move(p, p.token[x], p.other_user["a"])),
+    ("take token from user", P.EDIT_USERS, lambda p, x: _move(p, p.token[x], None)),
+    ("delete token", P.DELETE_TOKENS, lambda p, x: p.sv.people.tokens.delete(p.ctx, p.token[x])),
+    ("register tag", P.EDIT_USERS, lambda p, x: p.sv.people.auth_log.register_tag(
+        p.ctx, "04SEEN", station_id=p.station[x], user_id=p.user["a"])),
+    ("register tag to user", P.EDIT_USERS, lambda p, x: p.sv.people.auth_log.register_tag(
+        p.ctx, "04SEEN", station_id=p.station["a"], user_id=p.user[x])),
+    ("import rights", P.EDIT_USERS, lambda p, x: _import(p, x)),
+]
+
+
+async def _everything(p) -> tuple:
+    """What group B holds, as a whole-site admin reads it."""
+    reads = p.sv.people.reads
+    users = [await reads.user(SYSTEM_CONTEXT, p.user[x]) for x in ("a", "b")]
+    tokens = (await reads.tokens(SYSTEM_CONTEXT, TokenFilter())).items
+    return users[1], [t for t in tokens if t.home_group_id == p.group["b"]]
+
+
+@pytest.mark.parametrize("role", [BASIC, ADMIN])
+@pytest.mark.parametrize("target", ["a", "b"], ids=["own group", "other group"])
+@pytest.mark.parametrize("what, permission, call", PEOPLE_CALLS, ids=[c[0] for c in PEOPLE_CALLS])
+async def test_people_changes_stay_in_the_operators_domain(people_site, role, target, what, permission, call):
+    p = people_site
+    p.ctx = p.sv.groups.fresh(OperatorContext(None, f"{role}-a", role, base_group_id=p.group["a"]))
+    assert p.ctx.domain_groups == {p.group["a"], p.sub_a}
+    before = await _everything(p)
+    if not allowed(role, permission):
+        with pytest.raises(AccessDenied) as err:
+            await call(p, target)
+        assert str(err.value) == "Access denied."
+    elif target == "b":
+        with pytest.raises(AccessDenied) as err:
+            await call(p, target)
+        assert str(err.value) == OPERATOR_ACCESS_FORBIDDEN
+    else:
+        await call(p, target)
+    if target == "b" or not allowed(role, permission):
+        assert await _everything(p) == before  # nothing of group B changed
+
+
+@pytest.mark.parametrize("role", [BASIC, ADMIN])
+async def test_user_groups_are_managed_by_whole_site_admins_only(people_site, role):
+    p, groups = people_site, people_site.sv.people.groups
+    site_wide = await groups.create(SYSTEM_CONTEXT, "Fleet")
+    ctx = p.sv.groups.fresh(OperatorContext(None, "a-op", role, base_group_id=p.group["a"]))
+    expected = "Access denied." if role == BASIC else OPERATOR_ACCESS_FORBIDDEN
+    for call in (lambda: groups.create(ctx, "Mine"),
+                 lambda: groups.update(ctx, site_wide.id, site_wide.version, "Fleet", False, member_ids=[p.user["a"]]),
+                 lambda: groups.delete(ctx, site_wide.id)):
+        with pytest.raises(AccessDenied) as err:
+            await call()
+        assert str(err.value) == expected
+    assert [(g.name, g.active, g.members) for g in await groups.list()] == [("Fleet", True, 0)]
+    root_basic = OperatorContext(None, "root-basic", role)
+    if role == ADMIN:
+        await groups.update(root_basic, site_wide.id, site_wide.version, "Fleet", False)

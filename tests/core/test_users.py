@@ -11,6 +11,7 @@ from evdesk.core.auth_log import AuthLogFilter
 from evdesk.core.errors import AccessDenied, StaleEdit, ValidationError
 from evdesk.core.people_types import TokenInput, UserInput
 from evdesk.core.permissions import ANALYST, BASIC, SYSTEM_CONTEXT, OperatorContext
+from evdesk.core.reads.people import UserFilter
 from evdesk.store import models as m
 
 ADMIN_CTX = SYSTEM_CONTEXT
@@ -47,7 +48,7 @@ async def test_basic_and_analyst_refused_with_the_manuals_words(services):
         await people.tokens.add(ANALYST_CTX, TokenInput("AA02"), user.id)
     await people.tokens.delete(ADMIN_CTX, user.tokens[0].id)
     await people.users.remove(ADMIN_CTX, user.id)
-    assert await people.users.count() == 0
+    assert await people.reads.count_users(ADMIN_CTX) == 0
 
 
 async def test_access_rights_only_inside_the_operators_domain(services):
@@ -89,10 +90,16 @@ async def test_search_by_name_email_and_token(services):
     people = services.people
     await people.users.create(ADMIN_CTX, UserInput("Ann", "Driver", "ann@fleet.fi"), [TokenInput("04CAFE")])
     await people.users.create(ADMIN_CTX, UserInput("Bob", "Rider", "bob@fleet.fi"), [TokenInput("04BEEF")])
-    assert [u.first_name for u in await people.users.list("driver")] == ["Ann"]
-    assert [u.first_name for u in await people.users.list("bob@")] == ["Bob"]
-    assert [u.first_name for u in await people.users.list("04be")] == ["Bob"]
-    assert [u.first_name for u in await people.users.list("", offset=1, limit=1)] == ["Bob"]
+    async def names(text="", **kw):
+        return [u.first_name for u in (await people.reads.users(ADMIN_CTX, UserFilter(text), **kw)).items]
+
+    assert await names("driver") == ["Ann"]
+    assert await names("bob@") == ["Bob"]
+    assert await names("04be") == ["Bob"]
+    assert await names(offset=1, limit=1) == ["Bob"]
+    first = await people.reads.users(ADMIN_CTX, limit=1)
+    assert [u.first_name for u in first.items] == ["Ann"] and first.next_cursor is not None
+    assert await names(after=first.next_cursor, limit=1) == ["Bob"]
 
 
 async def test_user_group_deleted_only_when_empty(services):
@@ -102,7 +109,7 @@ async def test_user_group_deleted_only_when_empty(services):
     with pytest.raises(ValidationError, match="has members"):
         await people.groups.delete(ADMIN_CTX, group.id)
     await people.groups.update(ADMIN_CTX, group.id, group.version, "Night shift", True, member_ids=[])
-    assert (await people.users.get(user.id)).data.user_group_id is None
+    assert (await people.reads.user(ADMIN_CTX, user.id)).data.user_group_id is None
     await people.groups.delete(ADMIN_CTX, group.id)
     assert await people.groups.list() == []
 
@@ -136,7 +143,7 @@ async def test_decisions_through_the_service(services):
     assert (await auth.authorize(info, 2, "04BB01", "Authorize")).accepted  # free connector: no identification
     assert (await auth.authorize(info, 1, "04bb01", "Authorize")).status == "Blocked"
     await services.batch.flush()
-    log = await people.auth_log.page(AuthLogFilter(result="Blocked"))
+    log = (await people.reads.authorizations(ADMIN_CTX, AuthLogFilter(result="Blocked"))).items
     assert [(r.id_tag, r.user, r.reason) for r in log] == [
         ("04bb01", "Out Sider", "charging user disabled"), ("04aa01", "Ann Driver", "user group inactive")]
     assert user.id
@@ -147,13 +154,14 @@ async def test_unknown_tag_becomes_a_token_of_a_new_or_existing_user(services):
     info = await services.stations.create_station("CP-1", connectors=1, ctx=ADMIN_CTX)
     assert (await services.auth.authorize(info, 1, "04NEW1_SN9", "Authorize")).status == "Invalid"
     await services.batch.flush()
-    row = (await people.auth_log.page(AuthLogFilter(text="04NEW1")))[0]
+    row = (await people.reads.authorizations(ADMIN_CTX, AuthLogFilter(text="04NEW1"))).items[0]
     assert row.unknown_tag
-    token = await people.auth_log.register_tag(ADMIN_CTX, row.id_tag, new_user=UserInput("New", "Driver"),
+    token = await people.auth_log.register_tag(ADMIN_CTX, row.id_tag, station_id=row.station_id,
+                                               new_user=UserInput("New", "Driver"),
                                                name="blue card", strip_suffix=True)
     assert token.uid == "04NEW1" and token.user_name == "New Driver"
     assert (await services.auth.authorize(info, 1, "04NEW1_SN9", "Authorize")).accepted
-    other = await people.auth_log.register_tag(ADMIN_CTX, "04NEW2", user_id=token.user_id)
+    other = await people.auth_log.register_tag(ADMIN_CTX, "04NEW2", station_id=info.id, user_id=token.user_id)
     assert other.user_id == token.user_id
 
 
@@ -177,19 +185,19 @@ async def test_csv_import_report_and_round_trip(services, tmp_path):
     assert [(p.row, p.field) for p in result.problems] == [
         (3, "user_group"), (4, "token_uids"), (5, "valid_to"), (6, "first_name")]
     assert "Token already exists." in result.problems[1].message
-    ann = (await people.users.list("ann@"))[0]
-    detail = await people.users.get(ann.id)
+    ann = (await people.reads.users(ADMIN_CTX, UserFilter("ann@"))).items[0]
+    detail = await people.reads.user(ADMIN_CTX, ann.id)
     assert [t.uid for t in detail.tokens] == ["04A1", "04A2"] and detail.data.vehicles == ["ABC-123"]
     assert detail.tokens[0].valid_to_day.isoformat() == "2025-12-31" and len(detail.data.group_rights) == 1
     path = tmp_path / "users.csv"
-    assert await people.csv.export_file(path) == 2
+    assert await people.csv.export_file(ADMIN_CTX, path) == 2
     exported = path.read_text(encoding="utf-8")
     # into a fresh site with the same groups and stations, the export comes back the same
-    for user in await people.users.list():
+    for user in (await people.reads.users(ADMIN_CTX)).items:
         await people.users.remove(ADMIN_CTX, user.id)
     again = await people.csv.import_file(ADMIN_CTX, path)
     assert again.problems == [] and again.users_added == 2
-    assert await people.csv.export_text() == exported
+    assert await people.reads.export_csv(ADMIN_CTX) == exported
 
 
 async def test_csv_refuses_unknown_columns_and_rights_outside_the_domain(services):

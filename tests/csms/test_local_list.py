@@ -9,6 +9,7 @@ from ocpp.v16 import call
 
 from evdesk.core.people_types import TokenInput, UserInput
 from evdesk.core.permissions import SYSTEM_CONTEXT as ADMIN
+from evdesk.core.reads.people import TokenFilter
 from evdesk.csms.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
@@ -59,7 +60,7 @@ async def test_full_list_on_boot_then_differential_with_only_the_change_and_clea
             "04OK01": "Accepted", "04BL01": "Blocked", "04EX01": "Expired", "04DS01": "Blocked"}
         v1 = st.local_list_version
         st.auth_cache["04OK01"] = {"status": "Accepted"}
-        token = (await people.tokens.list("04OK01"))[0]
+        token = (await people.reads.tokens(ADMIN, TokenFilter("04OK01"))).items[0]
         await people.tokens.set_status(ADMIN, token.id, "blocked")
         call = await st.wait_for_call("ClearCache", timeout=10)
         assert call is not None

@@ -270,6 +270,7 @@ async def shoot_people(services, window, shoot, ids) -> None:
     import tempfile
 
     from evdesk.core.people_types import TokenInput, UserInput
+    from evdesk.core.reads.people import UserFilter
 
     people, ctx = services.people, SYSTEM_CONTEXT
     north, visitors = ids["groups"]
@@ -288,7 +289,8 @@ async def shoot_people(services, window, shoot, ids) -> None:
                                                           group_rights=[north] if group == staff.id else []),
                                            [TokenInput(u, "Key fob" if j == 0 else "Card") for j, u in enumerate(uids)])
         first = first or detail
-    await people.users.disable(ctx, (await people.users.list("Nguyen"))[0].id, "Left the company in March")
+    await people.users.disable(ctx, (await people.reads.users(ctx, UserFilter("Nguyen"))).items[0].id,
+                               "Left the company in March")
     await people.tokens.add(ctx, TokenInput("LOOSE-CARD-9", "Spare card at reception"))
     depot1, visitor = services.stations.get_by_id(ids["depot1"]), services.stations.get_by_id(ids["visitor"])
     for info, tag in ((depot1, "04A2B3C4D5"), (visitor, "VIS-0193"), (depot1, "0499AA77_1F"), (visitor, "FLEET-07"),

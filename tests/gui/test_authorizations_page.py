@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from evdesk.core.people_types import UserInput
 from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.core.reads.people import TokenFilter
 from evdesk.gui.models.auth_log_model import COL_RESULT, COL_TIME, COL_USER
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from tests.gui.screens import seed_site
@@ -45,7 +46,7 @@ def test_unknown_tag_row_appears_live_and_is_registered_as_a_new_user(qtbot, aio
     dialog.ui.tokenNameEdit.setText("Card found at bay 1")
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: "Registered 04FEED01" in page.ui.stateLabel.text())
-    tokens = aio.run(services.people.tokens.list("04FEED01"))
+    tokens = aio.run(services.people.reads.tokens(SYSTEM_CONTEXT, TokenFilter("04FEED01"))).items
     assert [(t.uid, t.user_name, t.name) for t in tokens] == [("04FEED01", "Walk-in Driver", "Card found at bay 1")]
     again = aio.run(services.auth.authorize(depot, 1, "04FEED01_A7", "Authorize"))
     assert again.status == "Accepted"
@@ -73,5 +74,5 @@ def test_register_tag_to_an_existing_user(qtbot, aio, services):
     assert dialog.select_user(user.id)
     dialog.register()
     aio.wait_until(lambda: "Registered AB12CD34" in page.ui.stateLabel.text())
-    detail = aio.run(services.people.users.get(user.id))
+    detail = aio.run(services.people.reads.user(SYSTEM_CONTEXT, user.id))
     assert [t.uid for t in detail.tokens] == ["AB12CD34"]

@@ -92,7 +92,7 @@ def test_editor_creates_and_edits_a_user_with_token_and_right(qtbot, aio, servic
     aio.wait_until(lambda: page.model.rowCount() == 1)
     row = page.model.rows()[0]
     assert (row.name, row.user_group, row.token_uids, row.vehicles) == ("Eva Electric", "Fleet drivers", ("04AABBCC",), ("ABC 123",))
-    detail = aio.run(services.people.users.get(row.id))
+    detail = aio.run(services.people.reads.user(SYSTEM_CONTEXT, row.id))
     assert detail.data.group_rights == [north] and detail.data.station_rights == [site["visitor"]]
     assert [(t.uid, t.name) for t in detail.tokens] == [("04AABBCC", "Blue fob")]
 
@@ -112,7 +112,7 @@ def test_editor_creates_and_edits_a_user_with_token_and_right(qtbot, aio, servic
     assert dialog.ui.tokenUidError.isVisible() and dialog.ui.tabs.currentWidget() is dialog.ui.tokensTab
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: page.model.rows()[0].token_uids == ("04AABBCC", "04DDEEFF"))
-    detail = aio.run(services.people.users.get(row.id))
+    detail = aio.run(services.people.reads.user(SYSTEM_CONTEXT, row.id))
     assert detail.data.station_rights == [] and detail.data.group_rights == [north]
 
 

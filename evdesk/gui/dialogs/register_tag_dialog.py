@@ -45,7 +45,7 @@ class RegisterTagDialog(QDialog):
         ui.stripSuffixCheck.setText(f"Strip the vendor suffix: register “{stripped(row.id_tag)}”")
         ui.stripSuffixCheck.toggled.connect(self._show_uid)
         self._show_uid()
-        self.users = UsersModel(services, self)
+        self.users = UsersModel(services, operator, self)
         self.users.page_size = 50
         ui.usersList.setModel(self.users)
         ui.usersList.selectionModel().selectionChanged.connect(lambda *_a: ui.userError.hide())
@@ -126,7 +126,8 @@ class RegisterTagDialog(QDialog):
                                        email=ui.emailEdit.text(), user_group_id=UUID(group) if group else None)
         self.busy = True
         ui.okButton.setEnabled(False)
-        run_task(self.services.people.auth_log.register_tag(self.operator(), self.row.id_tag, **kw),
+        run_task(self.services.people.auth_log.register_tag(self.operator(), self.row.id_tag,
+                                                            station_id=self.row.station_id, **kw),
                  on_done=self._registered, on_error=self._failed, owner=self, what="registering a tag",
                  cancel_with_owner=False)
 

@@ -95,8 +95,8 @@ class UserDialog(QDialog):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        run_task(self.services.people.users.get(self.user_id), on_done=self._loaded, on_error=self._load_failed,
-                 owner=self, what="loading a charging user")
+        run_task(self.services.people.reads.user(self.operator(), self.user_id), on_done=self._loaded,
+                 on_error=self._load_failed, owner=self, what="loading a charging user")
 
     def _loaded(self, detail: UserDetail) -> None:
         ui, d = self.ui, detail.data
@@ -292,8 +292,8 @@ class UserDialog(QDialog):
 
     def refresh_tokens(self) -> None:
         if self.user_id is not None:
-            run_task(self.services.people.users.get(self.user_id), on_done=lambda d: self.tokens.set_rows(d.tokens),
-                     owner=self, what="loading the user's tokens")
+            run_task(self.services.people.reads.user(self.operator(), self.user_id),
+                     on_done=lambda d: self.tokens.set_rows(d.tokens), owner=self, what="loading the user's tokens")
 
     def edit_token(self) -> TokenDialog | None:
         row = self.selected_token()

@@ -27,9 +27,10 @@ def day_start(day: date, zone) -> datetime:
 
 
 class AuthLogModel(PagedLogModel):
-    def __init__(self, services, parent=None):
+    def __init__(self, services, operator, parent=None):
         super().__init__(parent)
         self.services = services
+        self.operator = operator  # () -> OperatorContext: the log shows the stations of their domain
         self.zone = display.site_zone(services.settings.site_timezone)
         self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Station", "Connector", "Token", "Charging user",
                         "Result", "Reason")
@@ -50,8 +51,9 @@ class AuthLogModel(PagedLogModel):
             self.filter = flt
             self.reload()
 
-    def load_page(self, before, limit):
-        return self.services.people.auth_log.page(self.filter, before, limit)
+    async def load_page(self, before, limit):
+        page = await self.services.people.reads.authorizations(self.operator(), self.filter, before=before, limit=limit)
+        return page.items
 
     def display(self, row: AuthLogRow, column: int):
         if column == COL_TIME:
@@ -105,11 +107,11 @@ class AuthLogModel(PagedLogModel):
         self._live.flush()
 
     def _fetch_new(self) -> None:
-        flt, services = self.filter, self.services
+        flt, services, ctx = self.filter, self.services, self.operator()
 
         async def newest():
             await services.batch.flush()  # the decision may still wait in the batch writer
-            return await services.people.auth_log.page(flt, None, 100)
+            return (await services.people.reads.authorizations(ctx, flt, limit=100)).items
 
         run_task(newest(), on_done=lambda rows: self._new_rows(rows, flt), owner=self, what="reading new authorizations")
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
-from evdesk.core.errors import NotFound
 from evdesk.core.people_types import TokenRow
+from evdesk.core.reads.people import TokenFilter
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel, LiveFilteredPagedModel
 
@@ -64,18 +64,21 @@ class UserTokensModel(ListTableModel):
 class TokensModel(LiveFilteredPagedModel):
     columns = COLUMNS
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services, operator, parent=None):
         super().__init__(services, parent)
+        self.operator = operator  # () -> OperatorContext: the list shows the tokens of their domain
         bus = self.bus_listener
         bus.on(ev.TokenChanged, lambda e: self.refresh([e.token_id]))
         bus.on(ev.ChargingUserChanged, lambda e: self.refresh([r.id for r in self._rows if r.user_id == e.user_id]))
         bus.on(ev.UsersImported, lambda _e: self.reload())
 
-    def load_page(self, offset, limit):
-        return self.services.people.tokens.list(self.text, self.status, offset=offset, limit=limit)
+    async def load_page(self, offset, limit):
+        page = await self.services.people.reads.tokens(self.operator(), TokenFilter(self.text, self.status),
+                                                       offset=offset, limit=limit)
+        return page.items
 
     def load_count(self):
-        return self.services.people.tokens.count(self.text, self.status)
+        return self.services.people.reads.count_tokens(self.operator(), TokenFilter(self.text, self.status))
 
     def sort_key(self, row: TokenRow) -> tuple:
         return (row.uid.upper(),)
@@ -93,10 +96,6 @@ class TokensModel(LiveFilteredPagedModel):
         return token_role(row, role, column)
 
     async def load_rows(self, ids: list[UUID]) -> tuple[list[TokenRow], list[UUID]]:
-        rows, gone = [], []
-        for token_id in ids:
-            try:
-                rows.append(await self.services.people.tokens.get(token_id))
-            except NotFound:
-                gone.append(token_id)
-        return rows, gone
+        rows = await self.services.people.reads.token_rows(self.operator(), ids)
+        found = {r.id for r in rows}
+        return rows, [i for i in ids if i not in found]

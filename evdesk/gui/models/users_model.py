@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
 from evdesk.core.people_types import UserRow
+from evdesk.core.reads.people import UserFilter
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import LiveFilteredPagedModel
 
@@ -40,8 +41,9 @@ def user_matches(row: UserRow, text: str, status: str | None) -> bool:
 class UsersModel(LiveFilteredPagedModel):
     columns = COLUMNS
 
-    def __init__(self, services, parent=None, live: bool = True):
+    def __init__(self, services, operator, parent=None, live: bool = True):
         super().__init__(services, parent)
+        self.operator = operator  # () -> OperatorContext: the list shows the users of their domain
         if live:
             bus = self.bus_listener
             bus.on(ev.ChargingUserChanged, lambda e: self.refresh([e.user_id]))
@@ -50,11 +52,13 @@ class UsersModel(LiveFilteredPagedModel):
             bus.on(ev.UserGroupChanged, self._group_changed)
 
     # -- paging ---------------------------------------------------------------------
-    def load_page(self, offset, limit):
-        return self.services.people.users.list(self.text, self.status, offset=offset, limit=limit)
+    async def load_page(self, offset, limit):
+        page = await self.services.people.reads.users(self.operator(), UserFilter(self.text, self.status),
+                                                      offset=offset, limit=limit)
+        return page.items
 
     def load_count(self):
-        return self.services.people.users.count(self.text, self.status)
+        return self.services.people.reads.count_users(self.operator(), UserFilter(self.text, self.status))
 
     def sort_key(self, row: UserRow) -> tuple:
         return row.last_name.lower(), row.first_name.lower(), str(row.id)
@@ -94,6 +98,6 @@ class UsersModel(LiveFilteredPagedModel):
         self.refresh([row.id for row in self._rows if row.user_group_id == event.group_id])
 
     async def load_rows(self, ids: list[UUID]) -> tuple[list[UserRow], list[UUID]]:
-        rows = await self.services.people.users.rows(ids)
+        rows = await self.services.people.reads.user_rows(self.operator(), ids)
         found = {r.id for r in rows}
         return rows, [i for i in ids if i not in found]

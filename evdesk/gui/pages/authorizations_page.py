@@ -30,7 +30,7 @@ class AuthorizationsPage(QWidget):
         self.ui.setupUi(self)
         self.services = services
         self.operator = operator
-        self.model = am.AuthLogModel(services, self)
+        self.model = am.AuthLogModel(services, operator, self)
         ui = self.ui
         view = ui.authView
         view.setModel(self.model)

@@ -27,7 +27,7 @@ class TokensPage(QWidget):
         self.ui.setupUi(self)
         self.services = services
         self.operator = operator
-        self.model = tm.TokensModel(services, self)
+        self.model = tm.TokensModel(services, operator, self)
         ui = self.ui
         view = ui.tokensView
         view.setModel(self.model)

@@ -30,7 +30,7 @@ class UsersPage(QWidget):
         self.ui.setupUi(self)
         self.services = services
         self.operator = operator
-        self.model = um.UsersModel(services, self)
+        self.model = um.UsersModel(services, operator, self)
         ui = self.ui
         view = ui.usersView
         view.setModel(self.model)
@@ -151,14 +151,8 @@ class UsersPage(QWidget):
                  on_error=self._failed, owner=self, what="disabling a charging user", cancel_with_owner=False)
 
     def enable(self, row) -> None:
-        users = self.services.people.users
-
-        async def enable():
-            detail = await users.get(row.id)
-            detail.data.status, detail.data.disabled_reason = "active", ""
-            return await users.update(self.operator(), row.id, detail.version, detail.data)
-
-        run_task(enable(), on_done=lambda _d: self._done(f"{row.name} is active again."), on_error=self._failed,
+        run_task(self.services.people.users.enable(self.operator(), row.id),
+                 on_done=lambda _d: self._done(f"{row.name} is active again."), on_error=self._failed,
                  owner=self, what="enabling a charging user", cancel_with_owner=False)
 
     # -- remove ---------------------------------------------------------------------------------
@@ -211,6 +205,6 @@ class UsersPage(QWidget):
 
     def export_file(self, path: str) -> None:
         self._done("Exporting…")
-        run_task(self.services.people.csv.export_file(path),
+        run_task(self.services.people.csv.export_file(self.operator(), path),
                  on_done=lambda n: self._done(f"Exported {n} charging users to {path}."), on_error=self._failed,
                  owner=self, what="exporting charging users", cancel_with_owner=False)

@@ -40,6 +40,9 @@ class ChargingUser(SyncedModel):
     status = peewee.CharField(max_length=16, default="active")  # active / disabled
     disabled_reason = peewee.CharField(max_length=255, default="")
     max_concurrent_transactions = peewee.IntegerField(null=True)
+    # The charging group the user belongs to: operators whose domain holds it see and
+    # manage the user; None = site-wide (whole-site operators only). Schema 5.
+    home_group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="SET NULL")
 
 
 class Vehicle(SyncedModel):
@@ -61,6 +64,9 @@ class Token(SyncedModel):
     valid_to_day = peewee.DateField(null=True)
     parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
     user = peewee.ForeignKeyField(ChargingUser, null=True, backref="tokens", on_delete="SET NULL")
+    # For a token without a user: the charging group it belongs to (see ChargingUser).
+    # A token with a user belongs to the user's home group. Schema 5.
+    home_group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="SET NULL")
 
 
 class AccessRight(SyncedModel):

@@ -1,2 +1,7 @@
-"""Writes by subject: the core's services call these (on the database worker) to change
-rows; synced rows change only through evdesk/store/write.py."""
+"""Writes by subject: each repository writes its rows through the one write path
+(`evdesk/store/write.py`: versioned insert, update and tombstone, with the change feed).
+
+Functions run on the database worker, inside the caller's transaction; they take
+plain values, hold no rules about who may do what, and raise the store's errors
+(`StaleRow`, `MissingRow`) for the caller to word.
+"""
