@@ -16,6 +16,7 @@ from datetime import datetime
 
 from evdesk.core import events as ev
 from evdesk.core.clock import parse_ocpp_time, utcnow
+from evdesk.core.log_limit import flush_due
 from evdesk.core.station_cache import ConnectorState, StationInfo
 from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
@@ -88,9 +89,9 @@ class StationStatusService:
                 continue
             last = self._last_frame.get(info.identity)
             if last is None:
-                # silent since this program started: count from start-up
-                self._last_frame[info.identity] = now
-                continue
+                # silent since this program started: count from when it was last seen
+                age = last_seen_age(info)
+                last = self._last_frame[info.identity] = now - max(0.0, age if age is not None else 0.0)
             quiet = now - last
             if quiet >= long_term:
                 self._set_state(info, LONG_TERM_UNAVAILABLE, f"no frame for {int(quiet)} s")
@@ -166,6 +167,7 @@ class StationStatusService:
             await asyncio.sleep(1.0)
             try:
                 self.check_silence()
+                flush_due()  # summaries of rate-limited log lines
                 await self.flush()
             except asyncio.CancelledError:
                 raise
