@@ -41,7 +41,9 @@ class InvalidAnswer(Exception):
     """The station answered, but its answer breaks the OCPP schema."""
 
     def __init__(self, error: OCPPError):
-        super().__init__(f"{error.code}: {error.description} {error.details or ''}".strip())
+        # the cause only: the library's details carry the whole answer, which may hold secrets
+        cause = (error.details or {}).get("cause", "") if isinstance(error.details, dict) else ""
+        super().__init__(f"{error.code}: {error.description} {cause}".strip())
         self.error = error
 
 

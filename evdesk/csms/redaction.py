@@ -28,6 +28,13 @@ def redact_request(action: str, request: dict | None) -> dict | None:
     return request
 
 
+def redact_response(action: str, response: dict | None) -> dict | None:
+    """A command's answer as the action log may keep it."""
+    if action == "GetConfiguration" and response and response.get("configuration_key"):
+        return {**response, "configuration_key": redact_configuration(response["configuration_key"])}
+    return response
+
+
 def redact_configuration(entries: list[dict]) -> list[dict]:
     """GetConfiguration answers: the spec says write-only keys are not returned; some stations do."""
     return [{**e, "value": MASK} if is_secret_key(e.get("key")) and e.get("value") is not None else e
