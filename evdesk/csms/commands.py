@@ -20,6 +20,7 @@ from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.actions import Actor
 from evdesk.core.errors import ValidationError
+from evdesk.core.log_limit import limited
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
 from evdesk.csms.config_store import store_configuration
@@ -92,7 +93,12 @@ class CommandApi:
         actor = Actor(ctx.name, ctx.operator_id)
         action_id = await self.services.actions.begin(info.id, actor, action, reason, request)
         result = await self._send(info, action, payload, action_id, timeout)
-        log.info("command %s to %s by %s: %s - %s", action, info.identity, ctx.name, result.outcome, result.message)
+        if ctx.via == "system":  # evdesk's own housekeeping calls: they repeat with every boot
+            limited(log, logging.INFO, info.identity, "system-command", "command %s to %s by %s: %s - %s", action,
+                    info.identity, ctx.name, result.outcome, result.message)
+        else:
+            log.info("command %s to %s by %s (%s): %s - %s", action, info.identity, ctx.name, ctx.via, result.outcome,
+                     result.message)
         return result
 
     async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None) -> CommandResult:
