@@ -18,7 +18,6 @@ import pytest
 
 from websockets.asyncio.client import connect
 
-from evdesk.core.log_limit import limiter
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 
@@ -135,6 +134,16 @@ async def keep_evdesk_ids_apart_from_station_ids(services):
     await services.transactions.load()
 
 
+def suppressed_log_lines(missing_ok: bool = False) -> int:
+    try:
+        from evdesk.core.log_limit import limiter
+    except ImportError:  # only so that the protocol part runs against evdesk before the limiter existed
+        if missing_ok:
+            return 0
+        raise
+    return limiter.suppressed_total
+
+
 def sent_unique_id(text: str):
     try:
         frame = json.loads(text)
@@ -150,7 +159,7 @@ async def test_fuzzed_frames_each_get_one_answer_and_nothing_odd_is_stored(centr
     await keep_evdesk_ids_apart_from_station_ids(services)
     rng = random.Random(SEED)
     codes: dict[str, int] = {}
-    suppressed_before = limiter.suppressed_total
+    suppressed_before = suppressed_log_lines(missing_ok=True)
     async with connect(central.url + "CP-FUZZ", subprotocols=["ocpp1.6"], compression=None, max_size=None) as ws:
 
         async def answer_of(uid: str):
@@ -224,7 +233,7 @@ async def test_fuzzed_frames_each_get_one_answer_and_nothing_odd_is_stored(centr
     assert not [r for r in ours if r.exc_info], "no tracebacks for expected refusals"
     # rate-limited: a few lines per kind, then counted
     assert len(ours) < 60, len(ours)
-    assert limiter.suppressed_total - suppressed_before > FRAMES // 3
+    assert suppressed_log_lines() - suppressed_before > FRAMES // 3
 
 
 @pytest.mark.xfail(reason="core/transactions.py (owned elsewhere) stores a Stop for an unknown transaction under "
