@@ -100,9 +100,9 @@ class StationConnection(ChargePoint):
                 await self._handle_call(msg)
             except OCPPError as error:
                 code = error_code(error.code, self.ocpp_version)
-                if code != "SecurityError":
-                    limited(log, logging.WARNING, self.id, f"refused:{code}",
-                            "%s: %s refused with %s: %s", self.id, msg.action[:64], code, error.description)
+                # a pending station talking is expected (it waits for adoption); a bad payload is not
+                limited(log, logging.INFO if code == "SecurityError" else logging.WARNING, self.id, f"refused:{code}",
+                        "%s: %s refused with %s: %s", self.id, msg.action[:64], code, error.description)
                 await self._send(_call_error(msg.unique_id, code, error.description, error.details))
             except ConnectionClosed:
                 raise
