@@ -230,6 +230,31 @@ class StationStatusService:
                                            info=info, vendor_error_code=vendor_error, status_at=at)
 
 
+def demote_after_restart(infos: list[StationInfo], settings: SiteSettings, now: datetime) -> list[tuple]:
+    """A stored "online" is from before this start: nobody is online until they connect again.
+
+    Changes each such station to temporarily or long-term unavailable by its last-seen age;
+    returns (station id, state, detail, time) for `write_connection_states`."""
+    rows = []
+    for info in infos:
+        if info.connection_state != ONLINE:
+            continue
+        age = (now - info.last_seen).total_seconds() if info.last_seen else None
+        long_term = age is None or age >= settings.long_term_unavailable_after
+        info.connection_state = LONG_TERM_UNAVAILABLE if long_term else TEMPORARILY_UNAVAILABLE
+        seen = f"last seen {int(age)} s before" if age is not None else "never seen before"
+        rows.append((info.id, info.connection_state, f"evdesk restarted; {seen}", now))
+    return rows
+
+
+def write_connection_states(rows: list[tuple]) -> None:
+    """On the database worker: the states and one network-log line each."""
+    with m.Station._meta.database.atomic():
+        for station_id, state, detail, at in rows:
+            m.Station.update(connection_state=state).where(m.Station.id == station_id).execute()
+            m.StationEvent.create(station=station_id, kind="network", state=state, detail=detail, at=at)
+
+
 def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:
     if info.last_seen is None:
         return None

@@ -22,7 +22,7 @@ from evdesk.core.log_limit import limited
 from evdesk.core.passwords import hash_password, verify_password
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
 from evdesk.core.station_cache import StationInfo, station_info_from_row
-from evdesk.core.station_status import LONG_TERM_UNAVAILABLE, ONLINE, TEMPORARILY_UNAVAILABLE
+from evdesk.core.station_status import demote_after_restart, write_connection_states
 from evdesk.core.tasks import spawn
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
@@ -137,32 +137,11 @@ class StationService:
         await self._demote_stale_online(infos)
 
     async def _demote_stale_online(self, infos: list[StationInfo]) -> None:
-        """A stored "online" is from before this start: nobody is online until they connect again.
-
-        By its last-seen age the station is temporarily or long-term unavailable, and its
-        network log says evdesk restarted."""
-        now = utcnow()
-        s = self.settings
-        rows = []
-        for info in infos:
-            if info.connection_state != ONLINE:
-                continue
-            age = (now - info.last_seen).total_seconds() if info.last_seen else float("inf")
-            state = LONG_TERM_UNAVAILABLE if age >= s.long_term_unavailable_after else TEMPORARILY_UNAVAILABLE
-            info.connection_state = state
-            seen = f"last seen {int(age)} s before" if age != float("inf") else "never seen before"
-            rows.append((info.id, state, f"evdesk restarted; {seen}"))
-        if not rows:
-            return
-
-        def write():
-            with self.store.db.atomic():
-                for station_id, state, detail in rows:
-                    m.Station.update(connection_state=state).where(m.Station.id == station_id).execute()
-                    m.StationEvent.create(station=station_id, kind="network", state=state, detail=detail, at=now)
-
-        await self.store.run(write)
-        log.info("evdesk restarted: %d station(s) stored as online are unavailable until they connect again", len(rows))
+        rows = demote_after_restart(infos, self.settings, utcnow())
+        if rows:
+            await self.store.run(write_connection_states, rows)
+            log.info("evdesk restarted: %d station(s) stored as online are unavailable until they connect again",
+                     len(rows))
 
     def _remember(self, info: StationInfo) -> None:
         self.by_identity[info.identity] = info

@@ -204,7 +204,10 @@ class CentralSystem:
         except Exception:
             await websocket.close(1011, "could not register the station; try again")
             return
-        info = self.services.stations.get(identity) or info
+        info = self.services.stations.get(identity)
+        if info is None:  # dropped meanwhile (the pending cap) or deleted
+            await websocket.close(1008, "unknown station")
+            return
         conn = StationConnection16(
             info, websocket, self.services, on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started,
         )
