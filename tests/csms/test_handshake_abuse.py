@@ -112,7 +112,7 @@ async def test_a_flood_of_unknown_identities_makes_no_more_than_the_cap(central,
     statuses = []
     for start in range(0, 300, 50):
         statuses += await asyncio.gather(*(one(n) for n in range(start, start + 50)))
-    assert set(statuses) <= {101, 503} and statuses.count(101) > 100, statuses
+    assert set(statuses) <= {101, 503} and statuses.count(101) >= 20, statuses
     await asyncio.sleep(0.2)
     assert len(services.stations.all()) <= 20
     assert services.stations.pending_dropped >= statuses.count(101) - 20
@@ -213,9 +213,12 @@ async def test_many_attacker_addresses_hit_the_short_identity_hold_but_not_the_t
     await asyncio.gather(*attackers)
     assert counts.get(401, 0) <= IDENTITY_FREE + 3, counts  # ~10 checks for 10 addresses in 3 s
     assert new_address in (101, 429)
-    if new_address == 429:  # held by the identity's short hold: gets in once it ends
-        await asyncio.sleep(min(IDENTITY_HOLD_MAX, 2 ** (counts.get(401, 0) - IDENTITY_FREE + 1)) + 0.5)
-        assert await try_login(central.url, "CP-GUARD2", PASSWORD, "127.0.0.99") == 101
+    # a never-seen address is held by the identity's hold at most IDENTITY_HOLD_MAX once the attack stops
+    t0 = time.monotonic()
+    while new_address != 101:
+        assert time.monotonic() - t0 <= IDENTITY_HOLD_MAX + 1, "held longer than the identity's cap"
+        await asyncio.sleep(0.25)
+        new_address = await try_login(central.url, "CP-GUARD2", PASSWORD, "127.0.0.99")
 
 
 def test_holds_double_and_are_capped():
