@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 IDENTITY_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_IDENTITY_LENGTH = 48  # OCPP 1.6 chargeBoxIdentity is CiString48
+PENDING_BOOT_LOG_SECONDS = 3600.0
 STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
 
 
@@ -120,6 +121,7 @@ class StationService:
         # pending stations, oldest first (ids are time-ordered), for the cap
         self._pending: dict[UUID, StationInfo] = {}
         self.pending_dropped = 0
+        self._pending_boots: dict[UUID, tuple] = {}  # what a pending station last booted with, when stored
 
     # -- loading -------------------------------------------------------------
     async def load(self) -> None:
@@ -441,6 +443,18 @@ class StationService:
 
         spawn(remove(), name=f"drop-pending {info.identity}")
 
+    def _boot_worth_storing(self, info: StationInfo, fields: dict) -> bool:
+        now = time.monotonic()
+        key = tuple(sorted(fields.items()))
+        last = self._pending_boots.get(info.id)
+        if last is not None and last[0] == key and now - last[1] < PENDING_BOOT_LOG_SECONDS:
+            return False
+        self._pending_boots[info.id] = (key, now)
+        if len(self._pending_boots) > 4 * max(1, self.settings.max_pending_stations):
+            for station_id in [sid for sid in self._pending_boots if sid not in self._pending]:
+                del self._pending_boots[station_id]
+        return True
+
     async def check_password(self, info: StationInfo, password: str | None) -> bool:
         if not info.password_hash:
             return True
@@ -485,6 +499,8 @@ class StationService:
         }
         fields = {k: (v or "")[:64] for k, v in fields.items()}
         changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version"))
+        if info.registration == "pending" and not self._boot_worth_storing(info, fields):
+            return  # an unknown station retrying its boot: one row an hour, not one every 30 s
         if decision.status == "Accepted":
             fields["last_boot_at"] = now
             info.last_boot_at = now

@@ -126,8 +126,9 @@ async def test_a_flood_of_unknown_identities_makes_no_more_than_the_cap(central,
 async def test_a_pending_station_gets_security_error_and_nothing_is_stored(central, services):
     services.settings.unknown_station_policy = "pending"
     async with raw_station(central.url, "P-TALK", boot=False) as st:
-        boot = await st.call(call.BootNotification(charge_point_vendor="X", charge_point_model="Y"))
-        assert boot.status == "Pending"
+        for _ in range(3):  # a station retrying its boot: stored once (an hour), answered each time
+            boot = await st.call(call.BootNotification(charge_point_vendor="X", charge_point_model="Y"))
+            assert boot.status == "Pending"
         for action, payload in [
             ("Heartbeat", {}),
             ("StatusNotification", {"connectorId": 1, "errorCode": "NoError", "status": "Charging"}),
@@ -146,9 +147,11 @@ async def test_a_pending_station_gets_security_error_and_nothing_is_stored(centr
     def rows():
         return (m.Transaction.select().count(), m.MeterValue.select().count(), m.StatusEvent.select().count(),
                 m.AuthorizationAttempt.select().count(), m.Connector.select().count(),
-                sorted({e.kind for e in m.StationEvent.select()}))
+                [e.kind for e in m.StationEvent.select()])
 
-    assert await services.store.run(rows) == (0, 0, 0, 0, 0, ["boot", "network"])
+    *counts, kinds = await services.store.run(rows)
+    assert counts == [0, 0, 0, 0, 0]
+    assert set(kinds) == {"boot", "network"} and kinds.count("boot") == 1, kinds
 
 
 # -- password guessing --------------------------------------------------------------------------------
