@@ -22,7 +22,7 @@ from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 
 SEED = 20261122
-FRAMES = 2500
+FRAMES = 5000
 EXPECTED_CODES = {
     "FormationViolation", "ProtocolError", "TypeConstraintViolation", "PropertyConstraintViolation",
     "NotImplemented", "NotSupported", "OccurenceConstraintViolation",
