@@ -1,4 +1,14 @@
-"""Logging: a rotating file in the data folder, and the console when there is one."""
+"""Logging: a rotating file in the data folder, and the console when there is one.
+
+What an operator reads there, one line each: stations connecting (identity,
+address, subprotocol), held as pending (with the unknown-station policy),
+adopted, booted (vendor, model, firmware, Accepted/Pending), disconnected (why),
+every remote command with its outcome. Expected refusals (a wrong station
+password, a refused handshake, a frame that breaks OCPP) are one line without a
+traceback, and repeated lines of one kind from one station are rate-limited
+(`evdesk.core.log_limit`): the first few in full, then "N more like this
+suppressed".
+"""
 
 from __future__ import annotations
 
@@ -29,7 +39,9 @@ def configure_logging(data_dir: Path, level: str = "INFO", console: bool = True)
         stream.setFormatter(fmt)
         stream._evdesk = True
         root.addHandler(stream)
-    # the ocpp library logs every frame at INFO; evdesk keeps its own communication log
+    # the ocpp library logs every frame at INFO, websockets and peewee every frame and statement at
+    # DEBUG (with their contents): evdesk keeps its own communication log, with secrets masked
     logging.getLogger("ocpp").setLevel(logging.WARNING)
     logging.getLogger("websockets").setLevel(logging.WARNING)
+    logging.getLogger("peewee").setLevel(logging.WARNING)
     return path

@@ -21,6 +21,8 @@ class SiteSettings:
     site_timezone: str = ""
     currency: str = "EUR"
     unknown_station_policy: str = "pending"
+    # At most this many unknown stations wait for adoption; a new one drops the oldest not connected.
+    max_pending_stations: int = 200
     heartbeat_interval: int = 300
     meter_value_interval: int = 60
     temporarily_unavailable_after: int = 120
@@ -57,6 +59,8 @@ class SiteSettings:
         for name in ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout"):
             if getattr(self, name) <= 0:
                 problems.append((name, "Must be a positive number of seconds."))
+        if self.max_pending_stations < 1:
+            problems.append(("max_pending_stations", "Allow at least one station to wait for adoption."))
         if self.long_term_unavailable_after <= self.temporarily_unavailable_after:
             problems.append(
                 ("long_term_unavailable_after", "Must be longer than the temporarily-unavailable time.")

@@ -20,6 +20,7 @@ from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.sessions import SessionReads
+from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.core.site_settings import load_site_settings, save_site_settings
 from evdesk.core.station_status import StationStatusService
@@ -48,6 +49,7 @@ class Services:
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running)
         self.history = HistoryReads(store, self.stations)
+        self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from evdesk.core import events as ev
 from evdesk.core.clock import parse_ocpp_time, utcnow
+from evdesk.core.log_limit import flush_due
 from evdesk.core.station_cache import ConnectorState, StationInfo
 from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
@@ -88,9 +89,9 @@ class StationStatusService:
                 continue
             last = self._last_frame.get(info.identity)
             if last is None:
-                # silent since this program started: count from start-up
-                self._last_frame[info.identity] = now
-                continue
+                # silent since this program started: count from when it was last seen
+                age = last_seen_age(info)
+                last = self._last_frame[info.identity] = now - max(0.0, age if age is not None else 0.0)
             quiet = now - last
             if quiet >= long_term:
                 self._set_state(info, LONG_TERM_UNAVAILABLE, f"no frame for {int(quiet)} s")
@@ -166,6 +167,7 @@ class StationStatusService:
             await asyncio.sleep(1.0)
             try:
                 self.check_silence()
+                flush_due()  # summaries of rate-limited log lines
                 await self.flush()
             except asyncio.CancelledError:
                 raise
@@ -226,6 +228,31 @@ class StationStatusService:
                     if (sid, cid) not in known:
                         m.Connector.create(station=sid, connector_id=cid, status=status, error_code=error_code,
                                            info=info, vendor_error_code=vendor_error, status_at=at)
+
+
+def demote_after_restart(infos: list[StationInfo], settings: SiteSettings, now: datetime) -> list[tuple]:
+    """A stored "online" is from before this start: nobody is online until they connect again.
+
+    Changes each such station to temporarily or long-term unavailable by its last-seen age;
+    returns (station id, state, detail, time) for `write_connection_states`."""
+    rows = []
+    for info in infos:
+        if info.connection_state != ONLINE:
+            continue
+        age = (now - info.last_seen).total_seconds() if info.last_seen else None
+        long_term = age is None or age >= settings.long_term_unavailable_after
+        info.connection_state = LONG_TERM_UNAVAILABLE if long_term else TEMPORARILY_UNAVAILABLE
+        seen = f"last seen {int(age)} s before" if age is not None else "never seen before"
+        rows.append((info.id, info.connection_state, f"evdesk restarted; {seen}", now))
+    return rows
+
+
+def write_connection_states(rows: list[tuple]) -> None:
+    """On the database worker: the states and one network-log line each."""
+    with m.Station._meta.database.atomic():
+        for station_id, state, detail, at in rows:
+            m.Station.update(connection_state=state).where(m.Station.id == station_id).execute()
+            m.StationEvent.create(station=station_id, kind="network", state=state, detail=detail, at=at)
 
 
 def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import logging
 import os
 import random
 import re
@@ -17,15 +18,21 @@ import peewee
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
+from evdesk.core.log_limit import limited
 from evdesk.core.passwords import hash_password, verify_password
-from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
+from evdesk.core.permissions import OperatorContext, Permission, require, require_station
 from evdesk.core.station_cache import StationInfo, station_info_from_row
+from evdesk.core.station_status import demote_after_restart, write_connection_states
+from evdesk.core.tasks import spawn
 from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from evdesk.store.database import Store
 
+log = logging.getLogger(__name__)
+
 IDENTITY_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_IDENTITY_LENGTH = 48  # OCPP 1.6 chargeBoxIdentity is CiString48
+PENDING_BOOT_LOG_SECONDS = 3600.0
 STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
 
 
@@ -47,7 +54,7 @@ def validate_identity(identity: str) -> str:
 class Admission:
     """What to do with a websocket that asks to connect as `identity`."""
 
-    decision: str  # accept / reject
+    decision: str  # accept / reject / busy (try again later)
     station: StationInfo | None
     reason: str = ""
 
@@ -107,6 +114,14 @@ class StationService:
         self._create_lock = asyncio.Lock()
         # Services sets this to GroupService.fresh: a context's domain as the tree is now.
         self.fresh_context = lambda ctx: ctx
+        # Stations that connected unknown: in the registry at once, written in batches.
+        self._unsaved: list[StationInfo] = []
+        self._saving: dict[UUID, asyncio.Future] = {}
+        self._saver: asyncio.Task | None = None
+        # pending stations, oldest first (ids are time-ordered), for the cap
+        self._pending: dict[UUID, StationInfo] = {}
+        self.pending_dropped = 0
+        self._pending_boots: dict[UUID, tuple] = {}  # what a pending station last booted with, when stored
 
     # -- loading -------------------------------------------------------------
     async def load(self) -> None:
@@ -117,13 +132,34 @@ class StationService:
                 connectors.setdefault(c.station_id, []).append(c)
             return [station_info_from_row(s, connectors.get(s.id, ())) for s in stations]
 
-        for info in await self.store.run(read):
+        infos = await self.store.run(read)
+        for info in sorted(infos, key=lambda i: i.id.int):
             info.connected = False
             self._remember(info)
+        await self._demote_stale_online(infos)
+
+    async def _demote_stale_online(self, infos: list[StationInfo]) -> None:
+        rows = demote_after_restart(infos, self.settings, utcnow())
+        if rows:
+            await self.store.run(write_connection_states, rows)
+            log.info("evdesk restarted: %d station(s) stored as online are unavailable until they connect again",
+                     len(rows))
 
     def _remember(self, info: StationInfo) -> None:
         self.by_identity[info.identity] = info
         self.by_id[info.id] = info
+        if info.registration == "pending":
+            self._pending[info.id] = info
+        else:
+            self._pending.pop(info.id, None)
+
+    def _forget(self, info: StationInfo) -> None:
+        if self.by_identity.get(info.identity) is info:
+            del self.by_identity[info.identity]
+        if self.by_id.get(info.id) is info:
+            del self.by_id[info.id]
+        if self._pending.get(info.id) is info:
+            del self._pending[info.id]
 
     def get(self, identity: str) -> StationInfo | None:
         return self.by_identity.get(identity)
@@ -252,12 +288,18 @@ class StationService:
             changes["name"] = name
         if group_id:
             changes["group"] = group_id
-        return await self._versioned_update(info, info.version, changes)
+        await self.persisted(info)
+        adopted = await self._versioned_update(info, info.version, changes)
+        log.info("station %s adopted by %s", info.identity, ctx.name)
+        return adopted
 
     async def reject(self, station_id: UUID, *, ctx: OperatorContext) -> StationInfo:
         info = self.get_by_id(station_id)
         self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id)
-        return await self._versioned_update(info, info.version, {"registration": "rejected"})
+        await self.persisted(info)
+        rejected = await self._versioned_update(info, info.version, {"registration": "rejected"})
+        log.info("station %s rejected by %s", info.identity, ctx.name)
+        return rejected
 
     async def set_password(self, station_id: UUID, password: str | None, *, ctx: OperatorContext) -> StationInfo:
         self._allow(ctx, Permission.EDIT_STATIONS, self.get_by_id(station_id).group_id)
@@ -270,47 +312,148 @@ class StationService:
     async def delete_station(self, station_id: UUID, *, ctx: OperatorContext) -> None:
         info = self.get_by_id(station_id)
         self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id)
-
-        def write():
-            now = utcnow()
-            with self.store.db.atomic():
-                m.Station.update(
-                    deleted_at=now, updated_at=now, version=m.Station.version + 1,
-                    # free the identity so the station can be created again
-                    identity=f"{info.identity}~deleted~{info.id.hex[:8]}",
-                ).where(m.Station.id == info.id).execute()
-                m.Connector.update(deleted_at=now, version=m.Connector.version + 1).where(
-                    m.Connector.station == info.id
-                ).execute()
-
-        await self.store.run(write)
-        self.by_identity.pop(info.identity, None)
-        self.by_id.pop(info.id, None)
+        await self.persisted(info)
+        await self.store.run(self._tombstone, info)
+        self._forget(info)
         self.bus.publish(ev.StationRemoved(info.id, info.identity))
 
+    def _tombstone(self, info: StationInfo) -> None:
+        now = utcnow()
+        with self.store.db.atomic():
+            m.Station.update(
+                deleted_at=now, updated_at=now, version=m.Station.version + 1,
+                # free the identity so the station can be created again
+                identity=f"{info.identity}~deleted~{info.id.hex[:8]}",
+            ).where(m.Station.id == info.id).execute()
+            m.Connector.update(deleted_at=now, version=m.Connector.version + 1).where(
+                m.Connector.station == info.id
+            ).execute()
+
     # -- the OCPP side -------------------------------------------------------
-    async def admit(self, identity: str) -> Admission:
-        """Called for every websocket handshake, before any password check."""
+    def admit(self, identity: str) -> Admission:
+        """Called for every real websocket upgrade, before any password check.
+
+        Never waits for the disk: an unknown station enters the registry at once and is
+        written with others in one batch (`persisted()` waits for that), so a storm of new
+        stations does not queue handshakes behind one database round trip each."""
         info = self.by_identity.get(identity)
         if info is None:
             policy = self.settings.unknown_station_policy
             if policy == "reject":
-                return Admission("reject", None, "unknown station")
+                return Admission("reject", None, "unknown station (unknown-station policy: reject)")
             try:
                 validate_identity(identity)
             except ValidationError as exc:
                 return Admission("reject", None, str(exc))
             registration = "adopted" if policy == "accept" else "pending"
-            try:
-                info = await self.create_station(identity, connectors=0, registration=registration,
-                                                 ctx=SYSTEM_CONTEXT)
-            except ValidationError:
-                info = self.by_identity.get(identity)
-                if info is None:
-                    return Admission("reject", None, "could not register station")
+            if registration == "pending" and not self._room_for_pending():
+                return Admission("busy", None, f"{self.settings.max_pending_stations} stations already wait for "
+                                               "adoption, all connected")
+            info = self._register_unknown(identity, registration)
+            if registration == "pending":
+                log.info("unknown station %s held as pending for an administrator to adopt "
+                         "(unknown-station policy: pending)", identity)
+            else:
+                log.info("unknown station %s added and accepted (unknown-station policy: accept)", identity)
         if info.registration == "rejected":
             return Admission("reject", info, "station rejected by an administrator")
         return Admission("accept", info)
+
+    def _register_unknown(self, identity: str, registration: str) -> StationInfo:
+        s = self.settings
+        info = StationInfo(id=m.base.uuid7(), identity=identity, name=identity, registration=registration,
+                           heartbeat_interval=s.heartbeat_interval, meter_value_interval=s.meter_value_interval)
+        self._remember(info)
+        saved = asyncio.get_running_loop().create_future()
+        saved.add_done_callback(lambda f: f.cancelled() or f.exception())  # read by whoever waits, if anyone
+        self._saving[info.id] = saved
+        self._unsaved.append(info)
+        if self._saver is None or self._saver.done():
+            self._saver = spawn(self._save_registered(), name="register-stations")
+        return info
+
+    async def persisted(self, info: StationInfo) -> None:
+        """Wait until a station that connected unknown is on disk (raises if it could not be)."""
+        saved = self._saving.get(info.id)
+        if saved is not None:
+            await asyncio.shield(saved)
+
+    async def _save_registered(self) -> None:
+        await asyncio.sleep(0.02)  # gather a storm's handshakes into one transaction
+        while self._unsaved:
+            batch, self._unsaved = self._unsaved, []
+            try:
+                failed = await self.store.run(self._insert_registered, batch)
+            except Exception as exc:  # the disk: every row of the batch failed
+                failed = {info.id: exc for info in batch}
+            for info in batch:
+                saved = self._saving.pop(info.id)
+                error = failed.get(info.id)
+                if error is None:
+                    saved.set_result(None)
+                    self.bus.publish(ev.StationAdded(info.id, info.identity, info.registration))
+                else:
+                    self._forget(info)
+                    limited(log, logging.ERROR, "stations", "register-failed", "could not register station %s: %s",
+                            info.identity, error)
+                    saved.set_exception(error)
+
+    def _insert_registered(self, batch: list[StationInfo]) -> dict[UUID, Exception]:
+        rows = [dict(id=i.id, identity=i.identity, name=i.name, registration=i.registration,
+                     heartbeat_interval=i.heartbeat_interval, meter_value_interval=i.meter_value_interval)
+                for i in batch]
+        db = self.store.db
+        try:
+            with db.atomic():
+                for chunk in peewee.chunked(rows, 200):
+                    m.Station.insert_many(chunk).execute()
+            return {}
+        except peewee.IntegrityError:
+            pass  # someone created one of these identities meanwhile: isolate that row
+        failed: dict[UUID, Exception] = {}
+        with db.atomic():
+            for row in rows:
+                try:
+                    with db.atomic():
+                        m.Station.insert(row).execute()
+                except peewee.IntegrityError as exc:
+                    failed[row["id"]] = exc
+        return failed
+
+    def _room_for_pending(self) -> bool:
+        """Below the cap, or the oldest pending station that is not connected is dropped."""
+        cap = max(1, self.settings.max_pending_stations)
+        while len(self._pending) >= cap:
+            oldest = next((i for i in self._pending.values() if not i.connected and i.id not in self._saving), None)
+            if oldest is None:
+                return False
+            self._drop_pending(oldest)
+        return True
+
+    def _drop_pending(self, info: StationInfo) -> None:
+        self._forget(info)
+        self.pending_dropped += 1
+        limited(log, logging.WARNING, "stations", "pending-dropped",
+                "dropped pending station %s (not connected, the oldest of %d waiting for adoption); "
+                "%d dropped since start", info.identity, self.settings.max_pending_stations, self.pending_dropped)
+
+        async def remove():
+            await self.store.run(self._tombstone, info)
+            self.bus.publish(ev.StationRemoved(info.id, info.identity))
+
+        spawn(remove(), name=f"drop-pending {info.identity}")
+
+    def _boot_worth_storing(self, info: StationInfo, fields: dict) -> bool:
+        now = time.monotonic()
+        key = tuple(sorted(fields.items()))
+        last = self._pending_boots.get(info.id)
+        if last is not None and last[0] == key and now - last[1] < PENDING_BOOT_LOG_SECONDS:
+            return False
+        self._pending_boots[info.id] = (key, now)
+        if len(self._pending_boots) > 4 * max(1, self.settings.max_pending_stations):
+            for station_id in [sid for sid in self._pending_boots if sid not in self._pending]:
+                del self._pending_boots[station_id]
+        return True
 
     async def check_password(self, info: StationInfo, password: str | None) -> bool:
         if not info.password_hash:
@@ -356,6 +499,8 @@ class StationService:
         }
         fields = {k: (v or "")[:64] for k, v in fields.items()}
         changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version"))
+        if info.registration == "pending" and not self._boot_worth_storing(info, fields):
+            return  # an unknown station retrying its boot: one row an hour, not one every 30 s
         if decision.status == "Accepted":
             fields["last_boot_at"] = now
             info.last_boot_at = now
@@ -374,5 +519,9 @@ class StationService:
                 )
 
         await self.store.run(write)
+        limited(log, logging.INFO, info.identity, "boot", "station %s booted: %s %s firmware %s -> %s%s", info.identity,
+                fields["vendor"] or "?", fields["model"] or "?", fields["firmware_version"] or "?", decision.status,
+                " (pending adoption)" if info.registration == "pending" else
+                (f" (boot storm: retry in {decision.interval} s)" if decision.status == "Pending" else ""))
         if changed or decision.status == "Accepted":
             self.bus.publish(ev.StationChanged(info.id, info.identity))

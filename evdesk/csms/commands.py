@@ -20,10 +20,12 @@ from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.actions import Actor
 from evdesk.core.errors import ValidationError
+from evdesk.core.log_limit import limited
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
 from evdesk.csms.config_store import store_configuration
 from evdesk.csms.connection import InvalidAnswer
+from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.reservations import allocate_reservation, record_reservation_outcome
 from evdesk.csms.v16 import requests as r16
 
@@ -87,9 +89,19 @@ class CommandApi:
                        timeout: float | None = None) -> CommandResult:
         info = self._allow(ctx, station_id, Permission.FIRMWARE_UPDATES if action == "UpdateFirmware" else
                            Permission.REMOTE_COMMANDS)
-        request = _as_dict(payload) or {}
+        request = redact_request(action, _as_dict(payload) or {})
         actor = Actor(ctx.name, ctx.operator_id)
         action_id = await self.services.actions.begin(info.id, actor, action, reason, request)
+        result = await self._send(info, action, payload, action_id, timeout)
+        if ctx.via == "system":  # evdesk's own housekeeping calls: they repeat with every boot
+            limited(log, logging.INFO, info.identity, "system-command", "command %s to %s by %s: %s - %s", action,
+                    info.identity, ctx.name, result.outcome, result.message)
+        else:
+            log.info("command %s to %s by %s (%s): %s - %s", action, info.identity, ctx.name, ctx.via, result.outcome,
+                     result.message)
+        return result
+
+    async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None) -> CommandResult:
         conn = self.central.connections.get(info.identity)
         if conn is None:
             msg = f"{info.display_name} is not connected; the command was not sent."
@@ -121,7 +133,8 @@ class CommandApi:
             outcome, message = "accepted", r16.POSITIVE.get(status, "Done")
         else:
             outcome, message = "rejected", f"Rejected by the station: {status}"
-        await self.services.actions.finish(action_id, outcome, response, "" if outcome == "accepted" else message)
+        await self.services.actions.finish(action_id, outcome, redact_response(action, response),
+                                           "" if outcome == "accepted" else message)
         return CommandResult(outcome, response, message, action_id)
 
     # -- commands --------------------------------------------------------------
@@ -186,20 +199,44 @@ class CommandApi:
 
     async def get_configuration(self, station_id: UUID, keys: list[str] | None = None, *, ctx: OperatorContext,
                                 reason: str = "") -> CommandResult:
+        """Read keys from the station and keep them per station (value, read-only flag, when
+        fetched; keys the station does not know are kept as such), for the settings view."""
+        keys = [str(k).strip() for k in keys or () if str(k).strip()] or None
         result = await self._execute(station_id, "GetConfiguration", r16.get_configuration(keys), ctx=ctx, reason=reason)
-        if result.response and result.response.get("configuration_key"):
-            await self.services.store.run(store_configuration, station_id, result.response["configuration_key"], not keys)
+        if result.ok and result.response is not None:
+            known = result.response.get("configuration_key") or []
+            unknown = result.response.get("unknown_key") or []
+            stored = await self.services.store.run(store_configuration, station_id, known, not keys, unknown)
+            result = dataclasses.replace(
+                result, response={**result.response, "configuration_key": redact_configuration(known)},
+                message=f"{result.message}: {stored} key(s) stored" + (f", {len(unknown)} unknown to the station"
+                                                                        if unknown else ""))
         return result
 
     async def change_configuration(self, station_id: UUID, key: str, value: str, *, ctx: OperatorContext,
                                    reason: str = "") -> CommandResult:
+        """Set one key. A password key (AuthorizationKey) needs the right to edit stations, is masked in
+        every log, and once the station accepts it becomes the station's basic-auth password."""
+        key = (key or "").strip()
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
-        if len(str(value)) > 500:
+        value = str(value)
+        if len(value) > 500:
             raise ValidationError("Configuration values have at most 500 characters.", field="value")
-        result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, str(value)), ctx=ctx, reason=reason)
+        secret = is_secret_key(key)
+        if secret:
+            require(ctx, Permission.EDIT_STATIONS)
+            if key.lower() == "authorizationkey" and len(value) < 8:
+                raise ValidationError("Use a station password of at least 8 characters.", field="value")
+        result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, value), ctx=ctx, reason=reason)
         if result.ok:
-            await self.services.store.run(store_configuration, station_id, [{"key": key, "value": str(value), "readonly": False}], False)
+            if key.lower() == "authorizationkey":
+                # the station logs in with it from its next connect: evdesk must expect it
+                await self.services.stations.set_password(station_id, value, ctx=ctx)
+                result = dataclasses.replace(result, message=f"{result.message}; evdesk expects the new password "
+                                                             "from the station's next connect")
+            await self.services.store.run(store_configuration, station_id,
+                                          [{"key": key, "value": MASK if secret else value, "readonly": False}], False)
         elif result.outcome == "rejected":
             result = dataclasses.replace(result, message=f"Charging point configuration error. {result.message}")
         return result

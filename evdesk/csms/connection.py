@@ -9,26 +9,31 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import logging
 import time
 import uuid
 
 from ocpp.charge_point import (
     ChargePoint,
-    _raise_key_error,
     camel_to_snake_case,
     remove_nones,
     serialize_as_dict,
     snake_to_camel_case,
 )
-from ocpp.exceptions import OCPPError
+from ocpp.exceptions import NotImplementedError, NotSupportedError, OCPPError, SecurityError
 from ocpp.messages import Call, CallError, CallResult
+from ocpp.v16.enums import Action as Action16
 from websockets.exceptions import ConnectionClosed
 
+from evdesk.core.log_limit import limited
 from evdesk.core.services import Services
 from evdesk.core.station_cache import StationInfo
-from evdesk.csms.framing import FrameProblem, parse_frame
+from evdesk.csms.framing import FrameProblem, error_code, parse_frame
+from evdesk.csms.redaction import redact_frame
+from evdesk.csms.sanity import check_payload
 from evdesk.csms.validation import validate_call
+from evdesk.store.errors import RowRejected, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +42,9 @@ class InvalidAnswer(Exception):
     """The station answered, but its answer breaks the OCPP schema."""
 
     def __init__(self, error: OCPPError):
-        super().__init__(f"{error.code}: {error.description} {error.details or ''}".strip())
+        # the cause only: the library's details carry the whole answer, which may hold secrets
+        cause = (error.details or {}).get("cause", "") if isinstance(error.details, dict) else ""
+        super().__init__(f"{error.code}: {error.description} {cause}".strip())
         self.error = error
 
 
@@ -82,29 +89,49 @@ class StationConnection(ChargePoint):
         if isinstance(msg, FrameProblem):
             services.commlog.frame(self.id, "in", text, None, msg.unique_id, "")
             self._answering = ""
-            log.warning("%s sent a bad frame: %s", self.id, msg.description)
+            limited(log, logging.WARNING, self.id, "bad-frame", "%s sent a bad frame (%s): %s", self.id, msg.code,
+                    msg.description)
             if msg.answer:
                 await self._answer(msg.to_json())
             return
         if isinstance(msg, Call):
-            services.commlog.frame(self.id, "in", text, 2, msg.unique_id, msg.action)
+            services.commlog.frame(self.id, "in", text, 2, msg.unique_id, msg.action[:64])
             self._answering = msg.action
             try:
                 await self._handle_call(msg)
             except OCPPError as error:
-                await self._answer(msg.create_call_error(error).to_json())
+                code = error_code(error.code, self.ocpp_version)
+                # a pending station talking is expected (it waits for adoption); a bad payload is not
+                limited(log, logging.INFO if code == "SecurityError" else logging.WARNING, self.id, f"refused:{code}",
+                        "%s: %s refused with %s: %s", self.id, msg.action[:64], code, error.description)
+                await self._answer(_call_error(msg.unique_id, code, error.description, error.details))
+            except (StorageUnavailable, RowRejected) as exc:
+                # not stored, so not acknowledged: the station keeps the message and sends it again
+                limited(log, logging.WARNING, self.id, "not-stored", "%s: %s not stored, answered InternalError: %s",
+                        self.id, msg.action[:64], exc)
+                await self._answer(_call_error(msg.unique_id, "InternalError",
+                                               "evdesk could not store this message now; send it again later", {}))
             except Exception:
-                log.exception("%s: handler for %s failed", self.id, msg.action)
-                await self._answer(msg.create_call_error(Exception()).to_json())
+                limited(log, logging.ERROR, self.id, f"failed:{msg.action[:64]}", "%s: handler for %s failed",
+                        self.id, msg.action[:64], exc_info=True)
+                await self._answer(_call_error(msg.unique_id, "InternalError", "An internal error occurred", {}))
             return
         kind = 3 if isinstance(msg, CallResult) else 4
         if kind == 4:
             self._last_error_id = msg.unique_id
-        services.commlog.frame(self.id, "in", text, kind, msg.unique_id, self._pending_action)
+        action = self._pending_action
+        services.commlog.frame(self.id, "in", redact_frame(text, action, kind), kind, msg.unique_id, action)
+        if kind == 3 and action:
+            try:
+                check_payload(action, msg.payload, self.ocpp_version, response=True)
+            except OCPPError as error:
+                # an answer evdesk could not store or compute with: the call fails as a schema breach would
+                msg = CallError(msg.unique_id, error_code(error.code, self.ocpp_version), error.description, {})
         if self._call_lock.locked():
             self._response_queue.put_nowait(msg)
         else:
-            log.info("%s: answer %s arrived after its call gave up; ignored", self.id, msg.unique_id)
+            limited(log, logging.INFO, self.id, "late-answer", "%s: answer %s arrived after its call gave up; ignored",
+                    self.id, msg.unique_id)
 
     async def _handle_call(self, msg: Call) -> None:
         """Answer one CALL: validate it, run the handler, send the result.
@@ -115,13 +142,15 @@ class StationConnection(ChargePoint):
         evdesk's own results (typed payload classes, schema-checked by the
         protocol tests' clients) are not validated again before every send.
         """
-        try:
-            handlers = self.route_map[msg.action]
-        except KeyError:
-            _raise_key_error(msg.action, self._ocpp_version)
-            return
-        if not handlers.get("_skip_schema_validation", False):
-            validate_call(msg, self._ocpp_version)
+        handlers = self.route_map.get(msg.action)
+        if handlers is None:
+            if msg.action in _KNOWN_ACTIONS.get(self.ocpp_version, ()):
+                raise NotSupportedError(description=f"evdesk does not take {msg.action} from a station")
+            raise NotImplementedError(description=f"Unknown action {msg.action[:64]!r}")
+        if self.info.registration == "pending" and msg.action != "BootNotification":
+            # not accepted yet (OCPP 2.0.1 B02.FR.09; the 1.6 security white paper follows it)
+            raise SecurityError(description="Charging station is not accepted yet (pending adoption)")
+        validate_call(msg, self.ocpp_version, schema=not handlers.get("_skip_schema_validation", False))
         batch = self.services.batch
         with batch.frame_scope() as ticket:
             response = handlers["_on_action"](**_to_snake(msg.payload))
@@ -134,7 +163,7 @@ class StationConnection(ChargePoint):
 
     async def _send(self, message: str) -> None:
         kind, unique_id, action = _describe_outgoing(message, self._answering)
-        self.services.commlog.frame(self.id, "out", message, kind, unique_id, action)
+        self.services.commlog.frame(self.id, "out", redact_frame(message, action, kind), kind, unique_id, action)
         await self.websocket.send(message)
 
     async def _answer(self, message: str) -> None:
@@ -188,6 +217,14 @@ class StationConnection(ChargePoint):
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         await self.websocket.close(code, reason)
+
+
+_KNOWN_ACTIONS = {"1.6": frozenset(a.value for a in Action16)}
+
+
+def _call_error(unique_id: str, code: str, description: str, details) -> str:
+    return json.dumps([4, unique_id, code, (description or "")[:255], details or {}], separators=(",", ":"),
+                      default=str)
 
 
 _SNAKE: dict[str, str] = {}

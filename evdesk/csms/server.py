@@ -16,6 +16,7 @@ import base64
 import binascii
 import http
 import logging
+import math
 from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
@@ -24,8 +25,10 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from evdesk.core import events as ev
+from evdesk.core.log_limit import limited
 from evdesk.core.services import Services
 from evdesk.core.tasks import spawn
+from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
 from evdesk.csms.local_list import LocalListSync
@@ -38,6 +41,7 @@ SUPPORTED_SUBPROTOCOLS = ("ocpp1.6",)
 # get a CALLERROR and the connection lives on.
 WEBSOCKET_MAX_SIZE = 1024 * 1024
 BOOT_TRIGGER_DELAY = 30.0
+LISTEN_BACKLOG = 4096  # the kernel caps it at net.core.somaxconn
 
 
 def station_identity_from_path(path: str) -> str:
@@ -69,6 +73,7 @@ class CentralSystem:
         self.local_lists = LocalListSync(self)
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
+        self.auth_throttle = AuthThrottle()
         self._unsubscribe = []
 
     @property
@@ -92,6 +97,8 @@ class CentralSystem:
             subprotocols=list(SUPPORTED_SUBPROTOCOLS),
             compression=None,
             max_size=WEBSOCKET_MAX_SIZE,
+            # a storm of chargers after a power cut: queue their connects instead of resetting them
+            backlog=LISTEN_BACKLOG,
             # lenient keep-alive: short ping timeouts make chargers reconnect in loops (INTEROP §2)
             ping_interval=120,
             ping_timeout=120,
@@ -129,37 +136,76 @@ class CentralSystem:
 
     async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         identity = station_identity_from_path(request.path)
+        address = _peer(connection)
+        problem = upgrade_problem(request)
+        if problem:
+            # a plain HTTP request (a browser, a scanner, `curl /robots`): no station, no admission
+            limited(log, logging.INFO, address, "not-websocket", "refused a request from %s for %r: %s", address,
+                    request.path[:80], problem)
+            return _respond(connection, http.HTTPStatus.UPGRADE_REQUIRED,
+                            "This is an OCPP websocket endpoint: connect to ws://<host>:<port>/<station identity>.\n",
+                            {"Upgrade": "websocket", "Connection": "Upgrade"})
         if not identity:
             return _respond(connection, http.HTTPStatus.NOT_FOUND, "No charging station identity in the URL path.\n")
         offered = request.headers.get_all("Sec-WebSocket-Protocol")
         offered = [p.strip() for h in offered for p in h.split(",") if p.strip()]
         if offered and not any(p in SUPPORTED_SUBPROTOCOLS for p in offered):
+            limited(log, logging.INFO, identity, "bad-subprotocol", "refused station %r from %s: offers only %s",
+                    identity, address, ", ".join(offered)[:80])
             return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6.\n")
-        admission = await self.services.stations.admit(identity)
+        known = self.services.stations.get(identity)
+        if known is not None and known.password_hash:
+            wait, counted = self.auth_throttle.begin(identity, address)
+            if wait > 0:
+                limited(log, logging.WARNING, address, "auth-held",
+                        "station %r from %s: login held for %d s after repeated wrong passwords", identity, address,
+                        math.ceil(wait))
+                return _respond(connection, http.HTTPStatus.TOO_MANY_REQUESTS,
+                                "Too many failed logins; try again later.\n",
+                                {"Retry-After": retry_after_header(wait)})
+            if not await self._password_ok(known, identity, request):
+                self.auth_throttle.failed(identity, address)
+                limited(log, logging.WARNING, identity, "auth-failed",
+                        "station %r from %s: wrong or missing password", identity, address)
+                return _respond(connection, http.HTTPStatus.UNAUTHORIZED, "Wrong station credentials.\n",
+                                {"WWW-Authenticate": 'Basic realm="evdesk", charset="UTF-8"'})
+            self.auth_throttle.succeeded(identity, address, counted)
+        admission = self.services.stations.admit(identity)
+        if admission.decision == "busy":
+            limited(log, logging.WARNING, "stations", "admission-busy", "refused unknown station %r from %s: %s",
+                    identity, address, admission.reason)
+            return _respond(connection, http.HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"Charging station not accepted now: {admission.reason}.\n", {"Retry-After": "300"})
         if admission.decision != "accept":
-            log.info("refused station %r: %s", identity, admission.reason)
+            limited(log, logging.INFO, identity, "refused", "refused station %r from %s: %s", identity, address,
+                    admission.reason)
             return _respond(connection, http.HTTPStatus.NOT_FOUND, f"Charging station not accepted: {admission.reason}\n")
-        info = admission.station
-        if info.password_hash:
-            creds = parse_basic_auth(request.headers.get("Authorization"))
-            ok = False
-            if creds is not None and creds[0] == identity:
-                ok = await self.services.stations.check_password(info, creds[1])
-                if not ok and _looks_hex(creds[1]):
-                    # some chargers send the AuthorizationKey hex-decoded, some hex-encoded (INTEROP §10)
-                    ok = await self.services.stations.check_password(info, bytes.fromhex(creds[1]).decode("latin-1"))
-            if not ok:
-                log.info("station %r: wrong or missing password", identity)
-                response = _respond(connection, http.HTTPStatus.UNAUTHORIZED, "Wrong station credentials.\n")
-                response.headers["WWW-Authenticate"] = 'Basic realm="evdesk", charset="UTF-8"'
-                return response
         return None
+
+    async def _password_ok(self, info, identity: str, request: Request) -> bool:
+        creds = parse_basic_auth(request.headers.get("Authorization"))
+        if creds is None or creds[0] != identity:
+            return False
+        stations = self.services.stations
+        if await stations.check_password(info, creds[1]):
+            return True
+        # some chargers send the AuthorizationKey hex-decoded, some hex-encoded (INTEROP §10)
+        return _looks_hex(creds[1]) and await stations.check_password(info, bytes.fromhex(creds[1]).decode("latin-1"))
 
     # -- one connection ----------------------------------------------------------
     async def _serve_connection(self, websocket: ServerConnection) -> None:
         identity = station_identity_from_path(websocket.request.path)
         info = self.services.stations.get(identity)
         if info is None:  # deleted between handshake and now
+            await websocket.close(1008, "unknown station")
+            return
+        try:
+            await self.services.stations.persisted(info)  # a new station is on disk before anything refers to it
+        except Exception:
+            await websocket.close(1011, "could not register the station; try again")
+            return
+        info = self.services.stations.get(identity)
+        if info is None:  # dropped meanwhile (the pending cap) or deleted
             await websocket.close(1008, "unknown station")
             return
         conn = StationConnection16(
@@ -170,15 +216,20 @@ class CentralSystem:
         if previous is not None:
             # the charger redialled while its old socket looked alive: the new one wins
             spawn(previous.close(1000, "replaced by a new connection"), name=f"close-old {identity}")
+        log.info("station %s connected from %s (%s)%s", identity, _peer(websocket),
+                 websocket.subprotocol or "no subprotocol offered: served as ocpp1.6",
+                 " - pending adoption" if info.registration == "pending" else "")
         self.services.status.connected(info)
         watcher = spawn(self._trigger_boot_if_silent(conn), name=f"boot-watch {identity}")
         try:
             await conn.run()
         finally:
             watcher.cancel()
+            detail = _close_detail(websocket)
+            log.info("station %s disconnected: %s", identity, detail)
             if self.connections.get(identity) is conn:
                 del self.connections[identity]
-                self.services.status.disconnected(info, _close_detail(websocket))
+                self.services.status.disconnected(conn.info, detail)
 
     async def _after_boot(self, conn: StationConnection) -> None:
         """Configure intervals once the station had its quiet period after an accepted boot."""
@@ -209,8 +260,40 @@ class CentralSystem:
             spawn(self.commands.trigger_boot(conn), name=f"adopt-boot {info.identity}")
 
 
-def _respond(connection: ServerConnection, status: http.HTTPStatus, text: str) -> Response:
-    return connection.respond(status, text)
+def _respond(connection: ServerConnection, status: http.HTTPStatus, text: str, headers: dict | None = None) -> Response:
+    response = connection.respond(status, text)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _peer(connection: ServerConnection) -> str:
+    try:
+        address = connection.remote_address
+    except Exception:  # the transport may be gone already
+        return "?"
+    return str(address[0]) if address else "?"
+
+
+def upgrade_problem(request: Request) -> str:
+    """Why this is not a websocket upgrade ("" when it is). A missing `Connection: Upgrade`
+    is tolerated (INTEROP §1): the header is added so the library accepts the handshake."""
+    headers = request.headers
+    upgrade = [v.strip().lower() for h in headers.get_all("Upgrade") for v in h.split(",") if v.strip()]
+    if upgrade != ["websocket"]:
+        return "not a websocket upgrade (no 'Upgrade: websocket')"
+    keys = headers.get_all("Sec-WebSocket-Key")
+    try:
+        if len(keys) != 1 or len(base64.b64decode(keys[0].encode(), validate=True)) != 16:
+            return "no valid Sec-WebSocket-Key"
+    except (binascii.Error, ValueError):
+        return "no valid Sec-WebSocket-Key"
+    if headers.get_all("Sec-WebSocket-Version") != ["13"]:
+        return "websocket version is not 13"
+    connection = [v.strip().lower() for h in headers.get_all("Connection") for v in h.split(",")]
+    if "upgrade" not in connection:
+        headers["Connection"] = "Upgrade"
+    return ""
 
 
 def _looks_hex(value: str) -> bool:

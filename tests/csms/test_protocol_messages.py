@@ -115,14 +115,19 @@ async def test_every_frame_goes_to_the_communication_log(central, services):
 @pytest.mark.parametrize(
     "frame, code",
     [
-        ("this is not json", "FormatViolation"),
-        ('{"a": 1}', "FormatViolation"),
-        ('[2, "id-1", "Heartbeat"]', "FormatViolation"),
-        ('[9, "id-2", "Heartbeat", {}]', "FormatViolation"),
-        ('[2, "id-3", "NoSuchAction", {}]', "NotSupported"),
+        # OCPP-J 1.6 spells it FormationViolation (2.0.1: FormatViolation)
+        ("this is not json", "FormationViolation"),
+        ('{"a": 1}', "FormationViolation"),
+        ('[2, "id-1", "Heartbeat"]', "FormationViolation"),
+        ('[9, "id-2", "Heartbeat", {}]', "FormationViolation"),
+        # OCPP-J: NotImplemented = the action is not known; NotSupported = known, not supported
+        ('[2, "id-3", "NoSuchAction", {}]', "NotImplemented"),
+        ('[2, "id-3b", "Reset", {"type": "Soft"}]', "NotSupported"),
         ('[2, "id-4", "StatusNotification", {"connectorId": 1}]', "ProtocolError"),
         ('[2, "id-5", "StatusNotification", {"connectorId": "one", "errorCode": "NoError", "status": "Available"}]', "TypeConstraintViolation"),
-        ('[2, "id-6", "Heartbeat", {"unexpected": true}]', "FormatViolation"),
+        ('[2, "id-6", "Heartbeat", {"unexpected": true}]', "FormationViolation"),
+        ('[2, "id-7", "StatusNotification", {"connectorId": 1, "errorCode": "NoError", "status": "Sleeping"}]',
+         "PropertyConstraintViolation"),
     ],
 )
 async def test_malformed_frames_get_a_callerror_and_the_connection_lives(central, services, frame, code):
@@ -141,7 +146,7 @@ async def test_oversized_frame_gets_a_callerror(central, services):
     async with raw_station(central.url, "CP-BIG") as st:
         big = '[2,"big-1","DataTransfer",{"vendorId":"x","data":"' + "A" * 10000 + '"}]'
         answer = await st.send_raw(big)
-        assert answer.startswith('[4,"big-1","FormatViolation"')
+        assert answer.startswith('[4,"big-1","FormationViolation"')
         assert (await st.call(call.Heartbeat())).current_time
 
 

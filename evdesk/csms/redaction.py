@@ -1,0 +1,66 @@
+"""Secrets never reach a log: configuration values that are passwords are masked.
+
+OCPP 1.6 sends a station's new basic-auth password as the configuration key
+`AuthorizationKey` (security profile 1/2); vendors add their own password
+keys. The communication log, the action log, the stored configuration keys and
+Python's log get the value masked; only the station itself sees it.
+"""
+
+from __future__ import annotations
+
+import json
+
+MASK = "********"
+_SECRET_WORDS = ("authorizationkey", "password", "passwd", "secret", "privatekey")
+
+
+def is_secret_key(key) -> bool:
+    name = str(key or "").lower()
+    return any(word in name for word in _SECRET_WORDS)
+
+
+def redact_request(action: str, request: dict | None) -> dict | None:
+    """A command's request as the action log may keep it."""
+    if not request:
+        return request
+    if action == "ChangeConfiguration" and is_secret_key(request.get("key")):
+        return {**request, "value": MASK}
+    return request
+
+
+def redact_response(action: str, response: dict | None) -> dict | None:
+    """A command's answer as the action log may keep it."""
+    if action == "GetConfiguration" and response and response.get("configuration_key"):
+        return {**response, "configuration_key": redact_configuration(response["configuration_key"])}
+    return response
+
+
+def redact_configuration(entries: list[dict]) -> list[dict]:
+    """GetConfiguration answers: the spec says write-only keys are not returned; some stations do."""
+    return [{**e, "value": MASK} if is_secret_key(e.get("key")) and e.get("value") is not None else e
+            for e in entries]
+
+
+def redact_frame(text: str, action: str, kind: int | None) -> str:
+    """An OCPP-J frame as the communication log may keep it (cheap for every other action)."""
+    if action == "ChangeConfiguration" and kind == 2:
+        try:
+            frame = json.loads(text)
+            payload = frame[3]
+            if is_secret_key(payload.get("key")) and "value" in payload:
+                frame[3] = {**payload, "value": MASK}
+                return json.dumps(frame, separators=(",", ":"))
+        except (ValueError, TypeError, IndexError, AttributeError):
+            return text if "uthorizationKey" not in text else MASK
+        return text
+    if action == "GetConfiguration" and kind == 3:
+        try:
+            frame = json.loads(text)
+            entries = frame[2].get("configurationKey")
+            if isinstance(entries, list) and any(isinstance(e, dict) and is_secret_key(e.get("key")) for e in entries):
+                frame[2] = {**frame[2], "configurationKey": redact_configuration(
+                    [e for e in entries if isinstance(e, dict)])}
+                return json.dumps(frame, separators=(",", ":"))
+        except (ValueError, TypeError, IndexError, AttributeError):
+            return text
+    return text
