@@ -42,7 +42,7 @@ VALID = {
     "post_boot_quiet_seconds": "2.5", "max_frame_bytes": "131072", "message_log_retention_days": "7",
     "message_log_max_rows": "100000", "clock_skew_flag_seconds": "3600", "login_valid_minutes": "30",
     "smtp_host": "mail.depot.example", "smtp_port": "465", "smtp_security": "ssl", "smtp_username": "evdesk",
-    "smtp_from": "evdesk@depot.example",
+    "smtp_from": "evdesk@depot.example", "max_pending_stations": "50",
 }
 
 

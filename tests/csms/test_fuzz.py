@@ -14,7 +14,6 @@ import logging
 import math
 import random
 
-import pytest
 
 from websockets.asyncio.client import connect
 
