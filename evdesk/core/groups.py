@@ -1,19 +1,19 @@
 """Charging groups: the tree stations live in, and the operators' domains are cut from.
 
-The whole tree is kept in memory (a site has tens to a few thousand groups) and
-written through the store; every change is versioned and checked against the
-operator's permission (MANAGE_GROUPS) and domain. Stations are assigned through
-`StationService` so its cache and events stay right.
+The whole tree is kept in memory by `GroupTree` (`core/group_tree.py`, shared with
+the station service) and written through the store; every change is versioned and
+checked against the operator's permission (MANAGE_GROUPS) and domain. Stations are
+assigned through `StationService` so its cache and events stay right.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from uuid import UUID
 
 from evdesk.core import events as ev
-from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
+from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.core.group_tree import GROUP_NOT_FOUND, GroupInfo, GroupTree
 from evdesk.core.permissions import (
     BASIC,
     DomainIndex,
@@ -23,21 +23,12 @@ from evdesk.core.permissions import (
     require_group,
     require_station,
 )
-from evdesk.core.tasks import spawn
 from evdesk.store.database import Store
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.repos import groups as repo
 
 PARENT_REQUIRED = "Adding a new group failed. Parent group is required."
-GROUP_NOT_FOUND = "Charging group does not exist."
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: UUID
-    name: str
-    parent_id: UUID | None
-    version: int = 1
+__all__ = ["GROUP_NOT_FOUND", "GroupCounts", "GroupInfo", "GroupService", "charging_points"]
 
 
 @dataclass(frozen=True)
@@ -52,51 +43,30 @@ def charging_points(station) -> int:
 
 
 class GroupService:
-    def __init__(self, store: Store, bus: ev.EventBus, stations):
+    def __init__(self, store: Store, bus: ev.EventBus, tree: GroupTree, stations):
         self.store = store
         self.bus = bus
+        self.tree = tree  # the tree in memory, shared with the station service
         self.stations = stations  # StationService
-        self.groups: dict[UUID, GroupInfo] = {}
-        self.index = DomainIndex()
-        self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
+
+    @property
+    def groups(self) -> dict[UUID, GroupInfo]:
+        return self.tree.groups
+
+    @property
+    def index(self) -> DomainIndex:
+        return self.tree.index
 
     async def load(self) -> None:
-        rows = await self.store.run(repo.all_groups)
-        self.groups = {g.id: g for g in (GroupInfo(*row) for row in rows)}
-        self._reindex()
-
-    def _rows_changed(self, event: ev.RowsChanged) -> None:
-        if event.entity == "charging_group":
-            spawn(self._refresh(event.ids), name="group tree refresh")
-
-    async def _refresh(self, ids) -> None:
-        """Groups another seat added, changed or deleted: re-read them, then announce."""
-        rows = {row[0]: GroupInfo(*row) for row in await self.store.read(repo.groups_by_id, ids)}
-        for group_id in ids:
-            self.groups.pop(group_id, None)
-            new = rows.get(group_id)
-            if new is not None:
-                self.groups[group_id] = new
-        self._reindex()
-        for group_id in ids:
-            new = rows.get(group_id)
-            self.bus.publish(ev.GroupChanged(group_id, new.parent_id if new else None, deleted=new is None))
-
-    def _reindex(self) -> None:
-        self.index = DomainIndex({g.id: g.parent_id for g in self.groups.values()})
+        await self.tree.load()
 
     # -- reading -----------------------------------------------------------------
     def fresh(self, ctx: OperatorContext) -> OperatorContext:
         """`ctx` with its domain recomputed from today's tree (groups added or moved since login)."""
-        if ctx.base_group_id is None:
-            return dataclasses.replace(ctx, domain_groups=None)
-        return dataclasses.replace(ctx, domain_groups=self.index.subtree(ctx.base_group_id))
+        return self.tree.fresh(ctx)
 
     def get(self, group_id: UUID) -> GroupInfo:
-        try:
-            return self.groups[group_id]
-        except KeyError:
-            raise NotFound(GROUP_NOT_FOUND) from None
+        return self.tree.get(group_id)
 
     def name_of(self, group_id: UUID | None) -> str:
         g = self.groups.get(group_id) if group_id else None
@@ -184,8 +154,7 @@ class GroupService:
         require_group(ctx, parent_id)
 
         info = GroupInfo(*await self.store.run(repo.insert, name, parent_id))
-        self.groups[info.id] = info
-        self._reindex()
+        self.tree.put(info)
         self.bus.publish(ev.GroupChanged(info.id, info.parent_id))
         return info
 
@@ -214,8 +183,7 @@ class GroupService:
             info = GroupInfo(*await self.store.run(lambda: repo.update(group.id, version, **changes)))
         except (StaleRow, MissingRow):
             raise StaleEdit() from None
-        self.groups[info.id] = info
-        self._reindex()
+        self.tree.put(info)
         self.bus.publish(ev.GroupChanged(info.id, info.parent_id))
         return info
 
@@ -245,8 +213,7 @@ class GroupService:
                 raise StaleEdit() from None
 
         await self.store.atomic(write)
-        self.groups.pop(group.id, None)
-        self._reindex()
+        self.tree.remove(group.id)
         self.bus.publish(ev.GroupChanged(group.id, group.parent_id, deleted=True))
 
     async def assign_stations(self, ctx: OperatorContext, group_id: UUID | None, station_ids: list[UUID]) -> None:

@@ -12,6 +12,7 @@ from evdesk.core.change_feed import ChangeFeedWatcher
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
+from evdesk.core.group_tree import GroupTree
 from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
@@ -39,22 +40,23 @@ class Services:
         self.settings = settings or SiteSettings()
         self.settings_version = 0
         self.batch = BatchWriter(store)
-        self.stations = StationService(store, self.bus, self.settings)
+        self.group_tree = GroupTree(store, self.bus)  # the charging groups in memory: operators' domains
+        self.stations = StationService(store, self.bus, self.settings, self.batch, self.group_tree)
         self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
         self.running = RunningSessions()
         self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running)
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
                                                self.running)
-        self.actions = ActionLogService(store, self.bus)
+        self.actions = ActionLogService(store, self.bus, self.batch)
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running)
         self.history = HistoryReads(store, self.stations)
         self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
-        self.commlog = CommLogService(store, self.bus, self.settings, self.batch)
-        self.groups = GroupService(store, self.bus, self.stations)
-        self.stations.fresh_context = self.groups.fresh
+        self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
+                                      hourly=(self.stations.purge_dropped_pending,))
+        self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)
@@ -78,8 +80,8 @@ class Services:
             if version:
                 self._apply_settings(stored)
                 self.settings_version = version
+        await self.group_tree.load()
         await self.stations.load()
-        await self.groups.load()
         await self.transactions.load()
         await self.people.load()
         self.batch.start()
@@ -122,5 +124,4 @@ class Services:
         # Services hold this very object: update it in place so they all see the change.
         for f in dataclasses.fields(SiteSettings):
             setattr(self.settings, f.name, getattr(settings, f.name))
-        self.stations.boot_gate.rate = self.settings.boot_accept_rate
-        self.stations.boot_gate.capacity = max(1.0, self.settings.boot_accept_rate)
+        self.stations.settings_changed()

@@ -54,38 +54,63 @@ class StationInfo:
         return self.name or self.identity
 
 
-def station_info_from_row(row, connectors=()) -> StationInfo:
+def station_info_from_row(row: dict, connectors=()) -> StationInfo:
+    """From a stored station and its connectors (dicts keyed by field name, as the store's
+    station queries return them)."""
     info = StationInfo(
-        id=row.id,
-        identity=row.identity,
-        name=row.name,
-        registration=row.registration,
-        version=row.version,
-        password_hash=row.password_hash,
-        access_mode=row.access_mode,
-        strip_id_tag_suffix=row.strip_id_tag_suffix,
-        skip_schema_validation=row.skip_schema_validation,
-        heartbeat_interval=row.heartbeat_interval,
-        meter_value_interval=row.meter_value_interval,
-        group_id=row.group_id,
-        timezone=getattr(row, "timezone", "") or "",
-        vendor=row.vendor,
-        model=row.model,
-        firmware_version=row.firmware_version,
-        firmware_status=row.firmware_status,
-        diagnostics_status=row.diagnostics_status,
-        connection_state=row.connection_state,
-        last_seen=row.last_seen,
-        last_boot_at=row.last_boot_at,
+        id=row["id"],
+        identity=row["identity"],
+        name=row["name"],
+        registration=row["registration"],
+        version=row["version"],
+        password_hash=row["password_hash"],
+        access_mode=row["access_mode"],
+        strip_id_tag_suffix=row["strip_id_tag_suffix"],
+        skip_schema_validation=row["skip_schema_validation"],
+        heartbeat_interval=row["heartbeat_interval"],
+        meter_value_interval=row["meter_value_interval"],
+        group_id=row["group"],
+        timezone=row.get("timezone") or "",
+        vendor=row["vendor"],
+        model=row["model"],
+        firmware_version=row["firmware_version"],
+        firmware_status=row["firmware_status"],
+        diagnostics_status=row["diagnostics_status"],
+        connection_state=row["connection_state"],
+        last_seen=row["last_seen"],
+        last_boot_at=row["last_boot_at"],
     )
     for c in connectors:
-        info.connectors[c.connector_id] = ConnectorState(
-            connector_id=c.connector_id,
-            status=c.status,
-            error_code=c.error_code,
-            info=c.info,
-            vendor_error_code=c.vendor_error_code,
-            status_at=c.status_at,
-            access_mode=getattr(c, "access_mode", "") or "",
+        info.connectors[c["connector_id"]] = ConnectorState(
+            connector_id=c["connector_id"],
+            status=c["status"],
+            error_code=c["error_code"],
+            info=c["info"],
+            vendor_error_code=c["vendor_error_code"],
+            status_at=c["status_at"],
+            access_mode=c.get("access_mode") or "",
         )
     return info
+
+
+LIVE_FIELDS = ("connected", "connection_state", "last_seen", "firmware_status", "diagnostics_status", "vendor",
+               "model", "firmware_version", "last_boot_at")
+LIVE_CONNECTOR_FIELDS = ("status", "error_code", "info", "vendor_error_code", "status_at")
+
+
+def keep_live_state(fresh: StationInfo, known: StationInfo, gone_connectors=()) -> StationInfo:
+    """`fresh` (re-read from the store) with what only this seat knows from `known`: whether the
+    station is connected here, its connection state, last seen, progress and boot facts, and
+    its connectors' status. A connector this seat knows of that is not stored yet (the station
+    reported it a moment ago) stays, unless its number is in `gone_connectors` (deleted)."""
+    for name in LIVE_FIELDS:
+        setattr(fresh, name, getattr(known, name))
+    for cid, old in known.connectors.items():
+        new = fresh.connectors.get(cid)
+        if new is None:
+            if cid not in gone_connectors:
+                fresh.connectors[cid] = old
+            continue
+        for name in LIVE_CONNECTOR_FIELDS:
+            setattr(new, name, getattr(old, name))
+    return fresh

@@ -1,6 +1,6 @@
 """A station's configuration keys as last read from it ("Refresh configuration").
 
-The OCPP server stores them (`evdesk.csms.config_store`): per key the value,
+The OCPP server stores them (`evdesk.store.repos.config`): per key the value,
 the read-only flag and when it was fetched; a key the station said it does not
 know (or that a full read no longer returned) is kept as a tombstone with its
 fetch time. This is the read side for the screens and the API: plain rows, the
@@ -14,8 +14,8 @@ from datetime import datetime
 from uuid import UUID
 
 from evdesk.core.permissions import OperatorContext, require_station
-from evdesk.store import models as m
 from evdesk.store.database import Store
+from evdesk.store.queries import stations as q
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,5 @@ class StationConfigService:
         info = self.stations.get_by_id(station_id)
         require_station(self.stations.fresh_context(ctx), info.group_id)
 
-        def read():
-            K = m.StationConfigKey
-            rows = K.select(K.key, K.value, K.readonly, K.fetched_at, K.deleted_at).where(K.station == station_id)
-            return [ConfigurationKeyRow(r.key, r.value, bool(r.readonly), r.fetched_at, r.deleted_at is None)
-                    for r in rows]
-
-        rows = await self.store.read(read)
+        rows = [ConfigurationKeyRow(*row) for row in await self.store.read(q.configuration_keys, station_id)]
         return sorted(rows, key=lambda r: (not r.known, r.key.lower()))

@@ -5,6 +5,12 @@ while frames arrive; `temporarily_unavailable` once the socket closes or nothing
 arrived for `temporarily_unavailable_after` seconds; `long_term_unavailable`
 after `long_term_unavailable_after` seconds of silence. Every change is written
 to the station's network-status log (StationEvent kind "network").
+
+Connection state, last seen, progress and connector status are live state: kept
+in memory, written back about once a second in the next group commit, neither
+versioned nor fed (see `evdesk/store/write.py`). The events behind them (status
+notifications, network-log rows) are rows of the frame that brought them, so the
+station hears "received" only once they are stored.
 """
 
 from __future__ import annotations
@@ -16,14 +22,15 @@ from datetime import datetime
 
 from evdesk.core import events as ev
 from evdesk.core.clock import parse_ocpp_time, utcnow
-from evdesk.core.log_limit import flush_due
+from evdesk.core.log_limit import flush_due, limited
 from evdesk.core.station_cache import ConnectorState, StationInfo
 from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
-from evdesk.store import models as m
 from evdesk.store.batch import BatchWriter
-from evdesk.store.bulk import chunks, values_cte
 from evdesk.store.database import Store
+from evdesk.store.errors import StorageUnavailable
+from evdesk.store.repos import logs
+from evdesk.store.repos import stations as repo
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +83,7 @@ class StationStatusService:
         info.connection_state = state
         now = utcnow()
         self._dirty_state.add(info.identity)
-        self.batch.add(m.StationEvent, {"id": m.base.uuid7(), "station": info.id, "kind": "network", "state": state, "detail": detail, "at": now})
+        logs.queue_station_event(self.batch, info.id, "network", state, detail, now)
         self.bus.publish(ev.ConnectionStateChanged(info.id, info.identity, state, now))
 
     def check_silence(self) -> None:
@@ -119,7 +126,7 @@ class StationStatusService:
         state.info, state.vendor_error_code, state.status_at = info_text or "", vendor_error_code or "", at
         self._dirty_connectors.add((info.identity, connector_id))
         row = {
-            "id": m.base.uuid7(),
+            "id": logs.new_id(),
             "station": info.id,
             "connector_id": connector_id,
             "status": status,
@@ -130,7 +137,7 @@ class StationStatusService:
             "timestamp": at,
             "received_at": received,
         }
-        self.batch.add(m.StatusEvent, row)
+        logs.queue_status_event(self.batch, row)
         self.bus.publish(ev.ConnectorStatusChanged(info.id, info.identity, connector_id, status, state.error_code, state.info, at))
         self.bus.publish(ev.StatusEventRecorded(info.id, row))
 
@@ -142,7 +149,7 @@ class StationStatusService:
             info_attr = "diagnostics_status"
         else:
             info_attr = None
-        self.batch.add(m.StationEvent, {"id": m.base.uuid7(), "station": info.id, "kind": kind, "state": state, "detail": detail[:2000], "at": utcnow()})
+        logs.queue_station_event(self.batch, info.id, kind, state, detail[:2000], utcnow())
         if info_attr:
             setattr(info, info_attr, state)
             self._dirty_state.add(info.identity)
@@ -160,7 +167,10 @@ class StationStatusService:
             if info.connected:
                 info.connected = False
                 self._set_state(info, TEMPORARILY_UNAVAILABLE, "evdesk stopped")
-        await self.flush()
+        try:
+            await self.flush()
+        except StorageUnavailable as exc:
+            log.warning("station status at stop not stored: %s", exc)
 
     async def _loop(self) -> None:
         while True:
@@ -171,6 +181,8 @@ class StationStatusService:
                 await self.flush()
             except asyncio.CancelledError:
                 raise
+            except StorageUnavailable as exc:  # said by the store and the window; the next flush retries
+                limited(log, logging.WARNING, "stations", "status-not-stored", "station status not stored: %s", exc)
             except Exception:
                 log.exception("station status flush failed")
 
@@ -193,48 +205,22 @@ class StationStatusService:
             if info is not None and cid in info.connectors:
                 c = info.connectors[cid]
                 connector_rows.append((info.id, cid, c.status, c.error_code, c.info, c.vendor_error_code, c.status_at))
-        await self.store.run(self._write, station_rows, connector_rows)
-
-    def _write(self, station_rows, connector_rows) -> None:
-        # One UPDATE per few hundred rows: a boot storm changes thousands of rows a
-        # second, and a statement per row gives up the GIL once per row.
-        db = self.store.db
-        when = m.Station.last_seen.db_value
-        uid = m.Station.id.db_value
-        with db.atomic():
-            cursor = db.cursor()
-            for chunk in chunks([(uid(sid), when(seen), state, fw, diag) for sid, seen, state, fw, diag in station_rows]):
-                cursor.execute(
-                    values_cte("v(id, seen, state, fw, diag)", 5, len(chunk), db.param)
-                    + ' UPDATE "station" SET "last_seen" = v.seen, "connection_state" = v.state, '
-                    '"firmware_status" = v.fw, "diagnostics_status" = v.diag FROM v WHERE "station"."id" = v.id',
-                    [value for row in chunk for value in row],
-                )
-            rows = [(uid(sid), cid, status, error_code, info, vendor_error, when(at))
-                    for sid, cid, status, error_code, info, vendor_error, at in connector_rows]
-            for chunk in chunks(rows):
-                cursor.execute(
-                    values_cte("v(sid, cid, status, err, info, verr, at)", 7, len(chunk), db.param)
-                    + ' UPDATE "connector" SET "status" = v.status, "error_code" = v.err, "info" = v.info, '
-                    '"vendor_error_code" = v.verr, "status_at" = v.at FROM v '
-                    'WHERE "connector"."station_id" = v.sid AND "connector"."connector_id" = v.cid',
-                    [value for row in chunk for value in row],
-                )
-            if connector_rows:
-                # a connector the station reports but nobody declared: it exists now
-                known = {(c.station_id, c.connector_id) for c in m.Connector.select(m.Connector.station, m.Connector.connector_id)
-                         .where(m.Connector.station.in_({r[0] for r in connector_rows}))}
-                for sid, cid, status, error_code, info, vendor_error, at in connector_rows:
-                    if (sid, cid) not in known:
-                        m.Connector.create(station=sid, connector_id=cid, status=status, error_code=error_code,
-                                           info=info, vendor_error_code=vendor_error, status_at=at)
+        if station_rows or connector_rows:
+            try:
+                await self.batch.call(repo.write_live_state, station_rows, connector_rows)
+            except BaseException:
+                # not stored: written with the next flush (the newest values then)
+                self._dirty_seen |= seen
+                self._dirty_state |= states
+                self._dirty_connectors |= conns
+                raise
 
 
 def demote_after_restart(infos: list[StationInfo], settings: SiteSettings, now: datetime) -> list[tuple]:
     """A stored "online" is from before this start: nobody is online until they connect again.
 
     Changes each such station to temporarily or long-term unavailable by its last-seen age;
-    returns (station id, state, detail, time) for `write_connection_states`."""
+    returns (station id, state, detail, time) for the store's `write_connection_states`."""
     rows = []
     for info in infos:
         if info.connection_state != ONLINE:
@@ -245,14 +231,6 @@ def demote_after_restart(infos: list[StationInfo], settings: SiteSettings, now: 
         seen = f"last seen {int(age)} s before" if age is not None else "never seen before"
         rows.append((info.id, info.connection_state, f"evdesk restarted; {seen}", now))
     return rows
-
-
-def write_connection_states(rows: list[tuple]) -> None:
-    """On the database worker: the states and one network-log line each."""
-    with m.Station._meta.database.atomic():
-        for station_id, state, detail, at in rows:
-            m.Station.update(connection_state=state).where(m.Station.id == station_id).execute()
-            m.StationEvent.create(station=station_id, kind="network", state=state, detail=detail, at=at)
 
 
 def last_seen_age(info: StationInfo, now: datetime | None = None) -> float | None:

@@ -1,4 +1,12 @@
-"""Stations: creating and adopting them, who may connect, and what a boot means."""
+"""Stations: creating and adopting them, who may connect, and what a boot means.
+
+The registry (`by_identity`, `by_id`) holds every live station in memory for the
+OCPP hot path. It changes with this seat's own writes and follows the change feed
+for the others': a station or connector another seat added, changed or deleted is
+re-read and announced (`StationAdded` / `StationChanged` / `StationRemoved`), keeping
+what only this seat knows (connected here, connection state, last seen, connector
+status).
+"""
 
 from __future__ import annotations
 
@@ -7,33 +15,43 @@ import hashlib
 import hmac
 import logging
 import os
-import random
 import re
 import time
 from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
 from uuid import UUID
 
-import peewee
-
 from evdesk.core import events as ev
+from evdesk.core.boot_gate import BootGate
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
+from evdesk.core.group_tree import GroupTree
 from evdesk.core.log_limit import limited
 from evdesk.core.passwords import hash_password, verify_password
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
-from evdesk.core.station_cache import StationInfo, station_info_from_row
-from evdesk.core.station_status import demote_after_restart, write_connection_states
+from evdesk.core.station_cache import StationInfo, keep_live_state, station_info_from_row
+from evdesk.core.station_status import demote_after_restart
 from evdesk.core.tasks import spawn
 from evdesk.settings import SiteSettings
-from evdesk.store import models as m
+from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store
+from evdesk.store.errors import MissingRow, StaleRow, StorageUnavailable
+from evdesk.store.fields import uuid7
+from evdesk.store.queries import stations as q
+from evdesk.store.repos import stations as repo
 
 log = logging.getLogger(__name__)
+
+__all__ = ["Admission", "BootDecision", "BootGate", "StationService", "validate_identity"]
 
 IDENTITY_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_IDENTITY_LENGTH = 48  # OCPP 1.6 chargeBoxIdentity is CiString48
 PENDING_BOOT_LOG_SECONDS = 3600.0
 STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
+EXISTS = "Charging station already exists for that identifier."
+EDITABLE = {"name", "group", "access_mode", "heartbeat_interval", "meter_value_interval", "strip_id_tag_suffix",
+            "skip_schema_validation", "timezone", "notes", "location"}
 
 
 def validate_identity(identity: str) -> str:
@@ -54,9 +72,10 @@ def validate_identity(identity: str) -> str:
 class Admission:
     """What to do with a websocket that asks to connect as `identity`."""
 
-    decision: str  # accept / reject / busy (try again later)
+    decision: str  # accept / reject / busy (pending cap: try again later) / unavailable (cannot store now)
     station: StationInfo | None
     reason: str = ""
+    new: bool = False  # entered the registry just now: `persisted()` says when it is stored
 
 
 @dataclass(frozen=True)
@@ -65,46 +84,13 @@ class BootDecision:
     interval: int
 
 
-class BootGate:
-    """Spreads a boot storm (all stations back after a power cut) over time.
-
-    Up to `rate` boots per second are accepted (a token bucket with one second of
-    burst). Above that a station is told to retry later, at a slot of its own:
-    slots are handed out `1/rate` apart, so the storm drains at the accept rate
-    instead of every station coming back at the same moment. A little jitter
-    keeps the retries from lining up exactly.
-    """
-
-    def __init__(self, rate: float, burst: float | None = None, rng: random.Random | None = None):
-        self.rate = rate
-        self.capacity = burst if burst is not None else max(1.0, rate)
-        self.tokens = self.capacity
-        self.stamp = time.monotonic()
-        self.next_slot = 0.0
-        self.rng = rng or random.Random()
-
-    def admit(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        return False
-
-    def retry_in(self, minimum: int, maximum: int) -> int:
-        """Seconds until this station's own slot, between `minimum` and `maximum`."""
-        now = time.monotonic()
-        self.next_slot = max(self.next_slot, now) + 1.0 / max(self.rate, 0.001)
-        wait = (self.next_slot - now) * self.rng.uniform(1.0, 1.15)
-        return int(min(maximum, max(minimum, round(wait))))
-
-
 class StationService:
-    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings):
+    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter, tree: GroupTree):
         self.store = store
         self.bus = bus
         self.settings = settings
+        self.batch = batch  # group commit: boots and new stations share one transaction with other rows
+        self.tree = tree  # the group tree: an operator's domain as it is now
         self.by_identity: dict[str, StationInfo] = {}
         self.by_id: dict[UUID, StationInfo] = {}
         self.boot_gate = BootGate(settings.boot_accept_rate)
@@ -112,8 +98,6 @@ class StationService:
         self._verified: dict[UUID, bytes] = {}
         self._pepper = os.urandom(16)
         self._create_lock = asyncio.Lock()
-        # Services sets this to GroupService.fresh: a context's domain as the tree is now.
-        self.fresh_context = lambda ctx: ctx
         # Stations that connected unknown: in the registry at once, written in batches.
         self._unsaved: list[StationInfo] = []
         self._saving: dict[UUID, asyncio.Future] = {}
@@ -122,17 +106,20 @@ class StationService:
         self._pending: dict[UUID, StationInfo] = {}
         self.pending_dropped = 0
         self._pending_boots: dict[UUID, tuple] = {}  # what a pending station last booted with, when stored
+        self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
+
+    def settings_changed(self) -> None:
+        """The site settings object changed in place: apply what the service keeps of it."""
+        self.boot_gate.set_rate(self.settings.boot_accept_rate)
+
+    def fresh_context(self, ctx: OperatorContext) -> OperatorContext:
+        """`ctx` with its domain as the group tree is now."""
+        return self.tree.fresh(ctx)
 
     # -- loading -------------------------------------------------------------
     async def load(self) -> None:
-        def read():
-            stations = list(m.Station.alive())
-            connectors: dict[UUID, list] = {}
-            for c in m.Connector.alive():
-                connectors.setdefault(c.station_id, []).append(c)
-            return [station_info_from_row(s, connectors.get(s.id, ())) for s in stations]
-
-        infos = await self.store.run(read)
+        rows = await self.store.read(q.all_stations)
+        infos = [station_info_from_row(s, connectors) for s, connectors in rows]
         for info in sorted(infos, key=lambda i: i.id.int):
             info.connected = False
             self._remember(info)
@@ -141,11 +128,14 @@ class StationService:
     async def _demote_stale_online(self, infos: list[StationInfo]) -> None:
         rows = demote_after_restart(infos, self.settings, utcnow())
         if rows:
-            await self.store.run(write_connection_states, rows)
+            await self.store.atomic(repo.write_connection_states, rows)
             log.info("evdesk restarted: %d station(s) stored as online are unavailable until they connect again",
                      len(rows))
 
     def _remember(self, info: StationInfo) -> None:
+        old = self.by_id.get(info.id)
+        if old is not None and old.identity != info.identity and self.by_identity.get(old.identity) is old:
+            del self.by_identity[old.identity]
         self.by_identity[info.identity] = info
         self.by_id[info.id] = info
         if info.registration == "pending":
@@ -160,6 +150,7 @@ class StationService:
             del self.by_id[info.id]
         if self._pending.get(info.id) is info:
             del self._pending[info.id]
+        self._verified.pop(info.id, None)
 
     def get(self, identity: str) -> StationInfo | None:
         return self.by_identity.get(identity)
@@ -172,6 +163,38 @@ class StationService:
 
     def all(self) -> list[StationInfo]:
         return list(self.by_id.values())
+
+    # -- other seats' changes (the change feed) -----------------------------------
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        if event.entity == "station":
+            spawn(self._follow(event.ids, ()), name="station registry refresh")
+        elif event.entity == "connector":
+            spawn(self._follow((), event.ids), name="station registry refresh")
+
+    async def _follow(self, station_ids, connector_ids) -> None:
+        """Re-read exactly these stations (or the stations of these connectors) and bring the
+        registry in step: added, changed (live state kept) or removed."""
+        ids = set(station_ids)
+        if connector_ids:
+            ids |= await self.store.read(q.stations_of_connectors, connector_ids)
+        rows = await self.store.read(q.stations_by_id, ids)
+        gone_connectors = await self.store.read(q.deleted_connector_numbers, ids)
+        for station_id in sorted(ids, key=lambda i: i.int):
+            known = self.by_id.get(station_id)
+            found = rows.get(station_id)
+            if found is None:
+                if known is not None and station_id not in self._saving:
+                    self._forget(known)
+                    self.bus.publish(ev.StationRemoved(known.id, known.identity))
+                continue
+            fresh = station_info_from_row(*found)
+            if known is None:
+                self._remember(fresh)
+                self.bus.publish(ev.StationAdded(fresh.id, fresh.identity, fresh.registration))
+            elif fresh.version >= known.version:
+                self._remember(keep_live_state(fresh, known, gone_connectors.get(station_id, ())))
+                self._verified.pop(station_id, None)
+                self.bus.publish(ev.StationChanged(fresh.id, fresh.identity))
 
     # -- operator actions ----------------------------------------------------
     async def create_station(
@@ -192,28 +215,16 @@ class StationService:
         password_hash = await self._hash_station_password(password) if password else None
         async with self._create_lock:
             if identity in self.by_identity:
-                raise ValidationError("Charging station already exists for that identifier.", field="identity")
-
-            def write():
-                with self.store.db.atomic():
-                    try:
-                        row = m.Station.create(
-                            identity=identity,
-                            name=name.strip() or identity,
-                            group=group_id,
-                            registration=registration,
-                            password_hash=password_hash,
-                            heartbeat_interval=self.settings.heartbeat_interval,
-                            meter_value_interval=self.settings.meter_value_interval,
-                        )
-                    except peewee.IntegrityError:
-                        raise ValidationError(
-                            "Charging station already exists for that identifier.", field="identity"
-                        ) from None
-                    rows = [m.Connector.create(station=row, connector_id=n) for n in range(1, connectors + 1)]
-                    return station_info_from_row(row, rows)
-
-            info = await self.store.run(write)
+                raise ValidationError(EXISTS, field="identity")
+            try:
+                row, connector_rows = await self.store.atomic(partial(
+                    repo.insert_station, identity, connectors, name=name.strip() or identity, group=group_id,
+                    registration=registration, password_hash=password_hash,
+                    heartbeat_interval=self.settings.heartbeat_interval,
+                    meter_value_interval=self.settings.meter_value_interval))
+            except repo.IdentityTaken:
+                raise ValidationError(EXISTS, field="identity") from None
+            info = station_info_from_row(row, connector_rows)
             self._remember(info)
         self.bus.publish(ev.StationAdded(info.id, info.identity, info.registration))
         return info
@@ -221,7 +232,7 @@ class StationService:
     def _allow(self, ctx: OperatorContext, permission: Permission, *group_ids: UUID | None) -> None:
         """The operator may do this, to stations in these groups (None = an orphan)."""
         require(ctx, permission)
-        ctx = self.fresh_context(ctx)
+        ctx = self.tree.fresh(ctx)
         for group_id in group_ids:
             require_station(ctx, group_id)
 
@@ -230,19 +241,7 @@ class StationService:
         """Change name, group, access mode, intervals... refused if the row moved on."""
         info = self.get_by_id(station_id)
         self._allow(ctx, Permission.EDIT_STATIONS, info.group_id, *([changes["group"]] if "group" in changes else []))
-        allowed = {
-            "name",
-            "group",
-            "access_mode",
-            "heartbeat_interval",
-            "meter_value_interval",
-            "strip_id_tag_suffix",
-            "skip_schema_validation",
-            "timezone",
-            "notes",
-            "location",
-        }
-        unknown = set(changes) - allowed
+        unknown = set(changes) - EDITABLE
         if unknown:
             raise ValidationError(f"Unknown station field(s): {', '.join(sorted(unknown))}")
         if "access_mode" in changes and changes["access_mode"] not in ("public", "private", "free"):
@@ -252,23 +251,12 @@ class StationService:
         return await self._versioned_update(info, expected_version, changes)
 
     async def _versioned_update(self, info: StationInfo, expected_version: int, changes: dict) -> StationInfo:
-        def write():
-            updated = (
-                m.Station.update(version=m.Station.version + 1, updated_at=utcnow(), **changes)
-                .where((m.Station.id == info.id) & (m.Station.version == expected_version))
-                .execute()
-            )
-            if not updated:
-                raise StaleEdit()
-            return m.Station.get_by_id(info.id)
-
-        row = await self.store.run(write)
-        fresh = station_info_from_row(row)
-        # keep live state that only lives in memory
-        fresh.connectors = info.connectors
-        fresh.connected = info.connected
-        fresh.connection_state = info.connection_state
-        fresh.last_seen = info.last_seen
+        try:
+            row = await self.store.atomic(partial(repo.update_station, info.id, expected_version, **changes))
+        except (StaleRow, MissingRow):
+            raise StaleEdit() from None
+        known = self.by_id.get(info.id, info)
+        fresh = keep_live_state(station_info_from_row(row), known)
         self._remember(fresh)
         self._verified.pop(info.id, None)
         self.bus.publish(ev.StationChanged(fresh.id, fresh.identity))
@@ -313,29 +301,18 @@ class StationService:
         info = self.get_by_id(station_id)
         self._allow(ctx, Permission.ADD_REMOVE_STATIONS, info.group_id)
         await self.persisted(info)
-        await self.store.run(self._tombstone, info)
+        await self.store.atomic(repo.tombstone_station, info.id, info.identity)
         self._forget(info)
         self.bus.publish(ev.StationRemoved(info.id, info.identity))
-
-    def _tombstone(self, info: StationInfo) -> None:
-        now = utcnow()
-        with self.store.db.atomic():
-            m.Station.update(
-                deleted_at=now, updated_at=now, version=m.Station.version + 1,
-                # free the identity so the station can be created again
-                identity=f"{info.identity}~deleted~{info.id.hex[:8]}",
-            ).where(m.Station.id == info.id).execute()
-            m.Connector.update(deleted_at=now, version=m.Connector.version + 1).where(
-                m.Connector.station == info.id
-            ).execute()
 
     # -- the OCPP side -------------------------------------------------------
     def admit(self, identity: str) -> Admission:
         """Called for every real websocket upgrade, before any password check.
 
         Never waits for the disk: an unknown station enters the registry at once and is
-        written with others in one batch (`persisted()` waits for that), so a storm of new
-        stations does not queue handshakes behind one database round trip each."""
+        written with others in one group commit (`persisted()` waits for that), so a storm of
+        new stations does not queue handshakes behind one database round trip each. While
+        the store cannot be written, no new station is taken in ("unavailable")."""
         info = self.by_identity.get(identity)
         if info is None:
             policy = self.settings.unknown_station_policy
@@ -345,6 +322,8 @@ class StationService:
                 validate_identity(identity)
             except ValidationError as exc:
                 return Admission("reject", None, str(exc))
+            if self.store.trouble is not None:
+                return Admission("unavailable", None, self.store.trouble[0])
             registration = "adopted" if policy == "accept" else "pending"
             if registration == "pending" and not self._room_for_pending():
                 return Admission("busy", None, f"{self.settings.max_pending_stations} stations already wait for "
@@ -355,13 +334,14 @@ class StationService:
                          "(unknown-station policy: pending)", identity)
             else:
                 log.info("unknown station %s added and accepted (unknown-station policy: accept)", identity)
+            return Admission("accept", info, new=True)
         if info.registration == "rejected":
             return Admission("reject", info, "station rejected by an administrator")
         return Admission("accept", info)
 
     def _register_unknown(self, identity: str, registration: str) -> StationInfo:
         s = self.settings
-        info = StationInfo(id=m.base.uuid7(), identity=identity, name=identity, registration=registration,
+        info = StationInfo(id=uuid7(), identity=identity, name=identity, registration=registration,
                            heartbeat_interval=s.heartbeat_interval, meter_value_interval=s.meter_value_interval)
         self._remember(info)
         saved = asyncio.get_running_loop().create_future()
@@ -373,17 +353,21 @@ class StationService:
         return info
 
     async def persisted(self, info: StationInfo) -> None:
-        """Wait until a station that connected unknown is on disk (raises if it could not be)."""
+        """Wait until a station that connected unknown is on disk (raises if it could not be:
+        `StorageUnavailable` when the disk cannot be written)."""
         saved = self._saving.get(info.id)
         if saved is not None:
             await asyncio.shield(saved)
 
     async def _save_registered(self) -> None:
-        await asyncio.sleep(0.02)  # gather a storm's handshakes into one transaction
+        await asyncio.sleep(0.02)  # gather a storm's handshakes into one group commit
         while self._unsaved:
             batch, self._unsaved = self._unsaved, []
+            rows = [dict(id=i.id, identity=i.identity, name=i.name, registration=i.registration,
+                         heartbeat_interval=i.heartbeat_interval, meter_value_interval=i.meter_value_interval)
+                    for i in batch]
             try:
-                failed = await self.store.run(self._insert_registered, batch)
+                failed = await self.batch.call(repo.insert_registered, rows)
             except Exception as exc:  # the disk: every row of the batch failed
                 failed = {info.id: exc for info in batch}
             for info in batch:
@@ -394,31 +378,10 @@ class StationService:
                     self.bus.publish(ev.StationAdded(info.id, info.identity, info.registration))
                 else:
                     self._forget(info)
-                    limited(log, logging.ERROR, "stations", "register-failed", "could not register station %s: %s",
-                            info.identity, error)
+                    if not isinstance(error, StorageUnavailable):  # the server says that one, once
+                        limited(log, logging.ERROR, "stations", "register-failed",
+                                "could not register station %s: %s", info.identity, error)
                     saved.set_exception(error)
-
-    def _insert_registered(self, batch: list[StationInfo]) -> dict[UUID, Exception]:
-        rows = [dict(id=i.id, identity=i.identity, name=i.name, registration=i.registration,
-                     heartbeat_interval=i.heartbeat_interval, meter_value_interval=i.meter_value_interval)
-                for i in batch]
-        db = self.store.db
-        try:
-            with db.atomic():
-                for chunk in peewee.chunked(rows, 200):
-                    m.Station.insert_many(chunk).execute()
-            return {}
-        except peewee.IntegrityError:
-            pass  # someone created one of these identities meanwhile: isolate that row
-        failed: dict[UUID, Exception] = {}
-        with db.atomic():
-            for row in rows:
-                try:
-                    with db.atomic():
-                        m.Station.insert(row).execute()
-                except peewee.IntegrityError as exc:
-                    failed[row["id"]] = exc
-        return failed
 
     def _room_for_pending(self) -> bool:
         """Below the cap, or the oldest pending station that is not connected is dropped."""
@@ -438,10 +401,27 @@ class StationService:
                 "%d dropped since start", info.identity, self.settings.max_pending_stations, self.pending_dropped)
 
         async def remove():
-            await self.store.run(self._tombstone, info)
+            await self.batch.call(repo.tombstone_station, info.id, info.identity)
             self.bus.publish(ev.StationRemoved(info.id, info.identity))
 
         spawn(remove(), name=f"drop-pending {info.identity}")
+
+    async def purge_dropped_pending(self, older_than: float = 3600.0) -> int:
+        """Hourly retention: a flood of unknown identities leaves one tombstone per dropped
+        pending station. Those deleted more than `older_than` seconds ago (so the deletion has
+        had time to reach other seats) that never had an accepted boot are removed for good,
+        with their boot and network-log rows, a few hundred per transaction. Returns how many."""
+        cutoff = utcnow() - timedelta(seconds=older_than)
+        total = 0
+        while True:
+            removed = await self.store.atomic(repo.purge_dropped_pending, cutoff)
+            total += removed
+            if not removed:
+                break
+            await asyncio.sleep(0)  # let station frames in between
+        if total:
+            log.info("removed %d dropped pending station(s) for good", total)
+        return total
 
     def _boot_worth_storing(self, info: StationInfo, fields: dict) -> bool:
         now = time.monotonic()
@@ -485,7 +465,8 @@ class StationService:
         return BootDecision("Accepted", info.heartbeat_interval or s.heartbeat_interval)
 
     async def record_boot(self, info: StationInfo, details: dict, decision: BootDecision) -> None:
-        """Store what the station said about itself; log the boot as a station event."""
+        """Store what the station said about itself and log the boot as a station event, in the
+        next group commit (returns once committed: the boot is answered after that)."""
         now = utcnow()
         fields = {
             "vendor": details.get("charge_point_vendor", ""),
@@ -505,20 +486,9 @@ class StationService:
             fields["last_boot_at"] = now
             info.last_boot_at = now
         info.vendor, info.model, info.firmware_version = fields["vendor"], fields["model"], fields["firmware_version"]
-
-        def write():
-            with self.store.db.atomic():
-                # station-reported facts: no version bump, so an operator's open edit stays valid
-                m.Station.update(updated_at=now, **fields).where(m.Station.id == info.id).execute()
-                m.StationEvent.create(
-                    station=info.id,
-                    kind="boot",
-                    state=decision.status,
-                    detail=f"{fields['vendor']} {fields['model']} firmware {fields['firmware_version']}".strip(),
-                    at=now,
-                )
-
-        await self.store.run(write)
+        event = {"kind": "boot", "state": decision.status, "at": now,
+                 "detail": f"{fields['vendor']} {fields['model']} firmware {fields['firmware_version']}".strip()}
+        await self.batch.call(repo.record_boot, info.id, fields, event)
         limited(log, logging.INFO, info.identity, "boot", "station %s booted: %s %s firmware %s -> %s%s", info.identity,
                 fields["vendor"] or "?", fields["model"] or "?", fields["firmware_version"] or "?", decision.status,
                 " (pending adoption)" if info.registration == "pending" else

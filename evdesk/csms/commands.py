@@ -19,19 +19,20 @@ from ocpp.exceptions import OCPPError
 from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.actions import Actor
+from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.log_limit import limited
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
-from evdesk.csms.config_store import store_configuration
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
-from evdesk.csms.reservations import allocate_reservation, record_reservation_outcome
+from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16 import requests as r16
+from evdesk.store.repos import config as config_repo
 
 if TYPE_CHECKING:
+    from evdesk.core.services import Services
     from evdesk.csms.connection import StationConnection
-    from evdesk.csms.server import CentralSystem
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +63,30 @@ def _as_dict(result: Any) -> dict | None:
     return dict(result)
 
 
+def configuration_rows(entries: list) -> list[tuple[str, str | None, bool]]:
+    """GetConfiguration's keys as evdesk keeps them: (key, value, read-only), secrets masked,
+    entries that are not key objects left out."""
+    rows = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        key = str(entry.get("key", ""))
+        value = entry.get("value")
+        if value is not None:
+            value = MASK if is_secret_key(key) else str(value)
+        rows.append((key, value, bool(entry.get("readonly", False))))
+    return rows
+
+
 class CommandApi:
-    def __init__(self, central: "CentralSystem"):
-        self.central = central
-        self.services = central.services
+    def __init__(self, services: "Services", registry: ConnectionRegistry):
+        self.services = services
+        self.registry = registry  # the stations connected here
         self._remote_starts: dict[tuple[UUID, int | None], tuple[UUID, asyncio.Task]] = {}
         self._reservation_counter = 0
 
     def is_connected(self, station_id: UUID) -> bool:
-        return self.central.connection_for(station_id) is not None
+        return self.registry.connection_for(station_id) is not None
 
     async def stop(self) -> None:
         for _action, task in list(self._remote_starts.values()):
@@ -102,7 +118,7 @@ class CommandApi:
         return result
 
     async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None) -> CommandResult:
-        conn = self.central.connections.get(info.identity)
+        conn = self.registry.get(info.identity)
         if conn is None:
             msg = f"{info.display_name} is not connected; the command was not sent."
             await self.services.actions.finish(action_id, "offline", None, msg)
@@ -206,7 +222,10 @@ class CommandApi:
         if result.ok and result.response is not None:
             known = result.response.get("configuration_key") or []
             unknown = result.response.get("unknown_key") or []
-            stored = await self.services.store.run(store_configuration, station_id, known, not keys, unknown)
+            # in the next group commit with other stations' rows: no transaction of its own
+            stored = await self.services.batch.call(config_repo.store_configuration, station_id,
+                                                    configuration_rows(known), not keys,
+                                                    [str(k) for k in unknown], utcnow())
             result = dataclasses.replace(
                 result, response={**result.response, "configuration_key": redact_configuration(known)},
                 message=f"{result.message}: {stored} key(s) stored" + (f", {len(unknown)} unknown to the station"
@@ -235,8 +254,8 @@ class CommandApi:
                 await self.services.stations.set_password(station_id, value, ctx=ctx)
                 result = dataclasses.replace(result, message=f"{result.message}; evdesk expects the new password "
                                                              "from the station's next connect")
-            await self.services.store.run(store_configuration, station_id,
-                                          [{"key": key, "value": MASK if secret else value, "readonly": False}], False)
+            await self.services.batch.call(config_repo.store_configuration, station_id,
+                                           [(key, MASK if secret else value, False)], False, [], utcnow())
         elif result.outcome == "rejected":
             result = dataclasses.replace(result, message=f"Charging point configuration error. {result.message}")
         return result
@@ -285,16 +304,18 @@ class CommandApi:
         if expiry.tzinfo is None:
             raise ValidationError("The expiry time needs a time zone.", field="expiry")
         self._allow(ctx, station_id)
-        reservation_id = await self.services.store.run(allocate_reservation, station_id, connector_id, id_tag, expiry)
+        reservation_id = await self.services.batch.call(config_repo.allocate_reservation, station_id, connector_id,
+                                                        id_tag, expiry)
         result = await self._execute(station_id, "ReserveNow",
                                      r16.reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), ctx=ctx, reason=reason)
-        await self.services.store.run(record_reservation_outcome, reservation_id, "accepted" if result.ok else "rejected")
+        await self.services.batch.call(config_repo.record_reservation_outcome, reservation_id,
+                                       "accepted" if result.ok else "rejected")
         return dataclasses.replace(result, response={**(result.response or {}), "reservation_id": reservation_id})
 
     async def cancel_reservation(self, station_id: UUID, reservation_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         result = await self._execute(station_id, "CancelReservation", r16.cancel_reservation(int(reservation_id)), ctx=ctx, reason=reason)
         if result.ok:
-            await self.services.store.run(record_reservation_outcome, int(reservation_id), "cancelled")
+            await self.services.batch.call(config_repo.record_reservation_outcome, int(reservation_id), "cancelled")
         return result
 
     async def send_local_list(self, station_id: UUID, version: int, update_type: str, entries: list[dict], *,

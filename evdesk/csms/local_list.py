@@ -13,7 +13,8 @@ on its own (offline, or before asking), kept in step with evdesk.
   connected, a change to tokens, users, user groups, rights or the station sends a
   Differential update carrying only the entries that changed, with the next
   version. A token that gets blocked also makes every connected station ClearCache.
-* What was sent (version and entries) is kept per station in `LocalListState`.
+* What was sent (version and entries) is kept per station in `LocalListState`,
+  written in the next group commit (`batch.call`), not in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ from evdesk.core.authorization import FREE, INVALID
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.tasks import spawn
-from evdesk.store import models as m
+from evdesk.store.queries import stations as q
+from evdesk.store.repos import config as config_repo
 
 if TYPE_CHECKING:
-    from evdesk.csms.server import CentralSystem
+    from evdesk.core.services import Services
+    from evdesk.csms.commands import CommandApi
+    from evdesk.csms.registry import ConnectionRegistry
 
 log = logging.getLogger(__name__)
 
@@ -48,25 +52,10 @@ def _iso(dt: datetime) -> str:
 
 
 def read_state(station_id: UUID) -> dict:
-    """(worker) The stored state, with the station's configuration keys as last read."""
-    row = m.LocalListState.get_or_none(m.LocalListState.station == station_id)
-    keys = dict(m.StationConfigKey.alive(m.StationConfigKey.key, m.StationConfigKey.value).where(
-        (m.StationConfigKey.station == station_id) & m.StationConfigKey.key.in_(CONFIG_KEYS)).tuples())
-    return {
-        "version": row.list_version if row else 0, "entries": dict(row.entries or {}) if row else {},
-        "config": keys,
-    }
-
-
-def save_state(station_id: UUID, version: int, entries: dict, enabled: bool, max_length: int | None,
-               send_max: int | None) -> None:
-    now = utcnow()
-    values = dict(list_version=version, entries=entries, enabled=enabled, max_length=max_length,
-                  send_max_length=send_max, synced_at=now, updated_at=now)
-    n = m.LocalListState.update(version=m.LocalListState.version + 1, **values).where(
-        m.LocalListState.station == station_id).execute()
-    if not n:
-        m.LocalListState.create(station=station_id, **values)
+    """(reader) What was last sent, with the station's configuration keys as last read."""
+    sent = q.local_list_state(station_id)
+    return {"version": sent[0] if sent else 0, "entries": sent[1] if sent else {},
+            "config": q.configuration_values(station_id, CONFIG_KEYS)}
 
 
 def _int(value, default: int) -> int:
@@ -77,9 +66,10 @@ def _int(value, default: int) -> int:
 
 
 class LocalListSync:
-    def __init__(self, central: "CentralSystem"):
-        self.central = central
-        self.services = central.services
+    def __init__(self, services: "Services", registry: "ConnectionRegistry", commands: "CommandApi"):
+        self.services = services
+        self.registry = registry  # the stations connected here
+        self.commands = commands
         self._locks: dict[UUID, asyncio.Lock] = {}
         self._known: dict[UUID, dict] = {}  # station id -> {"enabled", "max", "send_max"}
         self._dirty: set[UUID] = set()
@@ -145,7 +135,7 @@ class LocalListSync:
     async def _after_boot(self, conn) -> None:
         info = conn.info
         store = self.services.store
-        state = await store.run(read_state, info.id)
+        state = await store.read(read_state, info.id)
         if state["version"] == 0 and not self.services.auth.index.tokens_by_id:
             # no tokens yet and nothing ever sent: ask nothing now (a boot storm stays light);
             # the first token added brings this station up to date
@@ -153,9 +143,9 @@ class LocalListSync:
             return
         self._unchecked.pop(info.id, None)
         if "LocalAuthListEnabled" not in state["config"]:
-            await self.central.commands.get_configuration(info.id, list(CONFIG_KEYS), ctx=LOCAL_LIST_CTX,
+            await self.commands.get_configuration(info.id, list(CONFIG_KEYS), ctx=LOCAL_LIST_CTX,
                                                           reason="does the station keep a local authorization list?")
-            state = await store.run(read_state, info.id)
+            state = await store.read(read_state, info.id)
         cfg = state["config"]
         enabled = str(cfg.get("LocalAuthListEnabled", "")).strip().lower() == "true"
         self._known[info.id] = {
@@ -164,7 +154,7 @@ class LocalListSync:
         }
         if not enabled:
             return
-        result = await self.central.commands.get_local_list_version(info.id, ctx=LOCAL_LIST_CTX, reason="local list check after boot")
+        result = await self.commands.get_local_list_version(info.id, ctx=LOCAL_LIST_CTX, reason="local list check after boot")
         station_version = (result.response or {}).get("list_version") if result.ok else None
         await self.sync(info.id, full=station_version != state["version"] or state["version"] == 0)
 
@@ -172,11 +162,11 @@ class LocalListSync:
     async def sync(self, station_id: UUID, *, full: bool = False) -> None:
         known = self._known.get(station_id)
         info = self.services.stations.by_id.get(station_id)
-        if not known or not known["enabled"] or info is None or self.central.connection_for(station_id) is None:
+        if not known or not known["enabled"] or info is None or self.registry.connection_for(station_id) is None:
             return
         lock = self._locks.setdefault(station_id, asyncio.Lock())
         async with lock:
-            state = await self.services.store.run(read_state, station_id)
+            state = await self.services.store.read(read_state, station_id)
             want = await self.desired(info)
             if full:
                 await self._send_full(info, state["version"], want, known)
@@ -190,7 +180,7 @@ class LocalListSync:
         if not await self._send(info, version, "Full", first, known):
             return
         sent = {e["id_tag"]: e["id_tag_info"] for e in first}
-        await self.services.store.run(save_state, info.id, version, sent, True, known["max"], known["send_max"])
+        await self._save(info.id, version, sent, known)
         if rest:
             await self._send_changes(info, version, sent, want, known)
 
@@ -209,10 +199,14 @@ class LocalListSync:
                     sent[e["id_tag"]] = e["id_tag_info"]
                 else:
                     sent.pop(e["id_tag"], None)
-            await self.services.store.run(save_state, info.id, version, sent, True, known["max"], known["send_max"])
+            await self._save(info.id, version, sent, known)
+
+    async def _save(self, station_id: UUID, version: int, sent: dict, known: dict) -> None:
+        await self.services.batch.call(config_repo.save_local_list_state, station_id, version, sent, True,
+                                       known["max"], known["send_max"], utcnow())
 
     async def _send(self, info, version: int, kind: str, entries: list[dict], known: dict) -> bool:
-        result = await self.central.commands.send_local_list(info.id, version, kind, entries, ctx=LOCAL_LIST_CTX,
+        result = await self.commands.send_local_list(info.id, version, kind, entries, ctx=LOCAL_LIST_CTX,
                                                              reason=f"local authorization list ({kind.lower()})")
         self.sent.append((info.identity, version, kind, len(entries)))
         if not result.ok:
@@ -227,7 +221,7 @@ class LocalListSync:
         self._schedule()
         for station_id, conn in list(self._unchecked.items()):
             del self._unchecked[station_id]
-            if self.central.connection_for(station_id) is conn:
+            if self.registry.connection_for(station_id) is conn:
                 spawn(self.on_station_booted(conn), name=f"local-list first sync {station_id}")
 
     def _station_changed(self, event: ev.StationChanged) -> None:
@@ -239,8 +233,8 @@ class LocalListSync:
         self._changed(event)
         if event.blocked:
             for station_id, known in list(self._known.items()):
-                if self.central.connection_for(station_id) is not None:
-                    spawn(self.central.commands.clear_cache(station_id, ctx=LOCAL_LIST_CTX,
+                if self.registry.connection_for(station_id) is not None:
+                    spawn(self.commands.clear_cache(station_id, ctx=LOCAL_LIST_CTX,
                                                             reason=f"token {event.uid} blocked"),
                           name=f"clear-cache {station_id}")
 

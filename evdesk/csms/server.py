@@ -3,8 +3,10 @@
 Handshake (INTEROP §1): the station identity is the last path segment,
 percent-decoded; `ocpp1.6` is negotiated and a charger that offers no
 subprotocol is served as 1.6. Security profile 1: a station with a password must
-send HTTP basic auth whose user is its identity (401 otherwise). Unknown
-stations follow the site policy (see `StationService.admit`).
+send HTTP basic auth whose user is its identity (401 otherwise; repeated failures
+are slowed down per identity and address, 429). Unknown stations follow the site
+policy (see `StationService.admit`); a new station is stored before its handshake
+is answered, and while the store cannot be written a new station gets 503.
 
 Runs on any asyncio loop: the GUI's through qasync, or a plain one headless.
 """
@@ -32,7 +34,9 @@ from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
 from evdesk.csms.local_list import LocalListSync
+from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16.station import StationConnection16
+from evdesk.store.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +72,10 @@ class CentralSystem:
         self.host = host
         self.requested_port = port
         self.port: int | None = None
-        self.connections: dict[str, StationConnection] = {}
-        self.commands = CommandApi(self)
-        self.local_lists = LocalListSync(self)
+        self.registry = ConnectionRegistry(services.stations)
+        self.connections: dict[str, StationConnection] = self.registry.connections
+        self.commands = CommandApi(services, self.registry)
+        self.local_lists = LocalListSync(services, self.registry, self.commands)
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self.auth_throttle = AuthThrottle()
@@ -120,11 +125,10 @@ class CentralSystem:
             self._server = None
 
     def is_connected(self, identity: str) -> bool:
-        return identity in self.connections
+        return self.registry.is_connected(identity)
 
     def connection_for(self, station_id: UUID) -> StationConnection | None:
-        info = self.services.stations.by_id.get(station_id)
-        return self.connections.get(info.identity) if info else None
+        return self.registry.connection_for(station_id)
 
     # -- handshake ---------------------------------------------------------------
     def _select_subprotocol(self, connection: ServerConnection, offered) -> str | None:
@@ -171,6 +175,17 @@ class CentralSystem:
                                 {"WWW-Authenticate": 'Basic realm="evdesk", charset="UTF-8"'})
             self.auth_throttle.succeeded(identity, address, counted)
         admission = self.services.stations.admit(identity)
+        if admission.decision == "accept" and admission.new:
+            # a new station is on disk before its handshake is answered: a station that cannot be
+            # stored is told to come back later (503), not let in to lose what it sends
+            try:
+                await self.services.stations.persisted(admission.station)
+            except StorageUnavailable as exc:
+                return self._cannot_store(connection, identity, address, exc.reason)
+            except Exception as exc:
+                return self._cannot_store(connection, identity, address, str(exc))
+        if admission.decision == "unavailable":
+            return self._cannot_store(connection, identity, address, admission.reason)
         if admission.decision == "busy":
             limited(log, logging.WARNING, "stations", "admission-busy", "refused unknown station %r from %s: %s",
                     identity, address, admission.reason)
@@ -181,6 +196,14 @@ class CentralSystem:
                     admission.reason)
             return _respond(connection, http.HTTPStatus.NOT_FOUND, f"Charging station not accepted: {admission.reason}\n")
         return None
+
+    @staticmethod
+    def _cannot_store(connection: ServerConnection, identity: str, address: str, reason: str) -> Response:
+        limited(log, logging.ERROR, "stations", "cannot-store", "refused new station %r from %s: evdesk cannot "
+                "store new stations right now (%s)", identity, address, reason)
+        return _respond(connection, http.HTTPStatus.SERVICE_UNAVAILABLE,
+                        "evdesk cannot store new charging stations right now; try again later.\n",
+                        {"Retry-After": "60"})
 
     async def _password_ok(self, info, identity: str, request: Request) -> bool:
         creds = parse_basic_auth(request.headers.get("Authorization"))
