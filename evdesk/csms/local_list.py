@@ -75,6 +75,7 @@ class LocalListSync:
         self._dirty: set[UUID] = set()
         self._unchecked: dict[UUID, object] = {}  # booted while there were no tokens: not asked yet
         self._flush_task: asyncio.Task | None = None
+        self.tasks: set[asyncio.Task] = set()  # work started here, ended when the server stops
         self.sent: list[tuple[str, int, str, int]] = []  # (identity, version, update type, entries): for tests/diagnostics
         bus = self.services.bus
         self._unsubscribe = [
@@ -222,7 +223,7 @@ class LocalListSync:
         for station_id, conn in list(self._unchecked.items()):
             del self._unchecked[station_id]
             if self.registry.connection_for(station_id) is conn:
-                spawn(self.on_station_booted(conn), name=f"local-list first sync {station_id}")
+                self._keep(self.on_station_booted(conn), name=f"local-list first sync {station_id}")
 
     def _station_changed(self, event: ev.StationChanged) -> None:
         if event.station_id in self._known:
@@ -234,13 +235,19 @@ class LocalListSync:
         if event.blocked:
             for station_id, known in list(self._known.items()):
                 if self.registry.connection_for(station_id) is not None:
-                    spawn(self.commands.clear_cache(station_id, ctx=LOCAL_LIST_CTX,
-                                                            reason=f"token {event.uid} blocked"),
-                          name=f"clear-cache {station_id}")
+                    self._keep(self.commands.clear_cache(station_id, ctx=LOCAL_LIST_CTX,
+                                                         reason=f"token {event.uid} blocked"),
+                               name=f"clear-cache {station_id}")
+
+    def _keep(self, coro, name: str) -> asyncio.Task:
+        task = spawn(coro, name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
 
     def _schedule(self) -> None:
         if self._flush_task is None or self._flush_task.done():
-            self._flush_task = spawn(self._flush(), name="local-list flush")
+            self._flush_task = self._keep(self._flush(), name="local-list flush")
 
     async def _flush(self) -> None:
         await asyncio.sleep(DEBOUNCE_SECONDS)

@@ -29,7 +29,7 @@ from websockets.http11 import Request, Response
 from evdesk.core import events as ev
 from evdesk.core.log_limit import limited
 from evdesk.core.services import Services
-from evdesk.core.tasks import spawn
+from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
@@ -78,6 +78,7 @@ class CentralSystem:
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
+        self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
         self.auth_throttle = AuthThrottle()
         self._unsubscribe = []
 
@@ -123,6 +124,15 @@ class CentralSystem:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
             self._server = None
+        # configuration and list work for stations that are gone now: nothing left to send to
+        for task in list(self._background | self.local_lists.tasks):
+            await cancel_and_wait(task)
+
+    def _keep(self, coro, name: str) -> asyncio.Task:
+        task = spawn(coro, name=name)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
 
     def is_connected(self, identity: str) -> bool:
         return self.registry.is_connected(identity)
@@ -256,8 +266,14 @@ class CentralSystem:
 
     async def _after_boot(self, conn: StationConnection) -> None:
         """Configure intervals once the station had its quiet period after an accepted boot."""
-        await self.commands.configure_after_boot(conn)
-        await self.local_lists.on_station_booted(conn)
+        task = asyncio.current_task()
+        if task is not None:
+            self._background.add(task)
+        try:
+            await self.commands.configure_after_boot(conn)
+            await self.local_lists.on_station_booted(conn)
+        finally:
+            self._background.discard(task)
 
     async def _trigger_boot_if_silent(self, conn: StationConnection) -> None:
         """A charger that never boots after a reconnect is asked once (INTEROP §9)."""
@@ -280,7 +296,7 @@ class CentralSystem:
             conn.apply_validation_switch()
         if info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
             # adopted while waiting in Pending: ask it to boot now instead of at its next retry
-            spawn(self.commands.trigger_boot(conn), name=f"adopt-boot {info.identity}")
+            self._keep(self.commands.trigger_boot(conn), name=f"adopt-boot {info.identity}")
 
 
 def _respond(connection: ServerConnection, status: http.HTTPStatus, text: str, headers: dict | None = None) -> Response:
