@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import pkgutil
 import subprocess
 import sys
@@ -89,3 +90,68 @@ def test_core_people_modules_leave_persistence_to_the_store():
         assert "version + 1" not in source, f"{path.name} stamps versions by hand"
     for store_module in ("repos/people.py", "queries/people.py"):
         assert "version + 1" not in (package / "store" / store_module).read_text(encoding="utf-8")
+
+
+# Modules whose persistence another branch moves to the store (operators, logins, API keys and site
+# settings: see tests/test_import_graph.py on that branch), and core/queries.py, which is being removed
+# (only gui/ still imports it). Empty this once those have landed.
+NOT_YET_MOVED = {"evdesk.core.login", "evdesk.core.api_keys", "evdesk.core.operator_accounts",
+                 "evdesk.core.site_settings", "evdesk.core.queries"}
+VERSION_BY_HAND = re.compile(r"version\s*\+\s*1\b")
+
+
+def _direct_imports(path) -> set[str]:
+    import ast
+
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+            imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return imported
+
+
+def _source_files(package: str):
+    from pathlib import Path
+
+    root = Path(evdesk.__file__).parent.parent
+    for path in sorted((root / package.replace(".", "/")).rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        yield module, path
+
+
+@pytest.mark.parametrize("package", ["evdesk.core", "evdesk.csms"])
+def test_core_and_csms_leave_persistence_to_the_store(package):
+    """No module of the business or the OCPP server imports peewee or the store's models, or
+    stamps a version by hand: the store's repos and queries do that (writes through store/write.py)."""
+    checked, bad = 0, []
+    for module, path in _source_files(package):
+        if module in NOT_YET_MOVED:
+            continue
+        checked += 1
+        imported = _direct_imports(path)
+        wrong = sorted(n for n in imported if n.split(".")[0] == "peewee" or n == "evdesk.store.models"
+                       or n.startswith("evdesk.store.models."))
+        if wrong:
+            bad.append(f"{module} imports {wrong}")
+        if VERSION_BY_HAND.search(path.read_text(encoding="utf-8")):
+            bad.append(f"{module} stamps versions by hand")
+    assert checked > 10 and not bad, "\n".join(bad)
+
+
+def test_the_stations_store_modules_write_synced_rows_through_the_write_path():
+    from pathlib import Path
+
+    store = Path(evdesk.__file__).parent / "store"
+    for rel in ("repos/stations.py", "repos/logs.py", "repos/config.py", "queries/stations.py"):
+        assert not VERSION_BY_HAND.search((store / rel).read_text(encoding="utf-8")), f"store/{rel} stamps versions"
+
+
+def test_the_persistence_check_can_fail(tmp_path):
+    """The check above sees `from evdesk.store import models` and a hand-stamped version."""
+    planted = tmp_path / "planted.py"
+    planted.write_text("from evdesk.store import models as m\nimport peewee\nx = m.Station.version + 1\n")
+    assert {"evdesk.store.models", "peewee"} <= _direct_imports(planted)
+    assert VERSION_BY_HAND.search(planted.read_text())

@@ -76,3 +76,41 @@ def test_boot_storm_retries_get_slots_spread_at_the_accept_rate():
     # 1,000 stations at 100/s: the last one is told to come back after ~10 s, not later than ~12 s
     assert 9 <= max(waits) <= 12
     assert min(waits) <= 2
+
+
+async def test_dropped_pending_stations_are_purged_by_the_hourly_retention(services):
+    """A flood of unknown identities leaves one tombstone per dropped pending station; the hourly
+    retention removes those that never had an accepted boot, with their log rows."""
+    import asyncio
+
+    from evdesk.core.stations import BootDecision
+    from evdesk.store import models as m
+
+    services.settings.max_pending_stations = 2
+    first = services.stations.admit("FLOOD-1").station
+    await services.stations.persisted(first)
+    await services.stations.record_boot(first, {"charge_point_vendor": "X", "charge_point_model": "Y"},
+                                        BootDecision("Pending", 60))
+    for n in (2, 3):
+        await services.stations.persisted(services.stations.admit(f"FLOOD-{n}").station)
+    assert services.stations.get("FLOOD-1") is None and services.stations.pending_dropped == 1
+    for _ in range(500):  # the drop is written in the background
+        if await services.store.read(lambda: m.Station.select().where(
+                (m.Station.id == first.id) & m.Station.deleted_at.is_null(False)).exists()):
+            break
+        await asyncio.sleep(0.01)
+    # what must stay: a deleted adopted station, and a deleted pending one that had an accepted boot
+    adopted = await services.stations.create_station("KEEP-ADOPTED", ctx=SYSTEM_CONTEXT)
+    await services.stations.delete_station(adopted.id, ctx=SYSTEM_CONTEXT)
+    booted = await services.stations.create_station("KEEP-BOOTED", registration="pending", ctx=SYSTEM_CONTEXT)
+    await services.stations.record_boot(booted, {"charge_point_vendor": "X", "charge_point_model": "Y"},
+                                        BootDecision("Accepted", 60))
+    await services.stations.delete_station(booted.id, ctx=SYSTEM_CONTEXT)
+
+    assert await services.stations.purge_dropped_pending(older_than=3600) == 0  # too recent still
+    assert await services.stations.purge_dropped_pending(older_than=0) == 1
+    rows = await services.store.read(lambda: {s.identity.split("~")[0] for s in m.Station.select()})
+    assert rows == {"FLOOD-2", "FLOOD-3", "KEEP-ADOPTED", "KEEP-BOOTED"}
+    events = await services.store.read(lambda: m.StationEvent.select().where(m.StationEvent.station == first.id).count())
+    assert events == 0
+    assert services.stations.purge_dropped_pending in services.commlog.hourly
