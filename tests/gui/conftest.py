@@ -24,6 +24,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 import qasync  # noqa: E402
 
+from evdesk.core.permissions import ADMIN, OperatorContext  # noqa: E402
 from evdesk.core.services import Services  # noqa: E402
 from evdesk.settings import SiteSettings  # noqa: E402
 from evdesk.store.database import Store  # noqa: E402
@@ -109,6 +110,37 @@ def services(aio, tmp_path, site_settings):
     yield svc
     aio.run(svc.stop())
     store.close()
+
+
+@pytest.fixture
+def admin():
+    """A whole-site admin acting at the desk: a widget without an operator may do nothing, so tests
+    say who acts (`MainWindow(..., operator=admin)`, or a dialog parented to `acting_as(admin)`)."""
+    return OperatorContext(None, "ada", ADMIN, display_name="Ada Admin")
+
+
+@pytest.fixture
+def acting_as(qtbot):
+    """acting_as(ctx): a widget that says who acts, to parent a dialog tested without a main window."""
+    from PySide6.QtWidgets import QWidget
+
+    class OperatorHost(QWidget):
+        def __init__(self, ctx):
+            super().__init__()
+            self._ctx = ctx
+
+        def current_operator(self):
+            return self._ctx
+
+    hosts = []  # qtbot holds widgets weakly: keep each host (and the dialogs it parents) alive
+
+    def make(ctx):
+        host = OperatorHost(ctx)
+        qtbot.addWidget(host)
+        hosts.append(host)
+        return host
+
+    yield make
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
 from evdesk.gui.models.action_log_model import ActionLogModel
-from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
@@ -46,7 +46,6 @@ class StationPanel(QWidget):
         self.services = services
         self.central_system = central_system
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
         self.cards: dict[int, ConnectorCard] = {}
         self.dialogs: list[CommandDialog] = []
         info = services.stations.get_by_id(station_id)
@@ -79,6 +78,7 @@ class StationPanel(QWidget):
         self._bus.on(ev.StationChanged, self._station_changed)
         for event_type in (ev.TransactionStarted, ev.TransactionUpdated, ev.TransactionEnded):
             self._bus.on(event_type, self._transaction_changed)
+        ZoneFollower(self._bus, services.settings, self._zone_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
@@ -96,6 +96,19 @@ class StationPanel(QWidget):
     @property
     def info(self):
         return self.services.stations.by_id.get(self.station_id)
+
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
+
+    def _zone_changed(self) -> None:
+        """The site's zone changed: every time here is shown in the new one at once (the logs redraw themselves)."""
+        zone = self.zone
+        for card in self.cards.values():
+            card.set_zone(zone)
+        self.ui.dayEdit.setToolTip(f"Days in {display.zone_name(zone)}")
+        self.refresh_header()
+        self._comm_selection_changed(None)
 
     # -- header --------------------------------------------------------------------
     def refresh_header(self) -> None:
