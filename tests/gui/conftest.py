@@ -162,5 +162,8 @@ def check_model(request):
         return tester
 
     yield check
+    import shiboken6
+
     for tester in testers:
-        tester._cleanup()
+        if tester._model is not None and shiboken6.isValid(tester._model):  # a closed panel took its models along
+            tester._cleanup()
