@@ -74,6 +74,9 @@ class AsyncDriver:
 @pytest.fixture
 def aio(qapp):
     qapp.setQuitOnLastWindowClosed(False)  # closing a test window must not stop the loop
+    # As in the app (gui/gc_guard.py): no automatic collection during the test, which could run
+    # on the database worker thread and free Qt objects there; collected below, on this thread.
+    gc.disable()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     driver = AsyncDriver(loop)
@@ -92,6 +95,7 @@ def aio(qapp):
     # could be collected on the database worker thread, and a QObject destroyed on a
     # thread that does not own it leaves its timers behind (a crash in a later test).
     gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
