@@ -130,9 +130,10 @@ def zone_label(zone: tzinfo) -> str:
     return key or zone_abbreviation(zone)
 
 
-def time_header(label: str, zone: tzinfo) -> str:
-    """A column header that says the zone: 'Last seen (Europe/Helsinki)'."""
-    return f"{label} ({zone_label(zone)})"
+def time_header(label: str, zone: tzinfo, two_lines: bool = False) -> str:
+    """A column header that says the zone: 'Last seen (Europe/Helsinki)' (the zone on a line
+    of its own for a narrow column)."""
+    return f"{label}{chr(10) if two_lines else ' '}({zone_label(zone)})"
 
 
 def clock_time(at: datetime, zone: tzinfo, now: datetime | None = None) -> str:

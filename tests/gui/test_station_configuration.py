@@ -4,52 +4,22 @@ updating it.
 
 The core's read method `configuration_keys(ctx, station_id)` (evdesk/core/station_config.py,
 written by another helper) is not in this branch yet: `FakeStationConfig` stands in for that
-one method, reading what the OCPP server stored, with the same domain check and row fields.
+one method (tests/gui/fakes.py), reading what the OCPP server stored, with the same domain
+check and row fields.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import datetime
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
-from evdesk.core.permissions import ANALYST, OperatorContext, require_station
+from evdesk.core.permissions import ANALYST, OperatorContext
 from evdesk.gui.models import station_config_model as cm
 from evdesk.gui.pages.station_panel import TAB_CONFIG
-from evdesk.store import models as m
+from tests.gui.fakes import FakeStationConfig
 from tests.gui.test_station_panel import live_site, open_panel, send  # noqa: F401 - live_site is a fixture
-
-
-@dataclass(frozen=True)
-class KeyRow:
-    key: str
-    value: str | None
-    readonly: bool
-    fetched_at: datetime | None
-    known: bool = True
-
-
-class FakeStationConfig:
-    """`configuration_keys(ctx, station_id)` as the core will offer it; counts its calls."""
-
-    def __init__(self, services):
-        self.services, self.calls = services, []
-
-    async def configuration_keys(self, ctx: OperatorContext, station_id: UUID) -> list[KeyRow]:
-        self.calls.append((ctx, station_id))
-        stations = self.services.stations
-        require_station(stations.fresh_context(ctx), stations.get_by_id(station_id).group_id)
-
-        def read():
-            K = m.StationConfigKey
-            return [KeyRow(r.key, r.value, bool(r.readonly), r.fetched_at, r.deleted_at is None)
-                    for r in K.select().where(K.station == station_id)]
-
-        return sorted(await self.services.store.read(read), key=lambda r: (not r.known, r.key.lower()))
 
 
 def cells(panel, column):

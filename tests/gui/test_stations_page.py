@@ -39,7 +39,7 @@ def test_table_shows_stations_with_group_status_and_local_time(qtbot, aio, servi
     assert cell(sm.COL_CONNECTOR_STATUS) == "1: Charging · 2: Available"
     assert cell(sm.COL_LAST_SEEN).startswith("today ")
     header = page.model.headerData(sm.COL_LAST_SEEN, Qt.Orientation.Horizontal)
-    assert header == "Last seen (Europe/Helsinki)"  # the site's zone, named
+    assert header == "Last seen\n(Europe/Helsinki)"  # the site's zone, named
     # offline rows are greyed
     visitor_row = page.model.row_of(site["visitor"])
     assert page.model.index(visitor_row, sm.COL_NAME).data(Qt.ItemDataRole.ForegroundRole) is not None

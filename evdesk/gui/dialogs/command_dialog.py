@@ -61,7 +61,7 @@ class CommandDialog(QDialog):
         self.result = None  # the last CommandResult, for whoever opened the dialog
         self.task = None
         station = services.stations.get_by_id(station_id)
-        zone = display.site_zone(services.settings.site_timezone)
+        zone = display.zone_of(services.settings)
         self.setWindowTitle(f"{command.title.rstrip('…')} — {station.display_name}")
         self.ui.descriptionLabel.setText(command.description)
 

@@ -84,7 +84,8 @@ class ConnectHelpDialog(QDialog):
 
     def show_address(self) -> None:
         ui, host, port = self.ui, self.host, self.port
-        warnings: list[str] = []
+        warnings: list[str] = []  # what stops chargers from connecting
+        notes: list[str] = []  # what is worth knowing
         lines: list[str] = []
         self.urls = []
         if self.central_system is None:
@@ -113,10 +114,13 @@ class ConnectHelpDialog(QDialog):
                 lines.append(self.urls[0])
             unserved = [a.address for a in found if a.version == 6] if host == "0.0.0.0" else []
             if unserved:
-                warnings.append(f"Not listened on: the IPv6 address{'es' if len(unserved) > 1 else ''} "
-                                f"{', '.join(unserved)}. Start evdesk with --host :: to serve IPv6 too.")
-        ui.addressValue.setText("<br>".join(f"<span style='{MONO}'>{escape(line)}</span>" for line in lines)
-                                or "—")
+                many = len(unserved) > 1
+                notes.append(f"This computer's IPv6 address{'es' if many else ''} ({', '.join(unserved)}) "
+                             f"{'are' if many else 'is'} not listened on: start evdesk with --host :: to serve IPv6 too.")
+        text = "<br>".join(f"<span style='{MONO}'>{escape(line)}</span>" for line in lines) or "—"
+        for note in notes:
+            text += f"<br><span style='color: #616161;'>{escape(note)}</span>"
+        ui.addressValue.setText(text)
         ui.warningLabel.setText("<br>".join(escape(w) for w in warnings))
         ui.warningLabel.setVisible(bool(warnings))
         ui.copyButton.setEnabled(bool(self.urls))

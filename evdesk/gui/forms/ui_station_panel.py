@@ -250,13 +250,14 @@ class Ui_StationPanel(object):
         self.configHeaderRow.setObjectName(u"configHeaderRow")
         self.configStateLabel = QLabel(self.configTab)
         self.configStateLabel.setObjectName(u"configStateLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.configStateLabel.sizePolicy().hasHeightForWidth())
+        self.configStateLabel.setSizePolicy(sizePolicy)
         self.configStateLabel.setWordWrap(True)
 
         self.configHeaderRow.addWidget(self.configStateLabel)
-
-        self.configSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.configHeaderRow.addItem(self.configSpacer)
 
         self.configSearchEdit = QLineEdit(self.configTab)
         self.configSearchEdit.setObjectName(u"configSearchEdit")

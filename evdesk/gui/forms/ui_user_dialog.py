@@ -181,6 +181,8 @@ class Ui_UserDialog(object):
 
         self.maxSessionsHelp = QLabel(self.detailsTab)
         self.maxSessionsHelp.setObjectName(u"maxSessionsHelp")
+        sizePolicy.setHeightForWidth(self.maxSessionsHelp.sizePolicy().hasHeightForWidth())
+        self.maxSessionsHelp.setSizePolicy(sizePolicy)
         self.maxSessionsHelp.setWordWrap(True)
         self.maxSessionsHelp.setStyleSheet(u"color: #616161;")
 

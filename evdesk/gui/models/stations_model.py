@@ -103,7 +103,7 @@ class StationsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_LAST_SEEN:
-                return display.time_header("Last seen", self.zone)
+                return display.time_header("Last seen", self.zone, two_lines=True)  # a narrow column
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_LAST_SEEN:
             return f"Local time, {display.zone_name(self.zone)}"

@@ -38,8 +38,8 @@ class AuthorizationsPage(Page):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((am.COL_TIME, 150), (am.COL_STATION, 170), (am.COL_CONNECTOR, 75), (am.COL_TOKEN, 150),
-                              (am.COL_USER, 160), (am.COL_RESULT, 130)):
+        for column, width in ((am.COL_TIME, 172), (am.COL_STATION, 160), (am.COL_CONNECTOR, 75), (am.COL_TOKEN, 135),
+                              (am.COL_USER, 155), (am.COL_RESULT, 120)):
             view.setColumnWidth(column, width)
         view.selectionModel().selectionChanged.connect(self._update_actions)
         view.doubleClicked.connect(lambda _i: self.register_selected())

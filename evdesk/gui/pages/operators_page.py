@@ -24,8 +24,8 @@ class OperatorsPage(ListPage):
         self.ui.setupUi(self)
         ui = self.ui
         self.setup_table(ui.operatorsView, om.OperatorsModel(services, self), {
-            om.COL_USERNAME: 130, om.COL_NAME: 170, om.COL_EMAIL: 230, om.COL_ROLE: 150, om.COL_STATUS: 80,
-            om.COL_GROUP: 170}, proxy=om.OperatorFilterProxy(self), sort_column=om.COL_USERNAME)
+            om.COL_USERNAME: 110, om.COL_NAME: 155, om.COL_EMAIL: 215, om.COL_ROLE: 140, om.COL_STATUS: 75,
+            om.COL_GROUP: 150}, proxy=om.OperatorFilterProxy(self), sort_column=om.COL_USERNAME)
         self.setup_search(ui.searchEdit, delay_ms=0)  # a short list filtered in memory
         ui.inviteButton.clicked.connect(self.invite)
         ui.editButton.clicked.connect(self.edit_selected)

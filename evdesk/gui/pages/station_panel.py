@@ -63,6 +63,9 @@ class StationPanel(QWidget):
         self.dialogs: list[CommandDialog] = []
         info = services.stations.get_by_id(station_id)
         self.identity = info.identity
+        # names and boot details (vendor, model, firmware) come from stations: text, never markup
+        for label in (self.ui.nameLabel, self.ui.detailsLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.event_feed = EventFeedModel(services, station_id, parent=self)
         self.event_filter = EventFeedFilterProxy(self)
@@ -262,7 +265,7 @@ class StationPanel(QWidget):
         self.config = StationConfigModel(services, self.station_id, read_keys, lambda: operator_of(self), self)
         self.config_filter = StationConfigFilterProxy(self)
         self.config_filter.setSourceModel(self.config)
-        _setup_table(self.ui.configTable, self.config_filter, {COL_KEY: 280, COL_VALUE: 320, COL_READONLY: 80})
+        _setup_table(self.ui.configTable, self.config_filter, {COL_KEY: 250, COL_VALUE: 440, COL_READONLY: 80})
         self.ui.configTable.sortByColumn(COL_KEY, Qt.SortOrder.AscendingOrder)
         self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
         self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)

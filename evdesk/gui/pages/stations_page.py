@@ -27,8 +27,8 @@ CONNECTION_FILTERS = (
 REGISTRATION_FILTERS = (("All", None), ("Adopted", "adopted"), ("Pending", "pending"), ("Rejected", "rejected"))
 # Widths that fit typical content at the default font; the last column stretches.
 COLUMN_WIDTHS = {
-    sm.COL_NAME: 195, sm.COL_IDENTITY: 125, sm.COL_GROUP: 125, sm.COL_CONNECTORS: 80, sm.COL_FIRMWARE: 70,
-    sm.COL_CONNECTION: 170, sm.COL_CONNECTOR_STATUS: 205,
+    sm.COL_NAME: 205, sm.COL_IDENTITY: 120, sm.COL_GROUP: 105, sm.COL_CONNECTORS: 76, sm.COL_FIRMWARE: 62,
+    sm.COL_CONNECTION: 172, sm.COL_CONNECTOR_STATUS: 200,
 }
 
 
@@ -49,6 +49,7 @@ class StationsPage(Page):
         table.setItemDelegateForColumn(sm.COL_CONNECTOR_STATUS, ConnectorChipsDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # "Last seen" with its zone takes the rest
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(30)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame
 
 from evdesk.core.station_cache import ConnectorState
@@ -34,6 +34,9 @@ class ConnectorCard(QFrame):
         self.state = ConnectorState(connector_id)
         self.session: ActiveTransaction | None = None
         self.ui.titleLabel.setText(f"Connector {connector_id}")
+        # what a station sends (id tags, status info) is shown as text, never as markup
+        for label in (self.ui.errorLabel, self.ui.idTagValue, self.ui.statusChip):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.ui.startButton.clicked.connect(lambda: self.startRequested.emit(self.connector_id))
         self.ui.stopButton.clicked.connect(self._stop_clicked)
         self.ui.unlockButton.clicked.connect(lambda: self.unlockRequested.emit(self.connector_id))

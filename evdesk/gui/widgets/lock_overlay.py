@@ -7,6 +7,8 @@ while it shows.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -43,8 +45,8 @@ class LockOverlay(QWidget):
         self.session = session
         who = session.ctx.name
         at = display.clock_time(session.expires_at, display.zone_of(self.services.settings))
-        self.ui.lockInfo.setText(f"{who}, your login expired at {at}. Enter your password to continue where you "
-                                 "were; everything stays as you left it.")
+        self.ui.lockInfo.setText(f"{escape(who)}, your login expired at <nobr>{escape(at)}</nobr>. Enter your password "
+                                 "to continue where you were; everything stays as you left it.")
         self.ui.lockError.hide()
         self.ui.lockPasswordEdit.clear()
         self.setGeometry(self.parent().rect())
