@@ -27,8 +27,8 @@ CONNECTION_FILTERS = (
 REGISTRATION_FILTERS = (("All", None), ("Adopted", "adopted"), ("Pending", "pending"), ("Rejected", "rejected"))
 # Widths that fit typical content at the default font; the last column stretches.
 COLUMN_WIDTHS = {
-    sm.COL_NAME: 205, sm.COL_IDENTITY: 120, sm.COL_GROUP: 105, sm.COL_CONNECTORS: 76, sm.COL_FIRMWARE: 62,
-    sm.COL_CONNECTION: 172, sm.COL_CONNECTOR_STATUS: 200,
+    sm.COL_NAME: 225, sm.COL_IDENTITY: 132, sm.COL_GROUP: 100, sm.COL_CONNECTORS: 76, sm.COL_FIRMWARE: 60,
+    sm.COL_CONNECTION: 170, sm.COL_CONNECTOR_STATUS: 195,
 }
 
 
