@@ -28,7 +28,8 @@ def _startup_error(title: str, text: str) -> int:
 
 async def log_in(services):
     """The log-in window (or "create the first administrator") before the main window shows.
-    Returns the LoginSession, or None when the operator closed the window. Does not block the loop."""
+    Returns (the LoginSession or None when the operator closed the window, whether the first
+    administrator was just created). Does not block the loop."""
     from evdesk.gui.dialogs.login_dialog import LoginDialog
 
     future = asyncio.get_running_loop().create_future()
@@ -39,7 +40,8 @@ async def log_in(services):
     dialog.show()
     dialog.raise_()
     try:
-        return await future
+        session = await future
+        return session, session is not None and dialog.created_first_administrator
     finally:
         dialog.deleteLater()
 
@@ -112,7 +114,9 @@ def run_gui(options: RuntimeOptions) -> int:
             from evdesk.gui.main_window import MainWindow
 
             session = await demo_log_in(runtime.services) if options.demo else await unattended_log_in(runtime.services)
-            session = session or await log_in(runtime.services)
+            first_start = False
+            if session is None:
+                session, first_start = await log_in(runtime.services)
             if session is None:  # the operator closed the log-in window
                 await runtime.stop()
                 done.set()
@@ -140,6 +144,8 @@ def run_gui(options: RuntimeOptions) -> int:
             window.setWindowTitle(window.windowTitle() + " — demo site")
         window.show()
         windows.append(window)
+        if first_start:  # the site is new: say how its chargers reach it
+            window.show_connect_help()
         from evdesk.selftest import seconds_since_process_start  # start-up time, as `--self-test` reports it
 
         QTimer.singleShot(0, lambda: log.info("window usable after %.2f s", seconds_since_process_start()))

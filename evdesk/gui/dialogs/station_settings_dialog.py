@@ -64,7 +64,7 @@ class StationSettingsDialog(QDialog):
         info = services.stations.get_by_id(station_id)
         self.identity = info.identity
         self.setWindowTitle(f"Settings of {info.display_name}")
-        self.ui.introLabel.setText(f"Identifier <b>{info.identity}</b> (cannot be changed)")
+        self.ui.introLabel.setText(f"Identifier <b>{escape(info.identity)}</b> (cannot be changed)")
         self.ui.nameEdit.setPlaceholderText(info.identity)
         self.ui.passwordHelp.setText(
             f"The station must send it as HTTP basic authentication, with its identifier "

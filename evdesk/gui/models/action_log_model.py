@@ -11,7 +11,7 @@ from evdesk.core.actions import OUTCOME_LABELS
 from evdesk.core.queries import ActionRow, action_log_entry, action_log_page
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.models.base import BusListener, PagedLogModel, Roles
+from evdesk.gui.models.base import PagedLogModel, Roles
 
 COL_TIME, COL_ACTOR, COL_ACTION, COL_REASON, COL_OUTCOME, COL_ERROR = range(6)
 OUTCOME_COLOURS = {
@@ -29,19 +29,14 @@ def outcome_text(row: ActionRow) -> str:
 
 
 class ActionLogModel(PagedLogModel):
+    columns = ("Time", "Actor", "Action", "Reason", "Outcome", "Error")
+    time_column = COL_TIME
+
     def __init__(self, services, station_id, parent=None):
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
-        self.zone_description = display.zone_name(self.zone)
-        self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Actor", "Action", "Reason", "Outcome", "Error")
-        self._bus = BusListener(self, services.bus)
         self._bus.on(ev.ActionLogged, self._logged)
         self.fetchMore()
-
-    def detach(self) -> None:
-        self._bus.detach()
 
     def load_page(self, before, limit):
         return self.services.store.run(action_log_page, self.station_id, before, limit)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from evdesk.core import events as ev
 from evdesk.core.queries import StatusEventRow, event_feed_page, status_event_from_row
 from evdesk.gui import display
-from evdesk.gui.models.base import BusListener, Index, PagedLogModel, Roles
+from evdesk.gui.models.base import Index, PagedLogModel, Roles
 
 COL_INFO, COL_CONNECTOR, COL_STATUS, COL_ERROR, COL_TIME = range(5)
 
@@ -23,21 +23,20 @@ def day_bounds(day: date, zone) -> tuple[datetime, datetime]:
 
 
 class EventFeedModel(PagedLogModel):
+    columns = ("Info", "Charging point", "Status", "Error type", "Date & time")
+    time_column = COL_TIME
+
     def __init__(self, services, station_id: UUID, day: date | None = None, parent=None):
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
         self.day = day or datetime.now(self.zone).date()
-        self.columns = ("Info", "Charging point", "Status", "Error type", f"Date & time ({display.zone_abbreviation(self.zone)})")
-        self.time_column = COL_TIME
-        self.zone_description = display.zone_name(self.zone)
-        self._bus = BusListener(self, services.bus)
         self._bus.on(ev.StatusEventRecorded, self._recorded)
         self.fetchMore()
 
-    def detach(self) -> None:
-        self._bus.detach()
+    def zone_changed(self) -> None:
+        # a day in another zone covers other hours: read the day again
+        super().zone_changed()
+        self.reload()
 
     def set_day(self, day: date) -> None:
         if day != self.day:

@@ -21,7 +21,7 @@ from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
-from evdesk.gui.models.base import BusListener, Index, Roles
+from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
 
 COLUMNS = ("Name", "Identifier", "Group", "Connectors", "Firmware", "Connection", "Connector status", "Last seen")
 (COL_NAME, COL_IDENTITY, COL_GROUP, COL_CONNECTORS, COL_FIRMWARE, COL_CONNECTION, COL_CONNECTOR_STATUS,
@@ -47,7 +47,6 @@ class StationsModel(QAbstractTableModel):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        self.zone = display.site_zone(services.settings.site_timezone)
         self._ids: list[UUID] = [s.id for s in sorted(services.stations.all(), key=lambda s: s.display_name.lower())]
         self._row_of = {sid: i for i, sid in enumerate(self._ids)}
         self._groups: dict[UUID, str] = {}
@@ -60,6 +59,7 @@ class StationsModel(QAbstractTableModel):
         self._bus.on(ev.StationChanged, self._station_changed)
         self._bus.on(ev.ConnectionStateChanged, lambda e: self._touch(e.station_id))
         self._bus.on(ev.ConnectorStatusChanged, lambda e: self._touch(e.station_id))
+        ZoneFollower(self._bus, services.settings, lambda: redraw_columns(self, [COL_LAST_SEEN]))
         # "last seen" moves on every frame without an event (the hot path stays cheap):
         # refresh that column on a timer instead.
         self._clock = QTimer(self)
@@ -72,6 +72,10 @@ class StationsModel(QAbstractTableModel):
         self._bus.detach()
         self._clock.stop()
         self._row_updates.stop()
+
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
 
     # -- groups ------------------------------------------------------------------
     def reload_groups(self) -> None:
@@ -99,7 +103,7 @@ class StationsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_LAST_SEEN:
-                return f"Last seen ({display.zone_abbreviation(self.zone)})"
+                return display.time_header("Last seen", self.zone, two_lines=True)  # a narrow column
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_LAST_SEEN:
             return f"Local time, {display.zone_name(self.zone)}"
