@@ -36,21 +36,21 @@ def test_the_editor_shows_and_saves_the_session_limit(qtbot, aio, services):
     ui.maxSessionsEdit.setText("0")
     dialog.save()
     assert ui.maxSessionsError.isVisible() and "1 or more" in ui.maxSessionsError.text()
-    assert aio.run(people.users.get(user.id)).data.max_concurrent_transactions is None
+    assert aio.run(people.reads.user(SYSTEM_CONTEXT, user.id)).data.max_concurrent_transactions is None
     # a fleet account with several cards: three at a time
     ui.maxSessionsEdit.setText("3")
     saved = []
     dialog.userSaved.connect(saved.append)
     dialog.save()
     aio.wait_until(lambda: saved)
-    assert aio.run(people.users.get(user.id)).data.max_concurrent_transactions == 3
+    assert aio.run(people.reads.user(SYSTEM_CONTEXT, user.id)).data.max_concurrent_transactions == 3
     again = open_editor(qtbot, aio, services, user.id)
     assert again.ui.maxSessionsEdit.text() == "3"
     again.ui.maxSessionsEdit.clear()  # back to the group's limit
     again.userSaved.connect(saved.append)
     again.save()
     aio.wait_until(lambda: len(saved) == 2)
-    assert aio.run(people.users.get(user.id)).data.max_concurrent_transactions is None
+    assert aio.run(people.reads.user(SYSTEM_CONTEXT, user.id)).data.max_concurrent_transactions is None
 
 
 def test_a_new_user_gets_the_limit_and_an_analyst_cannot_change_it(qtbot, aio, services):
@@ -65,7 +65,7 @@ def test_a_new_user_gets_the_limit_and_an_analyst_cannot_change_it(qtbot, aio, s
     dialog.userSaved.connect(saved.append)
     dialog.save()
     aio.wait_until(lambda: saved)
-    assert aio.run(people.users.get(saved[0].id)).data.max_concurrent_transactions == 2
+    assert aio.run(people.reads.user(SYSTEM_CONTEXT, saved[0].id)).data.max_concurrent_transactions == 2
     analyst = open_editor(qtbot, aio, services, saved[0].id, OperatorContext(None, "an", ANALYST))
     assert analyst.ui.maxSessionsEdit.text() == "2" and not analyst.ui.maxSessionsEdit.isEnabled()
 
