@@ -36,6 +36,8 @@ async def test_a_group_admin_reads_the_site_settings_but_may_not_change_them(gro
     status, body = await group_admin.patch("/settings", {"version": 0, "unknown_station_policy": "accept"})
     assert status == 403 and body["error"] == {"code": "access_denied", "message": OPERATOR_ACCESS_FORBIDDEN}
     assert services.settings.unknown_station_policy == "pending" and services.settings_version == 0
+    status, body = await group_admin.patch("/settings", {"version": 0, "currency": "eur"})
+    assert status == 403  # refused before the body is looked at
     status, body = await admin.patch("/settings", {"version": 0, "unknown_station_policy": "accept"})
     assert status == 200 and body["version"] == 1  # a whole-site admin may
 
