@@ -33,8 +33,9 @@ def _imported_by(modules: list[str]) -> set[str]:
 
 @pytest.mark.parametrize("modules", [
     _modules_under("evdesk.core"), _modules_under("evdesk.store"), _modules_under("evdesk.csms"),
-    _modules_under("evdesk.api"), ["evdesk.settings", "evdesk.runtime", "evdesk.app", "evdesk.demo"],
-], ids=["core", "store", "csms", "api", "headless-startup"])
+    _modules_under("evdesk.api"), _modules_under("evdesk.cli"),
+    ["evdesk.settings", "evdesk.runtime", "evdesk.app", "evdesk.demo"],
+], ids=["core", "store", "csms", "api", "cli", "headless-startup"])
 def test_non_gui_layers_never_import_qt(modules):
     layer = modules[0]
     loaded = _imported_by(modules)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from evdesk.errors import EvdeskError  # the base, shared with modules the core builds on (secrets)
 
-class EvdeskError(Exception):
-    """Base of every error an operator may see. `str(e)` is the message to show."""
+__all__ = ["EvdeskError", "ValidationError", "NotFound", "StaleEdit", "AccessDenied"]
 
 
 class ValidationError(EvdeskError):

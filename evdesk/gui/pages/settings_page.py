@@ -8,7 +8,6 @@ seat meanwhile is refused as stale; Reload then shows (and applies) what is stor
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -56,7 +55,6 @@ ERROR_LABELS = {
     "smtp_host": "smtpHostError", "smtp_security": "smtpSecurityError", "smtp_from": "smtpFromError",
     **{field: f"{base}Error" for field, base in SPIN_FIELDS.items()},
 }
-CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 
 
 @lru_cache(maxsize=1)
@@ -163,12 +161,7 @@ class SiteSettingsPage(Page):
         return SiteSettings.from_dict(values)
 
     def problems(self, settings: SiteSettings) -> list[tuple[str, str]]:
-        found = []
-        if not settings.site_name:
-            found.append(("site_name", "Give the site a name."))
-        if not CURRENCY_PATTERN.match(settings.currency):
-            found.append(("currency", "Use a three-letter currency code, e.g. EUR."))
-        return found + settings.validate()
+        return settings.validate()  # the one check, shared with `evdesk settings set` and the API
 
     def is_dirty(self) -> bool:
         return self.collect().as_dict() != self.shown.as_dict() or bool(self.ui.smtpPasswordEdit.text())
