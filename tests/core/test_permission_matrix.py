@@ -204,7 +204,6 @@ async def test_api_keys_fail_closed_without_an_operator(key_site):
     assert len(await key_site.sv.api_keys.list(SYSTEM_CONTEXT)) == len(KEY_OPERATORS)  # evdesk itself: everyone
 
 
-<<<<<<< ours
 # == Domains: charging users, tokens, exports (issue 8) ==================================================
 # Every changing call of the people services, by a basic and an admin operator whose base
 # group is A: against a user or token of group B it is refused with "Operator access
@@ -392,4 +391,3 @@ async def test_site_settings_only_for_whole_site_admins(services, site_wide, wha
     assert (services.settings.as_dict(), services.settings_version) == before
     await call(services, site_wide["root"])
     await call(services, SYSTEM_CONTEXT)  # evdesk itself (the command line)
->>>>>>> theirs
