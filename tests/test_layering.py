@@ -90,3 +90,18 @@ def test_core_people_modules_leave_persistence_to_the_store():
         assert "version + 1" not in source, f"{path.name} stamps versions by hand"
     for store_module in ("repos/people.py", "queries/people.py"):
         assert "version + 1" not in (package / "store" / store_module).read_text(encoding="utf-8")
+
+
+def test_the_run_time_guard_catches_a_screen_that_calls_the_store(store):
+    """tests/conftest.py fails any test in which a module of evdesk/gui or evdesk/api called the
+    store itself; here a stand-in screen module does, and the guard sees it."""
+    import types
+
+    from tests import conftest
+
+    screen = types.ModuleType("evdesk.gui.stand_in_screen")
+    exec("def load(store):\n    return store.call_sync(lambda: 42)\n", screen.__dict__)
+    assert screen.load(store) == 42
+    caught = [c for c in conftest._direct_calls if c.startswith("evdesk.gui.stand_in_screen")]
+    conftest._direct_calls.clear()
+    assert caught == ["evdesk.gui.stand_in_screen called store.call_sync"]

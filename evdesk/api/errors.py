@@ -11,6 +11,7 @@
 | malformed_json | 400 | the body is not JSON / not an object |
 | bad_parameter | 400 | a query parameter is not what it should be |
 | validation_error | 422 | unknown field, wrong type, or a value the core refuses; `field` names it |
+| storage_unavailable | 503 | the site's disk cannot be written now (full, read-only): try again later |
 | internal_error | 500 | a fault in evdesk (logged); never for a client's mistake |
 """
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 import logging
 import time
 
-import peewee
 from aiohttp import web
 
 from evdesk.api.appkeys import CTX, REFUSALS
 from evdesk.api.keys import Unauthorized
 from evdesk.core.errors import (
+    ConstraintViolated,
+    StorageUnavailable,
     AccessDenied,
     EvdeskError,
     NotFound,
@@ -37,7 +39,7 @@ log = logging.getLogger(__name__)
 ERROR_CODES = {
     "unauthorized": 401, "access_denied": 403, "not_found": 404, "method_not_allowed": 405, "stale_edit": 409,
     "station_offline": 409, "malformed_json": 400, "bad_parameter": 400, "validation_error": 422,
-    "internal_error": 500,
+    "storage_unavailable": 503, "internal_error": 500,
 }
 
 
@@ -86,7 +88,9 @@ def refusal_of(exc: BaseException) -> tuple[int, str, str, str | None] | None:
         return 422, "validation_error", str(exc), exc.field
     if isinstance(exc, EvdeskError):
         return 422, "validation_error", str(exc), None
-    if isinstance(exc, peewee.IntegrityError):  # a reference to nothing, a duplicate: the client's data
+    if isinstance(exc, StorageUnavailable):  # said once by the store's health report; here only the answer
+        return 503, "storage_unavailable", exc.reason, None
+    if isinstance(exc, ConstraintViolated):  # a reference to nothing, a duplicate: the client's data
         return (422, "validation_error", "The request refers to a record that does not exist, or repeats a value "
                 "that must be unique.", None)
     if isinstance(exc, web.HTTPException):

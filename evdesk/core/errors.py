@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from evdesk.errors import EvdeskError  # the base, shared with modules the core builds on (secrets)
+# store conditions the screens and the API word for people (they never import the store)
+from evdesk.store.errors import ConstraintViolated, StorageUnavailable
 
-__all__ = ["EvdeskError", "ValidationError", "NotFound", "StaleEdit", "AccessDenied"]
+__all__ = ["EvdeskError", "ValidationError", "NotFound", "StaleEdit", "AccessDenied", "ConstraintViolated",
+           "StorageUnavailable"]
 
 
 class ValidationError(EvdeskError):

@@ -147,3 +147,18 @@ def test_refusal_lines_are_limited_per_window(caplog, monkeypatch):
     assert len(lines) == 5 and lines[3] == "7 more refused API requests in the last 60 s were not logged"
     assert all("\n" not in line for line in lines) and "\\udcff" in lines[0]
     lines[0].encode("utf-8")  # writable to the UTF-8 log file
+
+
+async def test_a_disk_that_cannot_be_written_is_503_with_the_reason(http, api, keys, services, monkeypatch):
+    """The store's own condition, worded for the client; no 500, no traceback."""
+    from evdesk.core.errors import StorageUnavailable
+
+    async def full(*_args, **_kwargs):
+        raise StorageUnavailable("The disk holding the database is full. Free some space: evdesk resumes by itself.")
+
+    monkeypatch.setattr(services.people.users, "create", full)
+    async with http.post(f"http://127.0.0.1:{api.port}/api/v1/users", json={"first_name": "Disk"},
+                         headers={"Authorization": f"Bearer {keys['admin']}"}) as resp:
+        assert resp.status == 503
+        body = await resp.json()
+    assert body["error"]["code"] == "storage_unavailable" and "full" in body["error"]["message"]

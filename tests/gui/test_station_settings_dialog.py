@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
-from evdesk.core.queries import station_settings
 from evdesk.gui.dialogs.station_settings_dialog import STALE_MESSAGE, StationSettingsDialog
 from evdesk.gui.main_window import MainWindow
 from evdesk.store import models as m
@@ -64,7 +63,7 @@ def test_shows_the_station_and_saves_every_field(qtbot, aio, services, admin, ac
     assert (info.heartbeat_interval, info.meter_value_interval) == (600, 30)
     assert info.strip_id_tag_suffix is False and info.skip_schema_validation is True
     assert info.password_hash is None
-    row = aio.run(services.store.run(station_settings, site["depot1"]))
+    row = aio.run(services.history.station_settings(SYSTEM_CONTEXT, site["depot1"]))
     assert row.notes == "Behind the workshop; key at reception."
     assert dialog.result() == QDialog.DialogCode.Accepted
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from evdesk.core import events as ev
 from evdesk.core.actions import OUTCOME_LABELS
-from evdesk.core.queries import ActionRow, action_log_entry, action_log_page
+from evdesk.core.reads.history import ActionRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.models.base import PagedLogModel, Roles
@@ -32,14 +32,15 @@ class ActionLogModel(PagedLogModel):
     columns = ("Time", "Actor", "Action", "Reason", "Outcome", "Error")
     time_column = COL_TIME
 
-    def __init__(self, services, station_id, parent=None):
+    def __init__(self, services, station_id, operator, parent=None):
         super().__init__(services, parent)
         self.station_id = station_id
+        self.operator = operator  # () -> OperatorContext
         self._bus.on(ev.ActionLogged, self._logged)
         self.fetchMore()
 
-    def load_page(self, before, limit):
-        return self.services.store.run(action_log_page, self.station_id, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.action_log(self.operator(), self.station_id, before, limit)).items
 
     def row_time(self, row: ActionRow):
         return row.started_at
@@ -80,7 +81,7 @@ class ActionLogModel(PagedLogModel):
             return
         # the event names the action; its full row (reason, response) is in the store
         run_task(
-            self.services.store.run(action_log_entry, event.action_id),
+            self.services.history.action(self.operator(), event.action_id),
             on_done=self._entry_loaded, owner=self, what="reading an action log entry",
         )
 

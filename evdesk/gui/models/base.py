@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from evdesk.core import events as ev
 from evdesk.core.events import EventBus
-from evdesk.core.queries import DEFAULT_PAGE_SIZE, Cursor
+from evdesk.core.reads import DEFAULT_PAGE_SIZE, Cursor
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
-from evdesk.core.queries import MessageRow, comm_log_page, message_from_row
+from evdesk.core.reads.history import MessageRow, message_from
 from evdesk.gui import display
 from evdesk.gui.models.base import Index, PagedLogModel, Roles
 
@@ -19,14 +21,16 @@ class CommLogModel(PagedLogModel):
     columns = ("Time", "Direction", "Type", "Action", "Message id", "Payload")
     time_column = COL_TIME
 
-    def __init__(self, services, identity: str, parent=None):
+    def __init__(self, services, station_id: UUID, identity: str, operator, parent=None):
         super().__init__(services, parent)
+        self.station_id = station_id
         self.identity = identity
+        self.operator = operator  # () -> OperatorContext
         self._bus.on(ev.MessageLogged, self._logged)
         self.fetchMore()
 
-    def load_page(self, before, limit):
-        return self.services.store.run(comm_log_page, self.identity, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.comm_log(self.operator(), self.station_id, before, limit)).items
 
     def display(self, row: MessageRow, column: int):
         if column == COL_TIME:
@@ -63,7 +67,7 @@ class CommLogModel(PagedLogModel):
 
     def _logged(self, event: ev.MessageLogged) -> None:
         if event.station_identity == self.identity:
-            self.prepend_live([message_from_row(event.row)])
+            self.prepend_live([message_from(event.row)])
 
 
 class CommLogFilterProxy(QSortFilterProxyModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 
 from evdesk.core import events as ev
-from evdesk.core.queries import StationEventRow, network_events_since, network_log_page
+from evdesk.core.reads.history import StationEventRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.models.base import PagedLogModel, Roles
@@ -22,9 +22,10 @@ class NetworkLogModel(PagedLogModel):
     columns = ("Time", "Kind", "State", "Detail")
     time_column = COL_TIME
 
-    def __init__(self, services, station_id, parent=None):
+    def __init__(self, services, station_id, operator, parent=None):
         super().__init__(services, parent)
         self.station_id = station_id
+        self.operator = operator  # () -> OperatorContext
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(self.REFRESH_DELAY_MS)
@@ -37,8 +38,8 @@ class NetworkLogModel(PagedLogModel):
         super().detach()
         self._refresh.stop()
 
-    def load_page(self, before, limit):
-        return self.services.store.run(network_log_page, self.station_id, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.network_log(self.operator(), self.station_id, before, limit)).items
 
     def display(self, row: StationEventRow, column: int):
         if column == COL_TIME:
@@ -71,7 +72,7 @@ class NetworkLogModel(PagedLogModel):
             return
         newest = (self._rows[0].at, self._rows[0].id) if self._rows else None
         run_task(
-            self.services.store.run(network_events_since, self.station_id, newest),
+            self.services.history.network_since(self.operator(), self.station_id, newest),
             on_done=lambda rows: self.prepend_live(list(reversed(rows))),
             owner=self, what="reading the network log",
         )

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTableView, QWidg
 from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError
 from evdesk.core.permissions import Permission
-from evdesk.core.queries import pretty_payload
+from evdesk.core.reads.history import pretty_payload
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
@@ -67,14 +67,15 @@ class StationPanel(QWidget):
         for label in (self.ui.nameLabel, self.ui.detailsLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.event_feed = EventFeedModel(services, station_id, parent=self)
+        acting = lambda: operator_of(self)  # noqa: E731 - the operator at the moment of each read
+        self.event_feed = EventFeedModel(services, station_id, acting, parent=self)
         self.event_filter = EventFeedFilterProxy(self)
         self.event_filter.setSourceModel(self.event_feed)
-        self.comm_log = CommLogModel(services, info.identity, parent=self)
+        self.comm_log = CommLogModel(services, station_id, info.identity, acting, parent=self)
         self.comm_filter = CommLogFilterProxy(self)
         self.comm_filter.setSourceModel(self.comm_log)
-        self.action_log = ActionLogModel(services, station_id, parent=self)
-        self.network_log = NetworkLogModel(services, station_id, parent=self)
+        self.action_log = ActionLogModel(services, station_id, acting, parent=self)
+        self.network_log = NetworkLogModel(services, station_id, acting, parent=self)
         _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
         _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
         _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
