@@ -168,3 +168,26 @@ def test_creating_the_first_administrator_leads_to_how_chargers_connect(qtbot, a
     qtbot.mouseClick(ui.createButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: "session" in result)
     assert result["session"].ctx.username == "ada" and result["first"] is True
+
+
+def test_a_refused_task_is_one_log_line_and_a_fault_keeps_its_traceback(qtbot, aio, caplog):
+    import logging
+
+    from evdesk.core.errors import AccessDenied
+    from evdesk.gui.asyncutil import run_task
+
+    async def refused():
+        raise AccessDenied("Operator access forbidden.")
+
+    async def broken():
+        raise KeyError("a bug")
+
+    caplog.set_level(logging.INFO, logger="evdesk.gui.asyncutil")
+    aio.wait_until(lambda: True)
+    seen = []
+    run_task(refused(), on_error=seen.append, what="saving a station")
+    run_task(broken(), on_error=seen.append, what="loading a page")
+    aio.wait_until(lambda: len(seen) == 2)
+    lines = {r.getMessage(): r for r in caplog.records}
+    assert lines["saving a station failed: Operator access forbidden."].exc_info is None
+    assert lines["loading a page failed: 'a bug'"].exc_info is not None
