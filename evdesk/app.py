@@ -12,8 +12,7 @@ from pathlib import Path
 from evdesk import __version__
 from evdesk.logging_setup import configure_logging
 from evdesk.paths import default_data_dir
-from evdesk.runtime import RuntimeOptions, SiteRuntime
-from evdesk.store.migrations import DatabaseTooNew
+from evdesk.runtime import DatabaseTooNew, RuntimeOptions, SiteCannotOpen, SiteRuntime
 
 log = logging.getLogger("evdesk")
 # `evdesk <command> ...`: setting up and running a site from a terminal (evdesk/cli/)
@@ -70,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         from evdesk.selftest import main_self_test
         return main_self_test()
     options = options_from(args)
-    logfile = configure_logging(options.data_dir, args.log_level)
+    try:
+        logfile = configure_logging(options.data_dir, args.log_level)
+    except OSError as exc:  # a folder that cannot be made or written: say which, no traceback
+        print(f"evdesk: cannot use the data folder {options.data_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     log.info("evdesk %s starting; data in %s; log in %s", __version__, options.data_dir, logfile)
     if args.headless:
         return run_headless(options)
@@ -83,7 +86,7 @@ def run_headless(options: RuntimeOptions) -> int:
     runtime = SiteRuntime(options)
     try:
         runtime.open_store()
-    except DatabaseTooNew as exc:
+    except (DatabaseTooNew, SiteCannotOpen) as exc:  # the operator's to fix: one line, no traceback
         log.error("%s", exc)
         print(f"evdesk: {exc}", file=sys.stderr)
         return 2

@@ -7,13 +7,24 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from evdesk.core.services import Services
 from evdesk.core.tasks import spawn
 from evdesk.csms.server import CentralSystem
+from evdesk.errors import EvdeskError
 from evdesk.paths import database_path
 from evdesk.store.database import Store
+from evdesk.store.errors import StorageUnavailable, storage_problem
+from evdesk.store.migrations import DatabaseTooNew
 
+__all__ = ["DatabaseTooNew", "RuntimeOptions", "SiteCannotOpen", "SiteRuntime"]
 log = logging.getLogger(__name__)
+
+
+class SiteCannotOpen(EvdeskError):
+    """The data folder's database cannot be opened or written (read-only, full, not a
+    database, locked...): the message says which, in an operator's words."""
 
 
 @dataclass
@@ -43,9 +54,24 @@ class SiteRuntime:
         self.api_error = ""
 
     def open_store(self) -> Store:
-        """Open and migrate the database (blocking: start-up only, before the loop serves)."""
-        self.store = Store.sqlite(database_path(self.options.data_dir))
-        self.store.open()
+        """Open and migrate the database (blocking: start-up only, before the loop serves).
+
+        `DatabaseTooNew` when a newer evdesk wrote it; `SiteCannotOpen` when the file or its
+        folder cannot be used (the window and `--headless` show the message, no traceback)."""
+        path = database_path(self.options.data_dir)
+        store = None
+        try:
+            store = Store.sqlite(path)
+            store.open()
+        except DatabaseTooNew:
+            _close_quietly(store)
+            raise
+        except (peewee.DatabaseError, StorageUnavailable, OSError) as exc:
+            _close_quietly(store)
+            problem = storage_problem(exc)
+            reason = problem.reason if problem is not None else (getattr(exc, "strerror", None) or str(exc))
+            raise SiteCannotOpen(f"The database {path} cannot be opened: {reason}") from exc
+        self.store = store
         return self.store
 
     async def start(self) -> None:
@@ -103,7 +129,7 @@ class SiteRuntime:
         if self.demo_fleet is not None:
             try:
                 await self.demo_fleet.stop()
-            except Exception:
+            except Exception:  # a fault in the simulator: its traceback helps
                 log.exception("stopping the demo fleet failed")
         if self.api is not None:
             await self.api.stop()
@@ -113,3 +139,12 @@ class SiteRuntime:
             await self.services.stop()
         if self.store is not None:
             self.store.close()
+
+
+def _close_quietly(store: Store | None) -> None:
+    if store is None:
+        return
+    try:
+        store.close()
+    except Exception as exc:  # noqa: BLE001 - already failing to open: the first reason is the one to tell
+        log.debug("closing the store that did not open failed: %s", exc)

@@ -16,7 +16,7 @@ import sys
 import keyring
 import keyring.errors
 
-from evdesk.core.errors import EvdeskError
+from evdesk.errors import EvdeskError
 
 SERVICE = "evdesk"
 

@@ -8,10 +8,52 @@ OS keychain. This module is plain Python: the core and the OCPP server read it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, fields
+from zoneinfo import ZoneInfo
 
 UNKNOWN_STATION_POLICIES = ("reject", "pending", "accept")
 SMTP_SECURITY = ("starttls", "ssl", "none")
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # ISO 4217: three capital letters
+# field -> (lowest, highest, unit), in the units the field is stored in
+RANGES = {
+    "heartbeat_interval": (1, 86400, "seconds"),
+    "meter_value_interval": (1, 3600, "seconds"),
+    "temporarily_unavailable_after": (1, 7 * 86400, "seconds"),
+    "long_term_unavailable_after": (1, 30 * 86400, "seconds"),
+    "transaction_inactivity_minutes": (1, 7 * 24 * 60, "minutes"),
+    "remote_start_timeout": (1, 3600, "seconds"),
+    "command_timeout": (1, 600, "seconds"),
+    "boot_accept_rate": (0.1, 10000, "boots per second"),
+    "boot_pending_interval_min": (1, 3600, "seconds"),
+    "boot_pending_interval_max": (1, 86400, "seconds"),
+    "post_boot_quiet_seconds": (0, 300, "seconds"),
+    "max_frame_bytes": (1024, 1024 * 1024, "bytes"),
+    "message_log_retention_days": (1, 3650, "days"),
+    "message_log_max_rows": (1000, 2_000_000_000, "messages"),
+    "clock_skew_flag_seconds": (3600, 365 * 86400, "seconds"),
+    "login_valid_minutes": (1, 7 * 24 * 60, "minutes"),
+    "max_pending_stations": (1, 100_000, "stations"),
+}
+# fields whose zero or negative value gets the plainer message
+POSITIVE = ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout",
+            "login_valid_minutes")
+TEXT_LIMITS = {"smtp_host": 255, "smtp_username": 255, "smtp_from": 254}
+
+
+def time_zone_exists(name: str) -> bool:
+    """True for a time zone this computer knows (an IANA name such as Europe/Helsinki)."""
+    if len(name) > 64 or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - not found, not a normalised key, a folder, bad bytes: not a zone
+        return False
+    return True
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @dataclass
@@ -52,27 +94,43 @@ class SiteSettings:
     smtp_from: str = ""
 
     def validate(self) -> list[tuple[str, str]]:
-        """Problems as (field, message); empty when the settings can be saved."""
+        """Problems as (field, message); empty when the settings can be saved.
+
+        The one place site settings are checked: the Settings page, `evdesk settings set`
+        and `PATCH /api/v1/settings` all refuse what this refuses, with these messages
+        (the ranges are the Settings page's)."""
         problems = []
+        name = self.site_name.strip()
+        if not name:
+            problems.append(("site_name", "Give the site a name."))
+        elif len(self.site_name) > 120:
+            problems.append(("site_name", "Use at most 120 characters for the site name."))
+        if self.site_timezone and not time_zone_exists(self.site_timezone):
+            problems.append(("site_timezone", "Choose a time zone from the list, such as Europe/Helsinki "
+                                              "(or none for this computer's own)."))
+        if not CURRENCY_CODE.fullmatch(self.currency):
+            problems.append(("currency", "Use a three-letter currency code, e.g. EUR."))
         if self.unknown_station_policy not in UNKNOWN_STATION_POLICIES:
             problems.append(("unknown_station_policy", "Choose reject, pending or accept."))
-        for name in ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout"):
-            if getattr(self, name) <= 0:
-                problems.append((name, "Must be a positive number of seconds."))
-        if self.max_pending_stations < 1:
-            problems.append(("max_pending_stations", "Allow at least one station to wait for adoption."))
+        for name, (low, high, unit) in RANGES.items():
+            value = getattr(self, name)
+            if name in POSITIVE and value <= 0:
+                problems.append((name, f"Must be a positive number of {unit}."))
+            elif not low <= value <= high:  # NaN is outside every range
+                problems.append((name, f"Use a value from {_number(low)} to {_number(high)} {unit}."))
         if self.long_term_unavailable_after <= self.temporarily_unavailable_after:
             problems.append(
                 ("long_term_unavailable_after", "Must be longer than the temporarily-unavailable time.")
             )
         if self.boot_pending_interval_max < self.boot_pending_interval_min:
             problems.append(("boot_pending_interval_max", "Must not be below the minimum."))
-        if self.login_valid_minutes <= 0:
-            problems.append(("login_valid_minutes", "Must be a positive number of minutes."))
         if self.smtp_security not in SMTP_SECURITY:
             problems.append(("smtp_security", "Choose STARTTLS, SSL/TLS or none."))
         if not 0 < self.smtp_port < 65536:
             problems.append(("smtp_port", "Use a port between 1 and 65535."))
+        for name, longest in TEXT_LIMITS.items():
+            if len(getattr(self, name)) > longest:
+                problems.append((name, f"Use at most {longest} characters."))
         if self.smtp_from and "@" not in self.smtp_from:
             problems.append(("smtp_from", "Problem with email address. Give a full address such as evdesk@example.com."))
         return problems

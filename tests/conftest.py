@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # Before any QApplication exists: without a display Qt would abort the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,6 +14,34 @@ from evdesk.core.services import Services  # noqa: E402
 from evdesk.settings import SiteSettings  # noqa: E402
 from evdesk.store.database import Store  # noqa: E402
 from tests.mailserver import memory_keyring, smtp_server  # noqa: E402, F401 - fixtures for every test
+
+
+# -- the layering at run time: screens and the API never call the store themselves ------------------
+STORE_ENTRIES = ("run", "read", "atomic", "call_sync", "transaction")
+_direct_calls: list[str] = []
+
+
+def _guarded(name: str, method):
+    def entry(self, *args, **kwargs):
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller.startswith(("evdesk.gui", "evdesk.api")):
+            _direct_calls.append(f"{caller} called store.{name}")
+        return method(self, *args, **kwargs)
+
+    entry.__wrapped__ = method
+    return entry
+
+
+for _name in STORE_ENTRIES:
+    setattr(Store, _name, _guarded(_name, getattr(Store, _name)))
+
+
+@pytest.fixture(autouse=True)
+def screens_and_api_leave_the_store_to_the_core():
+    """Every test: no module under evdesk/gui or evdesk/api reached the store directly (issue 9)."""
+    _direct_calls.clear()
+    yield
+    assert not _direct_calls, f"the store was called from the screens or the API: {sorted(set(_direct_calls))}"
 
 
 @pytest.fixture

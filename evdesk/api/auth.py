@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from evdesk.api.errors import error_response
-from evdesk.api.http import CTX, KEYS
+from evdesk.api.appkeys import CTX, KEYS
+from evdesk.api.errors import refused
 from evdesk.api.keys import Unauthorized
 
 PUBLIC_PATHS = frozenset({"/api/v1/openapi.json"})
@@ -18,13 +18,13 @@ async def auth_middleware(request: web.Request, handler):
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
-        resp = error_response(401, "unauthorized", "Send 'Authorization: Bearer <key>' with a key an admin made.")
+        resp = refused(request, 401, "unauthorized", "Send 'Authorization: Bearer <key>' with a key an admin made.")
         resp.headers["WWW-Authenticate"] = 'Bearer realm="evdesk"'
         return resp
     try:
         request[CTX] = await request.app[KEYS].authenticate(key.strip())
     except Unauthorized as exc:
-        resp = error_response(401, "unauthorized", str(exc))
+        resp = refused(request, 401, "unauthorized", str(exc))
         resp.headers["WWW-Authenticate"] = 'Bearer realm="evdesk", error="invalid_token"'
         return resp
     return await handler(request)

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from aiohttp import web
 
+from evdesk.api.appkeys import CENTRAL, CTX, KEYS, REFUSALS, SERVICES  # noqa: F401 - shared by the handlers
 from evdesk.api.errors import ApiError, bad_parameter
 from evdesk.api.json_input import has_surrogate, loads_or_none, read_json
 from evdesk.api.schemas import (
@@ -20,10 +21,6 @@ from evdesk.api.schemas import (
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.station_status import CONNECTION_STATE_LABELS
 
-SERVICES = web.AppKey("services", object)
-CENTRAL = web.AppKey("central", object)
-KEYS = web.AppKey("keys", object)
-CTX = web.RequestKey("ctx", OperatorContext) if hasattr(web, "RequestKey") else "ctx"
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 CONNECTION_STATES = tuple(CONNECTION_STATE_LABELS)  # online, temporarily/long-term unavailable, never connected

@@ -10,9 +10,9 @@ from pathlib import Path
 from aiohttp import web
 
 from evdesk.api.auth import auth_middleware
-from evdesk.api.errors import error_middleware
+from evdesk.api.errors import RefusalLog, error_middleware
 from evdesk.api.events import on_shutdown_stop_streams
-from evdesk.api.http import CENTRAL, KEYS, SERVICES, query_guard
+from evdesk.api.http import CENTRAL, KEYS, REFUSALS, SERVICES, query_guard
 from evdesk.api.keys import ApiKeyService
 from evdesk.api.openapi import build
 from evdesk.api.resources import ROUTES
@@ -29,6 +29,7 @@ def make_app(services, central, keys: ApiKeyService | None = None) -> web.Applic
     app[SERVICES] = services
     app[CENTRAL] = central
     app[KEYS] = keys or services.api_keys  # the site's one service: a revoke anywhere applies at once
+    app[REFUSALS] = RefusalLog()
     on_shutdown_stop_streams(app)
     document = build()
 

@@ -1,6 +1,7 @@
 """The site settings (admins): read them, change some of them with the `version` read.
 
-`GET` first makes the stored settings the ones in force (another seat or `evdesk settings
+Admins read them; only admins of the whole site (no base group) change them (the core's
+`Services.save_settings` checks that too). `GET` first makes the stored settings the ones in force (another seat or `evdesk settings
 set` may have saved), as Reload on the Settings page does, so the `version` it gives is the
 one a `PATCH` must name. The whole set is checked by `SiteSettings.validate()` on saving (the
 Settings page's messages, as 422 naming the field); a stale `version` is 409 stale_edit.
@@ -17,6 +18,7 @@ from evdesk.api.http import body_of, ctx_of, ok, services_of
 from evdesk.api.schemas import F
 from evdesk.core.errors import StaleEdit
 from evdesk.core.permissions import Permission, require
+from evdesk.core.site_settings import require_site_admin
 from evdesk.settings import SiteSettings
 
 _TYPES = {int: "integer", float: "number", str: "string"}
@@ -41,7 +43,7 @@ async def get_settings(request: web.Request) -> web.Response:
 
 
 async def update_settings(request: web.Request) -> web.Response:
-    require(ctx_of(request), Permission.SITE_SETTINGS)
+    require_site_admin(ctx_of(request))  # before the body: a group admin gets 403 whatever they send
     b = await body_of(request, SETTINGS_PATCH)
     services = services_of(request)
     if b.pop("version") != services.settings_version:

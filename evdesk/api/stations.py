@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-import peewee
 from aiohttp import web
 
 from evdesk.api.errors import ApiError, bad_parameter, invalid
@@ -36,9 +35,7 @@ from evdesk.api.schemas import (
     query_time,
     query_uuid,
 )
-from evdesk.core.errors import NotFound
 from evdesk.core.permissions import OperatorContext, require_station
-from evdesk.store import models as m
 
 if TYPE_CHECKING:  # the command API lives in csms; the API only calls it
     from evdesk.csms.commands import CommandApi, CommandResult
@@ -324,24 +321,15 @@ async def run_command(request: web.Request) -> web.Response:
 
 
 # -- sessions -----------------------------------------------------------------------------
-def visible_station_ids(request: web.Request) -> list[UUID] | None:
-    """None: every station (whole-site admins); else the ids this operator sees."""
-    ctx = ctx_of(request)
-    if ctx.is_root and ctx.role == "admin":
-        return None
-    return [i.id for i in services_of(request).stations.all() if ctx.sees_station(i.group_id)]
-
-
-def session_json(services, t, identity: str) -> dict:
-    live = services.transactions.active.get(t.ocpp_id) if t.state == "active" else None
-    energy = t.energy_wh if t.energy_wh is not None else (live.energy_wh if live else
-                                                          (t.meter_last_wh - t.meter_start_wh if t.meter_last_wh is not None else None))
+# Read through the core's session read service (the operator's domain, the reader
+# connection, cursor paging); a session outside the domain is 404, as if it did not exist.
+def session_json(t) -> dict:
     return {
-        "id": t.id, "transaction_id": t.ocpp_id, "station_id": t.station_id, "station_identity": identity,
+        "id": t.id, "transaction_id": t.ocpp_id, "station_id": t.station_id, "station_identity": t.station_identity,
         "connector_id": t.connector_id, "id_tag": t.id_tag, "token_id": t.token_id, "user_id": t.user_id,
         "state": t.state, "started_at": t.started_at, "stopped_at": t.stopped_at, "meter_start_wh": t.meter_start_wh,
-        "meter_stop_wh": t.meter_stop_wh, "energy_wh": energy, "power_w": live.power_w if live else None,
-        "stop_reason": t.stop_reason, "remote_start": t.remote_start, "flags": t.flags,
+        "meter_stop_wh": t.meter_stop_wh, "energy_wh": t.energy_wh, "power_w": t.power_w,
+        "stop_reason": t.stop_reason, "remote_start": t.remote_start, "flags": list(t.flags),
     }
 
 
@@ -356,53 +344,16 @@ async def list_sessions(request: web.Request) -> web.Response:
     state = query_enum(request, "state", SESSION_STATES)
     since, until = query_time(request, "since"), query_time(request, "until")
     cursor = decode_time_cursor(request)
-    if station is not None:
-        visible_station(request, station)
-    ids = visible_station_ids(request)
-
-    def read():
-        T = m.Transaction
-        q = T.alive().select(T, m.Station.identity).join(m.Station, on=(T.station == m.Station.id))
-        if station is not None:
-            q = q.where(T.station == station)
-        elif ids is not None:
-            q = q.where(T.station.in_(ids)) if ids else q.where(peewee.SQL("0"))
-        if state:
-            q = q.where(T.state == state)
-        if since is not None:
-            q = q.where(T.started_at >= since)
-        if until is not None:
-            q = q.where(T.started_at < until)
-        if cursor is not None:
-            at, row_id = cursor
-            q = q.where((T.started_at < at) | ((T.started_at == at) & (T.id < row_id)))
-        return list(q.order_by(T.started_at.desc(), T.id.desc()).limit(limit + 1))
-
-    rows = await services.store.read(read)
-    page = rows[:limit]
-    nxt = encode_cursor(page[-1].started_at, page[-1].id) if len(rows) > limit else None
-    return ok({"items": [session_json(services, t, t.station.identity) for t in page], "next_cursor": nxt})
+    page = await services.sessions.page(ctx_of(request), station_id=station, state=state, since=since, until=until,
+                                        cursor=cursor, limit=limit)
+    nxt = encode_cursor(*page.next_cursor) if page.next_cursor is not None else None
+    return ok({"items": [session_json(t) for t in page.items], "next_cursor": nxt})
 
 
 async def get_session(request: web.Request) -> web.Response:
-    services = services_of(request)
-    session_id = path_uuid(request)
-
-    def read():
-        T = m.Transaction
-        t = T.alive().select(T, m.Station.identity).join(m.Station, on=(T.station == m.Station.id)).where(T.id == session_id).first()
-        if t is None:
-            return None, []
-        values = list(m.MeterValue.select().where(m.MeterValue.transaction == session_id).order_by(m.MeterValue.timestamp))
-        return t, values
-
-    t, values = await services.store.read(read)
-    if t is None:
-        raise NotFound("Charging session not found.")
-    info = services.stations.by_id.get(t.station_id)
-    require_station(ctx_of(request), info.group_id if info else None)
-    body = session_json(services, t, t.station.identity)
+    detail = await services_of(request).sessions.get(ctx_of(request), path_uuid(request))
+    body = session_json(detail.session)
     body["meter_values"] = [{"timestamp": v.timestamp, "connector_id": v.connector_id, "context": v.context,
                              "energy_wh": v.energy_wh, "power_w": v.power_w, "current_a": v.current_a,
-                             "voltage_v": v.voltage_v, "soc": v.soc} for v in values]
+                             "voltage_v": v.voltage_v, "soc": v.soc} for v in detail.meter_values]
     return ok(body)

@@ -18,7 +18,9 @@ Who may make, list and revoke keys — so that a key never lifts anyone above th
   system's gets nothing.
 
 The acting operator's role, base group and status are read from the store at each call,
-not taken from the context (a login or a cached key check may be minutes old).
+not taken from the context (a login or a cached key check may be minutes old). Keys and
+operators are read and written through the store (`store/queries/operators.py`,
+`store/repos/operators.py`).
 """
 
 from __future__ import annotations
@@ -31,8 +33,6 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
-
-import peewee
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
@@ -47,8 +47,10 @@ from evdesk.core.permissions import (
     DomainIndex,
     OperatorContext,
 )
-from evdesk.store import models as m
 from evdesk.store.database import Store
+from evdesk.store.queries import operators as q
+from evdesk.store.repos import groups as group_repo
+from evdesk.store.repos import operators as repo
 
 KEY_PREFIX = "evk"
 LAST_USED_EVERY = 60.0  # seconds: how often `last_used_at` is written for a busy key
@@ -92,15 +94,9 @@ def split_key(key: str) -> str | None:
     return parts[1]
 
 
-def _info(row, operator=None) -> ApiKeyInfo:
-    op = operator or row.operator
-    return ApiKeyInfo(row.id, row.name, row.prefix, row.operator_id, op.username, row.created_at, row.last_used_at,
-                      row.revoked_at)
-
-
-def _find_operator(username: str):
-    name = (username or "").strip()
-    return m.Operator.alive().where(peewee.fn.LOWER(m.Operator.username) == name.lower()).first() if name else None
+def _info(key: q.StoredApiKey, operator: q.StoredOperator) -> ApiKeyInfo:
+    return ApiKeyInfo(key.id, key.name, key.prefix, key.operator_id, operator.username, key.created_at,
+                      key.last_used_at, key.revoked_at)
 
 
 RANK = {ANALYST: 0, BASIC: 1, ADMIN: 2}
@@ -138,13 +134,12 @@ def _actor(ctx: OperatorContext) -> _Actor:
         if ctx.via == "system" and ctx.role == ADMIN and ctx.is_root:
             return _Actor(None, ADMIN, None)
         raise AccessDenied(ACCESS_DENIED)  # fail closed: no operator, no keys
-    row = m.Operator.alive().where(m.Operator.id == ctx.operator_id).first()
+    row = q.operator_by_id(ctx.operator_id)
     if row is None or row.status != "active":
         raise AccessDenied(OPERATOR_INACTIVE)
     if row.base_group_id is None:
         return _Actor(row.id, row.role, None)
-    tree = DomainIndex({g.id: g.parent_id for g in m.ChargingGroup.alive().select(m.ChargingGroup.id,
-                                                                                   m.ChargingGroup.parent)})
+    tree = DomainIndex({group_id: parent_id for group_id, _name, parent_id, _version in group_repo.all_groups()})
     return _Actor(row.id, row.role, tree.subtree(row.base_group_id))
 
 
@@ -163,6 +158,9 @@ class ApiKeyService:
         self._recent: dict[str, tuple[float, OperatorContext]] = {}
         if bus is not None:
             bus.subscribe(ev.OperatorChanged, lambda _event: self._recent.clear())
+            # another seat deactivated an operator or revoked a key (the change feed tells)
+            bus.subscribe(ev.RowsChanged, lambda event: self._recent.clear()
+                          if event.entity in ("operator", "api_key") else None)
 
     # -- managing keys (the rules are in the module text) -----------------------------
     async def create(self, ctx: OperatorContext, operator: str | UUID, name: str = "") -> tuple[ApiKeyInfo, str]:
@@ -174,52 +172,43 @@ class ApiKeyService:
 
         def write():
             actor = _actor(ctx)
-            if isinstance(operator, UUID):
-                op = m.Operator.alive().where(m.Operator.id == operator).first()
-            else:
-                op = _find_operator(str(operator))
+            op = q.operator_by_id(operator) if isinstance(operator, UUID) else q.operator_by_username(str(operator))
             if op is None:
                 shown = str(operator).strip()[:120]
                 raise ValidationError(f"No operator '{shown}'." if shown else "Name the operator the key acts as.",
                                       field="operator")
             actor.check(op)
-            row = m.ApiKey.create(name=name or f"key {prefix}", prefix=prefix, secret_hash=hash_key(key), operator=op,
-                                  created_at=utcnow())
+            row = repo.insert_api_key(name=name or f"key {prefix}", prefix=prefix, secret_hash=hash_key(key),
+                                      operator_id=op.id, created_at=utcnow())
             return _info(row, op)
 
-        return await self.store.run(write), key
+        return await self.store.atomic(write), key
 
     async def list(self, ctx: OperatorContext, include_revoked: bool = True) -> list[ApiKeyInfo]:
         """The keys `ctx` may see: their own, and for admins those of the operators in their domain."""
 
         def read():
             actor = _actor(ctx)
-            q = (m.ApiKey.alive().join(m.Operator).select(m.ApiKey, m.Operator)
-                 .order_by(m.ApiKey.created_at.desc()))
-            if actor.role != ADMIN:
-                q = q.where(m.ApiKey.operator == actor.operator_id)
-            if not include_revoked:
-                q = q.where(m.ApiKey.revoked_at.is_null())
-            return [_info(r) for r in q if actor.may_act_for(r.operator)]
+            rows = q.api_keys(None if actor.role == ADMIN else actor.operator_id, include_revoked)
+            return [_info(key, op) for key, op in rows if actor.may_act_for(op)]
 
-        return await self.store.run(read)
+        return await self.store.read(read)
 
     async def revoke(self, ctx: OperatorContext, prefix: str) -> ApiKeyInfo:
         prefix = (split_key(prefix) or prefix or "").strip()
 
         def write():
             actor = _actor(ctx)
-            row = m.ApiKey.alive().join(m.Operator).select(m.ApiKey, m.Operator).where(m.ApiKey.prefix == prefix).first()
-            if row is None:
+            found = q.api_key_by_prefix(prefix)
+            if found is None:
                 raise NotFound("No API key with that prefix.")
-            actor.check(row.operator)
-            if row.revoked_at is None:
-                now = utcnow()
-                m.ApiKey.update(revoked_at=now, updated_at=now, version=m.ApiKey.version + 1).where(
-                    m.ApiKey.id == row.id).execute()
-            return _info(m.ApiKey.get_by_id(row.id))
+            key, op = found
+            actor.check(op)
+            if key.revoked_at is None:
+                key = repo.revoke_api_key(key.id, utcnow())
+            return _info(key, op)
 
-        info = await self.store.run(write)
+        info = await self.store.atomic(write)
         self._recent.clear()
         return info
 
@@ -233,12 +222,8 @@ class ApiKeyService:
         if recent is not None and time.monotonic() - recent[0] < AUTH_CACHE_SECONDS:
             return recent[1]
 
-        def read():
-            row = (m.ApiKey.alive().join(m.Operator).select(m.ApiKey, m.Operator)
-                   .where(m.ApiKey.prefix == prefix).first())
-            return row, (row.operator if row is not None else None)
-
-        row, op = await self.store.read(read)
+        found = await self.store.read(q.api_key_by_prefix, prefix)
+        row, op = found if found is not None else (None, None)
         if row is None or not hmac.compare_digest(row.secret_hash, digest):
             raise Unauthorized("Invalid API key. Send 'Authorization: Bearer <key>' with a key an admin made.")
         if row.revoked_at is not None:
@@ -248,8 +233,7 @@ class ApiKeyService:
         now = time.monotonic()
         if now - self._last_written.get(row.id, -LAST_USED_EVERY) >= LAST_USED_EVERY:
             self._last_written[row.id] = now
-            key_id, at = row.id, utcnow()
-            await self.store.run(lambda: m.ApiKey.update(last_used_at=at).where(m.ApiKey.id == key_id).execute())
+            await self.store.run(repo.touch_api_key, row.id, utcnow())
         index = self.groups.index if self.groups is not None else DomainIndex()
         ctx = context_for(info_from_row(op), index, via="api")
         ctx = dataclasses.replace(ctx, display_name=f"{ctx.name} (API key {prefix})"[:120])

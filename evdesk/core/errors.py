@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from evdesk.errors import EvdeskError  # the base, shared with modules the core builds on (secrets)
+# store conditions the screens and the API word for people (they never import the store)
+from evdesk.store.errors import ConstraintViolated, StorageUnavailable
 
-class EvdeskError(Exception):
-    """Base of every error an operator may see. `str(e)` is the message to show."""
+__all__ = ["EvdeskError", "ValidationError", "NotFound", "StaleEdit", "AccessDenied", "ConstraintViolated",
+           "StorageUnavailable"]
 
 
 class ValidationError(EvdeskError):

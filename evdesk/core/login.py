@@ -5,16 +5,20 @@ login expires (`login_valid_minutes` after it was made). After expiry the window
 asks for the password again through `unlock`, which applies the same rules.
 
 Recording a login or a failure does not bump the operator row's version: it is
-not an edit, and an admin's open edit of that operator stays valid.
+not an edit, and an admin's open edit of that operator stays valid. The rows are
+read and written through the store (`store/queries/operators.py`,
+`store/repos/operators.py`).
+
+A refused login is an operator's mistake, not a fault: it is logged as one line
+(who, from where, why), never with a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import peewee
 
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError
@@ -31,9 +35,11 @@ from evdesk.core.operators import (
 from evdesk.core.passwords import hash_password, verify_password
 from evdesk.core.permissions import OperatorContext
 from evdesk.settings import SiteSettings
-from evdesk.store import models as m
 from evdesk.store.database import Store
+from evdesk.store.queries import operators as q
+from evdesk.store.repos import operators as repo
 
+log = logging.getLogger(__name__)
 _dummy_hash: str | None = None
 
 
@@ -63,12 +69,14 @@ class LoginSession:
         return (self.expires_at - (now or utcnow())).total_seconds()
 
 
-def find_by_username(username: str):
-    """Runs on the database worker: the live operator row with that username (any case)."""
-    name = (username or "").strip()
-    if not name:
-        return None
-    return m.Operator.alive().where(peewee.fn.LOWER(m.Operator.username) == name.lower()).first()
+def count_failure(operator_id) -> datetime | None:
+    """Runs on the database worker, in a transaction: one more failed login; returns the
+    lock's end when this failure locks the login (`MAX_FAILED_LOGINS` in a row)."""
+    if repo.add_failed_login(operator_id) >= MAX_FAILED_LOGINS:
+        until = utcnow() + timedelta(minutes=LOCK_MINUTES)
+        repo.lock_login(operator_id, until)
+        return until
+    return None
 
 
 def _dummy() -> str:
@@ -85,26 +93,32 @@ class LoginService:
         self.groups = groups  # GroupService: the tree the domain is cut from
 
     async def has_operators(self) -> bool:
-        return await self.store.run(lambda: m.Operator.alive().exists())
+        return await self.store.run(q.any_operator)
 
     async def login(self, username: str, password: str, via: str = "desk") -> LoginSession:
-        row = await self.store.run(find_by_username, username)
-        info = await self.verify(row, password)
+        row = await self.store.run(q.operator_by_username, username)
+        try:
+            info = await self.verify(row, password)
+        except EvdeskError as exc:
+            # the name only when it is an operator's: a password typed into the username box stays out of the log
+            who = repr(row.username) if row is not None else "an unknown username"
+            log.warning("login of %s (%s) refused: %s", who, via, exc)
+            raise
         now = utcnow()
-
-        def write():
-            m.Operator.update(failed_logins=0, locked_until=None, last_login=now).where(m.Operator.id == info.id).execute()
-
-        await self.store.run(write)
+        await self.store.run(repo.record_login, info.id, now)
+        log.info("%s logged in (%s)", info.username, via)
         return self._session(info, now, via)
 
     async def unlock(self, session: LoginSession, password: str) -> LoginSession:
         """After expiry: the same operator proves it is them again; a new session with today's rights."""
-        row = await self.store.run(lambda: m.Operator.alive().where(m.Operator.id == session.operator.id).first())
-        info = await self.verify(row, password)
+        row = await self.store.run(q.operator_by_id, session.operator.id)
+        try:
+            info = await self.verify(row, password)
+        except EvdeskError as exc:
+            log.warning("unlock of %r (%s) refused: %s", session.operator.username, session.ctx.via, exc)
+            raise
         now = utcnow()
-        await self.store.run(lambda: m.Operator.update(failed_logins=0, locked_until=None)
-                             .where(m.Operator.id == info.id).execute())
+        await self.store.run(repo.record_login, info.id, None)
         return self._session(info, now, session.ctx.via)
 
     def _session(self, info: OperatorInfo, now: datetime, via: str) -> LoginSession:
@@ -121,7 +135,7 @@ class LoginService:
             raise LoginLocked(row.locked_until)
         ok = await asyncio.to_thread(verify_password, password or "", row.password_hash)
         if not ok:
-            until = await self.store.run(self._count_failure, row.id)
+            until = await self.store.atomic(count_failure, row.id)
             if until is not None:
                 raise LoginLocked(until, first=True)
             raise EvdeskError(WRONG_CREDENTIALS)
@@ -132,14 +146,3 @@ class LoginService:
                               "e-mail first.")
         return info_from_row(row)
 
-    @staticmethod
-    def _count_failure(operator_id) -> datetime | None:
-        """Runs on the database worker. Returns the lock's end when this failure locks the login."""
-        with m.Operator._meta.database.atomic():
-            m.Operator.update(failed_logins=m.Operator.failed_logins + 1).where(m.Operator.id == operator_id).execute()
-            row = m.Operator.get_by_id(operator_id)
-            if row.failed_logins >= MAX_FAILED_LOGINS:
-                until = utcnow() + timedelta(minutes=LOCK_MINUTES)
-                m.Operator.update(failed_logins=0, locked_until=until).where(m.Operator.id == operator_id).execute()
-                return until
-        return None

@@ -5,7 +5,8 @@ password lives in the OS keychain under "smtp-password" (`evdesk.secrets`), neve
 in the database. Sending uses `smtplib` in a worker thread (`asyncio.to_thread`):
 a slow or dead mail server never blocks the loop. Every failure becomes an
 `EvdeskError` starting with the manual's "Problem with email address." and the
-server's own reason.
+server's own reason. The mail server is a site-wide setting: setting its password and
+sending the test mail take an admin of the whole site, as saving the settings does.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from email.utils import formatdate, make_msgid
 
 from evdesk import secrets
 from evdesk.core.errors import EvdeskError, ValidationError
-from evdesk.core.permissions import OperatorContext, Permission, require
+from evdesk.core.permissions import OperatorContext
+from evdesk.core.site_settings import require_site_admin
 from evdesk.settings import SiteSettings
 
 SMTP_PASSWORD = "smtp-password"
@@ -103,7 +105,7 @@ class Mailer:
                             f"({exc.strerror or exc}). Check the SMTP settings.") from exc
 
     async def send_test(self, ctx: OperatorContext, to: str) -> None:
-        require(ctx, Permission.SITE_SETTINGS)
+        require_site_admin(ctx)
         to = check_address(to, "test_address")
         await self.send(to, f"evdesk test e-mail from {self.settings.site_name}",
                         f"Hello,\n\nthis is a test e-mail from evdesk ({self.settings.site_name}).\n"
@@ -111,7 +113,7 @@ class Mailer:
 
     async def set_password(self, ctx: OperatorContext, password: str | None) -> None:
         """Keep the SMTP password in the OS keychain (None or "" removes it)."""
-        require(ctx, Permission.SITE_SETTINGS)
+        require_site_admin(ctx)
         if password:
             await asyncio.to_thread(secrets.set_secret, SMTP_PASSWORD, password)
         else:

@@ -4,7 +4,8 @@ Every change of another operator needs MANAGE_OPERATORS and that operator inside
 the acting admin's domain (their base group in it; root operators only for root
 admins); a new base group must lie in the admin's domain too. An operator's own
 names, e-mail and password are theirs to change ("own account excepted").
-Every edit is versioned: a stale version raises `StaleEdit`.
+Every edit is versioned: a stale version raises `StaleEdit`. The rows are read and
+written through the store (`store/queries/operators.py`, `store/repos/operators.py`).
 
 One-time codes (invitation, lost password) are mailed in plain words, stored
 hashed, valid `CODE_VALID_HOURS`; a wrong code counts as a failed login.
@@ -16,12 +17,10 @@ import asyncio
 from datetime import timedelta
 from uuid import UUID
 
-import peewee
-
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
-from evdesk.core.login import LoginLocked, LoginService, find_by_username
+from evdesk.core.login import LoginLocked, count_failure
 from evdesk.core.mail import Mailer, check_address
 from evdesk.core.operators import (
     CODE_COST,
@@ -46,8 +45,10 @@ from evdesk.core.permissions import (
     require_group,
 )
 from evdesk.settings import SiteSettings
-from evdesk.store import models as m
 from evdesk.store.database import Store
+from evdesk.store.errors import MissingRow, StaleRow
+from evdesk.store.queries import operators as q
+from evdesk.store.repos import operators as repo
 
 _KEEP = object()
 LAST_ADMIN = "At least one active admin must remain: make another operator an active admin first."
@@ -81,17 +82,17 @@ class OperatorService:
     async def list(self, ctx: OperatorContext) -> list[OperatorInfo]:
         """The operators whose base group is in `ctx`'s domain (all of them for root)."""
         ctx = self.groups.fresh(ctx)
-        rows = await self.store.run(lambda: [info_from_row(r) for r in m.Operator.alive().order_by(m.Operator.username)])
+        rows = [info_from_row(r) for r in await self.store.read(q.all_operators)]
         return [o for o in rows if ctx.is_root or (o.base_group_id is not None and ctx.sees_group(o.base_group_id))]
 
     async def get(self, operator_id: UUID) -> OperatorInfo:
-        row = await self.store.run(lambda: m.Operator.alive().where(m.Operator.id == operator_id).first())
+        row = await self.store.read(q.operator_by_id, operator_id)
         if row is None:
             raise NotFound(OPERATOR_NOT_FOUND)
         return info_from_row(row)
 
     async def count(self) -> int:
-        return await self.store.run(lambda: m.Operator.alive().count())
+        return await self.store.read(q.operator_count)
 
     # -- checks ------------------------------------------------------------------
     def _may_manage(self, ctx: OperatorContext, target: OperatorInfo) -> OperatorContext:
@@ -106,35 +107,37 @@ class OperatorService:
         require_group(self.groups.fresh(ctx), base_group_id)
 
     async def _unique(self, username: str, except_id: UUID | None = None) -> None:
-        row = await self.store.run(find_by_username, username)
+        row = await self.store.run(q.operator_by_username, username)
         if row is not None and row.id != except_id:
             raise ValidationError(USERNAME_EXISTS, field="username")
 
-    async def _write(self, target: OperatorInfo, version: int, changes: dict, *, bump: bool = True,
-                     keep_admin: bool = False) -> OperatorInfo:
+    async def _write(self, target: OperatorInfo, version: int, changes: dict, *, keep_admin: bool = False,
+                     delete: bool = False) -> OperatorInfo:
+        """An edit of `target` as read at `version` (a delete with `delete`), in one transaction
+        with the last-admin rule."""
         def write():
-            with self.store.db.atomic():
-                if keep_admin:
-                    others = (m.Operator.alive().where((m.Operator.role == ADMIN) & (m.Operator.status == "active")
-                                                       & (m.Operator.id != target.id)).count())
-                    if not others:
-                        raise EvdeskError(LAST_ADMIN)
-                extra = {"version": m.Operator.version + 1, "updated_at": utcnow()} if bump else {}
-                n = (m.Operator.update(**changes, **extra)
-                     .where((m.Operator.id == target.id) & (m.Operator.version == version)
-                            & m.Operator.deleted_at.is_null()).execute())
-                if not n:
-                    if m.Operator.alive().where(m.Operator.id == target.id).exists():
-                        raise StaleEdit()
-                    raise NotFound(OPERATOR_NOT_FOUND)
-                return info_from_row(m.Operator.get_by_id(target.id))
+            if keep_admin and not q.active_admins_except(target.id):
+                raise EvdeskError(LAST_ADMIN)
+            if delete:
+                repo.delete_operator(target.id, version, target.username)
+                return target
+            return info_from_row(repo.update_operator(target.id, version, **changes))
 
-        try:
-            info = await self.store.run(write)
-        except peewee.IntegrityError:
-            raise ValidationError(USERNAME_EXISTS, field="username") from None
-        self.bus.publish(ev.OperatorChanged(info.id, info.username))
+        info = await self._stored(self.store.atomic(write))
+        self.bus.publish(ev.OperatorChanged(info.id, info.username, deleted=delete))
         return info
+
+    @staticmethod
+    async def _stored(write):
+        """The store's refusals in an operator's words."""
+        try:
+            return await write
+        except StaleRow:
+            raise StaleEdit() from None
+        except MissingRow:
+            raise NotFound(OPERATOR_NOT_FOUND) from None
+        except repo.UsernameTaken:
+            raise ValidationError(USERNAME_EXISTS, field="username") from None
 
     # -- the first admin -----------------------------------------------------------
     async def create_first_admin(self, username: str, password: str, email: str = "", first_name: str = "",
@@ -147,14 +150,13 @@ class OperatorService:
         hashed = await asyncio.to_thread(hash_password, password)
 
         def write():
-            with self.store.db.atomic():
-                if m.Operator.alive().exists():
-                    raise EvdeskError("The first administrator exists already. Log in instead.")
-                return info_from_row(m.Operator.create(
-                    username=username, email=email, first_name=first, last_name=last, status="active", role=ADMIN,
-                    base_group=None, password_hash=hashed))
+            if q.any_operator():
+                raise EvdeskError("The first administrator exists already. Log in instead.")
+            return info_from_row(repo.insert_operator(
+                username=username, email=email, first_name=first, last_name=last, status="active", role=ADMIN,
+                base_group=None, password_hash=hashed))
 
-        info = await self.store.run(write)
+        info = await self._stored(self.store.atomic(write))
         self.bus.publish(ev.OperatorChanged(info.id, info.username))
         return info
 
@@ -173,20 +175,14 @@ class OperatorService:
         code_hash = await asyncio.to_thread(hash_password, code, CODE_COST)
         expires = utcnow() + timedelta(hours=CODE_VALID_HOURS)
 
-        def write():
-            return info_from_row(m.Operator.create(
-                username=username, email=email, first_name=first, last_name=last, status="invited", role=role,
-                base_group=base_group_id, one_time_code_hash=code_hash, one_time_code_expires=expires))
-
-        try:
-            info = await self.store.run(write)
-        except peewee.IntegrityError:
-            raise ValidationError(USERNAME_EXISTS, field="username") from None
+        info = info_from_row(await self._stored(self.store.run(lambda: repo.insert_operator(
+            username=username, email=email, first_name=first, last_name=last, status="invited", role=role,
+            base_group=base_group_id, one_time_code_hash=code_hash, one_time_code_expires=expires))))
         try:
             await self.mail.send(email, *self._invitation_mail(ctx, info, code, expires))
         except EvdeskError:
-            # nothing was sent: take the invitation back so the admin can simply try again
-            await self.store.run(lambda: m.Operator.delete().where(m.Operator.id == info.id).execute())
+            # nothing was sent: take the invitation back (its username freed) so the admin can simply try again
+            await self.store.run(repo.delete_operator, info.id, None, info.username)
             raise
         self.bus.publish(ev.OperatorChanged(info.id, info.username))
         return info
@@ -212,7 +208,7 @@ class OperatorService:
     async def request_password_reset(self, username: str) -> None:
         """"Lost your password?": mail a code to the operator's address. Says nothing about
         whether the username exists (the same answer either way)."""
-        row = await self.store.run(find_by_username, username)
+        row = await self.store.run(q.operator_by_username, username)
         if row is None or row.status != "active" or not row.email:
             return
         target = info_from_row(row)
@@ -226,12 +222,14 @@ class OperatorService:
         expires = utcnow() + timedelta(hours=CODE_VALID_HOURS)
         await self.mail.send(target.email, *compose(code, expires))
         # a code is not an edit of the account: the version stays, open edits stay valid
-        return await self._write(target, target.version, {"one_time_code_hash": code_hash,
-                                                          "one_time_code_expires": expires}, bump=False)
+        await self._stored(self.store.run(repo.set_one_time_code, target.id, target.version, code_hash, expires))
+        info = await self.get(target.id)
+        self.bus.publish(ev.OperatorChanged(info.id, info.username))
+        return info
 
     async def set_password_with_code(self, username: str, code: str, password: str) -> OperatorInfo:
         """Accept an invitation or finish a password reset: the code from the mail and a new password."""
-        row = await self.store.run(find_by_username, username)
+        row = await self.store.run(q.operator_by_username, username)
         if row is None:
             raise EvdeskError(WRONG_CREDENTIALS)
         now = utcnow()
@@ -242,7 +240,7 @@ class OperatorService:
         check_password_policy(password, row.username)
         ok = await asyncio.to_thread(verify_password, normalize_code(code), row.one_time_code_hash)
         if not ok:
-            until = await self.store.run(LoginService._count_failure, row.id)
+            until = await self.store.atomic(count_failure, row.id)
             if until is not None:
                 raise LoginLocked(until, first=True)
             raise ValidationError(f"{WRONG_CREDENTIALS} Check the username and the code from the e-mail.", field="code")
@@ -333,12 +331,7 @@ class OperatorService:
         self._may_manage(ctx, target)
         if target.id == ctx.operator_id:
             raise EvdeskError("You cannot delete yourself.")
-        now = utcnow()
-        await self._write(target, version, {
-            "deleted_at": now, "username": f"{target.username}~deleted~{target.id.hex[:8]}",
-            "password_hash": None, "one_time_code_hash": None, "status": "inactive",
-        }, keep_admin=target.role == ADMIN and target.status == "active")
-        self.bus.publish(ev.OperatorChanged(target.id, target.username, deleted=True))
+        await self._write(target, version, {}, delete=True, keep_admin=target.role == ADMIN and target.status == "active")
 
     # -- set up from a terminal (no e-mail) ---------------------------------------------
     async def create_with_password(self, ctx: OperatorContext, *, username: str, password: str, role: str,
@@ -358,15 +351,9 @@ class OperatorService:
         await self._unique(username)
         hashed = await asyncio.to_thread(hash_password, password)
 
-        def write():
-            return info_from_row(m.Operator.create(
-                username=username, email=email, first_name=first, last_name=last, status="active", role=role,
-                base_group=base_group_id, password_hash=hashed))
-
-        try:
-            info = await self.store.run(write)
-        except peewee.IntegrityError:
-            raise ValidationError(USERNAME_EXISTS, field="username") from None
+        info = info_from_row(await self._stored(self.store.run(lambda: repo.insert_operator(
+            username=username, email=email, first_name=first, last_name=last, status="active", role=role,
+            base_group=base_group_id, password_hash=hashed))))
         self.bus.publish(ev.OperatorChanged(info.id, info.username))
         return info
 
@@ -396,7 +383,9 @@ class OperatorService:
 
     async def change_my_password(self, ctx: OperatorContext, version: int, current: str, new: str) -> OperatorInfo:
         me = await self._me(ctx)
-        row = await self.store.run(lambda: m.Operator.get_by_id(me.id))
+        row = await self.store.run(q.operator_by_id, me.id)
+        if row is None:
+            raise NotFound(OPERATOR_NOT_FOUND)
         if not await asyncio.to_thread(verify_password, current or "", row.password_hash):
             raise ValidationError("The current password is not right.", field="current_password")
         check_password_policy(new, me.username, field="new_password")

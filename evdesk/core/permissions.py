@@ -23,6 +23,8 @@ from evdesk.core.errors import AccessDenied
 
 ADMIN, BASIC, ANALYST = "admin", "basic", "analyst"
 ROLES = (ADMIN, BASIC, ANALYST)
+# Not a role anyone is given: what a widget acts as when no operator is logged in to it.
+NOBODY = "nobody"
 ROLE_LABELS = {ADMIN: "Admin", BASIC: "Basic", ANALYST: "Analyst (read only)"}
 
 ACCESS_DENIED = "Access denied."
@@ -70,7 +72,7 @@ def allowed(role: str, permission: Permission) -> bool:
         return True
     if role == BASIC:
         return permission not in BASIC_FORBIDDEN
-    return False  # analysts change nothing
+    return False  # analysts change nothing; NOBODY and unknown roles neither
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,11 @@ class OperatorContext:
 
 # evdesk itself (boot handling, scheduled work): may do everything, everywhere
 SYSTEM_CONTEXT = OperatorContext(operator_id=None, username="evdesk", role=ADMIN, via="system")
+# No operator at all (fail closed): may do nothing and sees no group and no station. Its base
+# group is one that never exists, so a domain recomputed from it (`groups.fresh`) stays empty too.
+NO_GROUP = UUID(int=0)
+NOBODY_CONTEXT = OperatorContext(operator_id=None, username="nobody", role=NOBODY, base_group_id=NO_GROUP,
+                                 domain_groups=frozenset(), display_name="No operator", via="none")
 
 
 def require(ctx: OperatorContext, permission: Permission) -> None:

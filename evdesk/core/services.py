@@ -22,8 +22,8 @@ from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.station_config import StationConfigService
-from evdesk.core.permissions import OperatorContext, Permission, require
-from evdesk.core.site_settings import load_site_settings, save_site_settings
+from evdesk.core.permissions import OperatorContext
+from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
 from evdesk.core.running_sessions import RunningSessions
@@ -115,7 +115,7 @@ class Services:
         return True
 
     async def save_settings(self, settings: SiteSettings, *, ctx: OperatorContext) -> None:
-        require(ctx, Permission.SITE_SETTINGS)
+        require_site_admin(ctx)  # site-wide: admins of the whole site only
         self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
         self._apply_settings(settings)
         self.bus.publish(ev.SiteSettingsChanged(self.settings_version))

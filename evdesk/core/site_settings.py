@@ -1,40 +1,48 @@
-"""Loading and saving the site-wide settings (one JSON row in the store)."""
+"""The site-wide settings: loading, saving (checked by `SiteSettings.validate()`), and who may.
+
+Site settings apply to the whole site (every station, every seat), so only an admin of
+the whole site changes them: an admin limited to a charging group gets "Operator access
+forbidden.". The rows live in the store (`evdesk/store/repos/settings.py`).
+"""
 
 from __future__ import annotations
 
-from evdesk.core.clock import utcnow
-from evdesk.core.errors import StaleEdit, ValidationError
+from evdesk.core.errors import AccessDenied, StaleEdit, ValidationError
+from evdesk.core.permissions import OPERATOR_ACCESS_FORBIDDEN, OperatorContext, Permission, require
 from evdesk.settings import SiteSettings
-from evdesk.store import models as m
+from evdesk.store.errors import StaleRow
+from evdesk.store.repos import settings as repo
 
 SITE_KEY = "site"
 
 
-def load_site_settings() -> tuple[SiteSettings, int]:
-    """Runs on the database worker. Returns the settings and the row version (0 = defaults)."""
-    row = m.Setting.get_or_none(m.Setting.key == SITE_KEY)
-    if row is None:
-        return SiteSettings(), 0
-    return SiteSettings.from_dict(row.value or {}), row.version
+def require_site_admin(ctx: OperatorContext) -> None:
+    """An admin of the whole site (no base group): what changing site-wide settings takes."""
+    require(ctx, Permission.SITE_SETTINGS)
+    if ctx.base_group_id is not None or not ctx.is_root:
+        raise AccessDenied(OPERATOR_ACCESS_FORBIDDEN)
 
 
-def save_site_settings(settings: SiteSettings, expected_version: int) -> int:
-    """Runs on the database worker. Refuses a stale save; returns the new version."""
+def check(settings: SiteSettings) -> None:
+    """ValidationError naming the first field `validate()` refuses."""
     problems = settings.validate()
     if problems:
         field, message = problems[0]
         raise ValidationError(message, field=field)
-    row = m.Setting.get_or_none(m.Setting.key == SITE_KEY)
-    if row is None:
-        if expected_version != 0:
-            raise StaleEdit()
-        m.Setting.create(key=SITE_KEY, value=settings.as_dict())
-        return 1
-    updated = (
-        m.Setting.update(value=settings.as_dict(), version=m.Setting.version + 1, updated_at=utcnow())
-        .where((m.Setting.key == SITE_KEY) & (m.Setting.version == expected_version))
-        .execute()
-    )
-    if not updated:
-        raise StaleEdit()
-    return expected_version + 1
+
+
+def load_site_settings() -> tuple[SiteSettings, int]:
+    """Runs on the database worker. Returns the settings and the row version (0 = defaults)."""
+    value, version = repo.load(SITE_KEY)
+    if value is None:
+        return SiteSettings(), 0
+    return SiteSettings.from_dict(value), version
+
+
+def save_site_settings(settings: SiteSettings, expected_version: int) -> int:
+    """Runs on the database worker. Refuses invalid settings and a stale save; returns the new version."""
+    check(settings)
+    try:
+        return repo.save(SITE_KEY, settings.as_dict(), expected_version)
+    except StaleRow:
+        raise StaleEdit() from None

@@ -2,7 +2,9 @@
 
 A bare `asyncio.create_task` can be garbage-collected mid-flight and loses its
 exception if nobody awaits it. `spawn` keeps a reference until the task ends and
-logs any failure; `on_error` lets a screen show it too.
+logs any failure; `on_error` lets a screen show it too. A refusal (`EvdeskError`: an
+operator's mistake, a missing keychain) is one warning line with its message; only a
+fault is logged with its traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
+
+from evdesk.core.errors import EvdeskError
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,10 @@ def spawn(
         exc = t.exception()
         if exc is None:
             return
-        log.error("background task %s failed", t.get_name(), exc_info=exc)
+        if isinstance(exc, EvdeskError):
+            log.warning("%s refused: %s", t.get_name(), exc)
+        else:
+            log.error("background task %s failed", t.get_name(), exc_info=exc)
         if on_error is not None:
             try:
                 on_error(exc)

@@ -17,6 +17,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from evdesk.core.errors import EvdeskError
+
 log = logging.getLogger(__name__)
 
 _running: set[asyncio.Task] = set()
@@ -79,14 +81,19 @@ def run_task(
             return
         exc = t.exception()
         if exc is not None:
+            # a refusal or an operator's mistake is one line; a fault keeps its traceback
+            trace = None if isinstance(exc, EvdeskError) else exc
             if on_error is not None and _alive(owner):
-                log.info("%s failed: %s", label, exc, exc_info=exc)
+                log.info("%s failed: %s", label, exc, exc_info=trace)
                 try:
                     on_error(exc)
                 except Exception:
                     log.exception("error handler of %s failed", label)
             else:
-                log.error("%s failed", label, exc_info=exc)
+                if trace is None:
+                    log.warning("%s refused: %s", label, exc)
+                else:
+                    log.error("%s failed", label, exc_info=trace)
                 task_failures.failed.emit(label, str(exc) or type(exc).__name__)
             return
         if on_done is not None and _alive(owner):

@@ -1,15 +1,23 @@
 """The commands an operator can send a station, and what each one asks for.
 
-This is a catalogue, not behaviour: every entry names the `CommandApi` method it
-calls and the parameters its dialog asks for. The dialog builds its form from
-it, so adding a command is adding an entry here.
+This is a catalogue, not behaviour: every entry says which typed `CommandApi` method
+it calls (`send`, a small function that passes the dialog's values to it by name)
+and the parameters its dialog asks for. The dialog builds its form from it, so
+adding a command is adding an entry here.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from evdesk.core.permissions import OperatorContext
+
+if TYPE_CHECKING:
+    from evdesk.csms.commands import CommandApi, CommandResult
 
 # parameter kinds the command dialog knows how to edit
 TEXT = "text"  # one line of text
@@ -38,11 +46,15 @@ class Param:
     allow_station: bool = False
 
 
+# send(api, station id, the dialog's values by parameter name, who acts, why) -> the outcome
+Send = Callable[["CommandApi", UUID, dict[str, Any], OperatorContext, str], Awaitable["CommandResult"]]
+
+
 @dataclass(frozen=True)
 class Command:
     key: str
     title: str  # menu text and dialog title
-    method: str  # CommandApi method
+    send: Send  # calls the CommandApi method of this command
     description: str
     params: tuple[Param, ...] = ()
     group: str = ""
@@ -72,27 +84,51 @@ EXAMPLE_PROFILE = {
 
 EXAMPLE_LOCAL_LIST = [{"idTag": "04A2B3C4D5", "idTagInfo": {"status": "Accepted"}}]
 
+# Each command's call of its typed CommandApi method; `p` holds every parameter of the command
+# (optional ones unset are None, the method's own "not given").
+_SEND: dict[str, Send] = {
+    "remote_start": lambda api, sid, p, ctx, reason: api.remote_start(sid, p["connector_id"], p["id_tag"], ctx=ctx, reason=reason),
+    "remote_stop": lambda api, sid, p, ctx, reason: api.remote_stop(sid, p["transaction_id"], ctx=ctx, reason=reason),
+    "unlock_connector": lambda api, sid, p, ctx, reason: api.unlock_connector(sid, p["connector_id"], ctx=ctx, reason=reason),
+    "reserve_now": lambda api, sid, p, ctx, reason: api.reserve_now(sid, p["connector_id"], p["id_tag"], p["expiry"], p["parent_id_tag"], ctx=ctx, reason=reason),
+    "cancel_reservation": lambda api, sid, p, ctx, reason: api.cancel_reservation(sid, p["reservation_id"], ctx=ctx, reason=reason),
+    "reset": lambda api, sid, p, ctx, reason: api.reset(sid, p["kind"], ctx=ctx, reason=reason),
+    "change_availability": lambda api, sid, p, ctx, reason: api.change_availability(sid, p["connector_id"], p["available"], ctx=ctx, reason=reason),
+    "clear_cache": lambda api, sid, p, ctx, reason: api.clear_cache(sid, ctx=ctx, reason=reason),
+    "trigger_message": lambda api, sid, p, ctx, reason: api.trigger_message(sid, p["message"], p["connector_id"], ctx=ctx, reason=reason),
+    "get_configuration": lambda api, sid, p, ctx, reason: api.get_configuration(sid, p["keys"], ctx=ctx, reason=reason),
+    "change_configuration": lambda api, sid, p, ctx, reason: api.change_configuration(sid, p["key"], p["value"], ctx=ctx, reason=reason),
+    "send_local_list": lambda api, sid, p, ctx, reason: api.send_local_list(sid, p["version"], p["update_type"], p["entries"], ctx=ctx, reason=reason),
+    "get_local_list_version": lambda api, sid, p, ctx, reason: api.get_local_list_version(sid, ctx=ctx, reason=reason),
+    "data_transfer": lambda api, sid, p, ctx, reason: api.data_transfer(sid, p["vendor_id"], p["message_id"], p["data"], ctx=ctx, reason=reason),
+    "set_charging_profile": lambda api, sid, p, ctx, reason: api.set_charging_profile(sid, p["connector_id"], p["profile"], ctx=ctx, reason=reason),
+    "clear_charging_profile": lambda api, sid, p, ctx, reason: api.clear_charging_profile(sid, p["profile_id"], p["connector_id"], p["purpose"], p["stack_level"], ctx=ctx, reason=reason),
+    "get_composite_schedule": lambda api, sid, p, ctx, reason: api.get_composite_schedule(sid, p["connector_id"], p["duration"], p["unit"], ctx=ctx, reason=reason),
+    "update_firmware": lambda api, sid, p, ctx, reason: api.update_firmware(sid, p["location"], p["retrieve_date"], p["retries"], p["retry_interval"], ctx=ctx, reason=reason),
+    "get_diagnostics": lambda api, sid, p, ctx, reason: api.get_diagnostics(sid, p["location"], p["start_time"], p["stop_time"], p["retries"], p["retry_interval"], ctx=ctx, reason=reason),
+}
+
 COMMANDS: tuple[Command, ...] = (
     # -- charging ---------------------------------------------------------------
     Command(
-        "remote_start", "Start charging…", "remote_start",
+        "remote_start", "Start charging…", _SEND["remote_start"],
         "Ask the station to start a session for an id tag (the driver still plugs in).",
         (Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True),
          Param("id_tag", "Id tag", TEXT, help="The token the session is charged to, e.g. 04A2B3C4D5.")),
         group="Charging", confirm_text="Start charging",
     ),
     Command(
-        "remote_stop", "Stop charging…", "remote_stop", "Ask the station to end a running session.",
+        "remote_stop", "Stop charging…", _SEND["remote_stop"], "Ask the station to end a running session.",
         (Param("transaction_id", "Session (transaction id)", INT, minimum=-2_147_483_648),),
         group="Charging", confirm_text="Stop charging",
     ),
     Command(
-        "unlock_connector", "Release cable (unlock connector)…", "unlock_connector",
+        "unlock_connector", "Release cable (unlock connector)…", _SEND["unlock_connector"],
         "Unlock a connector so a stuck cable can be removed. A running session on it may end.",
         (Param("connector_id", "Connector", CONNECTOR),), group="Charging", confirm_text="Release cable",
     ),
     Command(
-        "reserve_now", "Reserve connector…", "reserve_now", "Hold a connector for one id tag until the expiry time.",
+        "reserve_now", "Reserve connector…", _SEND["reserve_now"], "Hold a connector for one id tag until the expiry time.",
         (Param("connector_id", "Connector", CONNECTOR, allow_station=True),
          Param("id_tag", "Id tag", TEXT),
          Param("expiry", "Expires at", DATETIME, default=3600),
@@ -100,12 +136,12 @@ COMMANDS: tuple[Command, ...] = (
         group="Charging", confirm_text="Reserve",
     ),
     Command(
-        "cancel_reservation", "Cancel reservation…", "cancel_reservation", "Cancel a reservation by its number.",
+        "cancel_reservation", "Cancel reservation…", _SEND["cancel_reservation"], "Cancel a reservation by its number.",
         (Param("reservation_id", "Reservation id", INT),), group="Charging", confirm_text="Cancel reservation",
     ),
     # -- the station ---------------------------------------------------------------
     Command(
-        "reset", "Reset…", "reset",
+        "reset", "Reset…", _SEND["reset"],
         "Soft reset restarts the station's software; hard reset restarts the whole station. "
         "Running sessions are stopped.",
         (Param("kind", "Kind", CHOICE, default="Soft",
@@ -113,61 +149,61 @@ COMMANDS: tuple[Command, ...] = (
         group="Station", confirm_text="Reset",
     ),
     Command(
-        "change_availability", "Set available / unavailable…", "change_availability",
+        "change_availability", "Set available / unavailable…", _SEND["change_availability"],
         "Enable or disable charging on one connector or the whole station.",
         (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
          Param("available", "Set to", CHOICE, default=True,
                choices=(("Available (operative)", True), ("Unavailable (inoperative)", False)))),
         group="Station",
     ),
-    Command("clear_cache", "Clear cache…", "clear_cache", "Clear the station's cache of recently accepted RFID tags.",
+    Command("clear_cache", "Clear cache…", _SEND["clear_cache"], "Clear the station's cache of recently accepted RFID tags.",
             group="Station", confirm_text="Clear cache"),
     Command(
-        "trigger_message", "Trigger message…", "trigger_message", "Ask the station to send a message now.",
+        "trigger_message", "Trigger message…", _SEND["trigger_message"], "Ask the station to send a message now.",
         (Param("message", "Message", CHOICE, default="StatusNotification", choices=tuple((m, m) for m in TRIGGER_MESSAGES)),
          Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True)),
         group="Station", confirm_text="Trigger",
     ),
     # -- configuration -------------------------------------------------------------------
     Command(
-        "get_configuration", "Refresh configuration…", "get_configuration",
-        "Read configuration keys from the station (all keys when none are given). Stored for the settings view.",
+        "get_configuration", "Refresh configuration…", _SEND["get_configuration"],
+        "Read configuration keys from the station (all keys when none are given); the Configuration tab shows them.",
         (Param("keys", "Keys", KEY_LIST, required=False, help="Comma-separated; empty = all keys."),),
         group="Configuration", confirm_text="Read",
     ),
     Command(
-        "change_configuration", "Change configuration…", "change_configuration",
+        "change_configuration", "Change configuration…", _SEND["change_configuration"],
         "Set one configuration key. Invalid values can make a station malfunction.",
         (Param("key", "Key", TEXT), Param("value", "Value", TEXT)),
         group="Configuration", confirm_text="Change",
     ),
     Command(
-        "send_local_list", "Send local authorization list…", "send_local_list",
+        "send_local_list", "Send local authorization list…", _SEND["send_local_list"],
         "Replace (Full) or update (Differential) the id tags the station accepts offline.",
         (Param("version", "List version", INT, default=1, minimum=1),
          Param("update_type", "Update", CHOICE, default="Full", choices=(("Full", "Full"), ("Differential", "Differential"))),
          Param("entries", "Entries (JSON list)", JSON, default=EXAMPLE_LOCAL_LIST)),
         group="Configuration",
     ),
-    Command("get_local_list_version", "Get local list version…", "get_local_list_version",
+    Command("get_local_list_version", "Get local list version…", _SEND["get_local_list_version"],
             "Ask which version of the local authorization list the station holds.", group="Configuration",
             confirm_text="Ask"),
     Command(
-        "data_transfer", "Data transfer…", "data_transfer", "Send a vendor-specific message.",
+        "data_transfer", "Data transfer…", _SEND["data_transfer"], "Send a vendor-specific message.",
         (Param("vendor_id", "Vendor id", TEXT), Param("message_id", "Message id", TEXT, required=False),
          Param("data", "Data", LONG_TEXT, required=False)),
         group="Configuration",
     ),
     # -- smart charging ------------------------------------------------------------------
     Command(
-        "set_charging_profile", "Set charging profile…", "set_charging_profile",
+        "set_charging_profile", "Set charging profile…", _SEND["set_charging_profile"],
         "Install a charging profile (OCPP 1.6 csChargingProfiles, as JSON).",
         (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
          Param("profile", "Profile (JSON)", JSON, default=EXAMPLE_PROFILE)),
         group="Smart charging",
     ),
     Command(
-        "clear_charging_profile", "Clear charging profiles…", "clear_charging_profile",
+        "clear_charging_profile", "Clear charging profiles…", _SEND["clear_charging_profile"],
         "Remove charging profiles; every field left unset matches all.",
         (Param("profile_id", "Profile id", INT, required=False),
          Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True, allow_station=True),
@@ -178,7 +214,7 @@ COMMANDS: tuple[Command, ...] = (
         group="Smart charging", confirm_text="Clear",
     ),
     Command(
-        "get_composite_schedule", "Get composite schedule…", "get_composite_schedule",
+        "get_composite_schedule", "Get composite schedule…", _SEND["get_composite_schedule"],
         "Ask the station what it will draw over the coming period, all profiles combined.",
         (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
          Param("duration", "Duration (s)", INT, default=3600, minimum=1),
@@ -187,7 +223,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     # -- maintenance ---------------------------------------------------------------------
     Command(
-        "update_firmware", "Firmware update…", "update_firmware",
+        "update_firmware", "Firmware update…", _SEND["update_firmware"],
         "The station downloads firmware from the location and installs it after the retrieve time.",
         (Param("location", "Location (URL)", TEXT, help="e.g. ftp://files.example.com/fw/evb200-1.9.0.bin"),
          Param("retrieve_date", "Retrieve after", DATETIME, default=0),
@@ -196,7 +232,7 @@ COMMANDS: tuple[Command, ...] = (
         group="Maintenance", confirm_text="Schedule update",
     ),
     Command(
-        "get_diagnostics", "Get diagnostics…", "get_diagnostics",
+        "get_diagnostics", "Get diagnostics…", _SEND["get_diagnostics"],
         "The station uploads a diagnostics file to the location; progress shows in the network log.",
         (Param("location", "Upload location (URL)", TEXT),
          Param("start_time", "From", DATETIME, required=False, default=-86400),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -71,6 +72,7 @@ def status_colour(status: str) -> QColor:
     return QColor(CONNECTOR_STATUS_COLOURS.get(status, CONNECTOR_STATUS_COLOURS["Unknown"]))
 
 
+@lru_cache(maxsize=1)
 def _system_zone() -> tzinfo:
     name = os.environ.get("TZ", "").lstrip(":")
     if not name:
@@ -89,6 +91,7 @@ def _system_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or timezone.utc
 
 
+@lru_cache(maxsize=16)
 def site_zone(site_timezone: str = "") -> tzinfo:
     """The zone screens show times in: the site's when set, else this computer's."""
     if site_timezone:
@@ -97,6 +100,12 @@ def site_zone(site_timezone: str = "") -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return _system_zone()
+
+
+def zone_of(settings) -> tzinfo:
+    """The one answer to "which clock do screens show": the site settings in force now.
+    (Screens ask each time they draw a time, and redraw on `SiteSettingsChanged`.)"""
+    return site_zone(settings.site_timezone)
 
 
 def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
@@ -111,6 +120,28 @@ def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
 def zone_abbreviation(zone: tzinfo, at: datetime | None = None) -> str:
     """'EEST', 'UTC': short enough for a column header."""
     return (at or datetime.now(timezone.utc)).astimezone(zone).tzname() or getattr(zone, "key", "UTC")
+
+
+def zone_label(zone: tzinfo) -> str:
+    """'Europe/Helsinki', 'UTC': the zone's name (its abbreviation when it has none)."""
+    key = getattr(zone, "key", None)
+    if key in ("Etc/UTC", "UTC"):
+        return "UTC"
+    return key or zone_abbreviation(zone)
+
+
+def time_header(label: str, zone: tzinfo, two_lines: bool = False) -> str:
+    """A column header that says the zone: 'Last seen (Europe/Helsinki)' (the zone on a line
+    of its own for a narrow column)."""
+    return f"{label}{chr(10) if two_lines else ' '}({zone_label(zone)})"
+
+
+def clock_time(at: datetime, zone: tzinfo, now: datetime | None = None) -> str:
+    """'14:05 (Europe/Helsinki)' today, else '2026-11-28 14:05 (Europe/Helsinki)'."""
+    local = at.astimezone(zone)
+    today = (now or datetime.now(timezone.utc)).astimezone(zone).date()
+    text = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+    return f"{text} ({zone_label(zone)})"
 
 
 def local_time(at: datetime | None, zone: tzinfo, seconds: bool = True) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 
 from evdesk.core.tasks import spawn
-from evdesk.runtime import RuntimeOptions, SiteRuntime
-from evdesk.store.migrations import DatabaseTooNew
+from evdesk.process_age import seconds_since_process_start
+from evdesk.runtime import DatabaseTooNew, RuntimeOptions, SiteCannotOpen, SiteRuntime
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ def _startup_error(title: str, text: str) -> int:
 
 async def log_in(services):
     """The log-in window (or "create the first administrator") before the main window shows.
-    Returns the LoginSession, or None when the operator closed the window. Does not block the loop."""
+    Returns (the LoginSession or None when the operator closed the window, whether the first
+    administrator was just created). Does not block the loop."""
     from evdesk.gui.dialogs.login_dialog import LoginDialog
 
     future = asyncio.get_running_loop().create_future()
@@ -39,7 +41,8 @@ async def log_in(services):
     dialog.show()
     dialog.raise_()
     try:
-        return await future
+        session = await future
+        return session, session is not None and dialog.created_first_administrator
     finally:
         dialog.deleteLater()
 
@@ -93,6 +96,8 @@ def run_gui(options: RuntimeOptions) -> int:
         runtime.open_store()
     except DatabaseTooNew as exc:
         return _startup_error("database too new", str(exc))
+    except SiteCannotOpen as exc:  # a folder it cannot write, a file that is no database: the words say which
+        return _startup_error("cannot open the database", str(exc))
     except Exception as exc:  # a broken or locked database file
         return _startup_error("cannot open the database", f"{exc}\n\nData folder: {options.data_dir}")
 
@@ -112,7 +117,9 @@ def run_gui(options: RuntimeOptions) -> int:
             from evdesk.gui.main_window import MainWindow
 
             session = await demo_log_in(runtime.services) if options.demo else await unattended_log_in(runtime.services)
-            session = session or await log_in(runtime.services)
+            first_start = False
+            if session is None:
+                session, first_start = await log_in(runtime.services)
             if session is None:  # the operator closed the log-in window
                 await runtime.stop()
                 done.set()
@@ -140,8 +147,8 @@ def run_gui(options: RuntimeOptions) -> int:
             window.setWindowTitle(window.windowTitle() + " — demo site")
         window.show()
         windows.append(window)
-        from evdesk.selftest import seconds_since_process_start  # start-up time, as `--self-test` reports it
-
+        if first_start:  # the site is new: say how its chargers reach it
+            window.show_connect_help()
         QTimer.singleShot(0, lambda: log.info("window usable after %.2f s", seconds_since_process_start()))
         app.lastWindowClosed.connect(lambda: spawn(shutdown(), name="shutdown"))
         app.aboutToQuit.connect(lambda: done.set())
@@ -152,8 +159,16 @@ def run_gui(options: RuntimeOptions) -> int:
         finally:
             done.set()
 
+    def stop_on_signal(*_args) -> None:
+        # SIGTERM (a service manager, a logout) or Ctrl-C: stop the site in order, as --headless does
+        log.info("stopping (signal)")
+        loop.call_soon_threadsafe(lambda: spawn(shutdown(), name="shutdown"))
+
+    previous = {sig: signal.signal(sig, stop_on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     with loop:
         loop.create_task(start())
         loop.run_until_complete(done.wait())
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
     collector.stop()
     return exit_code

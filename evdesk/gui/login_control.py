@@ -12,6 +12,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from evdesk.core.permissions import NOBODY, ROLE_LABELS
+from evdesk.gui import display
+from evdesk.gui.models.base import BusListener, ZoneFollower
 from evdesk.gui.widgets.lock_overlay import LockOverlay
 
 CHECK_EVERY_MS = 10_000
@@ -40,6 +43,8 @@ class LoginControl(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check_expiry)
         self.login_dialog = None
+        self._bus = BusListener(self, self.services.bus)
+        ZoneFollower(self._bus, self.services.settings, self.show_operator)  # "valid until" names the zone
         self.show_operator()
 
     @property
@@ -48,14 +53,16 @@ class LoginControl(QObject):
 
     def show_operator(self) -> None:
         ctx = self.window.operator
-        from evdesk.core.permissions import ROLE_LABELS
-
-        self.label.setText(f"Logged in: {ctx.name} ({ROLE_LABELS.get(ctx.role, ctx.role)})")
         session = self.window.session
+        if ctx.role == NOBODY:
+            self.label.setText("Nobody logged in: nothing can be changed")
+        else:
+            self.label.setText(f"Logged in: {ctx.name} ({ROLE_LABELS.get(ctx.role, ctx.role)})")
         self.logout_button.setVisible(session is not None)
         if session is not None:
             self.timer.start()
-            self.label.setToolTip(f"Login valid until {session.expires_at.astimezone():%H:%M}")
+            zone = display.zone_of(self.services.settings)
+            self.label.setToolTip(f"Login valid until {display.clock_time(session.expires_at, zone)}")
         else:
             self.timer.stop()
 

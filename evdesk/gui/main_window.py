@@ -1,8 +1,11 @@
-"""The main window: navigation, the page area and the status bar. It routes; pages work.
+"""The main window: navigation, the page area, the status bar. It routes; pages work.
 
-    window = MainWindow(services, central_system, "ws://0.0.0.0:9000/")
+    window = MainWindow(services, central_system, "ws://0.0.0.0:9000/", session=session)
     window.show()
 
+The pages come from the registry (`pages/registry.py`): the window builds one entry
+per page and hides those the operator may not use. It acts for the session's
+operator; without one it acts for nobody (no permission, nothing seen).
 `central_system` may be None (a seat without its own OCPP server): pages still
 show everything, and command dialogs explain that commands cannot be sent.
 """
@@ -12,34 +15,31 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
 from evdesk.core.errors import NotFound
-from evdesk.core.permissions import OperatorContext, Permission
+from evdesk.core.permissions import OperatorContext
 from evdesk.core.station_status import ONLINE
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.dialogs.connect_help_dialog import ConnectHelpDialog
 from evdesk.gui.forms.ui_main_window import Ui_MainWindow
 from evdesk.gui.login_control import LoginControl
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.operator import fallback_operator
-from evdesk.gui.pages.account_page import MyAccountPage
-from evdesk.gui.pages.api_keys_page import ApiKeysPage
-from evdesk.gui.pages.authorizations_page import AuthorizationsPage
-from evdesk.gui.pages.groups_page import GroupsPage
-from evdesk.gui.pages.operators_page import OperatorsPage
-from evdesk.gui.pages.settings_page import SiteSettingsPage
+from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.registry import PAGES, PAGES_BY_KEY
 from evdesk.gui.pages.station_panel import StationPanel
-from evdesk.gui.pages.stations_page import StationsPage
-from evdesk.gui.pages.tokens_page import TokensPage
-from evdesk.gui.pages.user_groups_page import UserGroupsPage
-from evdesk.gui.pages.users_page import UsersPage
+from evdesk.gui.resources import icon_path
+from evdesk.gui.widgets.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
+FIRST_PAGE = PAGES[0].key
 
 
 class MainWindow(QMainWindow):
@@ -55,56 +55,37 @@ class MainWindow(QMainWindow):
         # it through `current_operator` so that a new login applies everywhere at once.
         self.session = session
         self.operator: OperatorContext = operator or (session.ctx if session else fallback_operator())
+        self.connect_help: ConnectHelpDialog | None = None
         self._update_title()
 
-        self.stations_page = StationsPage(services, self)
-        self.stations_page.stationActivated.connect(self.open_station)
-        self.groups_page = GroupsPage(services, self)
-        self.users_page = UsersPage(services, self.current_operator, self)
-        self.tokens_page = TokensPage(services, self.current_operator, self)
-        self.user_groups_page = UserGroupsPage(services, self.current_operator, self)
-        self.authorizations_page = AuthorizationsPage(services, self.current_operator, self)
-        self.operators_page = OperatorsPage(services, self)
-        self.api_keys_page = ApiKeysPage(services, self)
-        self.account_page = MyAccountPage(services, self)
-        self.settings_page = SiteSettingsPage(services, self)
-        self.settings_page.settingsSaved.connect(self._update_title)
         self._panel: StationPanel | None = None
-        self._pages: dict[str, object] = {}
-        # navigation order: the site first, people next, the desk's own matters last
-        for key, title, page in (
-            ("stations", "Stations", self.stations_page),
-            ("groups", "Charging groups", self.groups_page),
-            ("users", "Charging users", self.users_page),
-            ("tokens", "Tokens", self.tokens_page),
-            ("user_groups", "User groups", self.user_groups_page),
-            ("authorizations", "Authorizations", self.authorizations_page),
-            ("operators", "Operators", self.operators_page),
-            ("api_keys", "API keys", self.api_keys_page),
-            ("account", "My account", self.account_page),
-            ("settings", "Settings", self.settings_page),
-        ):
-            page.statusMessage.connect(self.show_message)
-            self.add_page(key, title, page)
-
+        self._pages: dict[str, Page] = {}
+        for spec in PAGES:
+            self.add_page(spec.key, spec.title, spec.factory(self), spec.icon)
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
+        self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
 
-        self.server_label = QLabel()
+        self.storage_label = QLabel()
         self.online_label = QLabel()
-        self.ui.statusBar.addPermanentWidget(self.online_label)
-        self.ui.statusBar.addPermanentWidget(self.server_label)
+        self.server_label = QLabel()
+        for label in (self.storage_label, self.online_label, self.server_label):
+            self.ui.statusBar.addPermanentWidget(label)
         self.server_label.setText(
             f"OCPP server: {server_address}" if server_address else "OCPP server: not running in this program"
         )
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.storage = StorageStatus(services, self.ui.storageBanner, self.storage_label, self.show_message, self)
         self._bus = BusListener(self, services.bus)
         self._online_count_updates = Coalescer(self.update_online_count, 250, self)
         for event_type in (ev.ConnectionStateChanged, ev.StationAdded, ev.StationRemoved, ev.StationChanged):
             self._bus.on(event_type, self._online_count_updates.poke)
         self.update_online_count()
         task_failures.failed.connect(self._task_failed)
-        self._bus.on(ev.GroupChanged, lambda _e: self._refresh_domain())
+        # the operator's domain follows the group tree (a burst of changes is one refresh)
+        self._domain_refresh = Coalescer(self._refresh_domain, 200, self)
+        self._bus.on(ev.GroupChanged, self._domain_refresh.poke)
+        self._bus.on(ev.SiteSettingsChanged, lambda _e: self._update_title())
         self.login_control = LoginControl(self)
         self.apply_permissions()
 
@@ -119,34 +100,50 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.login_control.show_operator()
         self.apply_permissions()
-        self.account_page.reload()
+
+    def current_operator(self) -> OperatorContext:
+        return self.operator
 
     def _refresh_domain(self) -> None:
         self.operator = self.services.groups.fresh(self.operator)
-        self.stations_page.apply_operator(self.operator)
+        self.apply_permissions()
 
     def apply_permissions(self) -> None:
-        """Hide or disable what the operator may not do (the services check again)."""
+        """Hide the pages the operator may not use (the registry says which) and let every page
+        offer only what the operator may do (the services check again)."""
         ctx = self.operator
-        needs = {"operators": Permission.MANAGE_OPERATORS, "api_keys": Permission.API_KEYS,
-                 "settings": Permission.SITE_SETTINGS}
         nav = self.ui.navList
         for row in range(nav.count()):
             item = nav.item(row)
-            need = needs.get(item.data(Qt.ItemDataRole.UserRole))
-            item.setHidden(need is not None and not ctx.can(need))
+            item.setHidden(not PAGES_BY_KEY[item.data(Qt.ItemDataRole.UserRole)].visible_to(ctx))
         current = nav.currentItem()
         if current is not None and current.isHidden():
             self.show_stations()
         for page in self._pages.values():
-            if hasattr(page, "apply_operator"):
-                page.apply_operator(ctx)
+            page.apply_operator(ctx)
         if self._panel is not None:
             self._panel.refresh_header()
 
     def _update_title(self) -> None:
         who = f" — {self.operator.name}" if self.session is not None else ""
         self.setWindowTitle(f"evdesk — {self.services.settings.site_name}{who}")
+
+    # -- pages -------------------------------------------------------------------------
+    def add_page(self, key: str, title: str, page: Page, icon: str = "") -> None:
+        """Put a page in the page area under a navigation entry."""
+        self._pages[key] = page
+        page.statusMessage.connect(self.show_message)
+        self.ui.pageStack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        path = icon_path(icon) if icon else None
+        if path is not None:
+            item.setIcon(QIcon(str(path)))
+        item.setSizeHint(QSize(0, 40))
+        self.ui.navList.addItem(item)
+
+    def page(self, key: str) -> Page:
+        return self._pages[key]
 
     def show_page(self, key: str) -> None:
         nav = self.ui.navList
@@ -156,26 +153,13 @@ class MainWindow(QMainWindow):
                 self.ui.pageStack.setCurrentWidget(self._pages[key])
                 return
 
-    def current_operator(self) -> OperatorContext:
-        return self.operator
-
-    # -- pages -------------------------------------------------------------------------
-    def add_page(self, key: str, title: str, widget) -> None:
-        """Register a page under a navigation entry (later pages: sessions, users, reports…)."""
-        self._pages[key] = widget
-        self.ui.pageStack.addWidget(widget)
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.ui.navList.addItem(item)
-
     def _navigate(self, row: int) -> None:
         item = self.ui.navList.item(row)
         if item is not None:
             self.ui.pageStack.setCurrentWidget(self._pages[item.data(Qt.ItemDataRole.UserRole)])
 
     def show_stations(self) -> None:
-        self.ui.navList.setCurrentRow(0)
-        self.ui.pageStack.setCurrentWidget(self.stations_page)
+        self.show_page(FIRST_PAGE)
         self._close_panel()
 
     def open_station(self, station_id: UUID) -> StationPanel | None:
@@ -206,6 +190,20 @@ class MainWindow(QMainWindow):
             self.ui.pageStack.removeWidget(panel)
             panel.deleteLater()
 
+    def show_connect_help(self) -> ConnectHelpDialog:
+        """How chargers reach this evdesk (one window; shown again if already open)."""
+        if self.connect_help is None:
+            dialog = ConnectHelpDialog(self.services, self.central_system, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "connect_help", None))
+            dialog.copied.connect(lambda url: self.show_message(f"Copied {url}"))
+            self.connect_help = dialog
+        else:
+            self.connect_help.refresh()
+        self.connect_help.show()
+        self.connect_help.raise_()
+        return self.connect_help
+
     # -- status bar --------------------------------------------------------------------
     def update_online_count(self) -> None:
         stations = [s for s in self.services.stations.all() if s.registration != "rejected"]
@@ -225,12 +223,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._close_panel()
         for page in self._pages.values():
-            if hasattr(page, "detach"):
-                page.detach()
+            page.detach()
+        self.storage.detach()
         self._bus.detach()
         try:
             task_failures.failed.disconnect(self._task_failed)
         except (RuntimeError, TypeError):
             pass
         super().closeEvent(event)
-

@@ -2,26 +2,18 @@
 
 Pages and dialogs never keep their own copy: they ask at the moment they call a
 service (`operator_of(self)`), so a new login or an unlock applies everywhere at
-once. A widget shown without a main window (a test of one dialog) acts for the
-desk's fallback operator, a root admin named after the computer's user.
+once. A widget shown without a main window (or any ancestor that says who acts)
+fails closed: it acts for nobody, who may do nothing and sees nothing.
 """
 
 from __future__ import annotations
 
-import getpass
-
-from evdesk.core.permissions import ADMIN, OperatorContext
-
-
-def desktop_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (service account, odd container)
-        return "operator"
+from evdesk.core.permissions import NOBODY_CONTEXT, OperatorContext
 
 
 def fallback_operator() -> OperatorContext:
-    return OperatorContext(None, desktop_user(), ADMIN, via="desk")
+    """Who a widget without an operator acts for: nobody (no permission, an empty domain)."""
+    return NOBODY_CONTEXT
 
 
 def operator_of(widget) -> OperatorContext:

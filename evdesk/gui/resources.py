@@ -17,3 +17,9 @@ def resources_dir() -> Path:
 def app_icon_path() -> Path | None:
     path = resources_dir() / "icons" / "evdesk.svg"
     return path if path.exists() else None
+
+
+def icon_path(name: str) -> Path | None:
+    """resources/icons/<name>.svg, or None when it is not there (a page then has no icon)."""
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return path if path.exists() else None

@@ -32,7 +32,7 @@ import peewee
 
 from evdesk.store import migrations
 from evdesk.store import write as w
-from evdesk.store.errors import StorageUnavailable, storage_problem
+from evdesk.store.errors import ConstraintViolated, StorageUnavailable, storage_problem
 from evdesk.store.fields import uuid7
 from evdesk.store.models import LocalState, database_proxy, utcnow
 
@@ -179,6 +179,8 @@ class Store:
         except StorageUnavailable as exc:
             self._set_trouble(exc.reason)
             raise
+        except peewee.IntegrityError as exc:
+            raise ConstraintViolated(str(exc)) from exc
         except (peewee.DatabaseError, OSError) as exc:
             problem = storage_problem(exc)
             if problem is None:

@@ -11,6 +11,11 @@ class MissingRow(Exception):
     """No live row with that id (never existed, or deleted)."""
 
 
+class ConstraintViolated(Exception):
+    """The database refused a write that breaks one of its constraints (a reference to a row
+    that is not there, a value that must be unique): the caller's data, not a fault."""
+
+
 class StorageUnavailable(Exception):
     """The database cannot be written: disk full, read-only folder, I/O error.
 

@@ -31,3 +31,20 @@ async def test_deactivating_an_operator_is_refused_by_the_api_at_once(services, 
     await services.operators.set_active(SYSTEM_CONTEXT, bob.id, bob.version, False)
     status, body = await admin.get("/me", key=keys["basic"])
     assert status == 401 and body["error"]["message"] == "Operator is inactive."
+
+
+async def test_a_revoke_another_seat_made_is_refused_once_the_change_feed_tells(services, api, admin):
+    """Another seat's revoke reaches this database through the sync (its seat id in the change
+    feed); the key cache is cleared as soon as the feed is read, not after 5 seconds."""
+    from evdesk.core.clock import utcnow
+    from evdesk.store import models as m
+    from evdesk.store import write as w
+    from tests.core.test_change_feed import as_seat
+
+    info, key = await api.keys.create(SYSTEM_CONTEXT, "bob", "elsewhere")
+    assert (await admin.get("/me", key=key))[0] == 200  # cached
+    await services.store.run(as_seat("seat-b", lambda: w.versioned_update(m.ApiKey, info.id, None,
+                                                                           revoked_at=utcnow())))
+    assert await services.change_feed.poll() >= 1
+    status, body = await admin.get("/me", key=key)
+    assert status == 401 and "revoked" in body["error"]["message"]

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from evdesk.app import main
+from evdesk.cli.settings import typed
 from evdesk.settings import SiteSettings
 from tests.cli.conftest import evdesk, on_site
 
@@ -72,6 +73,15 @@ def test_every_setting_can_be_set(site_dir, capsys):
     ("heartbeat_interval", "١٢", "heartbeat_interval: Must be a whole number"),
     ("boot_accept_rate", "nan", "boot_accept_rate: Must be a number"),
     ("boot_accept_rate", "1e400", "boot_accept_rate: Must be a number"),
+    # the Settings page's own checks, now in SiteSettings.validate()
+    ("site_name", "   ", "site_name: Give the site a name."),
+    ("currency", "eur", "currency: Use a three-letter currency code, e.g. EUR."),
+    ("currency", "EURO", "currency: Use a three-letter currency code, e.g. EUR."),
+    ("site_timezone", "Mars/Olympus_Mons", "site_timezone: Choose a time zone from the list"),
+    ("site_timezone", "Europe", "site_timezone: Choose a time zone from the list"),
+    ("boot_accept_rate", "0", "boot_accept_rate: Use a value from 0.1 to 10000 boots per second."),
+    ("max_frame_bytes", "100", "max_frame_bytes: Use a value from 1024 to 1048576 bytes."),
+    ("message_log_retention_days", "0", "message_log_retention_days: Use a value from 1 to 3650 days."),
 ])
 def test_refused_values_say_why_and_save_nothing(site_dir, capsys, key, value, message):
     assert main(["settings", "set", key, value, "--data-dir", str(site_dir)]) == 1
@@ -94,3 +104,12 @@ def test_set_in_its_own_process_and_usage(site_dir):
     assert stored(site_dir)[0]["heartbeat_interval"] == 900
     assert evdesk("settings", "set", "heartbeat_interval", folder=site_dir).returncode == 2
     assert evdesk("settings", folder=site_dir).returncode == 2
+
+
+@pytest.mark.parametrize("key, value", [("currency", "eur"), ("site_timezone", "Atlantis/Capital"),
+                                        ("max_frame_bytes", "100"), ("clock_skew_flag_seconds", "60")])
+def test_the_command_line_says_what_validate_says(site_dir, capsys, key, value):
+    """`evdesk settings set`, the API and the Settings page refuse with one message: validate()'s."""
+    expected = dict(SiteSettings(**{**SiteSettings().as_dict(), key: typed(key, value)}).validate())[key]
+    assert main(["settings", "set", key, value, "--data-dir", str(site_dir)]) == 1
+    assert capsys.readouterr().err == f"evdesk settings: {key}: {expected}\n"

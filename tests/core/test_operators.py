@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from evdesk.core.errors import AccessDenied, EvdeskError, NotFound, StaleEdit, V
 from evdesk.core.login import LoginLocked
 from evdesk.core.operators import check_password_policy, context_for
 from evdesk.core.permissions import ADMIN, ANALYST, BASIC, SYSTEM_CONTEXT
+from evdesk.settings import SiteSettings
 from evdesk.store import models as m
 from tests.mailserver import point_at
 
@@ -269,3 +271,86 @@ async def test_domains_limit_which_operators_an_admin_manages(services, smtp_ser
         await services.operators.update(sub_admin, ada.id, ada.version, first_name="X")
     info = await services.operators.get(sub_admin.operator_id)
     assert context_for(info, services.groups.index).domain_groups == {b.id, c.id}
+
+
+# -- persistence through the store: edits versioned and fed, bookkeeping not -----------------------
+def _feed(services, entity, row_id):
+    return services.store.run(lambda: [(f.version, f.op) for f in m.ChangeFeed.select().where(
+        (m.ChangeFeed.entity == entity) & (m.ChangeFeed.row_id == row_id)).order_by(m.ChangeFeed.seq)])
+
+
+async def test_edits_are_versioned_and_fed_logins_and_codes_are_not(services, smtp_server):
+    """An admin's open edit survives the operator's own logins, failures and new codes; every
+    edit of the account goes into the change feed (what other seats follow)."""
+    point_at(services.settings, smtp_server)
+    admin = await first_admin(services)
+    bea = await invite_and_accept(services, smtp_server, admin, "bea")
+    seen = await services.operators.get(bea.operator_id)
+    assert await _feed(services, "operator", seen.id) == [(1, "insert"), (2, "update")]  # invited, accepted
+    for _ in range(2):
+        with pytest.raises(EvdeskError, match="^Wrong credentials.$"):
+            await services.login.login("bea", "wrong-password-1")
+    await services.login.login("bea", "invited-pw-123")
+    await services.operators.send_password_reset(admin, seen.id)  # a new code is not an edit either
+    assert (await services.operators.get(seen.id)).version == seen.version
+    edited = await services.operators.update(admin, seen.id, seen.version, role=ANALYST)  # the open edit is valid
+    assert edited.version == seen.version + 1
+    with pytest.raises(StaleEdit):
+        await services.operators.update(admin, seen.id, seen.version, first_name="Late")
+    await services.operators.delete(admin, edited.id, edited.version)
+    assert await _feed(services, "operator", seen.id) == [(1, "insert"), (2, "update"), (3, "update"), (4, "delete")]
+    with pytest.raises(NotFound, match="Operator not found."):
+        await services.operators.update(admin, seen.id, edited.version + 1, first_name="Gone")
+
+
+async def test_a_deleted_operators_name_is_free_and_fits_the_column(services, smtp_server):
+    point_at(services.settings, smtp_server)
+    admin = await first_admin(services)
+    name = "n" * 120
+    for _ in range(2):  # the same (longest) username twice: the first one's tombstone keeps out of the way
+        await invite_and_accept(services, smtp_server, admin, name)
+        info = next(o for o in await services.operators.list(admin) if o.username == name)
+        await services.operators.delete(admin, info.id, info.version)
+    retired = await services.store.run(lambda: [o.username for o in m.Operator.select().where(
+        m.Operator.deleted_at.is_null(False))])
+    assert len(retired) == 2 and all(len(u) <= 120 and "~deleted~" in u for u in retired)
+
+
+async def test_an_invitation_that_could_not_be_sent_leaves_a_tombstone_and_the_name_free(services, smtp_server):
+    point_at(services.settings, smtp_server)
+    admin = await first_admin(services)
+    smtp_server.collector.refuse.add("gone@depot.example")
+    with pytest.raises(EvdeskError, match="^Problem with email address."):
+        await services.operators.invite(admin, username="dan", email="gone@depot.example", role=BASIC, base_group_id=None)
+    taken_back = await services.store.run(lambda: m.Operator.get(m.Operator.email == "gone@depot.example"))
+    assert taken_back.deleted_at is not None  # other seats learn it is gone
+    assert await _feed(services, "operator", taken_back.id) == [(1, "insert"), (2, "delete")]
+    await services.operators.invite(admin, username="dan", email="dan@depot.example", role=BASIC, base_group_id=None)
+
+
+async def test_api_keys_and_site_settings_are_fed(services):
+    await first_admin(services)
+    info, _key = await services.api_keys.create(SYSTEM_CONTEXT, "ada", "feed")
+    await services.api_keys.revoke(SYSTEM_CONTEXT, info.prefix)
+    assert await _feed(services, "api_key", info.id) == [(1, "insert"), (2, "update")]
+    await services.save_settings(SiteSettings(site_name="Fed"), ctx=SYSTEM_CONTEXT)
+    await services.save_settings(SiteSettings(site_name="Fed again"), ctx=SYSTEM_CONTEXT)
+    row_id = await services.store.run(lambda: m.Setting.get(m.Setting.key == "site").id)
+    assert await _feed(services, "setting", row_id) == [(1, "insert"), (2, "update")]
+    assert services.settings_version == 2
+
+
+# -- refusals are one log line, not a traceback (issue 8) -------------------------------------------
+async def test_a_refused_login_is_one_line_without_a_traceback(services, caplog):
+    await first_admin(services)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="evdesk"):
+        for username, password in (("ada", "wrong-password-1"), ("my-password-123", "x")):
+            with pytest.raises(EvdeskError, match="^Wrong credentials.$"):
+                await services.login.login(username, password)
+    refused = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert [r.levelno for r in refused] == [logging.WARNING, logging.WARNING]
+    assert refused[0].getMessage() == "login of 'ada' (desk) refused: Wrong credentials."
+    assert "my-password-123" not in caplog.text  # what was typed as a name is not logged unless it is one
+    assert all(r.exc_info is None and r.exc_text is None for r in caplog.records)
+    assert "Traceback" not in caplog.text

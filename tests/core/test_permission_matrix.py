@@ -351,3 +351,43 @@ async def test_user_groups_are_managed_by_whole_site_admins_only(people_site, ro
     root_basic = OperatorContext(None, "root-basic", role)
     if role == ADMIN:
         await groups.update(root_basic, site_wide.id, site_wide.version, "Fleet", False)
+
+
+# -- site settings are site-wide: whole-site admins only ------------------------------------------------
+# An admin limited to a charging group may not change what applies to every station and seat
+# (the settings, the mail server's password, the test mail of the Settings page).
+SITE_WIDE_CALLS = {
+    "save settings": lambda sv, ctx: sv.save_settings(SiteSettings(site_name="Mine"), ctx=ctx),
+    "smtp password": lambda sv, ctx: sv.mail.set_password(ctx, "pw"),
+    "test e-mail": lambda sv, ctx: sv.mail.send_test(ctx, "me@x.example"),
+}
+
+
+@pytest.fixture
+async def site_wide(services, smtp_server, memory_keyring):
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+
+    point_at(services.settings, smtp_server)
+    a = await services.groups.add(SYSTEM_CONTEXT, "A")
+
+    def make():
+        return {u: m.Operator.create(username=u, role=role, base_group=base, status="active").id
+                for u, role, base in (("root", "admin", None), ("admin_a", "admin", a.id), ("basic_root", "basic", None))}
+
+    ids = await services.store.run(make)
+    return {u: context_for(await services.operators.get(i), services.groups.index) for u, i in ids.items()}
+
+
+@pytest.mark.parametrize("what", list(SITE_WIDE_CALLS))
+async def test_site_settings_only_for_whole_site_admins(services, site_wide, what):
+    from evdesk.core.permissions import OPERATOR_ACCESS_FORBIDDEN, SYSTEM_CONTEXT
+
+    call = SITE_WIDE_CALLS[what]
+    before = (services.settings.as_dict(), services.settings_version)
+    for actor, message in (("admin_a", OPERATOR_ACCESS_FORBIDDEN), ("basic_root", "Access denied.")):
+        with pytest.raises(AccessDenied) as err:
+            await call(services, site_wide[actor])
+        assert str(err.value) == message, actor
+    assert (services.settings.as_dict(), services.settings_version) == before
+    await call(services, site_wide["root"])
+    await call(services, SYSTEM_CONTEXT)  # evdesk itself (the command line)

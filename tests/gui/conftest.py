@@ -24,6 +24,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 import qasync  # noqa: E402
 
+from evdesk.core.permissions import ADMIN, OperatorContext  # noqa: E402
 from evdesk.core.services import Services  # noqa: E402
 from evdesk.settings import SiteSettings  # noqa: E402
 from evdesk.store.database import Store  # noqa: E402
@@ -73,6 +74,9 @@ class AsyncDriver:
 @pytest.fixture
 def aio(qapp):
     qapp.setQuitOnLastWindowClosed(False)  # closing a test window must not stop the loop
+    # As in the app (gui/gc_guard.py): no automatic collection during the test, which could run
+    # on the database worker thread and free Qt objects there; collected below, on this thread.
+    gc.disable()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     driver = AsyncDriver(loop)
@@ -91,6 +95,7 @@ def aio(qapp):
     # could be collected on the database worker thread, and a QObject destroyed on a
     # thread that does not own it leaves its timers behind (a crash in a later test).
     gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
@@ -112,6 +117,37 @@ def services(aio, tmp_path, site_settings):
 
 
 @pytest.fixture
+def admin():
+    """A whole-site admin acting at the desk: a widget without an operator may do nothing, so tests
+    say who acts (`MainWindow(..., operator=admin)`, or a dialog parented to `acting_as(admin)`)."""
+    return OperatorContext(None, "ada", ADMIN, display_name="Ada Admin")
+
+
+@pytest.fixture
+def acting_as(qtbot):
+    """acting_as(ctx): a widget that says who acts, to parent a dialog tested without a main window."""
+    from PySide6.QtWidgets import QWidget
+
+    class OperatorHost(QWidget):
+        def __init__(self, ctx):
+            super().__init__()
+            self._ctx = ctx
+
+        def current_operator(self):
+            return self._ctx
+
+    hosts = []  # qtbot holds widgets weakly: keep each host (and the dialogs it parents) alive
+
+    def make(ctx):
+        host = OperatorHost(ctx)
+        qtbot.addWidget(host)
+        hosts.append(host)
+        return host
+
+    yield make
+
+
+@pytest.fixture
 def check_model(request):
     """pytest-qt's model tester (what `qtmodeltester` gives), one per model checked.
 
@@ -130,5 +166,8 @@ def check_model(request):
         return tester
 
     yield check
+    import shiboken6
+
     for tester in testers:
-        tester._cleanup()
+        if tester._model is not None and shiboken6.isValid(tester._model):  # a closed panel took its models along
+            tester._cleanup()

@@ -52,6 +52,30 @@ async def seed_operators(services, ids: dict) -> None:
     await services.groups.assign_stations(SYSTEM_CONTEXT, bays.id, [ids["depot1"], ids["depot2"]])
 
 
+async def seed_configuration(services, station_id) -> None:
+    """Configuration keys as a GetConfiguration would have stored them, and the read side of them
+    (a stand-in until the core's station_config lands in this branch)."""
+    from evdesk.core.clock import utcnow
+    from evdesk.csms.commands import configuration_rows
+    from evdesk.store.repos.config import store_configuration
+    from tests.gui.fakes import FakeStationConfig
+
+    keys = [
+        {"key": "AuthorizationCacheEnabled", "value": "true", "readonly": False},
+        {"key": "ClockAlignedDataInterval", "value": "900", "readonly": False},
+        {"key": "ConnectionTimeOut", "value": "60", "readonly": False},
+        {"key": "HeartbeatInterval", "value": "300", "readonly": False},
+        {"key": "LocalAuthListEnabled", "value": "true", "readonly": False},
+        {"key": "MeterValueSampleInterval", "value": "60", "readonly": False},
+        {"key": "MeterValuesSampledData", "value": "Energy.Active.Import.Register,Power.Active.Import", "readonly": False},
+        {"key": "NumberOfConnectors", "value": "2", "readonly": True},
+        {"key": "SupportedFeatureProfiles", "value": "Core,FirmwareManagement,LocalAuthListManagement,Reservation,"
+                                                     "SmartCharging,RemoteTrigger", "readonly": True},
+    ]
+    await services.batch.call(store_configuration, station_id, configuration_rows(keys), True, [], utcnow())
+    services.station_config = FakeStationConfig(services)
+
+
 async def seed_site(services) -> dict:
     """Two groups, five stations in every state, a running session, log rows. Returns ids."""
     store = services.store
@@ -150,6 +174,7 @@ def render(folder: str | Path) -> list[Path]:
         services = Services(store, SiteSettings(site_timezone="Europe/Helsinki"))
         await services.start(load_settings=False)
         ids = await seed_site(services)
+        await seed_configuration(services, ids["depot1"])
 
         def shoot(name: str, widget) -> None:
             paths.append(folder / f"{name}.png")
@@ -179,15 +204,25 @@ def render(folder: str | Path) -> list[Path]:
         await asyncio.sleep(0.6)
 
         shoot("stations-page", window)
-        window.stations_page.show_pending()
-        window.stations_page.select_station(ids["pending"])
+        # how chargers connect, as after the first administrator (a server listening on every interface)
+        from types import SimpleNamespace
+
+        from evdesk.gui.dialogs.connect_help_dialog import ConnectHelpDialog
+
+        connect = ConnectHelpDialog(services, SimpleNamespace(host="0.0.0.0", port=9000), window)
+        connect.show()
+        await asyncio.sleep(0.3)
+        shoot("connect-help", connect)
+        connect.close()
+        window.page("stations").show_pending()
+        window.page("stations").select_station(ids["pending"])
         await asyncio.sleep(0.2)
         shoot("stations-page-pending", window)
-        adopt = window.stations_page.adopt_selected()
+        adopt = window.page("stations").adopt_selected()
         await asyncio.sleep(0.3)
         shoot("adopt-dialog", adopt)
         adopt.close()
-        window.stations_page.ui.registrationCombo.setCurrentIndex(0)
+        window.page("stations").ui.registrationCombo.setCurrentIndex(0)
         window.open_station(ids["depot1"])
         await asyncio.sleep(0.6)
         shoot("station-panel", window)
@@ -217,14 +252,14 @@ def render(folder: str | Path) -> list[Path]:
         nav.setCurrentRow(next(r for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "settings"))
         await asyncio.sleep(0.3)
         shoot("site-settings", window)
-        window.settings_page.ui.scrollArea.ensureWidgetVisible(window.settings_page.ui.testMailButton)
+        window.page("settings").ui.scrollArea.ensureWidgetVisible(window.page("settings").ui.testMailButton)
         await asyncio.sleep(0.2)
         shoot("site-settings-mail", window)
         # -- operators, my account, groups
         window.show_page("operators")
         await asyncio.sleep(0.5)
         shoot("operators-page", window)
-        invite = window.operators_page.invite()
+        invite = window.page("operators").invite()
         await asyncio.sleep(0.2)
         shoot("invite-operator", invite)
         invite.close()
@@ -232,19 +267,31 @@ def render(folder: str | Path) -> list[Path]:
         await asyncio.sleep(0.4)
         shoot("my-account", window)
         window.show_page("groups")
-        window.groups_page.ui.groupsTree.expandAll()
-        window.groups_page.select(GROUP, ids["groups"][0])
+        window.page("groups").ui.groupsTree.expandAll()
+        window.page("groups").select(GROUP, ids["groups"][0])
         await asyncio.sleep(0.3)
         shoot("groups-page", window)
-        move = window.groups_page.open_dialog("move")
+        move = window.page("groups").open_dialog("move")
         await asyncio.sleep(0.2)
         shoot("move-group", move)
         move.close()
-        assign = window.groups_page.open_dialog("assign")
+        assign = window.page("groups").open_dialog("assign")
         await asyncio.sleep(0.2)
         shoot("assign-stations", assign)
         assign.close()
         await shoot_people(services, window, shoot, ids)  # charging users, authorizations, tokens, user groups
+        # API keys, then storage trouble across the window
+        await window.page("api_keys").keys.create(session.ctx, "anna", "fleet dashboard")
+        window.show_page("api_keys")
+        await asyncio.sleep(0.5)
+        shoot("api-keys-page", window)
+        from evdesk.core import events as ev
+
+        window.show_stations()
+        services.bus.publish(ev.StorageTrouble("The disk is full (no space left on device)", utcnow() - timedelta(minutes=4)))
+        await asyncio.sleep(0.3)
+        shoot("storage-trouble", window)
+        services.bus.publish(ev.StorageRecovered(utcnow()))
         window.show_stations()
         window.open_station(ids["depot1"])
         await asyncio.sleep(0.3)
@@ -301,7 +348,7 @@ async def shoot_people(services, window, shoot, ids) -> None:
     window.show_page("users")
     await asyncio.sleep(0.6)
     shoot("users-page", window)
-    page = window.users_page
+    page = window.page("users")
     page.select_user(first.id)
     dialog = page.edit_selected()
     await asyncio.sleep(0.4)
@@ -331,7 +378,7 @@ async def shoot_people(services, window, shoot, ids) -> None:
         csv_dialog.close()
     window.show_page("authorizations")
     await asyncio.sleep(0.6)
-    auth = window.authorizations_page
+    auth = window.page("authorizations")
     auth.select_row(next(i for i, r in enumerate(auth.model.rows()) if r.unknown_tag))
     shoot("authorizations-page", window)
     register = auth.register_selected()
@@ -347,6 +394,12 @@ async def shoot_people(services, window, shoot, ids) -> None:
     window.show_page("user_groups")
     await asyncio.sleep(0.5)
     shoot("user-groups-page", window)
+    groups_page = window.page("user_groups")
+    groups_page.select_group(staff.id)
+    group_dialog = groups_page.edit_selected()
+    await asyncio.sleep(0.3)
+    shoot("user-group-dialog", group_dialog)
+    group_dialog.close()
 
 
 if __name__ == "__main__":

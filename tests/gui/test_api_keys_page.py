@@ -9,11 +9,16 @@ from evdesk.store import models as m
 from tests.gui.test_login_and_operators import admin_session, make_window, nav_titles
 
 
-def test_admin_creates_copies_and_revokes_a_key(qtbot, aio, services):
+def cells(model, row):
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_admin_creates_copies_and_revokes_a_key(qtbot, aio, services, check_model):
     window = make_window(qtbot, services, admin_session(aio, services))
     assert "API keys" in nav_titles(window)
     window.show_page("api_keys")
-    page = window.api_keys_page
+    page = window.page("api_keys")
+    check_model(page.model)
     dialog = page.open_create()
     aio.wait_until(lambda: dialog.ui.createButton.isEnabled())
     assert dialog.ui.operatorCombo.currentData() == "ada" and not dialog.ui.keyBox.isVisible()
@@ -25,10 +30,10 @@ def test_admin_creates_copies_and_revokes_a_key(qtbot, aio, services):
     assert "will not be shown again" in dialog.ui.onceLabel.text()
     dialog.ui.copyButton.click()
     assert QGuiApplication.clipboard().text() == key
-    aio.wait_until(lambda: page.ui.keysTable.rowCount() == 1)
-    table = page.ui.keysTable
-    assert [table.item(0, c).text() for c in range(3)] == ["fleet dashboard", "ada", split_key(key)]
-    assert table.item(0, 3).text() and table.item(0, 5).text() == ""
+    aio.wait_until(lambda: page.model.rowCount() == 1)
+    table, model = page.ui.keysTable, page.model
+    assert cells(model, 0)[:3] == ["fleet dashboard", "ada", split_key(key)]
+    assert cells(model, 0)[3] and cells(model, 0)[4] == "never" and cells(model, 0)[5] == ""
     dialog.ui.closeButton.click()
     assert dialog.ui.keyEdit.text() == "" and dialog.key is None
     stored = aio.run(services.store.run(lambda: [r.secret_hash for r in m.ApiKey.select()]))
@@ -38,7 +43,7 @@ def test_admin_creates_copies_and_revokes_a_key(qtbot, aio, services):
     assert page.ui.revokeButton.isEnabled()
     box = page.confirm_revoke()
     box.buttonClicked.emit(page.confirm_revoke_button)
-    aio.wait_until(lambda: table.item(0, 5) is not None and table.item(0, 5).text() != "")
+    aio.wait_until(lambda: cells(model, 0)[5] != "")
     assert page.rows[0].revoked_at is not None
     table.selectRow(0)
     assert not page.ui.revokeButton.isEnabled()

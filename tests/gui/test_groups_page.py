@@ -19,7 +19,7 @@ def test_tree_counts_moves_and_refusals(qtbot, aio, services, check_model):
     north, visitors = site["groups"]
     window = make_window(qtbot, services, admin_session(aio, services))
     window.show_page("groups")
-    page = window.groups_page
+    page = window.page("groups")
     model = page.model
     check_model(model)
     assert rows(model) == ["Depot North", "Visitor car park", ORPHANS_LABEL]
@@ -58,7 +58,7 @@ def test_add_dialog_and_a_basic_operator(qtbot, aio, services):
     site = aio.run(seed_site(services))
     north = site["groups"][0]
     window = make_window(qtbot, services, admin_session(aio, services, "bo", "basic", north))
-    page = window.groups_page
+    page = window.page("groups")
     assert rows(page.model) == ["Depot North"]  # the domain only, no orphans
     assert page.ui.addButton.isEnabled()
     dialog = page.open_dialog("add")
@@ -67,5 +67,5 @@ def test_add_dialog_and_a_basic_operator(qtbot, aio, services):
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: "Yard" in rows(page.model, page.model.index(0, 0)))
     analyst = make_window(qtbot, services, admin_session(aio, services, "an", "analyst", north))
-    assert not analyst.groups_page.ui.addButton.isEnabled()
-    assert not (analyst.groups_page.model.flags(analyst.groups_page.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled)
+    assert not analyst.page("groups").ui.addButton.isEnabled()
+    assert not (analyst.page("groups").model.flags(analyst.page("groups").model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled)

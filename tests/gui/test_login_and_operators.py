@@ -112,7 +112,7 @@ def test_operators_page_invite_flow(qtbot, aio, services, smtp_server, check_mod
     window = make_window(qtbot, services, admin_session(aio, services))
     assert {"Operators", "My account", "Charging groups", "Settings"} <= set(nav_titles(window))
     window.show_page("operators")
-    page = window.operators_page
+    page = window.page("operators")
     aio.wait_until(lambda: page.model.rowCount() == 1)
     check_model(page.model)
     check_model(page.proxy)
@@ -150,7 +150,7 @@ def test_a_basic_operator_sees_less(qtbot, aio, services):
     window = make_window(qtbot, services, admin_session(aio, services, "bo", "basic", north))
     titles = nav_titles(window)
     assert "Operators" not in titles and "Settings" not in titles and "Charging groups" in titles
-    page = window.stations_page
+    page = window.page("stations")
     assert not page.ui.addStationButton.isVisible()
     assert page.proxy.rowCount() == 3  # the three Depot North stations, not the visitor one, not the pending orphan
     panel = window.open_station(site["depot1"])
@@ -163,7 +163,7 @@ def test_a_basic_operator_sees_less(qtbot, aio, services):
 def test_my_account_page(qtbot, aio, services):
     window = make_window(qtbot, services, admin_session(aio, services))
     window.show_page("account")
-    page = window.account_page
+    page = window.page("account")
     aio.wait_until(lambda: page.me is not None)
     page.ui.lastNameEdit.setText("Lovelace")
     page.ui.emailEdit.setText("not an address")

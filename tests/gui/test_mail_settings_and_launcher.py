@@ -13,7 +13,7 @@ from tests.gui.test_login_and_operators import PW, admin_session, make_window
 def test_smtp_settings_and_test_mail(qtbot, aio, services, smtp_server, memory_keyring):
     window = make_window(qtbot, services, admin_session(aio, services))
     window.show_page("settings")
-    page = window.settings_page
+    page = window.page("settings")
     aio.wait_until(lambda: "keychain" in page.ui.smtpPasswordHelp.text())
     assert "No password is stored" in page.ui.smtpPasswordHelp.text()
     ui = page.ui
@@ -40,7 +40,7 @@ def test_launcher_asks_for_the_login_before_the_window(qtbot, aio, services):
     result = {}
 
     async def run():
-        result["session"] = await log_in(services)
+        result["session"], result["first"] = await log_in(services)
 
     from evdesk.gui.asyncutil import run_task
 
@@ -52,4 +52,4 @@ def test_launcher_asks_for_the_login_before_the_window(qtbot, aio, services):
     dialog.ui.passwordEdit.setText(PW)
     qtbot.mouseClick(dialog.ui.loginButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: "session" in result)
-    assert result["session"].ctx.username == "ada"
+    assert result["session"].ctx.username == "ada" and result["first"] is False

@@ -88,7 +88,7 @@ def test_station_proxy_filters_search_connection_and_registration(aio, services,
 
 
 def test_event_feed_model_pages_filters_and_appends_live(check_model, aio, services, site):
-    model = EventFeedModel(services, site["depot1"])
+    model = EventFeedModel(services, site["depot1"], lambda: SYSTEM_CONTEXT)
     aio.wait_until(lambda: model.exhausted)
     assert model.rowCount() == 4
     check_model(model)
@@ -114,7 +114,7 @@ def test_comm_log_model_fetches_more_in_pages(check_model, aio, services, site):
     for i in range(45):
         services.commlog.frame("DEPOT-AC-01", "in", f'[2,"h{i}","Heartbeat",{{}}]', 2, f"h{i}", "Heartbeat")
     aio.run(services.batch.flush())
-    model = CommLogModel(services, "DEPOT-AC-01")
+    model = CommLogModel(services, site["depot1"], "DEPOT-AC-01", lambda: SYSTEM_CONTEXT)
     model.page_size = 20
     model.reload()
     aio.wait_until(lambda: not model.loading)
@@ -141,7 +141,7 @@ def test_comm_log_model_fetches_more_in_pages(check_model, aio, services, site):
 
 
 def test_action_log_model_updates_outcome_in_place(check_model, aio, services, site):
-    model = ActionLogModel(services, site["depot1"])
+    model = ActionLogModel(services, site["depot1"], lambda: SYSTEM_CONTEXT)
     aio.wait_until(lambda: model.exhausted)
     assert model.rowCount() == 3
     check_model(model)
@@ -155,7 +155,7 @@ def test_action_log_model_updates_outcome_in_place(check_model, aio, services, s
 
 
 def test_network_log_model_picks_up_connection_changes(check_model, aio, services, site):
-    model = NetworkLogModel(services, site["depot1"])
+    model = NetworkLogModel(services, site["depot1"], lambda: SYSTEM_CONTEXT)
     aio.wait_until(lambda: model.exhausted)
     before = model.rowCount()
     assert before >= 2  # came online, booted

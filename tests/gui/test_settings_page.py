@@ -8,8 +8,8 @@ from evdesk.gui.pages.settings_page import STALE_MESSAGE
 from evdesk.settings import SiteSettings
 
 
-def open_page(qtbot, services):
-    window = MainWindow(services, None, "")
+def open_page(qtbot, services, operator):
+    window = MainWindow(services, None, "", operator=operator)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -17,12 +17,12 @@ def open_page(qtbot, services):
     titles = [nav.item(r).text() for r in range(nav.count())]
     assert "Settings" in titles
     nav.setCurrentRow(titles.index("Settings"))
-    assert window.ui.pageStack.currentWidget() is window.settings_page
-    return window, window.settings_page
+    assert window.ui.pageStack.currentWidget() is window.page("settings")
+    return window, window.page("settings")
 
 
-def test_shows_the_settings_in_force(qtbot, aio, services):
-    _window, page = open_page(qtbot, services)
+def test_shows_the_settings_in_force(qtbot, aio, services, admin):
+    _window, page = open_page(qtbot, services, admin)
     ui = page.ui
     s = services.settings
     assert ui.siteNameEdit.text() == s.site_name
@@ -39,8 +39,8 @@ def test_shows_the_settings_in_force(qtbot, aio, services):
         assert not label.isVisibleTo(page)
 
 
-def test_save_changes_the_live_settings(qtbot, aio, services):
-    window, page = open_page(qtbot, services)
+def test_save_changes_the_live_settings(qtbot, aio, services, admin):
+    window, page = open_page(qtbot, services, admin)
     ui = page.ui
     live = services.settings
     ui.siteNameEdit.setText("Depot West")
@@ -72,8 +72,8 @@ def test_save_changes_the_live_settings(qtbot, aio, services):
     assert ui.stateLabel.text().startswith("Saved")
 
 
-def test_invalid_combination_is_shown_next_to_the_field_and_nothing_is_saved(qtbot, aio, services):
-    _window, page = open_page(qtbot, services)
+def test_invalid_combination_is_shown_next_to_the_field_and_nothing_is_saved(qtbot, aio, services, admin):
+    _window, page = open_page(qtbot, services, admin)
     ui = page.ui
     before = services.settings.as_dict()
     ui.tempUnavailableSpin.setValue(600)
@@ -98,8 +98,8 @@ def test_invalid_combination_is_shown_next_to_the_field_and_nothing_is_saved(qtb
     assert not ui.longUnavailableError.isVisibleTo(page) and not ui.formError.isVisibleTo(page)
 
 
-def test_stale_save_offers_reload(qtbot, aio, services):
-    _window, page = open_page(qtbot, services)
+def test_stale_save_offers_reload(qtbot, aio, services, admin):
+    _window, page = open_page(qtbot, services, admin)
     ui = page.ui
     # another seat saves the site settings meanwhile
     other = SiteSettings.from_dict(services.settings.as_dict())
@@ -125,8 +125,8 @@ def test_stale_save_offers_reload(qtbot, aio, services):
     assert aio.run(services.store.run(load_site_settings))[1] == 2
 
 
-def test_revert_discards_edits(qtbot, aio, services):
-    _window, page = open_page(qtbot, services)
+def test_revert_discards_edits(qtbot, aio, services, admin):
+    _window, page = open_page(qtbot, services, admin)
     ui = page.ui
     ui.siteNameEdit.setText("Something else")
     ui.acceptPolicyRadio.setChecked(True)

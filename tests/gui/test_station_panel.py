@@ -18,8 +18,8 @@ from evdesk.gui.main_window import MainWindow
 from tests.gui.screens import seed_site
 
 
-def open_panel(qtbot, services, station_id, central=None):
-    window = MainWindow(services, central, central.address if central else "")
+def open_panel(qtbot, services, operator, station_id, central=None):
+    window = MainWindow(services, central, central.address if central else "", operator=operator)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -49,9 +49,9 @@ def send(aio, dialog, reason="GUI test"):
     return dialog.outcome_text()
 
 
-def test_header_cards_and_session_update_live(qtbot, aio, services):
+def test_header_cards_and_session_update_live(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window, panel = open_panel(qtbot, services, site["depot1"])
+    window, panel = open_panel(qtbot, services, admin, site["depot1"])
     assert panel.ui.nameLabel.text() == "Depot bay 1-2"
     assert panel.ui.connectionLabel.text() == "Online"
     assert "DEPOT-AC-01" in panel.ui.detailsLabel.text() and "Ensto EVB200" in panel.ui.detailsLabel.text()
@@ -80,9 +80,9 @@ def test_header_cards_and_session_update_live(qtbot, aio, services):
     assert card.ui.idTagValue.text() == "No session" and card.ui.startButton.isEnabled()
 
 
-def test_event_feed_day_navigation_and_filters(qtbot, aio, services):
+def test_event_feed_day_navigation_and_filters(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window, panel = open_panel(qtbot, services, site["depot1"])
+    window, panel = open_panel(qtbot, services, admin, site["depot1"])
     aio.wait_until(lambda: panel.event_feed.exhausted)
     assert panel.event_filter.rowCount() == 4
     assert not panel.ui.nextDayButton.isEnabled()  # no events from the future
@@ -98,12 +98,12 @@ def test_event_feed_day_navigation_and_filters(qtbot, aio, services):
     assert panel.ui.nextDayButton.isEnabled()
     qtbot.mouseClick(panel.ui.todayButton, Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: panel.event_feed.exhausted and panel.event_filter.rowCount() == 4)
-    assert "EET" in panel.event_feed.headerData(4, Qt.Orientation.Horizontal) or "EEST" in panel.event_feed.headerData(4, Qt.Orientation.Horizontal)
+    assert panel.event_feed.headerData(4, Qt.Orientation.Horizontal) == "Date & time (Europe/Helsinki)"
 
 
-def test_comm_log_detail_pane_pretty_prints(qtbot, aio, services):
+def test_comm_log_detail_pane_pretty_prints(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window, panel = open_panel(qtbot, services, site["depot1"])
+    window, panel = open_panel(qtbot, services, admin, site["depot1"])
     aio.wait_until(lambda: panel.comm_log.exhausted and panel.comm_log.rowCount() == 6)
     panel.ui.commLogTable.selectRow(0)
     text = panel.ui.payloadView.toPlainText()
@@ -111,9 +111,9 @@ def test_comm_log_detail_pane_pretty_prints(qtbot, aio, services):
     assert panel.comm_log.canFetchMore(QModelIndex()) is False
 
 
-def test_commands_menu_offers_every_command(qtbot, aio, services):
+def test_commands_menu_offers_every_command(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window, panel = open_panel(qtbot, services, site["depot1"])
+    window, panel = open_panel(qtbot, services, admin, site["depot1"])
     names = {a.objectName() for a in panel.commands_menu.actions() if a.objectName()}
     assert names == {f"command_{c.key}" for c in COMMANDS}
     assert len(COMMANDS) == 19
@@ -124,9 +124,9 @@ def test_commands_menu_offers_every_command(qtbot, aio, services):
         dialog.close()
 
 
-def test_reason_is_mandatory_and_param_errors_show_next_to_fields(qtbot, aio, services, live_site):
+def test_reason_is_mandatory_and_param_errors_show_next_to_fields(qtbot, aio, services, live_site, admin):
     central, station, info = live_site
-    window, panel = open_panel(qtbot, services, info.id, central)
+    window, panel = open_panel(qtbot, services, admin, info.id, central)
     dialog = panel.open_command("remote_start", connector_id=1)
     dialog.send_button.click()
     assert not dialog.busy
@@ -138,9 +138,9 @@ def test_reason_is_mandatory_and_param_errors_show_next_to_fields(qtbot, aio, se
     assert "20 characters" in dialog.editors["id_tag"].error.text()
 
 
-def test_reset_from_the_dialog_end_to_end(qtbot, aio, services, live_site):
+def test_reset_from_the_dialog_end_to_end(qtbot, aio, services, live_site, admin):
     central, station, info = live_site
-    window, panel = open_panel(qtbot, services, info.id, central)
+    window, panel = open_panel(qtbot, services, admin, info.id, central)
     dialog = panel.open_command("reset")
     dialog.editors["kind"].set_value("Soft")
     outcome = send(aio, dialog, "Display frozen")
@@ -155,11 +155,11 @@ def test_reset_from_the_dialog_end_to_end(qtbot, aio, services, live_site):
     aio.wait_until(lambda: any(r.action == "Reset" for r in panel.comm_log.rows()))
 
 
-def test_remote_start_then_stop_from_connector_card(qtbot, aio, services, live_site):
+def test_remote_start_then_stop_from_connector_card(qtbot, aio, services, live_site, admin):
     central, station, info = live_site
     # free charging: the id tag needs no token in the store to be accepted
     aio.run(services.stations.update_station(info.id, info.version, access_mode="free", ctx=SYSTEM_CONTEXT))
-    window, panel = open_panel(qtbot, services, info.id, central)
+    window, panel = open_panel(qtbot, services, admin, info.id, central)
     aio.wait_until(lambda: 1 in panel.cards and panel.cards[1].ui.statusChip.text() == "Available")
     qtbot.mouseClick(panel.cards[1].ui.startButton, Qt.MouseButton.LeftButton)
     dialog = panel.dialogs[-1]
@@ -178,9 +178,9 @@ def test_remote_start_then_stop_from_connector_card(qtbot, aio, services, live_s
     aio.wait_until(lambda: panel.cards[1].session is None, timeout=15)
 
 
-def test_offline_station_outcome_in_words_and_window_stays_responsive(qtbot, aio, services, live_site):
+def test_offline_station_outcome_in_words_and_window_stays_responsive(qtbot, aio, services, live_site, admin):
     central, station, info = live_site
-    window, panel = open_panel(qtbot, services, info.id, central)
+    window, panel = open_panel(qtbot, services, admin, info.id, central)
     aio.run(station.stop())
     aio.wait_until(lambda: not central.is_connected("SIM-01"))
     dialog = panel.open_command("unlock_connector", connector_id=2)

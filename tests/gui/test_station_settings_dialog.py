@@ -5,33 +5,32 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
-from evdesk.core.queries import station_settings
 from evdesk.gui.dialogs.station_settings_dialog import STALE_MESSAGE, StationSettingsDialog
 from evdesk.gui.main_window import MainWindow
 from evdesk.store import models as m
 from tests.gui.screens import seed_site
 
 
-def open_dialog(qtbot, aio, services, station_id) -> StationSettingsDialog:
-    dialog = StationSettingsDialog(services, station_id)
+def open_dialog(qtbot, aio, services, station_id, host) -> StationSettingsDialog:
+    dialog = StationSettingsDialog(services, station_id, host)
     qtbot.addWidget(dialog)
     dialog.show()
     aio.wait_until(lambda: dialog.loaded, message="the dialog did not load the station")
     return dialog
 
 
-def make_window(qtbot, services) -> MainWindow:
-    window = MainWindow(services, None, "")
+def make_window(qtbot, services, operator) -> MainWindow:
+    window = MainWindow(services, None, "", operator=operator)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     return window
 
 
-def test_shows_the_station_and_saves_every_field(qtbot, aio, services):
+def test_shows_the_station_and_saves_every_field(qtbot, aio, services, admin, acting_as):
     site = aio.run(seed_site(services))
     north, visitors = site["groups"]
-    dialog = open_dialog(qtbot, aio, services, site["depot1"])
+    dialog = open_dialog(qtbot, aio, services, site["depot1"], acting_as(admin))
     ui = dialog.ui
     assert ui.nameEdit.text() == "Depot bay 1-2"
     assert ui.groupCombo.itemText(0) == "— no group —"
@@ -64,14 +63,14 @@ def test_shows_the_station_and_saves_every_field(qtbot, aio, services):
     assert (info.heartbeat_interval, info.meter_value_interval) == (600, 30)
     assert info.strip_id_tag_suffix is False and info.skip_schema_validation is True
     assert info.password_hash is None
-    row = aio.run(services.store.run(station_settings, site["depot1"]))
+    row = aio.run(services.history.station_settings(SYSTEM_CONTEXT, site["depot1"]))
     assert row.notes == "Behind the workshop; key at reception."
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_field_errors_appear_next_to_their_fields_and_nothing_is_saved(qtbot, aio, services):
+def test_field_errors_appear_next_to_their_fields_and_nothing_is_saved(qtbot, aio, services, admin, acting_as):
     site = aio.run(seed_site(services))
-    dialog = open_dialog(qtbot, aio, services, site["depot1"])
+    dialog = open_dialog(qtbot, aio, services, site["depot1"], acting_as(admin))
     ui = dialog.ui
     version = services.stations.get_by_id(site["depot1"]).version
 
@@ -101,9 +100,9 @@ def test_field_errors_appear_next_to_their_fields_and_nothing_is_saved(qtbot, ai
     assert info.version == version and info.password_hash is None
 
 
-def test_stale_edit_offers_reload_which_refills_the_form(qtbot, aio, services):
+def test_stale_edit_offers_reload_which_refills_the_form(qtbot, aio, services, admin, acting_as):
     site = aio.run(seed_site(services))
-    dialog = open_dialog(qtbot, aio, services, site["depot2"])
+    dialog = open_dialog(qtbot, aio, services, site["depot2"], acting_as(admin))
     ui = dialog.ui
     assert not ui.staleBanner.isVisibleTo(dialog)
     # someone else saves the station while the dialog is open
@@ -132,9 +131,9 @@ def test_stale_edit_offers_reload_which_refills_the_form(qtbot, aio, services):
     assert services.stations.get_by_id(site["depot2"]).heartbeat_interval == 900
 
 
-def test_set_change_and_remove_the_password(qtbot, aio, services):
+def test_set_change_and_remove_the_password(qtbot, aio, services, admin, acting_as):
     site = aio.run(seed_site(services))
-    dialog = open_dialog(qtbot, aio, services, site["depot1"])
+    dialog = open_dialog(qtbot, aio, services, site["depot1"], acting_as(admin))
     dialog.ui.passwordEdit.setText("depot-secret-1")
     dialog.ui.passwordRepeatEdit.setText("depot-secret-1")
     saved = []
@@ -146,7 +145,7 @@ def test_set_change_and_remove_the_password(qtbot, aio, services):
     assert aio.run(services.stations.check_password(info, "depot-secret-1"))
     assert not aio.run(services.stations.check_password(info, "wrong-password"))
 
-    dialog = open_dialog(qtbot, aio, services, site["depot1"])
+    dialog = open_dialog(qtbot, aio, services, site["depot1"], acting_as(admin))
     ui = dialog.ui
     assert "A password is set" in ui.passwordStateLabel.text()
     assert ui.removePasswordCheck.isVisibleTo(dialog)
@@ -160,9 +159,9 @@ def test_set_change_and_remove_the_password(qtbot, aio, services):
     assert services.stations.get("DEPOT-AC-01").password_hash is None
 
 
-def test_delete_asks_first_then_frees_the_identifier(qtbot, aio, services):
+def test_delete_asks_first_then_frees_the_identifier(qtbot, aio, services, admin, acting_as):
     site = aio.run(seed_site(services))
-    dialog = open_dialog(qtbot, aio, services, site["depot2"])
+    dialog = open_dialog(qtbot, aio, services, site["depot2"], acting_as(admin))
     deleted = []
     dialog.stationDeleted.connect(deleted.append)
 
@@ -187,9 +186,9 @@ def test_delete_asks_first_then_frees_the_identifier(qtbot, aio, services):
     assert again.id != site["depot2"]
 
 
-def test_opened_from_the_station_panel(qtbot, aio, services):
+def test_opened_from_the_station_panel(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window = make_window(qtbot, services)
+    window = make_window(qtbot, services, admin)
     panel = window.open_station(site["depot1"])
     assert panel.settings_button.text() == "Settings…"
     panel.settings_button.click()
@@ -206,14 +205,14 @@ def test_opened_from_the_station_panel(qtbot, aio, services):
     dialog.ui.deleteButton.click()
     dialog.confirm_delete_button.click()
     aio.wait_until(lambda: window.current_station_panel() is None)
-    assert window.ui.pageStack.currentWidget() is window.stations_page
+    assert window.ui.pageStack.currentWidget() is window.page("stations")
     assert services.stations.get("DEPOT-AC-01") is None
 
 
-def test_opened_from_the_stations_page(qtbot, aio, services):
+def test_opened_from_the_stations_page(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window = make_window(qtbot, services)
-    page = window.stations_page
+    window = make_window(qtbot, services, admin)
+    page = window.page("stations")
     assert not page.edit_button.isEnabled()
     assert page.select_station(site["visitor"])
     assert page.edit_button.isEnabled()

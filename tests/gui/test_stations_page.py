@@ -12,8 +12,8 @@ from evdesk.gui.models.base import Roles
 from tests.gui.screens import seed_site
 
 
-def make_window(qtbot, services, central=None, address="ws://127.0.0.1:9000/"):
-    window = MainWindow(services, central, address)
+def make_window(qtbot, services, operator, central=None, address="ws://127.0.0.1:9000/"):
+    window = MainWindow(services, central, address, operator=operator)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -24,10 +24,10 @@ def visible_ids(page):
     return [page.proxy.index(r, 0).data(Roles.RowId) for r in range(page.proxy.rowCount())]
 
 
-def test_table_shows_stations_with_group_status_and_local_time(qtbot, aio, services):
+def test_table_shows_stations_with_group_status_and_local_time(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window = make_window(qtbot, services)
-    page = window.stations_page
+    window = make_window(qtbot, services, admin)
+    page = window.page("stations")
     aio.wait_until(lambda: page.model.data(page.model.index(page.model.row_of(site["depot1"]), sm.COL_GROUP)) == "Depot North")
     row = page.model.row_of(site["depot1"])
     cell = lambda col: page.model.index(row, col).data()  # noqa: E731
@@ -39,7 +39,7 @@ def test_table_shows_stations_with_group_status_and_local_time(qtbot, aio, servi
     assert cell(sm.COL_CONNECTOR_STATUS) == "1: Charging · 2: Available"
     assert cell(sm.COL_LAST_SEEN).startswith("today ")
     header = page.model.headerData(sm.COL_LAST_SEEN, Qt.Orientation.Horizontal)
-    assert header in ("Last seen (EET)", "Last seen (EEST)")  # the site's zone, named
+    assert header == "Last seen\n(Europe/Helsinki)"  # the site's zone, named
     # offline rows are greyed
     visitor_row = page.model.row_of(site["visitor"])
     assert page.model.index(visitor_row, sm.COL_NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -47,9 +47,9 @@ def test_table_shows_stations_with_group_status_and_local_time(qtbot, aio, servi
     assert "ws://127.0.0.1:9000/" in window.server_label.text()
 
 
-def test_status_bar_counts_online_stations_live(qtbot, aio, services):
+def test_status_bar_counts_online_stations_live(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window = make_window(qtbot, services)
+    window = make_window(qtbot, services, admin)
     depot2 = services.stations.get_by_id(site["depot2"])
     services.status.disconnected(depot2)
     aio.wait_until(lambda: window.online_label.text() == "2 of 5 stations online")
@@ -57,9 +57,9 @@ def test_status_bar_counts_online_stations_live(qtbot, aio, services):
     aio.wait_until(lambda: window.online_label.text() == "3 of 5 stations online")
 
 
-def test_search_and_filters(qtbot, aio, services):
+def test_search_and_filters(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    page = make_window(qtbot, services).stations_page
+    page = make_window(qtbot, services, admin).page("stations")
     qtbot.keyClicks(page.ui.searchEdit, "visitor")
     assert visible_ids(page) == [site["visitor"]]
     page.ui.searchEdit.clear()
@@ -72,9 +72,9 @@ def test_search_and_filters(qtbot, aio, services):
     assert visible_ids(page) == [site["pending"]]
 
 
-def test_add_station_shows_core_validation_next_to_the_field(qtbot, aio, services):
+def test_add_station_shows_core_validation_next_to_the_field(qtbot, aio, services, admin):
     aio.run(seed_site(services))
-    page = make_window(qtbot, services).stations_page
+    page = make_window(qtbot, services, admin).page("stations")
     dialog = page.add_station()
     aio.wait_until(lambda: dialog.ui.groupCombo.count() == 3)  # "(no group)" + two groups
     dialog.ui.identityEdit.setText("bad/name")
@@ -99,9 +99,9 @@ def test_add_station_shows_core_validation_next_to_the_field(qtbot, aio, service
     assert page.model.rowCount() == 6
 
 
-def test_adopt_and_reject_pending_stations(qtbot, aio, services):
+def test_adopt_and_reject_pending_stations(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    page = make_window(qtbot, services).stations_page
+    page = make_window(qtbot, services, admin).page("stations")
     page.show_pending()
     assert page.select_station(site["pending"])
     assert page.ui.adoptButton.isEnabled() and page.ui.rejectButton.isEnabled()
@@ -125,10 +125,10 @@ def test_adopt_and_reject_pending_stations(qtbot, aio, services):
     assert page.model.index(page.model.row_of(unknown.id), sm.COL_NAME).data().endswith("(rejected)")
 
 
-def test_double_click_opens_station_panel_and_back(qtbot, aio, services):
+def test_double_click_opens_station_panel_and_back(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
-    window = make_window(qtbot, services)
-    page = window.stations_page
+    window = make_window(qtbot, services, admin)
+    page = window.page("stations")
     assert page.select_station(site["depot1"])
     index = page.ui.stationsTable.selectionModel().selectedRows()[0]
     qtbot.waitExposed(window)

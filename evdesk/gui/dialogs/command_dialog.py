@@ -61,7 +61,7 @@ class CommandDialog(QDialog):
         self.result = None  # the last CommandResult, for whoever opened the dialog
         self.task = None
         station = services.stations.get_by_id(station_id)
-        zone = display.site_zone(services.settings.site_timezone)
+        zone = display.zone_of(services.settings)
         self.setWindowTitle(f"{command.title.rstrip('…')} — {station.display_name}")
         self.ui.descriptionLabel.setText(command.description)
 
@@ -131,12 +131,11 @@ class CommandDialog(QDialog):
         self.ui.responseView.hide()
         self.task = run_task(
             self._execute(kwargs, reason), on_done=self._finished, on_error=self._failed, owner=self,
-            what=f"sending {self.command.method}", cancel_with_owner=False,
+            what=f"sending {self.command.title.rstrip('…')}", cancel_with_owner=False,
         )
 
-    async def _execute(self, kwargs: dict[str, Any], reason: str):
-        method = getattr(self.central_system.commands, self.command.method)
-        return await method(self.station_id, **kwargs, ctx=operator_of(self), reason=reason)
+    async def _execute(self, values: dict[str, Any], reason: str):
+        return await self.command.send(self.central_system.commands, self.station_id, values, operator_of(self), reason)
 
     def _finished(self, result) -> None:
         self._set_busy(False)
@@ -160,7 +159,7 @@ class CommandDialog(QDialog):
         elif isinstance(exc, EvdeskError):
             self._show_outcome(str(exc), FAILURE_STYLE)
         else:
-            log.error("command %s failed", self.command.method, exc_info=exc)
+            log.error("command %s failed", self.command.key, exc_info=exc)
             self._show_outcome(
                 f"Remote command execution failed: {exc or type(exc).__name__}. Try again; "
                 "if it keeps failing, check the communication log.", FAILURE_STYLE,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -67,7 +68,7 @@ class CsvImportDialog(QDialog):
         ui.problemsView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         ui.problemsView.setColumnWidth(1, 130)
         ui.problemsView.hide()
-        ui.fileLabel.setText(f"Importing charging users from <b>{Path(path).name}</b>")
+        ui.fileLabel.setText(f"Importing charging users from <b>{escape(Path(path).name)}</b>")
         ui.progressBar.setRange(0, 0)  # busy until the first batch reports
         ui.summaryLabel.setText("Reading the file…")
         ui.closeButton.setEnabled(False)

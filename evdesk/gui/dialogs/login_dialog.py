@@ -29,6 +29,7 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self)
         self.services = services
         self.session = None
+        self.created_first_administrator = False  # then the window explains how chargers connect
         self.busy = False
         ui = self.ui
         ui.siteLabel.setText(f"Charging station management for {services.settings.site_name}")
@@ -198,6 +199,7 @@ class LoginDialog(QDialog):
         async def create_and_log_in():
             await self.services.operators.create_first_admin(username, password, ui.firstEmailEdit.text(),
                                                              ui.firstNameEdit.text(), ui.lastNameEdit.text())
+            self.created_first_administrator = True
             return await self.services.login.login(username, password)
 
         run_task(create_and_log_in(), on_done=self._logged_in, on_error=self._failed, owner=self,

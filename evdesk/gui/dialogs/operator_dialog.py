@@ -18,8 +18,8 @@ from evdesk.gui.operator import operator_of
 
 ROLE_HELP = {
     ADMIN: "All permissions.",
-    BASIC: "Limited: cannot manage operators, add or remove or edit stations, update firmware, manage scheduled "
-           "tasks, user groups, invoices or site settings.",
+    BASIC: "Limited: cannot manage operators or API keys, add, remove or edit stations, update firmware, remove "
+           "charging users, delete tokens, manage user groups or change site settings.",
     ANALYST: "Sees everything in the domain, changes nothing.",
 }
 

@@ -4,6 +4,7 @@ existing charging user (picked by search) or of a new one (names, e-mail, group)
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from uuid import UUID
 
 from PySide6.QtCore import QTimer, Signal
@@ -35,8 +36,8 @@ class RegisterTagDialog(QDialog):
         self.row = row
         self.busy = False
         ui = self.ui
-        where = f" at {row.station}" if row.station else ""
-        ui.introLabel.setText(f"The tag <b>{row.id_tag}</b> was refused{where} on {display.local_time(row.at, zone)} "
+        where = f" at {escape(row.station)}" if row.station else ""  # sent by a station: plain text
+        ui.introLabel.setText(f"The tag <b>{escape(row.id_tag)}</b> was refused{where} on {display.local_time(row.at, zone)} "
                               f"({display.zone_name(zone, row.at)}): nobody knows it yet. Register it as a token so "
                               "that it is accepted from now on.")
         has_suffix = "_" in row.id_tag

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from evdesk.core.errors import EvdeskError, ValidationError
-from evdesk.core.queries import list_groups
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_station_dialog import Ui_StationDialog
 from evdesk.gui.operator import operator_of
@@ -63,7 +62,7 @@ class StationDialog(QDialog):
             self.ui.nameEdit.setText(info.name if info.name != info.identity else "")
             for widget in (self.ui.connectorsLabel, self.ui.connectorsSpin, self.ui.passwordLabel, self.ui.passwordEdit):
                 widget.hide()
-        run_task(services.store.run(list_groups), on_done=self._groups_loaded, owner=self, what="loading charging groups")
+        self._groups_loaded(services.groups.visible(operator_of(parent if parent is not None else self)))
 
     def _groups_loaded(self, groups) -> None:
         current = None

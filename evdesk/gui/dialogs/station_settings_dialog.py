@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
-from evdesk.core.queries import StationSettingsRow, list_groups, station_settings
+from evdesk.core.reads.history import StationSettingsRow
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_station_settings_dialog import Ui_StationSettingsDialog
 from evdesk.gui.operator import operator_of
@@ -64,7 +64,7 @@ class StationSettingsDialog(QDialog):
         info = services.stations.get_by_id(station_id)
         self.identity = info.identity
         self.setWindowTitle(f"Settings of {info.display_name}")
-        self.ui.introLabel.setText(f"Identifier <b>{info.identity}</b> (cannot be changed)")
+        self.ui.introLabel.setText(f"Identifier <b>{escape(info.identity)}</b> (cannot be changed)")
         self.ui.nameEdit.setPlaceholderText(info.identity)
         self.ui.passwordHelp.setText(
             f"The station must send it as HTTP basic authentication, with its identifier "
@@ -81,8 +81,8 @@ class StationSettingsDialog(QDialog):
                  what=f"loading the settings of {self.identity}")
 
     async def _load(self):
-        store = self.services.store
-        return await store.run(station_settings, self.station_id), await store.run(list_groups)
+        ctx = operator_of(self)
+        return await self.services.history.station_settings(ctx, self.station_id), self.services.groups.visible(ctx)
 
     @property
     def loaded(self) -> bool:

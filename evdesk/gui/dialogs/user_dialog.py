@@ -1,5 +1,5 @@
-"""Add or edit a charging user: names, e-mail, phone, user group, status (with reason),
-vehicles, access rights (charging groups, which include their subgroups, and single
+"""Add or edit a charging user: names, e-mail, phone, user group, how many sessions at a
+time (empty: the user group's limit, else 1), status (with reason), vehicles, access rights (charging groups, which include their subgroups, and single
 stations) and the user's tokens.
 
 A new user's tokens are saved with the user; an existing user's tokens are added,
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTreeWidgetItem
 
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
-from evdesk.core.people_types import TokenInput, TokenRow, UserDetail, UserInput, clean_token
+from evdesk.core.people_types import TokenInput, TokenRow, UserDetail, UserGroupRow, UserInput, clean_token
 from evdesk.core.permissions import ADMIN, Permission
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.token_dialog import TokenDialog
@@ -45,6 +45,7 @@ class UserDialog(QDialog):
         self.loaded = user_id is None
         self.busy = False
         self.pending_tokens: list[TokenInput] = []
+        self.user_groups: dict[str, UserGroupRow] = {}  # by id as text, for what an empty limit means
         self._hidden_rights: tuple[list[UUID], list[UUID]] = ([], [])
         ui = self.ui
         ctx = operator()
@@ -53,6 +54,7 @@ class UserDialog(QDialog):
             ui.statusCombo.addItem(label, status)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         ui.userGroupCombo.addItem("— none —", None)
+        ui.userGroupCombo.currentIndexChanged.connect(self._explain_session_limit)
         run_task(services.people.groups.list(), on_done=self._groups_loaded, owner=self, what="loading user groups")
         self._build_rights_tree(ctx)
         self.tokens = UserTokensModel(self)
@@ -78,10 +80,11 @@ class UserDialog(QDialog):
         ui.okButton.clicked.connect(self.save)
         ui.okButton.setEnabled(self.can_edit)
         for w in (ui.newUidEdit, ui.newTokenNameEdit, ui.addTokenButton, ui.addPlateButton, ui.removePlateButton,
-                  ui.plateEdit, ui.editTokenButton, ui.blockTokenButton):
+                  ui.plateEdit, ui.editTokenButton, ui.blockTokenButton, ui.maxSessionsEdit):
             w.setEnabled(self.can_edit)
         self._clear_errors()
         self._status_changed()
+        self._explain_session_limit()
         self._update_token_buttons()
         if user_id is None:
             self.setWindowTitle("Add charging user")
@@ -115,7 +118,8 @@ class UserDialog(QDialog):
         ui.vehiclesList.clear()
         ui.vehiclesList.addItems(d.vehicles)
         self._set_rights(d.group_rights, d.station_rights)
-        self.max_concurrent = d.max_concurrent_transactions
+        limit = d.max_concurrent_transactions
+        ui.maxSessionsEdit.setText("" if limit is None else str(limit))
         self.tokens.set_rows(detail.tokens)
         self._update_token_buttons()
 
@@ -125,6 +129,7 @@ class UserDialog(QDialog):
 
     def _groups_loaded(self, groups) -> None:
         combo, current = self.ui.userGroupCombo, self.ui.userGroupCombo.currentData()
+        self.user_groups = {str(g.id): g for g in groups}
         for g in groups:
             combo.addItem(g.name if g.active else f"{g.name} (inactive)", str(g.id))
         self._select_group(UUID(current) if current else getattr(self, "_wanted_group", None))
@@ -142,6 +147,27 @@ class UserDialog(QDialog):
 
     def select_user_group(self, group_id: UUID | None) -> None:
         self._select_group(group_id)
+
+    def _explain_session_limit(self, *_args) -> None:
+        """What an empty "Sessions at a time" means for the user group chosen now."""
+        group = self.user_groups.get(self.ui.userGroupCombo.currentData() or "")
+        if group is None:
+            empty = "empty: 1 (no user group)"
+        elif group.max_concurrent_transactions is None:
+            empty = f"empty: 1 ({group.name} sets no limit)"
+        else:
+            empty = f"empty: {group.max_concurrent_transactions}, the limit of {group.name}"
+        self.ui.maxSessionsEdit.setPlaceholderText(empty)
+
+    def max_sessions(self) -> int | None:
+        """The user's own limit, or None (empty: the user group's, else 1)."""
+        text = self.ui.maxSessionsEdit.text().strip()
+        if not text:
+            return None
+        if not text.isdigit() or int(text) < 1:
+            raise ValidationError("Enter how many sessions at a time (1 or more), or leave it empty for the user "
+                                  "group's limit.", field="max_concurrent_transactions")
+        return int(text)
 
     def _status_changed(self, *_args) -> None:
         disabled = self.ui.statusCombo.currentData() == "disabled"
@@ -343,6 +369,7 @@ class UserDialog(QDialog):
         return {"first_name": (ui.firstNameError, TAB_DETAILS), "last_name": (ui.lastNameError, TAB_DETAILS),
                 "email": (ui.emailError, TAB_DETAILS), "phone": (ui.phoneError, TAB_DETAILS),
                 "user_group_id": (ui.userGroupError, TAB_DETAILS), "status": (ui.disabledReasonError, TAB_DETAILS),
+                "max_concurrent_transactions": (ui.maxSessionsError, TAB_DETAILS),
                 "disabled_reason": (ui.disabledReasonError, TAB_DETAILS), "vehicles": (ui.vehiclesError, TAB_VEHICLES),
                 "group_rights": (ui.rightsError, TAB_ACCESS), "station_rights": (ui.rightsError, TAB_ACCESS),
                 "uid": (ui.tokenUidError, TAB_TOKENS), "name": (ui.tokenUidError, TAB_TOKENS),
@@ -373,7 +400,7 @@ class UserDialog(QDialog):
             first_name=ui.firstNameEdit.text(), last_name=ui.lastNameEdit.text(), email=ui.emailEdit.text(),
             phone=ui.phoneEdit.text(), user_group_id=self.user_group_id(),
             status=ui.statusCombo.currentData(), disabled_reason=ui.disabledReasonEdit.text(),
-            max_concurrent_transactions=getattr(self, "max_concurrent", None), vehicles=self.plates(),
+            max_concurrent_transactions=self.max_sessions(), vehicles=self.plates(),
             group_rights=groups, station_rights=stations,
         )
 
@@ -382,10 +409,15 @@ class UserDialog(QDialog):
             return
         self._clear_errors()
         users, ctx = self.services.people.users, self.operator()
+        try:
+            data = self.user_input()
+        except ValidationError as exc:
+            self.show_error(exc.field, str(exc))
+            return
         if self.user_id is None:
-            coro = users.create(ctx, self.user_input(), list(self.pending_tokens))
+            coro = users.create(ctx, data, list(self.pending_tokens))
         else:
-            coro = users.update(ctx, self.user_id, self.version, self.user_input())
+            coro = users.update(ctx, self.user_id, self.version, data)
         self.busy = True
         self.ui.okButton.setEnabled(False)
         run_task(coro, on_done=self._saved, on_error=self._failed, owner=self, what="saving a charging user",

@@ -19,7 +19,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
     QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_ApiKeysPage(object):
     def setupUi(self, ApiKeysPage):
@@ -40,7 +40,7 @@ class Ui_ApiKeysPage(object):
 
         self.pageLayout.addWidget(self.introLabel)
 
-        self.keysTable = QTableWidget(ApiKeysPage)
+        self.keysTable = QTableView(ApiKeysPage)
         self.keysTable.setObjectName(u"keysTable")
         self.keysTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.keysTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -13,45 +13,73 @@
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QListWidget,
-    QListWidgetItem, QMainWindow, QSizePolicy, QStackedWidget,
-    QStatusBar, QWidget)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMainWindow, QMenu,
+    QMenuBar, QSizePolicy, QStackedWidget, QStatusBar,
+    QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 800)
+        self.connectHelpAction = QAction(MainWindow)
+        self.connectHelpAction.setObjectName(u"connectHelpAction")
         self.centralWidget = QWidget(MainWindow)
         self.centralWidget.setObjectName(u"centralWidget")
-        self.centralLayout = QHBoxLayout(self.centralWidget)
+        self.centralLayout = QVBoxLayout(self.centralWidget)
         self.centralLayout.setSpacing(0)
         self.centralLayout.setObjectName(u"centralLayout")
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
+        self.storageBanner = QLabel(self.centralWidget)
+        self.storageBanner.setObjectName(u"storageBanner")
+        self.storageBanner.setVisible(False)
+        self.storageBanner.setStyleSheet(u"QLabel#storageBanner { background: #c62828; color: white; font-weight: 600; padding: 8px 14px; }")
+        self.storageBanner.setWordWrap(True)
+        self.storageBanner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.centralLayout.addWidget(self.storageBanner)
+
+        self.bodyLayout = QHBoxLayout()
+        self.bodyLayout.setSpacing(0)
+        self.bodyLayout.setObjectName(u"bodyLayout")
         self.navList = QListWidget(self.centralWidget)
         self.navList.setObjectName(u"navList")
-        self.navList.setMinimumSize(QSize(150, 0))
-        self.navList.setMaximumSize(QSize(160, 16777215))
+        self.navList.setMinimumSize(QSize(170, 0))
+        self.navList.setMaximumSize(QSize(180, 16777215))
         self.navList.setFrameShape(QFrame.Shape.NoFrame)
+        self.navList.setIconSize(QSize(18, 18))
         self.navList.setStyleSheet(u"QListWidget { background: #263238; color: #eceff1; font-size: 11pt; padding-top: 8px; }\n"
-"QListWidget::item { padding: 10px 14px; }\n"
+"QListWidget::item { padding: 9px 10px; }\n"
 "QListWidget::item:selected { background: #37474f; color: white; border-left: 3px solid #4fc3f7; }")
 
-        self.centralLayout.addWidget(self.navList)
+        self.bodyLayout.addWidget(self.navList)
 
         self.pageStack = QStackedWidget(self.centralWidget)
         self.pageStack.setObjectName(u"pageStack")
 
-        self.centralLayout.addWidget(self.pageStack)
+        self.bodyLayout.addWidget(self.pageStack)
+
+
+        self.centralLayout.addLayout(self.bodyLayout)
 
         MainWindow.setCentralWidget(self.centralWidget)
+        self.menuBar = QMenuBar(MainWindow)
+        self.menuBar.setObjectName(u"menuBar")
+        self.helpMenu = QMenu(self.menuBar)
+        self.helpMenu.setObjectName(u"helpMenu")
+        MainWindow.setMenuBar(self.menuBar)
         self.statusBar = QStatusBar(MainWindow)
         self.statusBar.setObjectName(u"statusBar")
         MainWindow.setStatusBar(self.statusBar)
+
+        self.menuBar.addAction(self.helpMenu.menuAction())
+        self.helpMenu.addAction(self.connectHelpAction)
 
         self.retranslateUi(MainWindow)
 
@@ -60,5 +88,11 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"evdesk", None))
+        self.connectHelpAction.setText(QCoreApplication.translate("MainWindow", u"How chargers connect\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.connectHelpAction.setToolTip(QCoreApplication.translate("MainWindow", u"The address, port and rules a charging station needs to connect to this evdesk", None))
+#endif // QT_CONFIG(tooltip)
+        self.storageBanner.setText(QCoreApplication.translate("MainWindow", u"evdesk cannot store data.", None))
+        self.helpMenu.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
     # retranslateUi
 

@@ -40,12 +40,12 @@ class Ui_OperatorsPage(object):
 
         self.headerRow.addItem(self.headerSpacer)
 
-        self.filterEdit = QLineEdit(OperatorsPage)
-        self.filterEdit.setObjectName(u"filterEdit")
-        self.filterEdit.setClearButtonEnabled(True)
-        self.filterEdit.setMinimumSize(QSize(260, 0))
+        self.searchEdit = QLineEdit(OperatorsPage)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+        self.searchEdit.setMinimumSize(QSize(260, 0))
 
-        self.headerRow.addWidget(self.filterEdit)
+        self.headerRow.addWidget(self.searchEdit)
 
 
         self.pageLayout.addLayout(self.headerRow)
@@ -112,7 +112,7 @@ class Ui_OperatorsPage(object):
 
     def retranslateUi(self, OperatorsPage):
         self.titleLabel.setText(QCoreApplication.translate("OperatorsPage", u"Operators", None))
-        self.filterEdit.setPlaceholderText(QCoreApplication.translate("OperatorsPage", u"Search username, name or e-mail", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("OperatorsPage", u"Search username, name or e-mail", None))
         self.inviteButton.setText(QCoreApplication.translate("OperatorsPage", u"Invite\u2026", None))
         self.editButton.setText(QCoreApplication.translate("OperatorsPage", u"Edit\u2026", None))
         self.resendButton.setText(QCoreApplication.translate("OperatorsPage", u"Resend invitation", None))

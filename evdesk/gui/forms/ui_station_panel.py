@@ -242,6 +242,52 @@ class Ui_StationPanel(object):
         self.networkLogLayout.addWidget(self.networkLogTable)
 
         self.logTabs.addTab(self.networkLogTab, "")
+        self.configTab = QWidget()
+        self.configTab.setObjectName(u"configTab")
+        self.configLayout = QVBoxLayout(self.configTab)
+        self.configLayout.setObjectName(u"configLayout")
+        self.configHeaderRow = QHBoxLayout()
+        self.configHeaderRow.setObjectName(u"configHeaderRow")
+        self.configStateLabel = QLabel(self.configTab)
+        self.configStateLabel.setObjectName(u"configStateLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.configStateLabel.sizePolicy().hasHeightForWidth())
+        self.configStateLabel.setSizePolicy(sizePolicy)
+        self.configStateLabel.setWordWrap(True)
+
+        self.configHeaderRow.addWidget(self.configStateLabel)
+
+        self.configSearchEdit = QLineEdit(self.configTab)
+        self.configSearchEdit.setObjectName(u"configSearchEdit")
+        self.configSearchEdit.setMinimumSize(QSize(200, 0))
+        self.configSearchEdit.setClearButtonEnabled(True)
+
+        self.configHeaderRow.addWidget(self.configSearchEdit)
+
+        self.refreshConfigButton = QPushButton(self.configTab)
+        self.refreshConfigButton.setObjectName(u"refreshConfigButton")
+
+        self.configHeaderRow.addWidget(self.refreshConfigButton)
+
+
+        self.configLayout.addLayout(self.configHeaderRow)
+
+        self.configTable = QTableView(self.configTab)
+        self.configTable.setObjectName(u"configTable")
+        self.configTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.configTable.setAlternatingRowColors(True)
+        self.configTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.configTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.configTable.setSortingEnabled(True)
+        self.configTable.setWordWrap(False)
+        self.configTable.horizontalHeader().setStretchLastSection(True)
+        self.configTable.verticalHeader().setVisible(False)
+
+        self.configLayout.addWidget(self.configTable)
+
+        self.logTabs.addTab(self.configTab, "")
 
         self.panelLayout.addWidget(self.logTabs)
 
@@ -279,6 +325,13 @@ class Ui_StationPanel(object):
         self.logTabs.setTabText(self.logTabs.indexOf(self.commLogTab), QCoreApplication.translate("StationPanel", u"Communication log", None))
         self.logTabs.setTabText(self.logTabs.indexOf(self.actionLogTab), QCoreApplication.translate("StationPanel", u"Action log", None))
         self.logTabs.setTabText(self.logTabs.indexOf(self.networkLogTab), QCoreApplication.translate("StationPanel", u"Network log", None))
+        self.configStateLabel.setText(QCoreApplication.translate("StationPanel", u"The station's configuration keys as last read from it.", None))
+        self.configSearchEdit.setPlaceholderText(QCoreApplication.translate("StationPanel", u"Find a key or value", None))
+        self.refreshConfigButton.setText(QCoreApplication.translate("StationPanel", u"Refresh configuration\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.refreshConfigButton.setToolTip(QCoreApplication.translate("StationPanel", u"Read every configuration key from the station now (GetConfiguration)", None))
+#endif // QT_CONFIG(tooltip)
+        self.logTabs.setTabText(self.logTabs.indexOf(self.configTab), QCoreApplication.translate("StationPanel", u"Configuration", None))
         pass
     # retranslateUi
 

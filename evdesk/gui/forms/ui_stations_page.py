@@ -41,6 +41,11 @@ class Ui_StationsPage(object):
 
         self.titleRow.addItem(self.titleSpacer)
 
+        self.connectHelpButton = QPushButton(StationsPage)
+        self.connectHelpButton.setObjectName(u"connectHelpButton")
+
+        self.titleRow.addWidget(self.connectHelpButton)
+
         self.addStationButton = QPushButton(StationsPage)
         self.addStationButton.setObjectName(u"addStationButton")
 
@@ -153,6 +158,10 @@ class Ui_StationsPage(object):
 
     def retranslateUi(self, StationsPage):
         self.titleLabel.setText(QCoreApplication.translate("StationsPage", u"Charging stations", None))
+        self.connectHelpButton.setText(QCoreApplication.translate("StationsPage", u"How chargers connect\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.connectHelpButton.setToolTip(QCoreApplication.translate("StationsPage", u"The address, port and rules a charging station needs to connect to this evdesk", None))
+#endif // QT_CONFIG(tooltip)
         self.addStationButton.setText(QCoreApplication.translate("StationsPage", u"Add station\u2026", None))
         self.pendingLabel.setText(QCoreApplication.translate("StationsPage", u"Stations are waiting for adoption.", None))
         self.showPendingButton.setText(QCoreApplication.translate("StationsPage", u"Show pending stations", None))

@@ -167,27 +167,57 @@ class Ui_UserDialog(object):
 
         self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.userGroupError)
 
+        self.maxSessionsLabel = QLabel(self.detailsTab)
+        self.maxSessionsLabel.setObjectName(u"maxSessionsLabel")
+
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.maxSessionsLabel)
+
+        self.maxSessionsEdit = QLineEdit(self.detailsTab)
+        self.maxSessionsEdit.setObjectName(u"maxSessionsEdit")
+        self.maxSessionsEdit.setMaximumSize(QSize(240, 16777215))
+        self.maxSessionsEdit.setMaxLength(3)
+
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.maxSessionsEdit)
+
+        self.maxSessionsHelp = QLabel(self.detailsTab)
+        self.maxSessionsHelp.setObjectName(u"maxSessionsHelp")
+        sizePolicy.setHeightForWidth(self.maxSessionsHelp.sizePolicy().hasHeightForWidth())
+        self.maxSessionsHelp.setSizePolicy(sizePolicy)
+        self.maxSessionsHelp.setWordWrap(True)
+        self.maxSessionsHelp.setStyleSheet(u"color: #616161;")
+
+        self.detailsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.maxSessionsHelp)
+
+        self.maxSessionsError = QLabel(self.detailsTab)
+        self.maxSessionsError.setObjectName(u"maxSessionsError")
+        self.maxSessionsError.setWordWrap(True)
+        self.maxSessionsError.setStyleSheet(u"color: #c62828;")
+        sizePolicy.setHeightForWidth(self.maxSessionsError.sizePolicy().hasHeightForWidth())
+        self.maxSessionsError.setSizePolicy(sizePolicy)
+
+        self.detailsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.maxSessionsError)
+
         self.statusLabel = QLabel(self.detailsTab)
         self.statusLabel.setObjectName(u"statusLabel")
 
-        self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.statusLabel)
+        self.detailsForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
         self.statusCombo = QComboBox(self.detailsTab)
         self.statusCombo.setObjectName(u"statusCombo")
         self.statusCombo.setMinimumSize(QSize(160, 0))
 
-        self.detailsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.statusCombo)
+        self.detailsForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.statusCombo)
 
         self.reasonLabel = QLabel(self.detailsTab)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
-        self.detailsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+        self.detailsForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
         self.disabledReasonEdit = QLineEdit(self.detailsTab)
         self.disabledReasonEdit.setObjectName(u"disabledReasonEdit")
         self.disabledReasonEdit.setMaxLength(500)
 
-        self.detailsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.disabledReasonEdit)
+        self.detailsForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.disabledReasonEdit)
 
         self.disabledReasonError = QLabel(self.detailsTab)
         self.disabledReasonError.setObjectName(u"disabledReasonError")
@@ -196,7 +226,7 @@ class Ui_UserDialog(object):
         sizePolicy.setHeightForWidth(self.disabledReasonError.sizePolicy().hasHeightForWidth())
         self.disabledReasonError.setSizePolicy(sizePolicy)
 
-        self.detailsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.disabledReasonError)
+        self.detailsForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.disabledReasonError)
 
 
         self.detailsLayout.addLayout(self.detailsForm)
@@ -377,6 +407,9 @@ class Ui_UserDialog(object):
 
         self.dialogLayout.addLayout(self.buttonRow)
 
+#if QT_CONFIG(shortcut)
+        self.maxSessionsLabel.setBuddy(self.maxSessionsEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(UserDialog)
 
@@ -402,6 +435,12 @@ class Ui_UserDialog(object):
         self.phoneError.setText("")
         self.userGroupLabel.setText(QCoreApplication.translate("UserDialog", u"User group:", None))
         self.userGroupError.setText("")
+        self.maxSessionsLabel.setText(QCoreApplication.translate("UserDialog", u"Sessions at a time:", None))
+#if QT_CONFIG(tooltip)
+        self.maxSessionsEdit.setToolTip(QCoreApplication.translate("UserDialog", u"How many sessions this user may run at once, on any stations. Empty: the user group's limit, or 1.", None))
+#endif // QT_CONFIG(tooltip)
+        self.maxSessionsHelp.setText(QCoreApplication.translate("UserDialog", u"How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group's limit, or 1 when the group sets none.", None))
+        self.maxSessionsError.setText("")
         self.statusLabel.setText(QCoreApplication.translate("UserDialog", u"Status:", None))
         self.reasonLabel.setText(QCoreApplication.translate("UserDialog", u"Reason:", None))
         self.disabledReasonEdit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"Why the user may not charge", None))

@@ -102,6 +102,13 @@ class Ui_UserGroupDialog(object):
 
         self.groupForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.limitError)
 
+        self.limitHelp = QLabel(UserGroupDialog)
+        self.limitHelp.setObjectName(u"limitHelp")
+        self.limitHelp.setWordWrap(True)
+        self.limitHelp.setStyleSheet(u"color: #616161;")
+
+        self.groupForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.limitHelp)
+
 
         self.dialogLayout.addLayout(self.groupForm)
 
@@ -155,6 +162,7 @@ class Ui_UserGroupDialog(object):
         self.limitCheck.setText(QCoreApplication.translate("UserGroupDialog", u"limit to", None))
         self.limitUnit.setText(QCoreApplication.translate("UserGroupDialog", u"per member", None))
         self.limitError.setText("")
+        self.limitHelp.setText(QCoreApplication.translate("UserGroupDialog", u"How many sessions each member may run at once. Unticked: no group limit, so a member may run one. A limit set on a member in the charging user editor wins over this one.", None))
         self.formError.setText("")
         self.cancelButton.setText(QCoreApplication.translate("UserGroupDialog", u"Cancel", None))
         self.okButton.setText(QCoreApplication.translate("UserGroupDialog", u"Save", None))

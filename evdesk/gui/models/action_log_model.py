@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 
 from evdesk.core import events as ev
 from evdesk.core.actions import OUTCOME_LABELS
-from evdesk.core.queries import ActionRow, action_log_entry, action_log_page
+from evdesk.core.reads.history import ActionRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.models.base import BusListener, PagedLogModel, Roles
+from evdesk.gui.models.base import PagedLogModel, Roles
 
 COL_TIME, COL_ACTOR, COL_ACTION, COL_REASON, COL_OUTCOME, COL_ERROR = range(6)
 OUTCOME_COLOURS = {
@@ -29,22 +29,18 @@ def outcome_text(row: ActionRow) -> str:
 
 
 class ActionLogModel(PagedLogModel):
-    def __init__(self, services, station_id, parent=None):
-        super().__init__(parent)
-        self.services = services
+    columns = ("Time", "Actor", "Action", "Reason", "Outcome", "Error")
+    time_column = COL_TIME
+
+    def __init__(self, services, station_id, operator, parent=None):
+        super().__init__(services, parent)
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
-        self.zone_description = display.zone_name(self.zone)
-        self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Actor", "Action", "Reason", "Outcome", "Error")
-        self._bus = BusListener(self, services.bus)
+        self.operator = operator  # () -> OperatorContext
         self._bus.on(ev.ActionLogged, self._logged)
         self.fetchMore()
 
-    def detach(self) -> None:
-        self._bus.detach()
-
-    def load_page(self, before, limit):
-        return self.services.store.run(action_log_page, self.station_id, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.action_log(self.operator(), self.station_id, before, limit)).items
 
     def row_time(self, row: ActionRow):
         return row.started_at
@@ -85,7 +81,7 @@ class ActionLogModel(PagedLogModel):
             return
         # the event names the action; its full row (reason, response) is in the store
         run_task(
-            self.services.store.run(action_log_entry, event.action_id),
+            self.services.history.action(self.operator(), event.action_id),
             on_done=self._entry_loaded, owner=self, what="reading an action log entry",
         )
 

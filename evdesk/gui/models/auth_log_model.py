@@ -13,7 +13,7 @@ from evdesk.core.auth_log import AuthLogFilter, AuthLogRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
-from evdesk.gui.models.base import BusListener, PagedLogModel, Roles
+from evdesk.gui.models.base import PagedLogModel, Roles
 
 COL_TIME, COL_STATION, COL_CONNECTOR, COL_TOKEN, COL_USER, COL_RESULT, COL_REASON = range(7)
 RESULT_COLOURS = {"Accepted": "#2e7d32", "Blocked": "#c62828", "Expired": "#ef6c00", "Invalid": "#c62828",
@@ -27,23 +27,19 @@ def day_start(day: date, zone) -> datetime:
 
 
 class AuthLogModel(PagedLogModel):
+    columns = ("Time", "Station", "Connector", "Token", "Charging user", "Result", "Reason")
+    time_column = COL_TIME
+
     def __init__(self, services, operator, parent=None):
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.operator = operator  # () -> OperatorContext: the log shows the stations of their domain
-        self.zone = display.site_zone(services.settings.site_timezone)
-        self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Station", "Connector", "Token", "Charging user",
-                        "Result", "Reason")
-        self.time_column = COL_TIME
-        self.zone_description = display.zone_name(self.zone)
         self.filter = AuthLogFilter(since=day_start(datetime.now(self.zone).date(), self.zone))
         self._live = Coalescer(self._fetch_new, LIVE_DELAY_MS, self)
-        self._bus = BusListener(self, services.bus)
         self._bus.on(ev.AuthorizationDecided, self._decided)
         self.fetchMore()
 
     def detach(self) -> None:
-        self._bus.detach()
+        super().detach()
         self._live.stop()
 
     def set_filter(self, flt: AuthLogFilter) -> None:

@@ -17,8 +17,10 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from evdesk.core import events as ev
 from evdesk.core.events import EventBus
-from evdesk.core.queries import DEFAULT_PAGE_SIZE, Cursor
+from evdesk.core.reads import DEFAULT_PAGE_SIZE, Cursor
+from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,23 +65,64 @@ class BusListener:
             self._unsubscribe.pop()()
 
 
+class ZoneFollower:
+    """Calls `changed()` when the site's time zone changes: a `SiteSettingsChanged` whose
+    settings name another zone (the settings object is updated before the event)."""
+
+    def __init__(self, listener: BusListener, settings, changed: Callable[[], None]):
+        self._settings = settings
+        self._name = settings.site_timezone
+        self._changed = changed
+        listener.on(ev.SiteSettingsChanged, self._settings_changed)
+
+    def _settings_changed(self, _event) -> None:
+        if self._settings.site_timezone != self._name:
+            self._name = self._settings.site_timezone
+            self._changed()
+
+
+def redraw_columns(model: QAbstractTableModel, columns) -> None:
+    """Every row of `columns` (and their headers) shows something new: say so, without a reset."""
+    rows = model.rowCount()
+    for column in columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if rows:
+            model.dataChanged.emit(model.index(0, column), model.index(rows - 1, column))
+
+
 class PagedLogModel(QAbstractTableModel):
     """A newest-first log, paged in from the store on demand. Subclasses define
-    `columns`, `load_page(before, limit)` (a coroutine) and `display(row, column)`."""
+    `columns`, `load_page(before, limit)` (a coroutine) and `display(row, column)`.
+
+    Its times are shown in the site's zone (`self.zone`), and the time column's header
+    says which; when the zone changes, that column is redrawn at once."""
 
     columns: tuple[str, ...] = ()
     page_size = DEFAULT_PAGE_SIZE
-    time_column = 0  # its header names the zone (abbreviated; in full as tooltip)
-    zone_description = ""
+    time_column = 0  # its header names the zone; in full (with the abbreviation) as tooltip
 
-    def __init__(self, parent=None):
+    def __init__(self, services, parent=None):
         super().__init__(parent)
+        self.services = services
+        self._bus = BusListener(self, services.bus)
+        self._zone = ZoneFollower(self._bus, services.settings, self.zone_changed)
         self._rows: list[Any] = []
         self._ids: set[Any] = set()
         self._exhausted = False
         self._loading = False
         # bumped on reload so a page requested for the old query is dropped
         self._generation = 0
+
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
+
+    def zone_changed(self) -> None:
+        redraw_columns(self, [self.time_column])
+
+    def detach(self) -> None:
+        """Stop listening (the view is closing)."""
+        self._bus.detach()
 
     # -- to override -----------------------------------------------------------------
     def load_page(self, before: Cursor | None, limit: int) -> Coroutine[Any, Any, list]:
@@ -111,9 +154,11 @@ class PagedLogModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
+                if section == self.time_column:
+                    return display.time_header(self.columns[section], self.zone)
                 return self.columns[section]
-            if role == Qt.ItemDataRole.ToolTipRole and self.time_column == section and self.zone_description:
-                return f"Local time, {self.zone_description}"
+            if role == Qt.ItemDataRole.ToolTipRole and self.time_column == section:
+                return f"Local time, {display.zone_name(self.zone)}"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
-from evdesk.core.queries import MessageRow, comm_log_page, message_from_row
+from evdesk.core.reads.history import MessageRow, message_from
 from evdesk.gui import display
-from evdesk.gui.models.base import BusListener, Index, PagedLogModel, Roles
+from evdesk.gui.models.base import Index, PagedLogModel, Roles
 
 COL_TIME, COL_DIRECTION, COL_TYPE, COL_ACTION, COL_MESSAGE_ID, COL_PAYLOAD = range(6)
 MESSAGE_TYPES = {2: "Call", 3: "Result", 4: "Error"}
@@ -16,26 +18,24 @@ SUMMARY_LENGTH = 160
 
 
 class CommLogModel(PagedLogModel):
-    def __init__(self, services, identity: str, parent=None):
-        super().__init__(parent)
-        self.services = services
+    columns = ("Time", "Direction", "Type", "Action", "Message id", "Payload")
+    time_column = COL_TIME
+
+    def __init__(self, services, station_id: UUID, identity: str, operator, parent=None):
+        super().__init__(services, parent)
+        self.station_id = station_id
         self.identity = identity
-        self.zone = display.site_zone(services.settings.site_timezone)
-        self.zone_description = display.zone_name(self.zone)
-        self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Direction", "Type", "Action", "Message id", "Payload")
-        self._bus = BusListener(self, services.bus)
+        self.operator = operator  # () -> OperatorContext
         self._bus.on(ev.MessageLogged, self._logged)
         self.fetchMore()
 
-    def detach(self) -> None:
-        self._bus.detach()
-
-    def load_page(self, before, limit):
-        return self.services.store.run(comm_log_page, self.identity, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.comm_log(self.operator(), self.station_id, before, limit)).items
 
     def display(self, row: MessageRow, column: int):
         if column == COL_TIME:
-            return display.local_time(row.at, self.zone) + row.at.astimezone(self.zone).strftime(".%f")[:4]
+            zone = self.zone
+            return display.local_time(row.at, zone) + row.at.astimezone(zone).strftime(".%f")[:4]
         if column == COL_DIRECTION:
             # arrows read from the desk's point of view: → sent to the station, ← received from it
             return "→ to station" if row.direction == "out" else "← from station"
@@ -67,7 +67,7 @@ class CommLogModel(PagedLogModel):
 
     def _logged(self, event: ev.MessageLogged) -> None:
         if event.station_identity == self.identity:
-            self.prepend_live([message_from_row(event.row)])
+            self.prepend_live([message_from(event.row)])
 
 
 class CommLogFilterProxy(QSortFilterProxyModel):

@@ -8,9 +8,9 @@ from uuid import UUID
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from evdesk.core import events as ev
-from evdesk.core.queries import StatusEventRow, event_feed_page, status_event_from_row
+from evdesk.core.reads.history import StatusEventRow, status_event_from
 from evdesk.gui import display
-from evdesk.gui.models.base import BusListener, Index, PagedLogModel, Roles
+from evdesk.gui.models.base import Index, PagedLogModel, Roles
 
 COL_INFO, COL_CONNECTOR, COL_STATUS, COL_ERROR, COL_TIME = range(5)
 
@@ -23,30 +23,31 @@ def day_bounds(day: date, zone) -> tuple[datetime, datetime]:
 
 
 class EventFeedModel(PagedLogModel):
-    def __init__(self, services, station_id: UUID, day: date | None = None, parent=None):
-        super().__init__(parent)
-        self.services = services
+    columns = ("Info", "Charging point", "Status", "Error type", "Date & time")
+    time_column = COL_TIME
+
+    def __init__(self, services, station_id: UUID, operator, day: date | None = None, parent=None):
+        super().__init__(services, parent)
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
+        self.operator = operator  # () -> OperatorContext: the reads check the station is in their domain
         self.day = day or datetime.now(self.zone).date()
-        self.columns = ("Info", "Charging point", "Status", "Error type", f"Date & time ({display.zone_abbreviation(self.zone)})")
-        self.time_column = COL_TIME
-        self.zone_description = display.zone_name(self.zone)
-        self._bus = BusListener(self, services.bus)
         self._bus.on(ev.StatusEventRecorded, self._recorded)
         self.fetchMore()
 
-    def detach(self) -> None:
-        self._bus.detach()
+    def zone_changed(self) -> None:
+        # a day in another zone covers other hours: read the day again
+        super().zone_changed()
+        self.reload()
 
     def set_day(self, day: date) -> None:
         if day != self.day:
             self.day = day
             self.reload()
 
-    def load_page(self, before, limit):
+    async def load_page(self, before, limit):
         start, end = day_bounds(self.day, self.zone)
-        return self.services.store.run(event_feed_page, self.station_id, start, end, before, limit)
+        page = await self.services.history.event_feed(self.operator(), self.station_id, start, end, before, limit)
+        return page.items
 
     def row_time(self, row: StatusEventRow):
         return row.timestamp
@@ -92,7 +93,7 @@ class EventFeedModel(PagedLogModel):
 
     def _recorded(self, event: ev.StatusEventRecorded) -> None:
         if event.station_id == self.station_id:
-            self.prepend_live([status_event_from_row(event.row)])
+            self.prepend_live([status_event_from(event.row)])
 
 
 class EventFeedFilterProxy(QSortFilterProxyModel):

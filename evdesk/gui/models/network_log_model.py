@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 
 from evdesk.core import events as ev
-from evdesk.core.queries import StationEventRow, network_events_since, network_log_page
+from evdesk.core.reads.history import StationEventRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.models.base import BusListener, PagedLogModel, Roles
+from evdesk.gui.models.base import PagedLogModel, Roles
 
 COL_TIME, COL_KIND, COL_STATE, COL_DETAIL = range(4)
 KIND_LABELS = {"network": "Connection", "boot": "Boot", "firmware": "Firmware", "diagnostics": "Diagnostics"}
@@ -19,28 +19,27 @@ class NetworkLogModel(PagedLogModel):
     # look for new rows a little after the event announcing them.
     REFRESH_DELAY_MS = 800
 
-    def __init__(self, services, station_id, parent=None):
-        super().__init__(parent)
-        self.services = services
+    columns = ("Time", "Kind", "State", "Detail")
+    time_column = COL_TIME
+
+    def __init__(self, services, station_id, operator, parent=None):
+        super().__init__(services, parent)
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
-        self.zone_description = display.zone_name(self.zone)
-        self.columns = (f"Time ({display.zone_abbreviation(self.zone)})", "Kind", "State", "Detail")
+        self.operator = operator  # () -> OperatorContext
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(self.REFRESH_DELAY_MS)
         self._refresh.timeout.connect(self.load_newer)
-        self._bus = BusListener(self, services.bus)
         self._bus.on(ev.ConnectionStateChanged, self._station_event)
         self._bus.on(ev.StationChanged, self._station_event)
         self.fetchMore()
 
     def detach(self) -> None:
-        self._bus.detach()
+        super().detach()
         self._refresh.stop()
 
-    def load_page(self, before, limit):
-        return self.services.store.run(network_log_page, self.station_id, before, limit)
+    async def load_page(self, before, limit):
+        return (await self.services.history.network_log(self.operator(), self.station_id, before, limit)).items
 
     def display(self, row: StationEventRow, column: int):
         if column == COL_TIME:
@@ -73,7 +72,7 @@ class NetworkLogModel(PagedLogModel):
             return
         newest = (self._rows[0].at, self._rows[0].id) if self._rows else None
         run_task(
-            self.services.store.run(network_events_since, self.station_id, newest),
+            self.services.history.network_since(self.operator(), self.station_id, newest),
             on_done=lambda rows: self.prepend_live(list(reversed(rows))),
             owner=self, what="reading the network log",
         )

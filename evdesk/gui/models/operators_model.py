@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from evdesk.core.operators import OperatorInfo
 from evdesk.gui import display
-from evdesk.gui.models.base import Index, Roles
+from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
 
 COLUMNS = ("Username", "Name", "E-mail address", "Permissions", "Status", "Base group", "Last login")
 COL_USERNAME, COL_NAME, COL_EMAIL, COL_ROLE, COL_STATUS, COL_GROUP, COL_LAST_LOGIN = range(len(COLUMNS))
@@ -18,8 +18,16 @@ class OperatorsModel(QAbstractTableModel):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        self.zone = display.site_zone(services.settings.site_timezone)
         self._rows: list[OperatorInfo] = []
+        self._bus = BusListener(self, services.bus)
+        ZoneFollower(self._bus, services.settings, lambda: redraw_columns(self, [COL_LAST_LOGIN]))
+
+    def detach(self) -> None:
+        self._bus.detach()
+
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -30,7 +38,7 @@ class OperatorsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             if section == COL_LAST_LOGIN:
-                return f"Last login ({display.zone_abbreviation(self.zone)})"
+                return display.time_header("Last login", self.zone)
             return COLUMNS[section]
         return None
 

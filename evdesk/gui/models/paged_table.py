@@ -22,7 +22,8 @@ from evdesk.gui.models.base import BusListener, Index, Roles
 
 
 class RowTableModel(QAbstractTableModel):
-    """Shared by the table models here: rows are frozen dataclasses with an `id`."""
+    """Shared by the table models here: rows are frozen dataclasses with an `id` (or another
+    identity, named by `key_of`)."""
 
     columns: tuple[str, ...] = ()
 
@@ -33,6 +34,9 @@ class RowTableModel(QAbstractTableModel):
     # -- to override ---------------------------------------------------------------
     def display(self, row: Any, column: int) -> Any:
         raise NotImplementedError
+
+    def key_of(self, row: Any) -> Any:
+        return row.id
 
     def row_data(self, row: Any, role: int, column: int) -> Any:
         return None
@@ -61,7 +65,7 @@ class RowTableModel(QAbstractTableModel):
         if role == Roles.RowData:
             return row
         if role == Roles.RowId:
-            return row.id
+            return self.key_of(row)
         if role == Roles.SortValue:
             value = self.display(row, index.column())
             return value.casefold() if isinstance(value, str) else value
@@ -71,7 +75,7 @@ class RowTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def row_of(self, row_id) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1)
+        return next((i for i, r in enumerate(self._rows) if self.key_of(r) == row_id), -1)
 
     def _remove(self, i: int) -> None:
         self.beginRemoveRows(QModelIndex(), i, i)
@@ -90,13 +94,14 @@ class RowTableModel(QAbstractTableModel):
 class ListTableModel(RowTableModel):
     def set_rows(self, rows: list[Any]) -> None:
         """Apply a fresh list as removals, changes and appends (never a reset)."""
-        fresh = {r.id: r for r in rows}
+        key_of = self.key_of
+        fresh = {key_of(r): r for r in rows}
         for i in range(len(self._rows) - 1, -1, -1):
-            if self._rows[i].id not in fresh:
+            if key_of(self._rows[i]) not in fresh:
                 self._remove(i)
-        known = {r.id: i for i, r in enumerate(self._rows)}
+        known = {key_of(r): i for i, r in enumerate(self._rows)}
         for row in rows:
-            i = known.get(row.id)
+            i = known.get(key_of(row))
             if i is None:
                 self._insert(len(self._rows), row)
             elif self._rows[i] != row:

@@ -15,13 +15,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QFont
 
 from evdesk.core import events as ev
-from evdesk.core.queries import list_groups
 from evdesk.core.station_cache import StationInfo
 from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
-from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
-from evdesk.gui.models.base import BusListener, Index, Roles
+from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
 
 COLUMNS = ("Name", "Identifier", "Group", "Connectors", "Firmware", "Connection", "Connector status", "Last seen")
 (COL_NAME, COL_IDENTITY, COL_GROUP, COL_CONNECTORS, COL_FIRMWARE, COL_CONNECTION, COL_CONNECTOR_STATUS,
@@ -47,10 +45,8 @@ class StationsModel(QAbstractTableModel):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        self.zone = display.site_zone(services.settings.site_timezone)
         self._ids: list[UUID] = [s.id for s in sorted(services.stations.all(), key=lambda s: s.display_name.lower())]
         self._row_of = {sid: i for i, sid in enumerate(self._ids)}
-        self._groups: dict[UUID, str] = {}
         # status bursts (a boot storm) become one repaint per changed range every 200 ms
         self._changed_rows: set[int] = set()
         self._row_updates = Coalescer(self.flush_changes, 200, self)
@@ -60,32 +56,33 @@ class StationsModel(QAbstractTableModel):
         self._bus.on(ev.StationChanged, self._station_changed)
         self._bus.on(ev.ConnectionStateChanged, lambda e: self._touch(e.station_id))
         self._bus.on(ev.ConnectorStatusChanged, lambda e: self._touch(e.station_id))
+        ZoneFollower(self._bus, services.settings, lambda: redraw_columns(self, [COL_LAST_SEEN]))
         # "last seen" moves on every frame without an event (the hot path stays cheap):
         # refresh that column on a timer instead.
         self._clock = QTimer(self)
         self._clock.setInterval(self.LAST_SEEN_REFRESH_MS)
         self._clock.timeout.connect(self._refresh_last_seen)
         self._clock.start()
-        self.reload_groups()
+        self._bus.on(ev.GroupChanged, lambda _e: self._groups_changed())
 
     def detach(self) -> None:
         self._bus.detach()
         self._clock.stop()
         self._row_updates.stop()
 
-    # -- groups ------------------------------------------------------------------
-    def reload_groups(self) -> None:
-        run_task(self.services.store.run(list_groups), on_done=self._groups_loaded, owner=self, what="loading charging groups")
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
 
-    def _groups_loaded(self, groups) -> None:
-        self._groups = {g.id: g.name for g in groups}
+    # -- groups ------------------------------------------------------------------
+    def _groups_changed(self) -> None:
+        # a group renamed (here or by another seat): its name in the group column
         if self._ids:
             self.dataChanged.emit(self.index(0, COL_GROUP), self.index(len(self._ids) - 1, COL_GROUP))
 
     def group_name(self, group_id: UUID | None) -> str:
-        if group_id is None:
-            return ""
-        return self._groups.get(group_id, "…")
+        """From the core's group tree in memory (no store read)."""
+        return self.services.groups.name_of(group_id)
 
     # -- the Qt model ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -99,7 +96,7 @@ class StationsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_LAST_SEEN:
-                return f"Last seen ({display.zone_abbreviation(self.zone)})"
+                return display.time_header("Last seen", self.zone, two_lines=True)  # a narrow column
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_LAST_SEEN:
             return f"Local time, {display.zone_name(self.zone)}"
@@ -218,9 +215,6 @@ class StationsModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _station_changed(self, event: ev.StationChanged) -> None:
-        info = self.services.stations.by_id.get(event.station_id)
-        if info is not None and info.group_id is not None and info.group_id not in self._groups:
-            self.reload_groups()
         self._touch(event.station_id)
 
     def _touch(self, station_id: UUID) -> None:

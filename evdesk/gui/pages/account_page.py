@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
 
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.permissions import ROLE_LABELS
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_my_account_page import Ui_MyAccountPage
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.base import Page
 
 
-class MyAccountPage(QWidget):
-    statusMessage = Signal(str)
+class MyAccountPage(Page):
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -28,6 +26,9 @@ class MyAccountPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.reload()
+
+    def apply_operator(self, _ctx) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -4,17 +4,9 @@ core's `ApiKeyService`; the GUI never imports the HTTP layer."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QHeaderView,
-    QMessageBox,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox
 
 from evdesk.core.api_keys import ApiKeyInfo, ApiKeyService
 from evdesk.core.errors import EvdeskError
@@ -22,13 +14,11 @@ from evdesk.core.permissions import Permission
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_api_key_dialog import Ui_ApiKeyDialog
 from evdesk.gui.forms.ui_api_keys_page import Ui_ApiKeysPage
+from evdesk.gui.models import api_keys_model as km
+from evdesk.gui.models.api_keys_model import ApiKeysModel
+from evdesk.gui.models.base import Roles
 from evdesk.gui.operator import operator_of
-
-COLUMNS = ("Name", "Operator", "Prefix", "Created", "Last used", "Revoked")
-
-
-def when(at: datetime | None) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M") if at else ""
+from evdesk.gui.pages.base import Page
 
 
 class ApiKeyDialog(QDialog):
@@ -91,28 +81,37 @@ class ApiKeyDialog(QDialog):
         super().done(result)
 
 
-class ApiKeysPage(QWidget):
-    statusMessage = Signal(str)
-
+class ApiKeysPage(Page):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.ui = Ui_ApiKeysPage()
         self.ui.setupUi(self)
         self.services = services
         self.keys: ApiKeyService = services.api_keys  # the site's one service (its key cache is the API's)
-        self.rows: list[ApiKeyInfo] = []
+        self.model = ApiKeysModel(services, self)
         self.dialog: ApiKeyDialog | None = None
         self.confirm_box: QMessageBox | None = None
         table = self.ui.keysTable
-        table.setColumnCount(len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setModel(self.model)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
-        table.itemSelectionChanged.connect(self._selection_changed)
+        for column, width in ((km.COL_NAME, 190), (km.COL_OPERATOR, 110), (km.COL_PREFIX, 100), (km.COL_CREATED, 210),
+                              (km.COL_LAST_USED, 210)):
+            table.setColumnWidth(column, width)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.model.dataChanged.connect(self._selection_changed)
         self.ui.createButton.clicked.connect(self.open_create)
         self.ui.revokeButton.clicked.connect(self.confirm_revoke)
         self._selection_changed()
+
+    @property
+    def rows(self) -> list[ApiKeyInfo]:
+        return self.model.rows()
+
+    def detach(self) -> None:
+        self.model.detach()
 
     def apply_operator(self, ctx) -> None:
         if ctx.can(Permission.API_KEYS):
@@ -130,22 +129,16 @@ class ApiKeysPage(QWidget):
                  what="loading the API keys")
 
     def _loaded(self, rows: list[ApiKeyInfo]) -> None:
-        self.rows = list(rows)
-        table = self.ui.keysTable
-        table.setRowCount(len(self.rows))
-        for r, k in enumerate(self.rows):
-            for c, text in enumerate((k.name, k.operator, k.prefix, when(k.created_at), when(k.last_used_at),
-                                      when(k.revoked_at))):
-                table.setItem(r, c, QTableWidgetItem(text))
+        self.model.set_rows(list(rows))
         self._selection_changed()
 
     def selected(self) -> ApiKeyInfo | None:
         rows = self.ui.keysTable.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
+        return rows[0].data(Roles.RowData) if rows else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args) -> None:
         k = self.selected()
-        self.ui.revokeButton.setEnabled(k is not None and k.active)
+        self.ui.revokeButton.setEnabled(k is not None and k.active and operator_of(self).can(Permission.API_KEYS))
 
     def open_create(self) -> ApiKeyDialog:
         self.dialog = ApiKeyDialog(self.services, self.keys, self)

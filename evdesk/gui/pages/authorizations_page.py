@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView
 
 from evdesk.core.auth_log import AuthLogRow
 from evdesk.core.authorization import ACCEPTED, BLOCKED, CONCURRENT_TX, EXPIRED, INVALID
@@ -15,14 +15,14 @@ from evdesk.core.permissions import OperatorContext, Permission
 from evdesk.gui.dialogs.register_tag_dialog import RegisterTagDialog
 from evdesk.gui.forms.ui_authorizations_page import Ui_AuthorizationsPage
 from evdesk.gui.models import auth_log_model as am
-from evdesk.gui.models.base import Roles
+from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
+from evdesk.gui.pages.base import Page
 
 PRESETS = (("Today", "today"), ("Last 7 days", "7days"), ("Last 30 days", "30days"), ("Custom range", "custom"),
            ("All time", "all"))
 
 
-class AuthorizationsPage(QWidget):
-    statusMessage = Signal(str)
+class AuthorizationsPage(Page):
 
     def __init__(self, services, operator: Callable[[], OperatorContext], parent=None):
         super().__init__(parent)
@@ -38,8 +38,8 @@ class AuthorizationsPage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((am.COL_TIME, 150), (am.COL_STATION, 170), (am.COL_CONNECTOR, 75), (am.COL_TOKEN, 150),
-                              (am.COL_USER, 160), (am.COL_RESULT, 130)):
+        for column, width in ((am.COL_TIME, 172), (am.COL_STATION, 160), (am.COL_CONNECTOR, 75), (am.COL_TOKEN, 135),
+                              (am.COL_USER, 155), (am.COL_RESULT, 120)):
             view.setColumnWidth(column, width)
         view.selectionModel().selectionChanged.connect(self._update_actions)
         view.doubleClicked.connect(lambda _i: self.register_selected())
@@ -65,11 +65,18 @@ class AuthorizationsPage(QWidget):
         self.model.modelReset.connect(self._update_count)
         ui.registerButton.clicked.connect(self.register_selected)
         self.dialog = None
+        # "today" and the custom days are days in the site's zone: after a zone change they cover other hours
+        self._bus = BusListener(self, services.bus)
+        ZoneFollower(self._bus, services.settings, self.apply_filter)
         self._show_custom()
         self._update_actions()
 
     def detach(self) -> None:
+        self._bus.detach()
         self.model.detach()
+
+    def apply_operator(self, _ctx) -> None:
+        self._update_actions()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3,8 +3,7 @@ add stations to a group and take them out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView
 
 from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError
@@ -16,10 +15,10 @@ from evdesk.gui.forms.ui_groups_page import Ui_GroupsPage
 from evdesk.gui.models.base import BusListener, Roles
 from evdesk.gui.models.groups_model import GROUP, STATION, GroupTreeModel
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.base import Page
 
 
-class GroupsPage(QWidget):
-    statusMessage = Signal(str)
+class GroupsPage(Page):
 
     def __init__(self, services, parent=None):
         super().__init__(parent)

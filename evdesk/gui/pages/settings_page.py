@@ -8,18 +8,19 @@ seat meanwhile is refused as stale; Reload then shows (and applies) what is stor
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel
 
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.core.permissions import Permission
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_site_settings_page import Ui_SiteSettingsPage
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.base import Page
 from evdesk.settings import SiteSettings
 
 STALE_MESSAGE = "The site settings were changed by someone else. Reload them and try again."
@@ -54,7 +55,6 @@ ERROR_LABELS = {
     "smtp_host": "smtpHostError", "smtp_security": "smtpSecurityError", "smtp_from": "smtpFromError",
     **{field: f"{base}Error" for field, base in SPIN_FIELDS.items()},
 }
-CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +64,8 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(n for n in available_timezones() if "/" in n and not n.startswith(skip))) + ("UTC",)
 
 
-class SiteSettingsPage(QWidget):
+class SiteSettingsPage(Page):
     settingsSaved = Signal()
-    statusMessage = Signal(str)
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -162,21 +161,20 @@ class SiteSettingsPage(QWidget):
         return SiteSettings.from_dict(values)
 
     def problems(self, settings: SiteSettings) -> list[tuple[str, str]]:
-        found = []
-        if not settings.site_name:
-            found.append(("site_name", "Give the site a name."))
-        if not CURRENCY_PATTERN.match(settings.currency):
-            found.append(("currency", "Use a three-letter currency code, e.g. EUR."))
-        return found + settings.validate()
+        return settings.validate()  # the one check, shared with `evdesk settings set` and the API
 
     def is_dirty(self) -> bool:
         return self.collect().as_dict() != self.shown.as_dict() or bool(self.ui.smtpPasswordEdit.text())
 
     def _edited(self, *_args) -> None:
-        dirty = self.is_dirty()
-        self.ui.saveButton.setEnabled(dirty and not self.busy and not self.stale)
+        dirty, may = self.is_dirty(), operator_of(self).can(Permission.SITE_SETTINGS)
+        self.ui.saveButton.setEnabled(may and dirty and not self.busy and not self.stale)
         self.ui.revertButton.setEnabled(dirty and not self.busy)
+        self.ui.testMailButton.setEnabled(may)
         self.ui.stateLabel.setText("Unsaved changes" if dirty else "")
+
+    def apply_operator(self, _ctx) -> None:
+        self._edited()
 
     # -- errors -------------------------------------------------------------------------
     def _clear_errors(self) -> None:

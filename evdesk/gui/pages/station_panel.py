@@ -9,8 +9,9 @@ from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTableView, QWidget
 
 from evdesk.core import events as ev
+from evdesk.core.errors import EvdeskError
 from evdesk.core.permissions import Permission
-from evdesk.core.queries import pretty_payload
+from evdesk.core.reads.history import pretty_payload
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
@@ -18,14 +19,26 @@ from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
 from evdesk.gui.models.action_log_model import ActionLogModel
-from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.gui.models.station_config_model import (
+    COL_KEY,
+    COL_READONLY,
+    COL_VALUE,
+    StationConfigFilterProxy,
+    StationConfigModel,
+)
 from evdesk.gui.operator import operator_of
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 
-TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK = range(4)
+TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK, TAB_CONFIG = range(5)
+NO_CONFIG_READER = "This evdesk cannot read stored configuration keys yet (its core has no station_config service)."
+
+
+async def _no_config_reader(_ctx, _station_id):
+    raise EvdeskError(NO_CONFIG_READER)
 
 
 def _setup_table(table: QTableView, model, widths: dict[int, int]) -> None:
@@ -46,24 +59,28 @@ class StationPanel(QWidget):
         self.services = services
         self.central_system = central_system
         self.station_id = station_id
-        self.zone = display.site_zone(services.settings.site_timezone)
         self.cards: dict[int, ConnectorCard] = {}
         self.dialogs: list[CommandDialog] = []
         info = services.stations.get_by_id(station_id)
         self.identity = info.identity
+        # names and boot details (vendor, model, firmware) come from stations: text, never markup
+        for label in (self.ui.nameLabel, self.ui.detailsLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.event_feed = EventFeedModel(services, station_id, parent=self)
+        acting = lambda: operator_of(self)  # noqa: E731 - the operator at the moment of each read
+        self.event_feed = EventFeedModel(services, station_id, acting, parent=self)
         self.event_filter = EventFeedFilterProxy(self)
         self.event_filter.setSourceModel(self.event_feed)
-        self.comm_log = CommLogModel(services, info.identity, parent=self)
+        self.comm_log = CommLogModel(services, station_id, info.identity, acting, parent=self)
         self.comm_filter = CommLogFilterProxy(self)
         self.comm_filter.setSourceModel(self.comm_log)
-        self.action_log = ActionLogModel(services, station_id, parent=self)
-        self.network_log = NetworkLogModel(services, station_id, parent=self)
+        self.action_log = ActionLogModel(services, station_id, acting, parent=self)
+        self.network_log = NetworkLogModel(services, station_id, acting, parent=self)
         _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
         _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
         _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
+        self._setup_configuration(services)
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -79,6 +96,7 @@ class StationPanel(QWidget):
         self._bus.on(ev.StationChanged, self._station_changed)
         for event_type in (ev.TransactionStarted, ev.TransactionUpdated, ev.TransactionEnded):
             self._bus.on(event_type, self._transaction_changed)
+        ZoneFollower(self._bus, services.settings, self._zone_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
@@ -90,12 +108,26 @@ class StationPanel(QWidget):
         """Stop listening (the panel is being closed)."""
         self._bus.detach()
         self._clock.stop()
-        for model in (self.event_feed, self.comm_log, self.action_log, self.network_log):
+        for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
 
     @property
     def info(self):
         return self.services.stations.by_id.get(self.station_id)
+
+    @property
+    def zone(self):
+        return display.zone_of(self.services.settings)
+
+    def _zone_changed(self) -> None:
+        """The site's zone changed: every time here is shown in the new one at once (the logs redraw themselves)."""
+        zone = self.zone
+        for card in self.cards.values():
+            card.set_zone(zone)
+        self.ui.dayEdit.setToolTip(f"Days in {display.zone_name(zone)}")
+        self.refresh_header()
+        self._comm_selection_changed(None)
+        self._show_config_state()
 
     # -- header --------------------------------------------------------------------
     def refresh_header(self) -> None:
@@ -113,6 +145,7 @@ class StationPanel(QWidget):
                 if action.objectName() == "command_update_firmware":
                     action.setEnabled(ctx.can(Permission.FIRMWARE_UPDATES))
         self.ui.commandsButton.setToolTip("" if ctx.can(Permission.REMOTE_COMMANDS) else "Your role cannot send commands.")
+        self.ui.refreshConfigButton.setEnabled(ctx.can(Permission.REMOTE_COMMANDS))
         if getattr(self, "settings_button", None) is not None:
             may = ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS)
             self.settings_button.setEnabled(may)
@@ -226,6 +259,45 @@ class StationPanel(QWidget):
                 f"{display.local_time(row.at, self.zone)} {display.zone_name(self.zone)}")
         self.ui.payloadView.setPlainText(head + "\n\n" + pretty_payload(row.payload))
 
+    # -- configuration keys ------------------------------------------------------------------
+    def _setup_configuration(self, services) -> None:
+        reader = getattr(services, "station_config", None)  # the core's read side of stored keys
+        read_keys = reader.configuration_keys if reader is not None else _no_config_reader
+        self.config = StationConfigModel(services, self.station_id, read_keys, lambda: operator_of(self), self)
+        self.config_filter = StationConfigFilterProxy(self)
+        self.config_filter.setSourceModel(self.config)
+        _setup_table(self.ui.configTable, self.config_filter, {COL_KEY: 250, COL_VALUE: 440, COL_READONLY: 80})
+        self.ui.configTable.sortByColumn(COL_KEY, Qt.SortOrder.AscendingOrder)
+        self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
+        self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)
+        self.config.loaded.connect(self._show_config_state)
+        for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
+            signal.connect(self._show_config_state)
+        self.ui.logTabs.currentChanged.connect(self._tab_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_CONFIG and not self.config.read_once:
+            self.ui.configStateLabel.setText("Reading the stored keys…")
+            self.config.reload()
+
+    def refresh_configuration(self) -> CommandDialog:
+        """Ask the station for every key (the Refresh configuration command); the table follows."""
+        dialog = self.open_command("get_configuration")
+        dialog.commandFinished.connect(lambda _result: self.config.reload())
+        return dialog
+
+    def _show_config_state(self, *_args) -> None:
+        config, label = self.config, self.ui.configStateLabel
+        label.setStyleSheet("color: #c62828;" if config.problem else "")
+        if config.problem:
+            label.setText(config.problem)
+        elif config.rowCount() == 0:
+            label.setText("No keys read from this station yet. “Refresh configuration…” asks it for every key.")
+        else:
+            n, fixed, when = config.rowCount(), sum(1 for r in config.rows() if r.readonly), config.last_fetched()
+            read = f", last read {display.clock_time(when, self.zone)}" if when else ""
+            label.setText(f"{n} key{'s' if n != 1 else ''} ({fixed} read-only){read}.")
+
     # -- commands ------------------------------------------------------------------------
     def _build_commands_menu(self) -> None:
         menu = QMenu(self.ui.commandsButton)
@@ -239,7 +311,7 @@ class StationPanel(QWidget):
         self.ui.commandsButton.setMenu(menu)
         self.commands_menu = menu
 
-    def open_command(self, key: str, **presets) -> CommandDialog:
+    def open_command(self, key: str, /, **presets) -> CommandDialog:
         """Open the dialog of one command, its parameters pre-filled where we know them."""
         command = COMMANDS_BY_KEY[key]
         if key == "remote_stop" and "transaction_id" not in presets:

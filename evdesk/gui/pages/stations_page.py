@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton
 
 from evdesk.core.permissions import Permission
 from evdesk.gui.asyncutil import run_task
@@ -16,6 +16,7 @@ from evdesk.gui.forms.ui_stations_page import Ui_StationsPage
 from evdesk.gui.models import stations_model as sm
 from evdesk.gui.models.base import Roles
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.base import Page
 from evdesk.gui.widgets.delegates import ConnectorChipsDelegate
 
 CONNECTION_FILTERS = (
@@ -26,14 +27,14 @@ CONNECTION_FILTERS = (
 REGISTRATION_FILTERS = (("All", None), ("Adopted", "adopted"), ("Pending", "pending"), ("Rejected", "rejected"))
 # Widths that fit typical content at the default font; the last column stretches.
 COLUMN_WIDTHS = {
-    sm.COL_NAME: 195, sm.COL_IDENTITY: 125, sm.COL_GROUP: 125, sm.COL_CONNECTORS: 80, sm.COL_FIRMWARE: 70,
-    sm.COL_CONNECTION: 170, sm.COL_CONNECTOR_STATUS: 205,
+    sm.COL_NAME: 225, sm.COL_IDENTITY: 132, sm.COL_GROUP: 100, sm.COL_CONNECTORS: 76, sm.COL_FIRMWARE: 60,
+    sm.COL_CONNECTION: 170, sm.COL_CONNECTOR_STATUS: 195,
 }
 
 
-class StationsPage(QWidget):
+class StationsPage(Page):
     stationActivated = Signal(object)  # station id (UUID): open its panel
-    statusMessage = Signal(str)
+    connectHelpRequested = Signal()  # "How chargers connect…"
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class StationsPage(QWidget):
         table.setItemDelegateForColumn(sm.COL_CONNECTOR_STATUS, ConnectorChipsDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # "Last seen" with its zone takes the rest
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(30)
@@ -65,6 +67,7 @@ class StationsPage(QWidget):
         self.ui.adoptButton.clicked.connect(self.adopt_selected)
         self.ui.rejectButton.clicked.connect(self.reject_selected)
         self.ui.openButton.clicked.connect(self.open_selected)
+        self.ui.connectHelpButton.clicked.connect(self.connectHelpRequested)
         table.doubleClicked.connect(self._double_clicked)
         table.activated.connect(self._double_clicked)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -73,9 +76,8 @@ class StationsPage(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged,
                        self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._summary_updates.poke)
-        self._update_summary()
-        self._selection_changed()
         self._setup_station_settings()
+        self.apply_operator(operator_of(self))  # nobody, until a window says who acts
 
     def detach(self) -> None:
         self.model.detach()
@@ -125,6 +127,7 @@ class StationsPage(QWidget):
         self.ui.adoptButton.setVisible(may)
         self.ui.rejectButton.setVisible(may)
         self._update_summary()
+        self._update_edit_button()
 
     def _selection_changed(self, *_args) -> None:
         station_id = self.selected_station_id()
@@ -192,14 +195,18 @@ class StationsPage(QWidget):
 
     def _update_edit_button(self, *_args) -> None:
         station_id = self.selected_station_id()
-        self.edit_button.setEnabled(station_id is not None and station_id in self.services.stations.by_id)
+        ctx = operator_of(self)
+        may = ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS)
+        self.edit_button.setEnabled(may and station_id is not None and station_id in self.services.stations.by_id)
 
     def station_menu(self, station_id: UUID) -> QMenu:
         """The context menu of one row: open its panel, edit its settings."""
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction("Open", lambda: self.stationActivated.emit(station_id))
-        menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
+        edit = menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
+        ctx = operator_of(self)
+        edit.setEnabled(ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS))
         return menu
 
     def _context_menu(self, pos) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
@@ -18,7 +18,8 @@ from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.forms.ui_user_group_dialog import Ui_UserGroupDialog
 from evdesk.gui.forms.ui_user_groups_page import Ui_UserGroupsPage
 from evdesk.gui.models import user_groups_model as gm
-from evdesk.gui.models.base import BusListener, Roles
+from evdesk.gui.models.base import BusListener
+from evdesk.gui.pages.list_page import ListPage
 
 
 class UserGroupDialog(QDialog):
@@ -79,34 +80,18 @@ class UserGroupDialog(QDialog):
             self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
 
 
-class UserGroupsPage(QWidget):
-    statusMessage = Signal(str)
-
+class UserGroupsPage(ListPage):
     def __init__(self, services, operator: Callable[[], OperatorContext], parent=None):
-        super().__init__(parent)
+        super().__init__(services, operator, parent)
         self.ui = Ui_UserGroupsPage()
         self.ui.setupUi(self)
-        self.services, self.operator = services, operator
-        self.model = gm.UserGroupsModel(self)
-        self.proxy = gm.UserGroupsProxy(self)
-        self.proxy.setSourceModel(self.model)
         ui = self.ui
-        view = ui.groupsView
-        view.setModel(self.proxy)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((gm.COL_NAME, 240), (gm.COL_ACTIVE, 170), (gm.COL_MEMBERS, 90)):
-            view.setColumnWidth(column, width)
-        view.sortByColumn(gm.COL_NAME, Qt.SortOrder.AscendingOrder)
-        view.selectionModel().selectionChanged.connect(self._update_actions)
-        view.doubleClicked.connect(lambda _i: self.edit_selected())
-        ui.searchEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.setup_table(ui.groupsView, gm.UserGroupsModel(self), {gm.COL_NAME: 240, gm.COL_ACTIVE: 170, gm.COL_MEMBERS: 90},
+                         proxy=gm.UserGroupsProxy(self), sort_column=gm.COL_NAME)
+        self.setup_search(ui.searchEdit, delay_ms=0)  # a short list filtered in memory
         ui.addButton.clicked.connect(self.add_group)
         ui.editButton.clicked.connect(self.edit_selected)
         ui.deleteButton.clicked.connect(self.confirm_delete)
-        self.dialog = None
-        self.confirm_box = None
         self.loaded = False
         self._reloads = Coalescer(self.reload, 200, self)
         self._bus = BusListener(self, services.bus)
@@ -118,9 +103,9 @@ class UserGroupsPage(QWidget):
     def detach(self) -> None:
         self._bus.detach()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._update_actions()
+    def apply_filter(self) -> None:
+        super().apply_filter()
+        self.proxy.setFilterFixedString(self.search_text())
 
     def reload(self) -> None:
         run_task(self.services.people.groups.list(), on_done=self._loaded, owner=self, what="loading user groups")
@@ -130,36 +115,19 @@ class UserGroupsPage(QWidget):
         self.loaded = True
         self._update_actions()
 
-    def selected(self) -> UserGroupRow | None:
-        rows = self.ui.groupsView.selectionModel().selectedRows()
-        return rows[0].data(Roles.RowData) if rows else None
+    def after_change(self) -> None:
+        self.reload()
 
     def select_group(self, group_id: UUID) -> bool:
-        row = self.model.row_of(group_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
-            return False
-        self.ui.groupsView.selectRow(index.row())
-        return True
+        return self.select_id(group_id)
 
-    def _update_actions(self, *_args) -> None:
-        can, row, ui = self.operator().can(Permission.MANAGE_USER_GROUPS), self.selected(), self.ui
+    def update_actions(self, ctx: OperatorContext, row: UserGroupRow | None) -> None:
+        can, ui = ctx.can(Permission.MANAGE_USER_GROUPS), self.ui
         for button in (ui.addButton, ui.editButton, ui.deleteButton):
             button.setVisible(can)
         ui.editButton.setEnabled(row is not None)
         ui.deleteButton.setEnabled(row is not None and row.members == 0)
         ui.deleteButton.setToolTip("Only a group without members can be deleted." if row is not None and row.members else "")
-
-    def _done(self, message: str) -> None:
-        self.ui.stateLabel.setStyleSheet("color: #2e7d32;")
-        self.ui.stateLabel.setText(message)
-        self.statusMessage.emit(message)
-        self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ui.stateLabel.setStyleSheet("color: #c62828;")
-        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else f"Failed: {exc}. Try again.")
-        self.reload()
 
     def add_group(self) -> UserGroupDialog:
         return self._open(None)
@@ -170,26 +138,19 @@ class UserGroupsPage(QWidget):
 
     def _open(self, row) -> UserGroupDialog:
         dialog = UserGroupDialog(self.services, self.operator, row, self)
-        dialog.groupSaved.connect(lambda g: self._done(f"Saved {g.name}."))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        dialog.groupSaved.connect(lambda g: self.done(f"Saved {g.name}."))
+        return self.open_dialog(dialog)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete user group", f"Delete the group {row.name}?", parent=self)
-        delete_button = box.addButton("Delete group", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda b: self.delete(row) if b is delete_button else None)
-        self.confirm_box, self.confirm_delete_button = box, delete_button
-        box.open()
-        return box
+        return self.confirm("Delete user group", f"Delete the group {row.name}?", "Delete group", lambda: self.delete(row))
+
+    @property
+    def confirm_delete_button(self):
+        return self.confirm_button
 
     def delete(self, row) -> None:
-        run_task(self.services.people.groups.delete(self.operator(), row.id),
-                 on_done=lambda _r: self._done(f"Deleted {row.name}."), on_error=self._failed, owner=self,
-                 what="deleting a user group", cancel_with_owner=False)
+        self.act(self.services.people.groups.delete(self.operator(), row.id), "deleting a user group",
+                 lambda _r: f"Deleted {row.name}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame
 
 from evdesk.core.station_cache import ConnectorState
@@ -31,15 +31,26 @@ class ConnectorCard(QFrame):
         self.connector_id = connector_id
         self.zone = zone
         self.status = "Unknown"
+        self.state = ConnectorState(connector_id)
         self.session: ActiveTransaction | None = None
         self.ui.titleLabel.setText(f"Connector {connector_id}")
+        # what a station sends (id tags, status info) is shown as text, never as markup
+        for label in (self.ui.errorLabel, self.ui.idTagValue, self.ui.statusChip):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.ui.startButton.clicked.connect(lambda: self.startRequested.emit(self.connector_id))
         self.ui.stopButton.clicked.connect(self._stop_clicked)
         self.ui.unlockButton.clicked.connect(lambda: self.unlockRequested.emit(self.connector_id))
         self.show_status(ConnectorState(connector_id))
         self.show_session(None)
 
+    def set_zone(self, zone) -> None:
+        """Show the times in another zone (the site's changed)."""
+        self.zone = zone
+        self.show_status(self.state)
+        self.show_session(self.session)
+
     def show_status(self, state: ConnectorState) -> None:
+        self.state = state
         self.status = state.status
         self.ui.statusChip.setText(state.status)
         self.ui.statusChip.setStyleSheet(chip_style(display.CONNECTOR_STATUS_COLOURS.get(state.status, "#9e9e9e")))
@@ -52,7 +63,7 @@ class ConnectorCard(QFrame):
             problems.append(state.info)
         self.ui.errorLabel.setText(" · ".join(problems))
         self.ui.errorLabel.setVisible(bool(problems))
-        since = display.local_time(state.status_at, self.zone) if state.status_at else "unknown"
+        since = display.clock_time(state.status_at, self.zone) if state.status_at else "unknown"
         self.ui.statusChip.setToolTip(f"Since {since}")
         self._update_buttons()
 
@@ -64,7 +75,9 @@ class ConnectorCard(QFrame):
             self.ui.idTagValue.setText("No session")
         else:
             self.ui.idTagValue.setText(f"{session.id_tag_key}  (#{session.ocpp_id})")
-            self.ui.startedValue.setText(display.local_time(session.started_at, self.zone))
+            self.ui.startedValue.setText(
+                f"{display.local_time(session.started_at, self.zone)} {display.zone_abbreviation(self.zone, session.started_at)}")
+            self.ui.startedValue.setToolTip(f"Local time, {display.zone_name(self.zone, session.started_at)}")
             self.ui.energyValue.setText(display.energy_kwh(session.energy_wh))
             self.ui.powerValue.setText(display.power_kw(session.power_w))
             self.tick(now)

@@ -7,10 +7,13 @@ while it shows.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from evdesk.core.errors import EvdeskError
+from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_lock_overlay import Ui_LockOverlay
 
@@ -41,9 +44,9 @@ class LockOverlay(QWidget):
     def lock(self, session) -> None:
         self.session = session
         who = session.ctx.name
-        at = session.expires_at.astimezone().strftime("%H:%M")
-        self.ui.lockInfo.setText(f"{who}, your login expired at {at}. Enter your password to continue where you "
-                                 "were; everything stays as you left it.")
+        at = display.clock_time(session.expires_at, display.zone_of(self.services.settings))
+        self.ui.lockInfo.setText(f"{escape(who)}, your login expired at <nobr>{escape(at)}</nobr>. Enter your password "
+                                 "to continue where you were; everything stays as you left it.")
         self.ui.lockError.hide()
         self.ui.lockPasswordEdit.clear()
         self.setGeometry(self.parent().rect())

@@ -1,0 +1,77 @@
+"""Every page of the main window, described once: its key, title, icon, how it is made and
+the permission it needs. The main window builds its navigation from `PAGES` (in this
+order) and hides a page whose permission the operator lacks; adding a page is adding
+an entry here.
+
+A factory gets the window (`PageHost`): the services, who acts, and the routes a page
+may ask for (open a station, explain how chargers connect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+from evdesk.core.permissions import OperatorContext, Permission
+from evdesk.gui.pages.account_page import MyAccountPage
+from evdesk.gui.pages.api_keys_page import ApiKeysPage
+from evdesk.gui.pages.authorizations_page import AuthorizationsPage
+from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.operators_page import OperatorsPage
+from evdesk.gui.pages.settings_page import SiteSettingsPage
+from evdesk.gui.pages.stations_page import StationsPage
+from evdesk.gui.pages.tokens_page import TokensPage
+from evdesk.gui.pages.user_groups_page import UserGroupsPage
+from evdesk.gui.pages.users_page import UsersPage
+
+
+class PageHost(Protocol):
+    """What a page factory may use of the main window."""
+
+    services: object
+
+    def current_operator(self) -> OperatorContext: ...
+
+    def open_station(self, station_id: UUID) -> object: ...
+
+    def show_connect_help(self) -> object: ...
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # the navigation entry
+    icon: str  # resources/icons/<icon>.svg
+    factory: Callable[[PageHost], Page]
+    permission: Permission | None = None  # hidden from operators without it
+
+    def visible_to(self, ctx: OperatorContext) -> bool:
+        return self.permission is None or ctx.can(self.permission)
+
+
+def _stations(host: PageHost) -> StationsPage:
+    page = StationsPage(host.services, host)
+    page.stationActivated.connect(host.open_station)
+    page.connectHelpRequested.connect(host.show_connect_help)
+    return page
+
+
+# Navigation order: the site first, people next, the desk's own matters last.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("stations", "Stations", "nav-stations", _stations),
+    PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
+    PageSpec("tokens", "Tokens", "nav-tokens", lambda h: TokensPage(h.services, h.current_operator, h)),
+    PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
+    PageSpec("authorizations", "Authorizations", "nav-authorizations",
+             lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
+    PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
+             Permission.MANAGE_OPERATORS),
+    PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),
+    PageSpec("account", "My account", "nav-account", lambda h: MyAccountPage(h.services, h)),
+    PageSpec("settings", "Settings", "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
+)
+PAGES_BY_KEY = {spec.key: spec for spec in PAGES}
