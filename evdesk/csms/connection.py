@@ -62,6 +62,9 @@ class StationConnection(ChargePoint):
         self._pending_action = ""  # the CALL we wait an answer for
         self._answering = ""  # the CALL we are answering
         self._last_error_id = ""  # unique id of the last CALLERROR the station sent
+        # one CSMS-initiated call at a time, from sending it to its answer (or giving up): the next
+        # call may only clear out late answers once the one before it is done
+        self._calls = asyncio.Lock()
         self.apply_validation_switch()
 
     def apply_validation_switch(self) -> None:
@@ -180,6 +183,10 @@ class StationConnection(ChargePoint):
         """Send a CALL and return the result object; raises OCPPError on a CALLERROR,
         asyncio.TimeoutError without an answer, ConnectionClosed when the socket drops."""
         await self.wait_quiet_period()
+        async with self._calls:
+            return await self._call_station(payload, timeout)
+
+    async def _call_station(self, payload, timeout: float | None):
         self._response_timeout = timeout or self.services.settings.command_timeout
         self._pending_action = type(payload).__name__
         try:

@@ -153,3 +153,45 @@ async def test_bad_command_input_is_refused_before_sending(central, services, ca
         await getattr(central.commands, name)(info.id, *args, ctx=OPERATOR, reason="x")
     assert err.value.field == field
     assert await action_rows(services) == []
+
+
+async def test_a_command_sent_while_another_waits_loses_neither_answer(central, services):
+    """An operator's command right after a boot, while evdesk's own after-boot call waits for its
+    answer: the second call must not throw away the first one's answer (each had a timeout before)."""
+    try:  # the simulator's home after its move out of csms
+        from evdesk.simulator import ScaledClock, SimulatedStation
+    except ImportError:
+        from evdesk.csms.simulator import ScaledClock, SimulatedStation
+
+    services.settings.command_timeout = 3
+    stations = []
+    for n in range(8):
+        await services.stations.create_station(f"BUSY-{n}", connectors=1, ctx=SYSTEM_CONTEXT)
+        stations.append(SimulatedStation(f"BUSY-{n}", central.url, connectors=1, clock=ScaledClock(20.0)))
+
+    async def boot_and_command(st):
+        await st.start()
+        await st.wait_accepted(10)
+        return await central.commands.clear_cache(services.stations.get(st.identity).id, ctx=OPERATOR, reason="x")
+
+    try:
+        results = await asyncio.gather(*(boot_and_command(st) for st in stations))
+        assert [r.outcome for r in results] == ["accepted"] * 8
+
+        async def after_boot_outcomes():
+            return await services.store.read(lambda: [a.outcome for a in m.ActionLog.select().where(
+                m.ActionLog.action == "ChangeConfiguration")])
+
+        await wait_for_async(lambda: after_boot_outcomes(), lambda got: len(got) == 8 and "pending" not in got, 10)
+        assert await after_boot_outcomes() == ["accepted"] * 8
+    finally:
+        for st in stations:
+            await st.stop()
+
+
+async def wait_for_async(read, done, timeout: float) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not done(await read()):
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
