@@ -61,6 +61,10 @@ async def test_a_boot_storm_and_its_configuration_calls_cost_no_transaction_of_t
 
     async def station(identity: str):
         async with raw_station(central.url, identity) as st:
+            # answered Accepted: the boot's row is committed already (a reader sees it)
+            station_id = services.stations.get(identity).id
+            assert await services.store.read(lambda: m.StationEvent.select().where(
+                (m.StationEvent.station == station_id) & (m.StationEvent.kind == "boot")).count()) == 1
             await wait_for(lambda: any(name == "ChangeConfiguration" for name, _ in st.received), 10)
             await wait_for(lambda: identity in finished, 10)
 
