@@ -61,3 +61,11 @@ def test_gui_never_imports_the_http_layer():
     loaded = _imported_by(["evdesk.gui.pages.api_keys_page", "evdesk.gui.main_window"])
     bad = sorted(name for name in loaded if name.startswith(("evdesk.api", "aiohttp")))
     assert not bad, f"evdesk.gui pulls in {bad}"
+
+
+def test_simulator_is_the_other_side_of_the_protocol():
+    # the charge-point simulator speaks OCPP to a central system; it knows nothing of evdesk's own
+    loaded = _imported_by(_modules_under("evdesk.simulator"))
+    bad = sorted(name for name in loaded
+                 if name.startswith(("evdesk.csms", "evdesk.core", "evdesk.store", "evdesk.gui", "evdesk.api", "PySide6", "shiboken6")))
+    assert not bad, f"evdesk.simulator pulls in {bad}"

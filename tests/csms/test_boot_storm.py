@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from evdesk.csms.simulator import Fleet
+from evdesk.simulator import Fleet
 from evdesk.store import models as m
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
-from evdesk.csms.simulator import ScaledClock, SimulatedStation
+from evdesk.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
