@@ -23,6 +23,7 @@ from websockets.exceptions import ConnectionClosed
 
 from evdesk.simulator import Car, Fleet, ScaledClock, SimulatedStation, WallClock, parse_iso
 from evdesk.simulator.cli import main as cli_main
+from tests.waiting import wait_for
 
 # --------------------------------------------------------------------------
 # a throwaway central system
@@ -165,11 +166,7 @@ class FakeCsms:
 
 
 async def until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+    return await wait_for(predicate, timeout)
 
 
 def statuses(csms, identity, connector):
@@ -284,8 +281,9 @@ async def test_heartbeat_follows_interval_and_configuration(csms, make_station):
     result = await csms.call("CP-HB", call.ChangeConfiguration(key="HeartbeatInterval", value="6"))
     assert result.status == "Accepted"
     before = len(csms.messages("CP-HB", "Heartbeat"))
-    await asyncio.sleep(0.6)  # 36 simulated seconds: ~6 heartbeats
-    assert len(csms.messages("CP-HB", "Heartbeat")) - before >= 3
+    t0 = st.clock.now()
+    await csms.wait_for("CP-HB", "Heartbeat", count=before + 3)  # every 6 simulated seconds now
+    assert (st.clock.now() - t0).total_seconds() < 40  # not at the old 60 s interval (3 take 120 s or more)
     assert st.config.get("HeartbeatInterval") == "6"
 
 
@@ -450,7 +448,7 @@ async def test_remote_start_waits_for_the_cable(csms, make_station):
     r = await csms.call("CP-RS", call.RemoteStartTransaction(id_tag="REMOTE", connector_id=1))
     assert r.status == "Accepted"
     await until(lambda: st.connectors[1].status == "Preparing")
-    await asyncio.sleep(0.2)
+    await st.clock.sleep(10)  # 10 simulated seconds without a cable: no session
     assert csms.messages("CP-RS", "StartTransaction") == []
     await st.plug_in(1)
     start = (await csms.wait_for("CP-RS", "StartTransaction"))[0]
@@ -775,7 +773,7 @@ async def test_offline_queue_is_replayed_in_order_with_real_ids(csms, make_stati
     assert await st.present_token(2, "OFFLINE")  # AllowOfflineTxForUnknownId
     provisional = st.connectors[2].transaction_id
     assert provisional < 0
-    await asyncio.sleep(0.3)  # 3 simulated minutes of meter values
+    await until(lambda: st.queued.count("MeterValues") >= 4)  # offline meter values of both sessions
     await st.stop_charging(1)
     await st.stop_charging(2)
     assert "StartTransaction" in st.queued and st.queued.count("StopTransaction") == 2
