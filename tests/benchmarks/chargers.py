@@ -65,7 +65,6 @@ class Lost(Exception):
     """The connection closed before the answer came."""
 
 
-
 class Connector:
     def __init__(self, cid: int, energy: int):
         self.id = cid
