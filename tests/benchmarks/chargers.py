@@ -441,7 +441,8 @@ async def run(args) -> dict:
                       "loop_lag_p99_ms": round((percentile(lag, 99) or 0) * 1000, 1),
                       "loop_lag_max_ms": round((lag[-1] if lag else 0) * 1000, 1),
                       "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                      "nice": os.nice(0) if hasattr(os, "nice") else None},
+                      "nice": os.nice(0) if hasattr(os, "nice") else None,
+                      "cpus": sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None},
     }
 
 
