@@ -56,7 +56,7 @@ def options_from(args: argparse.Namespace) -> RuntimeOptions:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "simulate":
-        from evdesk.csms.simulator.cli import main as simulate_main
+        from evdesk.simulator.cli import main as simulate_main
 
         return simulate_main(argv[1:])
     if argv and argv[0] in TERMINAL_COMMANDS:  # plain imports: the bundler must see these modules

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from evdesk.csms.simulator import Fleet
+from evdesk.simulator import Fleet
 from evdesk.demo import DEMO_METER_INTERVAL, PENDING_STATION, STATIONS, demo_id_tags
 
 log = logging.getLogger(__name__)

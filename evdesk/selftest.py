@@ -179,7 +179,7 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
     from PySide6.QtWidgets import QApplication
 
     from evdesk.core.permissions import SYSTEM_CONTEXT
-    from evdesk.csms.simulator import ScaledClock, SimulatedStation
+    from evdesk.simulator import ScaledClock, SimulatedStation
     from evdesk.gui.resources import app_icon_path
     from evdesk.runtime import RuntimeOptions, SiteRuntime
     from evdesk.store import models as m

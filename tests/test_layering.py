@@ -108,6 +108,14 @@ def test_the_run_time_guard_catches_a_screen_that_calls_the_store(store):
     assert caught == ["evdesk.gui.stand_in_screen called store.call_sync"]
 
 
+def test_simulator_is_the_other_side_of_the_protocol():
+    # the charge-point simulator speaks OCPP to a central system; it knows nothing of evdesk's own
+    loaded = _imported_by(_modules_under("evdesk.simulator"))
+    bad = sorted(name for name in loaded
+                 if name.startswith(("evdesk.csms", "evdesk.core", "evdesk.store", "evdesk.gui", "evdesk.api", "PySide6", "shiboken6")))
+    assert not bad, f"evdesk.simulator pulls in {bad}"
+
+
 VERSION_BY_HAND = re.compile(r"version\s*\+\s*1\b")
 
 

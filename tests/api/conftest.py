@@ -11,10 +11,7 @@ from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
-try:  # the simulator's home after the move out of csms
-    from evdesk.simulator import ScaledClock, SimulatedStation
-except ImportError:
-    from evdesk.csms.simulator import ScaledClock, SimulatedStation
+from evdesk.simulator import ScaledClock, SimulatedStation
 
 
 class Client:

@@ -10,7 +10,7 @@ import pytest
 from evdesk.api.openapi import DOC_PATH, build
 from evdesk.api.stations import COMMANDS
 from evdesk.core.permissions import ACCESS_DENIED, SYSTEM_CONTEXT
-from evdesk.csms.simulator import ScaledClock, SimulatedStation
+from evdesk.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 

@@ -93,7 +93,7 @@ async def bench_command(count: int) -> None:
     from evdesk.core.permissions import SYSTEM_CONTEXT
     from evdesk.core.services import Services
     from evdesk.csms.server import CentralSystem
-    from evdesk.csms.simulator import SimulatedStation
+    from evdesk.simulator import SimulatedStation
     from evdesk.settings import SiteSettings
     from evdesk.store import models as m
     from evdesk.store.database import Store

@@ -1,5 +1,5 @@
 """Load benchmark: evdesk (headless, and with its window offscreen) against simulated
-stations in another process, and the bare `ocpp` server as the baseline.
+stations in another process, and two bare `ocpp` servers as baselines.
 
     python tests/benchmarks/load_benchmark.py                 # everything below
     python tests/benchmarks/load_benchmark.py --only saturate --stations 200 --duration 30
@@ -8,7 +8,10 @@ stations in another process, and the bare `ocpp` server as the baseline.
 
 Figures printed:
   saturate   stations × back-to-back MeterValues/Heartbeats: messages/s of evdesk --headless
-             (persisting everything) and of the bare server, their ratio, latency p50/p99, loop lag
+             (persisting everything) and, in the same run, of both baselines: bare_server.py (the
+             ocpp library's defaults) and bare_validating_server.py (evdesk's own schema checks and
+             switches, no persistence); the ratio of evdesk to each, latency p50/p99, loop lag, and
+             "persisting_everything_costs": evdesk against the equal (validating) bare server
   window     evdesk with its window (QT_QPA_PLATFORM=offscreen), N stations × 2 connectors with a
              running session each, MeterValues every 60 s: latency, loop lag p99, errors,
              CPU, RSS per station
@@ -88,9 +91,25 @@ def start_evdesk(data_dir: Path, port: int, window: bool, metrics: Path) -> subp
            "--log-level", "WARNING"]
     if not window:
         cmd.append("--headless")
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # its console log goes to a file: a pipe nobody reads fills up and then blocks evdesk's loop
+    with open(data_dir / "evdesk-stderr.log", "ab") as err:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
     wait_port(port, 60)
     return proc
+
+
+def start_bare(script: str, port: int) -> subprocess.Popen:
+    """One of the baselines: bare_server.py (library defaults) or bare_validating_server.py."""
+    proc = subprocess.Popen([sys.executable, str(HERE / script), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL)
+    wait_port(port, 60)
+    return proc
+
+
+BASELINES = {
+    "bare_library_defaults": "bare_server.py",  # the ocpp library as its README shows it
+    "bare_validating": "bare_validating_server.py",  # evdesk's checks and switches, no persistence
+}
 
 
 def run_load(url: str, mode: str, stations: int, duration: float, id_tag: str = "", interval: float = 60.0) -> dict:
@@ -137,14 +156,18 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def bench_saturate(stations: int, duration: float) -> dict:
+    """Messages/s of evdesk --headless and of both bare baselines on the same load, in one run."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         prepare_site(data, stations, "LOADTAG", 10_000)
-        bare_port = free_port()
-        bare = subprocess.Popen([sys.executable, str(HERE / "bare_server.py"), "--port", str(bare_port)], stdout=subprocess.DEVNULL)
-        wait_port(bare_port)
-        bare_result = run_load(f"ws://127.0.0.1:{bare_port}/", "saturate", stations, duration, "LOADTAG")
-        stop(bare)
+        bare: dict[str, dict] = {}
+        for name, script in BASELINES.items():
+            port = free_port()
+            proc = start_bare(script, port)
+            sampler = Sampler(proc.pid)
+            bare[name] = run_load(f"ws://127.0.0.1:{port}/", "saturate", stations, duration, "LOADTAG")
+            bare[name]["cpu_percent"] = sampler.cpu_percent()
+            stop(proc)
         port = free_port()
         metrics = data / "metrics.json"
         proc = start_evdesk(data, port, window=False, metrics=metrics)
@@ -154,16 +177,28 @@ def bench_saturate(stations: int, duration: float) -> dict:
         cpu, rss = sampler.cpu_percent(), sampler.rss_mb()
         stop(proc)
         rows = count_rows(data)
-    return {
+    out = {
         "stations": stations, "duration_s": duration,
-        "bare_messages_per_s": round(bare_result["messages_per_s"], 1),
         "evdesk_messages_per_s": round(ev_result["messages_per_s"], 1),
-        "ratio_evdesk_to_bare": round(ev_result["messages_per_s"] / bare_result["messages_per_s"], 3),
         "evdesk_latency_p50_ms": round(ev_result["latency_p50_ms"], 1), "evdesk_latency_p99_ms": round(ev_result["latency_p99_ms"], 1),
-        "bare_latency_p50_ms": round(bare_result["latency_p50_ms"], 1), "bare_latency_p99_ms": round(bare_result["latency_p99_ms"], 1),
         "evdesk_loop_lag_p99_ms": round(lag.get("p99_ms", -1), 1), "evdesk_cpu_percent": round(cpu), "evdesk_rss_mb": round(rss),
-        "errors": ev_result["errors"] + bare_result["errors"], "rows_persisted": rows,
+        "errors": ev_result["errors"] + sum(b["errors"] for b in bare.values()), "rows_persisted": rows,
     }
+    for name, result in bare.items():
+        out[f"{name}_messages_per_s"] = round(result["messages_per_s"], 1)
+        out[f"{name}_latency_p50_ms"] = round(result["latency_p50_ms"], 1)
+        out[f"{name}_latency_p99_ms"] = round(result["latency_p99_ms"], 1)
+        out[f"{name}_cpu_percent"] = round(result["cpu_percent"])
+        out[f"ratio_evdesk_to_{name}"] = round(ev_result["messages_per_s"] / result["messages_per_s"], 3)
+    equal = bare["bare_validating"]
+    # the validating bare server does evdesk's checking work and nothing else: the rest is what
+    # storing every frame, status, meter value and session costs
+    out["persisting_everything_costs"] = {
+        "throughput_lost_percent": round(100 * (1 - ev_result["messages_per_s"] / equal["messages_per_s"]), 1),
+        "latency_p50_added_ms": round(ev_result["latency_p50_ms"] - equal["latency_p50_ms"], 1),
+        "latency_p99_added_ms": round(ev_result["latency_p99_ms"] - equal["latency_p99_ms"], 1),
+    }
+    return out
 
 
 def count_rows(data: Path) -> dict:

@@ -120,9 +120,12 @@ async def test_remote_start_without_a_car_is_marked_failed(central, services):
     async with raw_station(central.url, "CMD-RS"):
         result = await central.commands.remote_start(info.id, 1, "TAG", ctx=OPERATOR, reason="driver called")
         assert result.ok
-        await asyncio.sleep(0.5)
-    rows = await action_rows(services)
-    row = next(r for r in rows if r["action"] == "RemoteStartTransaction")
+
+        async def remote_start_row():
+            return next((r for r in await action_rows(services) if r["action"] == "RemoteStartTransaction"
+                         and r["outcome"] != "accepted"), None)
+
+        row = await wait_for(remote_start_row)
     assert row["outcome"] == "failed" and "no session started" in row["error"]
 
 
@@ -133,8 +136,10 @@ async def test_remote_start_followed_by_a_session_stays_accepted(central, servic
     info = await services.stations.create_station("CMD-RS2", ctx=SYSTEM_CONTEXT)
     async with raw_station(central.url, "CMD-RS2") as st:
         assert (await central.commands.remote_start(info.id, 1, "TAG", ctx=OPERATOR, reason="x")).ok
+        watch = central.commands._remote_starts[(info.id, 1)][1]  # the deadline that would mark it failed
         await st.call(call.StartTransaction(connector_id=1, id_tag="TAG", meter_start=0, timestamp="2026-11-22T10:00:00Z"))
-        await asyncio.sleep(0.5)
+        await wait_for(watch.done)
+        assert watch.cancelled()  # the session settled it: the deadline never fires
     row = next(r for r in await action_rows(services) if r["action"] == "RemoteStartTransaction")
     assert row["outcome"] == "accepted"
 
@@ -158,10 +163,7 @@ async def test_bad_command_input_is_refused_before_sending(central, services, ca
 async def test_a_command_sent_while_another_waits_loses_neither_answer(central, services):
     """An operator's command right after a boot, while evdesk's own after-boot call waits for its
     answer: the second call must not throw away the first one's answer (each had a timeout before)."""
-    try:  # the simulator's home after its move out of csms
-        from evdesk.simulator import ScaledClock, SimulatedStation
-    except ImportError:
-        from evdesk.csms.simulator import ScaledClock, SimulatedStation
+    from evdesk.simulator import ScaledClock, SimulatedStation
 
     services.settings.command_timeout = 3
     stations = []

@@ -3,14 +3,13 @@ the station's answer, what it then does, and what evdesk records."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
 
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
-from evdesk.csms.simulator import ScaledClock, SimulatedStation
+from evdesk.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
@@ -66,13 +65,11 @@ async def test_reset_reboots_and_boots_again(central, services, station):
     await wait_for(lambda: central.connections.get("SIM-1") is None or not station.connected, timeout=10)
     await station.wait_accepted(20)
 
-    async def boots():
-        return await services.store.run(lambda: m.StationEvent.select().where(m.StationEvent.kind == "boot").count())
+    async def booted_again():
+        boots = await services.store.run(lambda: m.StationEvent.select().where(m.StationEvent.kind == "boot").count())
+        return boots > boots_before
 
-    deadline = asyncio.get_running_loop().time() + 15
-    while await boots() <= boots_before:
-        assert asyncio.get_running_loop().time() < deadline, "no second boot"
-        await asyncio.sleep(0.1)
+    await wait_for(booted_again, timeout=15, message="no second boot")
 
 
 async def test_unlock_and_availability(central, services, station):
@@ -130,10 +127,10 @@ async def test_trigger_message_is_followed_by_the_message(central, services, sta
         return await services.store.run(lambda: m.MessageLog.select().where(
             (m.MessageLog.action == message) & (m.MessageLog.direction == "in")).count())
 
-    deadline = asyncio.get_running_loop().time() + 10
-    while await arrived() <= before:
-        assert asyncio.get_running_loop().time() < deadline
-        await asyncio.sleep(0.1)
+    async def arrived_again():
+        return await arrived() > before
+
+    await wait_for(arrived_again, timeout=10, message=f"no {message} after the trigger")
 
 
 async def test_charging_profiles_and_composite_schedule(central, services, station):
@@ -182,10 +179,10 @@ async def test_firmware_update_reports_its_progress(central, services, station):
         await services.batch.flush()
         return await services.store.run(lambda: [e.state for e in m.StationEvent.select().where(m.StationEvent.kind == "firmware").order_by(m.StationEvent.at)])
 
-    deadline = asyncio.get_running_loop().time() + 20
-    while "Installed" not in await states():
-        assert asyncio.get_running_loop().time() < deadline, await states()
-        await asyncio.sleep(0.1)
+    async def installed():
+        return "Installed" in await states()
+
+    await wait_for(installed, timeout=20, message="firmware never reported Installed")
     assert (await states())[:4] == ["Downloading", "Downloaded", "Installing", "Installed"]
 
 
@@ -203,7 +200,7 @@ async def test_offline_queue_is_replayed_with_old_timestamps(central, services, 
     await wait_for(lambda: not services.stations.get("SIM-1").connected)
     await station.unplug(1)
     unplugged_at = station.clock.now()
-    await asyncio.sleep(0.5)  # 10 simulated seconds pass before the station is back
+    await station.clock.sleep(10)  # 10 simulated seconds pass before the station is back
     await station.go_online()
     await wait_for(lambda: tx.ocpp_id not in services.transactions.active, timeout=15)
     row = await services.store.run(lambda: m.Transaction.get(m.Transaction.ocpp_id == tx.ocpp_id))

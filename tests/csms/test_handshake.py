@@ -132,11 +132,14 @@ async def test_connection_state_goes_temporarily_then_long_term_unavailable(cent
     async with raw_station(central.url, "CP-QUIET"):
         info = services.stations.get("CP-QUIET")
         assert info.connection_state == "online"
-        await asyncio.sleep(0.3)
-        services.status.check_silence()
+
+        def state_after_check():
+            services.status.check_silence()  # what the periodic check does
+            return info.connection_state
+
+        await wait_for(lambda: state_after_check() != "online")
         assert info.connection_state == "temporarily_unavailable"
-        await asyncio.sleep(0.3)
-        services.status.check_silence()
+        await wait_for(lambda: state_after_check() != "temporarily_unavailable")
         assert info.connection_state == "long_term_unavailable"
     await services.batch.flush()
     states = await services.store.run(lambda: [e.state for e in m.StationEvent.select().where(m.StationEvent.kind == "network").order_by(m.StationEvent.at)])

@@ -10,7 +10,7 @@ from ocpp.v16 import call
 from evdesk.core.people_types import TokenInput, UserInput
 from evdesk.core.permissions import SYSTEM_CONTEXT as ADMIN
 from evdesk.core.reads.people import TokenFilter
-from evdesk.csms.simulator import ScaledClock, SimulatedStation
+from evdesk.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 from ocpp.v16 import call
@@ -10,14 +9,7 @@ from ocpp.v16 import call
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 from tests.csms.rawclient import raw_station
-
-
-async def wait_for(predicate, timeout=5.0):
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
+from tests.waiting import wait_for  # noqa: F401 - also imported from here by other test modules
 
 
 async def test_boot_heartbeat_status_are_answered_and_stored(central, services):

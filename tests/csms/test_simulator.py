@@ -21,8 +21,9 @@ from ocpp.v16.enums import Action
 from websockets.asyncio.server import serve
 from websockets.exceptions import ConnectionClosed
 
-from evdesk.csms.simulator import Car, Fleet, ScaledClock, SimulatedStation, WallClock, parse_iso
-from evdesk.csms.simulator.cli import main as cli_main
+from evdesk.simulator import Car, Fleet, ScaledClock, SimulatedStation, WallClock, parse_iso
+from evdesk.simulator.cli import main as cli_main
+from tests.waiting import wait_for
 
 # --------------------------------------------------------------------------
 # a throwaway central system
@@ -165,11 +166,7 @@ class FakeCsms:
 
 
 async def until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+    return await wait_for(predicate, timeout)
 
 
 def statuses(csms, identity, connector):
@@ -284,8 +281,9 @@ async def test_heartbeat_follows_interval_and_configuration(csms, make_station):
     result = await csms.call("CP-HB", call.ChangeConfiguration(key="HeartbeatInterval", value="6"))
     assert result.status == "Accepted"
     before = len(csms.messages("CP-HB", "Heartbeat"))
-    await asyncio.sleep(0.6)  # 36 simulated seconds: ~6 heartbeats
-    assert len(csms.messages("CP-HB", "Heartbeat")) - before >= 3
+    t0 = st.clock.now()
+    await csms.wait_for("CP-HB", "Heartbeat", count=before + 3)  # every 6 simulated seconds now
+    assert (st.clock.now() - t0).total_seconds() < 40  # not at the old 60 s interval (3 take 120 s or more)
     assert st.config.get("HeartbeatInterval") == "6"
 
 
@@ -450,7 +448,7 @@ async def test_remote_start_waits_for_the_cable(csms, make_station):
     r = await csms.call("CP-RS", call.RemoteStartTransaction(id_tag="REMOTE", connector_id=1))
     assert r.status == "Accepted"
     await until(lambda: st.connectors[1].status == "Preparing")
-    await asyncio.sleep(0.2)
+    await st.clock.sleep(10)  # 10 simulated seconds without a cable: no session
     assert csms.messages("CP-RS", "StartTransaction") == []
     await st.plug_in(1)
     start = (await csms.wait_for("CP-RS", "StartTransaction"))[0]
@@ -775,7 +773,7 @@ async def test_offline_queue_is_replayed_in_order_with_real_ids(csms, make_stati
     assert await st.present_token(2, "OFFLINE")  # AllowOfflineTxForUnknownId
     provisional = st.connectors[2].transaction_id
     assert provisional < 0
-    await asyncio.sleep(0.3)  # 3 simulated minutes of meter values
+    await until(lambda: st.queued.count("MeterValues") >= 4)  # offline meter values of both sessions
     await st.stop_charging(1)
     await st.stop_charging(2)
     assert "StartTransaction" in st.queued and st.queued.count("StopTransaction") == 2
@@ -855,3 +853,49 @@ async def test_cli_runs_a_fleet_for_a_duration(csms, capsys):
     assert "connected=" in out and "final:" in out and "accepted=3" in out
     assert {"CLI0001", "CLI0002", "CLI0003"} <= {h["identity"] for h in csms.handshakes}
     assert cli_main(["--stations", "2"]) == 2  # --url is required
+
+
+async def test_cli_says_when_the_real_central_system_holds_a_station_as_pending(central, services, capsys):
+    # evdesk itself, with its default policy for unknown stations: hold them as Pending for an admin
+    assert services.settings.unknown_station_policy == "pending"
+    argv = ["--url", central.url, "--stations", "1", "--prefix", "CP", "--duration", "1.5",
+            "--status-interval", "0.5"]
+    code = await asyncio.to_thread(cli_main, argv)
+    assert code == 0
+    out = capsys.readouterr().out
+    assert ("CP0001: held as Pending by the central system; retrying in 30 s"
+            " \u2014 an administrator must adopt it") in out, out
+    assert out.count("held as Pending") == 1, out  # said once, not on every status line
+    assert "accepted=0 pending=1 rejected=0" in out, out
+    assert services.stations.by_identity["CP0001"].registration == "pending"
+
+
+def test_boot_reporter_names_a_storm_briefly():
+    from evdesk.simulator.cli import BootReporter
+
+    class _St:
+        def __init__(self, identity):
+            self.identity, self.accepted = identity, asyncio.Event()
+
+    lines: list[str] = []
+
+    class _Out:
+        def write(self, text):
+            lines.extend(t for t in text.splitlines() if t)
+
+        def flush(self):
+            pass
+
+    rep = BootReporter(out=_Out(), burst=3)
+    stations = [_St(f"S{n}") for n in range(10)]
+    for st in stations:
+        rep(st, "Pending", 12)
+        rep(st, "Pending", 12)  # the same stretch: not named again
+    rep.next_interval(stations)
+    assert lines[:3] == [f"S{n}: held as Pending by the central system; retrying in 12 s \u2014 an administrator must adopt it"
+                         for n in range(3)]
+    assert lines[3:] == ["... and 7 more station(s) held as Pending by the central system"]
+    stations[0].accepted.set()
+    rep.next_interval(stations)
+    rep(stations[0], "Rejected", 3600)  # accepted in between: named again
+    assert lines[-1].startswith("S0: Rejected by the central system; retrying in 3600 s")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.csms.server import CentralSystem
-from evdesk.csms.simulator import SimulatedStation
+from evdesk.simulator import SimulatedStation
 from evdesk.gui.asyncutil import running_tasks
 from evdesk.gui.commands import COMMANDS
 from evdesk.gui.main_window import MainWindow

@@ -51,7 +51,8 @@ async def test_backpressure_holds_readers_until_the_writer_caught_up(store):
     for _ in range(60):
         batch.add(m.StationEvent, {"id": uuid7(), "station": station.id, "kind": "network", "state": "online", "at": m.utcnow()})
     waiter = asyncio.ensure_future(batch.wait_for_room())
-    await asyncio.sleep(0.05)
+    for _ in range(10):  # let it run as far as it can without the writer
+        await asyncio.sleep(0)
     assert not waiter.done()  # 60 rows behind: readers wait
     await batch.flush()
     await asyncio.wait_for(waiter, 1)  # caught up: they go on
@@ -71,15 +72,21 @@ async def test_reads_do_not_queue_behind_writes(store):
     import asyncio
     import time
 
+    import threading
+
+    from tests.waiting import wait_for
+
     await store.run(lambda: m.Station.create(identity="R1"))
+    inside = threading.Event()
 
     def slow_write():
         with store.db.atomic():
             m.Station.create(identity="R2")
-            time.sleep(0.5)  # a long batch on the writer
+            inside.set()
+            time.sleep(0.5)  # a long batch on the writer (the workload, not a wait)
 
     writing = asyncio.ensure_future(store.run(slow_write))
-    await asyncio.sleep(0.05)
+    await wait_for(inside.is_set)  # the writer is in the middle of its transaction
     t0 = time.perf_counter()
     names = await store.read(lambda: [s.identity for s in m.Station.select()])
     assert time.perf_counter() - t0 < 0.3  # answered while the writer is busy

@@ -48,6 +48,50 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class BootReporter:
+    """Says on the console when the central system holds a station back.
+
+    A station answered Pending or Rejected is named once per stretch (again only
+    after it was accepted in between); at most `burst` names per status interval,
+    the rest are summed up, so a boot storm of thousands stays readable.
+    """
+
+    def __init__(self, out=None, burst: int = 10) -> None:
+        self.out = out
+        self.burst = burst
+        self._named: dict[str, str] = {}
+        self._printed = 0
+        self._held_back: dict[str, int] = {}
+
+    def __call__(self, station, status: str, interval: int) -> None:
+        if self._named.get(station.identity) == status:
+            return
+        self._named[station.identity] = status
+        if self._printed >= self.burst:
+            self._held_back[status] = self._held_back.get(status, 0) + 1
+            return
+        self._printed += 1
+        if status == "Pending":
+            text = (f"{station.identity}: held as Pending by the central system; retrying in {interval} s"
+                    " \u2014 an administrator must adopt it")
+        else:
+            text = (f"{station.identity}: {status} by the central system; retrying in {interval} s"
+                    " \u2014 it does not let this station in")
+        print(text, file=self.out or sys.stdout, flush=True)
+
+    def next_interval(self, stations) -> None:
+        """Forget stations accepted since; print what the burst limit held back."""
+        for st in stations:
+            if st.accepted.is_set():
+                self._named.pop(st.identity, None)
+        for status, count in sorted(self._held_back.items()):
+            word = "held as Pending" if status == "Pending" else status
+            print(f"... and {count} more station(s) {word} by the central system", file=self.out or sys.stdout,
+                  flush=True)
+        self._held_back.clear()
+        self._printed = 0
+
+
 def _fmt_ms(value: float | None) -> str:
     return "-" if value is None else f"{value * 1000:.1f}ms"
 
@@ -56,6 +100,7 @@ def _status_line(stats: dict, started: float) -> str:
     return (
         f"[{time.monotonic() - started:7.1f}s] stations={stats['stations']} "
         f"connected={stats['connected']} accepted={stats['accepted']} "
+        f"pending={stats['pending']} rejected={stats['rejected']} "
         f"messages={stats['messages_sent']} errors={stats['errors']} "
         f"charging={stats['charging']} p50={_fmt_ms(stats['latency_p50'])} "
         f"p99={_fmt_ms(stats['latency_p99'])}"
@@ -65,6 +110,7 @@ def _status_line(stats: dict, started: float) -> str:
 async def _run(args: argparse.Namespace) -> int:
     clock = ScaledClock(args.speed) if args.speed != 1.0 else WallClock()
     id_tags = [t.strip() for t in args.id_tags.split(",") if t.strip()] if args.id_tags else None
+    reporter = BootReporter()
     fleet = Fleet(
         args.url,
         args.stations,
@@ -78,6 +124,7 @@ async def _run(args: argparse.Namespace) -> int:
         password=args.password,
         seed=args.seed,
         validate=args.validate,
+        on_boot_answer=reporter,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -104,6 +151,7 @@ async def _run(args: argparse.Namespace) -> int:
                 pass
             except asyncio.CancelledError:  # Ctrl-C where signal handlers are unsupported
                 stop.set()
+            reporter.next_interval(fleet.stations)
             print(_status_line(fleet.stats(), started), flush=True)
             if deadline is not None and time.monotonic() >= deadline:
                 break

@@ -234,6 +234,11 @@ class ConnectionMixin:
                     return True
                 wait = result.interval if result.interval and result.interval > 0 else 30
                 log.info("%s: boot %s, retry in %ss", self.identity, self.boot_status, wait)
+                if self.on_boot_answer is not None:
+                    try:
+                        self.on_boot_answer(self, self.boot_status, int(wait))
+                    except Exception:  # noqa: BLE001 - an observer must not stop the boot loop
+                        log.exception("%s: on_boot_answer failed", self.identity)
             if await wait_event(self.clock, self._boot_accepted, wait):
                 return True
 

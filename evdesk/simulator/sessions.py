@@ -1,6 +1,6 @@
 """Charging sessions of a simulated station: the car, the token, the meter.
 
-A mixin of :class:`~evdesk.csms.simulator.station.SimulatedStation`; it uses the
+A mixin of :class:`~evdesk.simulator.station.SimulatedStation`; it uses the
 station's sending helpers (``_send``, ``_set_status``, ...).
 """
 

@@ -45,6 +45,9 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
     `local_time_offset` (hours; timestamps without zone), `boot_on_reconnect`,
     `redial`, `answer_delay`, `ignore_charging_profiles`, `firmware_failure`
     ("download" | "install"), plus go_offline()/go_online() and send_raw().
+    `on_boot_answer(station, status, interval)` is called after every
+    BootNotification answer that is not Accepted (Pending / Rejected), with the
+    retry interval the station will wait (simulated seconds).
     """
 
     def __init__(
@@ -82,6 +85,7 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         session_register: bool = False,
         local_time_offset: float | None = None,
         max_latency_samples: int = 10_000,
+        on_boot_answer: Callable[[SimulatedStation, str, int], None] | None = None,
     ) -> None:
         if meter_unit not in ("Wh", "kWh"):
             raise ValueError("meter_unit must be 'Wh' or 'kWh'")
@@ -113,6 +117,7 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         self.session_register = session_register
         self.local_time_offset = local_time_offset
         self.max_latency_samples = max_latency_samples
+        self.on_boot_answer = on_boot_answer
         self._limiter = connect_limiter
         self._rng = random.Random(seed if seed is not None else identity)
 

@@ -165,6 +165,9 @@ class Fleet:
             "stations": len(self.stations),
             "connected": sum(1 for st in self.stations if st.connected),
             "accepted": sum(1 for st in self.stations if st.accepted.is_set()),
+            # waiting for the central system: its last boot answer was Pending / Rejected
+            "pending": sum(1 for st in self.stations if not st.accepted.is_set() and st.boot_status == "Pending"),
+            "rejected": sum(1 for st in self.stations if not st.accepted.is_set() and st.boot_status == "Rejected"),
             "messages_sent": sum(st.messages_sent for st in self.stations),
             "messages_received": sum(st.messages_received for st in self.stations),
             "errors": sum(st.errors for st in self.stations),
