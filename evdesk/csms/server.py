@@ -291,11 +291,13 @@ class CentralSystem:
         conn = self.connections.get(event.identity)
         if info is None or conn is None:
             return
+        was = conn.info.registration
         if conn.info is not info:
             conn.info = info  # the registry replaced its entry after an edit
             conn.apply_validation_switch()
-        if info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
-            # adopted while waiting in Pending: ask it to boot now instead of at its next retry
+        if was == "pending" and info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
+            # adopted while waiting in Pending: ask it to boot now instead of at its next retry. Only
+            # then: a station told Pending by the boot throttle waits for its own slot.
             self._keep(self.commands.trigger_boot(conn), name=f"adopt-boot {info.identity}")
 
 

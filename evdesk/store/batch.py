@@ -98,6 +98,7 @@ class BatchWriter:
         self._room.set()
         self._batch = _Batch()
         self._task: asyncio.Task | None = None
+        self._closing = False
         self._wake = asyncio.Event()
         self._flush_lock = asyncio.Lock()
         self.rows_written = 0
@@ -179,11 +180,15 @@ class BatchWriter:
             self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-batch-writer")
 
     async def _loop(self) -> None:
-        while True:
+        # Ends when `close()` sets `_closing` (not by cancelling: on Python 3.11 `wait_for` can
+        # swallow a cancel that arrives as the event is set, and the writer would run on).
+        while not self._closing:
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
             except asyncio.TimeoutError:
                 pass
+            if self._closing:
+                return
             self._wake.clear()
             try:
                 if self.store.trouble is not None and not (self._batch.count or self._batch.jobs):
@@ -339,8 +344,10 @@ class BatchWriter:
             w.record_changes(model, [(row["id"], row.get("version", 1)) for row in rows], w.INSERT)
 
     async def close(self) -> None:
+        """Stop the writer after the flush it is in, then write what is left."""
         if self._task is not None:
-            self._task.cancel()
+            self._closing = True
+            self._wake.set()
             try:
                 await self._task
             except asyncio.CancelledError:

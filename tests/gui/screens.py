@@ -19,6 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from evdesk.core.actions import Actor  # noqa: E402
 from evdesk.core.clock import utcnow  # noqa: E402
+
+
+def display_zone(services):
+    from evdesk.gui.display import zone_of
+
+    return zone_of(services.settings)
 from evdesk.core.permissions import SYSTEM_CONTEXT  # noqa: E402
 from evdesk.core.stations import BootDecision  # noqa: E402
 from evdesk.gui.models.groups_model import GROUP  # noqa: E402
@@ -94,6 +100,14 @@ async def seed_site(services) -> dict:
 
     status = services.status
     now = utcnow()
+    # "today" in the site's zone may have begun only minutes ago (just after midnight in
+    # Helsinki): the session's past fits into today, so the day views show it whatever the hour
+    local = now.astimezone(display_zone(services))
+    today_so_far = local - local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def ago(minutes: int):
+        return now - min(timedelta(minutes=minutes), today_so_far * minutes / 50)
+
     for info, vendor, model, fw in (
         (depot1, "Ensto", "EVB200", "1.8.4"), (depot2, "Ensto", "EVB200", "1.8.4"),
         (visitor, "ABB", "Terra 54", "4.2.1"), (pending, "Vestel", "EVC04", "3.155.0"),
@@ -104,8 +118,8 @@ async def seed_site(services) -> dict:
             BootDecision("Accepted", 300),
         )
     status.status_notification(depot1, 0, "Available")
-    status.status_notification(depot1, 1, "Preparing", timestamp=_iso(now - timedelta(minutes=48)))
-    status.status_notification(depot1, 1, "Charging", timestamp=_iso(now - timedelta(minutes=47)))
+    status.status_notification(depot1, 1, "Preparing", timestamp=_iso(ago(48)))
+    status.status_notification(depot1, 1, "Charging", timestamp=_iso(ago(47)))
     status.status_notification(depot1, 2, "Available")
     status.status_notification(depot2, 1, "Faulted", "GroundFailure", "RCD tripped", vendor_error_code="E21")
     status.status_notification(depot2, 2, "Unavailable")
@@ -113,7 +127,7 @@ async def seed_site(services) -> dict:
     status.status_notification(visitor, 2, "SuspendedEV")
     status.disconnected(visitor, "connection closed")
 
-    started = await services.transactions.start(depot1, 1, "04A2B3C4D5", 125_000, _iso(now - timedelta(minutes=47)))
+    started = await services.transactions.start(depot1, 1, "04A2B3C4D5", 125_000, _iso(ago(47)))
     services.transactions.meter_values(depot1, 1, started.ocpp_id, [{
         "timestamp": _iso(now),
         "sampled_value": [
