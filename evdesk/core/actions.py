@@ -46,6 +46,7 @@ class ActionLogService:
         self.store = store
         self.bus = bus
         self.batch = batch
+        self._open: dict[UUID, tuple[UUID | None, str]] = {}  # begun, not finished: id -> (station, action)
 
     async def begin(self, station_id: UUID | None, actor: Actor, action: str, reason: str, request: dict) -> UUID:
         """Record a command as it starts; returns its id once the row is stored."""
@@ -56,12 +57,22 @@ class ActionLogService:
         with self.batch.frame_scope() as ticket:  # its own ticket, whatever frame the caller handles
             logs.queue_action(self.batch, row)
         await self.batch.committed(ticket)
+        self._open[row_id] = (station_id, action)
         self.bus.publish(ev.ActionLogged(row_id, station_id, action, "pending"))
         return row_id
 
     async def finish(self, action_id: UUID, outcome: str, response: dict | None = None, error: str = "") -> None:
-        found = await self.batch.call(logs.finish_action, action_id, outcome, response, error, utcnow())
-        if found is None:
-            return
+        """Record a command's outcome; `ActionLogged` once it is stored."""
+        found = self._open.pop(action_id, None)
+        if found is None:  # begun before this program started, or finished twice: ask the store
+            found = await self.batch.call(logs.finish_action, action_id, outcome, response, error, utcnow())
+            if found is None:
+                return
+        else:
+            # one multi-row UPDATE for all the outcomes of a group commit (a boot storm's
+            # configuration calls), not a statement and a savepoint each
+            with self.batch.frame_scope() as ticket:
+                logs.queue_action_outcome(self.batch, action_id, outcome, response, error, utcnow())
+            await self.batch.committed(ticket)
         station_id, action = found
         self.bus.publish(ev.ActionLogged(action_id, station_id, action, outcome))

@@ -34,6 +34,8 @@ from evdesk.store.repos import stations as repo
 
 log = logging.getLogger(__name__)
 
+LAST_SEEN_EVERY = 30  # seconds between writes of a station's last-seen time alone
+
 ONLINE = "online"
 TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
 LONG_TERM_UNAVAILABLE = "long_term_unavailable"
@@ -173,12 +175,16 @@ class StationStatusService:
             log.warning("station status at stop not stored: %s", exc)
 
     async def _loop(self) -> None:
+        tick = 0
         while True:
             await asyncio.sleep(1.0)
+            tick += 1
             try:
                 self.check_silence()
                 flush_due()  # summaries of rate-limited log lines
-                await self.flush()
+                # "last seen" alone moves on every frame of every station: it reaches the store every
+                # LAST_SEEN_EVERY s (screens read it from memory); state changes every second
+                await self.flush(last_seen=tick % LAST_SEEN_EVERY == 0)
             except asyncio.CancelledError:
                 raise
             except StorageUnavailable as exc:  # said by the store and the window; the next flush retries
@@ -186,10 +192,16 @@ class StationStatusService:
             except Exception:
                 log.exception("station status flush failed")
 
-    async def flush(self) -> None:
-        if not (self._dirty_seen or self._dirty_connectors or self._dirty_state):
+    async def flush(self, last_seen: bool = True) -> None:
+        """Write changed live state; with `last_seen` False, stations whose only change is their
+        last-seen time wait for a later flush."""
+        if not ((self._dirty_seen and last_seen) or self._dirty_connectors or self._dirty_state):
             return
-        seen, self._dirty_seen = self._dirty_seen, set()
+        if last_seen:
+            seen, self._dirty_seen = self._dirty_seen, set()
+        else:
+            seen = self._dirty_seen & self._dirty_state
+            self._dirty_seen -= seen
         conns, self._dirty_connectors = self._dirty_connectors, set()
         states, self._dirty_state = self._dirty_state, set()
         station_rows = []

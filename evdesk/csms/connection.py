@@ -17,9 +17,6 @@ import uuid
 from ocpp.charge_point import (
     ChargePoint,
     camel_to_snake_case,
-    remove_nones,
-    serialize_as_dict,
-    snake_to_camel_case,
 )
 from ocpp.exceptions import NotImplementedError, NotSupportedError, OCPPError, SecurityError
 from ocpp.messages import Call, CallError, CallResult
@@ -32,7 +29,8 @@ from evdesk.core.station_cache import StationInfo
 from evdesk.csms.framing import FrameProblem, error_code, parse_frame
 from evdesk.csms.redaction import redact_frame
 from evdesk.csms.sanity import check_payload
-from evdesk.csms.validation import validate_call
+from evdesk.csms.payloads import payload_dict
+from evdesk.csms.validation import validate_call, validate_result
 from evdesk.store.errors import RowRejected, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -161,8 +159,8 @@ class StationConnection(ChargePoint):
                 response = await response
         # what the station tells us is on disk before it hears "received" (group commit)
         await batch.committed(ticket)
-        payload = _to_camel(remove_nones(serialize_as_dict(response)))
-        await self._answer(msg.create_call_result(payload).to_json())
+        await self._answer(json.dumps([3, msg.unique_id, payload_dict(response)], separators=(",", ":"),
+                                      ensure_ascii=False))
 
     async def _send(self, message: str) -> None:
         kind, unique_id, action = _describe_outgoing(message, self._answering)
@@ -194,9 +192,7 @@ class StationConnection(ChargePoint):
             while not self._response_queue.empty():
                 self._response_queue.get_nowait()
             unique_id = str(uuid.uuid4())
-            call_task = asyncio.ensure_future(
-                self.call(payload, suppress=False, unique_id=unique_id, skip_schema_validation=self.info.skip_schema_validation)
-            )
+            call_task = asyncio.ensure_future(self._exchange(payload, unique_id))
             closed_task = asyncio.ensure_future(self.closed.wait())
             try:
                 done, _ = await asyncio.wait({call_task, closed_task}, return_when=asyncio.FIRST_COMPLETED)
@@ -213,6 +209,24 @@ class StationConnection(ChargePoint):
             raise ConnectionClosed(None, None)
         finally:
             self._pending_action = ""
+
+    async def _exchange(self, payload, unique_id: str):
+        """One CALL and its answer, as the library's `call` does, without its costs on our own
+        requests: evdesk's payloads are typed (the protocol tests check them against the
+        schemas), so only the station's answer is checked, by the compiled validators."""
+        action = type(payload).__name__
+        frame = json.dumps([2, unique_id, action, payload_dict(payload)], separators=(",", ":"), ensure_ascii=False)
+        async with self._call_lock:  # handle_frame queues answers while it is held
+            await self._send(frame)
+            try:
+                response = await self._get_specific_response(unique_id, self._response_timeout)
+            except asyncio.TimeoutError:
+                raise asyncio.TimeoutError(f"no answer to {action} in {self._response_timeout} s") from None
+        if isinstance(response, CallError):
+            raise response.to_exception()
+        if not self.info.skip_schema_validation:
+            validate_result(action, response.payload, self.ocpp_version)
+        return getattr(self._call_result, action)(**_to_snake(response.payload))
 
     async def wait_quiet_period(self) -> None:
         """Chargers are busy just after a boot (INTEROP §9): hold calls back a few seconds."""
@@ -235,7 +249,6 @@ def _call_error(unique_id: str, code: str, description: str, details) -> str:
 
 
 _SNAKE: dict[str, str] = {}
-_CAMEL: dict[str, str] = {}
 
 
 def _to_snake(data):
@@ -249,20 +262,6 @@ def _to_snake(data):
         return out
     if isinstance(data, list):
         return [_to_snake(v) for v in data]
-    return data
-
-
-def _to_camel(data):
-    if isinstance(data, dict):
-        out = {}
-        for key, value in data.items():
-            camel = _CAMEL.get(key)
-            if camel is None:
-                camel = _CAMEL[key] = next(iter(snake_to_camel_case({key: None})))
-            out[camel] = _to_camel(value)
-        return out
-    if isinstance(data, list):
-        return [_to_camel(v) for v in data]
     return data
 
 

@@ -30,7 +30,7 @@ from ocpp.messages import Call, get_validator
 from evdesk.csms.sanity import check_payload
 
 _SCHEMA_ROOT = os.path.dirname(os.path.realpath(ocpp.__file__))
-_compiled: dict[tuple[str, str], Callable[[dict], object] | None] = {}
+_compiled: dict[tuple[str, str, bool], Callable[[dict], object] | None] = {}
 
 _ERROR_FOR_RULE: dict[str, type[OCPPError]] = {
     "type": TypeConstraintViolationError,
@@ -47,17 +47,20 @@ _ERROR_FOR_RULE: dict[str, type[OCPPError]] = {
 }
 
 
-def _schema_path(action: str, ocpp_version: str) -> str:
+def _schema_path(action: str, ocpp_version: str, response: bool = False) -> str:
     folder = "v" + ocpp_version.replace(".", "")
-    name = action if ocpp_version == "1.6" else action + "Request"
+    if response:
+        name = action + "Response"
+    else:
+        name = action if ocpp_version == "1.6" else action + "Request"
     return os.path.join(_SCHEMA_ROOT, folder, "schemas", name + ".json")
 
 
-def _compiled_for(action: str, ocpp_version: str):
-    key = (action, ocpp_version)
+def _compiled_for(action: str, ocpp_version: str, response: bool = False):
+    key = (action, ocpp_version, response)
     if key not in _compiled:
         try:
-            with open(_schema_path(action, ocpp_version), encoding="utf-8-sig") as f:
+            with open(_schema_path(action, ocpp_version, response), encoding="utf-8-sig") as f:
                 schema = json.load(f)
             schema.pop("$schema", None)  # draft 4 semantics are fastjsonschema's default here
             _compiled[key] = fastjsonschema.compile(schema)
@@ -76,21 +79,31 @@ def validate_call(msg: Call, ocpp_version: str, *, schema: bool = True) -> None:
     check_payload(msg.action, msg.payload, ocpp_version)
 
 
+def validate_result(action: str, payload: dict, ocpp_version: str) -> None:
+    """Raise an OCPPError when a station's answer to our `action` breaks its schema (compiled
+    checks; the library's validator only to word a failure)."""
+    _check(action, payload, ocpp_version, response=True)
+
+
 def _check_schema(msg: Call, ocpp_version: str) -> None:
-    check = _compiled_for(msg.action, ocpp_version)
+    _check(msg.action, msg.payload, ocpp_version, response=False)
+
+
+def _check(action: str, payload: dict, ocpp_version: str, response: bool) -> None:
+    check = _compiled_for(action, ocpp_version, response)
     if check is not None:
         try:
-            check(msg.payload)
+            check(payload)
             return
         except fastjsonschema.JsonSchemaException:
             pass
     try:
-        validator = get_validator(2, msg.action, ocpp_version)
+        validator = get_validator(3 if response else 2, action, ocpp_version)
     except (OSError, ValueError):
         return  # no schema for this action: the router decides what it is
-    error = next(iter(sorted(validator.iter_errors(msg.payload), key=lambda e: len(e.absolute_path))), None)
+    error = next(iter(sorted(validator.iter_errors(payload), key=lambda e: len(e.absolute_path))), None)
     if error is None:
         return  # fastjsonschema is stricter on formats (e.g. a time without offset): tolerated (INTEROP §6)
     where = ".".join(str(p) for p in error.absolute_path) or "payload"
     cls = _ERROR_FOR_RULE.get(error.validator, FormatViolationError)
-    raise cls(description=f"{msg.action}: {where}: {error.message}"[:255])
+    raise cls(description=f"{action}: {where}: {error.message}"[:255])

@@ -11,6 +11,10 @@ commit, so this costs one transaction per flush, not one per frame.
 * `add_log(model, row)` — a row nobody waits for (communication log, network log,
   authorization attempts): written with the next flush, lost only if the process
   dies before it.
+* `set(model, row_id, **values)` — change columns of one row; all such changes of a
+  flush go out as a few multi-row UPDATEs (after the inserts, so a row added and
+  changed in the same flush ends up changed). For rows that are not versioned
+  (logs, live state); tied to the current frame like `add()`.
 * `await call(fn, *args, **kwargs)` — run `fn` on the database worker inside the next group
   transaction (in its own savepoint, after the inserts) and return its result once
   committed. Exceptions raised by `fn` come back to the caller; only `fn`'s own
@@ -76,6 +80,8 @@ class _Job:
 @dataclass
 class _Batch:
     rows: dict[type, list[tuple[dict, FrameTicket | None]]] = field(default_factory=lambda: defaultdict(list))
+    # (model, column names) -> [(row id, values, ticket)]: changes to existing rows
+    updates: dict[tuple, list[tuple[Any, tuple, FrameTicket | None]]] = field(default_factory=lambda: defaultdict(list))
     jobs: list[_Job] = field(default_factory=list)
     tickets: set[FrameTicket] = field(default_factory=set)
     count: int = 0
@@ -135,6 +141,10 @@ class BatchWriter:
 
     # -- adding ------------------------------------------------------------------------
     def add(self, model: type[peewee.Model], row: dict[str, Any]) -> None:
+        self._append(model, row, self._ticket())
+
+    def _ticket(self) -> FrameTicket | None:
+        """The current frame's ticket, counting one more row on it."""
         ticket = _current_frame.get()
         if ticket is not None:
             ticket.rows += 1
@@ -143,10 +153,18 @@ class BatchWriter:
                 if ticket.future is not None and ticket.future.done():
                     ticket.future = None
             self._batch.tickets.add(ticket)
-        self._append(model, row, ticket)
+        return ticket
 
     def add_log(self, model: type[peewee.Model], row: dict[str, Any]) -> None:
         self._append(model, row, None)
+
+    def set(self, model: type[peewee.Model], row_id: Any, **values: Any) -> None:
+        ticket = self._ticket()
+        names = tuple(sorted(values))
+        self._batch.updates[(model, names)].append((row_id, tuple(values[n] for n in names), ticket))
+        self._batch.count += 1
+        if ticket is not None:
+            self._wake.set()
 
     def _append(self, model, row, ticket) -> None:
         b = self._batch
@@ -252,6 +270,7 @@ class BatchWriter:
         try:
             with _DRIVER_ERRORS, db.atomic():
                 written = self._insert_fast(db, models, batch)
+                self._update_fast(db, batch)
                 self._run_jobs(db, batch.jobs)
             return written
         except peewee.DatabaseError as exc:
@@ -264,6 +283,7 @@ class BatchWriter:
             job.result, job.error = None, None
         with _DRIVER_ERRORS, db.atomic():
             written = self._insert_isolated(db, models, batch)
+            self._update_isolated(db, batch)
             self._run_jobs(db, batch.jobs)
         return written
 
@@ -318,6 +338,41 @@ class BatchWriter:
                     continue
                 written += len(rows)
         return written
+
+    @staticmethod
+    def _update_fast(db, batch: _Batch) -> None:
+        cursor = db.cursor()
+        for (model, names), changes in batch.updates.items():
+            key_conv = model._meta.primary_key.db_value
+            convs = [model._meta.fields[n].db_value for n in names]
+            start = 0
+            for size in chunk_sizes(len(changes)):
+                chunk = changes[start : start + size]
+                start += size
+                params = []
+                for row_id, values, _ticket in chunk:
+                    params.append(key_conv(row_id))
+                    params.extend(conv(v) for conv, v in zip(convs, values))
+                cursor.execute(_update_sql(db, model, names, size), params)
+
+    def _update_isolated(self, db, batch: _Batch) -> None:
+        cursor = db.cursor()
+        for (model, names), changes in batch.updates.items():
+            key_conv = model._meta.primary_key.db_value
+            convs = [model._meta.fields[n].db_value for n in names]
+            for row_id, values, ticket in changes:
+                if ticket is not None and ticket.error is not None:
+                    continue
+                try:
+                    with _DRIVER_ERRORS, db.atomic():
+                        cursor.execute(_update_sql(db, model, names, 1),
+                                       [key_conv(row_id), *(conv(v) for conv, v in zip(convs, values))])
+                except (peewee.DatabaseError, OverflowError, ValueError, TypeError, UnicodeError) as exc:
+                    if isinstance(exc, peewee.DatabaseError) and storage_problem(exc) is not None:
+                        raise
+                    self._reject(model, exc)
+                    if ticket is not None:
+                        ticket.error = RowRejected(f"{model._meta.table_name}: {exc}")
 
     def _reject(self, model, exc: BaseException) -> None:
         self.rejected_count += 1
@@ -389,6 +444,22 @@ def _insert_sql(db: peewee.Database, model: type[peewee.Model], rows: int) -> st
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
         one_row = "(" + ", ".join([db.param] * len(fields)) + ")"
         sql = _SQL[key] = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ' + ", ".join([one_row] * rows)
+    return sql
+
+
+def _update_sql(db: peewee.Database, model: type[peewee.Model], names: tuple[str, ...], rows: int) -> str:
+    """'WITH v(id, a, b) AS (VALUES ...) UPDATE t SET a = v.a, b = v.b FROM v WHERE t.id = v.id'."""
+    key = (id(db), model, names, rows)
+    sql = _SQL.get(key)
+    if sql is None:
+        table = model._meta.table_name
+        pk = model._meta.primary_key.column_name
+        columns = [model._meta.fields[n].column_name for n in names]
+        one = "(" + ", ".join([db.param] * (len(columns) + 1)) + ")"
+        names_sql = ", ".join(f'"{c}"' for c in columns)
+        cte = f'WITH v("k", {names_sql}) AS (VALUES ' + ", ".join([one] * rows) + ")"
+        sets = ", ".join(f'"{c}" = v."{c}"' for c in columns)
+        sql = _SQL[key] = f'{cte} UPDATE "{table}" SET {sets} FROM v WHERE "{table}"."{pk}" = v."k"'
     return sql
 
 

@@ -60,7 +60,7 @@ async def _key_of(admin, username):
 
 async def test_key_is_stored_hashed_and_acts_as_its_operator(admin, services, keys):
     rows = await services.store.run(lambda: list(m.ApiKey.select()))
-    assert all(keys["admin"] != r.secret_hash and keys["admin"].split("_")[2] not in r.secret_hash for r in rows)
+    assert all(keys["admin"] != r.secret_hash and keys["admin"].split("_", 2)[2] not in r.secret_hash for r in rows)
     status, body = await admin.get("/me")
     assert status == 200 and body["username"] == "ada" and body["role"] == "admin"
 

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 
 import ocpp.messages
 import websockets
-from ocpp.charge_point import _raise_key_error, remove_nones, serialize_as_dict
+from ocpp.charge_point import _raise_key_error
 from ocpp.exceptions import OCPPError
 from ocpp.messages import Call
 
@@ -39,8 +40,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
 from bare_server import BareChargePoint  # noqa: E402
 
-from evdesk.csms.connection import _to_camel, _to_snake  # noqa: E402 - the converters evdesk uses
+from evdesk.csms.connection import _to_snake  # noqa: E402 - the converters evdesk uses
 from evdesk.csms.framing import FrameProblem, parse_frame  # noqa: E402
+from evdesk.csms.payloads import payload_dict  # noqa: E402
 from evdesk.csms.server import WEBSOCKET_MAX_SIZE  # noqa: E402
 from evdesk.csms.validation import validate_call  # noqa: E402
 from evdesk.settings import SiteSettings  # noqa: E402
@@ -76,8 +78,8 @@ class ValidatingChargePoint(BareChargePoint):
             return
         validate_call(msg, self._ocpp_version)
         response = handlers["_on_action"](**_to_snake(msg.payload))
-        payload = _to_camel(remove_nones(serialize_as_dict(response)))
-        await self._connection.send(msg.create_call_result(payload).to_json())
+        await self._connection.send(json.dumps([3, msg.unique_id, payload_dict(response)], separators=(",", ":"),
+                                               ensure_ascii=False))
 
 
 async def on_connect(websocket):

@@ -183,3 +183,33 @@ def test_a_read_only_folder_is_explained_not_a_traceback(small_disk):
     with pytest.raises(StorageUnavailable) as caught:
         Store.sqlite(small_disk / "evdesk.db").open()
     assert "--data-dir" in caught.value.reason
+
+
+async def test_changes_to_rows_go_out_as_multi_row_updates_after_the_inserts(store):
+    station = await store.run(lambda: m.Station.create(identity="SET1"))
+    batch = BatchWriter(store, interval=60)
+    batch.start()
+    try:
+        ids = []
+        with batch.frame_scope() as ticket:
+            for n in range(700):
+                row = {"id": uuid7(), "station": station.id, "actor": "test", "action": "Reset", "outcome": "pending",
+                       "started_at": m.utcnow()}
+                batch.add(m.ActionLog, row)
+                ids.append(row["id"])
+            for n, row_id in enumerate(ids):  # changed in the same flush as they were added
+                batch.set(m.ActionLog, row_id, outcome="accepted", response={"n": n}, finished_at=m.utcnow())
+        await asyncio.wait_for(batch.committed(ticket), 10)
+        rows = await store.read(lambda: {r.id: (r.outcome, r.response) for r in m.ActionLog.select()})
+        assert len(rows) == 700 and all(rows[i] == ("accepted", {"n": n}) for n, i in enumerate(ids))
+        with batch.frame_scope() as bad:
+            batch.set(m.ActionLog, ids[0], outcome="rejected", error="lone \udcff")
+        with batch.frame_scope() as good:
+            batch.set(m.ActionLog, ids[1], outcome="rejected")
+        with pytest.raises(RowRejected):
+            await asyncio.wait_for(batch.committed(bad), 10)
+        await asyncio.wait_for(batch.committed(good), 10)
+        outcomes = await store.read(lambda: {r.id: r.outcome for r in m.ActionLog.select()})
+        assert outcomes[ids[0]] == "accepted" and outcomes[ids[1]] == "rejected"
+    finally:
+        await batch.close()

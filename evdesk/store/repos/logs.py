@@ -46,6 +46,12 @@ def queue_action(batch, row: dict[str, Any]) -> None:
     batch.add(m.ActionLog, row)
 
 
+def queue_action_outcome(batch, action_id: UUID, outcome: str, response: dict | None, error: str,
+                         finished_at: datetime) -> None:
+    """A command's outcome, changed with the next group commit."""
+    batch.set(m.ActionLog, action_id, outcome=outcome, response=response, error=error or "", finished_at=finished_at)
+
+
 def finish_action(action_id: UUID, outcome: str, response: dict | None, error: str,
                   finished_at: datetime) -> tuple[UUID | None, str] | None:
     """(worker) A command's outcome. Returns (station id, action), or None when there is no such row."""
