@@ -3,14 +3,16 @@ the simulated stations. Started and stopped in order on whatever loop is running
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
 
+from evdesk.core.gc_pacer import GcPacer
 from evdesk.core.services import Services
-from evdesk.core.tasks import spawn
+from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.server import CentralSystem
 from evdesk.errors import EvdeskError
 from evdesk.paths import database_path
@@ -20,6 +22,7 @@ from evdesk.store.migrations import DatabaseTooNew
 
 __all__ = ["DatabaseTooNew", "RuntimeOptions", "SiteCannotOpen", "SiteRuntime"]
 log = logging.getLogger(__name__)
+GC_TICK_SECONDS = 0.5
 
 
 class SiteCannotOpen(EvdeskError):
@@ -40,6 +43,8 @@ class RuntimeOptions:
     # HTTPS for the API when the site has a certificate (PEM files)
     api_certificate: Path | None = None
     api_private_key: Path | None = None
+    # garbage collection paced on the loop (core/gc_pacer.py); the window does it on its own timer
+    pace_gc: bool = True
 
 
 class SiteRuntime:
@@ -49,6 +54,8 @@ class SiteRuntime:
         self.services: Services | None = None
         self.central: CentralSystem | None = None
         self.demo_fleet = None
+        self.gc_pacer: GcPacer | None = None
+        self._gc_task = None
         self._demo_task = None
         self.api = None
         self.api_error = ""
@@ -91,6 +98,15 @@ class SiteRuntime:
             await self._start_api()
         if self.options.demo:
             self._demo_task = spawn(self._start_demo_fleet(), name="demo-fleet")
+        if self.options.pace_gc:
+            self.gc_pacer = GcPacer()
+            self.gc_pacer.start()  # after start-up: what it made lives on and is frozen
+            self._gc_task = spawn(self._pace_gc(), name="gc-pacer")
+
+    async def _pace_gc(self) -> None:
+        while True:
+            await asyncio.sleep(GC_TICK_SECONDS)
+            self.gc_pacer.tick()
 
     async def _start_api(self) -> None:
         """The API is an extra: if its port is taken the site still runs (and says why)."""
@@ -139,6 +155,10 @@ class SiteRuntime:
             await self.services.stop()
         if self.store is not None:
             self.store.close()
+        if self._gc_task is not None:
+            await cancel_and_wait(self._gc_task)
+            self._gc_task = None
+            self.gc_pacer.stop()
 
 
 def _close_quietly(store: Store | None) -> None:

@@ -22,12 +22,13 @@ log = logging.getLogger(__name__)
 
 
 class LoopLagMonitor:
-    def __init__(self, interval: float = 0.05, window: int = 20_000, warn_after: float = 0.25):
+    def __init__(self, interval: float = 0.05, window: int = 20_000, warn_after: float = 0.25, extra=None):
         self.interval = interval
         self.samples: deque[float] = deque(maxlen=window)
         self.warn_after = warn_after
         self.max_lag = 0.0
         self._task: asyncio.Task | None = None
+        self.extra = extra  # () -> dict of more figures for the metrics file (the group commit's)
         path = os.environ.get("EVDESK_METRICS_FILE")
         self.metrics_file = Path(path) if path else None
 
@@ -70,7 +71,10 @@ class LoopLagMonitor:
     def _dump(self) -> None:
         try:
             tmp = self.metrics_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.stats()))
+            figures = self.stats()
+            if self.extra is not None:
+                figures.update(self.extra())
+            tmp.write_text(json.dumps(figures))
             tmp.replace(self.metrics_file)
         except OSError:
             log.debug("could not write loop metrics", exc_info=True)

@@ -61,7 +61,7 @@ class Services:
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
-        self.loop_lag = LoopLagMonitor()
+        self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
         self.change_feed = ChangeFeedWatcher(store, self.bus)
         self._unsubscribe_health = store.on_health(self._storage_health)
         self.started = False

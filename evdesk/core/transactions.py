@@ -324,7 +324,9 @@ class TransactionService:
             return
         ids, self._dirty = self._dirty, set()
         rows = [(t.id, t.meter_last_wh, t.last_meter_at) for i in ids if (t := self.active.get(i)) is not None]
-        await self.store.run(repo.save_progress, rows)
+        with self.batch.frame_scope() as ticket:  # thousands of sessions: a few multi-row UPDATEs
+            repo.queue_progress(self.batch, rows)
+        await self.batch.committed(ticket)
 
     async def close_inactive(self, now: datetime | None = None) -> list[int]:
         """Close sessions nothing has been heard of for the configured time; returns OCPP ids closed."""

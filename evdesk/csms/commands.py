@@ -56,10 +56,12 @@ class CommandResult:
 
 
 def _as_dict(result: Any) -> dict | None:
+    """A payload's fields (snake_case, None left out) for the action log and the caller. Shallow:
+    1.6 payloads hold plain dicts and lists below their fields (no deep copy on a busy site)."""
     if result is None:
         return None
     if dataclasses.is_dataclass(result):
-        return {k: v for k, v in dataclasses.asdict(result).items() if v is not None}
+        return {f.name: value for f in dataclasses.fields(result) if (value := getattr(result, f.name)) is not None}
     return dict(result)
 
 

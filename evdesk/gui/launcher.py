@@ -8,6 +8,7 @@ before the loop stops (STACK-NOTES: never let the last window close the loop).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import signal
 import sys
@@ -91,7 +92,7 @@ def run_gui(options: RuntimeOptions) -> int:
     if icon_path:
         app.setWindowIcon(QIcon(str(icon_path)))
 
-    runtime = SiteRuntime(options)
+    runtime = SiteRuntime(dataclasses.replace(options, pace_gc=False))  # the window's timer does it
     try:
         runtime.open_store()
     except DatabaseTooNew as exc:

@@ -38,7 +38,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -111,6 +112,7 @@ class BatchWriter:
         self.flushes = 0
         self.rejected: list[tuple[str, str]] = []  # (table, reason) of refused rows, newest last (bounded)
         self.rejected_count = 0
+        self.flush_ms: deque[float] = deque(maxlen=20_000)  # how long each group commit took (for the figures)
         self.dropped_count = 0  # unwaited rows lost while the disk could not be written
 
     # -- frames ------------------------------------------------------------------------
@@ -223,8 +225,10 @@ class BatchWriter:
             batch, self._batch = self._batch, _Batch()
             if not batch.count and not batch.jobs:
                 return 0
+            started = time.perf_counter()
             try:
                 written = await self.store.run(self._write, batch)
+                self.flush_ms.append((time.perf_counter() - started) * 1000)
             except StorageUnavailable as exc:
                 self._fail_all(batch, exc)
                 return 0
@@ -240,6 +244,13 @@ class BatchWriter:
             self.rows_written += written
             self.flushes += 1
             return written
+
+    def stats(self) -> dict:
+        """The group commit's figures: flushes, rows, and how long a flush took (p50/p99/max ms)."""
+        ordered = sorted(self.flush_ms)
+        at = (lambda p: ordered[min(len(ordered) - 1, int(p * (len(ordered) - 1)))]) if ordered else (lambda p: 0.0)
+        return {"flushes": self.flushes, "rows_written": self.rows_written, "flush_p50_ms": at(0.5),
+                "flush_p99_ms": at(0.99), "flush_max_ms": ordered[-1] if ordered else 0.0}
 
     def _fail_all(self, batch: _Batch, exc: BaseException) -> None:
         unwaited = sum(1 for rows in batch.rows.values() for _row, ticket in rows if ticket is None)

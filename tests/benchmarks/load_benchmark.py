@@ -88,7 +88,7 @@ def start_evdesk(data_dir: Path, port: int, window: bool, metrics: Path) -> subp
     env = dict(os.environ, EVDESK_METRICS_FILE=str(metrics), QT_QPA_PLATFORM="offscreen",
                EVDESK_LOGIN_USER=BENCH_USER, EVDESK_LOGIN_PASSWORD=BENCH_PASSWORD)
     cmd = [sys.executable, "-m", "evdesk", "--data-dir", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
-           "--log-level", "WARNING"]
+           "--log-level", os.environ.get("BENCH_LOG_LEVEL", "WARNING")]
     if not window:
         cmd.append("--headless")
     # its console log goes to a file: a pipe nobody reads fills up and then blocks evdesk's loop

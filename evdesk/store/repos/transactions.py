@@ -155,9 +155,8 @@ def finish(tx_id: UUID, **changes: Any) -> int:
     return w.versioned_update(m.Transaction, tx_id, None, **changes)
 
 
-def save_progress(rows: list[tuple[UUID, int | None, datetime | None]]) -> None:
-    """(worker) Running sessions' newest reading on their row (live state: not versioned, not fed)."""
-    T = m.Transaction
-    with T._meta.database.atomic():
-        for tx_id, wh, at in rows:
-            T.update(meter_last_wh=wh, last_meter_at=at).where((T.id == tx_id) & (T.state == "active")).execute()
+def queue_progress(batch, rows: list[tuple[UUID, int | None, datetime | None]]) -> None:
+    """Running sessions' newest reading on their row, with the next group commit (live state: not
+    versioned, not fed; a Stop in the same or a later commit writes over it)."""
+    for tx_id, wh, at in rows:
+        batch.set(m.Transaction, tx_id, meter_last_wh=wh, last_meter_at=at)
