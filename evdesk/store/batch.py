@@ -96,11 +96,13 @@ _ORDER = {model: n for n, model in enumerate(m.ALL_MODELS)}
 
 
 class BatchWriter:
-    def __init__(self, store: Store, interval: float = 0.25, max_rows: int = 2000, high_water: int = 20_000):
+    def __init__(self, store: Store, interval: float = 0.25, max_rows: int = 2000, high_water: int = 20_000,
+                 max_jobs: int = 32):
         self.store = store
         self.interval = interval
         self.max_rows = max_rows
         self.high_water = high_water
+        self.max_jobs = max_jobs  # `call()` jobs per group commit; the rest wait for the next
         self._room = asyncio.Event()
         self._room.set()
         self._batch = _Batch()
@@ -225,6 +227,12 @@ class BatchWriter:
             batch, self._batch = self._batch, _Batch()
             if not batch.count and not batch.jobs:
                 return 0
+            if len(batch.jobs) > self.max_jobs:
+                # a boot storm's hundreds of per-station jobs: a share per commit, so the frames
+                # waiting in the same commit (a StartTransaction) are answered without them
+                self._batch.jobs[:0] = batch.jobs[self.max_jobs:]
+                del batch.jobs[self.max_jobs:]
+                self._wake.set()
             started = time.perf_counter()
             try:
                 written = await self.store.run(self._write, batch)

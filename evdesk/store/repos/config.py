@@ -26,40 +26,55 @@ def store_configuration(station_id: UUID, keys: list[tuple[str, str | None, bool
     secrets). A key the station said it does not know (`unknown`) — and, after a full read
     (`complete`), a key it no longer reports — is kept as a tombstone with its fetch time:
     "asked, and the station does not have it". Returns how many known keys were stored."""
+    # what is stored now, in one read: (id, deleted at, value, read-only) by key
+    stored = {key: rest for key, *rest in
+              K.select(K.key, K.id, K.deleted_at, K.value, K.readonly).where(K.station == station_id).tuples()}
     seen: set[str] = set()
+    new: list[dict] = []
+    asked_again: list[UUID] = []  # unchanged: only the time it was fetched moves (not a change to sync)
     for key, value, readonly in keys:
         key = key[:MAX_KEY]
         if not key or key in seen:
             continue
         seen.add(key)
-        _put(station_id, key, fetched_at, value=value, readonly=bool(readonly), fetched_at=fetched_at)
+        _put(station_id, key, stored.get(key), new, asked_again, fetched_at, value=value, readonly=bool(readonly))
     for name in unknown:
         key = name[:MAX_KEY]
         if key and key not in seen:
-            _put(station_id, key, fetched_at, deleted=True, value=None, readonly=False, fetched_at=fetched_at)
+            seen.add(key)
+            _put(station_id, key, stored.get(key), new, asked_again, fetched_at, deleted=True)
+    if new:
+        w.versioned_insert_many(K, new)
+    for start in range(0, len(asked_again), 400):
+        K.update(fetched_at=fetched_at).where(K.id.in_(asked_again[start : start + 400])).execute()
+    known = {key[:MAX_KEY] for key, _value, _readonly in keys if key}
     if complete:
-        w.tombstone_where(K, (K.station == station_id) & K.key.not_in(seen or {""}), fetched_at=fetched_at)
-    return len(seen)
+        w.tombstone_where(K, (K.station == station_id) & K.key.not_in(known or {""}), fetched_at=fetched_at)
+    return len(known)
 
 
-def _put(station_id: UUID, key: str, now: datetime, deleted: bool = False, **values) -> None:
-    row = K.select(K.id, K.deleted_at).where((K.station == station_id) & (K.key == key)).tuples().first()
+def _put(station_id: UUID, key: str, row, new: list[dict], asked_again: list, now: datetime,
+         deleted: bool = False, value: str | None = None, readonly: bool = False) -> None:
     if row is None:  # a key never read before (born a tombstone when the station does not know it)
-        w.versioned_insert(K, station=station_id, key=key, **values, **({"deleted_at": now} if deleted else {}))
+        new.append({"station": station_id, "key": key, "value": value, "readonly": readonly, "fetched_at": now,
+                    **({"deleted_at": now} if deleted else {})})
         return
-    row_id, deleted_at = row
+    row_id, deleted_at, old_value, old_readonly = row
     if deleted:
         if deleted_at is None:
-            w.tombstone(K, row_id, **values)
+            w.tombstone(K, row_id, value=None, readonly=False, fetched_at=now)
         else:  # asked again, still unknown: only when it was asked (a tombstone is not edited)
-            K.update(fetched_at=now).where(K.id == row_id).execute()
+            asked_again.append(row_id)
+        return
+    if deleted_at is None and old_value == value and bool(old_readonly) == readonly:
+        asked_again.append(row_id)
         return
     if deleted_at is not None:
         # A key the station knows again: the tombstone comes back to life. The write path
         # changes live rows only, so the tombstone mark goes first (same transaction), then
         # the versioned update stamps version, change time and feed.
         K.update(deleted_at=None).where(K.id == row_id).execute()
-    w.versioned_update(K, row_id, None, **values)
+    w.versioned_update(K, row_id, None, value=value, readonly=readonly, fetched_at=now)
 
 
 # -- reservations --------------------------------------------------------------------------------------
