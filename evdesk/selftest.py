@@ -328,14 +328,14 @@ def main_self_test() -> int:
         from evdesk.logging_setup import configure_logging
 
         configure_logging(data_dir, "INFO", console=False)
-        import qasync
+        from evdesk.gui.event_loop import make_event_loop
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("evdesk")
         app.setOrganizationName("evdesk")
         app.setQuitOnLastWindowClosed(False)
-        loop = qasync.QEventLoop(app)
+        loop = make_event_loop(app)
         asyncio.set_event_loop(loop)
         with loop:
             result = loop.run_until_complete(

@@ -77,7 +77,7 @@ async def unattended_log_in(services):
 
 
 def run_gui(options: RuntimeOptions) -> int:
-    import qasync
+    from evdesk.gui.event_loop import make_event_loop
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -105,7 +105,7 @@ def run_gui(options: RuntimeOptions) -> int:
     from evdesk.gui.gc_guard import GuiThreadGarbageCollector
 
     collector = GuiThreadGarbageCollector(app)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     done = asyncio.Event()
     exit_code = 0

@@ -1,7 +1,7 @@
 """GUI tests: offscreen Qt, one qasync loop per test, the real services on a temp SQLite file.
 
 How async work is driven: each test gets `aio`, an `AsyncDriver` around a fresh
-`qasync.QEventLoop(qapp)`. Tests are plain (sync) functions and call
+`make_event_loop(qapp)`. Tests are plain (sync) functions and call
 `aio.run(coro)` / `aio.wait_until(predicate)` / `aio.pump(seconds)`; each call runs
 the Qt event loop *and* asyncio together (qasync's `run_until_complete` runs
 `QApplication.exec()`), so signals, timers, `store.run` results and bus events all
@@ -23,6 +23,8 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 import qasync  # noqa: E402
+
+from evdesk.gui.event_loop import make_event_loop  # noqa: E402
 
 from evdesk.core.permissions import ADMIN, OperatorContext  # noqa: E402
 from evdesk.core.services import Services  # noqa: E402
@@ -77,7 +79,7 @@ def aio(qapp):
     # As in the app (gui/gc_guard.py): no automatic collection during the test, which could run
     # on the database worker thread and free Qt objects there; collected below, on this thread.
     gc.disable()
-    loop = qasync.QEventLoop(qapp)
+    loop = make_event_loop(qapp)
     asyncio.set_event_loop(loop)
     driver = AsyncDriver(loop)
     asyncio.events._set_running_loop(loop)

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    import qasync
+    from evdesk.gui.event_loop import make_event_loop
     from PySide6.QtWidgets import QApplication
 
     from evdesk.gui.launcher import demo_log_in
@@ -29,7 +29,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     runtime = SiteRuntime(RuntimeOptions(Path(tempfile.mkdtemp()), "127.0.0.1", 0, demo=True, api_port=0))
 

@@ -165,7 +165,7 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    import qasync
+    from evdesk.gui.event_loop import make_event_loop
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -178,7 +178,7 @@ def render(folder: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     paths = []
     async def scenes(tmp: Path) -> None:

@@ -46,6 +46,7 @@ class GroupTreeModel(QAbstractItemModel):
         self.root = Node("root", None)
         self._nodes: dict[tuple, Node] = {}
         self._counts = None
+        self._can_manage: bool | None = None  # asked once per sync, not once per cell
 
     # -- structure ------------------------------------------------------------------------
     def _ctx(self):
@@ -188,6 +189,7 @@ class GroupTreeModel(QAbstractItemModel):
     def sync(self) -> None:
         """Bring every branch already read up to date, as row removals and inserts."""
         self._counts = None
+        self._can_manage = None
         loaded = [n for n in self._walk(self.root) if n.kids is not None]
         wanted = {id(n): self._children_keys(n) for n in loaded}
         for node in loaded:  # pass 1: remove what left (or must be re-placed)
@@ -247,7 +249,9 @@ class GroupTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         node: Node = index.internalPointer()
-        if self.operator().can(Permission.MANAGE_GROUPS):
+        if self._can_manage is None:
+            self._can_manage = self.operator().can(Permission.MANAGE_GROUPS)
+        if self._can_manage:
             if node.kind in (GROUP, STATION):
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
             if node.kind in (GROUP, ORPHANS):

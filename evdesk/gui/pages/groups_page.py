@@ -45,13 +45,40 @@ class GroupsPage(Page):
         self.dialog = None
         self._bus = BusListener(self, services.bus)
         self._syncs = Coalescer(self.model.sync, 150, self)
-        for event_type in (ev.GroupChanged, ev.StationAdded, ev.StationRemoved, ev.StationChanged):
-            self._bus.on(event_type, lambda _e: self._syncs.poke())
+        self._stale = False
+        # what the tree shows of each station: a boot storm's thousands of StationChanged
+        # (vendor, firmware, status) change none of it and cost no tree walk
+        self._shown: dict = {}
+        for event_type in (ev.GroupChanged, ev.StationAdded, ev.StationRemoved):
+            self._bus.on(event_type, lambda _e: self._tree_changed())
+        for event_type in (ev.StationChanged, ev.ConnectorStatusChanged):
+            self._bus.on(event_type, self._station_changed)
         tree.expandToDepth(0)
         self._selection_changed()
 
     def detach(self) -> None:
         self._bus.detach()
+
+    def _station_changed(self, event) -> None:
+        info = self.services.stations.by_id.get(event.station_id)
+        shown = None if info is None else (info.group_id, info.display_name, info.identity, info.registration,
+                                           len(info.connectors))
+        if self._shown.get(event.station_id) != shown:
+            self._shown[event.station_id] = shown
+            self._tree_changed()
+
+    def _tree_changed(self) -> None:
+        """Follow changes while the page is shown; a hidden page catches up when it is shown."""
+        if self.isVisible():
+            self._syncs.poke()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.model.sync()
 
     def apply_operator(self, _ctx) -> None:
         self.model.sync()
