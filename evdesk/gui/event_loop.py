@@ -1,4 +1,4 @@
-"""The window's asyncio loop (qasync) with socket readiness from epoll instead of Qt.
+"""The window's asyncio loop (qasync), made to scale with the number of stations.
 
 qasync watches every socket with a QSocketNotifier, and Qt polls all of them on
 every pass of its event loop: with 2,000 connected stations a pass cost about
@@ -10,14 +10,22 @@ thread as before (so nothing else changes: one thread runs the site and the scre
 
 Each fd is armed one-shot: once reported it is not reported again until its
 callback has run and re-armed it, the same contract qasync's notifiers keep.
+
+And callbacks that are due now (`call_soon`: every resumed task, every finished
+future) wait in one queue run in batches from a single Qt zero-timer. qasync
+starts a Qt timer per callback; with thousands a second Qt's timer bookkeeping
+grew with the queue, and a station's answer waited behind it (group-commit
+answers took 90 ms here against 1 ms headless).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import select
 import threading
+from collections import deque
 
 import qasync
 
@@ -131,6 +139,8 @@ class SiteEventLoop(qasync.QEventLoop):
     """qasync's loop, with sockets watched by epoll (see the module text)."""
 
     _epoll: _EpollWatcher | None = None
+    _due: deque | None = None  # handles to run now, in order
+    _due_scheduled = False
 
     @property
     def _watcher(self) -> _EpollWatcher:
@@ -156,6 +166,30 @@ class SiteEventLoop(qasync.QEventLoop):
         if self.is_closed():
             return False
         return self._watcher.remove(self._watcher.writers, fd)
+
+    def _add_callback(self, handle, delay=0):
+        if delay > 0:
+            return super()._add_callback(handle, delay)
+        if self._due is None:
+            self._due = deque()
+        self._due.append(handle)
+        if not self._due_scheduled:
+            self._due_scheduled = True
+            super()._add_callback(asyncio.Handle(self._run_due, (), self), 0)
+        return handle
+
+    def _run_due(self) -> None:
+        """Run the callbacks due when this batch began; later ones go in the next batch
+        (so timers and Qt's own events get their turn in between)."""
+        due = self._due
+        for _ in range(len(due)):
+            handle = due.popleft()
+            if not handle._cancelled:
+                handle._run()
+        if due:
+            super()._add_callback(asyncio.Handle(self._run_due, (), self), 0)
+        else:
+            self._due_scheduled = False
 
     def close(self):
         if not self.is_closed() and self._epoll is not None:
