@@ -63,6 +63,8 @@ class FrameTicket:
     future: asyncio.Future | None = None
     error: BaseException | None = None
     done: bool = False  # its rows' flush has ended (committed, or failed with `error`)
+    # the frame's handler has returned: a task it started (and that inherited it) adds rows of its own
+    closed: bool = False
 
 
 _current_frame: contextvars.ContextVar[FrameTicket | None] = contextvars.ContextVar("evdesk_frame", default=None)
@@ -74,6 +76,7 @@ class _Job:
     args: tuple
     kwargs: dict
     future: asyncio.Future
+    urgent: bool = False  # a station waits for it (called while answering a frame)
     result: Any = None
     error: BaseException | None = None
 
@@ -102,7 +105,8 @@ class BatchWriter:
         self.interval = interval
         self.max_rows = max_rows
         self.high_water = high_water
-        self.max_jobs = max_jobs  # `call()` jobs per group commit; the rest wait for the next
+        self.max_jobs = max_jobs  # background `call()` jobs per group commit; the rest wait for the next
+        self.max_jobs_beside_frames = 4  # ... and while stations wait for this commit
         self._room = asyncio.Event()
         self._room.set()
         self._batch = _Batch()
@@ -126,6 +130,7 @@ class BatchWriter:
         try:
             yield ticket
         finally:
+            ticket.closed = True
             _current_frame.reset(token)
 
     async def committed(self, ticket: FrameTicket) -> None:
@@ -150,6 +155,8 @@ class BatchWriter:
     def _ticket(self) -> FrameTicket | None:
         """The current frame's ticket, counting one more row on it."""
         ticket = _current_frame.get()
+        if ticket is not None and ticket.closed:
+            return None
         if ticket is not None:
             ticket.rows += 1
             if ticket.done:  # more rows after an earlier flush took the first ones
@@ -180,7 +187,9 @@ class BatchWriter:
                 self._room.clear()
 
     async def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        job = _Job(fn, args, kwargs, asyncio.get_running_loop().create_future())
+        frame = _current_frame.get()
+        job = _Job(fn, args, kwargs, asyncio.get_running_loop().create_future(),
+                   urgent=frame is not None and not frame.closed)
         self._batch.jobs.append(job)
         self._wake.set()
         if self._task is None:
@@ -227,12 +236,7 @@ class BatchWriter:
             batch, self._batch = self._batch, _Batch()
             if not batch.count and not batch.jobs:
                 return 0
-            if len(batch.jobs) > self.max_jobs:
-                # a boot storm's hundreds of per-station jobs: a share per commit, so the frames
-                # waiting in the same commit (a StartTransaction) are answered without them
-                self._batch.jobs[:0] = batch.jobs[self.max_jobs:]
-                del batch.jobs[self.max_jobs:]
-                self._wake.set()
+            self._ration_jobs(batch)
             started = time.perf_counter()
             try:
                 written = await self.store.run(self._write, batch)
@@ -252,6 +256,19 @@ class BatchWriter:
             self.rows_written += written
             self.flushes += 1
             return written
+
+    def _ration_jobs(self, batch: _Batch) -> None:
+        """A boot storm queues hundreds of background jobs (configuration kept, lists sent):
+        while frames wait in this commit only a few go along, so that a StartTransaction is
+        not answered after them; jobs a station waits for (a Stop, a boot) always go."""
+        allowance = self.max_jobs_beside_frames if batch.tickets else self.max_jobs
+        urgent = [job for job in batch.jobs if job.urgent]
+        background = [job for job in batch.jobs if not job.urgent]
+        if len(background) <= allowance:
+            return
+        batch.jobs = urgent + background[:allowance]
+        self._batch.jobs[:0] = background[allowance:]
+        self._wake.set()
 
     def stats(self) -> dict:
         """The group commit's figures: flushes, rows, and how long a flush took (p50/p99/max ms)."""
