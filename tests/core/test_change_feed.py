@@ -9,6 +9,7 @@ from evdesk.core.clock import utcnow
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
 from evdesk.store import write as w
+from tests.waiting import wait_for
 
 
 def as_seat(seat: str, fn):
@@ -23,12 +24,14 @@ def as_seat(seat: str, fn):
     return run
 
 
-async def settle(services):
-    for _ in range(3):  # the watcher's refresh runs as a background task
+async def settle(services, condition):
+    """Poll the feed (as its watcher does every second) until the cache shows the change
+    (the cache re-reads in a background task)."""
+    async def seen():
         await services.change_feed.poll()
-        for _ in range(20):
-            import asyncio
-            await asyncio.sleep(0.01)
+        return condition()
+
+    await wait_for(seen)
 
 
 async def test_own_changes_are_not_announced_again(services):
@@ -42,14 +45,14 @@ async def test_a_group_another_seat_added_renamed_and_deleted_follows(services):
     changed = []
     services.bus.subscribe(ev.GroupChanged, changed.append)
     row = await services.store.run(as_seat("seat-b", lambda: w.versioned_insert(m.ChargingGroup, name="Workshop")))
-    await settle(services)
+    await settle(services, lambda: row.id in services.groups.groups)
     assert services.groups.get(row.id).name == "Workshop" and changed[-1].group_id == row.id
     await services.store.run(as_seat("seat-b", lambda: w.versioned_update(m.ChargingGroup, row.id, 1, name="Garage")))
-    await settle(services)
-    assert services.groups.get(row.id).name == "Garage" and services.groups.get(row.id).version == 2
+    await settle(services, lambda: services.groups.get(row.id).version == 2)
+    assert services.groups.get(row.id).name == "Garage"
     await services.store.run(as_seat("seat-b", lambda: w.tombstone(m.ChargingGroup, row.id)))
-    await settle(services)
-    assert row.id not in services.groups.groups and changed[-1].deleted
+    await settle(services, lambda: row.id not in services.groups.groups)
+    assert changed[-1].deleted
 
 
 async def test_a_session_another_seat_ended_leaves_the_running_sessions(services):
@@ -58,5 +61,4 @@ async def test_a_session_another_seat_ended_leaves_the_running_sessions(services
     tx_id = services.transactions.active[started.ocpp_id].id
     await services.store.run(as_seat("seat-b", lambda: w.versioned_update(
         m.Transaction, tx_id, None, state="completed", stopped_at=utcnow() + timedelta(seconds=1))))
-    await settle(services)
-    assert services.transactions.active_on(info.id, 1) is None
+    await settle(services, lambda: services.transactions.active_on(info.id, 1) is None)
