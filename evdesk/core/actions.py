@@ -26,6 +26,7 @@ OUTCOME_LABELS = {
     "error": "Failed",
     "offline": "Station not connected",
     "failed": "Failed",
+    "done": "Done",
 }
 
 

@@ -77,6 +77,7 @@ class TokenFacts:
     valid_to_day: date | None = None
     rights_groups: frozenset = frozenset()
     rights_stations: frozenset = frozenset()
+    user_group_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ class AuthorizationService:
             valid_from_day=entry.valid_from_day, valid_to_day=entry.valid_to_day,
             rights_groups=user.rights_groups if user is not None else frozenset(),
             rights_stations=user.rights_stations if user is not None else frozenset(),
+            user_group_id=user.group_id if user is not None else None,
         )
 
     def running_for(self, token: TokenFacts) -> int:

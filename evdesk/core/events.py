@@ -178,6 +178,22 @@ class UsersImported(Event):
 
 
 @dataclass(frozen=True)
+class TariffsChanged(Event):
+    """A tariff, tariff group or assignment was added, changed or removed (here or by another seat)."""
+
+
+@dataclass(frozen=True)
+class SessionPriced(Event):
+    """A session got its price (at stop, when its parking time ended, or re-priced by an admin)."""
+
+    transaction_id: UUID
+    station_id: UUID
+    total: str
+    currency: str
+    state: str
+
+
+@dataclass(frozen=True)
 class SiteSettingsChanged(Event):
     """The site settings in force changed (saved here, or another seat's save was loaded)."""
 

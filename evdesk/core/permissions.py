@@ -46,6 +46,7 @@ class Permission(str, Enum):
     MANAGE_USER_GROUPS = "manage_user_groups"  # add, edit, delete charging user groups
     SCHEDULED_TASKS = "scheduled_tasks"
     INVOICES = "invoices"
+    TARIFFS = "tariffs"  # tariffs, tariff groups and where they apply; re-pricing sessions
     SITE_SETTINGS = "site_settings"
     API_KEYS = "api_keys"
 
@@ -62,6 +63,7 @@ BASIC_FORBIDDEN = frozenset({
     Permission.SCHEDULED_TASKS,
     Permission.MANAGE_USER_GROUPS,
     Permission.INVOICES,
+    Permission.TARIFFS,
     Permission.SITE_SETTINGS,
     Permission.API_KEYS,
 })

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from evdesk.core.pricing.tariff import TariffPrices
+
 
 @dataclass
 class ActiveTransaction:
@@ -26,6 +28,13 @@ class ActiveTransaction:
     # since when the station reports the connector free (Available) while this session
     # runs: a Stop may still come (offline queue); if none does, the session is closed
     connector_free_since: datetime | None = None
+    # the tariff of the start (its prices copied) and this session's stop limits
+    tariff_name: str = ""
+    prices: TariffPrices | None = None
+    limit_minutes: int | None = None
+    limit_wh: int | None = None
+    limit_cost_minor: int | None = None
+    limit_stop_requested: bool = False
 
     @property
     def energy_wh(self) -> int | None:

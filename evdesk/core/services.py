@@ -27,6 +27,8 @@ from evdesk.core.site_settings import load_site_settings, require_site_admin, sa
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
 from evdesk.core.running_sessions import RunningSessions
+from evdesk.core.session_pricing import SessionPricing
+from evdesk.core.tariffs import TariffService
 from evdesk.core.transactions import TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
@@ -45,9 +47,13 @@ class Services:
         self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
         self.running = RunningSessions()
         self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running)
+        # prices: tariffs and where they apply (in memory, read at every Start), and sessions' prices
+        self.tariffs = TariffService(store, self.bus, self.settings, self.stations, self.group_tree)
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
-                                               self.running)
+                                               self.running, self.tariffs)
         self.actions = ActionLogService(store, self.bus, self.batch)
+        self.pricing = SessionPricing(store, self.bus, self.batch, self.settings, self.stations, self.actions,
+                                      self.tariffs)
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running)
         self.history = HistoryReads(store, self.stations)
@@ -82,9 +88,11 @@ class Services:
                 self.settings_version = version
         await self.group_tree.load()
         await self.stations.load()
+        await self.tariffs.load()
         await self.transactions.load()
         await self.people.load()
         self.batch.start()
+        await self.pricing.start()
         self.status.start()
         self.transactions.start_housekeeping()
         self.commlog.start()
@@ -100,6 +108,7 @@ class Services:
         await self.loop_lag.stop()
         await self.commlog.stop()
         await self.transactions.stop_housekeeping()
+        self.pricing.stop()
         await self.status.stop()
         await self.batch.close()
 
@@ -116,6 +125,7 @@ class Services:
 
     async def save_settings(self, settings: SiteSettings, *, ctx: OperatorContext) -> None:
         require_site_admin(ctx)  # site-wide: admins of the whole site only
+        self.tariffs.check_currency_change(settings.currency)
         self.settings_version = await self.store.run(save_site_settings, settings, self.settings_version)
         self._apply_settings(settings)
         self.bus.publish(ev.SiteSettingsChanged(self.settings_version))

@@ -32,8 +32,12 @@ from evdesk.core import events as ev
 from evdesk.core.authorization import AuthorizationService, Decision
 from evdesk.core.clock import parse_ocpp_time, utcnow
 from evdesk.core.metering import MeterReading, newest_energy, newest_power, oldest_energy, parse_meter_values
+from evdesk.core.pricing.selection import Who
+from evdesk.core.pricing.tariff import prices_from_snapshot
 from evdesk.core.running_sessions import ActiveTransaction, RunningSessions
+from evdesk.core.session_limits import session_limits
 from evdesk.core.station_cache import StationInfo
+from evdesk.core.tariffs import AppliedTariff, TariffService
 from evdesk.core.tasks import cancel_and_wait
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
@@ -78,7 +82,7 @@ class StartResult:
 
 class TransactionService:
     def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter,
-                 auth: AuthorizationService, stations, running: RunningSessions):
+                 auth: AuthorizationService, stations, running: RunningSessions, tariffs: TariffService):
         self.store = store
         self.bus = bus
         self.settings = settings
@@ -86,6 +90,9 @@ class TransactionService:
         self.auth = auth
         self.stations = stations
         self.running = running
+        self.tariffs = tariffs
+        # a remote start's chosen tariff, until the station's StartTransaction on that connector
+        self._remote_tariffs: dict[tuple[UUID, int], tuple[AppliedTariff, datetime]] = {}
         self.active = running.by_ocpp_id  # by OCPP id
         self._next_ocpp_id = 1
         self._dirty: set[int] = set()
@@ -112,7 +119,9 @@ class TransactionService:
             id=row.id, ocpp_id=row.ocpp_id, station_id=row.station_id, identity=info.identity if info else "",
             connector_id=row.connector_id, id_tag_key=row.id_tag.upper(), started_at=row.started_at,
             meter_start_wh=row.meter_start_wh, meter_last_wh=meter_last, last_meter_at=last_at,
-            last_activity=last_at or row.started_at, flags=list(row.flags),
+            last_activity=last_at or row.started_at, flags=list(row.flags), tariff_name=row.tariff_name,
+            prices=prices_from_snapshot(row.tariff_prices) if row.tariff_prices else None,
+            limit_minutes=row.limit_minutes, limit_wh=row.limit_wh, limit_cost_minor=row.limit_cost_minor,
         )
 
     def _remember(self, t: ActiveTransaction) -> None:
@@ -159,11 +168,15 @@ class TransactionService:
         token = decision.token
         replaced = self.active_on(info.id, connector_id)
         ocpp_id = self._allocate_id()
+        applied = self._tariff_for(info, connector_id, token, started_at)
+        limits = session_limits(applied.prices)
         with self.batch.frame_scope() as ticket:
             tx_id = repo.queue_start(
                 self.batch, ocpp_id=ocpp_id, station_id=info.id, connector_id=connector_id, id_tag=id_tag,
                 token_id=token.id if token else None, user_id=token.user_id if token else None, started_at=started_at,
-                meter_start_wh=meter_start, reservation_id=reservation_id, remote=remote, flags=flags)
+                meter_start_wh=meter_start, reservation_id=reservation_id, remote=remote, flags=flags,
+                tariff_id=applied.tariff_id, tariff_name=applied.name, tariff_prices=applied.prices.to_dict(),
+                currency=applied.prices.currency, **limits)
         await self.batch.committed(ticket)  # on disk before the station hears its id
         if replaced is not None:
             await self._close(replaced, FLAG_SUPERSEDED, "SupersededByNewSession")
@@ -171,10 +184,23 @@ class TransactionService:
             id=tx_id, ocpp_id=ocpp_id, station_id=info.id, identity=info.identity, connector_id=connector_id,
             id_tag_key=id_tag.upper() if token is None else token.uid.upper(), started_at=started_at,
             meter_start_wh=meter_start, meter_last_wh=meter_start, last_activity=received, flags=flags,
+            tariff_name=applied.name, prices=applied.prices, **limits,
         )
         self._remember(t)
         self.bus.publish(ev.TransactionStarted(tx_id, info.id, connector_id, ocpp_id, id_tag, started_at))
         return StartResult(ocpp_id, decision)
+
+    def choose_remote_tariff(self, station_id: UUID, connector_id: int, applied: AppliedTariff) -> None:
+        """A remote start named its tariff: the next Start on that connector (within the remote-start
+        timeout) gets it instead of the one the tariff groups would give."""
+        self._remote_tariffs[(station_id, connector_id)] = (applied, utcnow())
+
+    def _tariff_for(self, info: StationInfo, connector_id: int, token, started_at: datetime) -> AppliedTariff:
+        chosen = self._remote_tariffs.pop((info.id, connector_id), None)
+        if chosen is not None and utcnow() - chosen[1] <= timedelta(seconds=max(60, self.settings.remote_start_timeout)):
+            return chosen[0]
+        who = Who(token.user_id, token.user_group_id, token.id) if token is not None else Who()
+        return self.tariffs.resolve(info, connector_id, who, started_at)
 
     def _running_duplicate(self, station_id, connector_id, meter_start, started_at) -> ActiveTransaction | None:
         t = self.active_on(station_id, connector_id)

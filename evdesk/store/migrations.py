@@ -117,12 +117,23 @@ def lowest_common_group(group_ids: list, parent_of: dict) -> object | None:
     return common[0] if common else None
 
 
+def _tariffs(db: peewee.Database) -> None:
+    """Issue 10: tariffs, tariff groups and their assignments; a session keeps the tariff of
+    its start (a copy of the prices), its price and its stop limits."""
+    db.create_tables([models.Tariff, models.TariffGroup, models.TariffAssignment], safe=True)
+    T = models.Transaction
+    for name in ("tariff_id", "tariff_name", "tariff_prices", "cost", "cost_total_minor", "currency", "cost_state",
+                 "limit_minutes", "limit_wh", "limit_cost_minor"):
+        add_column_if_missing(db, "transaction", name, T._meta.fields[name])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
     (3, "API keys", _api_keys),
     (4, "change feed, seat state, station transaction numbers", _change_feed_and_station_numbers),
     (5, "home charging groups of charging users and tokens", _home_groups),
+    (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

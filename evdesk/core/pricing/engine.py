@@ -100,6 +100,13 @@ class Breakdown:
     def amount_of(self, *codes: str) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.code in codes), _ZERO)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Breakdown":
+        lines = tuple(Line(ln["code"], ln["label"], Decimal(ln["quantity"]), ln["unit"], Decimal(ln["unit_price"]),
+                           Decimal(ln["amount"])) for ln in data.get("lines", ()))
+        return cls(data["currency"], lines, bool(data["prices_include_vat"]), Decimal(data["vat_rate"]),
+                   Decimal(data["net"]), Decimal(data["vat"]), Decimal(data["total"]))
+
     def to_dict(self) -> dict:
         return {
             "currency": self.currency, "prices_include_vat": self.prices_include_vat,

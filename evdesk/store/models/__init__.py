@@ -20,6 +20,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
+from evdesk.store.models.pricing import Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.site import (
     ChargingGroup,
     Connector,
@@ -48,6 +49,9 @@ ALL_MODELS = [
     Token,
     AccessRight,
     LocalListState,
+    Tariff,
+    TariffGroup,
+    TariffAssignment,
     Transaction,
     MeterValue,
     Reservation,

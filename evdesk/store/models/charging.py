@@ -38,6 +38,20 @@ class Transaction(SyncedModel):
     # suspicious data the operator should see, e.g. meterStop below meterStart
     flags = JsonField(default=list)
     reconciled_at = UtcDateTimeField(null=True)
+    # the tariff in force at the start and a copy of its prices: later edits change no session
+    tariff_id = peewee.UUIDField(null=True)
+    tariff_name = peewee.CharField(max_length=200, default="")
+    tariff_prices = JsonField(null=True)
+    # the price (Breakdown.to_dict) and its total in minor units; fixed at stop, None while running
+    cost = JsonField(null=True)
+    cost_total_minor = peewee.BigIntegerField(null=True)
+    currency = peewee.CharField(max_length=3, default="")
+    # "" not priced yet / "final" / "parking" (a parking fee runs until the cable is out)
+    cost_state = peewee.CharField(max_length=12, default="")
+    # stop limits for this session (from the tariff, the user group or the remote start); None = none
+    limit_minutes = peewee.IntegerField(null=True)
+    limit_wh = peewee.BigIntegerField(null=True)
+    limit_cost_minor = peewee.BigIntegerField(null=True)
 
 
 class MeterValue(LogModel):

@@ -34,17 +34,24 @@ class StoredSession:
     meter_last_wh: int | None
     last_meter_at: datetime | None
     flags: tuple[str, ...]
+    tariff_name: str = ""
+    tariff_prices: dict | None = None
+    limit_minutes: int | None = None
+    limit_wh: int | None = None
+    limit_cost_minor: int | None = None
 
 
 def _stored(row) -> StoredSession:
     return StoredSession(row.id, row.ocpp_id, row.station_id, row.connector_id, row.id_tag, row.state, row.started_at,
-                         row.meter_start_wh, row.meter_last_wh, row.last_meter_at, tuple(row.flags or ()))
+                         row.meter_start_wh, row.meter_last_wh, row.last_meter_at, tuple(row.flags or ()),
+                         row.tariff_name, row.tariff_prices, row.limit_minutes, row.limit_wh, row.limit_cost_minor)
 
 
 _SESSION_COLUMNS = (
     m.Transaction.id, m.Transaction.ocpp_id, m.Transaction.station, m.Transaction.connector_id, m.Transaction.id_tag,
     m.Transaction.state, m.Transaction.started_at, m.Transaction.meter_start_wh, m.Transaction.meter_last_wh,
-    m.Transaction.last_meter_at, m.Transaction.flags,
+    m.Transaction.last_meter_at, m.Transaction.flags, m.Transaction.tariff_name, m.Transaction.tariff_prices,
+    m.Transaction.limit_minutes, m.Transaction.limit_wh, m.Transaction.limit_cost_minor,
 )
 
 
@@ -116,13 +123,17 @@ def lowest_ocpp_id() -> int:
 # -- writing ----------------------------------------------------------------------------------
 def queue_start(batch, *, ocpp_id: int, station_id: UUID, connector_id: int, id_tag: str, token_id: UUID | None,
                 user_id: UUID | None, started_at: datetime, meter_start_wh: int, reservation_id: int | None,
-                remote: bool, flags: list[str]) -> UUID:
+                remote: bool, flags: list[str], tariff_id: UUID | None = None, tariff_name: str = "",
+                tariff_prices: dict | None = None, currency: str = "", limit_minutes: int | None = None,
+                limit_wh: int | None = None, limit_cost_minor: int | None = None) -> UUID:
     """Add a new session row to the group commit; returns its id."""
     row_id = uuid7()
     batch.add(m.Transaction, {
         "id": row_id, "ocpp_id": ocpp_id, "station": station_id, "connector_id": connector_id, "id_tag": id_tag[:64],
         "token": token_id, "user": user_id, "started_at": started_at, "meter_start_wh": meter_start_wh,
         "meter_last_wh": meter_start_wh, "reservation_id": reservation_id, "remote_start": remote, "flags": flags,
+        "tariff_id": tariff_id, "tariff_name": tariff_name[:200], "tariff_prices": tariff_prices, "currency": currency,
+        "limit_minutes": limit_minutes, "limit_wh": limit_wh, "limit_cost_minor": limit_cost_minor,
     })
     return row_id
 
