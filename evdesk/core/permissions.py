@@ -105,6 +105,11 @@ class OperatorContext:
     def can(self, permission: Permission) -> bool:
         return allowed(self.role, permission)
 
+    def can_site_wide(self, permission: Permission) -> bool:
+        """The permission and no base group: changes that reach the whole site (user groups,
+        tariffs, site settings)."""
+        return self.can(permission) and self.is_root and self.base_group_id is None
+
     def sees_group(self, group_id: UUID | None) -> bool:
         if group_id is None:
             return self.is_root

@@ -137,3 +137,15 @@ def test_revert_discards_edits(qtbot, aio, services, admin):
     assert ui.pendingPolicyRadio.isChecked()
     assert ui.retentionSpin.value() == 30
     assert not ui.saveButton.isEnabled() and not ui.revertButton.isEnabled()
+
+
+def test_a_group_admin_reads_the_settings_and_is_told_why_save_is_off(qtbot, aio, services):
+    from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
+
+    depot = aio.run(services.groups.add(SYSTEM_CONTEXT, "Depot"))
+    depot_admin = services.groups.fresh(OperatorContext(None, "da", ADMIN, base_group_id=depot.id))
+    _window, page = open_page(qtbot, services, depot_admin)
+    page.ui.siteNameEdit.setText("Depot West")
+    page.ui.siteNameEdit.textEdited.emit("Depot West")
+    assert not page.ui.saveButton.isEnabled()
+    assert "only administrators of the whole site" in page.ui.stateLabel.text()

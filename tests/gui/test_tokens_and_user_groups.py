@@ -76,3 +76,14 @@ def test_user_groups_page(qtbot, aio, services, check_model):
     aio.wait_until(lambda: "has members" in page.ui.stateLabel.text())
     basic = show(qtbot, UserGroupsPage(services, lambda: BASIC_CTX))
     assert not basic.ui.addButton.isVisibleTo(basic)
+
+
+def test_a_group_admin_sees_user_groups_without_the_buttons_the_core_refuses(qtbot, aio, services):
+    from evdesk.core.permissions import ADMIN
+
+    depot = aio.run(services.groups.add(SYSTEM_CONTEXT, "Depot"))
+    depot_admin = services.groups.fresh(OperatorContext(None, "da", ADMIN, base_group_id=depot.id))
+    page = show(qtbot, UserGroupsPage(services, lambda: depot_admin))
+    assert not page.ui.addButton.isVisibleTo(page) and not page.ui.editButton.isVisibleTo(page)
+    whole_site = show(qtbot, UserGroupsPage(services, lambda: SYSTEM_CONTEXT))
+    assert whole_site.ui.addButton.isVisibleTo(whole_site)

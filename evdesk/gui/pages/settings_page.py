@@ -167,11 +167,14 @@ class SiteSettingsPage(Page):
         return self.collect().as_dict() != self.shown.as_dict() or bool(self.ui.smtpPasswordEdit.text())
 
     def _edited(self, *_args) -> None:
-        dirty, may = self.is_dirty(), operator_of(self).can(Permission.SITE_SETTINGS)
+        dirty, may = self.is_dirty(), operator_of(self).can_site_wide(Permission.SITE_SETTINGS)
         self.ui.saveButton.setEnabled(may and dirty and not self.busy and not self.stale)
         self.ui.revertButton.setEnabled(dirty and not self.busy)
         self.ui.testMailButton.setEnabled(may)
-        self.ui.stateLabel.setText("Unsaved changes" if dirty else "")
+        if not may:
+            self.ui.stateLabel.setText("Read only: only administrators of the whole site change site settings.")
+        else:
+            self.ui.stateLabel.setText("Unsaved changes" if dirty else "")
 
     def apply_operator(self, _ctx) -> None:
         self._edited()

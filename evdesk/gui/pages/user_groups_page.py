@@ -122,7 +122,7 @@ class UserGroupsPage(ListPage):
         return self.select_id(group_id)
 
     def update_actions(self, ctx: OperatorContext, row: UserGroupRow | None) -> None:
-        can, ui = ctx.can(Permission.MANAGE_USER_GROUPS), self.ui
+        can, ui = ctx.can_site_wide(Permission.MANAGE_USER_GROUPS), self.ui
         for button in (ui.addButton, ui.editButton, ui.deleteButton):
             button.setVisible(can)
         ui.editButton.setEnabled(row is not None)
@@ -134,7 +134,7 @@ class UserGroupsPage(ListPage):
 
     def edit_selected(self) -> UserGroupDialog | None:
         row = self.selected()
-        return self._open(row) if row is not None and self.operator().can(Permission.MANAGE_USER_GROUPS) else None
+        return self._open(row) if row is not None and self.operator().can_site_wide(Permission.MANAGE_USER_GROUPS) else None
 
     def _open(self, row) -> UserGroupDialog:
         dialog = UserGroupDialog(self.services, self.operator, row, self)
