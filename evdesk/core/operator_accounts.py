@@ -18,6 +18,7 @@ from datetime import timedelta
 from uuid import UUID
 
 from evdesk.core import events as ev
+from evdesk.core.authorization import zone_for
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
 from evdesk.core.login import LoginLocked, count_failure
@@ -269,7 +270,8 @@ class OperatorService:
             "2. In the log-in window press \"I have a code\".\n"
             "3. Enter your username, the code above and a password of your own, and press \"Set password\".\n"
             "4. Log in with your username and the new password.\n\n"
-            f"The code is valid until {_local(expires)} ({CODE_VALID_HOURS} hours). If it has expired, ask "
+            f"The code is valid until {_local(expires, self.settings.site_timezone)} ({CODE_VALID_HOURS} hours). "
+            "If it has expired, ask "
             f"{inviter} to send the invitation again.\n"))
 
     def _reset_mail(self, info: OperatorInfo, code: str, expires, admin: str | None) -> tuple[str, str]:
@@ -282,7 +284,8 @@ class OperatorService:
             f"Your code:  {code}\n\n"
             "In the evdesk log-in window press \"I have a code\", enter your username, this code and a new "
             "password, and press \"Set password\". Your old password works until then.\n\n"
-            f"The code is valid until {_local(expires)} ({CODE_VALID_HOURS} hours). If you did not ask for this, "
+            f"The code is valid until {_local(expires, self.settings.site_timezone)} ({CODE_VALID_HOURS} hours). "
+            "If you did not ask for this, "
             "ignore this e-mail.\n"))
 
     # -- editing -------------------------------------------------------------------
@@ -398,6 +401,8 @@ class OperatorService:
         return await self.get(ctx.operator_id)
 
 
-def _local(when) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+def _local(when, zone_name: str = "") -> str:
+    """A time in the site's zone ("" = this computer's, as the settings page says), with the zone named."""
+    local = when.astimezone(zone_for(zone_name)) if zone_name else when.astimezone()
+    return f"{local.strftime('%Y-%m-%d %H:%M')} {zone_name or local.strftime('%Z')}".strip()
 

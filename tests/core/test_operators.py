@@ -354,3 +354,13 @@ async def test_a_refused_login_is_one_line_without_a_traceback(services, caplog)
     assert "my-password-123" not in caplog.text  # what was typed as a name is not logged unless it is one
     assert all(r.exc_info is None and r.exc_text is None for r in caplog.records)
     assert "Traceback" not in caplog.text
+
+
+def test_code_expiry_is_written_in_the_site_zone_and_names_it():
+    from datetime import datetime, timezone
+
+    from evdesk.core.operator_accounts import _local
+
+    when = datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc)
+    assert _local(when, "Asia/Tokyo") == "2026-11-30 08:30 Asia/Tokyo"
+    assert _local(when, "America/New_York") == "2026-11-29 18:30 America/New_York"
