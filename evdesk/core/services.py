@@ -29,6 +29,7 @@ from evdesk.core.stations import StationService
 from evdesk.core.running_sessions import RunningSessions
 from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
+from evdesk.core.tasks import spawn
 from evdesk.core.transactions import TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
@@ -70,7 +71,12 @@ class Services:
         self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
         self.change_feed = ChangeFeedWatcher(store, self.bus)
         self._unsubscribe_health = store.on_health(self._storage_health)
+        self._unsubscribe_feed = self.bus.subscribe(ev.RowsChanged, self._rows_changed)
         self.started = False
+
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        if event.entity == "setting":  # another seat saved the site settings: they are in force here too
+            spawn(self.reload_settings(), name="site settings refresh")
 
     def _storage_health(self, trouble) -> None:
         """The store could not write (or can again): tell the window, the API and the log."""

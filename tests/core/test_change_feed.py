@@ -62,3 +62,20 @@ async def test_a_session_another_seat_ended_leaves_the_running_sessions(services
     await services.store.run(as_seat("seat-b", lambda: w.versioned_update(
         m.Transaction, tx_id, None, state="completed", stopped_at=utcnow() + timedelta(seconds=1))))
     await settle(services, lambda: services.transactions.active_on(info.id, 1) is None)
+
+
+async def test_site_settings_another_seat_saved_are_in_force_here(services):
+    from evdesk.core.site_settings import load_site_settings, save_site_settings
+
+    changed = []
+    services.bus.subscribe(ev.SiteSettingsChanged, changed.append)
+
+    def save_elsewhere():
+        stored, version = load_site_settings()
+        stored.site_name = "Depot North"
+        stored.heartbeat_interval = 600
+        save_site_settings(stored, version)
+
+    await services.store.run(as_seat("seat-b", save_elsewhere))
+    await settle(services, lambda: services.settings.site_name == "Depot North")
+    assert services.settings.heartbeat_interval == 600 and changed
