@@ -172,3 +172,39 @@ def test_csv_import_report_and_export(qtbot, aio, services, tmp_path, check_mode
     page.export_file(str(out))
     aio.wait_until(lambda: "Exported 2" in page.ui.stateLabel.text())
     assert "CSV004;CSV005" in out.read_text(encoding="utf-8")
+
+
+def test_the_home_group_is_chosen_in_the_editor_within_the_domain(qtbot, aio, services):
+    from evdesk.core.permissions import BASIC, OperatorContext
+
+    depot = aio.run(services.groups.add(SYSTEM_CONTEXT, "Depot"))
+    bay = aio.run(services.groups.add(SYSTEM_CONTEXT, "Bay", depot.id))
+    aio.run(services.groups.add(SYSTEM_CONTEXT, "Office"))
+    page = make_page(qtbot, services)
+    dialog = page.add_user()
+    combo = dialog.ui.homeGroupCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["— whole site —", "Depot", "Depot / Bay", "Office"]
+    assert combo.currentData() is None  # a whole-site admin's new user is site-wide unless chosen
+    dialog.ui.firstNameEdit.setText("Hal")
+    combo.setCurrentIndex(combo.findData(str(bay.id)))
+    dialog.save()
+    aio.wait_until(lambda: page.model.rowCount() == 1)
+    user_id = page.model.rows()[0].id
+    assert aio.run(services.people.reads.user(SYSTEM_CONTEXT, user_id)).home_group_id == bay.id
+
+    # an operator of Depot sees the user, may move them only inside Depot
+    depot_op = services.groups.fresh(OperatorContext(None, "dop", BASIC, base_group_id=depot.id))
+    op_page = make_page(qtbot, services, depot_op)
+    aio.wait_until(lambda: op_page.model.rowCount() == 1)
+    assert op_page.select_user(user_id)
+    edit = op_page.edit_selected()
+    aio.wait_until(lambda: edit.loaded)
+    combo = edit.ui.homeGroupCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Depot", "Depot / Bay"]
+    assert combo.currentData() == str(bay.id)
+    combo.setCurrentIndex(combo.findData(str(depot.id)))
+    saved = []
+    edit.userSaved.connect(saved.append)
+    edit.save()
+    aio.wait_until(lambda: saved)
+    assert aio.run(services.people.reads.user(SYSTEM_CONTEXT, user_id)).home_group_id == depot.id

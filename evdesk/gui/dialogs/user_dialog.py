@@ -53,6 +53,7 @@ class UserDialog(QDialog):
         for label, status in (("Active", "active"), ("Disabled", "disabled")):
             ui.statusCombo.addItem(label, status)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
+        self._fill_home_groups(ctx)
         ui.userGroupCombo.addItem("— none —", None)
         ui.userGroupCombo.currentIndexChanged.connect(self._explain_session_limit)
         run_task(services.people.groups.list(), on_done=self._groups_loaded, owner=self, what="loading user groups")
@@ -113,6 +114,7 @@ class UserDialog(QDialog):
         ui.emailEdit.setText(d.email)
         ui.phoneEdit.setText(d.phone)
         self._select_group(d.user_group_id)
+        self._select_home(detail.home_group_id)
         ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(d.status)))
         ui.disabledReasonEdit.setText(d.disabled_reason)
         ui.vehiclesList.clear()
@@ -126,6 +128,28 @@ class UserDialog(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not load the user: {exc}")
         self.ui.okButton.setEnabled(False)
+
+    def _fill_home_groups(self, ctx) -> None:
+        """The charging groups a user may be homed in: the operator's domain (root: also the whole site)."""
+        combo, groups = self.ui.homeGroupCombo, self.services.groups
+        if ctx.is_root:
+            combo.addItem("— whole site —", None)
+        for g in sorted(groups.visible(ctx), key=lambda g: groups.path_of(g.id).casefold()):
+            combo.addItem(groups.path_of(g.id), str(g.id))
+        self._select_home(ctx.base_group_id)
+        combo.setEnabled(self.can_edit and combo.count() > 1)
+
+    def _select_home(self, group_id: UUID | None) -> None:
+        index = self.ui.homeGroupCombo.findData(str(group_id) if group_id else None)
+        if index < 0 and group_id is not None:  # a home outside the domain: shown, kept as it is
+            self.ui.homeGroupCombo.addItem(self.services.groups.path_of(group_id) or "another group", str(group_id))
+            index = self.ui.homeGroupCombo.count() - 1
+        if index >= 0:
+            self.ui.homeGroupCombo.setCurrentIndex(index)
+
+    def home_group_id(self) -> UUID | None:
+        data = self.ui.homeGroupCombo.currentData()
+        return UUID(data) if data else None
 
     def _groups_loaded(self, groups) -> None:
         combo, current = self.ui.userGroupCombo, self.ui.userGroupCombo.currentData()
@@ -368,7 +392,7 @@ class UserDialog(QDialog):
         ui = self.ui
         return {"first_name": (ui.firstNameError, TAB_DETAILS), "last_name": (ui.lastNameError, TAB_DETAILS),
                 "email": (ui.emailError, TAB_DETAILS), "phone": (ui.phoneError, TAB_DETAILS),
-                "user_group_id": (ui.userGroupError, TAB_DETAILS), "status": (ui.disabledReasonError, TAB_DETAILS),
+                "user_group_id": (ui.userGroupError, TAB_DETAILS), "home_group_id": (ui.homeGroupError, TAB_DETAILS), "status": (ui.disabledReasonError, TAB_DETAILS),
                 "max_concurrent_transactions": (ui.maxSessionsError, TAB_DETAILS),
                 "disabled_reason": (ui.disabledReasonError, TAB_DETAILS), "vehicles": (ui.vehiclesError, TAB_VEHICLES),
                 "group_rights": (ui.rightsError, TAB_ACCESS), "station_rights": (ui.rightsError, TAB_ACCESS),
@@ -415,9 +439,9 @@ class UserDialog(QDialog):
             self.show_error(exc.field, str(exc))
             return
         if self.user_id is None:
-            coro = users.create(ctx, data, list(self.pending_tokens))
+            coro = users.create(ctx, data, list(self.pending_tokens), home_group_id=self.home_group_id())
         else:
-            coro = users.update(ctx, self.user_id, self.version, data)
+            coro = users.update(ctx, self.user_id, self.version, data, home_group_id=self.home_group_id())
         self.busy = True
         self.ui.okButton.setEnabled(False)
         run_task(coro, on_done=self._saved, on_error=self._failed, owner=self, what="saving a charging user",

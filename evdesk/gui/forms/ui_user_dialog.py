@@ -147,16 +147,36 @@ class Ui_UserDialog(object):
 
         self.detailsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.phoneError)
 
+        self.homeGroupLabel = QLabel(self.detailsTab)
+        self.homeGroupLabel.setObjectName(u"homeGroupLabel")
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.homeGroupLabel)
+
+        self.homeGroupCombo = QComboBox(self.detailsTab)
+        self.homeGroupCombo.setObjectName(u"homeGroupCombo")
+        self.homeGroupCombo.setMinimumSize(QSize(240, 0))
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.homeGroupCombo)
+
+        self.homeGroupError = QLabel(self.detailsTab)
+        self.homeGroupError.setObjectName(u"homeGroupError")
+        self.homeGroupError.setWordWrap(True)
+        self.homeGroupError.setStyleSheet(u"color: #c62828;")
+        sizePolicy.setHeightForWidth(self.homeGroupError.sizePolicy().hasHeightForWidth())
+        self.homeGroupError.setSizePolicy(sizePolicy)
+
+        self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.homeGroupError)
+
         self.userGroupLabel = QLabel(self.detailsTab)
         self.userGroupLabel.setObjectName(u"userGroupLabel")
 
-        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.userGroupLabel)
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.userGroupLabel)
 
         self.userGroupCombo = QComboBox(self.detailsTab)
         self.userGroupCombo.setObjectName(u"userGroupCombo")
         self.userGroupCombo.setMinimumSize(QSize(240, 0))
 
-        self.detailsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.userGroupCombo)
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.userGroupCombo)
 
         self.userGroupError = QLabel(self.detailsTab)
         self.userGroupError.setObjectName(u"userGroupError")
@@ -165,19 +185,19 @@ class Ui_UserDialog(object):
         sizePolicy.setHeightForWidth(self.userGroupError.sizePolicy().hasHeightForWidth())
         self.userGroupError.setSizePolicy(sizePolicy)
 
-        self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.userGroupError)
+        self.detailsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.userGroupError)
 
         self.maxSessionsLabel = QLabel(self.detailsTab)
         self.maxSessionsLabel.setObjectName(u"maxSessionsLabel")
 
-        self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.maxSessionsLabel)
+        self.detailsForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.maxSessionsLabel)
 
         self.maxSessionsEdit = QLineEdit(self.detailsTab)
         self.maxSessionsEdit.setObjectName(u"maxSessionsEdit")
         self.maxSessionsEdit.setMaximumSize(QSize(240, 16777215))
         self.maxSessionsEdit.setMaxLength(3)
 
-        self.detailsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.maxSessionsEdit)
+        self.detailsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.maxSessionsEdit)
 
         self.maxSessionsHelp = QLabel(self.detailsTab)
         self.maxSessionsHelp.setObjectName(u"maxSessionsHelp")
@@ -186,7 +206,7 @@ class Ui_UserDialog(object):
         self.maxSessionsHelp.setWordWrap(True)
         self.maxSessionsHelp.setStyleSheet(u"color: #616161;")
 
-        self.detailsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.maxSessionsHelp)
+        self.detailsForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.maxSessionsHelp)
 
         self.maxSessionsError = QLabel(self.detailsTab)
         self.maxSessionsError.setObjectName(u"maxSessionsError")
@@ -195,29 +215,29 @@ class Ui_UserDialog(object):
         sizePolicy.setHeightForWidth(self.maxSessionsError.sizePolicy().hasHeightForWidth())
         self.maxSessionsError.setSizePolicy(sizePolicy)
 
-        self.detailsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.maxSessionsError)
+        self.detailsForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.maxSessionsError)
 
         self.statusLabel = QLabel(self.detailsTab)
         self.statusLabel.setObjectName(u"statusLabel")
 
-        self.detailsForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.statusLabel)
+        self.detailsForm.setWidget(15, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
         self.statusCombo = QComboBox(self.detailsTab)
         self.statusCombo.setObjectName(u"statusCombo")
         self.statusCombo.setMinimumSize(QSize(160, 0))
 
-        self.detailsForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.statusCombo)
+        self.detailsForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.statusCombo)
 
         self.reasonLabel = QLabel(self.detailsTab)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
-        self.detailsForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+        self.detailsForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
         self.disabledReasonEdit = QLineEdit(self.detailsTab)
         self.disabledReasonEdit.setObjectName(u"disabledReasonEdit")
         self.disabledReasonEdit.setMaxLength(500)
 
-        self.detailsForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.disabledReasonEdit)
+        self.detailsForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.disabledReasonEdit)
 
         self.disabledReasonError = QLabel(self.detailsTab)
         self.disabledReasonError.setObjectName(u"disabledReasonError")
@@ -226,7 +246,7 @@ class Ui_UserDialog(object):
         sizePolicy.setHeightForWidth(self.disabledReasonError.sizePolicy().hasHeightForWidth())
         self.disabledReasonError.setSizePolicy(sizePolicy)
 
-        self.detailsForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.disabledReasonError)
+        self.detailsForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.disabledReasonError)
 
 
         self.detailsLayout.addLayout(self.detailsForm)
@@ -433,6 +453,11 @@ class Ui_UserDialog(object):
         self.emailError.setText("")
         self.phoneLabel.setText(QCoreApplication.translate("UserDialog", u"Phone:", None))
         self.phoneError.setText("")
+        self.homeGroupLabel.setText(QCoreApplication.translate("UserDialog", u"Home group:", None))
+#if QT_CONFIG(tooltip)
+        self.homeGroupLabel.setToolTip(QCoreApplication.translate("UserDialog", u"Operators see and manage the charging users homed in their charging group or below it.", None))
+#endif // QT_CONFIG(tooltip)
+        self.homeGroupError.setText("")
         self.userGroupLabel.setText(QCoreApplication.translate("UserDialog", u"User group:", None))
         self.userGroupError.setText("")
         self.maxSessionsLabel.setText(QCoreApplication.translate("UserDialog", u"Sessions at a time:", None))
