@@ -61,6 +61,7 @@ def test_header_cards_and_session_update_live(qtbot, aio, services, admin):
     assert card.ui.idTagValue.text().startswith("04A2B3C4D5")
     assert card.ui.energyValue.text() == "12.42 kWh" and card.ui.powerValue.text() == "10.8 kW"
     assert "min" in card.ui.durationValue.text()
+    assert card.ui.costValue.text() == "Free"  # no tariff group applies to the seeded site
     assert not card.ui.startButton.isEnabled() and card.ui.stopButton.isEnabled()
 
     depot1 = services.stations.get_by_id(site["depot1"])
@@ -78,6 +79,22 @@ def test_header_cards_and_session_update_live(qtbot, aio, services, admin):
     assert panel.ui.connectionLabel.text() == "Temporarily unavailable"
     aio.run(services.transactions.stop(depot1, site["transaction"], 140500, None))
     assert card.ui.idTagValue.text() == "No session" and card.ui.startButton.isEnabled()
+
+
+def test_the_card_shows_the_price_so_far_with_the_tariff_of_the_start(qtbot, aio, services, admin):
+    site = aio.run(seed_site(services))
+    tariff = aio.run(services.tariffs.create_tariff(SYSTEM_CONTEXT, "Depot energy", {
+        "kind": "energy_time", "energy_price": "0.50", "connection_fee": "1"}))
+    group = aio.run(services.tariffs.create_group(SYSTEM_CONTEXT, "Depot", [{"tariff_id": str(tariff.id)}]))
+    aio.run(services.tariffs.assign(SYSTEM_CONTEXT, group.id, station_id=site["depot1"]))
+    _window, panel = open_panel(qtbot, services, admin, site["depot1"])
+    depot1 = services.stations.get_by_id(site["depot1"])
+    start = aio.run(services.transactions.start(depot1, 2, "04A2B3C4D5", 0, utcnow().isoformat()))
+    services.transactions.meter_values(depot1, 2, start.ocpp_id, [{
+        "timestamp": utcnow().isoformat(), "sampledValue": [{"value": "2000"}]}])
+    card = panel.cards[2]
+    assert card.ui.costValue.text() == "EUR 2.00"
+    assert "Depot energy" in card.ui.costValue.toolTip()
 
 
 def test_event_feed_day_navigation_and_filters(qtbot, aio, services, admin):

@@ -125,6 +125,18 @@ class Ui_ConnectorCard(object):
 
         self.sessionForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.durationValue)
 
+        self.costValueCaption = QLabel(ConnectorCard)
+        self.costValueCaption.setObjectName(u"costValueCaption")
+        self.costValueCaption.setStyleSheet(u"color: #607d8b;")
+
+        self.sessionForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.costValueCaption)
+
+        self.costValue = QLabel(ConnectorCard)
+        self.costValue.setObjectName(u"costValue")
+        self.costValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.sessionForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.costValue)
+
 
         self.cardLayout.addLayout(self.sessionForm)
 
@@ -172,6 +184,8 @@ class Ui_ConnectorCard(object):
         self.powerValue.setText(QCoreApplication.translate("ConnectorCard", u"\u2013", None))
         self.durationValueCaption.setText(QCoreApplication.translate("ConnectorCard", u"Duration", None))
         self.durationValue.setText(QCoreApplication.translate("ConnectorCard", u"\u2013", None))
+        self.costValueCaption.setText(QCoreApplication.translate("ConnectorCard", u"Cost so far", None))
+        self.costValue.setText(QCoreApplication.translate("ConnectorCard", u"\u2013", None))
         self.startButton.setText(QCoreApplication.translate("ConnectorCard", u"Start charging\u2026", None))
         self.stopButton.setText(QCoreApplication.translate("ConnectorCard", u"Stop charging", None))
         self.unlockButton.setText(QCoreApplication.translate("ConnectorCard", u"Release cable", None))

@@ -183,7 +183,8 @@ class StationPanel(QWidget):
     def _card(self, connector_id: int) -> ConnectorCard:
         card = self.cards.get(connector_id)
         if card is None:
-            card = ConnectorCard(connector_id, self.zone, self.ui.connectorsContainer)
+            card = ConnectorCard(connector_id, self.zone, self.ui.connectorsContainer,
+                                 price_so_far=self.services.pricing.so_far)
             card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
             card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
             card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
@@ -12,7 +13,7 @@ from evdesk.core.transactions import ActiveTransaction
 from evdesk.gui import display
 from evdesk.gui.forms.ui_connector_card import Ui_ConnectorCard
 
-SESSION_FIELDS = ("idTagValue", "startedValue", "energyValue", "powerValue", "durationValue")
+SESSION_FIELDS = ("idTagValue", "startedValue", "energyValue", "powerValue", "durationValue", "costValue")
 
 
 def chip_style(colour: str) -> str:
@@ -24,8 +25,10 @@ class ConnectorCard(QFrame):
     stopRequested = Signal(int, int)  # connector id, OCPP transaction id
     unlockRequested = Signal(int)
 
-    def __init__(self, connector_id: int, zone, parent=None):
+    def __init__(self, connector_id: int, zone, parent=None, price_so_far: Callable | None = None):
         super().__init__(parent)
+        # (session, now) -> Breakdown | None: the core's price of a running session up to now
+        self.price_so_far = price_so_far
         self.ui = Ui_ConnectorCard()
         self.ui.setupUi(self)
         self.connector_id = connector_id
@@ -88,6 +91,18 @@ class ConnectorCard(QFrame):
         if self.session is not None:
             now = now or datetime.now(timezone.utc)
             self.ui.durationValue.setText(display.duration(now - self.session.started_at))
+            self._show_cost(now)
+
+    def _show_cost(self, now: datetime) -> None:
+        cost = self.price_so_far(self.session, now) if self.price_so_far is not None else None
+        if cost is None:
+            self.ui.costValue.setText("–")
+            self.ui.costValue.setToolTip("")
+            return
+        self.ui.costValue.setText("Free" if not cost.lines else f"{cost.currency} {cost.total}")
+        tariff = self.session.tariff_name or "Free"
+        self.ui.costValue.setToolTip(f"Tariff {tariff}. The price so far spreads the energy evenly over the "
+                                     "session; the final price is fixed when the session stops.")
 
     def _update_buttons(self) -> None:
         charging = self.session is not None
