@@ -74,3 +74,22 @@ async def central(services):
     await cs.start()
     yield cs
     await cs.stop()
+
+
+@pytest.fixture
+async def station(central, services):
+    """A simulated, adopted station SIM-1 (2 connectors, time 20× faster) connected and booted;
+    the token TAG-OK exists."""
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+    from evdesk.simulator import ScaledClock, SimulatedStation
+    from evdesk.store import models as m
+    from tests.waiting import wait_for
+
+    await services.stations.create_station("SIM-1", connectors=2, ctx=SYSTEM_CONTEXT)
+    await services.store.run(lambda: m.Token.create(uid="TAG-OK", uid_key="TAG-OK"))
+    st = SimulatedStation("SIM-1", central.url, connectors=2, clock=ScaledClock(20.0))
+    await st.start()
+    await st.wait_accepted(10)
+    await wait_for(lambda: services.stations.get("SIM-1").connectors.get(2) is not None)
+    yield st
+    await st.stop()

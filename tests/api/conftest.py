@@ -9,9 +9,6 @@ import pytest
 from evdesk.api.server import ApiServer
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import models as m
-from tests.csms.test_protocol_messages import wait_for
-
-from evdesk.simulator import ScaledClock, SimulatedStation
 
 
 class Client:
@@ -82,15 +79,3 @@ def basic(http, api, keys):
 def analyst(http, api, keys):
     return Client(http, f"http://127.0.0.1:{api.port}/api/v1", keys["analyst"])
 
-
-@pytest.fixture
-async def station(central, services):
-    """A simulated station SIM-1 (2 connectors) connected and accepted; token TAG-OK exists."""
-    await services.stations.create_station("SIM-1", connectors=2, ctx=SYSTEM_CONTEXT)
-    await services.store.run(lambda: m.Token.create(uid="TAG-OK", uid_key="TAG-OK"))
-    st = SimulatedStation("SIM-1", central.url, connectors=2, clock=ScaledClock(20.0))
-    await st.start()
-    await st.wait_accepted(10)
-    await wait_for(lambda: services.stations.get("SIM-1").connectors.get(2) is not None)
-    yield st
-    await st.stop()

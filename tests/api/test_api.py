@@ -5,26 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
-
 from evdesk.api.openapi import DOC_PATH, build
 from evdesk.api.stations import COMMANDS
 from evdesk.core.permissions import ACCESS_DENIED, SYSTEM_CONTEXT
-from evdesk.simulator import ScaledClock, SimulatedStation
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
-
-@pytest.fixture
-async def station(central, services):
-    await services.stations.create_station("SIM-1", connectors=2, ctx=SYSTEM_CONTEXT)
-    await services.store.run(lambda: m.Token.create(uid="TAG-OK", uid_key="TAG-OK"))
-    st = SimulatedStation("SIM-1", central.url, connectors=2, clock=ScaledClock(20.0))
-    await st.start()
-    await st.wait_accepted(10)
-    await wait_for(lambda: services.stations.get("SIM-1").connectors.get(2) is not None)
-    yield st
-    await st.stop()
 
 
 def sid(services) -> str:

@@ -8,25 +8,12 @@ from datetime import timedelta
 import pytest
 
 from evdesk.core.clock import utcnow
-from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
-from evdesk.simulator import ScaledClock, SimulatedStation
+from evdesk.core.permissions import ADMIN, OperatorContext
 from evdesk.store import models as m
 from tests.csms.test_protocol_messages import wait_for
 
 OPERATOR = OperatorContext(None, "Olli Operator", ADMIN)
 
-
-@pytest.fixture
-async def station(central, services):
-    """An adopted station 'SIM-1' with a known token 'TAG-OK', connected and booted."""
-    await services.stations.create_station("SIM-1", connectors=2, ctx=SYSTEM_CONTEXT)
-    await services.store.run(lambda: m.Token.create(uid="TAG-OK", uid_key="TAG-OK"))
-    st = SimulatedStation("SIM-1", central.url, connectors=2, clock=ScaledClock(20.0))
-    await st.start()
-    await st.wait_accepted(10)
-    await wait_for(lambda: services.stations.get("SIM-1").connectors.get(2) is not None)
-    yield st
-    await st.stop()
 
 
 def sid(services):
