@@ -10,7 +10,6 @@ A failure names each offending import as `module (file:line) -> imported module`
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,31 +194,3 @@ def test_layer_rule(rule):
     sources, forbidden, allowed = RULES[rule]
     found = offenders(sources, forbidden, allowed)
     assert not found, f"{rule}: these imports run the wrong way:\n" + "\n".join(found)
-
-
-# -- persistence of operators, logins, API keys and site settings lives in the store ---------------
-OPERATOR_CORE = ("operator_accounts", "login", "operators", "api_keys", "site_settings", "mail")
-
-
-@pytest.mark.parametrize("name", OPERATOR_CORE)
-def test_operator_core_modules_leave_persistence_to_the_store(name):
-    """No peewee, no models, no hand-stamped version: store/queries/operators.py,
-    store/repos/operators.py and store/repos/settings.py do that (writes through store/write.py)."""
-    path = PACKAGE / "core" / f"{name}.py"
-    source = path.read_text(encoding="utf-8")
-    imported = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module)
-            imported.update(f"{node.module}.{alias.name}" for alias in node.names)
-    bad = sorted(n for n in imported if n.split(".")[0] == "peewee" or within(n, "evdesk.store.models"))
-    assert not bad, f"core/{name}.py imports {bad}"
-    assert not re.search(r"version\s*\+\s*1", source), f"core/{name}.py stamps versions by hand"
-
-
-def test_operator_store_modules_write_synced_rows_through_the_write_path():
-    for rel in ("repos/operators.py", "repos/settings.py", "queries/operators.py"):
-        source = (PACKAGE / "store" / rel).read_text(encoding="utf-8")
-        assert not re.search(r"version\s*\+\s*1", source), f"store/{rel} stamps versions by hand"
