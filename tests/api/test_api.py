@@ -136,6 +136,7 @@ async def test_remote_start_through_the_api_really_starts_a_transaction(admin, s
     tx_id = conn["session"]["transaction_id"]
     status, sessions = await admin.get("/sessions", params={"station": sid(services), "state": "active"})
     assert status == 200 and [s["transaction_id"] for s in sessions["items"]] == [tx_id]
+    assert sessions["items"][0]["station_id"] == sid(services)  # issue 8: it was null
     status, body = await admin.post(f"/stations/{sid(services)}/commands/remote-stop",
                                     {"transaction_id": tx_id, "reason": "done"})
     assert status == 200 and body["outcome"] == "accepted"
