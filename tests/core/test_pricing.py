@@ -224,3 +224,12 @@ def test_a_windowed_entry_applies_only_inside_its_window():
     entries = [GroupEntry(BASE), GroupEntry(night, Restriction(windows=(TimeWindow(frozenset(range(7)), time(22), time(6)),)))]
     assert choose_tariff(entries, Who(), datetime(2026, 6, 1, 23, 0)) == night
     assert choose_tariff(entries, Who(), datetime(2026, 6, 1, 12, 0)) == BASE
+
+
+def test_messages_name_the_field_as_a_person_would():
+    for data, words in (({"kind": "flat", "session_price": "1.23456"}, "Price per session: at most 4 decimals."),
+                        ({"kind": "energy_time", "minute_fee_from": "soon"}, "The minute the per-minute fee starts"),
+                        ({"kind": "energy_time", "time_unit": "fortnight"}, "Time unit must be one of")):
+        with pytest.raises(ValidationError) as err:
+            prices_from_dict(data)
+        assert str(err.value).startswith(words) and "_" not in str(err.value).split(":")[0]

@@ -45,6 +45,16 @@ MAX_PRICE = Decimal("100000")
 MAX_MINUTES = 100_000
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _ZERO = Decimal(0)
+# what a message calls each field (the editor shows it next to the field; the API names the field too)
+LABELS = {
+    "session_price": "Price per session", "energy_price": "Energy price", "night_energy_price": "Night energy price",
+    "dc_energy_price": "DC energy price", "time_price": "Time price", "night_time_price": "Night time price",
+    "connection_fee": "Connection fee", "minute_fee": "Per-minute fee", "dc_minute_fee": "DC per-minute fee",
+    "minute_fee_from": "The minute the per-minute fee starts", "dc_minute_fee_from": "The minute the DC per-minute fee starts",
+    "idle_fee_per_hour": "Parking fee", "idle_grace_minutes": "Parking grace minutes", "time_unit": "Time unit",
+    "time_basis": "Time basis", "day_starts": "Day start", "night_starts": "Night start",
+    "max_minutes": "Maximum minutes",
+}
 
 
 @dataclass(frozen=True)
@@ -131,35 +141,37 @@ def _decimal(data: dict, name: str, *, places: int = 4, maximum: Decimal = MAX_P
     raw = data.get(name)
     if raw is None or raw == "":
         return _ZERO  # "An empty field is set to 0."
+    label = label or LABELS.get(name, name)
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-        raise ValidationError(f"{label or name}: enter a number.", name)
+        raise ValidationError(f"{label}: enter a number.", name)
     try:
         value = Decimal(str(raw).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{label or name}: enter a number.", name) from None
+        raise ValidationError(f"{label}: enter a number.", name) from None
     if not value.is_finite():
-        raise ValidationError(f"{label or name}: enter a number.", name)
+        raise ValidationError(f"{label}: enter a number.", name)
     if value < 0:
-        raise ValidationError(f"{label or name} cannot be negative.", name)
+        raise ValidationError(f"{label} cannot be negative.", name)
     if value > maximum:
-        raise ValidationError(f"{label or name} must be at most {maximum}.", name)
+        raise ValidationError(f"{label} must be at most {maximum}.", name)
     if value != value.quantize(Decimal(1).scaleb(-places)):
-        raise ValidationError(f"{label or name}: at most {places} decimals.", name)
+        raise ValidationError(f"{label}: at most {places} decimals.", name)
     return value.quantize(Decimal(1).scaleb(-places))
 
 
 def _whole(data: dict, name: str, *, maximum: int = MAX_MINUTES, allow_none: bool = False) -> int | None:
     raw = data.get(name)
+    label = LABELS.get(name, name)
     if raw is None or raw == "":
         return None if allow_none else 0
     if isinstance(raw, bool):
-        raise ValidationError(f"{name}: enter a whole number.", name)
+        raise ValidationError(f"{label}: enter a whole number.", name)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise ValidationError(f"{name}: enter a whole number.", name) from None
+        raise ValidationError(f"{label}: enter a whole number.", name) from None
     if not 0 <= value <= maximum:
-        raise ValidationError(f"{name} must be between 0 and {maximum}.", name)
+        raise ValidationError(f"{label} must be between 0 and {maximum}.", name)
     return value
 
 
@@ -171,14 +183,14 @@ def _clock(data: dict, name: str) -> time | None:
         return raw
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", str(raw).strip())
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise ValidationError(f"{name}: enter a time as HH:MM.", name)
+        raise ValidationError(f"{LABELS.get(name, name)}: enter a time as HH:MM.", name)
     return time(int(m.group(1)), int(m.group(2)))
 
 
 def _choice(data: dict, name: str, choices, default: str) -> str:
     value = data.get(name) or default
     if value not in choices:
-        raise ValidationError(f"{name} must be one of: {', '.join(choices)}.", name)
+        raise ValidationError(f"{LABELS.get(name, name)} must be one of: {', '.join(choices)}.", name)
     return value
 
 
