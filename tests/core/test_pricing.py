@@ -233,3 +233,17 @@ def test_messages_name_the_field_as_a_person_would():
         with pytest.raises(ValidationError) as err:
             prices_from_dict(data)
         assert str(err.value).startswith(words) and "_" not in str(err.value).split(":")[0]
+
+
+def test_the_summary_leaves_out_what_charges_nothing():
+    assert prices_from_dict({"kind": "energy_time", "currency": "GBP", "energy_price": "0.5", "time_price": "1",
+                             "connection_fee": "5"}).summary() == "GBP 0.5000/kWh, 1.0000/h, 5.0000 connection"
+    assert prices_from_dict({"kind": "energy_time", "energy_price": "0.18"}).summary() == "EUR 0.1800/kWh"
+    assert prices_from_dict({"kind": "energy_time"}).summary() == "EUR 0 (nothing charged)"
+    assert prices_from_dict({"kind": "free"}).summary() == "Free"
+    assert prices_from_dict({"kind": "day_night", "day_starts": "07:00", "night_starts": "22:00",
+                             "energy_price": "0.35", "night_energy_price": "0.19", "time_price": "1.2"}).summary() == \
+        "EUR day (from 07:00) 0.3500/kWh 1.2000/h, night (from 22:00) 0.1900/kWh"
+    assert prices_from_dict({"kind": "ac_dc", "energy_price": "0.4", "dc_energy_price": "0.5", "minute_fee": "0.02",
+                             "minute_fee_from": 60}).summary() == \
+        "EUR AC 0.4000/kWh, DC 0.5000/kWh, AC 0.0200/min from minute 60"

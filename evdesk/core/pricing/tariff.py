@@ -111,30 +111,42 @@ class TariffPrices:
         return out
 
     def summary(self) -> str:
-        """The price in one line, as the tariff lists show it ("0.2000/min, 0.2000/kWh" or "Free")."""
+        """The price in one line, as the tariff lists show it ("EUR 0.3500/kWh, 1.2000/h" or "Free");
+        parts that charge nothing are left out."""
         c = self.currency
         if self.kind == "free":
             return "Free"
+        unit = "min" if self.time_unit == "minute" else "h"
+
+        def energy_and_time(energy: Decimal, per_time: Decimal) -> list[str]:
+            return [p for p, v in ((f"{energy}/kWh", energy), (f"{per_time}/{unit}", per_time)) if v]
+
         if self.kind == "flat":
-            parts = [f"{c} {self.session_price} per session"]
+            parts = [f"{self.session_price} per session"]
         elif self.kind == "power_levels":
-            parts = [f"{c} {lv.price_per_minute}/min up to {lv.max_kw} kW" for lv in self.levels]
+            parts = [f"{lv.price_per_minute}/min up to {lv.max_kw} kW" for lv in self.levels]
         elif self.kind == "ac_dc":
-            parts = [f"AC {c} {self.energy_price}/kWh", f"DC {c} {self.dc_energy_price}/kWh"]
+            parts = [f"AC {self.energy_price}/kWh", f"DC {self.dc_energy_price}/kWh"]
         elif self.kind == "day_night":
-            unit = "min" if self.time_unit == "minute" else "h"
-            parts = [f"day {c} {self.energy_price}/kWh {self.time_price}/{unit}",
-                     f"night {c} {self.night_energy_price}/kWh {self.night_time_price}/{unit}"]
+            day = " ".join(energy_and_time(self.energy_price, self.time_price)) or "0"
+            night = " ".join(energy_and_time(self.night_energy_price, self.night_time_price)) or "0"
+            starts = (self.day_starts.strftime("%H:%M") if self.day_starts else "",
+                      self.night_starts.strftime("%H:%M") if self.night_starts else "")
+            parts = [f"day (from {starts[0]}) {day}", f"night (from {starts[1]}) {night}"]
         else:
-            unit = "min" if self.time_unit == "minute" else "h"
-            parts = [f"{c} {self.energy_price}/kWh", f"{self.time_price}/{unit}"]
+            parts = energy_and_time(self.energy_price, self.time_price)
         if self.connection_fee:
             parts.append(f"{self.connection_fee} connection")
-        if self.kind != "ac_dc" and self.minute_fee:
+        if self.kind == "ac_dc":
+            for label, fee, start in (("AC", self.minute_fee, self.minute_fee_from),
+                                      ("DC", self.dc_minute_fee, self.dc_minute_fee_from)):
+                if fee:
+                    parts.append(f"{label} {fee}/min from minute {start}")
+        elif self.minute_fee:
             parts.append(f"{self.minute_fee}/min from minute {self.minute_fee_from}")
         if self.idle_fee_per_hour:
             parts.append(f"{self.idle_fee_per_hour}/h parking")
-        return ", ".join(parts)
+        return f"{c} " + (", ".join(parts) if parts else "0 (nothing charged)")
 
 
 def _decimal(data: dict, name: str, *, places: int = 4, maximum: Decimal = MAX_PRICE, label: str = "") -> Decimal:

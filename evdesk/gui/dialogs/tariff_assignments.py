@@ -23,6 +23,12 @@ ID = Qt.ItemDataRole.UserRole + 1
 INDENT = "\u2003"  # an em space per level of the tree
 
 
+def place_of(tariffs, a: AssignmentRow) -> str:
+    """'Charging group Depot', 'Bay 1', 'Bay 1, connector 2'."""
+    where = tariffs.describe_target(a)
+    return f"Charging group {where.removeprefix('group ')}" if a.station_id is None else where
+
+
 class AssignmentsPanel(QObject):
     def __init__(self, services, operator: Callable[[], OperatorContext], ui, group: TariffGroupRow | None, parent):
         super().__init__(parent)
@@ -89,7 +95,7 @@ class AssignmentsPanel(QObject):
         if self.group is None:
             return []
         return sorted((a for a in self.services.tariffs.list_assignments(self.operator())
-                       if a.tariff_group_id == self.group.id), key=self.services.tariffs.describe_target)
+                       if a.tariff_group_id == self.group.id), key=lambda a: place_of(self.services.tariffs, a))
 
     def refresh(self) -> None:
         ui, tariffs = self.ui, self.services.tariffs
@@ -97,14 +103,14 @@ class AssignmentsPanel(QObject):
         table = ui.assignmentsTable
         table.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            where = tariffs.describe_target(a)
+            where = place_of(tariffs, a)
             if a.station_id is None:
                 covers = "its stations and every subgroup's, unless they have their own"
             elif a.connector_id is None:
                 covers = "every connector of the station, unless it has its own"
             else:
                 covers = "this connector"
-            for c, text in enumerate((where[0].upper() + where[1:], covers)):
+            for c, text in enumerate((where, covers)):
                 item = QTableWidgetItem(text)
                 item.setData(ID, a.id)
                 table.setItem(r, c, item)

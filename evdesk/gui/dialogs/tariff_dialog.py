@@ -331,7 +331,8 @@ class TariffDialog(QDialog):
             shown[label] = f"{shown[label]} {text}" if label in shown else text
         for label in labels - keep_labels:
             label.setText(shown.get(label, ""))
-            label.setVisible(label in shown)
+            # a field's label stays (empty) so its row keeps its shape; the form's own line shows only when used
+            label.setVisible(label in shown or label is not self.ui.formError)
         self.problems = problems
 
     def show_error(self, field: str | None, text: str) -> None:
@@ -418,7 +419,7 @@ class TariffDialog(QDialog):
             return
         for label in (ui.nameError, ui.validFromError, ui.validToError, ui.formError):
             label.clear()
-            label.hide()
+        ui.formError.hide()
         ctx, service = self.operator(), self.services.tariffs
         valid_from, valid_to = self.validity()
         args = (ui.nameEdit.text(), self.price_fields(), valid_from, valid_to, ui.notesEdit.toPlainText().strip())

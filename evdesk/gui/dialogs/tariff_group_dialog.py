@@ -231,9 +231,12 @@ class TariffGroupDialog(QDialog):
         table.setColumnCount(9)
         table.setHorizontalHeaderLabels([*DAY_NAMES, "From", "To"])
         table.verticalHeader().hide()
+        header = table.horizontalHeader()
         for column in range(7):
-            table.setColumnWidth(column, 42)
-        table.horizontalHeader().setStretchLastSection(True)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(column, 38)
+        for column in (FROM_COL, TO_COL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.itemChanged.connect(self._windows_changed)
         ui.addWindowButton.clicked.connect(self.add_window)
         ui.removeWindowButton.clicked.connect(self.remove_window)

@@ -71,6 +71,7 @@ class Ui_TariffDialog(object):
         self.nameEdit = QLineEdit(self.tariffBox)
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(200)
+        self.nameEdit.setMaximumSize(QSize(330, 16777215))
 
         self.nameRow.addWidget(self.nameEdit)
 
@@ -98,6 +99,7 @@ class Ui_TariffDialog(object):
         self.kindRow.setObjectName(u"kindRow")
         self.kindCombo = QComboBox(self.tariffBox)
         self.kindCombo.setObjectName(u"kindCombo")
+        self.kindCombo.setMaximumSize(QSize(330, 16777215))
 
         self.kindRow.addWidget(self.kindCombo)
 
@@ -323,6 +325,7 @@ class Ui_TariffDialog(object):
 
         self.timeUnitCombo = QComboBox(self.pricesBox)
         self.timeUnitCombo.setObjectName(u"timeUnitCombo")
+        self.timeUnitCombo.setMaximumSize(QSize(130, 16777215))
 
         self.timePriceRow.addWidget(self.timeUnitCombo)
 
@@ -379,6 +382,7 @@ class Ui_TariffDialog(object):
         self.timeBasisRow.setObjectName(u"timeBasisRow")
         self.timeBasisCombo = QComboBox(self.pricesBox)
         self.timeBasisCombo.setObjectName(u"timeBasisCombo")
+        self.timeBasisCombo.setMaximumSize(QSize(220, 16777215))
 
         self.timeBasisRow.addWidget(self.timeBasisCombo)
 
@@ -498,6 +502,7 @@ class Ui_TariffDialog(object):
         self.minuteFeeFromSpin.setObjectName(u"minuteFeeFromSpin")
         self.minuteFeeFromSpin.setMaximum(100000)
         self.minuteFeeFromSpin.setMinimumSize(QSize(70, 0))
+        self.minuteFeeFromSpin.setMaximumSize(QSize(90, 16777215))
 
         self.minuteFeeRow.addWidget(self.minuteFeeFromSpin)
 
@@ -537,6 +542,7 @@ class Ui_TariffDialog(object):
         self.dcMinuteFeeFromSpin.setObjectName(u"dcMinuteFeeFromSpin")
         self.dcMinuteFeeFromSpin.setMaximum(100000)
         self.dcMinuteFeeFromSpin.setMinimumSize(QSize(70, 0))
+        self.dcMinuteFeeFromSpin.setMaximumSize(QSize(90, 16777215))
 
         self.dcMinuteFeeRow.addWidget(self.dcMinuteFeeFromSpin)
 
@@ -576,6 +582,7 @@ class Ui_TariffDialog(object):
         self.idleGraceSpin.setObjectName(u"idleGraceSpin")
         self.idleGraceSpin.setMaximum(100000)
         self.idleGraceSpin.setMinimumSize(QSize(80, 0))
+        self.idleGraceSpin.setMaximumSize(QSize(100, 16777215))
 
         self.idleFeeRow.addWidget(self.idleGraceSpin)
 
@@ -866,6 +873,7 @@ class Ui_TariffDialog(object):
         self.durationMinSpin.setObjectName(u"durationMinSpin")
         self.durationMinSpin.setMaximum(100000)
         self.durationMinSpin.setMinimumSize(QSize(90, 0))
+        self.durationMinSpin.setMaximumSize(QSize(110, 16777215))
 
         self.durationRow.addWidget(self.durationMinSpin)
 
@@ -873,6 +881,7 @@ class Ui_TariffDialog(object):
         self.durationSecSpin.setObjectName(u"durationSecSpin")
         self.durationSecSpin.setMaximum(59)
         self.durationSecSpin.setMinimumSize(QSize(60, 0))
+        self.durationSecSpin.setMaximumSize(QSize(80, 16777215))
 
         self.durationRow.addWidget(self.durationSecSpin)
 
@@ -928,6 +937,7 @@ class Ui_TariffDialog(object):
         self.parkingSpin.setObjectName(u"parkingSpin")
         self.parkingSpin.setMaximum(100000)
         self.parkingSpin.setMinimumSize(QSize(90, 0))
+        self.parkingSpin.setMaximumSize(QSize(110, 16777215))
 
         self.previewForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.parkingSpin)
 

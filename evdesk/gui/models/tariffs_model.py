@@ -24,6 +24,8 @@ T_NAME, T_KIND, T_PRICE, T_FROM, T_TO, T_GROUPS = range(len(TARIFF_COLUMNS))
 GROUP_COLUMNS = ("Name", "Tariffs", "Assigned to")
 G_NAME, G_COUNT, G_ASSIGNED = range(len(GROUP_COLUMNS))
 GREY = QColor("#757575")
+SHORT_KINDS = {"free": "Free", "flat": "Flat", "energy_time": "Energy + time", "day_night": "Day / night",
+               "power_levels": "Power levels", "ac_dc": "AC / DC"}
 
 
 class TariffsModel(ListTableModel):
@@ -39,14 +41,14 @@ class TariffsModel(ListTableModel):
 
     def header(self, section: int) -> str:
         if section in (T_FROM, T_TO):
-            return display.time_header(self.columns[section], self.zone)
+            return display.time_header(self.columns[section], self.zone, two_lines=True)
         return self.columns[section]
 
     def display(self, row: TariffRow, column: int):
         if column == T_NAME:
             return row.name
         if column == T_KIND:
-            return KINDS.get(row.kind, row.kind)
+            return SHORT_KINDS.get(row.kind, row.kind)
         if column == T_PRICE:
             return row.prices.summary()
         if column == T_FROM:
@@ -62,8 +64,13 @@ class TariffsModel(ListTableModel):
                 (column == T_FROM and row.valid_from is None) or (column == T_TO and row.valid_to is None)
                 or (column == T_GROUPS and not row.in_groups)):
             return GREY
-        if role == Qt.ItemDataRole.ToolTipRole and column == T_NAME and row.base_of is not None:
-            return "The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == T_NAME and row.base_of is not None:
+                return "The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit."
+            if column == T_KIND:
+                return KINDS.get(row.kind, row.kind)
+            if column in (T_PRICE, T_GROUPS):
+                return self.display(row, column)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from evdesk.core import events as ev
 from evdesk.core.permissions import OperatorContext, Permission
 from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.dialogs.tariff_assignments import place_of
 from evdesk.gui.dialogs.tariff_dialog import TariffDialog, may_edit, read_only_reason
 from evdesk.gui.dialogs.tariff_group_dialog import TariffGroupDialog
 from evdesk.gui.forms.ui_tariffs_page import Ui_TariffsPage
@@ -35,7 +36,7 @@ class TariffsPage(ListPage):
         self.ui.setupUi(self)
         ui = self.ui
         self.setup_table(ui.tariffsView, tm.TariffsModel(services.settings, self),
-                         {tm.T_NAME: 200, tm.T_KIND: 170, tm.T_PRICE: 330, tm.T_FROM: 150, tm.T_TO: 150},
+                         {tm.T_NAME: 200, tm.T_KIND: 110, tm.T_PRICE: 360, tm.T_FROM: 120, tm.T_TO: 120},
                          proxy=tm.NameFilterProxy(self), sort_column=tm.T_NAME)
         # the second list: its own model, proxy and buttons
         self.groups_model = tm.TariffGroupsModel(self)
@@ -82,7 +83,7 @@ class TariffsPage(ListPage):
         visible = tariffs.list_assignments(ctx)
         rows = []
         for g in tariffs.list_groups():
-            places = sorted(tariffs.describe_target(a) for a in visible if a.tariff_group_id == g.id)
+            places = sorted(place_of(tariffs, a) for a in visible if a.tariff_group_id == g.id)
             rows.append(tm.GroupListRow(g.id, g, 1 + len(g.entries), ", ".join(places)))
         self.groups_model.set_rows(rows)
         self._update_actions()
