@@ -253,3 +253,18 @@ def test_an_operator_who_may_not_edit_sees_read_only_editors(qtbot, aio, service
     with pytest.raises(Exception):
         aio.run(services.tariffs.create_tariff(ctx, "Sneaky", MY_TEST_TARIFF))
     assert isinstance(group_dialog, TariffGroupDialog) and set(PRICE_EDITS)
+
+
+def test_the_station_panel_says_which_tariff_group_applies(qtbot, aio, services, admin):
+    from tests.gui.screens import seed_site
+    from tests.gui.test_station_panel import open_panel
+
+    site = aio.run(seed_site(services))
+    _window, panel = open_panel(qtbot, services, admin, site["depot1"])
+    assert "no tariff group: sessions are free" in panel.ui.detailsLabel.text()
+    group = aio.run(services.tariffs.create_group(ROOT, "Depot prices"))
+    aio.run(services.tariffs.assign(ROOT, group.id, group_id=site["groups"][0]))
+    aio.wait_until(lambda: "tariff group Depot prices (from charging group Depot North)" in panel.ui.detailsLabel.text())
+    other = aio.run(services.tariffs.create_group(ROOT, "Bay two"))
+    aio.run(services.tariffs.assign(ROOT, other.id, station_id=site["depot1"], connector_id=2))
+    aio.wait_until(lambda: "; connector 2: Bay two" in panel.ui.detailsLabel.text())
