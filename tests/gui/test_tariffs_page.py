@@ -268,3 +268,26 @@ def test_the_station_panel_says_which_tariff_group_applies(qtbot, aio, services,
     other = aio.run(services.tariffs.create_group(ROOT, "Bay two"))
     aio.run(services.tariffs.assign(ROOT, other.id, station_id=site["depot1"], connector_id=2))
     aio.wait_until(lambda: "; connector 2: Bay two" in panel.ui.detailsLabel.text())
+
+
+def test_a_group_admin_assigns_within_their_charging_groups_only(qtbot, aio, services):
+    north = aio.run(services.groups.add(ROOT, "North"))
+    south = aio.run(services.groups.add(ROOT, "South"))
+    aio.run(services.stations.create_station("CP-N", "North 1", north.id, connectors=1, ctx=ROOT))
+    aio.run(services.stations.create_station("CP-S", "South 1", south.id, connectors=1, ctx=ROOT))
+    group = aio.run(services.tariffs.create_group(ROOT, "Depot prices"))
+    aio.run(services.tariffs.assign(ROOT, group.id, group_id=south.id))
+    gus = OperatorContext(None, "gus", ADMIN, base_group_id=north.id, domain_groups=frozenset({north.id}))
+    page = show(qtbot, TariffsPage(services, lambda: gus))
+    assert column(page.groups_model, 2) == ["nowhere yet"]  # South's assignment is not in his domain
+    page.select_group(group.id)
+    assert page.ui.editGroupButton.text() == "Assign…"
+    dialog = page.edit_group()
+    targets = [dialog.ui.targetCombo.itemText(i).strip() for i in range(dialog.ui.targetCombo.count())]
+    assert targets == ["Charging group North", "Station North 1 (CP-N)", "connector 1"]
+    assert dialog.ui.assignButton.isEnabled() and not dialog.ui.okButton.isVisible()
+    dialog.assignments.assign()
+    aio.wait_until(lambda: dialog.ui.assignmentsTable.rowCount() == 1)
+    assert dialog.ui.assignmentsTable.item(0, 0).text() == "Charging group North"
+    assert sorted(services.tariffs.describe_target(a) for a in services.tariffs.assignments.values()) == [
+        "group North", "group South"]

@@ -362,8 +362,6 @@ class TariffDialog(QDialog):
         ui.energySpin.valueChanged.connect(self.update_preview)
         ui.startEdit.dateTimeChanged.connect(self.update_preview)
         ui.currentCombo.currentIndexChanged.connect(self.update_preview)
-        ui.previewNote.setText("Priced as a session would be: each line rounded to the cent, the total their sum. "
-                               "A session keeps the prices it started with.")
 
     def usage(self) -> Usage:
         ui = self.ui
@@ -376,6 +374,11 @@ class TariffDialog(QDialog):
 
     def update_preview(self, *_args) -> None:
         ui, table = self.ui, self.ui.previewTable
+        charging = self.kind() in ("energy_time", "day_night", "power_levels") and \
+            ui.timeBasisCombo.currentData() == "charging"
+        ui.previewNote.setText("Priced as a session would be: each line rounded to the cent, the total their sum. "
+                               + ("Here the car charges for the whole duration. " if charging else "")
+                               + "A session keeps the prices it started with.")
         ui.currentCombo.setEnabled(self.kind() == "ac_dc" or not self.can_edit)
         table.setRowCount(0)
         self.preview_breakdown = None

@@ -234,7 +234,7 @@ class TariffGroupDialog(QDialog):
         header = table.horizontalHeader()
         for column in range(7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            table.setColumnWidth(column, 38)
+            table.setColumnWidth(column, 34)
         for column in (FROM_COL, TO_COL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.itemChanged.connect(self._windows_changed)

@@ -306,6 +306,8 @@ class Ui_TariffGroupDialog(object):
 
         self.mainRow.addWidget(self.restrictionsBox)
 
+        self.mainRow.setStretch(0, 4)
+        self.mainRow.setStretch(1, 3)
 
         self.dialogLayout.addLayout(self.mainRow)
 
