@@ -177,6 +177,7 @@ def test_snapshot_round_trip_keeps_every_price():
     ({"kind": "flat", "currency": "euro"}, "currency"),
     ({"kind": "bitcoin"}, "kind"),
     ({"kind": "flat", "vat_rate": "101"}, "vat_rate"),
+    ({"kind": "flat", "prices_include_vat": "false"}, "prices_include_vat"),
 ])
 def test_bad_prices_name_their_field(data, field):
     with pytest.raises(ValidationError) as err:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time, timezone
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 
 from evdesk.core.people_types import TokenInput, UserInput
 from evdesk.core.permissions import ADMIN, ANALYST, BASIC, SYSTEM_CONTEXT, OperatorContext
@@ -107,18 +108,24 @@ def test_the_preview_reproduces_my_test_tariff_and_saving_creates_it(qtbot, aio,
     dialog.ui.idleFeeEdit.setText("")
     dialog.ui.vatRateEdit.setText("20")
     assert "VAT 20 % 1.32 (included)" in dialog.ui.previewTotals.text()
+    # valid from 1 July 2030 08:00 on the site's clock (London, summer time: 07:00 UTC)
+    dialog.ui.validFromCheck.setChecked(True)
+    dialog.ui.validFromEdit.setDateTime(QDateTime(QDate(2030, 7, 1), QTime(8, 0), QTimeZone.utc()))
     dialog.save()
     aio.wait_until(lambda: column(page.model) == ["My Test Tariff"])
     saved = services.tariffs.list_tariffs()[0]
     assert saved.prices.energy_price == Decimal("0.5") and saved.prices.connection_fee == Decimal(5)
     assert saved.prices.vat_rate == Decimal(20) and saved.prices.currency == "GBP"
+    assert saved.valid_from == datetime(2030, 7, 1, 7, 0, tzinfo=timezone.utc) and saved.valid_to is None
+    assert column(page.model, 3) == ["2030-07-01 08:00"]
     assert column(page.model, 2) == ["GBP 0.5000/kWh, 1.0000/h, 5.0000 connection"]
     assert "Saved the tariff My Test Tariff." == page.ui.stateLabel.text()
     # editing shows what was saved; a fields-only change keeps the rest
     assert page.select_tariff(saved.id)
     edit = page.edit_selected()
     assert edit.ui.energyPriceEdit.text() == "0.5000" and edit.ui.timePriceEdit.text() == "1.0000"
-    assert edit.ui.vatRateEdit.text() == "20.00"
+    assert edit.ui.vatRateEdit.text() == "20.00" and edit.ui.validFromCheck.isChecked()
+    assert edit.ui.validFromEdit.dateTime().toString("yyyy-MM-dd HH:mm") == "2030-07-01 08:00"
     edit.ui.maxMinutesEdit.setText("120")
     edit.save()
     aio.wait_until(lambda: services.tariffs.list_tariffs()[0].prices.max_minutes == 120)

@@ -217,8 +217,10 @@ def prices_from_dict(data: dict) -> TariffPrices:
     if not _CURRENCY.match(currency):
         raise ValidationError("Currency: a three-letter code such as EUR or GBP.", "currency")
     used = set(FIELDS_BY_KIND[kind])
-    values: dict = {"kind": kind, "currency": currency,
-                    "prices_include_vat": bool(data.get("prices_include_vat", True)),
+    gross = data.get("prices_include_vat", True)
+    if not isinstance(gross, bool):  # ("false" would be true)
+        raise ValidationError("Prices include VAT: true or false.", "prices_include_vat")
+    values: dict = {"kind": kind, "currency": currency, "prices_include_vat": gross,
                     "vat_rate": _decimal(data, "vat_rate", places=2, maximum=Decimal(100), label="VAT rate")}
     for name in ("session_price", "energy_price", "night_energy_price", "dc_energy_price", "time_price",
                  "night_time_price", "connection_fee", "minute_fee", "dc_minute_fee", "idle_fee_per_hour"):

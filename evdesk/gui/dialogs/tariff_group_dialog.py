@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidgetItem, QTa
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.pricing.selection import DAY_NAMES, TimeWindow
+from evdesk.core.reads.people import TokenFilter, UserFilter
 from evdesk.core.tariffs import BASE_SUFFIX, EntryRow, TariffGroupRow, entry_from_dict, entry_to_dict
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
@@ -273,8 +274,6 @@ class TariffGroupDialog(QDialog):
         self.refresh_entries(select=max(0, self.selected_index()))
 
     def search(self, kind: str) -> None:
-        from evdesk.core.reads.people import TokenFilter, UserFilter
-
         ctx, reads = self.operator(), self.services.people.reads
         text = getattr(self.ui, f"{kind}SearchEdit").text().strip()
         coro = reads.users(ctx, UserFilter(text), limit=50) if kind == "user" else reads.tokens(ctx, TokenFilter(text),
