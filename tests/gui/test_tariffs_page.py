@@ -251,7 +251,10 @@ def test_an_operator_who_may_not_edit_sees_read_only_editors(qtbot, aio, service
     assert not ui.addGroupButton.isVisible() and not ui.deleteGroupButton.isVisible()
     group_dialog = page.edit_group()
     assert not group_dialog.ui.okButton.isVisible() and not group_dialog.ui.nameEdit.isEnabled()
-    assert not group_dialog.ui.addEntryButton.isEnabled()
+    assert not group_dialog.ui.addEntryButton.isEnabled() and not group_dialog.ui.addTariffCombo.isEnabled()
+    group_dialog.ui.entriesTable.selectRow(1)  # a restrictable tariff: shown, not changeable
+    assert group_dialog.ui.restrictionTabs.isEnabled() and not group_dialog.ui.addWindowButton.isEnabled()
+    assert not group_dialog.ui.removeEntryButton.isEnabled() and not group_dialog.ui.userSearchEdit.isEnabled()
     assert group_dialog.ui.assignButton.isEnabled() is False  # a domain with no groups: nowhere to assign
     assert group_dialog.assignments.can_assign is assigns
     if ctx.role == ANALYST:

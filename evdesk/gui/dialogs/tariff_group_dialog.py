@@ -23,7 +23,7 @@ from datetime import time
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidgetItem, QTableWidgetItem, QTimeEdit, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QTimeEdit
 
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.permissions import OperatorContext
@@ -101,11 +101,7 @@ class TariffGroupDialog(QDialog):
             return
         ui.readOnlyLabel.setText(read_only_reason(ctx))
         ui.readOnlyLabel.show()
-        ui.nameEdit.setEnabled(False)
-        for box in (ui.entriesBox, ui.restrictionsBox):
-            for child in box.findChildren(QWidget):
-                if not isinstance(child, QLabel) and child not in (ui.entriesTable, ui.restrictionTabs):
-                    child.setEnabled(False)
+        ui.nameEdit.setEnabled(False)  # (the list's buttons and the restrictions follow `can_edit`)
         ui.okButton.hide()
         ui.cancelButton.setText("Close")
 
@@ -196,6 +192,7 @@ class TariffGroupDialog(QDialog):
         ui.upButton.setEnabled(editable and i >= 2)
         ui.downButton.setEnabled(editable and 1 <= i < len(self.entries))
         ui.addEntryButton.setEnabled(editable and ui.addTariffCombo.count() > 0)
+        ui.addTariffCombo.setEnabled(editable)
         self.show_restrictions()
 
     def add_selected_tariff(self) -> None:
