@@ -6,7 +6,7 @@ from datetime import datetime, time, timezone
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 
 from evdesk.core.people_types import TokenInput, UserInput
 from evdesk.core.permissions import ADMIN, ANALYST, BASIC, SYSTEM_CONTEXT, OperatorContext
@@ -301,3 +301,19 @@ def test_a_group_admin_assigns_within_their_charging_groups_only(qtbot, aio, ser
     assert dialog.ui.assignmentsTable.item(0, 0).text() == "Charging group North"
     assert sorted(services.tariffs.describe_target(a) for a in services.tariffs.assignments.values()) == [
         "group North", "group South"]
+
+
+def test_names_are_shown_as_text_not_markup(qtbot, aio, services):
+    markup = "<b>Cheap</b> <a href='x'>here</a>"
+    tariff = aio.run(services.tariffs.create_tariff(ROOT, markup, {"kind": "flat", "session_price": "1"}))
+    group = aio.run(services.tariffs.create_group(ROOT, "<i>Group</i>", [{"tariff_id": str(tariff.id)}]))
+    page = show(qtbot, TariffsPage(services, lambda: ROOT))
+    page.select_tariff(tariff.id)
+    dialog = page.edit_selected()
+    assert dialog.ui.introLabel.textFormat() == Qt.TextFormat.PlainText and "<i>Group</i>" in dialog.ui.introLabel.text()
+    dialog.close()
+    page.select_group(group.id)
+    page.confirm_delete_group()
+    page.confirm_button.click()
+    aio.wait_until(lambda: "<i>Group</i>" in page.ui.stateLabel.text())
+    assert page.ui.stateLabel.textFormat() == Qt.TextFormat.PlainText

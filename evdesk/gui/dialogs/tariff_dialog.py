@@ -136,6 +136,10 @@ class TariffDialog(QDialog):
         self.can_edit = may_edit(operator())
         self.preview_breakdown = None  # the last Breakdown shown (tests and screenshots read it)
         ui = self.ui
+        # names are operators' text: never markup
+        ui.introLabel.setTextFormat(Qt.TextFormat.PlainText)
+        ui.formError.setTextFormat(Qt.TextFormat.PlainText)
+        ui.nameError.setTextFormat(Qt.TextFormat.PlainText)
         self.currency = services.settings.currency
         self.zone = display.zone_of(services.settings)
         for key, text in KINDS.items():

@@ -78,6 +78,12 @@ class TariffGroupDialog(QDialog):
         self.names: dict[UUID, str] = {}  # users and tokens shown by name
         self._filling = False
         ui = self.ui
+        # names are operators' text: never markup
+        ui.introLabel.setTextFormat(Qt.TextFormat.PlainText)
+        ui.formError.setTextFormat(Qt.TextFormat.PlainText)
+        ui.nameError.setTextFormat(Qt.TextFormat.PlainText)
+        ui.entriesError.setTextFormat(Qt.TextFormat.PlainText)
+        ui.assignmentError.setTextFormat(Qt.TextFormat.PlainText)
         ui.nameEdit.setText(group.name if group else "")
         self.setWindowTitle(f"Tariff group {group.name}" if group else "Add tariff group")
         ui.introLabel.setText("The tariffs of this group, in order, and where the group applies. The base tariff is "

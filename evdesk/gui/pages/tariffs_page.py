@@ -35,6 +35,8 @@ class TariffsPage(ListPage):
         self.ui = Ui_TariffsPage()
         self.ui.setupUi(self)
         ui = self.ui
+        # names are operators' text: never markup
+        ui.stateLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.setup_table(ui.tariffsView, tm.TariffsModel(services.settings, self),
                          {tm.T_NAME: 200, tm.T_KIND: 110, tm.T_PRICE: 360, tm.T_FROM: 120, tm.T_TO: 120},
                          proxy=tm.NameFilterProxy(self), sort_column=tm.T_NAME)
