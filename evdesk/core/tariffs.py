@@ -253,7 +253,8 @@ class TariffService:
 
     def applying(self, station, connector_id: int | None = None) -> tuple[TariffGroupRow | None, str]:
         """The tariff group of a station (or of one connector) and where it comes from, as a
-        screen says it ("its own", "from charging group Depot"); (None, "") when none applies."""
+        screen says it ("the station's own", "the connector's own", "from charging group Depot");
+        (None, "") when none applies."""
         keys = [("connector", (station.id, connector_id))] if connector_id is not None else []
         keys += [("station", station.id)] + [("group", g) for g in self._group_chain(station.group_id)]
         for kind, target in keys:
