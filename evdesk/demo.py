@@ -2,13 +2,16 @@
 
 Used by `evdesk --demo` so a newcomer sees a living site at once: groups, stations,
 charging users with RFID tokens, cars arriving and charging, the odd fault, and
-one unknown charger waiting to be adopted.
+one unknown charger waiting to be adopted. Its sessions have prices: tariffs and two
+tariff groups (one on the top charging group, one on a subgroup), seeded also into an
+older demo database that has no tariff yet.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from uuid import UUID
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.services import Services
@@ -69,6 +72,62 @@ USERS = [
 ]
 
 
+# Finnish VAT (25.5 %), included in the prices as drivers see them
+DEMO_TARIFFS = {
+    "Standard": {"kind": "energy_time", "energy_price": "0.3500", "time_price": "1.2000", "time_unit": "hour",
+                 "time_basis": "charging", "connection_fee": "0.5000", "vat_rate": "25.5"},
+    "Night": {"kind": "day_night", "day_starts": "07:00", "night_starts": "22:00", "energy_price": "0.3500",
+              "night_energy_price": "0.1900", "time_price": "1.2000", "time_unit": "hour", "time_basis": "charging",
+              "connection_fee": "0.5000", "vat_rate": "25.5"},
+    "Fleet": {"kind": "energy_time", "energy_price": "0.1800", "vat_rate": "25.5"},
+    "Visitor": {"kind": "energy_time", "energy_price": "0.4500", "connection_fee": "1.0000", "idle_fee_per_hour": "3.0000",
+                "idle_grace_minutes": 30, "max_minutes": 240, "vat_rate": "25.5"},
+}
+TARIFF_NOTES = {
+    "Standard": "Staff charging at the depots and the head office.",
+    "Night": "Drivers pay less for energy from 22:00 to 07:00.",
+    "Fleet": "The company's own vehicles: energy at cost.",
+    "Visitor": "Visitors pay a parking fee after 30 minutes parked once charging ends; sessions stop after 4 hours.",
+}
+
+
+async def seed_tariffs(services: Services, top_group: UUID, visitor_group: UUID, drivers: UUID | None,
+                       fleet: UUID | None, staff: UUID | None) -> dict[str, UUID]:
+    """The demo's prices: "Northwind prices" on the top group (Standard for everyone, Night for
+    the drivers, Fleet for the fleet's vehicles) and "Visitor prices" on the visitor parking
+    (Visitor, with a parking fee; Standard for office staff on weekdays 07:00-19:00).
+    Returns the ids by name (tariffs and tariff groups)."""
+    tariffs, ctx = services.tariffs, SYSTEM_CONTEXT
+    ids: dict[str, UUID] = {}
+    for name, prices in DEMO_TARIFFS.items():
+        ids[name] = (await tariffs.create_tariff(ctx, name, prices, notes=TARIFF_NOTES[name])).id
+
+    def entry(name: str, group: UUID | None = None, windows=()) -> dict:
+        return {"tariff_id": str(ids[name]), "user_group_ids": [str(group)] if group else [], "windows": list(windows)}
+
+    northwind = await tariffs.create_group(ctx, "Northwind prices", [
+        entry("Standard"), *([entry("Night", drivers)] if drivers else []), *([entry("Fleet", fleet)] if fleet else [])])
+    office_hours = {"days": [0, 1, 2, 3, 4], "start": "07:00", "end": "19:00"}
+    visitors = await tariffs.create_group(ctx, "Visitor prices", [
+        entry("Visitor"), *([entry("Standard", staff, [office_hours])] if staff else [])])
+    await tariffs.assign(ctx, northwind.id, group_id=top_group)
+    await tariffs.assign(ctx, visitors.id, group_id=visitor_group)
+    ids.update({"Northwind prices": northwind.id, "Visitor prices": visitors.id})
+    return ids
+
+
+async def _seed_demo_tariffs(services: Services) -> None:
+    if services.tariffs.list_tariffs() or services.tariffs.list_groups():
+        return  # the demo's operator may have changed them: keep theirs
+    groups = {g.name: g.id for g in services.groups.groups.values()}
+    if "Northwind Logistics" not in groups or "Visitor parking" not in groups:
+        return
+    user_groups = {g.name: g.id for g in await services.people.groups.list()}
+    await seed_tariffs(services, groups["Northwind Logistics"], groups["Visitor parking"], user_groups.get("Drivers"),
+                       user_groups.get("Fleet vehicles"), user_groups.get("Office staff"))
+    log.info("demo tariffs seeded")
+
+
 def demo_id_tags() -> list[str]:
     return [tag for *_rest, tags in USERS for tag in tags]
 
@@ -98,6 +157,7 @@ async def seed_demo(services: Services) -> bool:
     """Create the demo site if this database is empty. Returns True when it seeded."""
     seeded = await services.store.run(_seed_rows)
     if not seeded:
+        await _seed_demo_tariffs(services)  # a demo database made before it had prices
         return False
     group_ids = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.select()})
     await services.groups.load()  # the groups were written straight to the store
@@ -105,6 +165,7 @@ async def seed_demo(services: Services) -> bool:
         info = await services.stations.create_station(st.identity, st.name, group_ids[st.group], connectors=st.connectors, ctx=SYSTEM_CONTEXT)
         await services.stations.update_station(info.id, info.version, meter_value_interval=DEMO_METER_INTERVAL, ctx=SYSTEM_CONTEXT)
     await services.people.load()  # the users and tokens were written straight to the store
+    await _seed_demo_tariffs(services)
     if not await services.operators.count():
         await services.operators.create_first_admin(DEMO_USERNAME, DEMO_PASSWORD, first_name="Demo", last_name="Operator")
     log.info("demo site seeded: %d stations, %d users", len(STATIONS), len(USERS))

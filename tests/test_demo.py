@@ -1,8 +1,13 @@
-"""The demo site: seeded once, with an admin the demo logs in as."""
+"""The demo site: seeded once, with an admin the demo logs in as, and prices for its sessions."""
 
 from __future__ import annotations
 
-from evdesk.demo import DEMO_PASSWORD, DEMO_USERNAME, STATIONS, seed_demo
+from datetime import timedelta
+from decimal import Decimal
+
+from evdesk.core.clock import utcnow
+from evdesk.core.pricing.selection import Who
+from evdesk.demo import DEMO_PASSWORD, DEMO_TARIFFS, DEMO_USERNAME, STATIONS, seed_demo
 from evdesk.store import models as m
 
 
@@ -13,3 +18,28 @@ async def test_demo_seeds_a_site_once_and_its_admin_can_log_in(services):
     assert await services.store.run(lambda: m.Token.select().count()) >= 30
     session = await services.login.login(DEMO_USERNAME, DEMO_PASSWORD)
     assert session.ctx.role == "admin" and session.ctx.is_root
+
+
+async def test_the_demo_sessions_have_prices(services):
+    await seed_demo(services)
+    tariffs = services.tariffs
+    names = {t.name for t in tariffs.list_tariffs()}
+    assert set(DEMO_TARIFFS) <= names and [g.name for g in tariffs.list_groups()] == ["Northwind prices",
+                                                                                        "Visitor prices"]
+    places = sorted(tariffs.describe_target(a) for a in tariffs.assignments.values())
+    assert places == ["group Northwind Logistics", "group Visitor parking"]
+    await seed_demo(services)  # reopened: nothing doubled
+    assert len(tariffs.list_tariffs()) == len(names)
+    groups = {g.name: g.id for g in await services.people.groups.list()}
+    monday_noon = utcnow().replace(hour=10, minute=0) - timedelta(days=utcnow().weekday())
+
+    def applied(identity: str, user_group: str | None):
+        station = services.stations.get(identity)
+        return tariffs.resolve(station, 1, Who(user_group_id=groups.get(user_group)), monday_noon)
+
+    assert applied("ND-BUS-01", "Fleet vehicles").name == "Fleet"
+    assert applied("ND-VAN-01", "Drivers").name == "Night"
+    assert applied("HO-STAFF-01", "Office staff").name == "Standard"
+    visitor = applied("HO-VIS-01", None)
+    assert visitor.name == "Visitor" and visitor.prices.idle_fee_per_hour == Decimal(3)
+    assert applied("HO-VIS-01", "Office staff").name == "Standard"  # on a weekday at noon (Helsinki)

@@ -35,6 +35,7 @@ QUERY_DOCS = {
     "station_id": ("string", "only this station's events"),
     "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
     "user_group_id": ("string", "charging user group id"),
+    "tariff_group_id": ("string", "tariff group id"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

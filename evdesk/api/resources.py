@@ -54,6 +54,28 @@ from evdesk.api.stations import (
     run_command,
     update_station,
 )
+from evdesk.api.tariffs import (
+    ASSIGNMENT_CREATE,
+    PREVIEW,
+    TARIFF_CREATE,
+    TARIFF_PATCH,
+    create_assignment,
+    create_tariff,
+    create_tariff_group,
+    delete_assignment,
+    delete_tariff,
+    delete_tariff_group,
+    get_tariff,
+    get_tariff_group,
+    list_assignments,
+    list_tariff_groups,
+    list_tariffs,
+    preview,
+    update_tariff,
+    update_tariff_group,
+)
+from evdesk.api.tariffs import GROUP_CREATE as TARIFF_GROUP_CREATE
+from evdesk.api.tariffs import GROUP_PATCH as TARIFF_GROUP_PATCH
 from evdesk.api.user_groups import (
     CSV_IMPORT,
     GROUP_CREATE,
@@ -121,6 +143,32 @@ ROUTES: list[Route] = [
     Route("DELETE", f"{V1}/tokens/{{id}}", delete_token, "Delete a token", "people", success=204),
     Route("GET", f"{V1}/authorizations", list_authorizations, "The authorizations log of your stations, newest first "
           "(paged)", "people", query=AUTHORIZATIONS_QUERY),
+    # tariffs (evdesk/api/tariffs.py): read by every key, changed by whole-site admins, assigned within the domain
+    Route("GET", f"{V1}/tariffs", list_tariffs, "Tariffs with their prices (amounts as strings)", "tariffs"),
+    Route("POST", f"{V1}/tariffs", create_tariff, "Add a tariff (whole-site admins)", "tariffs", TARIFF_CREATE,
+          success=201),
+    Route("POST", f"{V1}/tariffs/preview", preview, "What a session would cost with these prices or this tariff: "
+          "the breakdown lines, VAT and total", "tariffs", PREVIEW),
+    Route("GET", f"{V1}/tariffs/{{id}}", get_tariff, "One tariff", "tariffs"),
+    Route("PATCH", f"{V1}/tariffs/{{id}}", update_tariff, "Edit a tariff (whole-site admins); sessions keep the "
+          "prices they started with", "tariffs", TARIFF_PATCH),
+    Route("DELETE", f"{V1}/tariffs/{{id}}", delete_tariff, "Delete a tariff no tariff group lists (whole-site admins)",
+          "tariffs", success=204),
+    Route("GET", f"{V1}/tariff-groups", list_tariff_groups, "Tariff groups: their tariffs in order with the "
+          "restrictions, and where each applies (within your domain)", "tariffs"),
+    Route("POST", f"{V1}/tariff-groups", create_tariff_group, "Add a tariff group with its Free base tariff "
+          "(whole-site admins)", "tariffs", TARIFF_GROUP_CREATE, success=201),
+    Route("GET", f"{V1}/tariff-groups/{{id}}", get_tariff_group, "One tariff group", "tariffs"),
+    Route("PATCH", f"{V1}/tariff-groups/{{id}}", update_tariff_group, "Rename a tariff group or change its tariffs "
+          "(whole-site admins)", "tariffs", TARIFF_GROUP_PATCH),
+    Route("DELETE", f"{V1}/tariff-groups/{{id}}", delete_tariff_group, "Delete a tariff group that is assigned "
+          "nowhere (whole-site admins)", "tariffs", success=204),
+    Route("GET", f"{V1}/tariff-assignments", list_assignments, "Where tariff groups apply, within your domain",
+          "tariffs", query=("tariff_group_id",)),
+    Route("POST", f"{V1}/tariff-assignments", create_assignment, "Make a tariff group the one of a charging group, "
+          "station or connector of your domain (replaces the one it had)", "tariffs", ASSIGNMENT_CREATE, success=201),
+    Route("DELETE", f"{V1}/tariff-assignments/{{id}}", delete_assignment, "Remove an assignment of your domain",
+          "tariffs", success=204),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),

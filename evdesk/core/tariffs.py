@@ -242,15 +242,33 @@ class TariffService:
         return f"group {group.name}" if group else "a removed group"
 
     # -- which tariff applies -----------------------------------------------------------------------------------
-    def resolve(self, station, connector_id: int, who: Who, at: datetime) -> AppliedTariff:
-        """The tariff for a session starting now (in memory: called on the StartTransaction path)."""
-        chain, seen = [], set()
-        group_id = station.group_id
-        while group_id is not None and group_id not in seen:
-            seen.add(group_id)
+    def _group_chain(self, group_id: UUID | None) -> list[UUID]:
+        """The station's charging group and its ancestors, nearest first."""
+        chain: list[UUID] = []
+        while group_id is not None and group_id not in chain:
             chain.append(group_id)
             info = self.group_tree.groups.get(group_id)
             group_id = info.parent_id if info else None
+        return chain
+
+    def applying(self, station, connector_id: int | None = None) -> tuple[TariffGroupRow | None, str]:
+        """The tariff group of a station (or of one connector) and where it comes from, as a
+        screen says it ("the station's own", "the connector's own", "from charging group Depot");
+        (None, "") when none applies."""
+        keys = [("connector", (station.id, connector_id))] if connector_id is not None else []
+        keys += [("station", station.id)] + [("group", g) for g in self._group_chain(station.group_id)]
+        for kind, target in keys:
+            found = self.groups.get(self._by_target.get((kind, target)))
+            if found is not None:
+                if kind == "group":
+                    group = self.group_tree.groups.get(target)
+                    return found, f"from charging group {group.name if group else '?'}"
+                return found, "the connector's own" if kind == "connector" else "the station's own"
+        return None, ""
+
+    def resolve(self, station, connector_id: int, who: Who, at: datetime) -> AppliedTariff:
+        """The tariff for a session starting now (in memory: called on the StartTransaction path)."""
+        chain = self._group_chain(station.group_id)
         tg_id = assigned_group((station.id, connector_id), station.id, chain, self._by_target)
         currency = self.settings.currency
         if tg_id is None or tg_id not in self.groups:

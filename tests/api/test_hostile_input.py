@@ -90,8 +90,8 @@ def base_body(r) -> dict:
     body = {}
     for name, f in r.body.items():
         if f.required:
-            body[name] = "2030-06-01T08:00:00Z" if f.type == "datetime" else (
-                f.enum[0] if f.enum else SAMPLE[f.type])
+            body[name] = "2030-06-01T08:00:00Z" if f.type == "datetime" else str(uuid.uuid4()) if f.type == "uuid" \
+                else (f.enum[0] if f.enum else SAMPLE[f.type])  # (a required id: some id, so the hostile field is judged)
     if "reason" in r.body:
         body["reason"] = "hostile input test"
     return body
@@ -190,8 +190,12 @@ async def site(admin, services, api, station):
                                               [TokenInput(uid="HOSTILE-TAG")])
     info, _key = await api.keys.create(SYSTEM_CONTEXT, "bob", "to poke at")
     group = await services.people.groups.create(SYSTEM_CONTEXT, "Hostile group")
+    tariff = await services.tariffs.create_tariff(SYSTEM_CONTEXT, "Hostile tariff", {"kind": "flat", "session_price": "1"})
+    tariff_group = await services.tariffs.create_group(SYSTEM_CONTEXT, "Hostile prices", [{"tariff_id": str(tariff.id)}])
+    assignment = await services.tariffs.assign(SYSTEM_CONTEXT, tariff_group.id, station_id=services.stations.get("SIM-1").id)
     ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
-           "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix}
+           "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
+           "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id)}
     return Site(admin, services, ids)
 
 

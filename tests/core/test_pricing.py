@@ -177,6 +177,7 @@ def test_snapshot_round_trip_keeps_every_price():
     ({"kind": "flat", "currency": "euro"}, "currency"),
     ({"kind": "bitcoin"}, "kind"),
     ({"kind": "flat", "vat_rate": "101"}, "vat_rate"),
+    ({"kind": "flat", "prices_include_vat": "false"}, "prices_include_vat"),
 ])
 def test_bad_prices_name_their_field(data, field):
     with pytest.raises(ValidationError) as err:
@@ -224,3 +225,26 @@ def test_a_windowed_entry_applies_only_inside_its_window():
     entries = [GroupEntry(BASE), GroupEntry(night, Restriction(windows=(TimeWindow(frozenset(range(7)), time(22), time(6)),)))]
     assert choose_tariff(entries, Who(), datetime(2026, 6, 1, 23, 0)) == night
     assert choose_tariff(entries, Who(), datetime(2026, 6, 1, 12, 0)) == BASE
+
+
+def test_messages_name_the_field_as_a_person_would():
+    for data, words in (({"kind": "flat", "session_price": "1.23456"}, "Price per session: at most 4 decimals."),
+                        ({"kind": "energy_time", "minute_fee_from": "soon"}, "The minute the per-minute fee starts"),
+                        ({"kind": "energy_time", "time_unit": "fortnight"}, "Time unit must be one of")):
+        with pytest.raises(ValidationError) as err:
+            prices_from_dict(data)
+        assert str(err.value).startswith(words) and "_" not in str(err.value).split(":")[0]
+
+
+def test_the_summary_leaves_out_what_charges_nothing():
+    assert prices_from_dict({"kind": "energy_time", "currency": "GBP", "energy_price": "0.5", "time_price": "1",
+                             "connection_fee": "5"}).summary() == "GBP 0.5000/kWh, 1.0000/h, 5.0000 connection"
+    assert prices_from_dict({"kind": "energy_time", "energy_price": "0.18"}).summary() == "EUR 0.1800/kWh"
+    assert prices_from_dict({"kind": "energy_time"}).summary() == "EUR 0 (nothing charged)"
+    assert prices_from_dict({"kind": "free"}).summary() == "Free"
+    assert prices_from_dict({"kind": "day_night", "day_starts": "07:00", "night_starts": "22:00",
+                             "energy_price": "0.35", "night_energy_price": "0.19", "time_price": "1.2"}).summary() == \
+        "EUR day (from 07:00) 0.3500/kWh 1.2000/h, night (from 22:00) 0.1900/kWh"
+    assert prices_from_dict({"kind": "ac_dc", "energy_price": "0.4", "dc_energy_price": "0.5", "minute_fee": "0.02",
+                             "minute_fee_from": 60}).summary() == \
+        "EUR AC 0.4000/kWh, DC 0.5000/kWh, AC 0.0200/min from minute 60"

@@ -252,3 +252,16 @@ async def test_reprice_with_another_tariff_logs_both_amounts(site):
     logged = await sv.store.read(lambda: A.get(A.action == "Reprice"))
     assert logged.reason == "Driver complained" and logged.request["old_total"] == "7.89"
     assert logged.request["new_total"] == "2.00" and logged.outcome == "done"
+
+
+async def test_the_group_applying_to_a_station_says_where_it_comes_from(site):
+    tariffs = site.sv.tariffs
+    bay, office = site.bay_station, site.office_station
+    assert tariffs.applying(bay) == (site.group, "from charging group Depot")  # inherited from Bay's parent
+    assert tariffs.applying(office) == (None, "")
+    other = await tariffs.create_group(ROOT, "Other prices")
+    await tariffs.assign(ROOT, other.id, station_id=bay.id, connector_id=2)
+    assert tariffs.applying(bay, 2)[0].id == other.id and tariffs.applying(bay, 2)[1] == "the connector's own"
+    assert tariffs.applying(bay, 1)[1] == "from charging group Depot"
+    await tariffs.assign(ROOT, other.id, station_id=bay.id)
+    assert tariffs.applying(bay)[1] == "the station's own"

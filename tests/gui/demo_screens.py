@@ -45,6 +45,7 @@ def main() -> int:
         window.open_station(busiest.id)
         await asyncio.sleep(2)
         window.grab().save(str(out / "demo-station-panel.png"))
+        await shoot_demo_tariffs(runtime.services, window, out)
         window.close()
         await runtime.stop()
 
@@ -52,6 +53,31 @@ def main() -> int:
         loop.run_until_complete(shoot())
     print(f"screenshots in {out}")
     return 0
+
+
+async def shoot_demo_tariffs(services, window, out: Path) -> None:
+    """The demo's Tariffs page, the Standard tariff with a preview, and the Visitor prices group."""
+    window.show_page("tariffs")
+    await asyncio.sleep(0.5)
+    window.grab().save(str(out / "demo-tariffs.png"))
+    page = window.page("tariffs")
+    by_name = {t.name: t for t in services.tariffs.list_tariffs()}
+    page.select_tariff(by_name["Standard"].id)
+    dialog = page.edit_selected()
+    dialog.ui.durationMinSpin.setValue(48)
+    dialog.ui.energySpin.setValue(9.2)
+    await asyncio.sleep(0.3)
+    dialog.grab().save(str(out / "demo-tariff-editor.png"))
+    dialog.close()
+    groups = {g.name: g for g in services.tariffs.list_groups()}
+    page.select_group(groups["Visitor prices"].id)
+    group_dialog = page.edit_group()
+    await asyncio.sleep(0.5)
+    group_dialog.ui.entriesTable.selectRow(2)
+    group_dialog.ui.restrictionTabs.setCurrentIndex(3)
+    await asyncio.sleep(0.3)
+    group_dialog.grab().save(str(out / "demo-tariff-group.png"))
+    group_dialog.close()
 
 
 if __name__ == "__main__":

@@ -294,6 +294,7 @@ def render(folder: str | Path) -> list[Path]:
         shoot("assign-stations", assign)
         assign.close()
         await shoot_people(services, window, shoot, ids)  # charging users, authorizations, tokens, user groups
+        await shoot_tariffs(services, window, shoot, ids)  # tariffs, the editor with its preview, a tariff group
         # API keys, then storage trouble across the window
         await window.page("api_keys").keys.create(session.ctx, "anna", "fleet dashboard")
         window.show_page("api_keys")
@@ -413,6 +414,63 @@ async def shoot_people(services, window, shoot, ids) -> None:
     group_dialog = groups_page.edit_selected()
     await asyncio.sleep(0.3)
     shoot("user-group-dialog", group_dialog)
+    group_dialog.close()
+
+
+async def seed_tariffs(services, ids) -> dict:
+    """The demo's tariffs on this site: "Northwind prices" on Depot North, "Visitor prices" on the
+    visitor car park (the user groups of `shoot_people`: Depot staff as drivers and staff)."""
+    from evdesk.demo import seed_tariffs as demo_tariffs
+
+    north, visitors = ids["groups"]
+    user_groups = {g.name: g.id for g in await services.people.groups.list()}
+    staff = user_groups.get("Depot staff")
+    return await demo_tariffs(services, north, visitors, staff, user_groups.get("Visitors"), staff)
+
+
+async def shoot_tariffs(services, window, shoot, ids) -> None:
+    """The Tariffs page (both tabs), the tariff editor with a preview, a day/night tariff, and a tariff group."""
+    import asyncio
+
+    seeded = await seed_tariffs(services, ids)
+    await services.tariffs.assign(SYSTEM_CONTEXT, seeded["Northwind prices"], station_id=ids["visitor"], connector_id=2)
+    window.show_page("tariffs")
+    await asyncio.sleep(0.4)
+    page = window.page("tariffs")
+    shoot("tariffs-page", window)
+    page.select_tariff(seeded["Visitor"])
+    dialog = page.edit_selected()
+    dialog.ui.durationMinSpin.setValue(95)
+    dialog.ui.energySpin.setValue(18.4)
+    dialog.ui.parkingSpin.setValue(75)
+    await asyncio.sleep(0.3)
+    shoot("tariff-editor", dialog)
+    dialog.ui.energyPriceEdit.setText("0.45678")
+    dialog.ui.connectionFeeEdit.setText("-1")
+    await asyncio.sleep(0.2)
+    shoot("tariff-editor-errors", dialog)
+    dialog.close()
+    page.select_tariff(seeded["Night"])
+    dialog = page.edit_selected()
+    start = dialog.ui.startEdit.dateTime()
+    dialog.ui.startEdit.setDateTime(start.addSecs(21 * 3600 - start.time().msecsSinceStartOfDay() // 1000))
+    dialog.ui.durationMinSpin.setValue(150)
+    dialog.ui.energySpin.setValue(24)
+    await asyncio.sleep(0.3)
+    shoot("tariff-editor-day-night", dialog)
+    dialog.close()
+    page.select_group(seeded["Visitor prices"])
+    await asyncio.sleep(0.3)
+    shoot("tariff-groups-page", window)
+    group_dialog = page.edit_group()
+    await asyncio.sleep(0.5)
+    group_dialog.ui.entriesTable.selectRow(2)
+    group_dialog.ui.restrictionTabs.setCurrentIndex(3)
+    await asyncio.sleep(0.3)
+    shoot("tariff-group-editor", group_dialog)
+    group_dialog.ui.restrictionTabs.setCurrentIndex(0)
+    await asyncio.sleep(0.2)
+    shoot("tariff-group-editor-user-groups", group_dialog)
     group_dialog.close()
 
 

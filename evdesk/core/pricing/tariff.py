@@ -45,6 +45,16 @@ MAX_PRICE = Decimal("100000")
 MAX_MINUTES = 100_000
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _ZERO = Decimal(0)
+# what a message calls each field (the editor shows it next to the field; the API names the field too)
+LABELS = {
+    "session_price": "Price per session", "energy_price": "Energy price", "night_energy_price": "Night energy price",
+    "dc_energy_price": "DC energy price", "time_price": "Time price", "night_time_price": "Night time price",
+    "connection_fee": "Connection fee", "minute_fee": "Per-minute fee", "dc_minute_fee": "DC per-minute fee",
+    "minute_fee_from": "The minute the per-minute fee starts", "dc_minute_fee_from": "The minute the DC per-minute fee starts",
+    "idle_fee_per_hour": "Parking fee", "idle_grace_minutes": "Parking grace minutes", "time_unit": "Time unit",
+    "time_basis": "Time basis", "day_starts": "Day start", "night_starts": "Night start",
+    "max_minutes": "Maximum minutes",
+}
 
 
 @dataclass(frozen=True)
@@ -101,65 +111,79 @@ class TariffPrices:
         return out
 
     def summary(self) -> str:
-        """The price in one line, as the tariff lists show it ("0.2000/min, 0.2000/kWh" or "Free")."""
+        """The price in one line, as the tariff lists show it ("EUR 0.3500/kWh, 1.2000/h" or "Free");
+        parts that charge nothing are left out."""
         c = self.currency
         if self.kind == "free":
             return "Free"
+        unit = "min" if self.time_unit == "minute" else "h"
+
+        def energy_and_time(energy: Decimal, per_time: Decimal) -> list[str]:
+            return [p for p, v in ((f"{energy}/kWh", energy), (f"{per_time}/{unit}", per_time)) if v]
+
         if self.kind == "flat":
-            parts = [f"{c} {self.session_price} per session"]
+            parts = [f"{self.session_price} per session"]
         elif self.kind == "power_levels":
-            parts = [f"{c} {lv.price_per_minute}/min up to {lv.max_kw} kW" for lv in self.levels]
+            parts = [f"{lv.price_per_minute}/min up to {lv.max_kw} kW" for lv in self.levels]
         elif self.kind == "ac_dc":
-            parts = [f"AC {c} {self.energy_price}/kWh", f"DC {c} {self.dc_energy_price}/kWh"]
+            parts = [f"AC {self.energy_price}/kWh", f"DC {self.dc_energy_price}/kWh"]
         elif self.kind == "day_night":
-            unit = "min" if self.time_unit == "minute" else "h"
-            parts = [f"day {c} {self.energy_price}/kWh {self.time_price}/{unit}",
-                     f"night {c} {self.night_energy_price}/kWh {self.night_time_price}/{unit}"]
+            day = " ".join(energy_and_time(self.energy_price, self.time_price)) or "0"
+            night = " ".join(energy_and_time(self.night_energy_price, self.night_time_price)) or "0"
+            starts = (self.day_starts.strftime("%H:%M") if self.day_starts else "",
+                      self.night_starts.strftime("%H:%M") if self.night_starts else "")
+            parts = [f"day (from {starts[0]}) {day}", f"night (from {starts[1]}) {night}"]
         else:
-            unit = "min" if self.time_unit == "minute" else "h"
-            parts = [f"{c} {self.energy_price}/kWh", f"{self.time_price}/{unit}"]
+            parts = energy_and_time(self.energy_price, self.time_price)
         if self.connection_fee:
             parts.append(f"{self.connection_fee} connection")
-        if self.kind != "ac_dc" and self.minute_fee:
+        if self.kind == "ac_dc":
+            for label, fee, start in (("AC", self.minute_fee, self.minute_fee_from),
+                                      ("DC", self.dc_minute_fee, self.dc_minute_fee_from)):
+                if fee:
+                    parts.append(f"{label} {fee}/min from minute {start}")
+        elif self.minute_fee:
             parts.append(f"{self.minute_fee}/min from minute {self.minute_fee_from}")
         if self.idle_fee_per_hour:
             parts.append(f"{self.idle_fee_per_hour}/h parking")
-        return ", ".join(parts)
+        return f"{c} " + (", ".join(parts) if parts else "0 (nothing charged)")
 
 
 def _decimal(data: dict, name: str, *, places: int = 4, maximum: Decimal = MAX_PRICE, label: str = "") -> Decimal:
     raw = data.get(name)
     if raw is None or raw == "":
         return _ZERO  # "An empty field is set to 0."
+    label = label or LABELS.get(name, name)
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-        raise ValidationError(f"{label or name}: enter a number.", name)
+        raise ValidationError(f"{label}: enter a number.", name)
     try:
         value = Decimal(str(raw).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{label or name}: enter a number.", name) from None
+        raise ValidationError(f"{label}: enter a number.", name) from None
     if not value.is_finite():
-        raise ValidationError(f"{label or name}: enter a number.", name)
+        raise ValidationError(f"{label}: enter a number.", name)
     if value < 0:
-        raise ValidationError(f"{label or name} cannot be negative.", name)
+        raise ValidationError(f"{label} cannot be negative.", name)
     if value > maximum:
-        raise ValidationError(f"{label or name} must be at most {maximum}.", name)
+        raise ValidationError(f"{label} must be at most {maximum}.", name)
     if value != value.quantize(Decimal(1).scaleb(-places)):
-        raise ValidationError(f"{label or name}: at most {places} decimals.", name)
+        raise ValidationError(f"{label}: at most {places} decimals.", name)
     return value.quantize(Decimal(1).scaleb(-places))
 
 
 def _whole(data: dict, name: str, *, maximum: int = MAX_MINUTES, allow_none: bool = False) -> int | None:
     raw = data.get(name)
+    label = LABELS.get(name, name)
     if raw is None or raw == "":
         return None if allow_none else 0
     if isinstance(raw, bool):
-        raise ValidationError(f"{name}: enter a whole number.", name)
+        raise ValidationError(f"{label}: enter a whole number.", name)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise ValidationError(f"{name}: enter a whole number.", name) from None
+        raise ValidationError(f"{label}: enter a whole number.", name) from None
     if not 0 <= value <= maximum:
-        raise ValidationError(f"{name} must be between 0 and {maximum}.", name)
+        raise ValidationError(f"{label} must be between 0 and {maximum}.", name)
     return value
 
 
@@ -171,14 +195,14 @@ def _clock(data: dict, name: str) -> time | None:
         return raw
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", str(raw).strip())
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise ValidationError(f"{name}: enter a time as HH:MM.", name)
+        raise ValidationError(f"{LABELS.get(name, name)}: enter a time as HH:MM.", name)
     return time(int(m.group(1)), int(m.group(2)))
 
 
 def _choice(data: dict, name: str, choices, default: str) -> str:
     value = data.get(name) or default
     if value not in choices:
-        raise ValidationError(f"{name} must be one of: {', '.join(choices)}.", name)
+        raise ValidationError(f"{LABELS.get(name, name)} must be one of: {', '.join(choices)}.", name)
     return value
 
 
@@ -193,8 +217,10 @@ def prices_from_dict(data: dict) -> TariffPrices:
     if not _CURRENCY.match(currency):
         raise ValidationError("Currency: a three-letter code such as EUR or GBP.", "currency")
     used = set(FIELDS_BY_KIND[kind])
-    values: dict = {"kind": kind, "currency": currency,
-                    "prices_include_vat": bool(data.get("prices_include_vat", True)),
+    gross = data.get("prices_include_vat", True)
+    if not isinstance(gross, bool):  # ("false" would be true)
+        raise ValidationError("Prices include VAT: true or false.", "prices_include_vat")
+    values: dict = {"kind": kind, "currency": currency, "prices_include_vat": gross,
                     "vat_rate": _decimal(data, "vat_rate", places=2, maximum=Decimal(100), label="VAT rate")}
     for name in ("session_price", "energy_price", "night_energy_price", "dc_energy_price", "time_price",
                  "night_time_price", "connection_fee", "minute_fee", "dc_minute_fee", "idle_fee_per_hour"):

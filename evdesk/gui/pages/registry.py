@@ -23,6 +23,7 @@ from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.stations_page import StationsPage
+from evdesk.gui.pages.tariffs_page import TariffsPage
 from evdesk.gui.pages.tokens_page import TokensPage
 from evdesk.gui.pages.user_groups_page import UserGroupsPage
 from evdesk.gui.pages.users_page import UsersPage
@@ -68,6 +69,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
     PageSpec("authorizations", "Authorizations", "nav-authorizations",
              lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
+    PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
     PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),

@@ -94,6 +94,7 @@ class StationPanel(QWidget):
         self._bus.on(ev.ConnectorStatusChanged, self._connector_changed)
         self._bus.on(ev.ConnectionStateChanged, self._station_changed)
         self._bus.on(ev.StationChanged, self._station_changed)
+        self._bus.on(ev.TariffsChanged, lambda _e: self.refresh_header())
         for event_type in (ev.TransactionStarted, ev.TransactionUpdated, ev.TransactionEnded):
             self._bus.on(event_type, self._transaction_changed)
         ZoneFollower(self._bus, services.settings, self._zone_changed)
@@ -168,7 +169,19 @@ class StationPanel(QWidget):
             parts.append(f"whole station: {station_state.status}{error}")
         parts.append(f"last seen {display.local_time(info.last_seen, self.zone) or 'never'} "
                      f"{display.zone_name(self.zone)} ({display.ago(info.last_seen)})")
+        parts.append(self.tariff_text(info))
         self.ui.detailsLabel.setText("  ·  ".join(parts))
+
+    def tariff_text(self, info) -> str:
+        """'tariff group Depot prices (from charging group Depot)', with the connectors that have their own."""
+        tariffs = self.services.tariffs
+        group, source = tariffs.applying(info)
+        text = f"tariff group {group.name} ({source})" if group else "no tariff group: sessions are free"
+        for connector in sorted(c for c in info.connectors if c > 0):
+            own, own_source = tariffs.applying(info, connector)
+            if own is not None and own_source == "the connector's own":
+                text += f"; connector {connector}: {own.name}"
+        return text
 
     # -- connector cards -----------------------------------------------------------------
     def _sync_cards(self) -> None:
