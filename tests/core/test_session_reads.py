@@ -190,7 +190,7 @@ async def test_details_have_the_breakdown_chart_and_a_timeline(site):
     live_row = (await sv.sessions.page(ROOT, SessionFilter(state="active"))).items[0]
     live = await sv.sessions.get(ROOT, live_row.id)
     assert live.breakdown is not None and live.timeline[-1].title == "Price so far"
-    assert [(p.energy_kwh, p.power_kw) for p in live.chart] == [(4.0, None)]
+    assert [(p.energy_kwh, p.power_kw) for p in live.chart] == [(0.0, None), (4.0, None)]
 
 
 async def test_reprice_shows_in_the_timeline(site):

@@ -163,8 +163,8 @@ def build_timeline(row: dict, rec: dict, meter: list, price: tuple[str, str] | N
         if a["context"] == "StartTransaction" and start_auth is None and abs((a["at"] - start).total_seconds()) < 3600:
             start_auth = a  # told with the start
             continue
-        if a["context"] == "StartTransaction":
-            continue
+        if a["context"] == "StartTransaction" or (a["context"] == "StopTransaction" and a["result"] == "Accepted"):
+            continue  # told with the start / the stop
         verdict = "accepted" if a["result"] == "Accepted" else f"refused ({a['result']}{': ' + a['reason'] if a['reason'] else ''})"
         frame, answer = (frames.find("Authorize", "in", a["at"], lambda p, a=a: p.get("idTag") == a["id_tag"])
                          if a["context"] == "Authorize" else (None, None))

@@ -302,19 +302,23 @@ class SessionReads:
         elif row["state"] != "active" and not row.get("tariff_prices"):
             price = ("No price", "The session had no tariff (free charging).")
         timeline = build_timeline(row, records, meter, price, now)
-        return SessionDetail(session, meter, breakdown, tuple(chart_of(meter, row["meter_start_wh"])),
+        return SessionDetail(session, meter, breakdown, tuple(chart_of(meter, row["meter_start_wh"], row["started_at"], row["stopped_at"], row["meter_stop_wh"])),
                              tuple(timeline), row.get("tariff_prices"))
 
 
-def chart_of(meter: list[MeterValueRow], meter_start_wh: int) -> list[ChartPoint]:
-    """Energy charged (kWh since the start) and power (kW) over time, one point per reading."""
-    points = []
+def chart_of(meter: list[MeterValueRow], meter_start_wh: int, started_at: datetime | None = None,
+             stopped_at: datetime | None = None, meter_stop_wh: int | None = None) -> list[ChartPoint]:
+    """Energy charged (kWh since the start) and power (kW) over time: the start (0 kWh), one point
+    per reading, and the stop's meter when no reading has it."""
+    points = [ChartPoint(started_at, 0.0, None)] if started_at is not None else []
     for v in meter:
         if v.energy_wh is None and v.power_w is None:
             continue
         energy = None if v.energy_wh is None else max(0.0, (v.energy_wh - meter_start_wh) / 1000)
         power = None if v.power_w is None else v.power_w / 1000
         points.append(ChartPoint(v.timestamp, energy, power))
+    if stopped_at is not None and meter_stop_wh is not None and (not points or points[-1].at < stopped_at):
+        points.append(ChartPoint(stopped_at, max(0.0, (meter_stop_wh - meter_start_wh) / 1000), None))
     return points
 
 
