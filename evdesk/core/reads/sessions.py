@@ -10,8 +10,8 @@ Rules decided here:
   charging user's first or last name (case ignored).
 * Sort by start (default, newest first), energy, duration or cost, then by id; pages go on
   with a keyset cursor `(sort value, id)` (for start: `(started_at, id)`, as before).
-  Sessions without energy or price sort below every real value; a running session's
-  duration counts to the moment its page is read, so it may move between pages.
+  Sessions without energy or price sort below every real value, and so do running sessions
+  by duration (they have none yet): sort values are fixed, so pages never shift.
 * A running session shows its energy and power from the in-memory running sessions
   (fresher than its row) and its price "so far" (`cost_state` "so_far") from the pricing
   service; a finished one the price fixed at stop ("final"), or "parking" while its

@@ -18,28 +18,33 @@ from evdesk.store import models as m
 T = m.Transaction
 U, UG, TK = m.ChargingUser, m.UserGroup, m.Token
 SORTS = ("start", "energy", "duration", "cost")
-# Sessions with no value sort as -1 (below every real one): keyset paging needs a total order.
-NO_VALUE = -1
+# Sessions with no value (no energy, no price, still running for the duration) sort as -1, below
+# every real one: keyset paging needs a total order.
 
 
-def _duration_expr(now: datetime):
-    """Seconds from start to stop (to `now` while running), in the database's own arithmetic."""
+def _is_postgres() -> bool:
     db = T._meta.database
-    db = getattr(db, "obj", db)
-    if isinstance(db, peewee.PostgresqlDatabase):
-        end = peewee.fn.COALESCE(T.stopped_at, now)
-        return peewee.fn.EXTRACT(peewee.SQL("EPOCH FROM"), end - T.started_at)
-    end = peewee.fn.COALESCE(T.stopped_at, now.isoformat(" ", "microseconds"))
-    return peewee.fn.ROUND((peewee.fn.julianday(end) - peewee.fn.julianday(T.started_at)) * 86400)
+    return isinstance(getattr(db, "obj", db), peewee.PostgresqlDatabase)
 
 
-def sort_expr(sort: str, now: datetime):
+def duration_expr():
+    """Whole seconds from start to stop; running sessions (no stop yet) have none (-1)."""
+    if _is_postgres():
+        return peewee.fn.COALESCE(peewee.fn.EXTRACT(peewee.SQL("EPOCH FROM"), T.stopped_at - T.started_at),
+                                  peewee.SQL("-1"))
+    days = peewee.fn.julianday(T.stopped_at) - peewee.fn.julianday(T.started_at)
+    return peewee.fn.COALESCE(peewee.Cast(days * peewee.SQL("86400"), "INTEGER"), peewee.SQL("-1"))
+
+
+def sort_expr(sort: str, _now: datetime | None = None):
+    """The value a sort orders by; written as the expression indexes of migration 7 are (literal -1),
+    so SQLite reads them in index order."""
     if sort == "energy":
-        return peewee.fn.COALESCE(T.energy_wh, NO_VALUE)
+        return peewee.fn.COALESCE(T.energy_wh, peewee.SQL("-1"))
     if sort == "cost":
-        return peewee.fn.COALESCE(T.cost_total_minor, NO_VALUE)
+        return peewee.fn.COALESCE(T.cost_total_minor, peewee.SQL("-1"))
     if sort == "duration":
-        return _duration_expr(now)
+        return duration_expr()
     return T.started_at
 
 
@@ -57,7 +62,9 @@ def _filtered(query, station_ids: list[UUID] | None, f: dict):
     if f.get("user_id") is not None:
         query = query.where(T.user == f["user_id"])
     if f.get("user_group_id") is not None:
-        query = query.where(T.user.in_(U.select(U.id).where(U.user_group == f["user_group_id"])))
+        # EXISTS, not IN: the planner then walks the sort's index instead of sorting every member's sessions
+        member = U.select(peewee.SQL("1")).where((U.id == T.user) & (U.user_group == f["user_group_id"]))
+        query = query.where(peewee.fn.EXISTS(member))
     if f.get("token_id") is not None:
         query = query.where(T.token == f["token_id"])
     if f.get("state"):
@@ -94,7 +101,7 @@ def page(station_ids: list[UUID] | None, f: dict, sort: str, descending: bool, a
     (sort value, id) of the last row shown. Each dict carries its `sort_value`."""
     if station_ids is not None and not station_ids:
         return []
-    key = sort_expr(sort, now)
+    key = sort_expr(sort)
     query = _filtered(_select().select_extend(key.alias("sort_value")), station_ids, f)
     if after is not None:
         value, row_id = after
