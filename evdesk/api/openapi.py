@@ -35,6 +35,13 @@ QUERY_DOCS = {
     "station_id": ("string", "only this station's events"),
     "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
     "user_group_id": ("string", "charging user group id"),
+    # the charging log's filters (GET /sessions, /sessions/export.csv)
+    "connector": ("integer", "connector id"),
+    "user_id": ("string", "charging user id"),
+    "token_id": ("string", "token id"),
+    "flagged": ("boolean", "true: only sessions with plausibility flags"),
+    "sort": ("string", "start (default), energy, duration or cost"),
+    "order": ("string", "desc (default) or asc"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
