@@ -130,6 +130,8 @@ def _tariffs(db: peewee.Database) -> None:
 SESSION_INDEXES = (
     # newest first, ties by id: the charging log's default order without a sort step
     ("transaction_started_id", "(started_at, id)"),
+    # the running (or failed, …) ones, newest first
+    ("transaction_state_started", "(state, started_at, id)"),
     # one station's sessions in order (a station panel's sessions tab, the station filter)
     ("transaction_station_started", "(station_id, started_at, id)"),
     # the other sorts; written exactly as the queries write them (store/queries/sessions.py)

@@ -105,10 +105,11 @@ def page(station_ids: list[UUID] | None, f: dict, sort: str, descending: bool, a
     query = _filtered(_select().select_extend(key.alias("sort_value")), station_ids, f)
     if after is not None:
         value, row_id = after
+        # a range on the sort key first (its index is read from there), then the tie by id
         if descending:
-            query = query.where((key < value) | ((key == value) & (T.id < row_id)))
+            query = query.where((key <= value) & ((key < value) | (T.id < row_id)))
         else:
-            query = query.where((key > value) | ((key == value) & (T.id > row_id)))
+            query = query.where((key >= value) & ((key > value) | (T.id > row_id)))
     order = (key.desc(), T.id.desc()) if descending else (key.asc(), T.id.asc())
     return list(query.order_by(*order).limit(limit).dicts())
 
