@@ -71,6 +71,8 @@ class SessionsPage(Page):
         self.dialog = None  # the last session window opened (tests and screenshots look at it)
         self.progress: QProgressDialog | None = None
         self.job: ExportJob | None = None
+        ctx = operator()
+        self._acting = (ctx.operator_id, ctx.role, ctx.domain_groups)
         ui = self.ui
         self.model = sm.SessionsModel(services, operator, self.current_filter(), self, load=False)
         setup_view(ui.sessionsView, self.model)
@@ -117,7 +119,12 @@ class SessionsPage(Page):
         self._bus.detach()
         self.model.detach()
 
-    def apply_operator(self, _ctx) -> None:
+    def apply_operator(self, ctx) -> None:
+        """Another operator (or another domain): other stations, users and pickers."""
+        acting = (ctx.operator_id, ctx.role, ctx.domain_groups)
+        if acting == self._acting:
+            return
+        self._acting = acting
         self.fill_pickers()
         self.apply_filter(force=True)
 
