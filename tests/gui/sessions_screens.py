@@ -51,13 +51,22 @@ def main() -> int:
         await runtime.start()
         services = runtime.services
         session = await demo_log_in(services)
+        # prices for the sessions from now on (the demo seeds no tariffs here): energy, time and a
+        # connection fee on every top charging group
+        standard = await services.tariffs.create_tariff(session.ctx, "Depot standard", {
+            "kind": "energy_time", "energy_price": "0.35", "time_price": "0.02", "time_unit": "minute",
+            "connection_fee": "0.50", "vat_rate": "24", "prices_include_vat": True})
+        prices = await services.tariffs.create_group(session.ctx, "Site prices", [{"tariff_id": str(standard.id)}])
+        for group in services.groups.top_groups(session.ctx):
+            await services.tariffs.assign(session.ctx, prices.id, group_id=group.id)
         window = MainWindow(services, runtime.central, runtime.address, session=session)
         window.resize(1500, 820)
         window.show()
         ctx = session.ctx
 
         async def finished() -> list:
-            return (await services.sessions.page(ctx, SessionFilter(state="completed"), limit=50)).items
+            done = (await services.sessions.page(ctx, SessionFilter(state="completed"), limit=50)).items
+            return [s for s in done if s.tariff_name == "Depot standard"]
 
         loop_time = asyncio.get_running_loop().time
         deadline = loop_time() + wait

@@ -115,7 +115,7 @@ class SessionDialog(QDialog):
         self.child = None  # the last window opened from here (a frame, a command, re-pricing)
         self.loaded = False
         ui = self.ui
-        for table, headers in ((ui.timelineTable, ("Time", "What", "Detail", "Who")),
+        for table, headers in ((ui.timelineTable, (display.time_header("Time", self.zone), "What", "Detail", "Who")),
                                (ui.breakdownTable, ("Item", "Quantity", "Unit price", "Amount"))):
             table.setColumnCount(len(headers))
             table.setHorizontalHeaderLabels(list(headers))
@@ -123,8 +123,9 @@ class SessionDialog(QDialog):
             table.setEditTriggers(table.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
         ui.timelineTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 150), (1, 250), (2, 420)):
+        for column, width in ((0, 150), (1, 330), (2, 430)):
             ui.timelineTable.setColumnWidth(column, width)
+        ui.timelineTable.setWordWrap(False)
         for column, width in ((0, 330), (1, 140), (2, 140)):
             ui.breakdownTable.setColumnWidth(column, width)
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
@@ -138,6 +139,7 @@ class SessionDialog(QDialog):
         self.power_plot.setLabel("left", "Power", units="kW")
         for plot in (self.energy_plot, self.power_plot):
             plot.showGrid(x=True, y=True, alpha=0.2)
+            plot.getAxis("left").enableAutoSIPrefix(False)  # kWh stays kWh (not "mkWh")
         ui.timelineTable.doubleClicked.connect(lambda _i: self.show_frame())
         ui.timelineTable.itemSelectionChanged.connect(self._update_buttons)
         ui.frameButton.clicked.connect(self.show_frame)
@@ -232,7 +234,8 @@ class SessionDialog(QDialog):
             self.ui.totalsLabel.setText("")
             return
         state = {"so_far": " — so far, the session is still running", "parking": " — so far, the parking fee still counts"}
-        self.ui.tariffValue.setText(f"Tariff: {s.tariff_name or 'Free'}{state.get(s.cost_state, '')}")
+        free = "" if b.lines else ": it charges nothing, so there is nothing to pay"
+        self.ui.tariffValue.setText(f"Tariff: {s.tariff_name or 'Free'}{free}{state.get(s.cost_state, '')}")
         table.setRowCount(len(b.lines))
         for i, line in enumerate(b.lines):
             quantity = f"{line.quantity.quantize(_places(line.unit))} {line.unit}"
@@ -255,9 +258,11 @@ class SessionDialog(QDialog):
             xs, ys = zip(*energy)
             self.energy_plot.plot(list(xs), list(ys), pen=pg.mkPen(ENERGY_PEN, width=2), symbol="o", symbolSize=4,
                                   symbolBrush=ENERGY_PEN)
+            self.energy_plot.setYRange(0, max(max(ys) * 1.05, 0.01))  # from zero: the eye reads amounts
         if power:
             xs, ys = zip(*power)
-            self.power_plot.plot(list(xs), list(ys), pen=pg.mkPen(POWER_PEN, width=2), stepMode=None)
+            self.power_plot.plot(list(xs), list(ys), pen=pg.mkPen(POWER_PEN, width=2))
+            self.power_plot.setYRange(0, max(max(ys) * 1.1, 0.1))
         self.ui.chartEmptyLabel.setVisible(not energy and not power)
         self.ui.chartEmptyLabel.setText("The station sent no meter readings for this session.")
 

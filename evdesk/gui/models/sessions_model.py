@@ -37,11 +37,12 @@ NUMERIC = (COL_CONNECTOR, COL_ENERGY, COL_DURATION, COL_COST)
 
 
 def cost_text(row: SessionRow) -> str:
+    """'12.34 EUR', '3.10 EUR so far' (running), 'Free' (nothing to pay under a free tariff), '–' (no price)."""
     if row.cost_total is None:
-        return "–" if row.state != "active" else "Free"
+        return "Free" if row.state == "active" or row.tariff_name in ("", "Free") else "–"
     text = f"{row.cost_total:.2f} {row.currency}".strip()
-    if row.cost_total == 0 and not row.currency:
-        text = "Free"
+    if row.cost_total == 0 and (row.tariff_name in ("", "Free") or not row.currency):
+        return "Free"
     if row.cost_state == "so_far":
         return f"{text} so far"
     if row.cost_state == "parking":

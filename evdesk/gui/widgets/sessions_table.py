@@ -15,9 +15,9 @@ from evdesk.core.reads.sessions import SessionFilter
 from evdesk.gui.models import sessions_model as sm
 from evdesk.gui.models.base import Roles
 
-WIDTHS = {sm.COL_START: 150, sm.COL_END: 150, sm.COL_STATION: 140, sm.COL_CONNECTOR: 70, sm.COL_USER: 150,
-          sm.COL_TOKEN: 120, sm.COL_USER_GROUP: 110, sm.COL_ENERGY: 95, sm.COL_DURATION: 80, sm.COL_COST: 120,
-          sm.COL_STATUS: 110, sm.COL_STOP_REASON: 110}
+WIDTHS = {sm.COL_START: 142, sm.COL_END: 142, sm.COL_STATION: 150, sm.COL_CONNECTOR: 72, sm.COL_USER: 130,
+          sm.COL_TOKEN: 110, sm.COL_USER_GROUP: 105, sm.COL_ENERGY: 90, sm.COL_DURATION: 68, sm.COL_COST: 115,
+          sm.COL_STATUS: 95, sm.COL_STOP_REASON: 105}
 
 
 def setup_view(view: QTableView, model: sm.SessionsModel) -> None:
