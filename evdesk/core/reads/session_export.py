@@ -94,7 +94,7 @@ class SessionExport:
             rows = q.page(ids, values, flt.sort, flt.descending, after, chunk_size, now)
             return self._format(rows, zone, extras, now), rows[-1] if rows else None, len(rows)
 
-        cursor_of = self.reads._cursor_of(flt)
+        cursor_of = self.reads.cursor_of(flt)
         while True:
             if cancelled is not None and cancelled():
                 return
@@ -117,7 +117,7 @@ class SessionExport:
             breakdown = None
             if r.state == "active":
                 live = self.reads.running.by_ocpp_id.get(r.ocpp_id)
-                breakdown = self.reads._so_far(live)
+                breakdown = self.reads.price_so_far(live)
             elif stored.get("cost"):
                 breakdown = Breakdown.from_dict(stored["cost"])
             fees = {name: (f"{breakdown.amount_of(*codes):.2f}" if breakdown else "") for name, codes in FEES.items()}

@@ -10,8 +10,9 @@ Rules decided here:
   charging user's first or last name (case ignored).
 * Sort by start (default, newest first), energy, duration or cost, then by id; pages go on
   with a keyset cursor `(sort value, id)` (for start: `(started_at, id)`, as before).
-  Sessions without energy or price sort below every real value, and so do running sessions
-  by duration (they have none yet): sort values are fixed, so pages never shift.
+  Sessions without energy or price (running ones: their price is not fixed yet) sort below
+  every real value, and so do running sessions by duration (they have none yet): sort
+  values are fixed, so pages never shift.
 * A running session shows its energy and power from the in-memory running sessions
   (fresher than its row) and its price "so far" (`cost_state` "so_far") from the pricing
   service; a finished one the price fixed at stop ("final"), or "parking" while its
@@ -157,7 +158,7 @@ class SessionReads:
         self.group_tree = group_tree
 
     # -- rows ----------------------------------------------------------------------------------------------
-    def _so_far(self, live) -> Breakdown | None:
+    def price_so_far(self, live) -> Breakdown | None:
         if live is None or self.pricing is None:
             return None
         try:
@@ -177,7 +178,7 @@ class SessionReads:
         info = self.stations.by_id.get(t["station"])
         cost, currency, cost_state = None, t.get("currency") or "", t.get("cost_state") or ""
         if t["state"] == "active":
-            so_far = self._so_far(live)
+            so_far = self.price_so_far(live)
             if so_far is not None:
                 cost, currency, cost_state = so_far.total, so_far.currency, "so_far"
         elif t.get("cost_total_minor") is not None:
@@ -225,7 +226,7 @@ class SessionReads:
         return ids, values
 
     @staticmethod
-    def _cursor_of(flt: SessionFilter):
+    def cursor_of(flt: SessionFilter):
         if flt.sort == "start":
             return lambda r: (r.started_at, r.id)
         return lambda r: (r.sort_value, r.id)
@@ -243,7 +244,7 @@ class SessionReads:
         limit = clamp_limit(limit)
         now = utcnow()
         rows = await self.store.read(q.page, ids, values, flt.sort, flt.descending, cursor, limit + 1, now)
-        return page_of([self._row(r, now) for r in rows], limit, self._cursor_of(flt))
+        return page_of([self._row(r, now) for r in rows], limit, self.cursor_of(flt))
 
     async def count(self, ctx: OperatorContext, flt: SessionFilter | None = None, cap: int = COUNT_CAP) -> int:
         """How many sessions match, up to `cap`."""
@@ -290,7 +291,7 @@ class SessionReads:
         session = self._row(row, now)
         breakdown = None
         if row["state"] == "active":
-            breakdown = self._so_far(self.running.by_ocpp_id.get(row["ocpp_id"]))
+            breakdown = self.price_so_far(self.running.by_ocpp_id.get(row["ocpp_id"]))
         elif row.get("cost"):
             breakdown = Breakdown.from_dict(row["cost"])
         price = None
