@@ -159,8 +159,8 @@ def test_details_show_the_breakdown_the_chart_and_the_timeline(qtbot, aio, servi
     table = ui.breakdownTable
     lines = {table.item(i, 0).text(): (table.item(i, 1).text(), table.item(i, 2).text(), table.item(i, 3).text())
              for i in range(table.rowCount())}
-    assert lines == {"Connection fee": ("1 session", "5 EUR/session", "5.00 EUR"),
-                     "Energy": ("5.300 kWh", "0.5 EUR/kWh", "2.65 EUR"), "Time": ("0.240 h", "1 EUR/h", "0.24 EUR")}
+    assert lines == {"Connection fee": ("1 session", "5.00 EUR/session", "5.00 EUR"),
+                     "Energy": ("5.300 kWh", "0.50 EUR/kWh", "2.65 EUR"), "Time": ("0.240 h", "1.00 EUR/h", "0.24 EUR")}
     assert "Total 7.89 EUR" in ui.totalsLabel.text()
     titles = [ui.timelineTable.item(i, 1).text() for i in range(ui.timelineTable.rowCount())]
     assert titles[0] == "Vehicle connected" and "Vehicle disconnected" in titles and titles[-1] == "Price fixed"

@@ -122,6 +122,7 @@ class SessionDialog(QDialog):
             table.verticalHeader().hide()
             table.setEditTriggers(table.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
+            table.verticalHeader().setDefaultSectionSize(24)
         ui.timelineTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((0, 150), (1, 330), (2, 430)):
             ui.timelineTable.setColumnWidth(column, width)
@@ -239,7 +240,7 @@ class SessionDialog(QDialog):
         table.setRowCount(len(b.lines))
         for i, line in enumerate(b.lines):
             quantity = f"{line.quantity.quantize(_places(line.unit))} {line.unit}"
-            unit_price = f"{line.unit_price.normalize():f} {b.currency}/{line.unit}"
+            unit_price = f"{_unit_price(line.unit_price)} {b.currency}/{line.unit}"
             for column, text in enumerate((line.label, quantity, unit_price, f"{line.amount:.2f} {b.currency}")):
                 item = QTableWidgetItem(text)
                 if column:
@@ -343,6 +344,12 @@ class SessionDialog(QDialog):
     def _say(self, text: str, style: str) -> None:
         self.ui.stateLabel.setStyleSheet(style)
         self.ui.stateLabel.setText(text)
+
+
+def _unit_price(price: Decimal) -> str:
+    """0.50, 0.35, 0.0234: at least the cents, and the 4 decimals a tariff may have."""
+    cents = price.quantize(Decimal("0.01"))
+    return f"{cents}" if cents == price else f"{price.normalize():f}"
 
 
 def _places(unit: str) -> Decimal:
