@@ -36,6 +36,13 @@ QUERY_DOCS = {
     "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
     "user_group_id": ("string", "charging user group id"),
     "tariff_group_id": ("string", "tariff group id"),
+    # the charging log's filters (GET /sessions, /sessions/export.csv)
+    "connector": ("integer", "connector id"),
+    "user_id": ("string", "charging user id"),
+    "token_id": ("string", "token id"),
+    "flagged": ("boolean", "true: only sessions with plausibility flags"),
+    "sort": ("string", "start (default), energy, duration or cost"),
+    "order": ("string", "desc (default) or asc"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

@@ -35,10 +35,18 @@ from evdesk.api.people import (
 from evdesk.api.schemas import (
     F,
 )
+from evdesk.api.sessions import (
+    EXPORT_QUERY,
+    REPRICE,
+    SESSION_QUERY,
+    export_sessions,
+    get_session,
+    list_sessions,
+    reprice_session,
+)
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
 from evdesk.api.stations import (
     COMMANDS,
-    SESSION_QUERY,
     STATION_ADOPT,
     STATION_CREATE,
     STATION_PATCH,
@@ -47,9 +55,7 @@ from evdesk.api.stations import (
     command_spec,
     create_station,
     delete_station,
-    get_session,
     get_station,
-    list_sessions,
     list_stations,
     run_command,
     update_station,
@@ -117,8 +123,17 @@ ROUTES: list[Route] = [
     Route("POST", f"{V1}/stations/{{id}}/adopt", adopt_station, "Adopt a station waiting for adoption", "stations", STATION_ADOPT),
     *[Route("POST", f"{V1}/stations/{{id}}/commands/{name}", run_command, f"Send {cmd.ocpp}", "commands", command_spec(cmd))
       for name, cmd in COMMANDS.items()],
-    Route("GET", f"{V1}/sessions", list_sessions, "Charging sessions, newest first (paged)", "sessions", query=SESSION_QUERY),
-    Route("GET", f"{V1}/sessions/{{id}}", get_session, "One charging session with its meter values", "sessions"),
+    Route("GET", f"{V1}/sessions", list_sessions, "Charging sessions of your stations: filtered, sorted (newest "
+          "first by default) and paged, with names, energy, duration and price (so far while running)", "sessions",
+          query=SESSION_QUERY),
+    Route("GET", f"{V1}/sessions/export.csv", export_sessions, "The charging sessions the filter shows as CSV "
+          "(streamed; the columns are in the README), times in the site's zone", "sessions", query=EXPORT_QUERY,
+          media="text/csv"),
+    Route("GET", f"{V1}/sessions/{{id}}", get_session, "One charging session with its meter values, price "
+          "breakdown and timeline (each entry with its raw OCPP frame when still logged)", "sessions"),
+    Route("POST", f"{V1}/sessions/{{id}}/reprice", reprice_session, "Price a finished session again with the prices "
+          "it had or another tariff's (admins with the tariffs right); the old and new amount go to the action log",
+          "sessions", REPRICE),
     Route("GET", f"{V1}/users", list_users, "Charging users of your domain (paged)", "people", query=USERS_QUERY),
     Route("POST", f"{V1}/users", create_user, "Add a charging user (with tokens)", "people", USER_CREATE, success=201),
     Route("POST", f"{V1}/users/import", import_users, "Import charging users with their tokens from CSV text; "

@@ -17,11 +17,9 @@ from evdesk.api.http import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     REGISTRATIONS,
-    SESSION_STATES,
     body_of,
     ctx_of,
     decode_cursor,
-    decode_time_cursor,
     encode_cursor,
     ok,
     path_uuid,
@@ -32,7 +30,6 @@ from evdesk.api.schemas import (
     check_query,
     query_enum,
     query_int,
-    query_time,
     query_uuid,
 )
 from evdesk.core.permissions import OperatorContext, require_station
@@ -318,42 +315,3 @@ async def run_command(request: web.Request) -> web.Response:
     result = await cmd.send(central.commands, station_id, ctx_of(request), reason, b)
     return ok({"outcome": result.outcome, "message": result.message, "response": result.response,
                "action_id": result.action_id}, OUTCOME_STATUS.get(result.outcome, 200))
-
-
-# -- sessions -----------------------------------------------------------------------------
-# Read through the core's session read service (the operator's domain, the reader
-# connection, cursor paging); a session outside the domain is 404, as if it did not exist.
-def session_json(t) -> dict:
-    return {
-        "id": t.id, "transaction_id": t.ocpp_id, "station_id": t.station_id, "station_identity": t.station_identity,
-        "connector_id": t.connector_id, "id_tag": t.id_tag, "token_id": t.token_id, "user_id": t.user_id,
-        "state": t.state, "started_at": t.started_at, "stopped_at": t.stopped_at, "meter_start_wh": t.meter_start_wh,
-        "meter_stop_wh": t.meter_stop_wh, "energy_wh": t.energy_wh, "power_w": t.power_w,
-        "stop_reason": t.stop_reason, "remote_start": t.remote_start, "flags": list(t.flags),
-    }
-
-
-SESSION_QUERY = ("limit", "cursor", "station", "state", "since", "until")
-
-
-async def list_sessions(request: web.Request) -> web.Response:
-    check_query(request, SESSION_QUERY)
-    services = services_of(request)
-    limit = query_int(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    station = query_uuid(request, "station")
-    state = query_enum(request, "state", SESSION_STATES)
-    since, until = query_time(request, "since"), query_time(request, "until")
-    cursor = decode_time_cursor(request)
-    page = await services.sessions.page(ctx_of(request), station_id=station, state=state, since=since, until=until,
-                                        cursor=cursor, limit=limit)
-    nxt = encode_cursor(*page.next_cursor) if page.next_cursor is not None else None
-    return ok({"items": [session_json(t) for t in page.items], "next_cursor": nxt})
-
-
-async def get_session(request: web.Request) -> web.Response:
-    detail = await services_of(request).sessions.get(ctx_of(request), path_uuid(request))
-    body = session_json(detail.session)
-    body["meter_values"] = [{"timestamp": v.timestamp, "connector_id": v.connector_id, "context": v.context,
-                             "energy_wh": v.energy_wh, "power_w": v.power_w, "current_a": v.current_a,
-                             "voltage_v": v.voltage_v, "soc": v.soc} for v in detail.meter_values]
-    return ok(body)

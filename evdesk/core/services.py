@@ -20,6 +20,7 @@ from evdesk.core.mail import Mailer
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
+from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
@@ -56,7 +57,8 @@ class Services:
         self.pricing = SessionPricing(store, self.bus, self.batch, self.settings, self.stations, self.actions,
                                       self.tariffs)
         # the read side: what screens and the API show, within the operator's domain
-        self.sessions = SessionReads(store, self.stations, self.running)
+        self.sessions = SessionReads(store, self.stations, self.running, self.pricing, self.group_tree)
+        self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
         self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service

@@ -21,6 +21,7 @@ from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
+from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.stations_page import StationsPage
 from evdesk.gui.pages.tariffs_page import TariffsPage
@@ -64,6 +65,8 @@ def _stations(host: PageHost) -> StationsPage:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
+        h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
     PageSpec("tokens", "Tokens", "nav-tokens", lambda h: TokensPage(h.services, h.current_operator, h)),
     PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),

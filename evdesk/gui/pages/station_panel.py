@@ -12,6 +12,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError
 from evdesk.core.permissions import Permission
 from evdesk.core.reads.history import pretty_payload
+from evdesk.core.reads.sessions import SessionFilter
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
@@ -32,6 +33,7 @@ from evdesk.gui.models.station_config_model import (
 )
 from evdesk.gui.operator import operator_of
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
+from evdesk.gui.widgets.sessions_table import SessionsList
 
 TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK, TAB_CONFIG = range(5)
 NO_CONFIG_READER = "This evdesk cannot read stored configuration keys yet (its core has no station_config service)."
@@ -81,6 +83,7 @@ class StationPanel(QWidget):
         _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
+        self._add_sessions_tab()
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -111,6 +114,7 @@ class StationPanel(QWidget):
         self._clock.stop()
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
+        self.sessions.detach()
 
     @property
     def info(self):
@@ -338,6 +342,16 @@ class StationPanel(QWidget):
         dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
         dialog.open()
         return dialog
+
+    # -- sessions ---------------------------------------------------------------------------------
+    def _add_sessions_tab(self) -> None:
+        """This station's charging sessions, newest first (read when the tab is first shown)."""
+        flt = SessionFilter(station_id=self.station_id)
+        self.sessions = SessionsList(self.services, self.central_system, lambda: operator_of(self), flt,
+                                     parent=self, load=False)
+        self.sessions_tab = self.ui.logTabs.addTab(self.sessions, "Sessions")
+        self.ui.logTabs.currentChanged.connect(
+            lambda index: self.sessions.reload() if index == self.sessions_tab and not self.sessions.model.rows() else None)
 
     # -- station settings (StationSettingsDialog) -------------------------------------------
     def _add_settings_button(self) -> None:

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QVBoxLayout
 
 from evdesk.core.permissions import OperatorContext, Permission
+from evdesk.core.reads.sessions import SessionFilter
 from evdesk.gui.dialogs.csv_import_dialog import CsvImportDialog, summary
 from evdesk.gui.dialogs.user_dialog import UserDialog
 from evdesk.gui.forms.ui_users_page import Ui_UsersPage
 from evdesk.gui.models import users_model as um
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.widgets.sessions_table import SessionsList
 
 STATUS_FILTERS = (("All statuses", None), ("Active", "active"), ("Disabled", "disabled"))
 
@@ -38,6 +40,7 @@ class UsersPage(ListPage):
         ui.removeButton.clicked.connect(self.confirm_remove)
         ui.importButton.clicked.connect(self.choose_import_file)
         ui.exportButton.clicked.connect(self.choose_export_file)
+        self._add_sessions_button()
         self.model.reload()
         self._update_actions()
 
@@ -62,6 +65,8 @@ class UsersPage(ListPage):
         ui.disableButton.setEnabled(row is not None)
         ui.disableButton.setText("Enable" if row is not None and row.status == "disabled" else "Disable…")
         ui.removeButton.setEnabled(row is not None)
+        if getattr(self, "sessions_button", None) is not None:
+            self.sessions_button.setEnabled(row is not None)
 
     # -- add / edit -------------------------------------------------------------------------
     def add_user(self) -> UserDialog:
@@ -77,6 +82,43 @@ class UsersPage(ListPage):
     def _open_dialog(self, user_id: UUID | None) -> UserDialog:
         dialog = UserDialog(self.services, self.operator, user_id, self)
         dialog.userSaved.connect(lambda d: self.done(f"Saved {d.data.first_name} {d.data.last_name}".strip() + "."))
+        return self.open_dialog(dialog)
+
+    # -- their sessions ------------------------------------------------------------------------
+    def _add_sessions_button(self) -> None:
+        button = QPushButton("Sessions…", self)
+        button.setObjectName("sessionsButton")
+        button.setToolTip("The selected user's charging sessions")
+        layout = self._layout_holding(self.ui.editButton)
+        layout.insertWidget(layout.indexOf(self.ui.editButton) + 1, button)
+        button.clicked.connect(self.show_sessions)
+        self.sessions_button = button
+
+    def _layout_holding(self, widget):
+        stack = [self.layout()]
+        while stack:
+            layout = stack.pop()
+            if layout is None:
+                continue
+            if layout.indexOf(widget) >= 0:
+                return layout
+            stack += [layout.itemAt(i).layout() for i in range(layout.count())]
+        return None
+
+    def show_sessions(self) -> QDialog | None:
+        """A window with the selected user's charging sessions (at the stations the operator sees)."""
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"Charging sessions of {row.name}")
+        dialog.resize(1200, 520)
+        layout = QVBoxLayout(dialog)
+        central = getattr(self.window(), "central_system", None)
+        dialog.sessions = SessionsList(self.services, central, self.operator, SessionFilter(user_id=row.id),
+                                       f"Every session of {row.name} at the stations you see, newest first.", dialog)
+        layout.addWidget(dialog.sessions)
+        dialog.finished.connect(lambda _r: dialog.sessions.detach())
         return self.open_dialog(dialog)
 
     # -- disable / enable ---------------------------------------------------------------------
