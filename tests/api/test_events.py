@@ -10,11 +10,9 @@ from ocpp.v16 import call
 
 from evdesk.api import events as api_events
 from evdesk.store import models as m
-from tests.api import test_api
 from tests.api.test_api import sid
 from tests.csms.test_protocol_messages import wait_for
 
-station = test_api.station  # the simulated-station fixture
 
 
 def listener_count(services) -> int:
