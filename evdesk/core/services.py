@@ -26,6 +26,7 @@ from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
+from evdesk.core.stop_limits import StopLimitWatch
 from evdesk.core.running_sessions import RunningSessions
 from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
@@ -54,6 +55,7 @@ class Services:
         self.actions = ActionLogService(store, self.bus, self.batch)
         self.pricing = SessionPricing(store, self.bus, self.batch, self.settings, self.stations, self.actions,
                                       self.tariffs)
+        self.stop_limits = StopLimitWatch(self.bus, self.running, self.pricing)  # judged at each reading
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running)
         self.history = HistoryReads(store, self.stations)
@@ -95,6 +97,7 @@ class Services:
         await self.pricing.start()
         self.status.start()
         self.transactions.start_housekeeping()
+        self.stop_limits.start()
         self.commlog.start()
         self.loop_lag.start()
         await self.change_feed.start()
@@ -107,6 +110,7 @@ class Services:
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.commlog.stop()
+        await self.stop_limits.stop()
         await self.transactions.stop_housekeeping()
         self.pricing.stop()
         await self.status.stop()

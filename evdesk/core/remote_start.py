@@ -1,0 +1,104 @@
+"""What a remote start may choose besides the token: the tariff and the stop limits.
+
+Rules decided here (the manuals let whoever starts remotely pick the tariff, Free too):
+
+* Tariff: "as the tariff groups decide" (nothing chosen: access profile, then the EVSE's
+  tariff group, ... as at any Start), a named tariff, or Free. Anyone who may send
+  the remote start may choose (the choice is written into the action-log reason, so
+  it is visible who gave a session for free). A tariff outside its validity dates
+  cannot be chosen.
+* Limits: maximum minutes (whole, 1 .. 10,080 = a week), kWh (up to 3 decimals, more
+  than 0, at most 1,000) and cost (2 decimals in the site currency, more than 0). A
+  limit given here replaces the tariff's for that session; one left empty keeps it.
+* The choice is handed to the transaction service before the RemoteStartTransaction
+  is sent and applies to the next Start on that connector within the remote-start
+  timeout (`TransactionService.choose_remote_tariff` / `choose_remote_limits`); a remote
+  start the station does not accept drops it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from uuid import UUID
+
+from evdesk.core.clock import utcnow
+from evdesk.core.errors import NotFound, ValidationError
+from evdesk.core.pricing.tariff import free_prices
+from evdesk.core.tariffs import AppliedTariff
+
+MAX_MINUTES = 7 * 24 * 60
+MAX_KWH = Decimal(1000)
+
+
+@dataclass(frozen=True)
+class RemoteStartChoice:
+    tariff: AppliedTariff | None = None  # None: as the tariff groups decide
+    max_minutes: int | None = None
+    max_kwh: Decimal | None = None
+    max_cost: Decimal | None = None
+
+    @property
+    def has_limits(self) -> bool:
+        return self.max_minutes is not None or self.max_kwh is not None or self.max_cost is not None
+
+    def describe(self) -> str:
+        """For the action log: "tariff Free; max 1 kWh" ('' when nothing was chosen)."""
+        parts = []
+        if self.tariff is not None:
+            parts.append(f"tariff {self.tariff.name}")
+        if self.max_minutes is not None:
+            parts.append(f"max {self.max_minutes} min")
+        if self.max_kwh is not None:
+            parts.append(f"max {self.max_kwh} kWh")
+        if self.max_cost is not None:
+            parts.append(f"max cost {self.max_cost:.2f}")
+        return "; ".join(parts)
+
+
+def _decimal(value, label: str, field: str, places: int) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(f"{label} must be a number.", field)
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"{label} must be a number.", field) from None
+    if not number.is_finite() or number <= 0:
+        raise ValidationError(f"{label} must be more than 0.", field)
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise ValidationError(f"{label} has at most {places} decimals.", field)
+    return number
+
+
+def remote_start_choice(tariffs, currency: str, *, tariff_id: UUID | None = None, free: bool = False,
+                        max_minutes=None, max_kwh=None, max_cost=None) -> RemoteStartChoice:
+    """Check a remote start's choices (ValidationError naming the field)."""
+    if free and tariff_id is not None:
+        raise ValidationError("Choose either Free or a tariff, not both.", "tariff_id")
+    applied = None
+    if free:
+        applied = AppliedTariff(None, "Free", free_prices(currency), "chosen at the remote start")
+    elif tariff_id is not None:
+        try:
+            row = tariffs.tariff(tariff_id)
+        except NotFound:
+            raise ValidationError("The chosen tariff no longer exists.", "tariff_id") from None
+        if not row.valid_at(utcnow()):
+            raise ValidationError(f"The tariff {row.name} is not valid now.", "tariff_id")
+        applied = AppliedTariff(row.id, row.name, row.prices, "chosen at the remote start")
+    minutes = None
+    if max_minutes is not None and max_minutes != "":
+        if isinstance(max_minutes, bool) or not isinstance(max_minutes, int):
+            raise ValidationError("Maximum time is a whole number of minutes.", "max_minutes")
+        if not 1 <= max_minutes <= MAX_MINUTES:
+            raise ValidationError(f"Maximum time is 1 to {MAX_MINUTES} minutes.", "max_minutes")
+        minutes = max_minutes
+    kwh = _decimal(max_kwh, "Maximum energy", "max_kwh", 3)
+    if kwh is not None and kwh > MAX_KWH:
+        raise ValidationError(f"Maximum energy is at most {MAX_KWH} kWh.", "max_kwh")
+    cost = _decimal(max_cost, "Maximum cost", "max_cost", 2)
+    if cost is not None and cost > Decimal(1_000_000):
+        raise ValidationError("Maximum cost is at most 1,000,000.", "max_cost")
+    return RemoteStartChoice(applied, minutes, kwh, cost)
