@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from evdesk.core import events as ev
+from evdesk.core.access_profiles import AccessProfileService
 from evdesk.core.actions import ActionLogService
 from evdesk.core.api_keys import ApiKeyService
 from evdesk.core.authorization import AuthorizationService
@@ -50,6 +51,11 @@ class Services:
         self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running)
         # prices: tariffs and where they apply (in memory, read at every Start), and sessions' prices
         self.tariffs = TariffService(store, self.bus, self.settings, self.stations, self.group_tree)
+        # access profiles: who may charge where and when; the one decision and the tariffs ask them
+        self.access_profiles = AccessProfileService(store, self.bus, self.settings, self.stations, self.group_tree,
+                                                    self.tariffs, self.auth.index)
+        self.auth.profiles = self.access_profiles
+        self.tariffs.profile_tariff = self.access_profiles.tariff_for
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
                                                self.running, self.tariffs)
         self.actions = ActionLogService(store, self.bus, self.batch)
@@ -91,6 +97,7 @@ class Services:
         await self.group_tree.load()
         await self.stations.load()
         await self.tariffs.load()
+        await self.access_profiles.load()
         await self.transactions.load()
         await self.people.load()
         self.batch.start()

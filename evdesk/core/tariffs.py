@@ -156,6 +156,8 @@ class TariffService:
         self.groups: dict[UUID, TariffGroupRow] = {}
         self.assignments: dict[UUID, AssignmentRow] = {}
         self._by_target: dict[tuple, UUID] = {}
+        # (station, connector_id, who, at) -> AppliedTariff | None: the access profiles' say (set by Services)
+        self.profile_tariff = None
         self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     # -- the book in memory ---------------------------------------------------------------------------------
@@ -243,7 +245,12 @@ class TariffService:
 
     # -- which tariff applies -----------------------------------------------------------------------------------
     def resolve(self, station, connector_id: int, who: Who, at: datetime) -> AppliedTariff:
-        """The tariff for a session starting now (in memory: called on the StartTransaction path)."""
+        """The tariff for a session starting now (in memory: called on the StartTransaction path):
+        an admitting access profile's tariff first (the `profile_tariff` hook), then the tariff groups."""
+        if self.profile_tariff is not None:
+            found = self.profile_tariff(station, connector_id, who, at)
+            if found is not None:
+                return found
         chain, seen = [], set()
         group_id = station.group_id
         while group_id is not None and group_id not in seen:

@@ -127,6 +127,12 @@ def _tariffs(db: peewee.Database) -> None:
         add_column_if_missing(db, "transaction", name, T._meta.fields[name])
 
 
+def _access_profiles(db: peewee.Database) -> None:
+    """Issue 10: access-control profiles (days and time windows, members, stations and groups,
+    a tariff). Creates only its own table (safe), so it works whichever of 7 and 8 ran first."""
+    db.create_tables([models.AccessProfile], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -134,6 +140,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (4, "change feed, seat state, station transaction numbers", _change_feed_and_station_numbers),
     (5, "home charging groups of charging users and tokens", _home_groups),
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
+    (8, "access-control profiles", _access_profiles),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -154,9 +161,12 @@ def migrate(db: peewee.Database) -> list[int]:
             f"This database was written by a newer evdesk (schema {found}; this program "
             f"knows up to {SCHEMA_VERSION}). Install the newer evdesk, or open another data folder."
         )
+    # Each number that has not run yet runs (not only those above the highest): migrations made on
+    # parallel branches (7 and 8) then apply whichever order they were merged and run in.
+    done = set() if found == 0 else {int(v) for (v,) in models.SchemaVersion.select(models.SchemaVersion.version).tuples()}
     applied = []
     for number, _title, step in MIGRATIONS:
-        if number <= found:
+        if number in done:
             continue
         with db.atomic():
             if number == 1:
