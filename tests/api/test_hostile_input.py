@@ -190,7 +190,9 @@ async def site(admin, services, api, station):
                                               [TokenInput(uid="HOSTILE-TAG")])
     info, _key = await api.keys.create(SYSTEM_CONTEXT, "bob", "to poke at")
     group = await services.people.groups.create(SYSTEM_CONTEXT, "Hostile group")
-    ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
+    profile = await services.access_profiles.create(SYSTEM_CONTEXT, "Hostile profile", [
+        {"days": [0], "start": "22:00", "end": "06:00"}])
+    ids = {"access-profiles": str(profile.id), "stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix}
     return Site(admin, services, ids)
 
