@@ -47,7 +47,7 @@ from evdesk.core.authorization import zone_for
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.people_domain import require_site_wide_admin
 from evdesk.core.permissions import OperatorContext, Permission
-from evdesk.core.pricing.selection import TimeWindow, Who
+from evdesk.core.pricing.selection import DAY_NAMES, TimeWindow, Who
 from evdesk.core.tariffs import AppliedTariff
 from evdesk.core.tasks import spawn
 from evdesk.store.errors import MissingRow, StaleRow
@@ -131,6 +131,24 @@ def window_closes(w: TimeWindow, local: datetime) -> datetime:
     if local.time().replace(tzinfo=None) >= w.start:
         return datetime.combine(day + timedelta(days=1), w.end, zone)
     return datetime.combine(day, w.end, zone)
+
+
+def describe_window(w: TimeWindow) -> str:
+    """"Mon–Fri 22:00–06:00", "Sat 20:00–24:00", "Every day, all day" (runs of days joined)."""
+    days = sorted(w.days)
+    runs, first = [], None
+    for i, d in enumerate(days):
+        if first is None:
+            first = d
+        if i + 1 == len(days) or days[i + 1] != d + 1:
+            runs.append(DAY_NAMES[first] if first == d else
+                        f"{DAY_NAMES[first]}, {DAY_NAMES[d]}" if d == first + 1 else f"{DAY_NAMES[first]}–{DAY_NAMES[d]}")
+            first = None
+    text = "Every day" if len(days) == 7 else ", ".join(runs)
+    if w.start == w.end:
+        return f"{text}, all day"
+    end = "24:00" if w.end == time(0) else w.end.strftime("%H:%M")
+    return f"{text} {w.start.strftime('%H:%M')}–{end}"
 
 
 def window_from_dict(raw, position: int) -> TimeWindow:
@@ -357,5 +375,5 @@ class AccessProfileService:
         await self._write(lambda: repo.tombstone(profile_id, version))
 
 
-__all__ = ["AccessProfileService", "AccessProfileRow", "ProfileCheck", "NO_PROFILE", "always_open",
+__all__ = ["AccessProfileService", "AccessProfileRow", "ProfileCheck", "NO_PROFILE", "always_open", "describe_window",
            "window_from_dict", "window_to_dict"]

@@ -84,7 +84,7 @@ def test_add_a_night_shift_profile(qtbot, aio, services, check_model):
     assert [(sorted(w.days), w.start, w.end) for w in p.windows] == [([0, 1, 2, 3, 4], time(22), time(6))]
     aio.wait_until(lambda: page.model.rowCount() == 1)
     row = [page.model.index(0, c).data() for c in range(5)]
-    assert row == ["Night shift", "Mon, Tue, Wed, Thu, Fri 22:00–06:00", "1 user, 1 user group", "1 station",
+    assert row == ["Night shift", "Mon–Fri 22:00–06:00", "1 user, 1 user group", "1 station",
                    "Night rate"]
     assert page.ui.stateLabel.text() == "Saved Night shift."
     # editing shows what is stored
@@ -119,3 +119,22 @@ def test_delete_asks_first(qtbot, aio, services):
     page.confirm_button.click()
     aio.wait_until(lambda: page.model.rowCount() == 0)
     assert services.access_profiles.list() == []
+
+
+def test_a_ticked_group_covers_its_stations(qtbot, aio, services):
+    depot = aio.run(services.groups.add(SYSTEM_CONTEXT, "Depot"))
+    aio.run(services.stations.create_station("CP-1", name="Gate charger", group_id=depot.id, ctx=SYSTEM_CONTEXT))
+    page = show(qtbot, AccessProfilesPage(services, lambda: SYSTEM_CONTEXT))
+    dialog = page.add_profile()
+    aio.wait_until(lambda: dialog.loaded)
+    tree = dialog.ui.coverTree
+    gate = tree_item(tree, "Gate charger")
+    gate.setCheckState(0, Qt.CheckState.Checked)
+    assert dialog.covered() == ([], [services.stations.get("CP-1").id])
+    tree_item(tree, "Depot").setCheckState(0, Qt.CheckState.Checked)
+    assert gate.checkState(0) == Qt.CheckState.Checked and not gate.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "Covered by the ticked group Depot" in gate.toolTip(0)
+    assert dialog.covered() == ([depot.id], []) and dialog.ui.coverSummary.text() == "Covers 1 charging group"
+    tree_item(tree, "Depot").setCheckState(0, Qt.CheckState.Unchecked)
+    assert gate.flags() & Qt.ItemFlag.ItemIsEnabled and gate.checkState(0) == Qt.CheckState.Checked  # its own tick
+    dialog.reject()

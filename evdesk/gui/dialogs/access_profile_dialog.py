@@ -35,6 +35,7 @@ from evdesk.gui.models.access_profiles_model import counted
 
 SEARCH_LIMIT = 100
 ID_ROLE = Qt.ItemDataRole.UserRole
+OWN_ROLE = Qt.ItemDataRole.UserRole + 1  # a covered item's own tick, given back when its group is unticked
 ALL_DAYS = list(range(7))
 
 
@@ -187,7 +188,7 @@ class AccessProfileDialog(QDialog):
         ui.usersSearch.textChanged.connect(self.users.run_search)
         ui.tokensSearch.textChanged.connect(self.tokens.run_search)
         ui.addWindowButton.clicked.connect(lambda: self.add_window())
-        ui.coverTree.itemChanged.connect(lambda *_a: self._update_summaries())
+        ui.coverTree.itemChanged.connect(self._cover_changed)
         ui.cancelButton.clicked.connect(self.reject)
         ui.okButton.clicked.connect(self.save)
         self._fill_tariffs()
@@ -241,16 +242,54 @@ class AccessProfileDialog(QDialog):
             for child in groups.children(group.id):
                 group_item(item, child)
             for info in groups.stations_in(group.id):
-                station_item(item, info)
+                if info.registration == "adopted":
+                    station_item(item, info)
 
         for group in groups.top_groups(ctx):
             group_item(tree, group)
-        orphans = groups.stations_in(None) if ctx.sees_station(None) else []
+        orphans = [s for s in groups.stations_in(None) if s.registration == "adopted"] if ctx.sees_station(None) else []
         if orphans:
             top = QTreeWidgetItem(tree, ["Stations without a group"])
             for info in orphans:
                 station_item(top, info)
         tree.expandToDepth(0)
+        tree.blockSignals(False)
+        self._refresh_cover()
+
+    def _cover_changed(self, *_args) -> None:
+        self._refresh_cover()
+        self._update_summaries()
+
+    def _refresh_cover(self) -> None:
+        """What a ticked group covers (its subgroups and stations) shows ticked and greyed, "covered by"
+        it; unticking the group gives them back their own state."""
+        tree = self.ui.coverTree
+        tree.blockSignals(True)
+
+        def walk(item: QTreeWidgetItem, covered_by: str | None) -> None:
+            if item.data(0, ID_ROLE) is not None:
+                own = item.data(0, OWN_ROLE)
+                if covered_by is not None:
+                    if own is None:
+                        item.setData(0, OWN_ROLE, item.checkState(0) == Qt.CheckState.Checked)
+                    item.setCheckState(0, Qt.CheckState.Checked)
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                    item.setToolTip(0, f"Covered by the ticked group {covered_by}.")
+                else:
+                    if own is not None:
+                        item.setCheckState(0, Qt.CheckState.Checked if own else Qt.CheckState.Unchecked)
+                        item.setData(0, OWN_ROLE, None)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
+                    kind = item.data(0, ID_ROLE)[0]
+                    item.setToolTip(0, "A ticked group covers its subgroups and all their stations."
+                                    if kind == "group" else "")
+                    if kind == "group" and item.checkState(0) == Qt.CheckState.Checked:
+                        covered_by = item.text(0)
+            for i in range(item.childCount()):
+                walk(item.child(i), covered_by)
+
+        for i in range(tree.topLevelItemCount()):
+            walk(tree.topLevelItem(i), None)
         tree.blockSignals(False)
 
     async def search_users(self, text: str) -> list[tuple[UUID, str]]:
@@ -331,11 +370,15 @@ class AccessProfileDialog(QDialog):
             item = stack.pop()
             stack.extend(item.child(i) for i in range(item.childCount()))
             data = item.data(0, ID_ROLE)
-            if data and item.checkState(0) == Qt.CheckState.Checked:
+            covered = not item.flags() & Qt.ItemFlag.ItemIsEnabled  # under a ticked group: the group covers it
+            if data and not covered and item.checkState(0) == Qt.CheckState.Checked:
                 (groups if data[0] == "group" else stations).append(data[1])
         return groups, stations
 
     def _update_summaries(self) -> None:
+        for i, (members, title) in enumerate(((self.users, "Charging users"), (self.user_groups, "User groups"),
+                                              (self.tokens, "Tokens"))):
+            self.ui.membersTabs.setTabText(i, f"{title} ({len(members.chosen)})" if members.chosen else title)
         parts = [counted(len(m.chosen), noun) for m, noun in ((self.users, "charging user"),
                                                                (self.user_groups, "user group"), (self.tokens, "token"))
                  if m.chosen]

@@ -71,7 +71,8 @@ class CommandDialog(QDialog):
         for param in command.params:
             editor = make_editor(param, connector_ids, zone, display.zone_name(zone), tariffs)
             self.editors[param.name] = editor
-            label = param.label + ("" if param.required else " (optional)")
+            label = param.label.replace("{currency}", services.settings.currency)
+            label += "" if param.required else " (optional)"
             self.ui.paramsForm.addRow(label + ":", editor.widget)
             self.ui.paramsForm.addRow("", editor.error)
             if param.help:

@@ -203,7 +203,7 @@ class DecimalEditor(TextEditor):
         try:
             float(text)
         except ValueError:
-            raise ValueError(f"{self.param.label}: enter a number, e.g. 12.5.") from None
+            raise ValueError(f"{self.param.label.split(' (')[0]}: enter a number, e.g. 12.5.") from None
         return text
 
 

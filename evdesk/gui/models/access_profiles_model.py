@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from evdesk.core.access_profiles import AccessProfileRow
+from evdesk.core.access_profiles import AccessProfileRow, describe_window
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
 
@@ -29,7 +29,7 @@ def covers_text(p: AccessProfileRow) -> str:
 
 
 def when_text(p: AccessProfileRow) -> str:
-    return "always" if p.always else "; ".join(w.describe() for w in p.windows)
+    return "always" if p.always else "; ".join(describe_window(w) for w in p.windows)
 
 
 class AccessProfilesModel(ListTableModel):
@@ -56,7 +56,7 @@ class AccessProfilesModel(ListTableModel):
 
     def row_data(self, row: AccessProfileRow, role: int, column: int):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_WHEN:
-            return "\n".join(w.describe() for w in row.windows)
+            return "\n".join(describe_window(w) for w in row.windows)
         return None
 
 
