@@ -217,12 +217,17 @@ class AccessProfileService:
         self.tariffs = tariffs
         self.auth_index = auth_index  # users, user groups and tokens in memory: members must exist
         self.profiles: dict[UUID, AccessProfileRow] = {}
+        self._by_name: list[AccessProfileRow] = []  # the hot path walks this, sorted once per change
         self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     # -- the book in memory (follows the change feed) ---------------------------------------------
     async def load(self) -> None:
-        rows = await self.store.read(repo.load_all)
-        self.profiles = {r["id"]: _row(r) for r in rows}
+        self.set_profiles(_row(r) for r in await self.store.read(repo.load_all))
+
+    def set_profiles(self, rows) -> None:
+        """The book as given (loaded rows; tests may pass rows of their own)."""
+        self.profiles = {p.id: p for p in rows}
+        self._by_name = sorted(self.profiles.values(), key=lambda p: p.name.lower())
 
     async def _reload(self) -> None:
         await self.load()
@@ -234,7 +239,7 @@ class AccessProfileService:
 
     # -- reading (every operator: site-wide objects) -----------------------------------------------
     def list(self) -> list[AccessProfileRow]:
-        return sorted(self.profiles.values(), key=lambda p: p.name.lower())
+        return list(self._by_name)
 
     def get(self, profile_id: UUID) -> AccessProfileRow:
         try:
@@ -256,10 +261,10 @@ class AccessProfileService:
 
     def covering(self, info, who: Who, station_groups: frozenset | None = None) -> list[AccessProfileRow]:
         """The profiles covering this station that `who` is a member of, by name."""
-        if not self.profiles or (who.token_id is None and who.user_id is None):
+        if not self._by_name or (who.token_id is None and who.user_id is None):
             return []
         groups = self._station_groups(info) if station_groups is None else station_groups
-        return [p for p in self.list() if p.has_member(who) and p.covers(info.id, groups)]
+        return [p for p in self._by_name if p.has_member(who) and p.covers(info.id, groups)]
 
     def check(self, info, who: Who, now: datetime, station_groups: frozenset | None = None) -> ProfileCheck:
         found = self.covering(info, who, station_groups)

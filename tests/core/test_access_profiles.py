@@ -106,9 +106,10 @@ async def test_outside_the_window_is_invalid_with_the_reason_logged(site, servic
     assert (d.status, d.reason) == ("Invalid", "Outside the access profile 'Night shift' hours")
     assert decide(site, site.public, "TAG-DAN", at(2026, 6, 2, 12)).accepted  # not a member: as before
     # the authorizations log keeps the reason (now is Tuesday noon or any time outside the window)
-    services.auth.profiles.profiles = {
-        p.id: dataclasses.replace(p, windows=(window_from_dict({"days": [0], "start": "00:00", "end": "00:01"}, 1),))
-        for p in services.access_profiles.profiles.values()}
+    local = datetime.now(HEL)  # a window that opens in three hours: now is outside it, whenever the test runs
+    away = {"days": list(range(7)), "start": f"{(local.hour + 3) % 24:02d}:00", "end": f"{(local.hour + 4) % 24:02d}:00"}
+    services.access_profiles.set_profiles(
+        dataclasses.replace(p, windows=(window_from_dict(away, 1),)) for p in services.access_profiles.list())
     decision = await services.auth.authorize(site.public, 1, "TAG-NINA", "Authorize")
     assert decision.status == "Invalid"
     await services.batch.flush()
@@ -171,10 +172,10 @@ async def test_the_profiles_tariff_applies_first(site, services):
 async def test_the_local_list_leaves_out_tokens_only_a_window_admits(site, services, central):
     lists = central.local_lists
     nina = services.auth.index.tokens_by_key["TAG-NINA"]
-    services.auth.profiles.profiles = {  # make now inside the night window, whatever the time of the test run
-        p.id: dataclasses.replace(p, windows=(window_from_dict({"days": list(range(7)), "start": "00:00",
-                                                                "end": "23:58"}, 1),))
-        for p in services.access_profiles.profiles.values()}
+    local = datetime.now(HEL)  # a window from an hour ago to an hour ahead: now is inside, whenever the test runs
+    around = {"days": list(range(7)), "start": f"{(local.hour - 1) % 24:02d}:00", "end": f"{(local.hour + 2) % 24:02d}:00"}
+    services.access_profiles.set_profiles(
+        dataclasses.replace(p, windows=(window_from_dict(around, 1),)) for p in services.access_profiles.list())
     assert services.auth.evaluate(site.public, None, "TAG-NINA", starting=False).accepted
     want = await lists.desired(site.public)
     assert "TAG-DAN" in want and nina.uid not in want
