@@ -1,11 +1,16 @@
 """Stop limits of a session: maximum time, energy and cost.
 
 A session's limits come from its tariff (the 001 manual's "Stop Session" tab: "Session
-max time", "Energy exceeds") and may be set by the remote start that began it. They
-are judged at each meter reading (and by the housekeeping every 30 s for time), so a
-session may run past its limit by at most one meter-value interval: with readings
+max time", "Energy exceeds") and may be set by the remote start that began it: a limit
+the remote start gives replaces the tariff's, one it leaves empty keeps it
+(`core/remote_start.py`). A user group's own limits are not built: the tariff (also an
+access profile's) and the remote start cover the manuals' cases.
+
+They are judged at each meter reading (and every 5 s for time; `core/stop_limits.py`),
+so a session may run past its limit by at most one meter-value interval: with readings
 every 60 s at 11 kW, an energy limit overshoots by at most 0.18 kWh. When one is
-reached evdesk asks the station once to stop (RemoteStopTransaction, actor "limit").
+reached evdesk asks the station once to stop (RemoteStopTransaction, actor "limit",
+`csms/limit_stops.py`).
 """
 
 from __future__ import annotations
