@@ -97,6 +97,12 @@ class StopLimitWatch:
                                                  reached.reason, t.energy_wh))
         return reached
 
+    def retry_later(self, transaction_id: UUID) -> None:
+        """The stop could not be sent (the station was not connected here): judge the session again."""
+        t = self.running.by_id(transaction_id)
+        if t is not None:
+            t.limit_stop_requested = False
+
     def tick(self, now: datetime | None = None) -> int:
         """The housekeeping check of every running session with a limit (time passes without
         readings); returns how many reached one now. Tests pass a later `now`."""

@@ -3,9 +3,11 @@ session, `core/stop_limits.py`); this sends the station RemoteStopTransaction th
 command API, so the action log shows actor "limit" and the reason ("Stop limit: max energy
 1 kWh reached").
 
-One stop per session. When the station does not answer in time (or is not connected at
-that moment) the stop is sent again, `ATTEMPTS` times at most, `RETRY_SECONDS` apart, as
-long as the session still runs; an answer (accepted or rejected) ends the attempts.
+One stop per session. When the station does not answer in time (or drops the connection)
+the stop is sent again, `ATTEMPTS` times at most, `RETRY_SECONDS` apart, as long as the
+session still runs; an answer (accepted or rejected) ends the attempts. A station not
+connected to this seat is not sent anything (no "offline" rows); when it stays away
+through every attempt, core judges the session again at its next reading or tick.
 """
 
 from __future__ import annotations
@@ -68,14 +70,22 @@ class LimitStopper:
         return t is not None and t.id == event.transaction_id
 
     async def _stop(self, event: ev.StopLimitReached) -> None:
+        sent = 0
         for attempt in range(1, self.attempts + 1):
             if not self._running(event):
                 return  # the station stopped it meanwhile
-            result = await self.commands.remote_stop(event.station_id, event.ocpp_id, ctx=LIMIT_CTX,
-                                                     reason=event.reason)
-            if result.outcome not in RETRY_OUTCOMES:
-                return
+            if self.commands.is_connected(event.station_id):
+                sent += 1
+                result = await self.commands.remote_stop(event.station_id, event.ocpp_id, ctx=LIMIT_CTX,
+                                                         reason=event.reason)
+                if result.outcome not in RETRY_OUTCOMES:
+                    return
             if attempt < self.attempts:
                 await asyncio.sleep(self.retry_seconds)
+        self._stopping.discard(event.transaction_id)
+        if not sent:
+            # not connected here (another seat's station, or offline): judged again at its next reading or tick
+            self.services.stop_limits.retry_later(event.transaction_id)
+            return
         log.warning("session %d reached its stop limit (%s) but the station did not answer %d stop(s)",
-                    event.ocpp_id, event.reason, self.attempts)
+                    event.ocpp_id, event.reason, sent)

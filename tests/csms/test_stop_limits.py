@@ -186,3 +186,18 @@ async def test_remote_start_choices_are_checked(central, services, station):
             await central.commands.remote_start(sid(services), 1, "TAG-OK", ctx=OPERATOR, reason="x", **kwargs)
         assert err.value.field == field, kwargs
     assert await actions(services, "RemoteStartTransaction") == []  # nothing was sent
+
+
+async def test_a_station_not_connected_here_gets_no_stop_and_is_judged_again(central, services, station):
+    central.limit_stops.retry_seconds = 0.05
+    await station.plug_in(1)
+    assert await station.present_token(1, "TAG-OK")
+    await wait_for(lambda: services.transactions.active_on(sid(services), 1) is not None)
+    tx = services.transactions.active_on(sid(services), 1)
+    tx.limit_minutes = 1
+    await station.stop()  # the charger drops off (another seat's, or offline)
+    await wait_for(lambda: not central.commands.is_connected(sid(services)))
+    assert services.stop_limits.tick(now=utcnow() + timedelta(minutes=5)) == 1
+    await wait_for(lambda: not tx.limit_stop_requested, timeout=5, message="not given back for a later judgement")
+    assert await actions(services) == []  # nothing sent, no "offline" rows
+    assert services.stop_limits.tick(now=utcnow() + timedelta(minutes=5)) == 1  # judged again
