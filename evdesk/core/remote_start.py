@@ -8,8 +8,9 @@ Rules decided here (the manuals let whoever starts remotely pick the tariff, Fre
   it is visible who gave a session for free). A tariff outside its validity dates
   cannot be chosen.
 * Limits: maximum minutes (whole, 1 .. 10,080 = a week), kWh (up to 3 decimals, more
-  than 0, at most 1,000) and cost (2 decimals in the site currency, more than 0). A
-  limit given here replaces the tariff's for that session; one left empty keeps it.
+  than 0, at most 1,000) and cost (2 decimals in the site currency, more than 0) — the
+  same checks as a user group's limits (`checked_limits`). A limit given here replaces
+  the tariff's and the user group's for that session; one left empty keeps theirs.
 * The choice is handed to the transaction service before the RemoteStartTransaction
   is sent and applies to the next Start on that connector within the remote-start
   timeout (`TransactionService.choose_remote_tariff` / `choose_remote_limits`); a remote
@@ -19,17 +20,14 @@ Rules decided here (the manuals let whoever starts remotely pick the tariff, Fre
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from uuid import UUID
 
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, ValidationError
 from evdesk.core.pricing.tariff import free_prices
+from evdesk.core.session_limits import checked_limits
 from evdesk.core.tariffs import AppliedTariff
-
-MAX_MINUTES = 7 * 24 * 60
-MAX_KWH = Decimal(1000)
-
 
 @dataclass(frozen=True)
 class RemoteStartChoice:
@@ -56,22 +54,6 @@ class RemoteStartChoice:
         return "; ".join(parts)
 
 
-def _decimal(value, label: str, field: str, places: int) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ValidationError(f"{label} must be a number.", field)
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(f"{label} must be a number.", field) from None
-    if not number.is_finite() or number <= 0:
-        raise ValidationError(f"{label} must be more than 0.", field)
-    if number != number.quantize(Decimal(1).scaleb(-places)):
-        raise ValidationError(f"{label} has at most {places} decimals.", field)
-    return number
-
-
 def remote_start_choice(tariffs, currency: str, *, tariff_id: UUID | None = None, free: bool = False,
                         max_minutes=None, max_kwh=None, max_cost=None) -> RemoteStartChoice:
     """Check a remote start's choices (ValidationError naming the field)."""
@@ -88,17 +70,5 @@ def remote_start_choice(tariffs, currency: str, *, tariff_id: UUID | None = None
         if not row.valid_at(utcnow()):
             raise ValidationError(f"The tariff {row.name} is not valid now.", "tariff_id")
         applied = AppliedTariff(row.id, row.name, row.prices, "chosen at the remote start")
-    minutes = None
-    if max_minutes is not None and max_minutes != "":
-        if isinstance(max_minutes, bool) or not isinstance(max_minutes, int):
-            raise ValidationError("Maximum time is a whole number of minutes.", "max_minutes")
-        if not 1 <= max_minutes <= MAX_MINUTES:
-            raise ValidationError(f"Maximum time is 1 to {MAX_MINUTES} minutes.", "max_minutes")
-        minutes = max_minutes
-    kwh = _decimal(max_kwh, "Maximum energy", "max_kwh", 3)
-    if kwh is not None and kwh > MAX_KWH:
-        raise ValidationError(f"Maximum energy is at most {MAX_KWH} kWh.", "max_kwh")
-    cost = _decimal(max_cost, "Maximum cost", "max_cost", 2)
-    if cost is not None and cost > Decimal(1_000_000):
-        raise ValidationError("Maximum cost is at most 1,000,000.", "max_cost")
-    return RemoteStartChoice(applied, minutes, kwh, cost)
+    return RemoteStartChoice(applied, *checked_limits(max_minutes, max_kwh, max_cost))
+

@@ -171,7 +171,8 @@ class TransactionService:
         replaced = self.active_on(info.id, connector_id)
         ocpp_id = self._allocate_id()
         applied = self._tariff_for(info, connector_id, token, started_at)
-        limits = session_limits(applied.prices, **self._remote_limits_for(info.id, connector_id))
+        group = self.auth.index.groups.get(token.user_group_id) if token is not None and token.user_group_id else None
+        limits = session_limits(applied.prices, group=group, **self._remote_limits_for(info.id, connector_id))
         with self.batch.frame_scope() as ticket:
             tx_id = repo.queue_start(
                 self.batch, ocpp_id=ocpp_id, station_id=info.id, connector_id=connector_id, id_tag=id_tag,

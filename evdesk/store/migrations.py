@@ -129,8 +129,12 @@ def _tariffs(db: peewee.Database) -> None:
 
 def _access_profiles(db: peewee.Database) -> None:
     """Issue 10: access-control profiles (days and time windows, members, stations and groups,
-    a tariff). Creates only its own table (safe), so it works whichever of 7 and 8 ran first."""
+    a tariff) and the stop limits of a user group's members. Touches only its own table and
+    columns (safe), so it works whichever of 7 and 8 ran first."""
     db.create_tables([models.AccessProfile], safe=True)
+    UG = models.UserGroup
+    for name in ("limit_minutes", "limit_wh", "limit_cost_minor"):
+        add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -140,7 +144,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (4, "change feed, seat state, station transaction numbers", _change_feed_and_station_numbers),
     (5, "home charging groups of charging users and tokens", _home_groups),
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
-    (8, "access-control profiles", _access_profiles),
+    (8, "access-control profiles, user-group stop limits", _access_profiles),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -72,3 +72,13 @@ async def test_remote_start_with_free_and_limits_through_the_api(admin, services
     assert (tx.tariff_name, tx.limit_minutes, tx.limit_wh) == ("Free", 45, 12_500)
     action = await services.store.run(lambda: m.ActionLog.get(m.ActionLog.action == "RemoteStartTransaction"))
     assert action.reason == "goodwill (tariff Free; max 45 min; max 12.5 kWh)"
+
+
+async def test_user_group_stop_limits(admin):
+    status, body = await admin.post("/user-groups", {"name": "Fleet", "limit_minutes": 45, "limit_kwh": "12.5"})
+    assert status == 201, body
+    assert (body["limit_minutes"], body["limit_kwh"], body["limit_cost"]) == (45, "12.500", None)
+    status, body = await admin.patch(f"/user-groups/{body['id']}", {"version": 1, "limit_cost": "9.5"})
+    assert status == 200 and (body["limit_minutes"], body["limit_cost"]) == (45, "9.50"), body
+    status, body = await admin.patch(f"/user-groups/{body['id']}", {"version": 2, "limit_kwh": "lots"})
+    assert status == 422 and body["error"]["field"] == "limit_kwh"

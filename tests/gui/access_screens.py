@@ -44,7 +44,7 @@ def render(folder: str | Path) -> list[Path]:
         ids = await seed_site(services)
         north, visitors = ids["groups"]
         people = services.people
-        crew = await people.groups.create(ROOT, "Night crew")
+        crew = await people.groups.create(ROOT, "Night crew", max_concurrent=1, limit_minutes=480, limit_kwh="40")
         staff = await people.groups.create(ROOT, "Office staff")
         for first, last, group, tag in (("Nina", "Nightingale", crew.id, "04A1B2C3"),
                                         ("Olli", "Owl", crew.id, "04A1B2C4"), ("Sara", "Staff", staff.id, "04B7E912"),
@@ -97,6 +97,14 @@ def render(folder: str | Path) -> list[Path]:
         await asyncio.sleep(0.2)
         shoot("access-profile-editor-groups", dialog)
         dialog.close()
+        from evdesk.gui.pages.user_groups_page import UserGroupDialog
+
+        crew_row = next(g for g in await people.groups.list() if g.name == "Night crew")
+        group_dialog = UserGroupDialog(services, lambda: session.ctx, crew_row, window)
+        group_dialog.show()
+        await asyncio.sleep(0.3)
+        shoot("user-group-stop-limits", group_dialog)
+        group_dialog.close()
         window.open_station(ids["depot1"])
         await asyncio.sleep(0.5)
         panel = window.current_station_panel()

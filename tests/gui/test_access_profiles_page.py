@@ -138,3 +138,31 @@ def test_a_ticked_group_covers_its_stations(qtbot, aio, services):
     tree_item(tree, "Depot").setCheckState(0, Qt.CheckState.Unchecked)
     assert gate.flags() & Qt.ItemFlag.ItemIsEnabled and gate.checkState(0) == Qt.CheckState.Checked  # its own tick
     dialog.reject()
+
+
+def test_the_user_group_dialog_edits_stop_limits(qtbot, aio, services):
+    from evdesk.gui.pages.user_groups_page import UserGroupDialog
+
+    fleet = aio.run(services.people.groups.create(SYSTEM_CONTEXT, "Fleet", limit_minutes=45, limit_kwh="12.5"))
+    rows = aio.run(services.people.groups.list())
+    dialog = UserGroupDialog(services, lambda: SYSTEM_CONTEXT, rows[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+    assert (ui.stopMinutesEdit.text(), ui.stopKwhEdit.text(), ui.stopCostEdit.text()) == ("45", "12.5", "")
+    assert ui.stopCostUnit.text() == services.settings.currency
+    ui.stopMinutesEdit.setText("an hour")
+    dialog.save()
+    assert ui.stopError.isVisible() and "whole number of minutes" in ui.stopError.text()
+    ui.stopMinutesEdit.setText("60")
+    ui.stopCostEdit.setText("1.234")
+    dialog.save()
+    aio.wait_until(lambda: ui.stopError.isVisible())
+    assert "2 decimals" in ui.stopError.text()
+    ui.stopCostEdit.setText("9.50")
+    saved = []
+    dialog.groupSaved.connect(saved.append)
+    dialog.save()
+    aio.wait_until(lambda: saved)
+    assert (saved[0].limit_minutes, saved[0].limit_wh, saved[0].limit_cost_minor) == (60, 12_500, 950)
+    assert fleet.id == saved[0].id
