@@ -1,5 +1,5 @@
 """No text on screen, in an e-mail or in the README names a feature evdesk does not have
-(invoices, scheduled tasks, reports, several seats sharing a site; tariffs exist since issue 10)."""
+(invoices, scheduled tasks, reports, several seats sharing a site). Tariffs exist since issue 10."""
 
 from __future__ import annotations
 
