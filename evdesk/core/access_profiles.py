@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
+from functools import cached_property
 from uuid import UUID
 
 from evdesk.core import events as ev
@@ -87,9 +88,9 @@ class AccessProfileRow:
     def admits(self, local: datetime) -> bool:
         return any(w.admits(local) for w in self.windows)
 
-    @property
+    @cached_property
     def always(self) -> bool:
-        """Its windows together cover every minute of the week."""
+        """Its windows together cover every minute of the week (worked out once per row)."""
         return always_open(self.windows)
 
 
