@@ -30,7 +30,8 @@ Rules decided here:
   at night must not accept them); tokens a covering profile admits at every hour stay.
 * **Tariff**: a session admitted by a profile with a tariff gets that tariff (resolution
   order: the access profile's tariff, then the EVSE's tariff group, ...); when several
-  admitting profiles have one, the first by name wins.
+  admitting profiles have one, the first by name wins. A tariff a profile gives cannot be
+  deleted; one gone anyway (another seat) leaves the choice to the tariff groups.
 * Profiles are site-wide, like tariffs: every operator reads them; creating, editing and
   deleting them needs `ACCESS_PROFILES` and no base group (whole-site admins), because
   one profile can reach every station and every charging user.
@@ -292,6 +293,10 @@ class AccessProfileService:
                 if tariff is not None and tariff.valid_at(at):
                     return AppliedTariff(tariff.id, tariff.name, tariff.prices, f"access profile {p.name}")
         return None
+
+    def using_tariff(self, tariff_id: UUID) -> list[str]:
+        """Names of the profiles that give this tariff (a tariff in use is not deleted)."""
+        return [p.name for p in self._by_name if p.tariff_id == tariff_id]
 
     # -- changing (whole-site admins) --------------------------------------------------------------------
     def _checked(self, name: str, windows, user_ids, user_group_ids, token_ids, group_ids, station_ids, tariff_id,

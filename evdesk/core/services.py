@@ -56,6 +56,7 @@ class Services:
                                                     self.tariffs, self.auth.index)
         self.auth.profiles = self.access_profiles
         self.tariffs.profile_tariff = self.access_profiles.tariff_for
+        self.tariffs.profiles_using = self.access_profiles.using_tariff
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
                                                self.running, self.tariffs)
         self.actions = ActionLogService(store, self.bus, self.batch)

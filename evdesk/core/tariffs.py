@@ -158,6 +158,7 @@ class TariffService:
         self._by_target: dict[tuple, UUID] = {}
         # (station, connector_id, who, at) -> AppliedTariff | None: the access profiles' say (set by Services)
         self.profile_tariff = None
+        self.profiles_using = None  # tariff id -> names of the access profiles that give it (set by Services)
         self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     # -- the book in memory ---------------------------------------------------------------------------------
@@ -347,6 +348,10 @@ class TariffService:
         if current.in_groups:
             raise ValidationError(f"This tariff is in the tariff group(s) {', '.join(current.in_groups)}. "
                                   "Remove it from them first.")
+        profiles = self.profiles_using(tariff_id) if self.profiles_using is not None else ()
+        if profiles:
+            raise ValidationError(f"This tariff is the tariff of the access profile(s) {', '.join(profiles)}. "
+                                  "Choose another tariff there first.")
         await self._write(repo.tombstone_tariff, tariff_id, version, missing=TARIFF_NOT_FOUND)
 
     def _checked_entries(self, group_id: UUID | None, base_tariff_id: UUID | None, entries) -> list[dict]:

@@ -159,6 +159,9 @@ async def test_the_profiles_tariff_applies_first(site, services):
     assert t.tariff_name == "Night rate"
     dan = await services.transactions.start(site.private, 1, "TAG-DAN", 0, None)
     assert services.transactions.active[dan.ocpp_id].tariff_name == "Standard"  # not a member: the group decides
+    with pytest.raises(ValidationError) as err:  # a tariff a profile gives is not deleted under it
+        await services.tariffs.delete_tariff(ROOT, night_rate.id, night_rate.version)
+    assert "access profile(s) Fleet" in str(err.value)
     # without a tariff on the profile the group decides again
     await services.access_profiles.update(ROOT, always.id, always.version, "Fleet", [
         {"days": list(range(7)), "start": "00:00", "end": "00:00"}], user_group_ids=[site.shift.id],
