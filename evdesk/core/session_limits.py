@@ -15,9 +15,10 @@ reached evdesk asks the station once to stop (RemoteStopTransaction, actor "limi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from evdesk.core.errors import ValidationError
 from evdesk.core.pricing.tariff import TariffPrices
@@ -68,19 +69,23 @@ def limit_reached(started_at: datetime, now: datetime, energy_wh: int | None, co
     return None
 
 
+_NUMBER = re.compile(r"([0-9]{1,9})(?:[.]([0-9]{1,9}))?")  # ASCII digits only: Decimal() takes '1_0' and '١٢'
+
+
 def _decimal(value, label: str, field: str, places: int) -> Decimal | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
         raise ValidationError(f"{label} must be a number.", field)
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(f"{label} must be a number.", field) from None
-    if not number.is_finite() or number <= 0:
-        raise ValidationError(f"{label} must be more than 0.", field)
-    if number != number.quantize(Decimal(1).scaleb(-places)):
+    text = str(value).strip().replace(",", ".")
+    found = _NUMBER.fullmatch(text)
+    if found is None:
+        raise ValidationError(f"{label} must be a number such as 12.5.", field)
+    if found.group(2) and len(found.group(2).rstrip("0")) > places:
         raise ValidationError(f"{label} has at most {places} decimals.", field)
+    number = Decimal(text)
+    if number <= 0:
+        raise ValidationError(f"{label} must be more than 0.", field)
     return number
 
 

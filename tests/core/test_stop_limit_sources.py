@@ -51,3 +51,13 @@ async def test_a_user_groups_limits_are_checked(services, kwargs, field):
     with pytest.raises(ValidationError) as err:
         await services.people.groups.create(ROOT, "Bad", **kwargs)
     assert err.value.field == field
+
+
+@pytest.mark.parametrize("text", ["1" * 50, "1e400", "1e-400", "sNaN", "Infinity", "1_0", "١٢", "-1", " "])
+def test_limit_numbers_are_plain_decimals(text):
+    """Nothing a form or the API may send makes the check itself fail (Decimal's own syntax is wider)."""
+    from evdesk.core.session_limits import checked_limits
+
+    with pytest.raises(ValidationError) as err:
+        checked_limits(None, text, None)
+    assert err.value.field == "max_kwh"
