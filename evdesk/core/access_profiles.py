@@ -39,6 +39,7 @@ Rules decided here:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from functools import cached_property
@@ -61,6 +62,7 @@ WEEK_MINUTES = 7 * 24 * 60
 END_OF_DAY = time(23, 59)
 MAX_WINDOWS = 50
 MAX_MEMBERS = 10_000
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")  # ASCII digits only
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,10 @@ def window_from_dict(raw, position: int) -> TimeWindow:
     for key, label in (("start", "start"), ("end", "end")):
         value = raw.get(key)
         try:
-            text = str(value)
-            hours, minutes = text.split(":")
-            if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+            found = _CLOCK.fullmatch(value) if isinstance(value, str) else None
+            if found is None:
                 raise ValueError
-            clocks.append(time(int(hours), int(minutes)))
+            clocks.append(time(int(found.group(1)), int(found.group(2))))
         except (ValueError, TypeError):
             raise ValidationError(f"{where}: the {label} as HH:MM (00:00 to 23:59).", "windows") from None
     start, end = clocks

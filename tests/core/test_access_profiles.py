@@ -83,7 +83,8 @@ def test_end_is_exclusive_and_23_59_means_the_end_of_the_day():
                         TimeWindow(frozenset(range(7)), time(22), time(6))])
     for bad in ({"days": [], "start": "06:00", "end": "07:00"}, {"days": [7], "start": "06:00", "end": "07:00"},
                 {"days": [1], "start": "6", "end": "07:00"}, {"days": [1], "start": "24:00", "end": "07:00"},
-                {"days": [True], "start": "06:00", "end": "07:00"}, "Mon 6-7"):
+                {"days": [True], "start": "06:00", "end": "07:00"}, "Mon 6-7",
+                {"days": [1], "start": "٠٦:٠٠", "end": "07:00"}, {"days": [1], "start": 600, "end": "07:00"}):
         with pytest.raises(ValidationError) as err:
             window_from_dict(bad, 1)
         assert err.value.field == "windows"
