@@ -24,6 +24,8 @@ Rules decided here:
   member of an admitting profile is admitted as if it had an access right there. Tokens
   that are not members of a covering profile are decided as before. Free charging needs
   no identification, so profiles do not apply there.
+* A profile decides when a session starts: one started inside a window is not stopped
+  when the window closes (a stop limit on its tariff or user group does that).
 * An accepted answer's expiry is no later than the end of the window that admitted it
   (the station's authorization cache does not outlive the window), and the **local
   authorization list** leaves out tokens that only a time window admits (a charger offline
