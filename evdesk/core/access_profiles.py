@@ -223,6 +223,9 @@ class AccessProfileService:
         self.auth_index = auth_index  # users, user groups and tokens in memory: members must exist
         self.profiles: dict[UUID, AccessProfileRow] = {}
         self._by_name: list[AccessProfileRow] = []  # the hot path walks this, sorted once per change
+        # (station id, its groups) -> (position, profile) covering it: a local list asks once per token
+        self._at_station: dict[tuple, list[tuple[int, AccessProfileRow]]] = {}
+        self._by_member: dict[UUID, frozenset[int]] = {}
         self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     # -- the book in memory (follows the change feed) ---------------------------------------------
@@ -233,6 +236,12 @@ class AccessProfileService:
         """The book as given (loaded rows; tests may pass rows of their own)."""
         self.profiles = {p.id: p for p in rows}
         self._by_name = sorted(self.profiles.values(), key=lambda p: p.name.lower())
+        self._at_station.clear()
+        by_member: dict[UUID, set[int]] = {}  # token, user or user group id -> positions in _by_name
+        for i, p in enumerate(self._by_name):
+            for member in p.token_ids | p.user_ids | p.user_group_ids:
+                by_member.setdefault(member, set()).add(i)
+        self._by_member = {k: frozenset(v) for k, v in by_member.items()}
 
     async def _reload(self) -> None:
         await self.load()
@@ -266,10 +275,24 @@ class AccessProfileService:
 
     def covering(self, info, who: Who, station_groups: frozenset | None = None) -> list[AccessProfileRow]:
         """The profiles covering this station that `who` is a member of, by name."""
-        if not self._by_name or (who.token_id is None and who.user_id is None):
+        if not self._by_member:
+            return []
+        member_of: frozenset[int] = frozenset()
+        for key in (who.token_id, who.user_id, who.user_group_id):
+            if key is not None:
+                found = self._by_member.get(key)
+                if found:
+                    member_of = member_of | found
+        if not member_of:
             return []
         groups = self._station_groups(info) if station_groups is None else station_groups
-        return [p for p in self._by_name if p.has_member(who) and p.covers(info.id, groups)]
+        here = self._at_station.get((info.id, groups))
+        if here is None:
+            if len(self._at_station) > 10_000:
+                self._at_station.clear()
+            here = self._at_station[(info.id, groups)] = [
+                (i, p) for i, p in enumerate(self._by_name) if p.covers(info.id, groups)]
+        return [p for i, p in here if i in member_of]
 
     def check(self, info, who: Who, now: datetime, station_groups: frozenset | None = None) -> ProfileCheck:
         found = self.covering(info, who, station_groups)
