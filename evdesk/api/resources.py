@@ -6,6 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from evdesk.api.access_profiles import (
+    PROFILE_CREATE,
+    PROFILE_PATCH,
+    create_profile,
+    delete_profile,
+    get_profile,
+    list_profiles,
+    update_profile,
+)
 from evdesk.api.events import EVENTS_QUERY, stream_events
 from evdesk.api.people import (
     AUTHORIZATIONS_QUERY,
@@ -184,6 +193,14 @@ ROUTES: list[Route] = [
           "station or connector of your domain (replaces the one it had)", "tariffs", ASSIGNMENT_CREATE, success=201),
     Route("DELETE", f"{V1}/tariff-assignments/{{id}}", delete_assignment, "Remove an assignment of your domain",
           "tariffs", success=204),
+    Route("GET", f"{V1}/access-profiles", list_profiles, "Access profiles: who may charge where and when", "access"),
+    Route("POST", f"{V1}/access-profiles", create_profile, "Add an access profile (whole-site admins)", "access",
+          PROFILE_CREATE, success=201),
+    Route("GET", f"{V1}/access-profiles/{{id}}", get_profile, "One access profile", "access"),
+    Route("PATCH", f"{V1}/access-profiles/{{id}}", update_profile, "Edit an access profile (whole-site admins)",
+          "access", PROFILE_PATCH),
+    Route("DELETE", f"{V1}/access-profiles/{{id}}", delete_profile, "Delete an access profile (whole-site admins)",
+          "access", success=204),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),

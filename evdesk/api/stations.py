@@ -217,9 +217,19 @@ def i32(required: bool = False, nullable: bool = False, doc: str = "") -> F:
 COMMANDS: dict[str, Command] = {
     "remote-start": Command("RemoteStartTransaction", {
         "connector_id": i32(nullable=True, doc="null: the station chooses"),
-        "id_tag": F("string", required=True), "charging_profile": F("object", nullable=True)},
+        "id_tag": F("string", required=True), "charging_profile": F("object", nullable=True),
+        "tariff_id": F("uuid", nullable=True, doc="the tariff this session gets; null/absent: as the tariff groups "
+                                                  "decide"),
+        "free": F("boolean", doc="true: the session is Free (not with tariff_id)"),
+        "max_minutes": F("integer", nullable=True, minimum=1, maximum=10080,
+                         doc="stop limit: minutes (replaces the tariff's)"),
+        "max_kwh": F("string", nullable=True, doc="stop limit: kWh as a decimal string, e.g. \"12.5\""),
+        "max_cost": F("string", nullable=True, doc="stop limit: cost in the site currency, e.g. \"9.50\"")},
         lambda c, sid, ctx, reason, p: c.remote_start(sid, p.get("connector_id"), p["id_tag"], ctx=ctx, reason=reason,
-                                                      charging_profile=p.get("charging_profile"))),
+                                                      charging_profile=p.get("charging_profile"),
+                                                      tariff_id=p.get("tariff_id"), free=p.get("free", False),
+                                                      max_minutes=p.get("max_minutes"), max_kwh=p.get("max_kwh"),
+                                                      max_cost=p.get("max_cost"))),
     "remote-stop": Command("RemoteStopTransaction", {"transaction_id": i32(required=True)},
                            lambda c, sid, ctx, reason, p: c.remote_stop(sid, p["transaction_id"], ctx=ctx, reason=reason)),
     "reset": Command("Reset", {"kind": F("string", required=True, enum=("Soft", "Hard"))},

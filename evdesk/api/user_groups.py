@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from aiohttp import web
 
 from evdesk.api.http import body_of, ctx_of, ok, path_uuid, services_of
@@ -9,9 +11,17 @@ from evdesk.api.schemas import F, check_query
 from evdesk.core.errors import NotFound
 
 
+def _decimal_text(value: int | None, scale: int, places: int) -> str | None:
+    return None if value is None else f"{Decimal(value) / scale:.{places}f}"
+
+
 def group_json(g) -> dict:
     return {"id": g.id, "version": g.version, "name": g.name, "active": g.active, "members": g.members,
-            "max_concurrent_transactions": g.max_concurrent_transactions}
+            "max_concurrent_transactions": g.max_concurrent_transactions, "limit_minutes": g.limit_minutes,
+            "limit_kwh": _decimal_text(g.limit_wh, 1000, 3), "limit_cost": _decimal_text(g.limit_cost_minor, 100, 2)}
+
+
+LIMITS = ("limit_minutes", "limit_kwh", "limit_cost")
 
 
 GROUP_FIELDS = {
@@ -19,6 +29,10 @@ GROUP_FIELDS = {
     "active": F("boolean", doc="an inactive group's users cannot charge"),
     "max_concurrent_transactions": F("integer", nullable=True, doc="sessions at a time for each member; null: per user"),
     "member_ids": F("uuids", doc="charging users in this group (a user is in one group)"),
+    "limit_minutes": F("integer", nullable=True, minimum=1, maximum=10080,
+                       doc="stop each member's session after this many minutes; null: no limit from the group"),
+    "limit_kwh": F("string", nullable=True, doc="stop at this energy (kWh, e.g. \"20.5\"); null: none"),
+    "limit_cost": F("string", nullable=True, doc="stop at this cost in the site currency (\"9.50\"); null: none"),
 }
 GROUP_CREATE = {**GROUP_FIELDS, "name": F("string", required=True, doc="unique among the groups")}
 GROUP_PATCH = {"version": F("integer", required=True, doc="the version you read; 409 stale_edit if it moved on"),
@@ -47,7 +61,8 @@ async def get_user_group(request: web.Request) -> web.Response:
 async def create_user_group(request: web.Request) -> web.Response:
     b = await body_of(request, GROUP_CREATE)
     g = await services_of(request).people.groups.create(
-        ctx_of(request), b["name"], b.get("active", True), b.get("member_ids"), b.get("max_concurrent_transactions"))
+        ctx_of(request), b["name"], b.get("active", True), b.get("member_ids"), b.get("max_concurrent_transactions"),
+        **{k: b.get(k) for k in LIMITS})
     return ok(group_json(g), 201)
 
 
@@ -56,7 +71,8 @@ async def update_user_group(request: web.Request) -> web.Response:
     b = await body_of(request, GROUP_PATCH)
     g = await services_of(request).people.groups.update(
         ctx_of(request), current.id, b["version"], b.get("name", current.name), b.get("active", current.active),
-        b.get("member_ids"), b.get("max_concurrent_transactions", current.max_concurrent_transactions))
+        b.get("member_ids"), b.get("max_concurrent_transactions", current.max_concurrent_transactions),
+        **{k: b[k] for k in LIMITS if k in b})
     return ok(group_json(g))
 
 

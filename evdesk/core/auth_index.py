@@ -50,6 +50,9 @@ class GroupEntry:
     id: UUID
     active: bool
     max_concurrent: int | None
+    limit_minutes: int | None = None  # the members' sessions' stop limits
+    limit_wh: int | None = None
+    limit_cost_minor: int | None = None
 
 
 @dataclass

@@ -15,15 +15,19 @@ The decision, in order (the first rule that refuses answers):
    00:00 local on the first day through 23:59:59.999… local on the last day,
    i.e. expired from 00:00 local on the day after `valid_to_day`.
 4. The token's charging user disabled: Blocked; the user's group inactive: Blocked.
-5. Access mode `private`: the token needs a user with an access right on the
+5. Access profiles (`access_profiles.py`): a token that is a member (itself, its
+   user or its user group) of profiles covering the station is Invalid outside all
+   of their time windows ("Outside the access profile 'Night shift' hours"); inside
+   one, an accepted answer expires when that window closes.
+6. Access mode `private`: the token needs a user with an access right on the
    station itself or on its charging group or any group above it (a right on a
-   group covers its subgroups); otherwise Invalid. `public`: any valid token
-   (with or without a user) may charge.
-6. Running sessions: a user may run `max_concurrent_transactions` (the user's,
+   group covers its subgroups), or a covering access profile that admits it now;
+   otherwise Invalid. `public`: any valid token (with or without a user) may charge.
+7. Running sessions: a user may run `max_concurrent_transactions` (the user's,
    else the user group's, else 1) at once across all their tokens; a token
    without a user one. More: ConcurrentTx. (Not checked for StopTransaction.)
-7. Otherwise Accepted, with the token's expiry and its parent token (group tag)
-   as parentIdTag.
+8. Otherwise Accepted, with the token's expiry (or the profile window's end, if
+   sooner) and its parent token (group tag) as parentIdTag.
 
 Tag matching ignores case, and when the station's `strip_id_tag_suffix` is on a
 tag with a vendor suffix (`04A1B2_serial`) also matches `04A1B2` (INTEROP §7).
@@ -32,6 +36,7 @@ tag with a vendor suffix (`04A1B2_serial`) also matches `04A1B2` (INTEROP §7).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
@@ -50,6 +55,7 @@ from evdesk.core.auth_index import (
     read_group_tree,
 )
 from evdesk.core.clock import utcnow
+from evdesk.core.pricing.selection import Who
 from evdesk.core.station_cache import StationInfo
 from evdesk.core.tasks import spawn
 from evdesk.store.batch import BatchWriter
@@ -86,6 +92,7 @@ class Decision:
     reason: str
     token: TokenFacts | None = None
     expiry: datetime | None = None
+    time_limited: bool = False  # admitted only by an access profile's time window (kept off local lists)
 
     @property
     def accepted(self) -> bool:
@@ -116,6 +123,7 @@ def validity(token: TokenFacts, zone: tzinfo) -> tuple[datetime | None, datetime
 def decide(
     token: TokenFacts | None, *, access_mode: str, now: datetime, active_transactions: int = 0,
     station_id: UUID | None = None, station_groups: frozenset = frozenset(), zone: tzinfo = timezone.utc,
+    profile=None,
 ) -> Decision:
     """The authorization decision table (see the module text for the rules)."""
     if access_mode == FREE:
@@ -136,7 +144,17 @@ def decide(
             return Decision(BLOCKED, "charging user disabled", token)
         if token.user_group_active is False:
             return Decision(BLOCKED, "user group inactive", token)
-    if access_mode == PRIVATE:
+    admitted_by = None
+    if profile is not None and profile.covering:
+        if profile.admitting is None:
+            if len(profile.covering) == 1:
+                return Decision(INVALID, f"Outside the access profile '{profile.covering[0]}' hours", token)
+            names = ", ".join(f"'{n}'" for n in profile.covering)
+            return Decision(INVALID, f"Outside the hours of the access profiles {names}", token)
+        admitted_by = profile.admitting
+        if profile.until is not None:
+            end = profile.until if end is None else min(end, profile.until)
+    if access_mode == PRIVATE and admitted_by is None:
         if token.user_id is None:
             return Decision(INVALID, "private station: token has no charging user", token)
         if station_id not in token.rights_stations and not (token.rights_groups & station_groups):
@@ -144,7 +162,8 @@ def decide(
     limit = token.max_concurrent if token.max_concurrent is not None else 1
     if active_transactions >= limit:
         return Decision(CONCURRENT_TX, f"already charging ({active_transactions} running, {limit} allowed)", token)
-    return Decision(ACCEPTED, "token accepted", token, expiry=end)
+    reason = "token accepted" if admitted_by is None else f"token accepted (access profile '{admitted_by}')"
+    return Decision(ACCEPTED, reason, token, expiry=end, time_limited=bool(profile and profile.time_limited))
 
 
 def uid_candidates(id_tag: str, strip_suffix: bool) -> list[str]:
@@ -166,13 +185,15 @@ def effective_access_mode(info: StationInfo, connector_id: int | None) -> str:
 
 
 class AuthorizationService:
-    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, settings, running):
+    def __init__(self, store: Store, bus: ev.EventBus, batch: BatchWriter, settings, running, index: AuthIndex,
+                 profiles):
         self.store = store
         self.bus = bus
         self.batch = batch
         self.settings = settings
-        self.index = AuthIndex()
+        self.index = index  # users, user groups and tokens in memory (the access profiles check members in it)
         self.running = running  # RunningSessions: running sessions per token
+        self.profiles = profiles  # AccessProfileService: time windows per member and station
         self._unsubscribe = [bus.subscribe(ev.GroupChanged, self._group_changed),
                              bus.subscribe(ev.RowsChanged, self._rows_changed)]
         self._tree_task = None
@@ -284,9 +305,13 @@ class AuthorizationService:
             # a station waiting for adoption may talk, but nobody charges there yet
             return Decision(INVALID, "station not adopted", token)
         running = self.running_for(token) if (token is not None and starting) else 0
+        groups = self.index.ancestors(info.group_id)
+        profile = None
+        if token is not None and self.profiles is not None:
+            profile = self.profiles.check(info, Who(token.user_id, token.user_group_id, token.id), now, groups)
         return decide(
             token, access_mode=effective_access_mode(info, connector_id), now=now, active_transactions=running,
-            station_id=info.id, station_groups=self.index.ancestors(info.group_id), zone=self.zone_of(info),
+            station_id=info.id, station_groups=groups, zone=self.zone_of(info), profile=profile,
         )
 
     async def authorize(
@@ -302,7 +327,7 @@ class AuthorizationService:
         decision = self.evaluate(info, connector_id, id_tag, starting=starting, now=now)
         if decision.accepted and decision.expiry is None:
             # let the station cache the answer for a day at most
-            decision = Decision(decision.status, decision.reason, decision.token, now + timedelta(days=1))
+            decision = dataclasses.replace(decision, expiry=now + timedelta(days=1))
         token = decision.token
         people_repo.log_authorization(
             self.batch, at=now, station=info.id, connector_id=connector_id, id_tag=id_tag[:64],

@@ -194,6 +194,25 @@ class SessionPriced(Event):
 
 
 @dataclass(frozen=True)
+class StopLimitReached(Event):
+    """A running session reached its maximum time, energy or cost (once per session); the
+    command layer asks the station to stop it. `reason` is a sentence for the action log."""
+
+    transaction_id: UUID
+    station_id: UUID
+    connector_id: int
+    ocpp_id: int
+    kind: str  # time / energy / cost
+    reason: str
+    energy_wh: int | None = None
+
+
+@dataclass(frozen=True)
+class AccessProfilesChanged(Event):
+    """An access profile was added, changed or removed (here or by another seat)."""
+
+
+@dataclass(frozen=True)
 class SiteSettingsChanged(Event):
     """The site settings in force changed (saved here, or another seat's save was loaded)."""
 

@@ -99,6 +99,9 @@ class UserGroupRow:
     active: bool
     members: int
     max_concurrent_transactions: int | None = None
+    limit_minutes: int | None = None  # stop limits of the members' sessions (None: none from the group)
+    limit_wh: int | None = None
+    limit_cost_minor: int | None = None
 
 
 def row_of(cls, row: dict):

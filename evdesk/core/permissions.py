@@ -47,6 +47,7 @@ class Permission(str, Enum):
     SCHEDULED_TASKS = "scheduled_tasks"
     INVOICES = "invoices"
     TARIFFS = "tariffs"  # tariffs, tariff groups and where they apply; re-pricing sessions
+    ACCESS_PROFILES = "access_profiles"  # who may charge where and when (time windows)
     SITE_SETTINGS = "site_settings"
     API_KEYS = "api_keys"
 
@@ -64,6 +65,7 @@ BASIC_FORBIDDEN = frozenset({
     Permission.MANAGE_USER_GROUPS,
     Permission.INVOICES,
     Permission.TARIFFS,
+    Permission.ACCESS_PROFILES,
     Permission.SITE_SETTINGS,
     Permission.API_KEYS,
 })

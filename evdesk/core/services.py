@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from evdesk.core import events as ev
+from evdesk.core.access_profiles import AccessProfileService
 from evdesk.core.actions import ActionLogService
 from evdesk.core.api_keys import ApiKeyService
+from evdesk.core.auth_index import AuthIndex
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
 from evdesk.core.clock import utcnow
@@ -27,6 +29,7 @@ from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
 from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
+from evdesk.core.stop_limits import StopLimitWatch
 from evdesk.core.running_sessions import RunningSessions
 from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
@@ -48,14 +51,20 @@ class Services:
         self.stations = StationService(store, self.bus, self.settings, self.batch, self.group_tree)
         self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
         self.running = RunningSessions()
-        self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running)
+        self.auth_index = AuthIndex()  # users, user groups and tokens in memory
         # prices: tariffs and where they apply (in memory, read at every Start), and sessions' prices
         self.tariffs = TariffService(store, self.bus, self.settings, self.stations, self.group_tree)
+        # access profiles: who may charge where and when; the one decision and the Start ask them
+        self.access_profiles = AccessProfileService(store, self.bus, self.settings, self.stations, self.group_tree,
+                                                    self.tariffs, self.auth_index)
+        self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running, self.auth_index,
+                                         self.access_profiles)
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
-                                               self.running, self.tariffs)
+                                               self.running, self.tariffs, self.access_profiles)
         self.actions = ActionLogService(store, self.bus, self.batch)
         self.pricing = SessionPricing(store, self.bus, self.batch, self.settings, self.stations, self.actions,
                                       self.tariffs)
+        self.stop_limits = StopLimitWatch(self.bus, self.running, self.pricing)  # judged at each reading
         # the read side: what screens and the API show, within the operator's domain
         self.sessions = SessionReads(store, self.stations, self.running, self.pricing, self.group_tree)
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
@@ -97,12 +106,14 @@ class Services:
         await self.group_tree.load()
         await self.stations.load()
         await self.tariffs.load()
+        await self.access_profiles.load()
         await self.transactions.load()
         await self.people.load()
         self.batch.start()
         await self.pricing.start()
         self.status.start()
         self.transactions.start_housekeeping()
+        self.stop_limits.start()
         self.commlog.start()
         self.loop_lag.start()
         await self.change_feed.start()
@@ -115,6 +126,7 @@ class Services:
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.commlog.stop()
+        await self.stop_limits.stop()
         await self.transactions.stop_housekeeping()
         self.pricing.stop()
         await self.status.stop()

@@ -156,6 +156,7 @@ class TariffService:
         self.groups: dict[UUID, TariffGroupRow] = {}
         self.assignments: dict[UUID, AssignmentRow] = {}
         self._by_target: dict[tuple, UUID] = {}
+        # (station, connector_id, who, at) -> AppliedTariff | None: the access profiles' say (set by Services)
         self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
 
     # -- the book in memory ---------------------------------------------------------------------------------
@@ -267,7 +268,8 @@ class TariffService:
         return None, ""
 
     def resolve(self, station, connector_id: int, who: Who, at: datetime) -> AppliedTariff:
-        """The tariff for a session starting now (in memory: called on the StartTransaction path)."""
+        """The tariff the tariff groups give a session starting now (in memory: called on the
+        StartTransaction path, after an admitting access profile's tariff, which comes first)."""
         chain = self._group_chain(station.group_id)
         tg_id = assigned_group((station.id, connector_id), station.id, chain, self._by_target)
         currency = self.settings.currency
@@ -358,7 +360,15 @@ class TariffService:
         if current.in_groups:
             raise ValidationError(f"This tariff is in the tariff group(s) {', '.join(current.in_groups)}. "
                                   "Remove it from them first.")
-        await self._write(repo.tombstone_tariff, tariff_id, version, missing=TARIFF_NOT_FOUND)
+
+        def write():
+            profiles = repo.profiles_giving(tariff_id)
+            if profiles:
+                raise ValidationError(f"This tariff is the tariff of the access profile(s) {', '.join(profiles)}. "
+                                      "Choose another tariff there first.")
+            repo.tombstone_tariff(tariff_id, version)
+
+        await self._write(write, missing=TARIFF_NOT_FOUND)
 
     def _checked_entries(self, group_id: UUID | None, base_tariff_id: UUID | None, entries) -> list[dict]:
         rows = [e if isinstance(e, EntryRow) else entry_from_dict(e, i) for i, e in enumerate(entries or (), 2)]

@@ -82,7 +82,8 @@ class StartResult:
 
 class TransactionService:
     def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter,
-                 auth: AuthorizationService, stations, running: RunningSessions, tariffs: TariffService):
+                 auth: AuthorizationService, stations, running: RunningSessions, tariffs: TariffService,
+                 access_profiles):
         self.store = store
         self.bus = bus
         self.settings = settings
@@ -91,8 +92,11 @@ class TransactionService:
         self.stations = stations
         self.running = running
         self.tariffs = tariffs
+        self.access_profiles = access_profiles  # an admitting profile's tariff comes before the tariff groups'
         # a remote start's chosen tariff, until the station's StartTransaction on that connector
-        self._remote_tariffs: dict[tuple[UUID, int], tuple[AppliedTariff, datetime]] = {}
+        self._remote_tariffs: dict[tuple[UUID, int | None], tuple[AppliedTariff, datetime]] = {}
+        # and its stop limits (minutes, kwh, cost), likewise
+        self._remote_limits: dict[tuple[UUID, int | None], tuple[dict, datetime]] = {}
         self.active = running.by_ocpp_id  # by OCPP id
         self._next_ocpp_id = 1
         self._dirty: set[int] = set()
@@ -169,7 +173,8 @@ class TransactionService:
         replaced = self.active_on(info.id, connector_id)
         ocpp_id = self._allocate_id()
         applied = self._tariff_for(info, connector_id, token, started_at)
-        limits = session_limits(applied.prices)
+        group = self.auth.index.groups.get(token.user_group_id) if token is not None and token.user_group_id else None
+        limits = session_limits(applied.prices, group=group, **self._remote_limits_for(info.id, connector_id))
         with self.batch.frame_scope() as ticket:
             tx_id = repo.queue_start(
                 self.batch, ocpp_id=ocpp_id, station_id=info.id, connector_id=connector_id, id_tag=id_tag,
@@ -195,12 +200,34 @@ class TransactionService:
         timeout) gets it instead of the one the tariff groups would give."""
         self._remote_tariffs[(station_id, connector_id)] = (applied, utcnow())
 
-    def _tariff_for(self, info: StationInfo, connector_id: int, token, started_at: datetime) -> AppliedTariff:
-        chosen = self._remote_tariffs.pop((info.id, connector_id), None)
+    def choose_remote_limits(self, station_id: UUID, connector_id: int | None, *, minutes: int | None = None,
+                             kwh=None, cost=None) -> None:
+        """A remote start set stop limits: the next Start on that connector (within the remote-start
+        timeout) gets them instead of its tariff's (a limit left None keeps the tariff's)."""
+        self._remote_limits[(station_id, connector_id)] = ({"minutes": minutes, "kwh": kwh, "cost": cost}, utcnow())
+
+    def forget_remote_choice(self, station_id: UUID, connector_id: int | None) -> None:
+        """The remote start was not accepted: its tariff and limits choice lapses."""
+        self._remote_tariffs.pop((station_id, connector_id), None)
+        self._remote_limits.pop((station_id, connector_id), None)
+
+    def _remote_pop(self, choices: dict, station_id: UUID, connector_id: int):
+        """A remote start's choice for this connector (or for "the station chooses"), if still fresh."""
+        chosen = choices.pop((station_id, connector_id), None) or choices.pop((station_id, None), None)
         if chosen is not None and utcnow() - chosen[1] <= timedelta(seconds=max(60, self.settings.remote_start_timeout)):
             return chosen[0]
+        return None
+
+    def _remote_limits_for(self, station_id: UUID, connector_id: int) -> dict:
+        return self._remote_pop(self._remote_limits, station_id, connector_id) or {}
+
+    def _tariff_for(self, info: StationInfo, connector_id: int, token, started_at: datetime) -> AppliedTariff:
+        chosen = self._remote_pop(self._remote_tariffs, info.id, connector_id)
+        if chosen is not None:
+            return chosen
         who = Who(token.user_id, token.user_group_id, token.id) if token is not None else Who()
-        return self.tariffs.resolve(info, connector_id, who, started_at)
+        return (self.access_profiles.tariff_for(info, connector_id, who, started_at)
+                or self.tariffs.resolve(info, connector_id, who, started_at))
 
     def _running_duplicate(self, station_id, connector_id, meter_start, started_at) -> ActiveTransaction | None:
         t = self.active_on(station_id, connector_id)

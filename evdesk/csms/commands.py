@@ -22,6 +22,7 @@ from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.log_limit import limited
+from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
 from evdesk.csms.connection import InvalidAnswer
@@ -157,16 +158,37 @@ class CommandApi:
 
     # -- commands --------------------------------------------------------------
     async def remote_start(self, station_id: UUID, connector_id: int | None, id_tag: str, *, ctx: OperatorContext,
-                           reason: str = "", charging_profile: dict | None = None) -> CommandResult:
+                           reason: str = "", charging_profile: dict | None = None, tariff_id: UUID | None = None,
+                           free: bool = False, max_minutes: int | None = None, max_kwh=None,
+                           max_cost=None) -> CommandResult:
+        """Start a session; optionally choose its tariff (a tariff's id, or `free`; by default the
+        tariff groups decide) and its stop limits (`core/remote_start.py` has the rules)."""
         id_tag = (id_tag or "").strip()
         if not id_tag:
             raise ValidationError("Enter the token (id tag) to start with.", field="id_tag")
         if len(id_tag) > 20:
             raise ValidationError("OCPP 1.6 allows at most 20 characters in a remote start id tag.", field="id_tag")
-        result = await self._execute(station_id, "RemoteStartTransaction", r16.remote_start(connector_id, id_tag, charging_profile),
-                                     ctx=ctx, reason=reason)
+        services = self.services
+        choice = remote_start_choice(services.tariffs, services.settings.currency, tariff_id=tariff_id, free=free,
+                                     max_minutes=max_minutes, max_kwh=max_kwh, max_cost=max_cost)
+        if choice.tariff is not None or choice.has_limits:
+            self._allow(ctx, station_id)  # nothing is remembered for a station the operator may not start
+            if choice.tariff is not None:
+                services.transactions.choose_remote_tariff(station_id, connector_id, choice.tariff)
+            if choice.has_limits:
+                services.transactions.choose_remote_limits(station_id, connector_id, minutes=choice.max_minutes,
+                                                           kwh=choice.max_kwh, cost=choice.max_cost)
+            reason = f"{reason} ({choice.describe()})" if reason else choice.describe()
+        try:
+            result = await self._execute(station_id, "RemoteStartTransaction",
+                                         r16.remote_start(connector_id, id_tag, charging_profile), ctx=ctx, reason=reason)
+        except BaseException:
+            services.transactions.forget_remote_choice(station_id, connector_id)
+            raise
         if result.ok:
             self._watch_remote_start(station_id, connector_id, result.action_id)
+        else:
+            services.transactions.forget_remote_choice(station_id, connector_id)
         return result
 
     def _watch_remote_start(self, station_id: UUID, connector_id: int | None, action_id: UUID) -> None:

@@ -7,7 +7,8 @@ on its own (offline, or before asking), kept in step with evdesk.
 * What is on a station's list: every live token whose decision at that station is
   not Invalid (Accepted ones with their expiry and parentIdTag, Blocked and
   Expired ones so an offline station refuses them too); tokens that would be Invalid
-  there are not listed. Accepted tokens go first when the list must be cut.
+  there are not listed, nor tokens that only an access profile's time window admits
+  (a charger offline at night would otherwise accept them at any hour). Accepted tokens go first when the list must be cut.
 * When: after each accepted boot the station's list version is compared with
   what evdesk last sent; a different version (or none) gets a Full update. While
   connected, a change to tokens, users, user groups, rights or the station sends a
@@ -84,6 +85,7 @@ class LocalListSync:
             bus.subscribe(ev.UserGroupChanged, self._changed),
             bus.subscribe(ev.UsersImported, self._changed),
             bus.subscribe(ev.StationChanged, self._station_changed),
+            bus.subscribe(ev.AccessProfilesChanged, self._changed),
         ]
         if hasattr(ev, "GroupChanged"):
             self._unsubscribe.append(bus.subscribe(ev.GroupChanged, self._changed))
@@ -105,7 +107,7 @@ class LocalListSync:
             if n and n % YIELD_EVERY == 0:
                 await asyncio.sleep(0)
             d = auth.evaluate(info, None, entry.uid, starting=False)
-            if d.status == INVALID:
+            if d.status == INVALID or d.time_limited:
                 continue
             tag_info = {"status": d.status}
             if d.expiry is not None:

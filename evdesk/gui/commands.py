@@ -28,6 +28,10 @@ CONNECTOR = "connector"  # a connector of this station; choices built from the s
 DATETIME = "datetime"  # local time on screen, aware UTC to the API
 JSON = "json"
 KEY_LIST = "key_list"  # comma-separated list of strings
+TARIFF = "tariff"  # as the tariff groups decide (None), Free (FREE) or a tariff's id; choices from the site
+DECIMAL = "decimal"  # a number with decimals, sent as its text (kWh, money); empty = not set
+
+FREE = "free"  # the tariff choice "Free"
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,10 @@ EXAMPLE_LOCAL_LIST = [{"idTag": "04A2B3C4D5", "idTagInfo": {"status": "Accepted"
 # Each command's call of its typed CommandApi method; `p` holds every parameter of the command
 # (optional ones unset are None, the method's own "not given").
 _SEND: dict[str, Send] = {
-    "remote_start": lambda api, sid, p, ctx, reason: api.remote_start(sid, p["connector_id"], p["id_tag"], ctx=ctx, reason=reason),
+    "remote_start": lambda api, sid, p, ctx, reason: api.remote_start(
+        sid, p["connector_id"], p["id_tag"], ctx=ctx, reason=reason,
+        **({"free": True} if p["tariff_id"] == FREE else {"tariff_id": p["tariff_id"]}),
+        max_minutes=p["max_minutes"], max_kwh=p["max_kwh"], max_cost=p["max_cost"]),
     "remote_stop": lambda api, sid, p, ctx, reason: api.remote_stop(sid, p["transaction_id"], ctx=ctx, reason=reason),
     "unlock_connector": lambda api, sid, p, ctx, reason: api.unlock_connector(sid, p["connector_id"], ctx=ctx, reason=reason),
     "reserve_now": lambda api, sid, p, ctx, reason: api.reserve_now(sid, p["connector_id"], p["id_tag"], p["expiry"], p["parent_id_tag"], ctx=ctx, reason=reason),
@@ -112,9 +119,16 @@ COMMANDS: tuple[Command, ...] = (
     # -- charging ---------------------------------------------------------------
     Command(
         "remote_start", "Start charging…", _SEND["remote_start"],
-        "Ask the station to start a session for an id tag (the driver still plugs in).",
+        "Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff "
+        "applies and, if you like, when evdesk stops the session.",
         (Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True),
-         Param("id_tag", "Id tag", TEXT, help="The token the session is charged to, e.g. 04A2B3C4D5.")),
+         Param("id_tag", "Id tag", TEXT, help="The token the session is charged to, e.g. 04A2B3C4D5."),
+         Param("tariff_id", "Tariff", TARIFF,
+               help="As the tariff groups decide: the access profile's or the station's tariff. Free: no charge."),
+         Param("max_minutes", "Stop after (minutes)", INT, required=False, minimum=1, maximum=10_080,
+               help="evdesk asks the station to stop the session after this long."),
+         Param("max_kwh", "Stop at energy (kWh)", DECIMAL, required=False, help="e.g. 20 or 12.5"),
+         Param("max_cost", "Stop at cost ({currency})", DECIMAL, required=False, help="e.g. 9.50")),
         group="Charging", confirm_text="Start charging",
     ),
     Command(

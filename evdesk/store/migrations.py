@@ -156,6 +156,16 @@ def _session_indexes(db: peewee.Database) -> None:
         db.execute_sql('ANALYZE "transaction"')  # the planner's statistics for choosing among them
 
 
+def _access_profiles(db: peewee.Database) -> None:
+    """Issue 10: access-control profiles (days and time windows, members, stations and groups,
+    a tariff) and the stop limits of a user group's members. Touches only its own table and
+    columns (safe), so it works whichever of 7 and 8 ran first."""
+    db.create_tables([models.AccessProfile], safe=True)
+    UG = models.UserGroup
+    for name in ("limit_minutes", "limit_wh", "limit_cost_minor"):
+        add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -164,6 +174,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (5, "home charging groups of charging users and tokens", _home_groups),
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
+    (8, "access-control profiles, user-group stop limits", _access_profiles),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -184,9 +195,12 @@ def migrate(db: peewee.Database) -> list[int]:
             f"This database was written by a newer evdesk (schema {found}; this program "
             f"knows up to {SCHEMA_VERSION}). Install the newer evdesk, or open another data folder."
         )
+    # Each number that has not run yet runs (not only those above the highest): migrations made on
+    # parallel branches (7 and 8) then apply whichever order they were merged and run in.
+    done = set() if found == 0 else {int(v) for (v,) in models.SchemaVersion.select(models.SchemaVersion.version).tuples()}
     applied = []
     for number, _title, step in MIGRATIONS:
-        if number <= found:
+        if number in done:
             continue
         with db.atomic():
             if number == 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 from datetime import datetime, timezone
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -40,7 +40,7 @@ def distinct_values(spec):
         out[name] = {
             "integer": 100 + n, "string": f"text-{n}", "boolean": bool(n % 2), "object": {"n": n},
             "objects": [{"n": n}], "strings": [f"key-{n}"],
-            "datetime": datetime(2030, 1, n, tzinfo=timezone.utc),
+            "datetime": datetime(2030, 1, n, tzinfo=timezone.utc), "uuid": UUID(int=n),
         }[f.type] if not f.enum else f.enum[-1]
     return out
 

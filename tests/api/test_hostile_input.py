@@ -193,9 +193,12 @@ async def site(admin, services, api, station):
     tariff = await services.tariffs.create_tariff(SYSTEM_CONTEXT, "Hostile tariff", {"kind": "flat", "session_price": "1"})
     tariff_group = await services.tariffs.create_group(SYSTEM_CONTEXT, "Hostile prices", [{"tariff_id": str(tariff.id)}])
     assignment = await services.tariffs.assign(SYSTEM_CONTEXT, tariff_group.id, station_id=services.stations.get("SIM-1").id)
+    profile = await services.access_profiles.create(SYSTEM_CONTEXT, "Hostile profile", [
+        {"days": [0], "start": "22:00", "end": "06:00"}])
     ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
-           "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id)}
+           "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
+           "access-profiles": str(profile.id)}
     return Site(admin, services, ids)
 
 

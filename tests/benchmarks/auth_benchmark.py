@@ -1,12 +1,14 @@
 """Authorization decision latency with a big site: 100,000 tokens of 10,000 users.
 
-    python tests/benchmarks/auth_benchmark.py [--tokens 100000] [--users 10000] [--decisions 20000]
+    python tests/benchmarks/auth_benchmark.py [--tokens 100000] [--users 10000] [--decisions 20000] [--profiles 0]
 
 Seeds a temporary SQLite store (users in 20 user groups, access rights on charging
 groups, a private and a public station), starts the services (which load the
 in-memory index) and times `AuthorizationService.authorize()` as the OCPP handlers
 call it: known tokens at the private and public station, with the case changed,
-with a vendor suffix, and unknown tags. Prints load time and p50/p99/max.
+with a vendor suffix, and unknown tags. Prints load time and p50/p99/max. With
+`--profiles N`, N access profiles (each two user groups, two time windows, covering the
+whole site) take part in every decision, and the local list a station would get is built.
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ async def main(args) -> None:
         private = await services.stations.create_station("BENCH-PRIVATE", group_id=group, connectors=2, ctx=SYSTEM_CONTEXT)
         private.access_mode = "private"
         public = await services.stations.create_station("BENCH-PUBLIC", connectors=2, ctx=SYSTEM_CONTEXT)
+        for n in range(args.profiles):
+            teams = [g.id for g in (await services.people.groups.list())[2 * n % 20:2 * n % 20 + 2]]
+            await services.access_profiles.create(SYSTEM_CONTEXT, f"Profile {n}", [
+                {"days": [0, 1, 2, 3, 4], "start": "06:00", "end": "20:00"},
+                {"days": [5, 6], "start": "22:00", "end": "06:00"}], user_group_ids=teams,
+                group_ids=[await store.run(lambda: m.ChargingGroup.get(m.ChargingGroup.name == "Site").id)])
         rng = random.Random(1)
         tags = []
         for i in range(args.decisions):
@@ -97,6 +105,22 @@ async def main(args) -> None:
         kq, uq = statistics.quantiles(known, n=100), statistics.quantiles(unknown, n=100)
         print(f"  known tags: p50 {kq[49]:.3f} ms, p99 {kq[98]:.3f} ms; unknown tags (store look-up): "
               f"p50 {uq[49]:.3f} ms, p99 {uq[98]:.3f} ms")
+        if args.profiles:
+            from evdesk.csms.local_list import LocalListSync
+
+            lists = LocalListSync(services, None, None)
+            lists._known[private.id] = {"enabled": True, "max": 1_000_000, "send_max": 100}
+            t = time.perf_counter()
+            listed = await lists.desired(private)
+            print(f"  local list for the private station with {args.profiles} profiles: {len(listed)} tokens "
+                  f"in {time.perf_counter() - t:.2f} s")
+            profiles = services.access_profiles.list()
+            services.access_profiles.set_profiles([])
+            t = time.perf_counter()
+            listed = await lists.desired(private)
+            print(f"  the same without profiles: {len(listed)} tokens in {time.perf_counter() - t:.2f} s")
+            services.access_profiles.set_profiles(profiles)
+            lists.close()
         await services.stop()
         store.close()
 
@@ -106,4 +130,5 @@ if __name__ == "__main__":
     parser.add_argument("--tokens", type=int, default=100_000)
     parser.add_argument("--users", type=int, default=10_000)
     parser.add_argument("--decisions", type=int, default=20_000)
+    parser.add_argument("--profiles", type=int, default=0)
     asyncio.run(main(parser.parse_args()))

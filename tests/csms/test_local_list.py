@@ -101,3 +101,24 @@ async def test_a_station_booted_before_any_token_gets_its_list_with_the_first_to
         await wait_for(lambda: "04FIRST" in st.local_list, 10)
     finally:
         await st.stop()
+
+
+async def test_a_night_only_token_leaves_the_list_when_a_profile_restricts_it(central, services, people):
+    """An offline charger must not accept at noon a token only a night window admits (access profiles)."""
+    st = await boot(central, services)
+    try:
+        await wait_for(lambda: "04OK01" in st.local_list, 10)
+        token = (await people.reads.tokens(ADMIN, TokenFilter("04OK01"))).items[0]
+        night = await services.access_profiles.create(
+            ADMIN, "Night shift", [{"days": [0, 1, 2, 3, 4], "start": "22:00", "end": "06:00"}],
+            token_ids=[token.id], station_ids=[services.stations.get("LL-1").id])
+        await wait_for(lambda: "04OK01" not in st.local_list, 10)
+        last = [c for c in st.received if c.action == "SendLocalList"][-1].payload
+        assert last["updateType"] == "Differential" and last["localAuthorizationList"] == [{"idTag": "04OK01"}]
+        # open at every hour: listed again
+        await services.access_profiles.update(ADMIN, night.id, night.version, "Night shift",
+                                              [{"days": list(range(7)), "start": "00:00", "end": "23:59"}],
+                                              token_ids=[token.id], station_ids=[services.stations.get("LL-1").id])
+        await wait_for(lambda: st.local_list.get("04OK01", {}).get("status") == "Accepted", 10)
+    finally:
+        await st.stop()

@@ -118,7 +118,8 @@ def small_disk(tmp_path):
 
 def fill(where: Path) -> Path:
     filler = where / "filler"
-    with open(filler, "wb") as f:
+    # unbuffered: a buffered file would try the failed write again at close and raise ENOSPC there
+    with open(filler, "wb", buffering=0) as f:
         try:
             while True:
                 f.write(b"\0" * 65536)

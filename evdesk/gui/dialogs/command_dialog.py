@@ -66,11 +66,13 @@ class CommandDialog(QDialog):
         self.ui.descriptionLabel.setText(command.description)
 
         connector_ids = sorted(c for c in station.connectors if c != 0)
+        tariffs = tuple((t.name, t.id) for t in services.tariffs.list_tariffs() if t.base_of is None)
         self.editors: dict[str, ParamEditor] = {}
         for param in command.params:
-            editor = make_editor(param, connector_ids, zone, display.zone_name(zone))
+            editor = make_editor(param, connector_ids, zone, display.zone_name(zone), tariffs)
             self.editors[param.name] = editor
-            label = param.label + ("" if param.required else " (optional)")
+            label = param.label.replace("{currency}", services.settings.currency)
+            label += "" if param.required else " (optional)"
             self.ui.paramsForm.addRow(label + ":", editor.widget)
             self.ui.paramsForm.addRow("", editor.error)
             if param.help:

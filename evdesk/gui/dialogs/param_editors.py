@@ -23,10 +23,13 @@ from evdesk.gui.commands import (
     CHOICE,
     CONNECTOR,
     DATETIME,
+    DECIMAL,
+    FREE,
     INT,
     JSON,
     KEY_LIST,
     LONG_TEXT,
+    TARIFF,
     TEXT,
     Param,
     parse_json,
@@ -185,7 +188,36 @@ def connector_choices(param: Param, connector_ids: list[int]) -> tuple[tuple[str
     return tuple(choices)
 
 
-def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label: str) -> ParamEditor:
+class DecimalEditor(TextEditor):
+    """Optional decimals as text ("12.5"); the core checks range and places and names the field."""
+
+    def __init__(self, param: Param):
+        super().__init__(param)
+        self.widget.setPlaceholderText(f"{NOT_SET} — {param.help}" if param.help else NOT_SET)
+        self.widget.setMaximumWidth(220)
+
+    def value(self) -> Any:
+        text = self.text().replace(",", ".")
+        if not text:
+            return None
+        try:
+            float(text)
+        except ValueError:
+            raise ValueError(f"{self.param.label.split(' (')[0]}: enter a number, e.g. 12.5.") from None
+        return text
+
+
+def tariff_choices(tariffs) -> tuple[tuple[str, Any], ...]:
+    """As the tariff groups decide, Free, then the site's tariffs by name (`tariffs`: (name, id) pairs)."""
+    return (("As the tariff groups decide", None), ("Free (no charge)", FREE), *tariffs)
+
+
+def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label: str,
+                tariffs: tuple[tuple[str, Any], ...] = ()) -> ParamEditor:
+    if param.kind == DECIMAL:
+        return DecimalEditor(param)
+    if param.kind == TARIFF:
+        return ChoiceEditor(param, tariff_choices(tariffs))
     if param.kind in (TEXT, LONG_TEXT, JSON, KEY_LIST):
         return TextEditor(param)
     if param.kind == INT:

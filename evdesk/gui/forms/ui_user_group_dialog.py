@@ -26,7 +26,7 @@ class Ui_UserGroupDialog(object):
     def setupUi(self, UserGroupDialog):
         if not UserGroupDialog.objectName():
             UserGroupDialog.setObjectName(u"UserGroupDialog")
-        UserGroupDialog.resize(440, 240)
+        UserGroupDialog.resize(520, 330)
         self.dialogLayout = QVBoxLayout(UserGroupDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.groupForm = QFormLayout()
@@ -109,6 +109,67 @@ class Ui_UserGroupDialog(object):
 
         self.groupForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.limitHelp)
 
+        self.stopLabel = QLabel(UserGroupDialog)
+        self.stopLabel.setObjectName(u"stopLabel")
+
+        self.groupForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.stopLabel)
+
+        self.stopRow = QHBoxLayout()
+        self.stopRow.setObjectName(u"stopRow")
+        self.stopMinutesEdit = QLineEdit(UserGroupDialog)
+        self.stopMinutesEdit.setObjectName(u"stopMinutesEdit")
+        self.stopMinutesEdit.setMaximumSize(QSize(110, 16777215))
+
+        self.stopRow.addWidget(self.stopMinutesEdit)
+
+        self.stopMinutesUnit = QLabel(UserGroupDialog)
+        self.stopMinutesUnit.setObjectName(u"stopMinutesUnit")
+
+        self.stopRow.addWidget(self.stopMinutesUnit)
+
+        self.stopKwhEdit = QLineEdit(UserGroupDialog)
+        self.stopKwhEdit.setObjectName(u"stopKwhEdit")
+        self.stopKwhEdit.setMaximumSize(QSize(110, 16777215))
+
+        self.stopRow.addWidget(self.stopKwhEdit)
+
+        self.stopKwhUnit = QLabel(UserGroupDialog)
+        self.stopKwhUnit.setObjectName(u"stopKwhUnit")
+
+        self.stopRow.addWidget(self.stopKwhUnit)
+
+        self.stopCostEdit = QLineEdit(UserGroupDialog)
+        self.stopCostEdit.setObjectName(u"stopCostEdit")
+        self.stopCostEdit.setMaximumSize(QSize(110, 16777215))
+
+        self.stopRow.addWidget(self.stopCostEdit)
+
+        self.stopCostUnit = QLabel(UserGroupDialog)
+        self.stopCostUnit.setObjectName(u"stopCostUnit")
+
+        self.stopRow.addWidget(self.stopCostUnit)
+
+        self.stopSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.stopRow.addItem(self.stopSpacer)
+
+
+        self.groupForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.stopRow)
+
+        self.stopError = QLabel(UserGroupDialog)
+        self.stopError.setObjectName(u"stopError")
+        self.stopError.setWordWrap(True)
+        self.stopError.setStyleSheet(u"color: #c62828;")
+
+        self.groupForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.stopError)
+
+        self.stopHelp = QLabel(UserGroupDialog)
+        self.stopHelp.setObjectName(u"stopHelp")
+        self.stopHelp.setWordWrap(True)
+        self.stopHelp.setStyleSheet(u"color: #616161;")
+
+        self.groupForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.stopHelp)
+
 
         self.dialogLayout.addLayout(self.groupForm)
 
@@ -163,6 +224,15 @@ class Ui_UserGroupDialog(object):
         self.limitUnit.setText(QCoreApplication.translate("UserGroupDialog", u"per member", None))
         self.limitError.setText("")
         self.limitHelp.setText(QCoreApplication.translate("UserGroupDialog", u"How many sessions each member may run at once. Unticked: no group limit, so a member may run one. A limit set on a member in the charging user editor wins over this one.", None))
+        self.stopLabel.setText(QCoreApplication.translate("UserGroupDialog", u"Stop sessions at:", None))
+        self.stopMinutesEdit.setPlaceholderText(QCoreApplication.translate("UserGroupDialog", u"no limit", None))
+        self.stopMinutesUnit.setText(QCoreApplication.translate("UserGroupDialog", u"min", None))
+        self.stopKwhEdit.setPlaceholderText(QCoreApplication.translate("UserGroupDialog", u"no limit", None))
+        self.stopKwhUnit.setText(QCoreApplication.translate("UserGroupDialog", u"kWh", None))
+        self.stopCostEdit.setPlaceholderText(QCoreApplication.translate("UserGroupDialog", u"no limit", None))
+        self.stopCostUnit.setText(QCoreApplication.translate("UserGroupDialog", u"cost", None))
+        self.stopError.setText("")
+        self.stopHelp.setText(QCoreApplication.translate("UserGroupDialog", u"evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.", None))
         self.formError.setText("")
         self.cancelButton.setText(QCoreApplication.translate("UserGroupDialog", u"Cancel", None))
         self.okButton.setText(QCoreApplication.translate("UserGroupDialog", u"Save", None))

@@ -15,6 +15,7 @@ from typing import Protocol
 from uuid import UUID
 
 from evdesk.core.permissions import OperatorContext, Permission
+from evdesk.gui.pages.access_profiles_page import AccessProfilesPage
 from evdesk.gui.pages.account_page import MyAccountPage
 from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
@@ -73,6 +74,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("authorizations", "Authorizations", "nav-authorizations",
              lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
     PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
+    PageSpec("access_profiles", "Access profiles", "nav-access-profiles",
+             lambda h: AccessProfilesPage(h.services, h.current_operator, h)),
     PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),

@@ -4,6 +4,7 @@ limit), delete when the group has no members."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from uuid import UUID
 
 from PySide6.QtCore import Signal
@@ -39,17 +40,24 @@ class UserGroupDialog(QDialog):
             ui.limitCheck.setChecked(group.max_concurrent_transactions is not None)
             ui.limitSpin.setValue(group.max_concurrent_transactions or 1)
         ui.limitSpin.setEnabled(ui.limitCheck.isChecked())
+        ui.stopCostUnit.setText(services.settings.currency)
+        if group is not None:
+            ui.stopMinutesEdit.setText("" if group.limit_minutes is None else str(group.limit_minutes))
+            ui.stopKwhEdit.setText("" if group.limit_wh is None else f"{Decimal(group.limit_wh) / 1000:g}")
+            ui.stopCostEdit.setText("" if group.limit_cost_minor is None else f"{Decimal(group.limit_cost_minor) / 100:.2f}")
         ui.cancelButton.clicked.connect(self.reject)
         ui.okButton.clicked.connect(self.save)
         self._clear()
 
     def _clear(self) -> None:
-        for label in (self.ui.nameError, self.ui.limitError, self.ui.formError):
+        for label in (self.ui.nameError, self.ui.limitError, self.ui.stopError, self.ui.formError):
             label.clear()
             label.hide()
 
     def show_error(self, field: str | None, text: str) -> None:
-        label = {"name": self.ui.nameError, "max_concurrent_transactions": self.ui.limitError}.get(field or "", self.ui.formError)
+        label = {"name": self.ui.nameError, "max_concurrent_transactions": self.ui.limitError,
+                 "limit_minutes": self.ui.stopError, "limit_kwh": self.ui.stopError,
+                 "limit_cost": self.ui.stopError}.get(field or "", self.ui.formError)
         label.setText(text)
         label.show()
 
@@ -57,11 +65,17 @@ class UserGroupDialog(QDialog):
         self._clear()
         ui, groups, ctx = self.ui, self.services.people.groups, self.operator()
         limit = ui.limitSpin.value() if ui.limitCheck.isChecked() else None
+        minutes_text = ui.stopMinutesEdit.text().strip()
+        if minutes_text and not minutes_text.isdigit():
+            self.show_error("limit_minutes", "Stop after a whole number of minutes, e.g. 120.")
+            return
+        stops = {"limit_minutes": int(minutes_text) if minutes_text else None,
+                 "limit_kwh": ui.stopKwhEdit.text().strip() or None, "limit_cost": ui.stopCostEdit.text().strip() or None}
         if self.group is None:
-            coro = groups.create(ctx, ui.nameEdit.text(), ui.activeCheck.isChecked(), max_concurrent=limit)
+            coro = groups.create(ctx, ui.nameEdit.text(), ui.activeCheck.isChecked(), max_concurrent=limit, **stops)
         else:
             coro = groups.update(ctx, self.group.id, self.group.version, ui.nameEdit.text(), ui.activeCheck.isChecked(),
-                                 max_concurrent=limit)
+                                 max_concurrent=limit, **stops)
         ui.okButton.setEnabled(False)
         run_task(coro, on_done=self._saved, on_error=self._failed, owner=self, what="saving a user group",
                  cancel_with_owner=False)

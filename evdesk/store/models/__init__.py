@@ -20,7 +20,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
-from evdesk.store.models.pricing import Tariff, TariffAssignment, TariffGroup
+from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.site import (
     ChargingGroup,
     Connector,
@@ -52,6 +52,7 @@ ALL_MODELS = [
     Tariff,
     TariffGroup,
     TariffAssignment,
+    AccessProfile,
     Transaction,
     MeterValue,
     Reservation,

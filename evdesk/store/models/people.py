@@ -29,6 +29,10 @@ class UserGroup(SyncedModel):
     name = peewee.CharField(max_length=200)
     active = peewee.BooleanField(default=True)
     max_concurrent_transactions = peewee.IntegerField(null=True)
+    # the members' sessions' stop limits (schema 8); None: no limit from the group
+    limit_minutes = peewee.IntegerField(null=True)
+    limit_wh = peewee.IntegerField(null=True)
+    limit_cost_minor = peewee.IntegerField(null=True)
 
 
 class ChargingUser(SyncedModel):

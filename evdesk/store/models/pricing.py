@@ -35,3 +35,20 @@ class TariffAssignment(SyncedModel):
     group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="CASCADE")
     station = peewee.ForeignKeyField(Station, null=True, on_delete="CASCADE")
     connector_id = peewee.IntegerField(null=True)  # with station: that connector only
+
+
+class AccessProfile(SyncedModel):
+    """Who may charge where and when (schema 8): days and time windows, members, the stations and
+    charging groups it covers, and optionally the tariff its sessions get."""
+
+    name = peewee.CharField(max_length=200)
+    # [{"days": [0..6], "start": "HH:MM", "end": "HH:MM"}]; the end may be at or before the start (past midnight)
+    windows = JsonField(default=list)
+    # members and coverage: lists of id strings (a site has tens of profiles, not thousands)
+    user_ids = JsonField(default=list)
+    user_group_ids = JsonField(default=list)
+    token_ids = JsonField(default=list)
+    group_ids = JsonField(default=list)
+    station_ids = JsonField(default=list)
+    tariff_id = peewee.UUIDField(null=True)  # the tariff of the sessions it admits; None: as the tariff groups decide
+    notes = peewee.TextField(default="")

@@ -229,7 +229,8 @@ def user_group_rows(text: str = "") -> list[dict]:
     if text.strip():
         q = q.where(UG.name ** f"%{text.strip()}%")
     return [{"id": g.id, "version": g.version, "name": g.name, "active": g.active, "members": members.get(g.id, 0),
-             "max_concurrent_transactions": g.max_concurrent_transactions} for g in q]
+             "max_concurrent_transactions": g.max_concurrent_transactions, "limit_minutes": g.limit_minutes,
+             "limit_wh": g.limit_wh, "limit_cost_minor": g.limit_cost_minor} for g in q]
 
 
 def user_group_name_taken(name: str, except_id: UUID | None = None) -> bool:
@@ -291,14 +292,14 @@ def index_users(ids=None) -> list[tuple]:
 
 
 def index_user_groups(ids=None) -> list[tuple]:
-    """(id, active, max concurrent) of live user groups."""
-    q = UG.alive(UG.id, UG.active, UG.max_concurrent_transactions)
+    """(id, active, max concurrent, limit minutes, limit Wh, limit cost minor) of live user groups."""
+    q = UG.alive(UG.id, UG.active, UG.max_concurrent_transactions, UG.limit_minutes, UG.limit_wh, UG.limit_cost_minor)
     if ids is not None:
         ids = list(ids)
         if not ids:
             return []
         q = q.where(UG.id.in_(ids))
-    return [(r[0], bool(r[1]), r[2]) for r in q.tuples()]
+    return [(r[0], bool(r[1]), *r[2:]) for r in q.tuples()]
 
 
 def group_tree() -> dict[UUID, UUID | None]:

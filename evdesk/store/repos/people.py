@@ -99,12 +99,17 @@ def _tombstone_token(token_id: UUID, uid_key: str) -> None:
 
 
 # -- user groups --------------------------------------------------------------------------------------------
-def insert_user_group(name: str, active: bool, max_concurrent: int | None) -> UUID:
-    return w.versioned_insert(UG, name=name, active=active, max_concurrent_transactions=max_concurrent).id
+def insert_user_group(name: str, active: bool, max_concurrent: int | None, limits: dict | None = None) -> UUID:
+    """`limits`: limit_minutes / limit_wh / limit_cost_minor, each None for no limit."""
+    return w.versioned_insert(UG, name=name, active=active, max_concurrent_transactions=max_concurrent,
+                              **(limits or {})).id
 
 
-def update_user_group(group_id: UUID, version: int | None, name: str, active: bool, max_concurrent: int | None) -> int:
-    return w.versioned_update(UG, group_id, version, name=name, active=active, max_concurrent_transactions=max_concurrent)
+def update_user_group(group_id: UUID, version: int | None, name: str, active: bool, max_concurrent: int | None,
+                      limits: dict | None = None) -> int:
+    """`limits` None leaves the group's stop limits as they are."""
+    return w.versioned_update(UG, group_id, version, name=name, active=active, max_concurrent_transactions=max_concurrent,
+                              **(limits or {}))
 
 
 def delete_user_group(group_id: UUID) -> None:

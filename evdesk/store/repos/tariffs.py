@@ -57,6 +57,12 @@ def tombstone_tariff(tariff_id: UUID, version: int | None) -> int:
     return w.tombstone(TF, tariff_id, version)
 
 
+def profiles_giving(tariff_id: UUID) -> list[str]:
+    """Names of the live access profiles that give this tariff (it is not deleted while they do)."""
+    AP = m.AccessProfile
+    return [name for (name,) in AP.alive(AP.name).where(AP.tariff_id == tariff_id).order_by(AP.name).tuples()]
+
+
 def insert_group(name: str, base_tariff_id: UUID, entries: list[dict]) -> UUID:
     return w.versioned_insert(TG, name=name, base_tariff=base_tariff_id, entries=entries).id
 
