@@ -142,6 +142,29 @@ def test_running_sessions_update_live(qtbot, aio, services, check_model):
                                for r in model.rows()), timeout=5)
 
 
+def test_a_hidden_page_reads_nothing_for_new_sessions_and_catches_up_when_shown(qtbot, aio, services, monkeypatch):
+    site = aio.run(seed(services))
+    page = make_page(qtbot, services)
+    model = page.model
+    aio.wait_until(lambda: model.rowCount() == 4 and not model.loading)
+    page.hide()
+    reads = []
+    real_page = services.sessions.page
+
+    async def counted(*args, **kwargs):
+        reads.append(1)
+        return await real_page(*args, **kwargs)
+
+    monkeypatch.setattr(services.sessions, "page", counted)
+    new = aio.run(services.transactions.start(site["b"], 1, "TAG-BO", 0, iso(utcnow())))
+    aio.run(services.transactions.stop(site["b"], new.ocpp_id, 100, iso(utcnow())))
+    model.flush()
+    assert reads == [] and model.rowCount() == 4  # a boot storm's Starts cost a hidden page nothing
+    page.show()
+    aio.wait_until(lambda: not model.loading and model.rowCount() == 5 and model.rows()[0].ocpp_id == new.ocpp_id)
+    assert reads
+
+
 def test_details_show_the_breakdown_the_chart_and_the_timeline(qtbot, aio, services, admin, acting_as):
     aio.run(seed(services))
     page = make_page(qtbot, services)

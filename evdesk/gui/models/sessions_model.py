@@ -63,6 +63,9 @@ class SessionsModel(PagedLogModel):
         self.operator = operator  # () -> OperatorContext, asked at each read
         self.filter = flt or SessionFilter()
         self._pending: set = set()
+        # live updates only while a view shows the model (set by its widget); a hidden one re-reads when shown
+        self.following = True
+        self._missed = False
         self._live = Coalescer(self._refresh_pending, LIVE_DELAY_MS, self)
         self._newest = Coalescer(self._fetch_newest, LIVE_DELAY_MS, self)
         for event_type in (ev.TransactionUpdated, ev.TransactionEnded, ev.SessionPriced):
@@ -74,6 +77,19 @@ class SessionsModel(PagedLogModel):
         self._clock.start()
         if load:
             self.fetchMore()
+
+    def set_following(self, on: bool) -> None:
+        """Follow live events (the view is shown) or not (hidden: events are only noted)."""
+        if on == self.following:
+            return
+        self.following = on
+        if on:
+            self._clock.start()
+            if self._missed:
+                self._missed = False
+                self.reload()
+        else:
+            self._clock.stop()
 
     def detach(self) -> None:
         super().detach()
@@ -185,6 +201,9 @@ class SessionsModel(PagedLogModel):
 
     # -- live ------------------------------------------------------------------------------------
     def _touched(self, event) -> None:
+        if not self.following:
+            self._missed = self._missed or event.transaction_id in self._ids
+            return
         if event.transaction_id in self._ids:
             self._pending.add(event.transaction_id)
             self._live.poke()
@@ -192,7 +211,10 @@ class SessionsModel(PagedLogModel):
     def _started(self, event: ev.TransactionStarted) -> None:
         flt = self.filter
         if flt.sort == "start" and flt.descending and (flt.station_id is None or flt.station_id == event.station_id):
-            self._newest.poke()
+            if self.following:
+                self._newest.poke()
+            else:
+                self._missed = True
 
     def flush(self) -> None:
         """Read back what is waiting now (tests)."""
@@ -225,7 +247,7 @@ class SessionsModel(PagedLogModel):
         flt, services, ctx, generation = self.filter, self.services, self.operator(), self._generation
 
         async def newest():
-            await services.batch.flush()  # the new session's row may still wait in the batch writer
+            # TransactionStarted is published after the session's row is committed: it is there to read
             return (await services.sessions.page(ctx, flt, limit=50)).items
 
         def apply(rows: list[SessionRow]) -> None:
