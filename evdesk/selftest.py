@@ -285,6 +285,17 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
             raise SelfTestFailure(f"transaction {ocpp_id} has no meter values in the store")
         result.energy_wh = int(row.energy_wh)
 
+        stage = "showing the session with its price and chart"
+        from evdesk.core.permissions import SYSTEM_CONTEXT
+        from evdesk.gui.widgets.sessions_table import open_details
+
+        # evdesk checking itself (the window has nobody logged in, so it may read nothing)
+        dialog = open_details(window, services, central, lambda: SYSTEM_CONTEXT, row.id)
+        await _until(lambda: dialog.loaded, 10, "the session's details did not load")
+        if not dialog.energy_plot.listDataItems():
+            raise SelfTestFailure("the session's energy chart is empty")
+        dialog.close()
+
         stage = "showing the station"
         window.open_station(info.id)
         await asyncio.sleep(0.3)
