@@ -265,3 +265,19 @@ async def test_the_group_applying_to_a_station_says_where_it_comes_from(site):
     assert tariffs.applying(bay, 1)[1] == "from charging group Depot"
     await tariffs.assign(ROOT, other.id, station_id=bay.id)
     assert tariffs.applying(bay)[1] == "the station's own"
+
+
+async def test_an_offline_session_replayed_late_is_priced_by_the_stations_times(site):
+    # the station was offline at night and sends Start and Stop a day later: day/night by its times
+    sv, info = site.sv, site.bay_station
+    night = await sv.tariffs.create_tariff(ROOT, "Day and night", {
+        "kind": "day_night", "day_starts": "07:00", "night_starts": "22:00", "energy_price": "0.40",
+        "night_energy_price": "0.20"})
+    group = await sv.tariffs.create_group(ROOT, "Night group", [{"tariff_id": str(night.id)}])
+    await sv.tariffs.assign(ROOT, group.id, station_id=info.id)
+    yesterday = (utcnow() - timedelta(days=1)).replace(hour=21, minute=0, second=0, microsecond=0)
+    start = await sv.transactions.start(info, 1, "TAG-ANN", 0, iso(yesterday))
+    await sv.transactions.stop(info, start.ocpp_id, 10_000, iso(yesterday + timedelta(hours=2)))
+    row = await priced(sv, start.ocpp_id)
+    lines = {ln["code"]: ln["amount"] for ln in row.cost["lines"]}
+    assert lines == {"energy": "2.00", "energy_night": "1.00"} and row.cost["total"] == "3.00"
