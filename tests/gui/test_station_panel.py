@@ -93,7 +93,7 @@ def test_the_card_shows_the_price_so_far_with_the_tariff_of_the_start(qtbot, aio
     services.transactions.meter_values(depot1, 2, start.ocpp_id, [{
         "timestamp": utcnow().isoformat(), "sampledValue": [{"value": "2000"}]}])
     card = panel.cards[2]
-    assert card.ui.costValue.text() == "EUR 2.00"
+    assert card.ui.costValue.text() == "2.00 EUR"  # as the sessions page writes amounts
     assert "Depot energy" in card.ui.costValue.toolTip()
 
 

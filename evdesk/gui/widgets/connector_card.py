@@ -99,7 +99,7 @@ class ConnectorCard(QFrame):
             self.ui.costValue.setText("–")
             self.ui.costValue.setToolTip("")
             return
-        self.ui.costValue.setText("Free" if not cost.lines else f"{cost.currency} {cost.total}")
+        self.ui.costValue.setText("Free" if not cost.lines else f"{cost.total} {cost.currency}")
         tariff = self.session.tariff_name or "Free"
         self.ui.costValue.setToolTip(f"Tariff {tariff}. The price so far spreads the energy evenly over the "
                                      "session; the final price is fixed when the session stops.")
