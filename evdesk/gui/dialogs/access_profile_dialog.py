@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from evdesk.core.access_profiles import AccessProfileRow, window_to_dict
-from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.permissions import OperatorContext, Permission
 from evdesk.core.pricing.selection import DAY_NAMES
 from evdesk.core.reads.people import TokenFilter, UserFilter
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_access_profile_dialog import Ui_AccessProfileDialog
 from evdesk.gui.models.access_profiles_model import counted
+from evdesk.gui.dialogs.save_failure import show_save_failure
 
 SEARCH_LIMIT = 100
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -443,10 +443,5 @@ class AccessProfileDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        if isinstance(exc, StaleEdit):
-            self.show_error(None, "Someone else changed this profile since you opened it. Close this window and "
-                                  "edit again.")
-        elif isinstance(exc, ValidationError):
-            self.show_error(exc.field, str(exc))
-        else:
-            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
+        show_save_failure(self.show_error, exc, "Someone else changed this profile since you opened it. Close "
+                                                "this window and edit again.")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
-from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.operators import OperatorInfo
 from evdesk.core.permissions import ADMIN, ANALYST, BASIC, ROLE_LABELS
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_operator_dialog import Ui_OperatorDialog
 from evdesk.gui.operator import operator_of
+from evdesk.gui.dialogs.save_failure import show_save_failure
 
 ROLE_HELP = {
     ADMIN: "All permissions.",
@@ -124,12 +124,6 @@ class OperatorDialog(QDialog):
         ui = self.ui
         ui.okButton.setEnabled(True)
         ui.okButton.setText("Send invitation" if self.operator is None else "Save")
-        if isinstance(exc, StaleEdit):
-            self.show_error(None, "Someone changed this operator meanwhile. Close this window, and edit again.")
-        elif isinstance(exc, ValidationError):
-            self.show_error(exc.field, str(exc))
-        elif isinstance(exc, EvdeskError):
-            self.show_error(None, str(exc))
-        else:
-            self.show_error(None, f"{'Operator invitation failed.' if self.operator is None else 'Error while updating operator.'} "
-                                  f"({exc}) Try again.")
+        show_save_failure(self.show_error, exc,
+                          "Someone changed this operator meanwhile. Close this window, and edit again.",
+                          "The invitation failed" if self.operator is None else "The operator could not be saved")

@@ -23,7 +23,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
 
-from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import ANALYST, NOBODY, OperatorContext, Permission
 from evdesk.core.pricing import Span, Usage, price
 from evdesk.core.pricing.tariff import FIELDS_BY_KIND, KINDS, TIME_BASES, TariffPrices, prices_from_dict
@@ -31,6 +31,7 @@ from evdesk.core.tariffs import TariffRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_tariff_dialog import Ui_TariffDialog
+from evdesk.gui.dialogs.save_failure import show_save_failure
 
 STALE = "Someone else changed this tariff since you opened it. Close this window and open it again."
 # rows of the prices form: the row's key and the fields it holds (shown when the type uses its first field)
@@ -444,12 +445,7 @@ class TariffDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        if isinstance(exc, StaleEdit):
-            self.show_error(None, STALE)
-        elif isinstance(exc, ValidationError):
-            self.show_error(exc.field, str(exc))
-        else:
-            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
+        show_save_failure(self.show_error, exc, STALE)
 
 
 ROW_FIELDS = {field for fields in ROWS.values() for field in fields}

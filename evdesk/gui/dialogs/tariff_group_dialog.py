@@ -25,7 +25,7 @@ from uuid import UUID
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QTimeEdit
 
-from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
+from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.pricing.selection import DAY_NAMES, TimeWindow
 from evdesk.core.reads.people import TokenFilter, UserFilter
@@ -35,6 +35,7 @@ from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.tariff_assignments import AssignmentsPanel
 from evdesk.gui.dialogs.tariff_dialog import may_edit, read_only_reason
 from evdesk.gui.forms.ui_tariff_group_dialog import Ui_TariffGroupDialog
+from evdesk.gui.dialogs.save_failure import show_save_failure
 
 ID = Qt.ItemDataRole.UserRole + 1
 STALE = "Someone else changed this tariff group since you opened it. Close this window and open it again."
@@ -442,12 +443,7 @@ class TariffGroupDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        if isinstance(exc, StaleEdit):
-            self.show_error(None, STALE)
-        elif isinstance(exc, ValidationError):
-            self.show_error(exc.field, str(exc))
-        else:
-            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
+        show_save_failure(self.show_error, exc, STALE)
 
 
 __all__ = ["TariffGroupDialog", "Entry"]

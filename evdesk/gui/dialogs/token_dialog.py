@@ -9,11 +9,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog
 
-from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
 from evdesk.core.people_types import TokenInput, TokenRow
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_token_dialog import Ui_TokenDialog
 from evdesk.gui.models.tokens_model import STATUS_LABELS
+from evdesk.gui.dialogs.save_failure import show_save_failure
 
 
 def qdate(day: date | None) -> QDate:
@@ -91,12 +91,6 @@ class TokenDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.ui.okButton.setEnabled(True)
-        if isinstance(exc, StaleEdit):
-            self.show_error(None, "Someone else changed this token since you opened it. Close this window and edit "
-                                  "it again to see their version.")
-        elif isinstance(exc, ValidationError):
-            self.show_error(exc.field, str(exc))
-        elif isinstance(exc, EvdeskError):
-            self.show_error(None, str(exc))
-        else:
-            self.show_error(None, f"The token could not be saved ({exc}). Try again.")
+        show_save_failure(self.show_error, exc, "Someone else changed this token since you opened it. Close this "
+                                                "window and edit it again to see their version.",
+                          "The token could not be saved")
