@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
@@ -90,6 +90,19 @@ class SessionsModel(PagedLogModel):
                 self.reload()
         else:
             self._clock.stop()
+
+    def follow_while_shown(self, widget) -> None:
+        """Follow live events only while `widget` is on screen: a boot storm's Starts cost a hidden
+        list nothing, and it re-reads what it missed when shown again."""
+        self.set_following(widget.isVisible())
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            self.set_following(True)
+        elif event.type() == QEvent.Type.Hide:
+            self.set_following(False)
+        return False
 
     def detach(self) -> None:
         super().detach()

@@ -75,7 +75,7 @@ class SessionsPage(Page):
         self._acting = (ctx.operator_id, ctx.role, ctx.domain_groups)
         ui = self.ui
         self.model = sm.SessionsModel(services, operator, self.current_filter(), self, load=False)
-        self.model.set_following(False)  # until the page is shown
+        self.model.follow_while_shown(self)
         setup_view(ui.sessionsView, self.model)
         for label, key in PRESETS:
             ui.rangeCombo.addItem(label, key)
@@ -115,15 +115,6 @@ class SessionsPage(Page):
         self._show_custom()
         self._update_actions()
         self.apply_filter(force=True)
-
-    # the list follows live events only while it is on screen (a boot storm's Starts cost a hidden list nothing)
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.model.set_following(True)
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.model.set_following(False)
 
     def detach(self) -> None:
         self._bus.detach()

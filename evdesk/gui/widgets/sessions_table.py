@@ -71,7 +71,7 @@ class SessionsList(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("sessionsView")
         self.model = sm.SessionsModel(services, operator, flt, self, load=load)
-        self.model.set_following(False)  # until the list is shown
+        self.model.follow_while_shown(self)
         setup_view(self.view, self.model)
         layout.addWidget(self.view)
         row = QHBoxLayout()
@@ -100,15 +100,6 @@ class SessionsList(QWidget):
             return None
         self.dialog = open_details(self, self.services, self.central_system, self.operator, row.id)
         return self.dialog
-
-    # the list follows live events only while it is on screen (a boot storm's Starts cost a hidden list nothing)
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.model.set_following(True)
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.model.set_following(False)
 
     def detach(self) -> None:
         self.model.detach()
