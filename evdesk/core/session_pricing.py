@@ -122,14 +122,11 @@ class SessionPricing:
             spawn(self.price_final(tx_id, unplugged_at=event.at or utcnow()), name="session price")
 
     # -- pricing -------------------------------------------------------------------------------------------
-    async def breakdown(self, tx_id: UUID, prices: TariffPrices | None = None, now: datetime | None = None,
-                        unplugged_at: datetime | None = None) -> tuple[Breakdown, bool, dict] | None:
-        """(breakdown, parking still running, row) for an ended session, with its own prices or `prices`;
-        `unplugged_at`: when the station reported the connector free (parking ends there)."""
+    async def breakdown(self, row: dict, prices: TariffPrices | None = None, now: datetime | None = None,
+                        unplugged_at: datetime | None = None) -> tuple[Breakdown, bool]:
+        """(breakdown, parking still running) of an ended session (its row as `q.one` read it), with its
+        own prices or `prices`; `unplugged_at`: when the station reported the connector free."""
         now = now or utcnow()
-        row = await self.store.read(q.one, tx_id)
-        if row is None:
-            return None
         if prices is None:
             prices = prices_from_snapshot(row["tariff_prices"])
         need_status = prices.time_basis == "charging" or bool(prices.idle_fee_per_hour)
@@ -137,10 +134,10 @@ class SessionPricing:
         until = stopped
         if prices.idle_fee_per_hour:
             until = min(unplugged_at or now, stopped + PARKING_CAP)
-        facts = await self.store.read(q.pricing_facts, tx_id, prices.kind == "day_night", need_status, until)
+        facts = await self.store.read(q.pricing_facts, row, prices.kind == "day_night", need_status, until)
         usage, parked = self._usage(facts, stopped, until)
         parked = parked and unplugged_at is None and until < stopped + PARKING_CAP
-        return price(prices, usage, self._zone(row["station"])), parked, row
+        return price(prices, usage, self._zone(row["station"])), parked
 
     def _usage(self, facts: dict, stopped: datetime, until: datetime) -> tuple[Usage, bool]:
         row = facts["row"]
@@ -158,14 +155,12 @@ class SessionPricing:
 
     async def price_final(self, tx_id: UUID, unplugged_at: datetime | None = None) -> Breakdown | None:
         try:
-            found = await self.breakdown(tx_id, unplugged_at=unplugged_at)
+            row = await self.store.read(q.one, tx_id)
+            if row is None or row["state"] == "active" or row["tariff_prices"] is None:
+                return None  # gone, running again (a late Stop reconciled elsewhere), or from before tariffs
+            result, parked = await self.breakdown(row, unplugged_at=unplugged_at)
         except Exception:
             log.exception("pricing session %s failed", tx_id)
-            return None
-        if found is None:
-            return None
-        result, parked, row = found
-        if row["state"] == "active" or row["tariff_prices"] is None:
             return None
         state = "parking" if parked else "final"
         await self.batch.call(repo.set_session_cost, tx_id, result.to_dict(), minor(result.total), result.currency,
@@ -200,9 +195,7 @@ class SessionPricing:
             prices, name = tariff.prices, tariff.name
         else:
             prices, name = prices_from_snapshot(row["tariff_prices"]), row["tariff_name"] or "Free"
-        found = await self.breakdown(tx_id, prices)
-        assert found is not None
-        new, parked, _row = found
+        new, parked = await self.breakdown(row, prices)
         action = await self.actions.begin(row["station"], Actor(ctx.name, ctx.operator_id), "Reprice",
                                           reason or "Re-priced by an administrator",
                                           {"session": str(tx_id), "tariff": name,

@@ -191,13 +191,11 @@ def timeline_records(row: dict, identity: str, now: datetime) -> dict:
 
 
 # -- pricing ---------------------------------------------------------------------------------------------------
-def pricing_facts(session_id: UUID, readings: bool, statuses: bool, status_until: datetime | None) -> dict | None:
-    """What pricing a session needs: its row, its energy readings (time, Wh) when the tariff
-    splits by time of day, and its connector's status changes from the start to
-    `status_until` (for charging time and parking)."""
-    row = one(session_id)
-    if row is None:
-        return None
+def pricing_facts(row: dict, readings: bool, statuses: bool, status_until: datetime | None) -> dict:
+    """What pricing a session (its row, as `one` read it) needs besides: its connector's socket
+    type, its energy readings (time, Wh) when the tariff splits by time of day, and its
+    connector's status changes from the start to `status_until` (for charging time and parking)."""
+    session_id = row["id"]
     C = m.Connector
     socket = C.alive(C.socket_type).where((C.station == row["station"]) & (C.connector_id == row["connector_id"])).scalar()
     facts = {"row": row, "readings": [], "statuses": [], "socket_type": socket or ""}
