@@ -1,0 +1,1 @@
+"""Invoicing: reference numbers, the invoice document handed to the PDF renderer, runs."""
