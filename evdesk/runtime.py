@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee
 
 from evdesk.core.gc_pacer import GcPacer
+from evdesk.core.scheduling.runner import TaskScheduler
 from evdesk.core.services import Services
 from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.server import CentralSystem
@@ -53,6 +54,7 @@ class SiteRuntime:
         self.store: Store | None = None
         self.services: Services | None = None
         self.central: CentralSystem | None = None
+        self.scheduler: TaskScheduler | None = None
         self.demo_fleet = None
         self.gc_pacer: GcPacer | None = None
         self._gc_task = None
@@ -94,6 +96,9 @@ class SiteRuntime:
             self.services.settings.post_boot_quiet_seconds = 2.0
         self.central = CentralSystem(self.services, self.options.host, self.options.port)
         await self.central.start()
+        # scheduled tasks run on the site's loop (window or headless), through the command API
+        self.scheduler = TaskScheduler(self.services, self.central.commands)
+        await self.scheduler.start()
         if self.options.api_enabled:
             await self._start_api()
         if self.options.demo:
@@ -149,6 +154,8 @@ class SiteRuntime:
                 log.exception("stopping the demo fleet failed")
         if self.api is not None:
             await self.api.stop()
+        if self.scheduler is not None:
+            await self.scheduler.stop()
         if self.central is not None:
             await self.central.stop()
         if self.services is not None:

@@ -236,6 +236,22 @@ class StorageRecovered(Event):
 
 
 @dataclass(frozen=True)
+class ScheduledTasksChanged(Event):
+    """A scheduled task was added, edited, (de)activated, deleted, retried or asked to run now."""
+
+    task_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class TaskRunChanged(Event):
+    """A run of a scheduled task started or finished (the tasks event feed)."""
+
+    run_id: UUID
+    task_id: UUID
+    state: str
+
+
+@dataclass(frozen=True)
 class RowsChanged(Event):
     """Another seat changed these rows of `entity` (a table name); caches re-read them."""
 

@@ -31,6 +31,7 @@ from evdesk.core.station_status import StationStatusService
 from evdesk.core.stations import StationService
 from evdesk.core.stop_limits import StopLimitWatch
 from evdesk.core.running_sessions import RunningSessions
+from evdesk.core.scheduling.book import TaskBook
 from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
 from evdesk.core.tasks import spawn
@@ -75,6 +76,8 @@ class Services:
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
                                       hourly=(self.stations.purge_dropped_pending,))
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
+        # scheduled tasks and their run feed (the runner, which sends commands, is the site's: runtime.py)
+        self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)

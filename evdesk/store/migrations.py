@@ -166,6 +166,12 @@ def _access_profiles(db: peewee.Database) -> None:
         add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
+def _scheduled_tasks(db: peewee.Database) -> None:
+    """Issue 13: scheduled tasks, their runs and per-target outcomes, one lease row per occurrence.
+    Only its own tables (safe), so it runs whichever of the parallel migrations ran first."""
+    db.create_tables([models.ScheduledTask, models.TaskLease, models.TaskRun, models.TaskRunTarget], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -175,6 +181,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -21,6 +21,7 @@ from evdesk.store.models.people import (
     Vehicle,
 )
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
+from evdesk.store.models.scheduling import ScheduledTask, TaskLease, TaskRun, TaskRunTarget
 from evdesk.store.models.site import (
     ChargingGroup,
     Connector,
@@ -64,6 +65,10 @@ ALL_MODELS = [
     ApiKey,
     ChangeFeed,
     LocalState,
+    ScheduledTask,
+    TaskLease,
+    TaskRun,
+    TaskRunTarget,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
