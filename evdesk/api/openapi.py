@@ -43,6 +43,8 @@ QUERY_DOCS = {
     "flagged": ("boolean", "true: only sessions with plausibility flags"),
     "sort": ("string", "start (default), energy, duration or cost"),
     "order": ("string", "desc (default) or asc"),
+    "kind": ("string", "scheduled task type: station_current, group_current, user_active, user_group_active, "
+                       "firmware, reset, availability or command"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

@@ -16,6 +16,23 @@ from evdesk.api.access_profiles import (
     update_profile,
 )
 from evdesk.api.events import EVENTS_QUERY, stream_events
+from evdesk.api.scheduled_tasks import (
+    RUNS_QUERY,
+    TASK_ACTIVE,
+    TASK_CREATE,
+    TASK_PATCH,
+    copy_task,
+    create_task,
+    delete_task,
+    get_run,
+    get_task,
+    list_runs,
+    list_tasks,
+    retry_run,
+    run_task_now,
+    set_task_active,
+    update_task,
+)
 from evdesk.api.people import (
     AUTHORIZATIONS_QUERY,
     KEY_CREATE,
@@ -193,6 +210,28 @@ ROUTES: list[Route] = [
           "station or connector of your domain (replaces the one it had)", "tariffs", ASSIGNMENT_CREATE, success=201),
     Route("DELETE", f"{V1}/tariff-assignments/{{id}}", delete_assignment, "Remove an assignment of your domain",
           "tariffs", success=204),
+    # scheduled tasks and their event feed (evdesk/api/scheduled_tasks.py): admins, within their domain
+    Route("GET", f"{V1}/scheduled-tasks", list_tasks, "Scheduled tasks of your domain (filter by name text `q` and "
+          "`kind`)", "scheduled tasks", query=("q", "kind")),
+    Route("POST", f"{V1}/scheduled-tasks", create_task, "Add a scheduled task (inactive unless `active`); times are "
+          "local to its zone", "scheduled tasks", TASK_CREATE, success=201),
+    Route("GET", f"{V1}/scheduled-tasks/{{id}}", get_task, "One scheduled task with its next run", "scheduled tasks"),
+    Route("PATCH", f"{V1}/scheduled-tasks/{{id}}", update_task, "Edit a scheduled task", "scheduled tasks", TASK_PATCH),
+    Route("DELETE", f"{V1}/scheduled-tasks/{{id}}", delete_task, "Delete a scheduled task", "scheduled tasks",
+          success=204),
+    Route("POST", f"{V1}/scheduled-tasks/{{id}}/active", set_task_active, "Activate or deactivate a task",
+          "scheduled tasks", TASK_ACTIVE),
+    Route("POST", f"{V1}/scheduled-tasks/{{id}}/copy", copy_task, "Copy a task as an inactive template",
+          "scheduled tasks", success=201),
+    Route("POST", f"{V1}/scheduled-tasks/{{id}}/run", run_task_now, "Run a task now (within seconds)",
+          "scheduled tasks", success=202),
+    Route("GET", f"{V1}/task-runs", list_runs, "The tasks event feed, newest first: each run's result in words "
+          "(OK / n tasks failed / All tasks failed / Missed); `status` ok or failures", "scheduled tasks",
+          query=RUNS_QUERY),
+    Route("GET", f"{V1}/task-runs/{{id}}", get_run, "One run's outcome per station (or user), in words",
+          "scheduled tasks"),
+    Route("POST", f"{V1}/task-runs/{{id}}/retry", retry_run, "Retry a run with failures: a one-shot task "
+          "\"Retry: <name>\" for the failed targets, due within two minutes", "scheduled tasks", success=201),
     Route("GET", f"{V1}/access-profiles", list_profiles, "Access profiles: who may charge where and when", "access"),
     Route("POST", f"{V1}/access-profiles", create_profile, "Add an access profile (whole-site admins)", "access",
           PROFILE_CREATE, success=201),
