@@ -153,3 +153,28 @@ async def test_a_charger_without_smart_charging_gets_the_current_limit_key(centr
         assert not [p for p in sim.profiles.profiles if p.purpose == "ChargePointMaxProfile"]
     finally:
         await sim.stop()
+
+
+async def test_the_headless_site_runs_its_scheduler(tmp_path):
+    """The scheduler belongs to the site (SiteRuntime), not to the window: `--headless` runs tasks too."""
+    from evdesk.runtime import RuntimeOptions, SiteRuntime
+
+    runtime = SiteRuntime(RuntimeOptions(tmp_path, "127.0.0.1", 0, api_enabled=False, pace_gc=False))
+    await runtime.start()
+    try:
+        services = runtime.services
+        station = await services.stations.create_station("HEADLESS-1", connectors=1, ctx=ROOT)
+        task = await services.scheduled_tasks.create(ROOT, TaskInput(
+            "Reset at night", "reset", {"station_ids": [str(station.id)]}, {"kind": "Hard"}))
+        await services.scheduled_tasks.run_now(ROOT, task.id)
+
+        async def finished():
+            runs = await services.scheduled_tasks.runs(ROOT)
+            return runs and runs[0]["finished_at"] is not None and runs[0]
+
+        run = await wait_for(finished, timeout=10)
+        assert run["summary"] == "All tasks failed"  # the station never connected
+        [outcome] = await services.scheduled_tasks.run_outcomes(ROOT, run["id"])
+        assert outcome["message"] == "Hard reset: HEADLESS-1 is not connected; the command was not sent."
+    finally:
+        await runtime.stop()
