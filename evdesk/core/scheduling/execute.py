@@ -91,6 +91,9 @@ class RunExecutor:
             gate = asyncio.Semaphore(CONCURRENCY)
 
             async def one(info):
+                # waiting for an offline station holds no slot: the connected ones go on meanwhile
+                if not await self._online_in_time(task, info):
+                    return self._stayed_offline(task, info)
                 async with gate:
                     return await self._station(task, ctx, info, smart.get(info.id))
 
@@ -100,17 +103,23 @@ class RunExecutor:
         return [await self._user_group(task, ctx, UUID(gid)) for gid in task["targets"].get("user_group_ids", ())]
 
     # -- stations --------------------------------------------------------------------------
-    async def _station(self, task: dict, ctx: OperatorContext, info, features: str | None) -> Outcome:
+    async def _online_in_time(self, task: dict, info) -> bool:
+        """True when the station is connected, or connects within the task's wait (none: at once)."""
         wait = (task["wait_offline_minutes"] or 0) * self.minute_seconds
-        if not self.commands.is_connected(info.id) and wait > 0:
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + wait
-            while not self.commands.is_connected(info.id) and loop.time() < deadline:
-                await asyncio.sleep(OFFLINE_POLL_SECONDS)
-            if not self.commands.is_connected(info.id):
-                return Outcome("station", info.id, info.display_name, False, "offline",
-                               f"{info.display_name} stayed offline for the {task['wait_offline_minutes']} minute(s) "
-                               "the task waits; nothing was sent.", None, self.now())
+        if self.commands.is_connected(info.id) or wait <= 0:
+            return True  # (not waiting: the command API itself says the station is not connected)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while not self.commands.is_connected(info.id) and loop.time() < deadline:
+            await asyncio.sleep(OFFLINE_POLL_SECONDS)
+        return self.commands.is_connected(info.id)
+
+    def _stayed_offline(self, task: dict, info) -> Outcome:
+        return Outcome("station", info.id, info.display_name, False, "offline",
+                       f"{info.display_name} stayed offline for the {task['wait_offline_minutes']} minute(s) the task "
+                       "waits; nothing was sent.", None, self.now())
+
+    async def _station(self, task: dict, ctx: OperatorContext, info, features: str | None) -> Outcome:
         try:
             what, result = await self._command(task, ctx, info, features)
         except EvdeskError as exc:  # refused before sending (domain, a check): the reason in words
