@@ -232,6 +232,11 @@ async def test_input_is_checked_field_by_field(services):
         assert info.value.field == field, change
     row = await book.create(ROOT, good)
     assert row.data.params == {"amps": 16.0, "limit_key": ""}
+    past = TaskInput("Past", "reset", {"station_ids": [str(station.id)]}, {"kind": "Soft"}, "once", "00:00", HEL,
+                     date(2020, 1, 1), active=True)
+    with pytest.raises(ValidationError) as info:  # an active one-shot in the past would never run
+        await book.create(ROOT, past)
+    assert info.value.field == "time_of_day" and "passed" in str(info.value)
     with pytest.raises(ValidationError) as info:
         await book.create(ROOT, good)
     assert info.value.field == "name"

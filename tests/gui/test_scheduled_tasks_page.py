@@ -76,3 +76,14 @@ def test_make_a_task_run_it_and_read_the_feed(qtbot, aio, services, check_model)
         assert "Retry: Limit charging current at daytime" in [r.data.name for r in page.model.rows()]
     finally:
         aio.run(scheduler.stop())
+
+
+def test_the_page_is_not_offered_to_basic_operators_or_analysts():
+    """"Only admin operators can create, edit and view scheduled tasks" (manual l.995)."""
+    from evdesk.core.permissions import ADMIN, ANALYST, BASIC, OperatorContext
+    from evdesk.gui.pages.registry import PAGES_BY_KEY
+
+    spec = PAGES_BY_KEY["scheduled_tasks"]
+    assert spec.visible_to(OperatorContext(None, "ada", ADMIN))
+    assert not spec.visible_to(OperatorContext(None, "bob", BASIC))
+    assert not spec.visible_to(OperatorContext(None, "ann", ANALYST))

@@ -152,6 +152,11 @@ class TaskBook:
                 raise ValidationError("Choose a day of the month (1 to 31) or the last day.", field="day_of_month")
         else:
             day = None
+        if data.recurrence == "once" and data.active:
+            instant = Schedule("once", at, zone, start).instant_on(start)
+            if instant <= self.now():
+                raise ValidationError("This one-shot time has already passed; choose a later date or time.",
+                                      field="time_of_day")
         wait = data.wait_offline_minutes
         if not isinstance(wait, int) or not 0 <= wait <= MAX_WAIT_MINUTES:
             raise ValidationError(f"Wait for offline stations 0 to {MAX_WAIT_MINUTES} minutes.", field="wait_offline_minutes")

@@ -92,8 +92,11 @@ class ScheduledTasksPage(ListPage):
         self._clock.stop()
 
     def _show_clock(self) -> None:
+        """The clock line, and (every 30 s) the feed: runs made by another seat are not announced here."""
         zone = display.zone_label(self.zone())
         self.ui.clockLabel.setText(f"Now: {local_now_text(self.now(), zone)}")
+        if self.ui.tabs.currentIndex() == 1 and self.isVisible():
+            self._feed_reloads.poke()
 
     # -- the tasks ----------------------------------------------------------------------------------------
     def apply_filter(self) -> None:
