@@ -116,6 +116,11 @@ class ScheduledTaskDialog(QDialog):
         for name in COMMANDS:
             ui.commandCombo.addItem(name.replace("_", " ").capitalize(), name)
         ui.ampsSpin.setValue(16)
+        ui.limitKeyEdit.setToolTip("Chargers with smart charging get a charging profile (ChargePointMaxProfile). A "
+                                   "charger without it gets this configuration key set to the current instead; "
+                                   "leave it empty and such chargers fail with the reason.")
+        ui.waitSpin.setToolTip("A station that is offline when the task runs is waited for up to this long, then it "
+                               "fails as offline. 0: it fails at once.")
 
     def _fill_tree(self) -> None:
         tree, groups, ctx = self.ui.targetTree, self.services.groups, self.operator()

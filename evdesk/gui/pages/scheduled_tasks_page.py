@@ -56,6 +56,7 @@ class ScheduledTasksPage(ListPage):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
         ui.runsView.selectionModel().selectionChanged.connect(self._run_chosen)
+        ui.feedSplitter.setSizes([260, 340])  # the runs of a day above, the chosen run's stations below
         for label, value in (("All statuses", None), ("OK", "ok"), ("Failures", "failures")):
             ui.statusFilter.addItem(label, value)
         today = now().astimezone(zone()).date()
