@@ -245,3 +245,19 @@ async def test_input_is_checked_field_by_field(services):
     with pytest.raises(ValidationError) as info:
         await book.create(ROOT, cmd)
     assert info.value.field == "args"
+
+
+async def test_a_run_left_running_when_evdesk_closed_is_told_as_interrupted_at_the_next_start(services, ann):
+    clock = ManualClock(datetime(2026, 1, 10, 12, 0, tzinfo=timezone.utc))
+    services.scheduled_tasks.now = clock
+    task = await services.scheduled_tasks.create(ROOT, daily_user_task(ann.id))
+    from evdesk.store.repos import scheduled_tasks as repo
+    from evdesk.store.queries import scheduled_tasks as q
+
+    row = await services.store.read(q.task, task.id)
+    await services.store.run(repo.start_run, row, clock.at, "seat-1", clock.at)  # the seat closed mid-run
+    scheduler = TaskScheduler(services, None, seat="seat-1", now=clock, tick_seconds=60)
+    await scheduler.start()
+    await scheduler.stop()
+    [run] = await runs_of(services)
+    assert (run["state"], run["summary"]) == ("failed", "Interrupted (evdesk closed during the run)")
