@@ -261,3 +261,5 @@ async def test_a_run_left_running_when_evdesk_closed_is_told_as_interrupted_at_t
     await scheduler.stop()
     [run] = await runs_of(services)
     assert (run["state"], run["summary"]) == ("failed", "Interrupted (evdesk closed during the run)")
+    retry = await services.scheduled_tasks.retry(ROOT, run["id"])  # nothing recorded: every target again
+    assert retry.data.targets["user_ids"] == [str(ann.id)] and retry.data.name == "Retry: Disable Ann at night"

@@ -294,8 +294,9 @@ class TaskBook:
         if run["state"] not in ("partial", "failed", "missed"):
             raise ValidationError("Only runs with failures can be retried.", field="run")
         data = _input_of(task)
-        if run["state"] != "missed":
-            failed = [t for t in await self.store.read(q.run_targets, run_id) if not t["ok"]]
+        outcomes = await self.store.read(q.run_targets, run_id)
+        if outcomes:  # (a missed or interrupted run has none: every target of the task again)
+            failed = [t for t in outcomes if not t["ok"]]
             if not failed:
                 raise ValidationError("This run has no failed targets to retry.", field="run")
             key = {"station": "station_ids", "user": "user_ids", "user_group": "user_group_ids"}
