@@ -4,6 +4,7 @@ outcomes, retry; basic operators refused (issue 13)."""
 from __future__ import annotations
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.core.scheduling.book import TaskInput
 from evdesk.core.scheduling.runner import TaskScheduler
 from tests.waiting import wait_for
 
@@ -58,3 +59,31 @@ async def test_tasks_crud_run_feed_and_retry_over_the_api(admin, basic, services
         assert len(failures["items"]) == 1 and oks["items"] == []
     finally:
         await scheduler.stop()
+
+
+async def test_a_group_admin_key_schedules_only_inside_its_domain(services, api, http):
+    from evdesk.store import models as m
+    from tests.api.conftest import Client
+
+    root = SYSTEM_CONTEXT
+    a = (await services.groups.add(root, "A")).id
+    b = (await services.groups.add(root, "B")).id
+    cp_b = await services.stations.create_station("CP-B", group_id=b, connectors=1, ctx=root)
+    await services.store.run(lambda: m.Operator.create(username="alice", role="admin", status="active", base_group=a,
+                                                       first_name="Alice"))
+    _info, key = await api.keys.create(root, "alice", "group A")
+    alice = Client(http, f"http://127.0.0.1:{api.port}/api/v1", key)
+    body = {"name": "A limit", "kind": "group_current", "targets": {"group_ids": [str(a)]}, "params": {"amps": 10}}
+    status, mine = await alice.post("/scheduled-tasks", body)
+    assert status == 201, mine
+    status, err = await alice.post("/scheduled-tasks", {**body, "name": "B limit", "targets": {"group_ids": [str(b)]}})
+    assert status == 403 and err["error"]["code"] == "access_denied"
+    status, err = await alice.post("/scheduled-tasks", {**body, "name": "B station", "kind": "station_current",
+                                                        "targets": {"station_ids": [str(cp_b.id)]}})
+    assert status == 403
+    site_task = await services.scheduled_tasks.create(root, TaskInput("Site-wide", "reset", {"group_ids": [str(b)]},
+                                                                      {"kind": "Soft"}))
+    _s, listed = await alice.get("/scheduled-tasks")
+    assert [t["name"] for t in listed["items"]] == ["A limit"]
+    assert (await alice.get(f"/scheduled-tasks/{site_task.id}"))[0] == 404
+    assert (await alice.delete(f"/scheduled-tasks/{site_task.id}"))[0] == 404
