@@ -110,9 +110,8 @@ def main() -> None:
             await asyncio.sleep(1.0)
             scheduler = TaskScheduler(services, central.commands, seat="bench", tick_seconds=0.5)
             await scheduler.start()
-            task = await services.scheduled_tasks.create(ROOT_CTX, TaskInput(
-                "Set fleet max current to 16A", "group_current", {"group_ids": [str(fleet_group.id)]}, {"amps": 16},
-                active=True))
+            task = await services.scheduled_tasks.create(ROOT_CTX, TaskInput(  # run by Run now
+                "Set fleet max current to 16A", "group_current", {"group_ids": [str(fleet_group.id)]}, {"amps": 16}))
             lag = LoopLagMonitor(interval=0.005)
             lag.start()
             await asyncio.sleep(3.0)  # the same loop idle (stations connected, no run): what the machine gives
