@@ -166,6 +166,12 @@ def _access_profiles(db: peewee.Database) -> None:
         add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
+def _notifications(db: peewee.Database) -> None:
+    """Issue 13: notification rules and the log of notification mails (own tables only)."""
+    db.create_tables([models.NotificationRule, models.NotificationMail], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "notification_mail_at_id" ON "notification_mail" (at, id)')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -175,6 +181,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (13, "notification rules and the notification mail log", _notifications),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
