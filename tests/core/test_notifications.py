@@ -4,8 +4,6 @@ logged with the server's answer, and who may manage rules (domains)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 import pytest
 
 from evdesk.core.actions import Actor
@@ -15,17 +13,7 @@ from evdesk.core.operators import context_for
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext
 from evdesk.core.services import Services
 from evdesk.settings import SiteSettings
-
-
-class ManualClock:
-    def __init__(self):
-        self.now = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+from tests.manual_clock import ManualClock
 
 
 @pytest.fixture

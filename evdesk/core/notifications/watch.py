@@ -25,7 +25,7 @@ The seat's tray and Stations badge follow the same episodes (`NotificationCaseCh
 **Auto-recovery** (rules with `recovery_minutes` N; the smallest N of a station's rules counts):
 a station with a connector Faulted for N minutes, adopted and online ("active"), gets a soft
 reset; still (or again) Faulted N minutes later, a hard reset; N minutes after that, a mail says
-whether it worked. Fault-free for N minutes after a reset also ends the sequence with a "worked"
+whether it worked. No connector Faulted N minutes after a reset ends the sequence with a "worked"
 mail. One sequence per fault episode, and at most one per station per `RECOVERY_COOLDOWN` (24 h)
 in one run of evdesk: a station that faults again after every reboot is reset twice, then a
 person is mailed, never a loop. The commands are sent by `csms/auto_recovery.py` (actor
