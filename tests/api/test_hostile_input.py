@@ -195,10 +195,12 @@ async def site(admin, services, api, station):
     assignment = await services.tariffs.assign(SYSTEM_CONTEXT, tariff_group.id, station_id=services.stations.get("SIM-1").id)
     profile = await services.access_profiles.create(SYSTEM_CONTEXT, "Hostile profile", [
         {"days": [0], "start": "22:00", "end": "06:00"}])
+    rule = await services.notifications.rules.create(SYSTEM_CONTEXT, {
+        "name": "Hostile rule", "emails": ["ops@depot.example"], "cases": ["other_fault"]})
     ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
-           "access-profiles": str(profile.id)}
+           "access-profiles": str(profile.id), "notification-rules": str(rule.id)}
     return Site(admin, services, ids)
 
 
