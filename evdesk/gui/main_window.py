@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self._bus.on(ev.SiteSettingsChanged, lambda _e: self._update_title())
         # new faults: a tray message (click: the station) and a badge on the Stations entry
         self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
-                                        PAGES_BY_KEY["stations"].icon, self.open_station, self)
+                                        self.open_station, self)
         self.login_control = LoginControl(self)
         self.apply_permissions()
 

@@ -102,7 +102,7 @@ def test_rules_editor_errors_next_to_fields_then_saves(qtbot, aio, services, che
     dialog = page.add_rule()
     ui = dialog.ui
     ui.nameEdit.setText("North faults")
-    ui.groupCombo.setCurrentIndex(ui.groupCombo.findData(services.test_groups[0].id))
+    ui.groupCombo.setCurrentIndex(ui.groupCombo.findData(str(services.test_groups[0].id)))
     ui.emailsEdit.setPlainText("ops at depot")
     qtbot.mouseClick(ui.buttonBox.button(ui.buttonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     aio.wait_until(lambda: ui.recipientsError.text() != "")

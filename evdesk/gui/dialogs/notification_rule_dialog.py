@@ -5,6 +5,7 @@ groups, stations and operators of the operator's domain; the service checks agai
 from __future__ import annotations
 
 from collections.abc import Callable
+from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
@@ -43,7 +44,7 @@ class NotificationRuleDialog(QDialog):
         else:
             ui.groupCombo.addItem("No group (only the stations ticked below)", None)
         for group in sorted(services.groups.visible(ctx), key=lambda g: services.groups.path_of(g.id).lower()):
-            ui.groupCombo.addItem(services.groups.path_of(group.id), group.id)
+            ui.groupCombo.addItem(services.groups.path_of(group.id), str(group.id))  # str: findData compares it
         for info in sorted((s for s in services.stations.all() if ctx.sees_station(s.group_id)),
                            key=lambda s: s.display_name.lower()):
             item = QListWidgetItem(f"{info.display_name} ({info.identity})", ui.stationsList)
@@ -61,7 +62,7 @@ class NotificationRuleDialog(QDialog):
         ui = self.ui
         self.setWindowTitle(f"Notification rule {rule.name}" if rule else "New notification rule")
         ui.nameEdit.setText(rule.name if rule else "")
-        index = ui.groupCombo.findData(rule.group_id) if rule and rule.group_id else 0
+        index = ui.groupCombo.findData(str(rule.group_id)) if rule and rule.group_id else 0
         ui.groupCombo.setCurrentIndex(max(0, index))
         ui.emailsEdit.setPlainText("\n".join(rule.emails) if rule else "")
         for case, box in self.case_checks.items():
@@ -94,6 +95,7 @@ class NotificationRuleDialog(QDialog):
     def value(self) -> dict:
         ui = self.ui
         group_id = ui.groupCombo.currentData()
+        group_id = UUID(group_id) if group_id else None
         return {
             "name": ui.nameEdit.text(), "group_id": group_id, "station_ids": self._ticked(ui.stationsList),
             "emails": [line.strip() for line in ui.emailsEdit.toPlainText().splitlines() if line.strip()],
@@ -107,6 +109,8 @@ class NotificationRuleDialog(QDialog):
 
     def show_error(self, field: str | None, message: str) -> None:
         self.errors.get(field, self.ui.formError).setText(message)
+        self.layout().activate()  # room for the message: grow rather than squeeze it
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def save(self) -> None:
         if self.saving:

@@ -114,6 +114,8 @@ class Ui_NotificationsPage(object):
 
         self.pageLayout.addWidget(self.mailLogView)
 
+        self.pageLayout.setStretch(2, 2)
+        self.pageLayout.setStretch(6, 3)
 
         self.retranslateUi(NotificationsPage)
 

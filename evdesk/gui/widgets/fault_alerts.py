@@ -1,5 +1,5 @@
 """The seat's fault alerts: a tray message for each new fault (click it to open the station) and
-a badge with the number of faulted stations on the Stations navigation entry.
+a badge (a red pill with the number of faulted stations) on the Stations navigation entry.
 
 Both follow the notification watch (`NotificationCaseChanged`: a case that lasted past the
 seat's settle time, so a flap shows nothing) and the operator's domain: a group admin hears of
@@ -13,53 +13,54 @@ from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QListWidgetItem, QSystemTrayIcon
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import QListWidgetItem, QStyledItemDelegate, QSystemTrayIcon
 
 from evdesk.core import events as ev
 from evdesk.core.notifications import CASE_LABELS, FAULT_CASES
 from evdesk.core.permissions import OperatorContext
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener
-from evdesk.gui.resources import app_icon_path, icon_path
+from evdesk.gui.resources import app_icon_path
 
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 20  # the count on a navigation entry
-ICON_SIZE = 48
 
 
-def badge_icon(base: QIcon, count: int) -> QIcon:
-    """`base` with a red disc holding `count` (99+ above 99) in its upper right corner."""
-    pixmap = base.pixmap(ICON_SIZE, ICON_SIZE) if not base.isNull() else QPixmap(ICON_SIZE, ICON_SIZE)
-    if base.isNull():
-        pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    text = str(count) if count < 100 else "99+"
-    width = 26 if len(text) == 1 else 34 if len(text) == 2 else 44
-    disc = QRect(ICON_SIZE - width, 0, width, 26)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#d32f2f"))
-    painter.drawRoundedRect(disc, 13, 13)
-    font = QFont()
-    font.setPixelSize(18)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    return QIcon(pixmap)
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints a navigation entry as usual, plus a red pill with its `BADGE_ROLE` count at its right."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        super().paint(painter, option, index)
+        count = index.data(BADGE_ROLE)
+        if not count:
+            return
+        text = str(count) if count < 100 else "99+"
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        width = max(QFontMetrics(font).horizontalAdvance(text) + 14, 24)
+        height = min(22, option.rect.height() - 8)
+        pill = QRect(option.rect.right() - width - 10, option.rect.center().y() - height // 2, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d32f2f"))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
 
 class FaultAlerts(QObject):
     def __init__(self, services, operator: Callable[[], OperatorContext], nav_item: QListWidgetItem | None,
-                 icon_name: str, open_station: Callable[[UUID], object], parent=None):
+                 open_station: Callable[[UUID], object], parent=None):
         super().__init__(parent)
         self.services = services
         self.operator = operator
         self.nav_item = nav_item
         self.open_station = open_station
-        path = icon_path(icon_name)
-        self.base_icon = QIcon(str(path)) if path is not None else QIcon()
+        if nav_item is not None and nav_item.listWidget() is not None:
+            nav_item.listWidget().setItemDelegate(BadgeDelegate(nav_item.listWidget()))
         self.count = 0
         self.last_message: tuple[str, str, UUID] | None = None  # title, text, station
         app_icon = app_icon_path()
@@ -86,7 +87,6 @@ class FaultAlerts(QObject):
         if item is None:
             return
         item.setData(BADGE_ROLE, self.count)
-        item.setIcon(badge_icon(self.base_icon, self.count) if self.count else self.base_icon)
         item.setToolTip(f"{self.count} station{'s' if self.count != 1 else ''} with an open fault"
                         if self.count else "No station has an open fault.")
 
