@@ -310,3 +310,21 @@ async def test_bad_rules_are_refused_next_to_their_field(site, over, field):
     with pytest.raises(ValidationError) as refused:
         await site.notifications.rules.create(SYSTEM_CONTEXT, rule_data(site.test.north.id, **over))
     assert refused.value.field == field
+
+
+async def test_a_storm_is_one_digest_per_recipient_and_a_log_row_per_station(site, smtp_server, clock):
+    sv = site
+    await sv.notifications.rules.create(SYSTEM_CONTEXT, rule_data(sv.test.south.id, emails=["ops@depot.example"]))
+    for i in range(7):
+        await sv.stations.create_station(f"CP-S{i}", f"South bay {i}", sv.test.south.id, ctx=SYSTEM_CONTEXT)
+        sv.status._set_state(sv.stations.get(f"CP-S{i}"), "long_term_unavailable", "no frame")
+    await tick(sv, clock, 61)
+    assert [m["Subject"] for m in smtp_server.messages] == ["[Depot Nord] 7 stations need attention"]
+    body = smtp_server.body()
+    assert body.count("  - Unavailable: South bay") == 7 and "check the site's power supply" in body
+    rows = await log(sv)
+    assert len(rows) == 7 and {r.station_identity for r in rows} == {f"CP-S{i}" for i in range(7)}
+    for i in range(7):
+        sv.status._set_state(sv.stations.get(f"CP-S{i}"), "online", "frame received")
+    await tick(sv, clock, 61)
+    assert smtp_server.messages[-1]["Subject"] == "[Depot Nord] Resolved at 7 stations"

@@ -88,3 +88,26 @@ def recovery_mail(site: str, info, group_name: str, since: datetime, zone: str, 
         f"You receive this because of the notification rule \"{rule_name}\" at {site}, which has auto-recovery on.",
     ]
     return f"[{site}] {subject}", "\n".join(lines) + "\n"
+
+
+def digest_line(info, group_name: str, case: str, at: datetime, zone: str, detail: str, cleared: bool = False) -> str:
+    name = info.name or info.identity
+    group = f", {group_name}" if group_name else ""
+    when = f"fine again since {local_time(at, zone)}" if cleared else f"since {local_time(at, zone)}"
+    return f"{CASE_LABELS[case]}: {name} ({info.identity}{group}), {when}" + (f" — {detail}" if detail else "")
+
+
+def digest_mail(site: str, kind: str, lines: list[str], stations: int, rule_name: str) -> tuple[str, str]:
+    """Many stations at once (a power cut, a network outage): one mail listing them."""
+    if kind == "clear":
+        subject = f"Resolved at {stations} stations"
+        intro = f"these {stations} charging stations are fine again:"
+        advice = "Nothing more needs to be done for them."
+    else:
+        subject = f"{stations} stations need attention"
+        intro = f"{stations} charging stations reported a problem at about the same time:"
+        advice = ("Many stations at once usually share a cause: check the site's power supply, its main breaker "
+                  "and the network (router, switch, SIM) first; the cases below say what each station reported.")
+    body = "\n".join(["Hello,", "", intro, "", *[f"  - {line}" for line in lines], "", f"What to do: {advice}", "",
+                      f"You receive this because of the notification rule \"{rule_name}\" at {site}."]) + "\n"
+    return f"[{site}] {subject}", body

@@ -19,6 +19,11 @@ and naming the case:
   only after a start mail was really sent; a case that returns within the settle time continues
   the same episode (no new mail).
 
+**Storms.** When one tick has more than `DIGEST_OVER` (5) start (or clear) mails of one rule —
+a power cut, a network outage — its recipients get one digest listing every station and case
+instead (the log still has a row per station and recipient). Mails go `SMTP_CONCURRENCY` (4) at
+a time; a failure is logged with the server's answer and does not stop the others.
+
 The seat's tray and Stations badge follow the same episodes (`NotificationCaseChanged`), with
 `seat_settle_seconds` (60 s), whether or not a rule covers the station.
 
@@ -38,6 +43,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -59,6 +65,9 @@ START_FAILURES = ("rejected", "timeout", "failed", "error")
 RECOVERY_COOLDOWN = timedelta(hours=24)
 REPEAT_MEMORY = timedelta(days=7)  # the longest repeat window a rule may have
 RECOVERY_CASE = "auto_recovery"
+DIGEST_OVER = 5  # more start (or clear) mails of one rule in one tick than this go as one digest
+SMTP_CONCURRENCY = 4  # mails in flight at once (each is its own SMTP connection)
+COMPOSE_BATCH = 50  # mail texts written between two yields to the loop
 
 
 @dataclass
@@ -85,12 +94,15 @@ class Recovery:
 
 @dataclass(frozen=True)
 class Outgoing:
+    """A mail the tick decided on; its words are written later, in the delivery task (a storm's
+    hundreds of texts must not hold up the loop inside one tick)."""
+
     rule: object
     info: object
     case: str
     kind: str  # start / clear / recovery
-    subject: str
-    body: str
+    compose: Callable[[], tuple[str, str]]  # -> subject, body
+    line: Callable[[], str] | None = None  # this mail as one line of a digest
 
 
 class NotificationWatch:
@@ -288,20 +300,25 @@ class NotificationWatch:
                         continue  # told within the repeat window
                     self._last_start[(rule.id, info.id, episode.case)] = now
                     episode.mailed.add(rule.id)
-                    subject, body = mails.start_mail(self.settings.site_name, info, self._group_name(info),
-                                                     episode.case, episode.started_at, self._zone(info), detail,
-                                                     rule.name)
-                    outgoing.append(Outgoing(rule, info, episode.case, "start", subject, body))
+                    group, zone = self._group_name(info), self._zone(info)
+                    outgoing.append(Outgoing(
+                        rule, info, episode.case, "start",
+                        partial(mails.start_mail, self.settings.site_name, info, group, episode.case,
+                                episode.started_at, zone, detail, rule.name),
+                        partial(mails.digest_line, info, group, episode.case, episode.started_at, zone, detail)))
                 continue
             quiet = now - episode.cleared_at
             for rule in rules:
                 if (rule.clear_mails and rule.id in episode.mailed and rule.id not in episode.cleared
                         and quiet >= timedelta(seconds=rule.settle_seconds)):
                     episode.cleared.add(rule.id)
-                    subject, body = mails.clear_mail(self.settings.site_name, info, self._group_name(info),
-                                                     episode.case, episode.started_at, episode.cleared_at,
-                                                     self._zone(info), rule.name)
-                    outgoing.append(Outgoing(rule, info, episode.case, "clear", subject, body))
+                    group, zone = self._group_name(info), self._zone(info)
+                    outgoing.append(Outgoing(
+                        rule, info, episode.case, "clear",
+                        partial(mails.clear_mail, self.settings.site_name, info, group, episode.case,
+                                episode.started_at, episode.cleared_at, zone, rule.name),
+                        partial(mails.digest_line, info, group, episode.case, episode.cleared_at, zone, "",
+                                cleared=True)))
             longest = max([timedelta(seconds=r.settle_seconds) for r in rules] + [self.seat_settle])
             if quiet >= longest:
                 del self.episodes[key]
@@ -370,10 +387,9 @@ class NotificationWatch:
         self._recovered_at[info.id] = now
         outgoing = []
         for rule in rules:
-            subject, body = mails.recovery_mail(self.settings.site_name, info, self._group_name(info),
-                                                recovery.faulted_since, self._zone(info), recovered,
-                                                recovery.steps, rule.name)
-            outgoing.append(Outgoing(rule, info, RECOVERY_CASE, "recovery", subject, body))
+            outgoing.append(Outgoing(rule, info, RECOVERY_CASE, "recovery", partial(
+                mails.recovery_mail, self.settings.site_name, info, self._group_name(info), recovery.faulted_since,
+                self._zone(info), recovered, list(recovery.steps), rule.name)))
         return outgoing
 
     # -- mail -----------------------------------------------------------------------------------------
@@ -384,28 +400,64 @@ class NotificationWatch:
         group = self.group_tree.groups.get(info.group_id) if info.group_id else None
         return group.name if group else ""
 
+    async def _messages(self, outgoing: list[Outgoing]) -> list[tuple[object, str, str, list[Outgoing]]]:
+        """(rule, subject, body, the mails it stands for): more than `DIGEST_OVER` start (or clear)
+        mails of one rule in one tick go as one digest (a power cut must not send 2,000 mails)."""
+        groups: dict[tuple, list[Outgoing]] = {}
+        for item in outgoing:
+            groups.setdefault((item.rule.id, item.kind), []).append(item)
+        messages = []
+        for (_rule_id, kind), items in groups.items():
+            if kind in ("start", "clear") and len(items) > DIGEST_OVER:
+                lines = []
+                for n, item in enumerate(items, 1):
+                    lines.append(item.line())
+                    if n % COMPOSE_BATCH == 0:
+                        await asyncio.sleep(0)
+                subject, body = mails.digest_mail(self.settings.site_name, kind, lines,
+                                                  len({i.info.id for i in items}), items[0].rule.name)
+                messages.append((items[0].rule, subject, body, items))
+            else:
+                for n, item in enumerate(items, 1):
+                    messages.append((item.rule, *item.compose(), [item]))
+                    if n % COMPOSE_BATCH == 0:
+                        await asyncio.sleep(0)
+        return messages
+
     async def _deliver(self, outgoing: list[Outgoing]) -> None:
         operator_mail: dict[UUID, str] = {}
         if any(o.rule.operator_ids for o in outgoing):
             operator_mail = {op.id: op.email for op in await self.store.read(operator_queries.all_operators)
                              if op.status == "active" and op.email}
-        rows = []
-        for item in outgoing:
-            recipients = list(item.rule.emails)
-            for operator_id in sorted(item.rule.operator_ids):
-                address = operator_mail.get(operator_id)
-                if address and address.lower() not in (r.lower() for r in recipients):
-                    recipients.append(address)
-            for to in recipients:
+        rows: list[dict] = []
+        gate = asyncio.Semaphore(SMTP_CONCURRENCY)
+
+        async def send(to: str, subject: str, body: str, covered: list[Outgoing]) -> None:
+            async with gate:
                 try:
-                    await self.mailer.send(to, item.subject, item.body)
+                    await self.mailer.send(to, subject, body)
                     outcome, answer = "sent", "Accepted by the mail server."
                 except EvdeskError as exc:
                     outcome, answer = "failed", str(exc)
+                except Exception as exc:  # a fault of the mail path: logged as failed, the others still go
+                    log.exception("notification mail to %s failed", to)
+                    outcome, answer = "failed", f"Could not send ({exc})."
+            at = self.clock()
+            for item in covered:  # one row per station: the log answers "was X told about station Y?"
                 rows.append({"id": log_repo.new_id(), "rule_id": item.rule.id, "station_id": item.info.id,
                              "station_identity": item.info.identity[:255], "station_name": item.info.name[:255],
-                             "case": item.case, "kind": item.kind, "to": to[:255], "subject": item.subject[:255],
-                             "outcome": outcome, "answer": answer, "at": self.clock()})
+                             "case": item.case, "kind": item.kind, "to": to[:255], "subject": subject[:255],
+                             "outcome": outcome, "answer": answer, "at": at})
+
+        sends = []
+        for rule, subject, body, covered in await self._messages(outgoing):
+            recipients = list(rule.emails)
+            for operator_id in sorted(rule.operator_ids):
+                address = operator_mail.get(operator_id)
+                if address and address.lower() not in (r.lower() for r in recipients):
+                    recipients.append(address)
+            sends += [send(to, subject, body, covered) for to in recipients]
+        await asyncio.gather(*sends)
         if rows:
             await self.store.run(repo.add_mails, rows)
             self.bus.publish(ev.NotificationMailsLogged(len(rows)))
