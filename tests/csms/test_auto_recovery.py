@@ -28,6 +28,7 @@ async def site(store, smtp_server):
 
     central = CentralSystem(sv, "127.0.0.1", 0)
     await central.start()
+    sv.test_central = central
     group = await sv.groups.add(SYSTEM_CONTEXT, "Workshop")
     await sv.stations.create_station("SIM-1", "Gate charger", group.id, connectors=2, ctx=SYSTEM_CONTEXT)
     await sv.notifications.rules.create(SYSTEM_CONTEXT, {
@@ -122,3 +123,24 @@ async def test_an_offline_station_is_not_reset(site, smtp_server):
     await wait_for(lambda: sv.stations.get("SIM-1").connection_state != "online")
     await tick(sv, clock, 30)
     assert steps == []  # only while its status is active (adopted and online)
+
+
+async def test_an_operators_change_availability_over_websockets_is_no_case(site, smtp_server):
+    sv, station, clock = site
+    await sv.notifications.rules.create(SYSTEM_CONTEXT, {
+        "name": "Unavailable", "station_ids": [sv.stations.get("SIM-1").id], "emails": ["fleet@depot.example"],
+        "cases": [c.UNAVAILABLE]})
+    commands = sv.test_central.commands
+    station_id = sv.stations.get("SIM-1").id
+    result = await commands.change_availability(station_id, 1, False, ctx=SYSTEM_CONTEXT, reason="cleaning the bay")
+    assert result.ok
+    await wait_for(lambda: sv.stations.get("SIM-1").connectors[1].status == "Unavailable")
+    await tick(sv, clock, 5)
+    assert smtp_server.messages == [] and sv.notifications.watch.episodes == {}
+    await commands.change_availability(station_id, 1, True, ctx=SYSTEM_CONTEXT)
+    await wait_for(lambda: sv.stations.get("SIM-1").connectors[1].status == "Available")
+    station.connectors[1].operative = False  # the charger switches itself off: a case
+    await station._set_status(1, "Unavailable")
+    await wait_for(lambda: sv.stations.get("SIM-1").connectors[1].status == "Unavailable")
+    await tick(sv, clock, 2)
+    assert [m["Subject"] for m in smtp_server.messages] == ["[Depot Nord] Unavailable: Gate charger (SIM-1)"]

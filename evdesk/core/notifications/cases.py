@@ -7,7 +7,10 @@ The cases (vaylens' "Fälle" UNAVAILABILITY, FUSE_TRIPPED, SENSORS, plus two of 
   threshold the station list shows, so a mail never disagrees with the screen), or a connector
   reports ``Unavailable`` that no operator asked for. A connector an operator (or the scheduler)
   set Inoperative with ChangeAvailability is not a case until a ChangeAvailability Operative for
-  it (or for connector 0, the whole station) was sent; connector 0 Inoperative covers all.
+  it (or for connector 0, the whole station) was sent; connector 0 Inoperative covers all. A
+  ChangeAvailability the station refused or never got holds nothing. After a restart of evdesk,
+  a connector that was already Unavailable (without an error code) is taken as switched off on
+  purpose: what a station said before the start is not news, and the hold was in memory.
 * ``fuse_tripped`` — ``Faulted`` (or any status) with errorCode ``GroundFailure`` (an RCD/earth
   fault trip), ``OverCurrentFailure`` (an MCB/overcurrent trip) or ``PowerSwitchFailure`` (the
   contactor or its breaker); also ``OtherError``/``InternalError`` whose vendorErrorCode or info
