@@ -217,6 +217,30 @@ async def test_an_operators_change_availability_is_not_a_case(site, smtp_server,
     assert len([m for m in smtp_server.messages if m["Subject"].startswith("[Depot Nord] Unavailable:")]) == 2
 
 
+async def test_after_a_restart_an_unavailable_connector_is_news_only_once_it_was_back(store, site, smtp_server, clock):
+    sv = site
+    await sv.notifications.rules.create(SYSTEM_CONTEXT, rule_data(sv.test.north.id, emails=["ops@depot.example"]))
+    action = await sv.actions.begin(sv.test.station.id, Actor("ada"), "ChangeAvailability", "",
+                                    {"connector_id": 1, "type": "Inoperative"})
+    await sv.actions.finish(action, "accepted", {"status": "Accepted"})
+    status(sv, sv.test.station, 1, "Unavailable")
+    await sv.status.flush()
+    await sv.stop()
+    again = Services(store, sv.settings, clock=clock, notification_tick=3600)
+    await again.start(load_settings=False)
+    try:
+        status(again, sv.test.station, 1, "Unavailable")  # the station reconnects and says it again
+        await tick(again, clock, 61)
+        assert smtp_server.messages == []
+        status(again, sv.test.station, 1, "Available")
+        status(again, sv.test.station, 1, "Unavailable")  # now it switched itself off
+        await tick(again, clock, 61)
+        assert [m["Subject"] for m in smtp_server.messages] == ["[Depot Nord] Unavailable: Hall charger (CP-001)"]
+    finally:
+        await again.stop()
+        await sv.start(load_settings=False)
+
+
 async def test_long_term_unavailable_and_failed_starts_are_cases(site, smtp_server, clock):
     sv = site
     await sv.notifications.rules.create(SYSTEM_CONTEXT, rule_data(sv.test.north.id, emails=["ops@depot.example"],

@@ -10,7 +10,8 @@ The cases (vaylens' "Fälle" UNAVAILABILITY, FUSE_TRIPPED, SENSORS, plus two of 
   it (or for connector 0, the whole station) was sent; connector 0 Inoperative covers all. A
   ChangeAvailability the station refused or never got holds nothing. After a restart of evdesk,
   a connector that was already Unavailable (without an error code) is taken as switched off on
-  purpose: what a station said before the start is not news, and the hold was in memory.
+  purpose (what a station said before the start is not news, and the hold was in memory) until
+  it reports another status.
 * ``fuse_tripped`` — ``Faulted`` (or any status) with errorCode ``GroundFailure`` (an RCD/earth
   fault trip), ``OverCurrentFailure`` (an MCB/overcurrent trip) or ``PowerSwitchFailure`` (the
   contactor or its breaker); also ``OtherError``/``InternalError`` whose vendorErrorCode or info

@@ -122,6 +122,7 @@ class NotificationWatch:
         self._details: dict[tuple[UUID, str], str] = {}
         self.episodes: dict[tuple[UUID, str], Episode] = {}
         self._inoperative: set[tuple[UUID, int]] = set()  # connectors an operator switched off (0: all)
+        self._seeded: set[tuple[UUID, int]] = set()  # held only because they were Unavailable at start
         self._availability_sent: dict[UUID, tuple[UUID, int, bool]] = {}  # action -> (station, connector, off)
         self._last_start: dict[tuple[UUID, UUID, str], datetime] = {}  # (rule, station, case) -> newest start mail
         self._faulted: dict[UUID, dict[int, datetime]] = {}  # station -> Faulted connector -> since
@@ -147,6 +148,7 @@ class NotificationWatch:
             for cid, c in info.connectors.items():
                 if c.status == "Unavailable" and c.error_code in ("", "NoError"):
                     self._inoperative.add((info.id, cid))
+                    self._seeded.add((info.id, cid))
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._loop(), name="evdesk-notification-watch")
 
@@ -207,7 +209,11 @@ class NotificationWatch:
         vendor = ""
         if info is not None and event.connector_id in info.connectors:
             vendor = info.connectors[event.connector_id].vendor_error_code
-        held = (event.station_id, event.connector_id) in self._inoperative or (event.station_id, 0) in self._inoperative
+        key = (event.station_id, event.connector_id)
+        if key in self._seeded and event.status != "Unavailable":  # back in use: its next Unavailable is news
+            self._seeded.discard(key)
+            self._inoperative.discard(key)
+        held = key in self._inoperative or (event.station_id, 0) in self._inoperative
         case = case_for_status(event.status, event.error_code, vendor, event.info, operator_unavailable=held)
         parts = [f"connector {event.connector_id} {event.status}"]
         if event.error_code and event.error_code != "NoError":
