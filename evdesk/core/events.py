@@ -269,6 +269,11 @@ class AutoRecoveryDue(Event):
 
 
 @dataclass(frozen=True)
+class NotificationRulesChanged(Event):
+    """The notification rules were (re)loaded: saved here, or another seat's change arrived."""
+
+
+@dataclass(frozen=True)
 class NotificationMailsLogged(Event):
     """Notification mails were sent (or failed) and logged."""
 

@@ -143,3 +143,12 @@ def test_the_mail_log_shows_sent_and_failed_mails(qtbot, aio, services, clock, s
     assert page.log_model.data(page.log_model.index(failed, nm.LOG_STATION)) == "Charger N1 (CP-N1)"
     assert page.log_model.data(page.log_model.index(failed, nm.LOG_TIME)).startswith("2026-11-30 14:01")
     assert aio.run(services.store.read(lambda: m.NotificationMail.select().count())) == 2
+
+
+def test_a_rule_saved_elsewhere_shows_up(qtbot, aio, services):
+    window = make_window(qtbot, services, admin_session(aio, services))
+    page = window.page("notifications")
+    assert page.model.rowCount() == 0
+    aio.run(services.notifications.rules.create(SYSTEM_CONTEXT, {  # the API, or another seat's change
+        "name": "From the API", "emails": ["ops@depot.example"], "cases": [c.SENSOR]}))
+    aio.wait_until(lambda: page.model.rowCount() == 1)

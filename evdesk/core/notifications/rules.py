@@ -117,6 +117,7 @@ class NotificationRules:
 
     async def load(self) -> None:
         self.set_rules(rule_from_row(r) for r in await self.store.read(repo.load_rules))
+        self.bus.publish(ev.NotificationRulesChanged())
 
     def set_rules(self, rules) -> None:
         self.rules = {r.id: r for r in rules}

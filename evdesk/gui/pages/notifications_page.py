@@ -49,8 +49,9 @@ class NotificationsPage(ListPage):
         self._log_reloads = Coalescer(self.log_model.reload, 500, self)
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.NotificationMailsLogged, self._log_reloads.poke)
-        self._bus.on(ev.GroupChanged, lambda _e: self.reload())
-        self._loaded_for: UUID | None | bool = False  # whose operator names and log are shown
+        self._rule_reloads = Coalescer(self.after_change, 200, self)  # keeps the state line
+        for event_type in (ev.GroupChanged, ev.NotificationRulesChanged):
+            self._bus.on(event_type, self._rule_reloads.poke)
 
     def detach(self) -> None:
         self._bus.detach()
