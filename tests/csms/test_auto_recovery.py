@@ -84,6 +84,10 @@ async def test_soft_then_hard_reset_then_a_mail_and_never_a_loop(site, smtp_serv
     body = outcome[0].get_content()
     assert "soft reset — Accepted by the station" in body and "hard reset — Accepted by the station" in body
     assert "Send a technician" in body
+    await station.clear_fault(1)  # a reboot's flicker: Available, then Faulted again
+    await wait_for(lambda: sv.stations.get("SIM-1").connectors[1].status == "Available")
+    await station.set_fault(1, "GroundFailure")
+    await wait_for(lambda: sv.stations.get("SIM-1").connectors[1].status == "Faulted")
     for _ in range(6):  # hours and a day later, still Faulted: never again
         await tick(sv, clock, 6 * 60)
     assert steps == ["Soft", "Hard"] and len(await sv.store.read(lambda: resets(sv))) == 2

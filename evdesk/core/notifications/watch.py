@@ -31,9 +31,11 @@ The seat's tray and Stations badge follow the same episodes (`NotificationCaseCh
 a station with a connector Faulted for N minutes, adopted and online ("active"), gets a soft
 reset; still (or again) Faulted N minutes later, a hard reset; N minutes after that, a mail says
 whether it worked. No connector Faulted N minutes after a reset ends the sequence with a "worked"
-mail. One sequence per fault episode, and at most one per station per `RECOVERY_COOLDOWN` (24 h)
-in one run of evdesk: a station that faults again after every reboot is reset twice, then a
-person is mailed, never a loop. The commands are sent by `csms/auto_recovery.py` (actor
+mail. One sequence per fault episode — an episode ends only after the station was fault-free for
+`FAULT_EPISODE_GAP` (1 h), so the Available/Faulted flicker of a reboot does not start a new one —
+and at most one sequence per station per `RECOVERY_COOLDOWN` (24 h) in one run of evdesk: a
+station that faults again after every reboot is reset twice, then a person is mailed, never a
+loop. The commands are sent by `csms/auto_recovery.py` (actor
 "auto-recovery").
 """
 
@@ -63,6 +65,7 @@ LINK = "link"  # the connection as a source of the unavailable case
 START = "start"  # failed remote starts as a source
 START_FAILURES = ("rejected", "timeout", "failed", "error")
 RECOVERY_COOLDOWN = timedelta(hours=24)
+FAULT_EPISODE_GAP = timedelta(hours=1)  # fault-free this long: the next fault is a new episode
 REPEAT_MEMORY = timedelta(days=7)  # the longest repeat window a rule may have
 RECOVERY_CASE = "auto_recovery"
 DIGEST_OVER = 5  # more start (or clear) mails of one rule in one tick than this go as one digest
@@ -126,6 +129,8 @@ class NotificationWatch:
         self._availability_sent: dict[UUID, tuple[UUID, int, bool]] = {}  # action -> (station, connector, off)
         self._last_start: dict[tuple[UUID, UUID, str], datetime] = {}  # (rule, station, case) -> newest start mail
         self._faulted: dict[UUID, dict[int, datetime]] = {}  # station -> Faulted connector -> since
+        self._episode_since: dict[UUID, datetime] = {}  # station -> when its fault episode began
+        self._fault_free_at: dict[UUID, datetime] = {}  # station -> when its last connector left Faulted
         self.recoveries: dict[UUID, Recovery] = {}
         self._recovered_at: dict[UUID, datetime] = {}
         self._task: asyncio.Task | None = None
@@ -223,13 +228,22 @@ class NotificationWatch:
         if event.info:
             parts.append(f"\"{event.info[:120]}\"")
         self._set_source(event.station_id, ("connector", event.connector_id), case, ", ".join(parts))
-        faulted = self._faulted.setdefault(event.station_id, {})
+        station_id = event.station_id
+        was_faulted = station_id in self._faulted
+        faulted = self._faulted.setdefault(station_id, {})
         if event.status == "Faulted":
             faulted.setdefault(event.connector_id, self.clock())
         else:
             faulted.pop(event.connector_id, None)
         if not faulted:
-            del self._faulted[event.station_id]
+            del self._faulted[station_id]
+            if was_faulted:
+                self._fault_free_at[station_id] = self.clock()
+        elif not was_faulted:  # a new fault episode, unless the last one ended only just now (a reboot)
+            free_at = self._fault_free_at.pop(station_id, None)
+            if station_id not in self._episode_since or (
+                    free_at is not None and self.clock() - free_at >= FAULT_EPISODE_GAP):
+                self._episode_since[station_id] = self.clock()
 
     def _connection_state(self, event: ev.ConnectionStateChanged) -> None:
         if event.state == "long_term_unavailable":
@@ -354,7 +368,7 @@ class NotificationWatch:
             if recovery is None or recovery.step == "done":
                 if not faulted or not active:
                     continue
-                since = min(faulted.values())
+                since = self._episode_since.get(station_id) or min(faulted.values())
                 if recovery is not None and recovery.faulted_since == since:
                     continue  # this episode had its sequence
                 done = self._recovered_at.get(station_id)
