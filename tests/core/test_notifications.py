@@ -4,6 +4,8 @@ logged with the server's answer, and who may manage rules (domains)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from evdesk.core.actions import Actor
@@ -13,6 +15,7 @@ from evdesk.core.operators import context_for
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext
 from evdesk.core.services import Services
 from evdesk.settings import SiteSettings
+from evdesk.store import models as m
 from tests.manual_clock import ManualClock
 
 
@@ -39,7 +42,8 @@ async def site(store, smtp_server, clock):
 
 
 def rule_data(group_id, **over):
-    data = {"name": "North faults", "group_id": str(group_id) if group_id else None, "emails": ["ops@depot.example", "tech@depot.example"],
+    data = {"name": "North faults", "group_id": str(group_id) if group_id else None,
+            "emails": ["ops@depot.example", "tech@depot.example"],
             "cases": list(c.CASES), "clear_mails": True, "repeat_minutes": 30, "settle_seconds": 60}
     data.update(over)
     return data
@@ -119,7 +123,8 @@ async def test_one_mail_when_a_case_starts_and_one_when_it_clears(site, smtp_ser
     rows = await log(sv)
     assert [(r.kind, r.case, r.outcome, r.station_identity) for r in rows].count(
         ("start", c.FUSE_TRIPPED, "sent", "CP-001")) == 2
-    assert {r.kind for r in rows} == {"start", "clear"} and all(r.answer == "Accepted by the mail server." for r in rows)
+    assert {r.kind for r in rows} == {"start", "clear"}
+    assert all(r.answer == "Accepted by the mail server." for r in rows)
 
 
 async def test_no_clear_mail_when_the_rule_does_not_want_it(site, smtp_server, clock):
@@ -352,3 +357,23 @@ async def test_a_storm_is_one_digest_per_recipient_and_a_log_row_per_station(sit
         sv.status._set_state(sv.stations.get(f"CP-S{i}"), "online", "frame received")
     await tick(sv, clock, 61)
     assert smtp_server.messages[-1]["Subject"] == "[Depot Nord] Resolved at 7 stations"
+
+
+async def test_a_station_that_went_away_while_evdesk_was_closed_is_mailed_after_the_start(store, site, smtp_server,
+                                                                                          clock):
+    sv = site
+    await sv.notifications.rules.create(SYSTEM_CONTEXT, rule_data(None, emails=["ops@depot.example"]))
+    recent, retired = sv.stations.get("CP-001"), sv.stations.get("CP-900")
+    recent.last_seen, retired.last_seen = clock.now - timedelta(minutes=20), clock.now - timedelta(days=90)
+    await sv.store.run(lambda: [m.Station.update(connection_state="long_term_unavailable", last_seen=i.last_seen)
+                                .where(m.Station.id == i.id).execute() for i in (recent, retired)])
+    await sv.stop()
+    again = Services(store, sv.settings, clock=clock, notification_tick=3600)
+    await again.start(load_settings=False)
+    try:
+        await tick(again, clock, 61)
+        assert [msg["Subject"] for msg in smtp_server.messages] == ["[Depot Nord] Unavailable: Hall charger (CP-001)"]
+        assert "not in contact since" in smtp_server.body()
+    finally:
+        await again.stop()
+        await sv.start(load_settings=False)

@@ -24,6 +24,11 @@ a power cut, a network outage — its recipients get one digest listing every st
 instead (the log still has a row per station and recipient). Mails go `SMTP_CONCURRENCY` (4) at
 a time; a failure is logged with the server's answer and does not stop the others.
 
+**At start** a station already long-term unavailable that was last seen less than 24 h ago is a
+case (it may have gone while evdesk was closed; the repeat window read back from the log keeps it
+from being mailed twice); one gone longer is not (a station retired months ago would otherwise be
+mailed after every restart). Connectors already Unavailable are not news (`cases.py`).
+
 The seat's tray and Stations badge follow the same episodes (`NotificationCaseChanged`), with
 `seat_settle_seconds` (60 s), whether or not a rule covers the station.
 
@@ -65,6 +70,7 @@ LINK = "link"  # the connection as a source of the unavailable case
 START = "start"  # failed remote starts as a source
 START_FAILURES = ("rejected", "timeout", "failed", "error")
 RECOVERY_COOLDOWN = timedelta(hours=24)
+RECENTLY_GONE = timedelta(hours=24)  # at start: stations long-term unavailable since less than this are a case
 FAULT_EPISODE_GAP = timedelta(hours=1)  # fault-free this long: the next fault is a new episode
 REPEAT_MEMORY = timedelta(days=7)  # the longest repeat window a rule may have
 RECOVERY_CASE = "auto_recovery"
@@ -149,7 +155,14 @@ class NotificationWatch:
         for rule_id, station_id, case, at in await self.store.read(repo.last_start_mails, since):
             if rule_id is not None and station_id is not None:
                 self._last_start[(rule_id, station_id, case)] = at
-        for info in self.stations.all():  # what the stations said before this start is not news
+        now = self.clock()
+        for info in self.stations.all():
+            # gone while evdesk was closed (or just before): news, unless mailed within the repeat window
+            if (info.connection_state == "long_term_unavailable" and info.last_seen is not None
+                    and now - info.last_seen < RECENTLY_GONE):
+                self._set_source(info.id, LINK, UNAVAILABLE,
+                                 f"not in contact since {info.last_seen:%Y-%m-%d %H:%M} UTC")
+            # what the stations said before this start is not news
             for cid, c in info.connectors.items():
                 if c.status == "Unavailable" and c.error_code in ("", "NoError"):
                     self._inoperative.add((info.id, cid))
@@ -278,7 +291,8 @@ class NotificationWatch:
             self._inoperative.discard((station_id, 0))
         sources = self._sources.get(station_id, {})
         for source, case in list(sources.items()):  # a connector already Unavailable is no case any more
-            if off and case == UNAVAILABLE and source != LINK and (connector == 0 or source == ("connector", connector)):
+            this_one = connector == 0 or source == ("connector", connector)
+            if off and case == UNAVAILABLE and source != LINK and this_one:
                 self._set_source(station_id, source, None)
 
     def _session_started(self, event: ev.TransactionStarted) -> None:

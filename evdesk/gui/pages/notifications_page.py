@@ -117,7 +117,8 @@ class NotificationsPage(ListPage):
         if row is None:
             return None
         return self.confirm("Delete notification rule", f"Delete the notification rule {row.name}?", "Delete rule",
-                            lambda: self.delete(row), detail="Its recipients are no longer mailed about these stations.")
+                            lambda: self.delete(row),
+                            detail="Its recipients are no longer mailed about these stations.")
 
     def delete(self, row) -> None:
         self.act(self.services.notifications.rules.delete(self.operator(), row.id, row.version),
