@@ -27,7 +27,7 @@ class Ui_NotificationRuleDialog(object):
     def setupUi(self, NotificationRuleDialog):
         if not NotificationRuleDialog.objectName():
             NotificationRuleDialog.setObjectName(u"NotificationRuleDialog")
-        NotificationRuleDialog.resize(640, 760)
+        NotificationRuleDialog.resize(660, 880)
         self.dialogLayout = QVBoxLayout(NotificationRuleDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(NotificationRuleDialog)
@@ -75,7 +75,8 @@ class Ui_NotificationRuleDialog(object):
 
         self.stationsList = QListWidget(NotificationRuleDialog)
         self.stationsList.setObjectName(u"stationsList")
-        self.stationsList.setMaximumSize(QSize(16777215, 110))
+        self.stationsList.setMinimumSize(QSize(0, 100))
+        self.stationsList.setMaximumSize(QSize(16777215, 140))
 
         self.ruleForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.stationsList)
 
@@ -104,6 +105,7 @@ class Ui_NotificationRuleDialog(object):
 
         self.operatorsList = QListWidget(NotificationRuleDialog)
         self.operatorsList.setObjectName(u"operatorsList")
+        self.operatorsList.setMinimumSize(QSize(0, 60))
         self.operatorsList.setMaximumSize(QSize(16777215, 90))
 
         self.ruleForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.operatorsList)
