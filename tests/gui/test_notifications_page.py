@@ -152,3 +152,9 @@ def test_a_rule_saved_elsewhere_shows_up(qtbot, aio, services):
     aio.run(services.notifications.rules.create(SYSTEM_CONTEXT, {  # the API, or another seat's change
         "name": "From the API", "emails": ["ops@depot.example"], "cases": [c.SENSOR]}))
     aio.wait_until(lambda: page.model.rowCount() == 1)
+
+
+def test_basic_operators_do_not_see_the_notifications_page(qtbot, aio, services):
+    window = make_window(qtbot, services, admin_session(aio, services, "bob", "basic"))
+    assert window.nav_item("notifications").isHidden()
+    assert not window.nav_item("stations").isHidden()
