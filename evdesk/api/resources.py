@@ -33,6 +33,17 @@ from evdesk.api.scheduled_tasks import (
     set_task_active,
     update_task,
 )
+from evdesk.api.notifications import LOG_QUERY as NOTIFICATION_LOG_QUERY
+from evdesk.api.notifications import (
+    RULE_CREATE,
+    RULE_PATCH,
+    create_rule,
+    delete_rule,
+    get_rule,
+    list_rules,
+    mail_log,
+    update_rule,
+)
 from evdesk.api.people import (
     AUTHORIZATIONS_QUERY,
     KEY_CREATE,
@@ -240,6 +251,18 @@ ROUTES: list[Route] = [
           "access", PROFILE_PATCH),
     Route("DELETE", f"{V1}/access-profiles/{{id}}", delete_profile, "Delete an access profile (whole-site admins)",
           "access", success=204),
+    Route("GET", f"{V1}/notification-rules", list_rules, "Notification rules of your domain: which stations, which "
+          "cases, who is mailed, auto-recovery (admins)", "notifications"),
+    Route("POST", f"{V1}/notification-rules", create_rule, "Add a notification rule for a charging group or stations "
+          "of your domain (admins)", "notifications", RULE_CREATE, success=201),
+    Route("GET", f"{V1}/notification-rules/{{id}}", get_rule, "One notification rule", "notifications"),
+    Route("PATCH", f"{V1}/notification-rules/{{id}}", update_rule, "Edit a notification rule (admins)",
+          "notifications", RULE_PATCH),
+    Route("DELETE", f"{V1}/notification-rules/{{id}}", delete_rule, "Delete a notification rule (admins)",
+          "notifications", success=204),
+    Route("GET", f"{V1}/notification-mails", mail_log, "Notification mails of your domain's stations, newest first: "
+          "to, case, station, sent or failed with the mail server's answer (admins)", "notifications",
+          query=NOTIFICATION_LOG_QUERY),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),

@@ -59,7 +59,7 @@ class ActionLogService:
             logs.queue_action(self.batch, row)
         await self.batch.committed(ticket)
         self._open[row_id] = (station_id, action)
-        self.bus.publish(ev.ActionLogged(row_id, station_id, action, "pending"))
+        self.bus.publish(ev.ActionLogged(row_id, station_id, action, "pending", request))
         return row_id
 
     async def finish(self, action_id: UUID, outcome: str, response: dict | None = None, error: str = "") -> None:

@@ -113,6 +113,7 @@ class ActionLogged(Event):
     station_id: UUID | None
     action: str
     outcome: str
+    request: dict | None = None  # what was sent (when it begins): notifications read ChangeAvailability's
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,41 @@ class RowsChanged(Event):
     entity: str
     ids: frozenset
     deleted: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class NotificationCaseChanged(Event):
+    """A station's notification case (core/notifications/cases.py) lasted past its settle time
+    (`active` True: the seat's tray and badge show it) or ended (`active` False)."""
+
+    station_id: UUID
+    identity: str
+    case: str
+    active: bool
+    since: datetime
+
+
+@dataclass(frozen=True)
+class AutoRecoveryDue(Event):
+    """A Faulted station's auto-recovery step is due: the command layer sends Reset `kind`
+    (Soft / Hard) with actor "auto-recovery" and reports the answer back to the watch."""
+
+    station_id: UUID
+    identity: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class NotificationRulesChanged(Event):
+    """The notification rules were (re)loaded: saved here, or another seat's change arrived."""
+
+
+@dataclass(frozen=True)
+class NotificationMailsLogged(Event):
+    """Notification mails were sent (or failed) and logged."""
+
+    count: int
 
 
 Listener = Callable[[Any], None]

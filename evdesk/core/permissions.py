@@ -50,6 +50,7 @@ class Permission(str, Enum):
     ACCESS_PROFILES = "access_profiles"  # who may charge where and when (time windows)
     SITE_SETTINGS = "site_settings"
     API_KEYS = "api_keys"
+    NOTIFICATIONS = "notifications"  # notification rules (recipients, cases, auto-recovery) and their mail log
 
 
 # The EV Manager list of what a basic operator can not do; site settings and API
@@ -68,6 +69,7 @@ BASIC_FORBIDDEN = frozenset({
     Permission.ACCESS_PROFILES,
     Permission.SITE_SETTINGS,
     Permission.API_KEYS,
+    Permission.NOTIFICATIONS,
 })
 
 

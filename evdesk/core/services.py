@@ -19,6 +19,7 @@ from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
 from evdesk.core.mail import Mailer
+from evdesk.core.notifications import Notifications
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
@@ -42,7 +43,8 @@ from evdesk.store.database import Store
 
 
 class Services:
-    def __init__(self, store: Store, settings: SiteSettings | None = None, bus: EventBus | None = None):
+    def __init__(self, store: Store, settings: SiteSettings | None = None, bus: EventBus | None = None, *,
+                 clock=utcnow, notification_tick: float = 5.0):
         self.store = store
         self.bus = bus or EventBus()
         self.settings = settings or SiteSettings()
@@ -81,6 +83,9 @@ class Services:
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)
+        # notification rules, the watch that mails faults and runs auto-recovery, the mail log
+        self.notifications = Notifications(store, self.bus, self.settings, self.stations, self.group_tree, self.mail,
+                                           clock=clock, tick_seconds=notification_tick)
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
         self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
         self.change_feed = ChangeFeedWatcher(store, self.bus)
@@ -118,6 +123,7 @@ class Services:
         self.transactions.start_housekeeping()
         self.stop_limits.start()
         self.commlog.start()
+        await self.notifications.start()
         self.loop_lag.start()
         await self.change_feed.start()
         self.started = True
@@ -128,6 +134,7 @@ class Services:
         self.started = False
         await self.change_feed.stop()
         await self.loop_lag.stop()
+        await self.notifications.stop()
         await self.commlog.stop()
         await self.stop_limits.stop()
         await self.transactions.stop_housekeeping()

@@ -33,6 +33,7 @@ from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
+from evdesk.csms.auto_recovery import AutoRecovery
 from evdesk.csms.limit_stops import LimitStopper
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
@@ -78,6 +79,7 @@ class CentralSystem:
         self.commands = CommandApi(services, self.registry)
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self.limit_stops = LimitStopper(services, self.commands)  # sessions that reached a stop limit
+        self.auto_recovery = AutoRecovery(services, self.commands)  # resets the notification watch asks for
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -122,6 +124,7 @@ class CentralSystem:
         self._unsubscribe.clear()
         self.local_lists.close()
         self.limit_stops.close()
+        self.auto_recovery.close()
         await self.commands.stop()
         if self._server is not None:
             self._server.close(close_connections=True)

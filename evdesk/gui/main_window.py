@@ -34,6 +34,7 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.registry import PAGES, PAGES_BY_KEY
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.resources import icon_path
+from evdesk.gui.widgets.fault_alerts import FaultAlerts
 from evdesk.gui.widgets.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self._domain_refresh = Coalescer(self._refresh_domain, 200, self)
         self._bus.on(ev.GroupChanged, self._domain_refresh.poke)
         self._bus.on(ev.SiteSettingsChanged, lambda _e: self._update_title())
+        # new faults: a tray message (click: the station) and a badge on the Stations entry
+        self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
+                                        self.open_station, self)
         self.login_control = LoginControl(self)
         self.apply_permissions()
 
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
             self.show_stations()
         for page in self._pages.values():
             page.apply_operator(ctx)
+        self.fault_alerts.refresh()
         if self._panel is not None:
             self._panel.refresh_header()
 
@@ -141,6 +146,11 @@ class MainWindow(QMainWindow):
             item.setIcon(QIcon(str(path)))
         item.setSizeHint(QSize(0, 40))
         self.ui.navList.addItem(item)
+
+    def nav_item(self, key: str) -> QListWidgetItem | None:
+        nav = self.ui.navList
+        return next((nav.item(row) for row in range(nav.count())
+                     if nav.item(row).data(Qt.ItemDataRole.UserRole) == key), None)
 
     def page(self, key: str) -> Page:
         return self._pages[key]
@@ -225,6 +235,7 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             page.detach()
         self.storage.detach()
+        self.fault_alerts.detach()
         self._bus.detach()
         try:
             task_failures.failed.disconnect(self._task_failed)

@@ -170,6 +170,10 @@ def _scheduled_tasks(db: peewee.Database) -> None:
     """Issue 13: scheduled tasks, their runs and per-target outcomes, one lease row per occurrence.
     Only its own tables (safe), so it runs whichever of the parallel migrations ran first."""
     db.create_tables([models.ScheduledTask, models.TaskLease, models.TaskRun, models.TaskRunTarget], safe=True)
+def _notifications(db: peewee.Database) -> None:
+    """Issue 13: notification rules and the log of notification mails (own tables only)."""
+    db.create_tables([models.NotificationRule, models.NotificationMail], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "notification_mail_at_id" ON "notification_mail" (at, id)')
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -182,6 +186,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
+    (13, "notification rules and the notification mail log", _notifications),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -198,10 +198,12 @@ async def site(admin, services, api, station):
     from evdesk.core.scheduling.book import TaskInput
     scheduled = await services.scheduled_tasks.create(SYSTEM_CONTEXT, TaskInput(
         "Hostile task", "reset", {"station_ids": [str(services.stations.get("SIM-1").id)]}, {"kind": "Soft"}))
+    rule = await services.notifications.rules.create(SYSTEM_CONTEXT, {
+        "name": "Hostile rule", "emails": ["ops@depot.example"], "cases": ["other_fault"]})
     ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
-           "access-profiles": str(profile.id), "scheduled-tasks": str(scheduled.id)}
+           "access-profiles": str(profile.id), "scheduled-tasks": str(scheduled.id), "notification-rules": str(rule.id)}
     return Site(admin, services, ids)
 
 

@@ -21,6 +21,7 @@ from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.notifications_page import NotificationsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.scheduled_tasks_page import ScheduledTasksPage
 from evdesk.gui.pages.sessions_page import SessionsPage
@@ -79,6 +80,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda h: AccessProfilesPage(h.services, h.current_operator, h)),
     PageSpec("scheduled_tasks", "Scheduled tasks", "nav-scheduled-tasks",
              lambda h: ScheduledTasksPage(h.services, h.current_operator, h), Permission.SCHEDULED_TASKS),
+    PageSpec("notifications", "Notifications", "nav-notifications",
+             lambda h: NotificationsPage(h.services, h.current_operator, h), Permission.NOTIFICATIONS),
     PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),

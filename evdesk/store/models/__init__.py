@@ -4,6 +4,7 @@ from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
+from evdesk.store.models.notifications import NotificationMail, NotificationRule
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -63,6 +64,8 @@ ALL_MODELS = [
     ActionLog,
     AuthorizationAttempt,
     ApiKey,
+    NotificationRule,
+    NotificationMail,
     ChangeFeed,
     LocalState,
     ScheduledTask,
