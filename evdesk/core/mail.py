@@ -15,6 +15,7 @@ import asyncio
 import smtplib
 import socket
 import ssl
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -53,8 +54,11 @@ class Mailer:
     def sender(self) -> str:
         return self.settings.smtp_from or self.settings.smtp_username
 
-    async def send(self, to: str, subject: str, body: str) -> None:
-        """Send one plain-text mail; raises MailError with the server's reason."""
+    async def send(self, to: str, subject: str, body: str, *, html: str | None = None,
+                   attachments: Sequence[tuple[str, bytes, str]] = ()) -> None:
+        """Send one mail; raises MailError with the server's reason. `body` is the plain text;
+        `html` (optional) an HTML alternative of it; `attachments` (file name, content,
+        MIME type such as "application/pdf")."""
         s = self.settings
         if not s.smtp_host:
             raise MailError(f"{MAIL_PROBLEM} No mail server is set up: an admin fills in the e-mail (SMTP) "
@@ -66,6 +70,11 @@ class Mailer:
         msg["Date"] = formatdate(localtime=True)
         msg["Message-ID"] = make_msgid(domain="evdesk.local")
         msg.set_content(body)
+        if html is not None:
+            msg.add_alternative(html, subtype="html")
+        for filename, content, mime in attachments:
+            maintype, _, subtype = mime.partition("/")
+            msg.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
         password = None
         if s.smtp_username:
             password = await asyncio.to_thread(secrets.get_secret, SMTP_PASSWORD)

@@ -166,6 +166,13 @@ def _access_profiles(db: peewee.Database) -> None:
         add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
+def _invoicing(db: peewee.Database) -> None:
+    """Issue 11: invoice runs, invoices, their lines, the sessions they bill, mail attempts
+    (the invoice settings are a `setting` row). Only its own tables (safe)."""
+    db.create_tables([models.InvoiceRun, models.Invoice, models.InvoiceLine, models.InvoiceSession,
+                      models.MailAttempt], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -175,6 +182,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (9, "invoices: runs, invoices, lines, billed sessions, mail attempts", _invoicing),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -4,6 +4,7 @@ from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
+from evdesk.store.models.invoicing import Invoice, InvoiceLine, InvoiceRun, InvoiceSession, MailAttempt
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -62,6 +63,11 @@ ALL_MODELS = [
     ActionLog,
     AuthorizationAttempt,
     ApiKey,
+    InvoiceRun,
+    Invoice,
+    InvoiceLine,
+    InvoiceSession,
+    MailAttempt,
     ChangeFeed,
     LocalState,
 ]
