@@ -1,0 +1,152 @@
+"""The foot of an invoice's first page: the seller's details, the bank-transfer form with
+the EPC payment QR code, and the Finnish bank barcode with its digits.
+
+Layout rule (EV Manager's example, 000 l.868-874, and the Finnish bank transfer form): the
+seller block (company, address, business ID, VAT number, telephone, e-mail, www), then a
+boxed transfer form: recipient's account (IBAN, grouped by four) and BIC, recipient (name
+and address), message, payer, reference number (national, grouped by five from the right)
+and RF reference, due date, amount; the QR code at the form's right, the barcode under it.
+When there is nothing to pay (a credit note, a zero total) the form is replaced by one
+sentence saying so, and neither code is drawn. A payment that cannot carry a code
+(not EUR, not a Finnish account for the barcode, see `bank_barcode` and `epc_qr`) is still
+printed in full as text.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from evdesk.core.invoicing import pdf_text as fmt
+from evdesk.core.invoicing.bank_barcode import code128_symbol, virtual_barcode
+from evdesk.core.invoicing.document import InvoiceDocument
+from evdesk.core.invoicing.epc_qr import epc_payload, qr_drawing
+from evdesk.core.invoicing.reference import grouped
+
+QR_SIZE = 34 * mm
+BARCODE_MODULE = 0.3 * mm
+BARCODE_HEIGHT = 13 * mm
+GAP = 4 * mm
+LINE = colors.HexColor("#444444")
+
+
+def grouped_iban(iban: str) -> str:
+    compact = iban.replace(" ", "").upper()
+    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def _joined(lines: tuple[str, ...]) -> str:
+    return ", ".join(line for line in lines if line)
+
+
+class PaymentArea:
+    """Built once per document; `height` is known before the page frames are laid out."""
+
+    def __init__(self, doc: InvoiceDocument, width: float):
+        self.doc = doc
+        self.width = width
+        self.st = fmt.styles()
+        self.payable = doc.total_minor > 0
+        self.barcode = (virtual_barcode(doc.iban, doc.reference or doc.rf_reference, doc.total_minor,
+                                        doc.due_date, doc.currency)
+                        if self.payable else None)
+        self.qr_payload = (epc_payload(name=doc.seller.name, iban=doc.iban, bic=doc.bic,
+                                       total_minor=doc.total_minor, currency=doc.currency,
+                                       rf_reference=doc.rf_reference, message=doc.message)
+                           if self.payable else None)
+        self.seller_table = self._seller_table()
+        self.form = self._form() if self.payable else self._nothing_to_pay()
+        self.seller_h = self.seller_table.wrap(width, 1000)[1]
+        form_width = width - (QR_SIZE + GAP if self.qr_payload else 0)
+        self.form_h = self.form.wrap(form_width, 1000)[1]
+        self.form_width = form_width
+        code_h = BARCODE_HEIGHT + 4 * mm if self.barcode else 0
+        self.height = self.seller_h + GAP + max(self.form_h, QR_SIZE if self.qr_payload else 0) + (
+            GAP + code_h if self.barcode else 0)
+
+    def _p(self, value: str, style: str = "body") -> Paragraph:
+        return Paragraph(value, self.st[style])
+
+    def _seller_table(self) -> Table:
+        s = self.doc.seller
+        rows = [("Company", s.name, "Telephone", s.phone),
+                ("Address", _joined(s.address_lines), "E-mail", s.email),
+                ("Business ID", s.business_id, "WWW", s.www)]
+        if s.vat_number:
+            rows.append(("VAT number", s.vat_number, "", ""))
+        data = [[self._p(fmt.text(a), "label"), self._p(fmt.text(b), "small"),
+                 self._p(fmt.text(c), "label"), self._p(fmt.text(d), "small")] for a, b, c, d in rows]
+        w = self.width
+        table = Table(data, colWidths=[0.14 * w, 0.46 * w, 0.12 * w, 0.28 * w])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, LINE),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        return table
+
+    def _form(self) -> Table:
+        d = self.doc
+        recipient = "<br/>".join(fmt.text(x) for x in (d.seller.name, *d.seller.address_lines) if x)
+        payer = "<br/>".join(fmt.text(x) for x in (d.buyer.name, *d.buyer.address_lines) if x)
+        reference = grouped(d.reference) if d.reference else ""
+        rf = grouped(d.rf_reference) if d.rf_reference else ""
+        lab, val = "label", "body"
+        data = [
+            [self._p("Recipient's account (IBAN)", lab), self._p(grouped_iban(d.iban), "bold"),
+             self._p("BIC", lab), self._p(fmt.text(d.bic), "bold")],
+            [self._p("Recipient", lab), self._p(recipient, val),
+             self._p("Message", lab), self._p(fmt.text(d.message), val)],
+            [self._p("Payer", lab), self._p(payer, val), "", ""],
+            [self._p("Reference number", lab), self._p(reference, "bold"),
+             self._p("RF reference", lab), self._p(rf, val)],
+            [self._p("Due date", lab), self._p(fmt.day(d.due_date), "bold"),
+             self._p(f"Amount {fmt.currency_symbol(d.currency)}", lab),
+             self._p(fmt.amount(d.total_minor), "bold")],
+        ]
+        w = self.width - (QR_SIZE + GAP if self.qr_payload else 0)
+        table = Table(data, colWidths=[0.2 * w, 0.38 * w, 0.14 * w, 0.28 * w])
+        table.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, LINE),
+            ("LINEBEFORE", (1, 0), (1, -1), 0.4, LINE),
+            ("LINEBEFORE", (2, 0), (2, -1), 0.4, LINE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return table
+
+    def _nothing_to_pay(self) -> Table:
+        d = self.doc
+        if d.kind == "credit_note":
+            sentence = (f"Nothing to pay. This credit note corrects invoice {fmt.text(d.credits_number)}; "
+                        f"its amount {fmt.money(-d.total_minor, d.currency)} is credited to you.")
+        else:
+            sentence = "Nothing to pay: the total of this invoice is zero."
+        table = Table([[self._p(sentence, "bold")]], colWidths=[self.width])
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return table
+
+    def draw(self, canvas, x: float, bottom: float) -> None:
+        """Draws the area with its lower edge at `bottom`."""
+        y = bottom
+        if self.barcode:
+            canvas.saveState()
+            canvas.setFont(fmt.FONT, 8)
+            canvas.drawString(x, y, f"Virtual bank barcode (version {self.barcode.version}): {self.barcode.digits}")
+            canvas.restoreState()
+            y += 3 * mm
+            code128_symbol(self.barcode, BARCODE_MODULE, BARCODE_HEIGHT).drawOn(canvas, x, y)
+            y += BARCODE_HEIGHT + 1 * mm + GAP
+        block_h = max(self.form_h, QR_SIZE if self.qr_payload else 0)
+        self.form.drawOn(canvas, x, y + block_h - self.form_h)
+        if self.qr_payload:
+            from reportlab.graphics import renderPDF
+
+            renderPDF.draw(qr_drawing(self.qr_payload, QR_SIZE), canvas, x + self.width - QR_SIZE,
+                           y + block_h - QR_SIZE)
+        y += block_h + GAP
+        self.seller_table.drawOn(canvas, x, y)
