@@ -18,6 +18,8 @@ from evdesk.core.group_tree import GroupTree
 from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
+from evdesk.core.invoicing.rendering import ProcessRenderer
+from evdesk.core.invoicing.service import InvoiceService
 from evdesk.core.mail import Mailer
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
@@ -77,6 +79,9 @@ class Services:
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
+        # invoices: settings, runs, previews, sending (PDFs in worker processes, e-mail), paid / overdue
+        self.invoice_pdfs = ProcessRenderer()
+        self.invoices = InvoiceService(store, self.bus, self.settings, self.mail, self.invoice_pdfs)
         self.login = LoginService(store, self.settings, self.groups)
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
         self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
@@ -120,6 +125,7 @@ class Services:
         self.started = True
 
     async def stop(self) -> None:
+        self.invoice_pdfs.close()
         if not self.started:
             return
         self.started = False
