@@ -59,7 +59,7 @@ def invoices(homes: frozenset[UUID] | None, f: dict, limit: int = 5000) -> list[
 
 
 def invoice(invoice_id: UUID) -> dict | None:
-    row = INV.alive(*INVOICE_FIELDS).where(INV.id == invoice_id).dicts().first()
+    row = INV.alive(*INVOICE_FIELDS, INV.document).where(INV.id == invoice_id).dicts().first()
     if row is None:
         return None
     row["lines"] = list(LINE.alive(LINE.id, LINE.version, LINE.position, LINE.kind, LINE.description, LINE.quantity,
