@@ -43,6 +43,11 @@ QUERY_DOCS = {
     "flagged": ("boolean", "true: only sessions with plausibility flags"),
     "sort": ("string", "start (default), energy, duration or cost"),
     "order": ("string", "desc (default) or asc"),
+    # the invoices' filters (GET /invoices, /invoices/export.csv)
+    "run_id": ("string", "invoice run id"),
+    "period_start": ("string", "date (YYYY-MM-DD): invoices whose period overlaps from this day"),
+    "period_end": ("string", "date (YYYY-MM-DD): invoices whose period overlaps until this day"),
+    "overdue": ("boolean", "true: only sent invoices past their due date"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
