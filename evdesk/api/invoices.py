@@ -89,8 +89,8 @@ async def invoice_pdf(request: web.Request) -> web.Response:
 
 
 async def set_paid(request: web.Request) -> web.Response:
-    b = await body_of(request, PAID)
     invoices, ctx, invoice_id = services_of(request).invoices, ctx_of(request), path_uuid(request)
+    b = await body_of(request, PAID)
     await invoices.set_paid(ctx, invoice_id, b["paid"], b.get("version"))
     return ok(invoice_json((await invoices.get(ctx, invoice_id))["invoice"]))
 
@@ -123,8 +123,8 @@ async def create_run(request: web.Request) -> web.Response:
 
 
 async def send_run(request: web.Request) -> web.Response:
-    b = await body_of(request, SEND)
     invoices, ctx, run_id = services_of(request).invoices, ctx_of(request), path_uuid(request)
+    b = await body_of(request, SEND)
     mine = [r.id for r in await invoices.list(ctx, InvoiceFilter(run_id=run_id)) if r.status in ("preview", "unsent")]
     ids = b.get("invoice_ids")
     if ids is None:
