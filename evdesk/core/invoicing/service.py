@@ -157,6 +157,28 @@ class InvoiceService:
         self.bus.publish(ev.InvoicesChanged(result.run_id, result.invoice_ids))
         return result
 
+    async def recipients(self, ctx: OperatorContext) -> tuple[list[dict], list[dict]]:
+        """Whom a new run may bill: the charging users with an e-mail address the operator sees
+        (id, name, email), and the user groups (whole-site admins only; with `payer` when billed to one)."""
+        require_invoices(ctx)
+        settings, _ = await self.store.read(_load_settings)
+        users = await self.store.read(q.users)
+        people = [{"id": u["id"], "name": f"{u['first_name']} {u['last_name']}".strip(), "email": u["email"]}
+                  for u in users if (u["email"] or "").strip() and ctx.sees_group(u["home_group_id"])]
+        groups = []
+        if ctx.is_root and ctx.base_group_id is None:
+            groups = [{"id": g["id"], "name": g["name"],
+                       "payer": (settings.group_payers.get(str(g["id"])).name
+                                 if str(g["id"]) in settings.group_payers else "")}
+                      for g in await self.store.read(q.user_groups)]
+        return people, groups
+
+    async def run_invoices(self, ctx: OperatorContext, run_id: UUID) -> list[tuple[InvoiceRow, list[dict]]]:
+        """A run's invoices (as the operator sees them) with their lines: the preview list."""
+        rows = await self.list(ctx, InvoiceFilter(run_id=run_id))
+        lines = await self.store.read(q.lines_of, [r.id for r in rows])
+        return [(r, lines.get(r.id, [])) for r in rows]
+
     async def runs(self, ctx: OperatorContext) -> list[dict]:
         require_invoices(ctx)
         return await self.store.read(q.runs, _homes(ctx))

@@ -21,6 +21,7 @@ from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.invoices_page import InvoicesPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
@@ -76,6 +77,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
     PageSpec("access_profiles", "Access profiles", "nav-access-profiles",
              lambda h: AccessProfilesPage(h.services, h.current_operator, h)),
+    PageSpec("invoices", "Invoices", "nav-invoices", lambda h: InvoicesPage(h.services, h.current_operator, h),
+             Permission.INVOICES),
     PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),

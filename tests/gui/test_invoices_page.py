@@ -1,0 +1,133 @@
+"""The Invoices page, the new-run dialog (previews, remove a line, send with progress) and the
+invoice settings dialog, offscreen with the real services, PDF worker processes and aiosmtpd."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from evdesk.core.clock import utcnow
+from evdesk.core.invoicing.settings import InvoiceSettings
+from evdesk.core.people_types import TokenInput, UserInput
+from evdesk.core.permissions import BASIC, SYSTEM_CONTEXT, OperatorContext
+from evdesk.gui.dialogs.invoice_settings_dialog import InvoiceSettingsDialog
+from evdesk.gui.models import invoices_model as im
+from evdesk.gui.pages.invoices_page import InvoicesPage
+from evdesk.gui.pages.registry import PAGES_BY_KEY
+from tests.mailserver import point_at
+
+ROOT = SYSTEM_CONTEXT
+
+
+def iso(dt):
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.fixture
+def site(aio, services, smtp_server):
+    point_at(services.settings, smtp_server)
+
+    async def seed():
+        depot = (await services.groups.add(ROOT, "Depot")).id
+        station = await services.stations.create_station("CP-1", group_id=depot, connectors=1, ctx=ROOT)
+        await services.people.users.create(ROOT, UserInput("Donald", "Duck", "donald@duckburg.com"),
+                                           [TokenInput("TAG-D")])
+        await services.invoices.save_settings(ROOT, InvoiceSettings(
+            seller_name="Ensto charging solutions Oy", iban="FI21 1234 5600 0007 85", bic="ALONFI21",
+            reference_start=10898), 0)
+        for wh, hours in ((60_000, 5), (39_030, 3)):
+            t0 = utcnow() - timedelta(hours=hours)
+            start = await services.transactions.start(station, 1, "TAG-D", 0, iso(t0))
+            await services.transactions.stop(station, start.ocpp_id, wh, iso(t0 + timedelta(minutes=40)))
+
+    aio.run(seed())
+    return smtp_server
+
+
+def show(qtbot, widget, size=(1200, 760)):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    return widget
+
+
+def test_a_run_from_the_dialog_then_paid_unpaid_and_the_pdf(qtbot, aio, services, site, tmp_path):
+    page = show(qtbot, InvoicesPage(services, lambda: ROOT))
+    opened = []
+    page.open_file = opened.append
+    aio.wait_until(lambda: page.loaded >= 1)
+    dialog = page.new_run()
+    aio.wait_until(lambda: dialog.ui.usersList.count() == 1)
+    today = QDate.currentDate()
+    dialog.ui.fromEdit.setDate(QDate(today.year(), today.month(), 1).addMonths(-3))
+    dialog.ui.toEdit.setDate(QDate(today.year(), today.month(), 1).addMonths(1).addDays(-1))
+    dialog.ui.usersList.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.ui.kwhPriceEdit.setText("0,15")
+    dialog.ui.monthlyPriceEdit.setText("3.00")
+    dialog.ui.previewButton.click()
+    aio.wait_until(lambda: dialog.previews_loaded >= 1)
+    invoice = dialog.ui.previewTree.topLevelItem(0)
+    assert [invoice.text(c) for c in (0, 1, 2, 3)] == ["Donald Duck", "108986", "26.85 €", "5.20 €"]
+    assert [invoice.child(i).text(2) for i in range(invoice.childCount())] == ["14.85 €", "12.00 €"]
+    # remove the monthly line: the preview's total follows
+    dialog.ui.previewTree.setCurrentItem(invoice.child(1))
+    dialog.ui.removeButton.click()
+    aio.wait_until(lambda: dialog.previews_loaded >= 2)
+    assert dialog.ui.previewTree.topLevelItem(0).text(2) == "14.85 €"
+    dialog.ui.sendButton.click()
+    aio.wait_until(lambda: dialog.ui.progressBar.value() == 1 and dialog.ui.closeButton.isEnabled(), timeout=30)
+    assert dialog.ui.errorLabel.text() == "Sent 1 invoice."
+    assert site.messages[-1]["To"] == "donald@duckburg.com"
+    dialog.close()
+    aio.wait_until(lambda: page.model.rowCount() == 1 and page.model.rows()[0].status == "sent")
+    assert page.ui.totalsLabel.text().startswith("1 invoice: 14.85 € in all")
+    assert page.model.index(0, im.COL_STATUS).data() == "Sent"
+    page.select_id(page.model.rows()[0].id)
+    page.ui.paidButton.click()
+    aio.wait_until(lambda: page.model.rows()[0].status == "paid")
+    assert page.model.index(0, im.COL_PAID).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    page.select_id(page.model.rows()[0].id)
+    box = page.confirm_unpaid()
+    assert "unpaid" in box.text() and page.model.rows()[0].status == "paid"  # nothing happens before confirming
+    page.confirm_button.click()
+    aio.wait_until(lambda: page.model.rows()[0].status == "sent")
+    page.select_id(page.model.rows()[0].id)
+    page.ui.openPdfButton.click()
+    aio.wait_until(lambda: opened, timeout=20)
+    text = subprocess.run(["pdftotext", str(opened[0]), "-"], capture_output=True, text=True).stdout
+    assert "14.85" in text and "108986" in text
+    # filters: overdue shows nothing yet, paid nothing
+    page.ui.overdueCheck.setChecked(True)
+    aio.wait_until(lambda: page.model.rowCount() == 0)
+    assert page.ui.totalsLabel.text() == "No invoices match."
+
+
+def test_the_settings_dialog_shows_a_bad_iban_next_to_it(qtbot, aio, services, site):
+    dialog = show(qtbot, InvoiceSettingsDialog(services, lambda: ROOT), (640, 560))
+    aio.wait_until(lambda: dialog.loaded)
+    assert dialog.ui.sellerNameEdit.text() == "Ensto charging solutions Oy"
+    dialog.ui.ibanEdit.setText("FI22 1234 5600 0007 85")
+    dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save).click()
+    aio.wait_until(lambda: dialog.ui.errorLabel.text())
+    assert "IBAN is not valid" in dialog.ui.errorLabel.text()
+    assert dialog.ui.tabs.currentWidget() is dialog.ui.paymentTab
+    dialog.ui.ibanEdit.setText("FI21 1234 5600 0007 85")
+    dialog.ui.addFeeButton.click()
+    dialog.ui.feesTable.item(0, 0).setText("Membership")
+    dialog.ui.feesTable.item(0, 1).setText("5")
+    dialog.ui.htmlEdit.setPlainText("<p>Hei <script>x()</script><b>you</b></p>")
+    saved = []
+    dialog.saved.connect(lambda: saved.append(1))
+    dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save).click()
+    aio.wait_until(lambda: saved)
+    stored, _ = aio.run(services.invoices.load_settings(ROOT))
+    assert [f.name for f in stored.monthly_fees] == ["Membership"] and stored.email_html == "<p>Hei <b>you</b></p>"
+
+
+def test_the_page_is_for_admins_only():
+    spec = PAGES_BY_KEY["invoices"]
+    assert spec.visible_to(ROOT)
+    assert not spec.visible_to(OperatorContext(None, "bob", BASIC))
