@@ -16,9 +16,10 @@ Rules:
   renders finish in the background and are dropped.
 * Results come in completion order, one `RenderedInvoice` per document: `pdf` bytes, or
   `error`, a sentence for the operator. A render that raises is that document's error.
-  A worker process that dies (crash, killed) breaks the whole executor: the pool is replaced
-  and the documents that were in flight are tried again; a document in flight during
-  two crashes is reported as failed ("the PDF worker stopped unexpectedly"), never a hang.
+  A worker process that dies (crash, killed) breaks the whole executor, failing every
+  render it holds: the pool is replaced, and the documents that were in flight become
+  suspects, each tried again alone; a document whose worker dies while it renders alone is
+  reported ("the PDF worker process stopped unexpectedly"), the others are made. Never a hang.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 
 MAX_WORKERS = 4
 IN_FLIGHT_PER_WORKER = 2
-MAX_ATTEMPTS = 2
 
 
 @dataclass(frozen=True)
@@ -150,26 +150,42 @@ class InvoicePdfPool:
         queue = list(enumerate(docs))
         total = len(queue)
         queue.reverse()  # pop() from the end keeps the documents' order of submission
-        attempts = [0] * total
+        suspects: set[int] = set()  # in flight when a worker died: tried again one at a time
         in_flight: dict[asyncio.Future, tuple[int, InvoiceDocument]] = {}
         done = 0
         cancel_wait = asyncio.ensure_future(cancel_event.wait()) if cancel_event is not None else None
 
-        def settle(futures) -> Iterator[RenderedInvoice]:
+        def may_submit() -> bool:
+            if not queue or len(in_flight) >= self.workers * IN_FLIGHT_PER_WORKER:
+                return False
+            if any(index in suspects for index, _ in in_flight.values()):
+                return False  # a suspect renders alone
+            return not in_flight or queue[-1][0] not in suspects
+
+        def settle(futures, crashed: bool) -> Iterator[RenderedInvoice]:
+            alone = len(futures) == 1
             for fut in futures:
                 index, doc = in_flight.pop(fut)
-                outcome = self._outcome(fut, doc, attempts[index])
-                if outcome is None:
+                exc = fut.exception()
+                if exc is None:
+                    yield RenderedInvoice(doc.number, pdf=fut.result())
+                elif isinstance(exc, BrokenProcessPool) and not (crashed and alone):
+                    suspects.add(index)
                     queue.append((index, doc))
+                elif isinstance(exc, BrokenProcessPool):
+                    yield RenderedInvoice(doc.number, error=(
+                        f"The PDF of invoice {doc.number} could not be made: the PDF worker process "
+                        "stopped unexpectedly while making it."))
                 else:
-                    yield outcome
+                    log.error("invoice %s: PDF failed", doc.number, exc_info=exc)
+                    yield RenderedInvoice(doc.number, error=f"The PDF of invoice {doc.number} could not be made: {exc}")
 
         try:
             executor = await self._executor_ready() if queue else None
             while queue or in_flight:
                 if cancel_event is not None and cancel_event.is_set():
                     return
-                while queue and len(in_flight) < self.workers * IN_FLIGHT_PER_WORKER:
+                while may_submit():
                     index, doc = queue[-1]
                     try:
                         future = executor.submit(self._render, doc)
@@ -178,22 +194,22 @@ class InvoicePdfPool:
                         executor = await self._executor_ready()
                         continue
                     queue.pop()
-                    attempts[index] += 1
                     in_flight[asyncio.wrap_future(future)] = (index, doc)
                 waiting = set(in_flight) | ({cancel_wait} if cancel_wait is not None else set())
                 finished, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
                 finished.discard(cancel_wait)
-                broken = any(isinstance(fut.exception(), BrokenProcessPool) for fut in finished)
-                if broken and in_flight.keys() - finished:
-                    # the executor fails every other render it holds the same way: collect them too
-                    await asyncio.wait(in_flight.keys() - finished)
+                crashed = any(isinstance(fut.exception(), BrokenProcessPool) for fut in finished)
+                if crashed:
+                    # the executor fails every render it holds: collect them all as one crash
+                    if in_flight.keys() - finished:
+                        await asyncio.wait(in_flight.keys() - finished)
                     finished = set(in_flight)
-                for outcome in settle(finished):
+                for outcome in settle(finished, crashed):
                     done += 1
                     if on_progress is not None:
                         on_progress(done, total)
                     yield outcome
-                if broken:
+                if crashed:
                     log.warning("an invoice PDF worker process died; starting new ones")
                     self._discard(executor)
                     executor = await self._executor_ready()
@@ -202,18 +218,3 @@ class InvoicePdfPool:
                 fut.cancel()
             if cancel_wait is not None:
                 cancel_wait.cancel()
-
-    @staticmethod
-    def _outcome(fut: asyncio.Future, doc: InvoiceDocument, attempts: int) -> RenderedInvoice | None:
-        """The document's result, or None to try it again (its worker died, first time)."""
-        exc = fut.exception()
-        if exc is None:
-            return RenderedInvoice(doc.number, pdf=fut.result())
-        if isinstance(exc, BrokenProcessPool):
-            if attempts < MAX_ATTEMPTS:
-                return None
-            return RenderedInvoice(doc.number, error=(
-                f"The PDF of invoice {doc.number} could not be made: the PDF worker process stopped "
-                "unexpectedly while making it (twice)."))
-        log.error("invoice %s: PDF failed", doc.number, exc_info=exc)
-        return RenderedInvoice(doc.number, error=f"The PDF of invoice {doc.number} could not be made: {exc}")
