@@ -84,3 +84,25 @@ def generated(index: int, *, lines: int = 5, sessions: int = 30) -> InvoiceDocum
         net_minor=gross_total - vat_total, vat_minor=vat_total, total_minor=gross_total,
         sessions=rows,
     )
+
+
+def render_or_die(doc: InvoiceDocument) -> bytes:
+    """For the pool's tests (pickled to its worker processes): a document numbered "die-..."
+    kills its worker process outright, "fail-..." raises; others render normally."""
+    import os
+
+    from evdesk.core.invoicing.pdf import render_invoice_pdf
+
+    if doc.number.startswith("die-"):
+        os._exit(3)
+    if doc.number.startswith("fail-"):
+        raise ValueError("the seller's name is missing")
+    return render_invoice_pdf(doc)
+
+
+def slow_render(doc: InvoiceDocument) -> bytes:
+    """For the cancel test: half a second per document."""
+    import time
+
+    time.sleep(0.5)
+    return doc.number.encode()

@@ -44,35 +44,39 @@ class VirtualBarcode:
     digits: str  # the 54 digits
 
 
-def virtual_barcode(iban: str, reference: str, total_minor: int, due_date: date | None,
-                    currency: str = "EUR") -> VirtualBarcode | None:
-    """The 54-digit code, or None when this payment cannot carry one (see the module's rules).
-
-    `reference` is either a national reference ("108986", spaces allowed) -> version 4, or an
-    RF creditor reference ("RF71 1089 86") -> version 5.
-    """
+def encode(iban: str, reference: str, amount_minor: int, due_date: date | None) -> VirtualBarcode:
+    """The guide's encoding as such (an amount of 0 allowed, as in its example 5); raises
+    ValueError for what it cannot encode. `reference`: national ("86851 62596 19897") gives
+    version 4, RF ("RF09 8685 1625 9619 897") version 5."""
     account = iban.replace(" ", "").upper()
-    if currency.upper() != "EUR" or not (len(account) == 18 and account.startswith("FI") and account[2:].isdigit()):
-        return None
-    if not 0 < total_minor <= MAX_AMOUNT_MINOR:
-        return None
+    if not (len(account) == 18 and account.startswith("FI") and account[2:].isdigit()):
+        raise ValueError("The bank barcode needs a Finnish IBAN (FI and 16 digits).")
+    if not 0 <= amount_minor <= MAX_AMOUNT_MINOR:
+        raise ValueError("The bank barcode carries amounts from 0.00 to 999999.99.")
     ref = reference.replace(" ", "").upper()
-    euros, cents = divmod(total_minor, 100)
-    due = due_date.strftime("%y%m%d") if due_date is not None else "000000"
+    euros, cents = divmod(amount_minor, 100)
     money = f"{euros:06d}{cents:02d}"
+    due = due_date.strftime("%y%m%d") if due_date is not None else "000000"
     if ref.startswith("RF"):
         check, body = ref[2:4], ref[4:]
         if not (check.isdigit() and body.isdigit() and 1 <= len(body) <= 21):
-            return None
-        digits = f"5{account[2:]}{money}{check}{body.zfill(21)}{due}"
-        version = 5
-    else:
-        if not (ref.isdigit() and 1 <= len(ref) <= 20):
-            return None
-        digits = f"4{account[2:]}{money}000{ref.zfill(20)}{due}"
-        version = 4
-    assert len(digits) == 54, digits
-    return VirtualBarcode(version, digits)
+            raise ValueError("The bank barcode carries RF references of digits only (at most 21).")
+        return VirtualBarcode(5, f"5{account[2:]}{money}{check}{body.zfill(21)}{due}")
+    if not (ref.isdigit() and 1 <= len(ref) <= 20):
+        raise ValueError("The bank barcode carries national references of at most 20 digits.")
+    return VirtualBarcode(4, f"4{account[2:]}{money}000{ref.zfill(20)}{due}")
+
+
+def virtual_barcode(iban: str, reference: str, total_minor: int, due_date: date | None,
+                    currency: str = "EUR") -> VirtualBarcode | None:
+    """The code printed on an invoice, or None when this payment gets none (the module's rules:
+    not EUR, not a Finnish account, nothing to pay, over 999 999.99, a reference with letters)."""
+    if currency.upper() != "EUR" or total_minor <= 0:
+        return None
+    try:
+        return encode(iban, reference, total_minor, due_date)
+    except ValueError:
+        return None
 
 
 def code128_symbol(barcode: VirtualBarcode, module_width: float, height: float):

@@ -90,13 +90,16 @@ def epc_payload(*, name: str, iban: str, bic: str, total_minor: int, currency: s
     return "\n".join(fields)
 
 
-def qr_drawing(payload: str, size: float):
-    """The QR code (error correction M) as a reportlab Drawing of `size` x `size` points,
-    including the standard four-module quiet zone."""
+def draw_qr(canvas, payload: str, x: float, y: float, size: float) -> None:
+    """The QR code (error correction M), `size` x `size` points with the standard four-module
+    quiet zone, lower-left corner at (x, y). The modules are reportlab's QR widget's own
+    rectangles, filled straight on the canvas (renderPDF would add an unembedded Helvetica)."""
     from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
 
     widget = QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size, barBorder=4)
-    d = Drawing(size, size)
-    d.add(widget)
-    return d
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    for shape in widget.draw().contents:
+        if getattr(shape, "fillColor", None) is not None:
+            canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
+    canvas.restoreState()

@@ -99,7 +99,7 @@ def _logo(path: str) -> Image | None:
         if w <= 0 or h <= 0:
             return None
         scale = min(LOGO_BOX[0] / w, LOGO_BOX[1] / h)
-        return Image(reader, width=w * scale, height=h * scale, hAlign="LEFT")
+        return Image(io.BytesIO(data), width=w * scale, height=h * scale, hAlign="LEFT")
     except Exception:  # noqa: BLE001 - any unreadable image: the invoice is printed without it
         return None
 
@@ -113,7 +113,7 @@ def _header(doc: InvoiceDocument, st) -> list:
                  Paragraph(f"{total_label} <b><font size=14>{fmt.money(abs(doc.total_minor), doc.currency)}"
                            f"</font></b>", st["body"])]
     top = Table([[seller, top_right]], colWidths=[CONTENT_W * 0.55, CONTENT_W * 0.45])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    top.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     b = doc.buyer
     payer = [Paragraph(fmt.text(b.name), st["bold"])]
@@ -134,10 +134,10 @@ def _header(doc: InvoiceDocument, st) -> list:
         facts.append(("Payer's business ID", b.business_id))
     fact_rows = [[Paragraph(label, st["label"]), Paragraph(fmt.text(value), st["body"])] for label, value in facts]
     fact_table = Table(fact_rows, colWidths=[CONTENT_W * 0.17, CONTENT_W * 0.28])
-    fact_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
+    fact_table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     middle = Table([[payer, fact_table]], colWidths=[CONTENT_W * 0.55, CONTENT_W * 0.45])
-    middle.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    middle.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     return [top, Spacer(1, 8 * mm), middle]
 
@@ -157,7 +157,7 @@ def _lines(doc: InvoiceDocument, st) -> list:
     w = CONTENT_W
     table = Table(rows, colWidths=[w * 0.31, w * 0.10, w * 0.09, w * 0.14, w * 0.14, w * 0.10, w * 0.12],
                   repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
         ("FONTNAME", (0, 1), (-1, -1), fmt.FONT), ("FONTSIZE", (0, 1), (-1, -1), 9),
         ("ALIGN", (1, 1), (1, -1), "RIGHT"), ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
@@ -183,7 +183,7 @@ def _totals(doc: InvoiceDocument, st) -> Table:
              ["", f"{pay_label} {sym}", "", "", fmt.amount(doc.total_minor)]]
     w = CONTENT_W
     table = Table(rows, colWidths=[w * 0.40, w * 0.15, w * 0.15, w * 0.15, w * 0.15])
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
         ("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("LINEBELOW", (1, 0), (-1, 0), 0.5, GRID),
@@ -206,7 +206,7 @@ def _sessions(doc: InvoiceDocument, st) -> list:
     w = CONTENT_W
     table = LongTable(rows, colWidths=[w * 0.2, w * 0.38, w * 0.2, w * 0.11, w * 0.11], repeatRows=1,
                       rowHeights=[SESSION_ROW_H] * len(rows))
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
         ("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("FONTNAME", (0, 0), (-1, 0), fmt.FONT_BOLD), ("FONTNAME", (0, -1), (-1, -1), fmt.FONT_BOLD),
         ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
@@ -237,6 +237,8 @@ def _numbered_canvas(label: str):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            # reportlab's default first font is Helvetica, which is not embedded: start with ours
+            kwargs["initialFontName"] = fmt.FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

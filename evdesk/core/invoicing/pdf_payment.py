@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from evdesk.core.invoicing import pdf_text as fmt
 from evdesk.core.invoicing.bank_barcode import code128_symbol, virtual_barcode
 from evdesk.core.invoicing.document import InvoiceDocument
-from evdesk.core.invoicing.epc_qr import epc_payload, qr_drawing
+from evdesk.core.invoicing.epc_qr import draw_qr, epc_payload
 from evdesk.core.invoicing.reference import grouped
 
 QR_SIZE = 34 * mm
@@ -79,7 +79,7 @@ class PaymentArea:
                  self._p(fmt.text(c), "label"), self._p(fmt.text(d), "small")] for a, b, c, d in rows]
         w = self.width
         table = Table(data, colWidths=[0.14 * w, 0.46 * w, 0.12 * w, 0.28 * w])
-        table.setStyle(TableStyle([
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEABOVE", (0, 0), (-1, 0), 0.6, LINE),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -108,7 +108,7 @@ class PaymentArea:
         ]
         w = self.width - (QR_SIZE + GAP if self.qr_payload else 0)
         table = Table(data, colWidths=[0.2 * w, 0.38 * w, 0.14 * w, 0.28 * w])
-        table.setStyle(TableStyle([
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
             ("BOX", (0, 0), (-1, -1), 0.8, LINE),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, LINE),
             ("LINEBEFORE", (1, 0), (1, -1), 0.4, LINE),
@@ -126,7 +126,7 @@ class PaymentArea:
         else:
             sentence = "Nothing to pay: the total of this invoice is zero."
         table = Table([[self._p(sentence, "bold")]], colWidths=[self.width])
-        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, LINE),
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                                    ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         return table
 
@@ -144,9 +144,6 @@ class PaymentArea:
         block_h = max(self.form_h, QR_SIZE if self.qr_payload else 0)
         self.form.drawOn(canvas, x, y + block_h - self.form_h)
         if self.qr_payload:
-            from reportlab.graphics import renderPDF
-
-            renderPDF.draw(qr_drawing(self.qr_payload, QR_SIZE), canvas, x + self.width - QR_SIZE,
-                           y + block_h - QR_SIZE)
+            draw_qr(canvas, self.qr_payload, x + self.width - QR_SIZE, y + block_h - QR_SIZE, QR_SIZE)
         y += block_h + GAP
         self.seller_table.drawOn(canvas, x, y)

@@ -84,7 +84,8 @@ def unit_price(ten_thousandths: int | None) -> str:
 
 
 def percent(rate: str) -> str:
-    return f"{rate} %" if rate else ""
+    """"24 %" with a no-break space: the sign never starts a line of its own."""
+    return f"{rate}\u00a0%" if rate else ""
 
 
 def text(value: str) -> str:
