@@ -18,7 +18,7 @@ from evdesk.core.group_tree import GroupTree
 from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
-from evdesk.core.invoicing.rendering import ProcessRenderer
+from evdesk.core.invoicing.render_pool import InvoicePdfPool
 from evdesk.core.invoicing.service import InvoiceService
 from evdesk.core.mail import Mailer
 from evdesk.core.operator_accounts import OperatorService
@@ -80,7 +80,7 @@ class Services:
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         # invoices: settings, runs, previews, sending (PDFs in worker processes, e-mail), paid / overdue
-        self.invoice_pdfs = ProcessRenderer()
+        self.invoice_pdfs = InvoicePdfPool()  # PDFs in worker processes, started on first use
         self.invoices = InvoiceService(store, self.bus, self.settings, self.mail, self.invoice_pdfs)
         self.login = LoginService(store, self.settings, self.groups)
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
@@ -125,7 +125,7 @@ class Services:
         self.started = True
 
     async def stop(self) -> None:
-        self.invoice_pdfs.close()
+        await self.invoice_pdfs.close()
         if not self.started:
             return
         self.started = False

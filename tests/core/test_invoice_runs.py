@@ -272,3 +272,30 @@ async def test_permissions_by_role_and_domain(site):
     await s.sv.invoices.send(depot_admin, [seen[0].id])
     await s.sv.invoices.set_paid(depot_admin, seen[0].id, True)
     assert (await s.sv.invoices.list(depot_admin))[0].status == "paid"
+
+
+async def test_cancelling_a_send_stops_before_the_next_chunk(site, monkeypatch):
+    import asyncio
+
+    from evdesk.core.invoicing import sending
+
+    s = site
+    monkeypatch.setattr(sending, "CHUNK", 1)
+    for tag in ("TAG-D", "TAG-A", "TAG-F"):
+        await charge(s, tag, 3_000)
+    result = await s.sv.invoices.create_run(ROOT, replace(manual_run(s), user_ids=(s.donald, s.daisy, s.fred)))
+    cancel, seen = asyncio.Event(), []
+
+    def progress(done, total):
+        seen.append((done, total))
+        cancel.set()
+
+    out = await s.sv.invoices.send(ROOT, list(result.invoice_ids), progress=progress, cancelled=cancel)
+    assert out.cancelled and len(out.sent) == 1 and not out.failed and seen == [(1, 3)]
+    rows = await s.sv.invoices.list(ROOT, InvoiceFilter(run_id=result.run_id))
+    assert sorted(r.status for r in rows) == ["preview", "preview", "sent"]
+    assert [r.number for r in rows if r.number] == [1] and len(s.smtp.messages) == 1
+    # the rest are sent later, numbered on from 1
+    out = await s.sv.invoices.send(ROOT, [r.id for r in rows if r.status == "preview"])
+    assert len(out.sent) == 2
+    assert sorted(r.number for r in await s.sv.invoices.list(ROOT)) == [1, 2, 3]

@@ -11,18 +11,19 @@ Rules:
 * An issued invoice whose e-mail failed is **unsent**: it keeps the server's reason
   ("Problem with email address. ..."); sending it again retries with the same number
   and the same PDF content. Every attempt is recorded (`MailAttempt`).
-* Invoices are issued, rendered and mailed in chunks; the next chunk's PDFs are made
-  while the current chunk is mailed. The PDF work runs in worker processes (reportlab
-  holds the GIL): the loop only awaits. Cancelling stops before the next chunk is
-  issued; invoices of the current chunk not mailed yet stay unsent with the reason
-  "cancelled", to be sent again.
+* Invoices are issued in chunks; a chunk's PDFs are made in worker processes
+  (`InvoicePdfPool`: reportlab holds the GIL, the loop only awaits) and each is e-mailed
+  as soon as it is ready, a few at a time. A PDF that could not be made leaves its
+  invoice unsent with that reason. Cancelling stops the rendering and the mails not
+  started yet; those invoices stay unsent with the reason "cancelled", to be sent
+  again; no further chunk is issued.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -34,6 +35,7 @@ from evdesk.core.errors import EvdeskError
 from evdesk.core.invoicing import rules
 from evdesk.core.invoicing.document import InvoiceDocument
 from evdesk.core.invoicing.documents import build_document, document_from_dict, document_to_dict, period_text
+from evdesk.core.invoicing.render_pool import RenderedInvoice
 from evdesk.core.invoicing.settings import InvoiceSettings, html_to_text
 from evdesk.store.queries import invoicing as q
 from evdesk.store.repos import invoicing as repo
@@ -41,13 +43,18 @@ from evdesk.store.write import tombstone_where
 
 log = logging.getLogger(__name__)
 
-CHUNK = 50
+CHUNK = 100
 MAIL_AT_ONCE = 4
 CANCELLED = "Sending was cancelled before this invoice was e-mailed. Send it again to deliver it."
 
 
 class PdfRenderer(Protocol):
-    async def render_many(self, docs: list[InvoiceDocument]) -> list[bytes]: ...
+    """What sending needs of the PDF pool (`render_pool.InvoicePdfPool`)."""
+
+    def render_many(self, docs: list[InvoiceDocument], on_progress=None,
+                    cancel_event: asyncio.Event | None = None) -> AsyncIterator[RenderedInvoice]: ...
+
+    async def render(self, doc: InvoiceDocument) -> bytes: ...
 
 
 @dataclass
@@ -109,57 +116,55 @@ class InvoiceSender:
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: asyncio.Event | None = None) -> SendResult:
         result = SendResult()
-        total = len(ids)
-        chunks = [ids[i:i + CHUNK] for i in range(0, total, CHUNK)]
-        done = 0
+        total, done = len(ids), 0
+        gate = asyncio.Semaphore(MAIL_AT_ONCE)
 
-        async def prepare(chunk):
-            issued = await self.store.atomic(issue, chunk, settings, today, zone)
-            pdfs = await self.renderer.render_many([doc for _, _, doc in issued])
-            return issued, pdfs
+        def count(_task) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, total)
 
-        pending = asyncio.ensure_future(prepare(chunks[0])) if chunks else None
-        for index in range(len(chunks)):
-            issued, pdfs = await pending
-            stop = cancelled is not None and cancelled.is_set()
-            pending = (asyncio.ensure_future(prepare(chunks[index + 1]))
-                       if index + 1 < len(chunks) and not stop else None)
-            outcomes = await self._mail(issued, pdfs, settings, cancelled)
+        for start in range(0, total, CHUNK):
+            if cancelled is not None and cancelled.is_set():
+                result.cancelled = True
+                break
+            issued = await self.store.atomic(issue, ids[start:start + CHUNK], settings, today, zone)
+            by_number = {doc.number: (invoice_id, to, doc) for invoice_id, to, doc in issued}
+            outcomes: list[tuple[UUID, str, str | None]] = []
+            mails: list[asyncio.Task] = []
+            async for rendered in self.renderer.render_many([doc for _, _, doc in issued], cancel_event=cancelled):
+                invoice_id, to, doc = by_number.pop(rendered.number)
+                if rendered.error:
+                    outcomes.append((invoice_id, to, rendered.error))
+                    count(None)
+                    continue
+                task = asyncio.ensure_future(self._mail(gate, invoice_id, to, doc, rendered.pdf, settings, cancelled))
+                task.add_done_callback(count)
+                mails.append(task)
+            outcomes += await asyncio.gather(*mails)
+            outcomes += [(invoice_id, to, CANCELLED) for invoice_id, to, _ in by_number.values()]  # never rendered
             await self.store.run(record_outcomes, outcomes)
             for invoice_id, _, error in outcomes:
                 if error is None:
                     result.sent.append(invoice_id)
                 else:
                     result.failed[invoice_id] = error
-            done += len(chunks[index])
-            if progress is not None:
-                progress(done, total)
             self.bus.publish(ev.InvoicesChanged(None, tuple(i for i, _, _ in outcomes)))
-            if cancelled is not None and cancelled.is_set():
-                result.cancelled = True
-                if pending is not None:
-                    issued_next, _ = await pending  # already issued: record them as cancelled, never lose them
-                    outcomes = [(i, to, CANCELLED) for i, to, _ in issued_next]
-                    await self.store.run(record_outcomes, outcomes)
-                    result.failed.update({i: CANCELLED for i, _, _ in outcomes})
-                break
+        if cancelled is not None and cancelled.is_set():
+            result.cancelled = True
         return result
 
-    async def _mail(self, issued, pdfs, settings: InvoiceSettings, cancelled) -> list[tuple[UUID, str, str | None]]:
-        gate = asyncio.Semaphore(MAIL_AT_ONCE)
-        body_text = html_to_text(settings.email_html)
-
-        async def one(invoice_id, to, doc, pdf):
-            async with gate:
-                if cancelled is not None and cancelled.is_set():
-                    return invoice_id, to, CANCELLED
-                period = period_text(doc.period_start, doc.period_end)
-                subject = (settings.email_subject or "EV charging invoice {period}").replace("{period}", period)
-                try:
-                    await self.mailer.send(to, subject, body_text, html=settings.email_html,
-                                           attachments=[(pdf_name(doc), pdf, "application/pdf")])
-                except EvdeskError as exc:
-                    return invoice_id, to, str(exc)
-                return invoice_id, to, None
-
-        return list(await asyncio.gather(*(one(i, to, doc, pdf) for (i, to, doc), pdf in zip(issued, pdfs))))
+    async def _mail(self, gate: asyncio.Semaphore, invoice_id: UUID, to: str, doc: InvoiceDocument, pdf: bytes,
+                    settings: InvoiceSettings, cancelled: asyncio.Event | None) -> tuple[UUID, str, str | None]:
+        async with gate:
+            if cancelled is not None and cancelled.is_set():
+                return invoice_id, to, CANCELLED
+            period = period_text(doc.period_start, doc.period_end)
+            subject = (settings.email_subject or "EV charging invoice {period}").replace("{period}", period)
+            try:
+                await self.mailer.send(to, subject, html_to_text(settings.email_html), html=settings.email_html,
+                                       attachments=[(pdf_name(doc), pdf, "application/pdf")])
+            except EvdeskError as exc:
+                return invoice_id, to, str(exc)
+            return invoice_id, to, None

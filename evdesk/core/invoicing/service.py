@@ -29,10 +29,11 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.authorization import zone_for
 from evdesk.core.clock import utcnow
-from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
+from evdesk.core.errors import AccessDenied, EvdeskError, NotFound, StaleEdit, ValidationError
 from evdesk.core.invoicing import rules
 from evdesk.core.invoicing.documents import build_document, document_from_dict
 from evdesk.core.invoicing.reference import national_reference, rf_reference
+from evdesk.core.invoicing.render_pool import InvoiceRenderError
 from evdesk.core.invoicing.runs import RunRequest, RunResult, drafts_of, line_rows, make_previews, totals_fields
 from evdesk.core.invoicing.sending import InvoiceSender, PdfRenderer, SendResult
 from evdesk.core.invoicing.settings import InvoiceSettings, checked
@@ -345,7 +346,10 @@ class InvoiceService:
     async def pdf(self, ctx: OperatorContext, invoice_id: UUID) -> bytes:
         """The invoice's PDF (a preview's as it would be sent now), made in a worker process."""
         doc = await self.document(ctx, invoice_id)
-        return (await self.renderer.render_many([doc]))[0]
+        try:
+            return await self.renderer.render(doc)
+        except InvoiceRenderError as exc:
+            raise EvdeskError(str(exc)) from exc
 
     async def csv_text(self, ctx: OperatorContext, flt: InvoiceFilter = InvoiceFilter()) -> str:
         """For the accounting program: one row per invoice and VAT rate, amounts with a dot, dates ISO."""
