@@ -63,22 +63,28 @@ class Mailer:
         if not s.smtp_host:
             raise MailError(f"{MAIL_PROBLEM} No mail server is set up: an admin fills in the e-mail (SMTP) "
                             "settings on the Settings page.")
-        msg = EmailMessage()
-        msg["From"] = self.sender() or f"evdesk@{socket.gethostname()}"
-        msg["To"] = to
-        msg["Subject"] = subject
-        msg["Date"] = formatdate(localtime=True)
-        msg["Message-ID"] = make_msgid(domain="evdesk.local")
-        msg.set_content(body)
-        if html is not None:
-            msg.add_alternative(html, subtype="html")
-        for filename, content, mime in attachments:
-            maintype, _, subtype = mime.partition("/")
-            msg.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+        sender = self.sender() or f"evdesk@{socket.gethostname()}"
+
+        def compose() -> EmailMessage:  # in the worker thread too: a PDF's base64 is no work for the loop
+            msg = EmailMessage()
+            msg["From"] = sender
+            msg["To"] = to
+            msg["Subject"] = subject
+            msg["Date"] = formatdate(localtime=True)
+            msg["Message-ID"] = make_msgid(domain="evdesk.local")
+            msg.set_content(body)
+            if html is not None:
+                msg.add_alternative(html, subtype="html")
+            for filename, content, mime in attachments:
+                maintype, _, subtype = mime.partition("/")
+                msg.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+            return msg
+
         password = None
         if s.smtp_username:
             password = await asyncio.to_thread(secrets.get_secret, SMTP_PASSWORD)
-        await asyncio.to_thread(self._send_sync, msg, s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_username, password)
+        await asyncio.to_thread(lambda: self._send_sync(compose(), s.smtp_host, s.smtp_port, s.smtp_security,
+                                                        s.smtp_username, password))
         self.sent += 1
 
     @staticmethod

@@ -96,7 +96,8 @@ def seed(count: int, station_id, since) -> None:
 
     users, tokens, sessions = [], [], []
     for i in range(count):
-        users.append({"first_name": f"Driver{i:04d}", "last_name": "Benchmark", "email": f"driver{i:04d}@fleet.example"})
+        users.append({"first_name": f"Driver{i:04d}", "last_name": "Benchmark",
+                      "email": f"driver{i:04d}@fleet.example"})
     user_ids = w.versioned_insert_many(m.ChargingUser, users)
     for i, user_id in enumerate(user_ids):
         tokens.append({"uid": f"BENCH{i:05d}", "uid_key": f"BENCH{i:05d}", "user": user_id})

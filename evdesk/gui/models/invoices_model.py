@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core.invoicing.documents import day_text
@@ -24,7 +24,34 @@ def money(minor: int, currency: str) -> str:
 
 
 class InvoicesModel(ListTableModel):
+    """Set in bulk: a run lists a thousand invoices, and a row-by-row insert of each would keep
+    the window busy for a noticeable moment. Removals, changes and the appended rows are each
+    announced once (still never a reset, so the selection stays)."""
+
     columns = COLUMNS
+
+    def set_rows(self, rows: list[InvoiceRow]) -> None:
+        fresh = {r.id: r for r in rows}
+        if self._rows and not any(r.id in fresh for r in self._rows):
+            self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+            self._rows.clear()
+            self.endRemoveRows()
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].id not in fresh:
+                self._remove(i)
+        known = {r.id: i for i, r in enumerate(self._rows)}
+        changed = []
+        for i, r in enumerate(self._rows):
+            if fresh[r.id] != r:
+                self._rows[i] = fresh[r.id]
+                changed.append(i)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.columns) - 1))
+        new = [r for r in rows if r.id not in known]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
 
     def display(self, row: InvoiceRow, column: int):
         if column == COL_NAME:
@@ -71,3 +98,14 @@ class InvoicesModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class InvoicesProxy(QSortFilterProxyModel):
+    """Sorts by each column's value (amounts and dates as numbers) when a header is clicked.
+    Not dynamic: while a run is sent the rows change every few seconds, and re-sorting a
+    thousand rows through Python at each change would hold up the window."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(Roles.SortValue)
+        self.setDynamicSortFilter(False)

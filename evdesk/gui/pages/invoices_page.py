@@ -69,7 +69,7 @@ class InvoicesPage(ListPage):
         self.setup_table(ui.invoicesView, im.InvoicesModel(self), {im.COL_NAME: 200, im.COL_PAID: 50,
                                                                    im.COL_REF: 90, im.COL_NUMBER: 70,
                                                                    im.COL_AMOUNT: 90, im.COL_PERIOD: 170,
-                                                                   im.COL_DUE: 90})
+                                                                   im.COL_DUE: 90}, proxy=im.InvoicesProxy(self))
         self.setup_search(ui.searchEdit)
         self.add_filter(ui.statusCombo, STATUS_CHOICES)
         ui.runCombo.addItem("All runs", None)

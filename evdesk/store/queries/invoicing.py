@@ -37,10 +37,11 @@ def invoices(homes: frozenset[UUID] | None, f: dict, limit: int = 5000) -> list[
     if f.get("run_id"):
         query = query.where(INV.run == f["run_id"])
     status, today = f.get("status"), f.get("today") or date.today()
+    # overdue is not stored: a sent invoice past its due date (an unsent one stays "not sent")
     if status == "overdue" or f.get("overdue"):
-        query = query.where(INV.status.in_(("sent", "unsent")) & (INV.due_date < today))
-    elif status in ("sent", "unsent"):
-        query = query.where((INV.status == status) & (INV.due_date >= today))
+        query = query.where((INV.status == "sent") & (INV.due_date < today))
+    elif status == "sent":
+        query = query.where((INV.status == "sent") & (INV.due_date >= today))
     elif status:
         query = query.where(INV.status == status)
     if f.get("user_id"):
