@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem
 
 from evdesk.core.errors import ValidationError
+from evdesk.core.invoicing.documents import day_text
 from evdesk.core.invoicing.runs import MissingEmails, RunRequest
 from evdesk.core.invoicing.settings import MonthlyFee
 from evdesk.core.permissions import OperatorContext
@@ -28,6 +29,17 @@ from evdesk.gui.models.invoices_model import money
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "invoice" or "line"
 TREE_COLUMNS = ("Name / line", "Reference", "Amount", "VAT", "Period", "Due", "Status")
+
+
+def line_text(ln: dict) -> str:
+    """'No. of months: 4 months × 3.00 €', 'Energy, Depot standard: 31.00 kWh × 0.3200 €'."""
+    unit = ln["unit"] + ("s" if ln["unit"] in ("month", "session") and ln["quantity"] not in ("1", "-1") else "")
+    price = ""
+    if ln["unit_price_gross"] is not None:
+        value = Decimal(ln["unit_price_gross"])
+        places = Decimal("0.01") if value == value.quantize(Decimal("0.01")) else Decimal("0.0001")
+        price = f" × {value.quantize(places)} €"
+    return f"{ln['description']}: {ln['quantity']} {unit}{price}"
 
 
 def _price(text: str, field: str) -> Decimal | None:
@@ -171,8 +183,8 @@ class InvoiceRunDialog(QDialog):
         for row, lines in found:
             item = QTreeWidgetItem([row.buyer_name, row.reference, money(row.total_minor, row.currency),
                                     money(row.vat_minor, row.currency),
-                                    f"{row.period_start:%d.%m.%Y} - {row.period_end:%d.%m.%Y}",
-                                    f"{row.due_date:%d.%m.%Y}", row.status if not row.mail_error else "not sent"])
+                                    f"{day_text(row.period_start)} - {day_text(row.period_end)}",
+                                    day_text(row.due_date), row.status if not row.mail_error else "not sent"])
             item.setData(0, ID_ROLE, row.id)
             item.setData(0, KIND_ROLE, "invoice")
             if row.status in ("preview", "unsent"):
@@ -182,7 +194,7 @@ class InvoiceRunDialog(QDialog):
             if row.mail_error:
                 item.setToolTip(6, row.mail_error)
             for ln in lines:
-                child = QTreeWidgetItem([f"{ln['description']}: {ln['quantity']} {ln['unit']}", "",
+                child = QTreeWidgetItem([line_text(ln), "",
                                          money(ln["gross_minor"], row.currency), money(ln["vat_minor"], row.currency),
                                          f"VAT {ln['vat_rate']} %"])
                 child.setData(0, ID_ROLE, ln["id"])

@@ -70,6 +70,8 @@ class InvoicesPage(ListPage):
                                                                    im.COL_REF: 90, im.COL_NUMBER: 70,
                                                                    im.COL_AMOUNT: 90, im.COL_PERIOD: 170,
                                                                    im.COL_DUE: 90}, proxy=im.InvoicesProxy(self))
+        # newest first as the store gives them; a click on a header sorts (and each reload keeps that order)
+        ui.invoicesView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setup_search(ui.searchEdit)
         self.add_filter(ui.statusCombo, STATUS_CHOICES)
         ui.runCombo.addItem("All runs", None)
@@ -123,6 +125,8 @@ class InvoicesPage(ListPage):
 
     def _loaded(self, rows: list[InvoiceRow]) -> None:
         self.model.set_rows(rows)
+        if self.proxy.sortColumn() >= 0:
+            self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())  # once per reload, not per row
         self.ui.totalsLabel.setText(totals_text(rows))
         self.loaded += 1
         self._update_actions()
@@ -165,6 +169,9 @@ class InvoicesPage(ListPage):
         ui.paidButton.setEnabled(status in ("sent", "unsent", "overdue"))
         ui.unpaidButton.setEnabled(status == "paid")
         ui.creditButton.setEnabled(row is not None and row.kind == "invoice" and status not in (None, "preview"))
+        if status == "unsent" and row.mail_error:
+            ui.stateLabel.setStyleSheet("color: #e65100;")
+            ui.stateLabel.setText(f"Not sent: {row.mail_error}")
 
     def new_run(self) -> InvoiceRunDialog:
         dialog = InvoiceRunDialog(self.services, self.operator, self)

@@ -83,7 +83,8 @@ def lines_of(invoice_ids: list[UUID]) -> dict[UUID, list[dict]]:
     out: dict[UUID, list[dict]] = {}
     for start in range(0, len(invoice_ids), 400):
         for ln in (LINE.alive(LINE.id, LINE.invoice.alias("invoice_id"), LINE.position, LINE.description,
-                              LINE.quantity, LINE.unit, LINE.gross_minor, LINE.vat_rate, LINE.vat_minor)
+                              LINE.quantity, LINE.unit, LINE.unit_price_gross, LINE.gross_minor, LINE.vat_rate,
+                              LINE.vat_minor)
                    .where(LINE.invoice.in_(invoice_ids[start:start + 400])).order_by(LINE.position).dicts()):
             out.setdefault(ln["invoice_id"], []).append(ln)
     return out
