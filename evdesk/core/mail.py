@@ -90,7 +90,8 @@ class Mailer:
     @staticmethod
     def _send_sync(msg: EmailMessage, host: str, port: int, security: str, username: str, password: str | None) -> None:
         try:
-            context = ssl.create_default_context()
+            # only when it is used: loading the CA certificates holds the GIL for tens of ms (the loop waits)
+            context = ssl.create_default_context() if security in ("ssl", "starttls") else None
             if security == "ssl":
                 server = smtplib.SMTP_SSL(host, port, timeout=SMTP_TIMEOUT, context=context)
             else:
