@@ -8,8 +8,9 @@ Rules:
   sessions and fees; a group without one gets an invoice per member. Members without an
   e-mail address are named and the run is refused unless the operator agreed to leave
   them out (the manual's confirmation window), then they are reported as left out.
-* A run over a period that overlaps an earlier invoice (preview or issued, not credited)
-  of the same user is refused, naming the user, the invoice and its period.
+* A run over a period that overlaps an earlier invoice (preview or issued, unless an issued
+  credit note cancelled it) of the same user is refused, naming the user, the invoice and
+  its period.
 * Sessions billed are the finished ones that stopped inside the period (00:00 of the
   first day to 24:00 of the last, in the site's time zone) and that no live invoice
   bills yet. Monthly fees count the period's full months (`rules.full_months`).
@@ -143,7 +144,7 @@ def refuse_overlaps(req: RunRequest, people: list[_Recipient]) -> None:
     users = {uid: r.name for r in people for uid in r.user_ids}
     clashes = []
     for inv in q.overlapping(req.period_start, req.period_end):
-        if q.credited(inv["id"]):
+        if q.credited(inv["id"], issued_only=True):  # cancelled by an issued credit note: its sessions are free
             continue
         hit = [users[UUID(str(u))] for u in inv["user_ids"] if UUID(str(u)) in users]
         if hit:

@@ -114,8 +114,12 @@ def overlapping(period_start: date, period_end: date) -> list[dict]:
                 .dicts())
 
 
-def credited(invoice_id: UUID) -> bool:
-    return INV.alive().where(INV.credits == invoice_id).exists()
+def credited(invoice_id: UUID, issued_only: bool = False) -> bool:
+    """Has a credit note (with `issued_only`: one that has been issued, not a preview)."""
+    query = INV.alive().where(INV.credits == invoice_id)
+    if issued_only:
+        query = query.where(INV.status != "preview")
+    return query.exists()
 
 
 # -- the facts a run is made from -----------------------------------------------------------------------------------
