@@ -21,7 +21,8 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from evdesk.core.invoicing import pdf_text as fmt
 from evdesk.core.invoicing.bank_barcode import code128_symbol, virtual_barcode
 from evdesk.core.invoicing.document import InvoiceDocument
-from evdesk.core.invoicing.epc_qr import draw_qr, epc_payload
+from evdesk.core.invoicing import qr_code
+from evdesk.core.invoicing.epc_qr import epc_payload
 from evdesk.core.invoicing.reference import grouped
 
 QR_SIZE = 34 * mm
@@ -144,6 +145,6 @@ class PaymentArea:
         block_h = max(self.form_h, QR_SIZE if self.qr_payload else 0)
         self.form.drawOn(canvas, x, y + block_h - self.form_h)
         if self.qr_payload:
-            draw_qr(canvas, self.qr_payload, x + self.width - QR_SIZE, y + block_h - QR_SIZE, QR_SIZE)
+            qr_code.draw(canvas, self.qr_payload, x + self.width - QR_SIZE, y + block_h - QR_SIZE, QR_SIZE)
         y += block_h + GAP
         self.seller_table.drawOn(canvas, x, y)
