@@ -125,8 +125,8 @@ def test_a_credit_note_names_the_invoice_it_corrects_and_asks_for_no_payment(tmp
     pdf = write(tmp_path, note)
     body = flat(text(pdf, layout=True))
     assert "Credit note" in body and "Credit note number 2" in body and "Corrects invoice 1" in body
-    assert "Total to be credited 26.85 €" in body and "To be credited € -26.85" in body
-    assert "Nothing to pay. This credit note corrects invoice 1" in body
+    assert "Total to be credited 26.85 €" in body and "Credit total € -26.85" in body
+    assert "Nothing to pay: this credit note corrects invoice 1 and credits 26.85 €." in body
     assert "Due date" not in body and "Recipient's account" not in body
     assert decoded(pdf, "qrcode") == [] and decoded(pdf, "code128") == []
 

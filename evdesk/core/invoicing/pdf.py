@@ -48,7 +48,7 @@ LOGO_BOX = (40 * mm, 18 * mm)
 MAX_LOGO_BYTES = 5_000_000
 GRID = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
-SESSION_ROW_H = 11.5
+SESSION_ROW_H = 12.5
 
 
 def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
@@ -146,8 +146,8 @@ def _lines(doc: InvoiceDocument, st) -> list:
     sym = fmt.currency_symbol(doc.currency)
     heading = "Vehicle charging credit note" if doc.kind == "credit_note" else "Vehicle charging invoice"
     head = [Paragraph("Description", st["head"]), Paragraph("Amount", st["head_right"]),
-            Paragraph("Unit", st["head"]), Paragraph(f"Unit price {sym} incl. VAT", st["head_right"]),
-            Paragraph(f"Total {sym} incl. VAT", st["head_right"]), Paragraph("VAT %", st["head_right"]),
+            Paragraph("Unit", st["head"]), Paragraph(f"Unit price {sym}<br/>incl. VAT", st["head_right"]),
+            Paragraph(f"Total {sym}<br/>incl. VAT", st["head_right"]), Paragraph("VAT %", st["head_right"]),
             Paragraph(f"VAT {sym}", st["head_right"])]
     rows = [head]
     for line in doc.lines:
@@ -177,7 +177,7 @@ def _totals(doc: InvoiceDocument, st) -> Table:
         rows.append(["", fmt.percent(vat.vat_rate), fmt.amount(vat.net_minor), fmt.amount(vat.vat_minor),
                      fmt.amount(vat.gross_minor)])
     first_sum = len(rows)
-    pay_label = "To be credited" if doc.total_minor < 0 else "To be paid"
+    pay_label = "Credit total" if doc.total_minor < 0 else "To be paid"
     rows += [["", f"Total excluding VAT {sym}", "", "", fmt.amount(doc.net_minor)],
              ["", f"VAT {sym}", "", "", fmt.amount(doc.vat_minor)],
              ["", f"{pay_label} {sym}", "", "", fmt.amount(doc.total_minor)]]
@@ -209,8 +209,8 @@ def _sessions(doc: InvoiceDocument, st) -> list:
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fmt.FONT), 
         ("FONTNAME", (0, 0), (-1, -1), fmt.FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("FONTNAME", (0, 0), (-1, 0), fmt.FONT_BOLD), ("FONTNAME", (0, -1), (-1, -1), fmt.FONT_BOLD),
-        ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("ALIGN", (3, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black), ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]))

@@ -63,7 +63,7 @@ class PaymentArea:
         self.form_h = self.form.wrap(form_width, 1000)[1]
         self.form_width = form_width
         code_h = BARCODE_HEIGHT + 4 * mm if self.barcode else 0
-        self.height = self.seller_h + GAP + max(self.form_h, QR_SIZE if self.qr_payload else 0) + (
+        self.height = self.seller_h + GAP + max(self.form_h, QR_SIZE + 4 * mm if self.qr_payload else 0) + (
             GAP + code_h if self.barcode else 0)
 
     def _p(self, value: str, style: str = "body") -> Paragraph:
@@ -122,8 +122,8 @@ class PaymentArea:
     def _nothing_to_pay(self) -> Table:
         d = self.doc
         if d.kind == "credit_note":
-            sentence = (f"Nothing to pay. This credit note corrects invoice {fmt.text(d.credits_number)}; "
-                        f"its amount {fmt.money(-d.total_minor, d.currency)} is credited to you.")
+            sentence = (f"Nothing to pay: this credit note corrects invoice {fmt.text(d.credits_number)} "
+                        f"and credits {fmt.money(-d.total_minor, d.currency)}.")
         else:
             sentence = "Nothing to pay: the total of this invoice is zero."
         table = Table([[self._p(sentence, "bold")]], colWidths=[self.width])
@@ -142,9 +142,14 @@ class PaymentArea:
             y += 3 * mm
             code128_symbol(self.barcode, BARCODE_MODULE, BARCODE_HEIGHT).drawOn(canvas, x, y)
             y += BARCODE_HEIGHT + 1 * mm + GAP
-        block_h = max(self.form_h, QR_SIZE if self.qr_payload else 0)
+        block_h = max(self.form_h, QR_SIZE + 4 * mm if self.qr_payload else 0)
         self.form.drawOn(canvas, x, y + block_h - self.form_h)
         if self.qr_payload:
-            qr_code.draw(canvas, self.qr_payload, x + self.width - QR_SIZE, y + block_h - QR_SIZE, QR_SIZE)
+            qr_x, qr_y = x + self.width - QR_SIZE, y + block_h - QR_SIZE
+            qr_code.draw(canvas, self.qr_payload, qr_x, qr_y, QR_SIZE)
+            canvas.saveState()
+            canvas.setFont(fmt.FONT, 7)
+            canvas.drawCentredString(qr_x + QR_SIZE / 2, qr_y - 1 * mm, "Pay with your banking app")
+            canvas.restoreState()
         y += block_h + GAP
         self.seller_table.drawOn(canvas, x, y)

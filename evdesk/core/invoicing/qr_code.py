@@ -19,11 +19,12 @@ from reportlab.graphics.barcode import qrencoder
 
 _RUN = re.compile(r"0{5,}|1{5,}")
 _FINDER_LIKE = "10111010000"
+_AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # modules are booleans: bytes() makes them 0 / 1
 
 
 def lost_points(modules: list[list[bool]]) -> int:
     """The penalty reportlab's `QRUtil.getLostPoint` gives these modules, computed faster."""
-    rows = ["".join("1" if m else "0" for m in row) for row in modules]
+    rows = [bytes(row).translate(_AS_DIGITS).decode("ascii") for row in modules]
     columns = ["".join(column) for column in zip(*rows)]
     size = len(rows)
     score = 0
