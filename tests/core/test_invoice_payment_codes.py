@@ -127,3 +127,15 @@ def test_the_faster_qr_mask_choice_scores_and_chooses_exactly_as_reportlab():
         for pattern in range(8):
             reference.makeImpl(True, pattern)
             assert lost_points(reference.modules) == qrencoder.QRUtil.getLostPoint(reference)
+
+
+def test_the_barcode_symbol_is_code_128_subset_c_throughout():
+    from evdesk.core.invoicing.bank_barcode import code128_symbol
+
+    symbol = code128_symbol(encode("FI21 1234 5600 0007 85", "108986", 2685, date(2019, 4, 11)), 0.85, 36)
+    symbol.validate()
+    symbol.encode()
+    start_c, code_switches = 105, {99, 100, 101}
+    assert symbol.encoded[0] == start_c
+    assert len(symbol.encoded) == 1 + 27 + 1 + 1  # start, 27 digit pairs, check character, stop
+    assert not code_switches & set(symbol.encoded[1:28])

@@ -188,3 +188,15 @@ def test_text_that_looks_like_markup_is_printed_as_written(tmp_path):
                          lines=(InvoiceLine("Usage <i>& more", "1", "kWh", 1500, 15, "24", 3),))
     body = text(write(tmp_path, doc))
     assert "Duck & <b>Sons</b>" in body and "Usage <i>& more" in body
+
+
+def test_overlong_names_addresses_and_messages_keep_the_payment_form_on_page_one(tmp_path):
+    doc = manual_example(
+        seller=replace(SELLER, name="Seller " * 40, address_lines=tuple(f"line {i} " * 10 for i in range(20))),
+        buyer=replace(manual_example().buyer, name="Buyer " * 50, address_lines=tuple(f"addr {i}" for i in range(15))),
+        message="msg " * 150)
+    pdf = write(tmp_path, doc)
+    first = flat(text(pdf, layout=True, page=1))
+    assert "Reference 1 08986" in first and "Due date 11.4.2019" in first and "Amount € 26.85" in first
+    assert "msg…" in flat(text(pdf, page=1)) and "addr 3" not in first
+    assert decoded(pdf, "code128") == [MANUAL_BARCODE]

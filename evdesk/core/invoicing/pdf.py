@@ -107,7 +107,7 @@ def _logo(path: str) -> Image | None:
 def _header(doc: InvoiceDocument, st) -> list:
     logo = _logo(doc.logo_path)
     seller = [logo] if logo is not None else []
-    seller.append(Paragraph(fmt.text(doc.seller.name), st["seller"]))
+    seller.append(Paragraph(fmt.text(fmt.clip(doc.seller.name, 140)), st["seller"]))
     total_label = "Total to be credited" if doc.total_minor < 0 else "Total including VAT"
     top_right = [Paragraph(_title(doc), st["title"]),
                  Paragraph(f"{total_label} <b><font size=14>{fmt.money(abs(doc.total_minor), doc.currency)}"

@@ -9,7 +9,8 @@ and RF reference, due date, amount; the QR code at the form's right, the barcode
 When there is nothing to pay (a credit note, a zero total) the form is replaced by one
 sentence saying so, and neither code is drawn. A payment that cannot carry a code
 (not EUR, not a Finnish account for the barcode, see `bank_barcode` and `epc_qr`) is still
-printed in full as text.
+printed in full as text. Names, addresses and the message are cut (with "…") to the EPC
+code's limits (70, three address lines, 140), so the foot never outgrows the page.
 """
 
 from __future__ import annotations
@@ -30,11 +31,21 @@ BARCODE_MODULE = 0.3 * mm
 BARCODE_HEIGHT = 13 * mm
 GAP = 4 * mm
 LINE = colors.HexColor("#444444")
+# limits that keep the foot of page 1 within the page whatever was entered (EPC's own limits)
+MAX_NAME = 70
+MAX_ADDRESS_LINES = 3
+MAX_MESSAGE = 140
 
 
 def grouped_iban(iban: str) -> str:
     compact = iban.replace(" ", "").upper()
     return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def _party_lines(name: str, address: tuple[str, ...]) -> str:
+    """Name and at most three address lines, each cut to fit: the form's height stays bounded."""
+    lines = [fmt.clip(name, MAX_NAME)] + [fmt.clip(line, MAX_NAME) for line in address if line][:MAX_ADDRESS_LINES]
+    return "<br/>".join(fmt.text(line) for line in lines if line)
 
 
 def _joined(lines: tuple[str, ...]) -> str:
@@ -71,8 +82,8 @@ class PaymentArea:
 
     def _seller_table(self) -> Table:
         s = self.doc.seller
-        rows = [("Company", s.name, "Telephone", s.phone),
-                ("Address", _joined(s.address_lines), "E-mail", s.email),
+        rows = [("Company", fmt.clip(s.name, MAX_NAME), "Telephone", s.phone),
+                ("Address", fmt.clip(_joined(s.address_lines), 2 * MAX_NAME), "E-mail", s.email),
                 ("Business ID", s.business_id, "WWW", s.www)]
         if s.vat_number:
             rows.append(("VAT number", s.vat_number, "", ""))
@@ -90,8 +101,8 @@ class PaymentArea:
 
     def _form(self) -> Table:
         d = self.doc
-        recipient = "<br/>".join(fmt.text(x) for x in (d.seller.name, *d.seller.address_lines) if x)
-        payer = "<br/>".join(fmt.text(x) for x in (d.buyer.name, *d.buyer.address_lines) if x)
+        recipient = _party_lines(d.seller.name, d.seller.address_lines)
+        payer = _party_lines(d.buyer.name, d.buyer.address_lines)
         reference = grouped(d.reference) if d.reference else ""
         rf = grouped(d.rf_reference) if d.rf_reference else ""
         lab, val = "label", "body"
@@ -99,7 +110,7 @@ class PaymentArea:
             [self._p("Recipient's account (IBAN)", lab), self._p(grouped_iban(d.iban), "bold"),
              self._p("BIC", lab), self._p(fmt.text(d.bic), "bold")],
             [self._p("Recipient", lab), self._p(recipient, val),
-             self._p("Message", lab), self._p(fmt.text(d.message), val)],
+             self._p("Message", lab), self._p(fmt.text(fmt.clip(d.message, MAX_MESSAGE)), val)],
             [self._p("Payer", lab), self._p(payer, val), "", ""],
             [self._p("Reference number", lab), self._p(reference, "bold"),
              self._p("RF reference", lab), self._p(rf, val)],
