@@ -104,3 +104,38 @@ def test_epc_cuts_the_name_to_70_and_the_payload_to_331_bytes():
 ])
 def test_epc_gives_no_code_for_what_is_not_a_sepa_payment(iban, cents, currency):
     assert epc_payload(name="S", iban=iban, bic="", total_minor=cents, currency=currency) is None
+
+
+def test_the_faster_qr_mask_choice_scores_and_chooses_exactly_as_reportlab():
+    import random
+    import string
+
+    from reportlab.graphics.barcode import qrencoder
+
+    from evdesk.core.invoicing.qr_code import encode, lost_points
+
+    rng = random.Random(11)
+    for _ in range(40):
+        name = "".join(rng.choice(string.ascii_letters + "äöåÄÖÅ €") for _ in range(rng.randint(1, 70)))
+        payload = epc_payload(name=name, iban="FI2112345600000785", bic="NDEAFIHH",
+                              total_minor=rng.randint(1, 10**9), rf_reference="RF71108986",
+                              message="x" * rng.randint(0, 70))
+        reference = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        reference.addData(payload)
+        reference.make()
+        assert encode(payload) == [[bool(m) for m in row] for row in reference.modules]
+        for pattern in range(8):
+            reference.makeImpl(True, pattern)
+            assert lost_points(reference.modules) == qrencoder.QRUtil.getLostPoint(reference)
+
+
+def test_the_barcode_symbol_is_code_128_subset_c_throughout():
+    from evdesk.core.invoicing.bank_barcode import code128_symbol
+
+    symbol = code128_symbol(encode("FI21 1234 5600 0007 85", "108986", 2685, date(2019, 4, 11)), 0.85, 36)
+    symbol.validate()
+    symbol.encode()
+    start_c, code_switches = 105, {99, 100, 101}
+    assert symbol.encoded[0] == start_c
+    assert len(symbol.encoded) == 1 + 27 + 1 + 1  # start, 27 digit pairs, check character, stop
+    assert not code_switches & set(symbol.encoded[1:28])

@@ -125,8 +125,8 @@ def test_a_credit_note_names_the_invoice_it_corrects_and_asks_for_no_payment(tmp
     pdf = write(tmp_path, note)
     body = flat(text(pdf, layout=True))
     assert "Credit note" in body and "Credit note number 2" in body and "Corrects invoice 1" in body
-    assert "Total to be credited 26.85 €" in body and "To be credited € -26.85" in body
-    assert "Nothing to pay. This credit note corrects invoice 1" in body
+    assert "Total to be credited 26.85 €" in body and "Credit total € -26.85" in body
+    assert "Nothing to pay: this credit note corrects invoice 1 and credits 26.85 €." in body
     assert "Due date" not in body and "Recipient's account" not in body
     assert decoded(pdf, "qrcode") == [] and decoded(pdf, "code128") == []
 
@@ -188,3 +188,35 @@ def test_text_that_looks_like_markup_is_printed_as_written(tmp_path):
                          lines=(InvoiceLine("Usage <i>& more", "1", "kWh", 1500, 15, "24", 3),))
     body = text(write(tmp_path, doc))
     assert "Duck & <b>Sons</b>" in body and "Usage <i>& more" in body
+
+
+def test_overlong_names_addresses_and_messages_keep_the_payment_form_on_page_one(tmp_path):
+    doc = manual_example(
+        seller=replace(SELLER, name="Seller " * 40, address_lines=tuple(f"line {i} " * 10 for i in range(20))),
+        buyer=replace(manual_example().buyer, name="Buyer " * 50, address_lines=tuple(f"addr {i}" for i in range(15))),
+        message="msg " * 150)
+    pdf = write(tmp_path, doc)
+    first = flat(text(pdf, layout=True, page=1))
+    assert "Reference 1 08986" in first and "Due date 11.4.2019" in first and "Amount € 26.85" in first
+    assert "msg…" in flat(text(pdf, page=1)) and "addr 3" not in first
+    assert decoded(pdf, "code128") == [MANUAL_BARCODE]
+
+
+def test_a_finnish_invoice_speaks_finnish_and_an_unknown_language_english(tmp_path):
+    pdf = write(tmp_path, manual_example(language="fi"))
+    body = flat(text(pdf, layout=True))
+    for expected in ("Lasku", "Yhteensä sis. alv 26.85 €", "Laskun numero 1", "Laskun päivämäärä 28.3.2019",
+                     "Laskutuskausi 1.11.2018 - 28.2.2019", "Eräpäivä 11.4.2019", "Maksuehto 14 päivää netto",
+                     "Viitenumero 1 08986", "RF-viite RF71 1089 86", "Veroton yhteensä € 21.66", "Alv € 5.20",
+                     "Maksettava € 26.85", "Y-tunnus 1481990-6", "Maksaja Donald Duck",
+                     "Liite: lataustapahtumat", "3 latausta 99.03", "Lasku 1 - sivu 2 / 2"):
+        assert expected in body, expected
+    assert "Virtuaaliviivakoodi (versio 4): " + MANUAL_BARCODE in body
+    assert re.search(r"Viivästyskorko 8\s?%", body)
+    note = manual_example(language="fi", kind="credit_note", number="2", credits_number="1", total_minor=-2685,
+                          net_minor=-2166, vat_minor=-520, sessions=())
+    note_body = flat(text(write(tmp_path, note, "note.pdf"), layout=True))
+    assert "Hyvityslasku" in note_body and "Hyvityslaskun numero 2" in note_body and "Hyvitettävä lasku 1" in note_body
+    assert "Ei maksettavaa: tämä hyvityslasku korjaa laskua 1 ja hyvittää 26.85 €." in note_body
+    english = flat(text(write(tmp_path, manual_example(language="de"), "de.pdf"), layout=True))
+    assert "Invoice date 28.3.2019" in english and "To be paid € 26.85" in english

@@ -18,7 +18,7 @@ initiation of a SEPA credit transfer"), one field per line, LF-separated, in thi
 
 The whole payload is at most 331 bytes; trailing empty fields are left out and the last
 line has no line break. Drawn as a QR code with error correction level M (the guidelines'
-requirement) by reportlab's own QR widget; its byte mode writes the text as UTF-8.
+requirement) by reportlab's QR encoder (`qr_code`); its byte mode writes the text as UTF-8.
 
 Our choices:
 * Only EUR (SEPA credit transfers are in euros), a positive total, and a syntactically
@@ -88,18 +88,3 @@ def epc_payload(*, name: str, iban: str, bic: str, total_minor: int, currency: s
         fields[5] = fields[5].encode("utf-8")[:MAX_PAYLOAD_BYTES - len("\n".join(fields).encode("utf-8"))
                                               + len(fields[5].encode("utf-8"))].decode("utf-8", "ignore")
     return "\n".join(fields)
-
-
-def draw_qr(canvas, payload: str, x: float, y: float, size: float) -> None:
-    """The QR code (error correction M), `size` x `size` points with the standard four-module
-    quiet zone, lower-left corner at (x, y). The modules are reportlab's QR widget's own
-    rectangles, filled straight on the canvas (renderPDF would add an unembedded Helvetica)."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    widget = QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size, barBorder=4)
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    for shape in widget.draw().contents:
-        if getattr(shape, "fillColor", None) is not None:
-            canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
-    canvas.restoreState()

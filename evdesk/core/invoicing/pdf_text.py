@@ -88,6 +88,11 @@ def percent(rate: str) -> str:
     return f"{rate}\u00a0%" if rate else ""
 
 
+def clip(value: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis marking a cut (keeps fixed blocks within the page)."""
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
+
+
 def text(value: str) -> str:
     """Operator-entered text made safe for a reportlab Paragraph (its markup is XML)."""
     return escape(value)
