@@ -299,3 +299,12 @@ async def test_cancelling_a_send_stops_before_the_next_chunk(site, monkeypatch):
     out = await s.sv.invoices.send(ROOT, [r.id for r in rows if r.status == "preview"])
     assert len(out.sent) == 2
     assert sorted(r.number for r in await s.sv.invoices.list(ROOT)) == [1, 2, 3]
+
+
+async def test_the_pdf_follows_the_settings_language(site, tmp_path):
+    s = site
+    await charge(s, "TAG-D", 5_000)
+    await s.sv.invoices.save_settings(ROOT, replace(SELLER, language="fi"), 1)
+    result = await s.sv.invoices.create_run(ROOT, manual_run(s))
+    text = pdf_text(await s.sv.invoices.pdf(ROOT, result.invoice_ids[0]), tmp_path)
+    assert "Viitenumero" in text or "viitenumero" in text.lower()

@@ -4,6 +4,7 @@ invoice settings dialog, offscreen with the real services, PDF worker processes 
 from __future__ import annotations
 
 import subprocess
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -119,15 +120,36 @@ def test_the_settings_dialog_shows_a_bad_iban_next_to_it(qtbot, aio, services, s
     dialog.ui.feesTable.item(0, 0).setText("Membership")
     dialog.ui.feesTable.item(0, 1).setText("5")
     dialog.ui.htmlEdit.setPlainText("<p>Hei <script>x()</script><b>you</b></p>")
+    dialog.ui.languageCombo.setCurrentIndex(dialog.ui.languageCombo.findData("fi"))
     saved = []
     dialog.saved.connect(lambda: saved.append(1))
     dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save).click()
     aio.wait_until(lambda: saved)
     stored, _ = aio.run(services.invoices.load_settings(ROOT))
     assert [f.name for f in stored.monthly_fees] == ["Membership"] and stored.email_html == "<p>Hei <b>you</b></p>"
+    assert stored.language == "fi"
 
 
 def test_the_page_is_for_admins_only():
     spec = PAGES_BY_KEY["invoices"]
     assert spec.visible_to(ROOT)
     assert not spec.visible_to(OperatorContext(None, "bob", BASIC))
+
+
+def test_the_invoices_model_passes_the_model_tester(qtmodeltester):
+    from datetime import date
+
+    from evdesk.core.invoicing.service import InvoiceRow
+
+    def row(n, status="sent"):
+        return InvoiceRow(uuid.UUID(int=n), 1, None, "invoice", status, n, f"10{n}", "", f"Buyer {n}", "b@x.fi",
+                          None, date(2026, 1, 1), date(2026, 1, 15), date(2025, 12, 1), date(2025, 12, 31), "EUR",
+                          100 * n, 24 * n, 124 * n, "", None, None, None)
+
+    model = im.InvoicesModel()
+    model.set_rows([row(n) for n in range(1, 6)])
+    qtmodeltester.check(model)
+    model.set_rows([row(2, "paid"), row(3), row(7)])  # removals, a change, an append: no reset
+    assert [r.number for r in model.rows()] == [2, 3, 7] and model.rows()[0].status == "paid"
+    assert model.index(0, im.COL_AMOUNT).data() == "2.48 €"
+    qtmodeltester.check(model)

@@ -86,4 +86,4 @@ def build_document(row: dict, settings: InvoiceSettings, sessions: list[dict], z
         message=f"Vehicle charging {period_text(row['period_start'], row['period_end'])}",
         lines=lines, vat_totals=tuple(VatTotal(**v) for v in row["vat_totals"]), net_minor=row["net_minor"],
         vat_minor=row["vat_minor"], total_minor=row["total_minor"], sessions=session_rows(sessions, zone),
-        credits_number=credits_number, logo_path=settings.logo_path, notes=notes)
+        credits_number=credits_number, logo_path=settings.logo_path, language=settings.language, notes=notes)

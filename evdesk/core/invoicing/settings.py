@@ -13,6 +13,7 @@ Rules decided here:
   of chosen charging user groups; the price includes VAT, as the manual's MONTHLY PRICE.
 * A user group may be billed to one payer (a company for its drivers): `group_payers`
   maps the group to that payer's name, e-mail and address.
+* The PDF's language is English or Finnish (the renderer's labels).
 * The reference-number base starts at `reference_start` and the invoice numbers at
   `number_start`; both only ever go up (a lower start never brings back a used number).
 """
@@ -26,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 
 from evdesk.core.errors import ValidationError
+from evdesk.core.invoicing.pdf_labels import LANGUAGES
 from evdesk.core.invoicing.reference import check_base
 
 ALL_USERS = "all"
@@ -95,6 +97,7 @@ class InvoiceSettings:
     email_subject: str = "EV charging invoice {period}"
     email_html: str = "<p>Hi,</p><p>Please find attached your EV charging invoice.</p>"
     monthly_fees: tuple[MonthlyFee, ...] = ()
+    language: str = "en"            # of the PDF: "en" or "fi" (`pdf_labels.LANGUAGES`)
     group_payers: dict[str, GroupPayer] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -169,6 +172,8 @@ def checked(s: InvoiceSettings) -> InvoiceSettings:
                               field="cutoff_day")
     if not 1 <= s.period_months <= 24:
         raise ValidationError("The invoice period is 1 to 24 months.", field="period_months")
+    if s.language not in LANGUAGES:
+        raise ValidationError("Invoices are printed in English (en) or Finnish (fi).", field="language")
     if s.number_start < 1:
         raise ValidationError("Invoice numbers start at 1 or above.", field="number_start")
     check_base(s.reference_start, "reference_start")

@@ -51,6 +51,8 @@ class InvoiceSettingsDialog(QDialog):
         ui.addPayerButton.clicked.connect(lambda: self.add_payer("", GroupPayer("", "")))
         ui.removePayerButton.clicked.connect(lambda: ui.payersTable.removeRow(ui.payersTable.currentRow()))
         ui.logoButton.clicked.connect(self.choose_logo)
+        for label, code in (("English", "en"), ("Finnish (suomi)", "fi")):
+            ui.languageCombo.addItem(label, code)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -82,6 +84,7 @@ class InvoiceSettingsDialog(QDialog):
         ui.cutoffSpin.setValue(s.cutoff_day)
         ui.periodSpin.setValue(s.period_months)
         ui.htmlEdit.setPlainText(s.email_html)
+        ui.languageCombo.setCurrentIndex(max(0, ui.languageCombo.findData(s.language)))
         for fee in s.monthly_fees:
             if fee.applies_to == GROUPS:
                 for group_id in fee.user_group_ids:  # one row per group it applies to
@@ -168,7 +171,8 @@ class InvoiceSettingsDialog(QDialog):
             vat_rate=_decimal(ui.vatEdit.text(), "vat_rate", "The VAT rate"), reference_start=int(reference),
             number_start=ui.numberStartSpin.value(), cutoff_day=ui.cutoffSpin.value(),
             period_months=ui.periodSpin.value(), email_subject=ui.subjectEdit.text(),
-            email_html=ui.htmlEdit.toPlainText(), monthly_fees=tuple(fees.values()), group_payers=payers)
+            email_html=ui.htmlEdit.toPlainText(), monthly_fees=tuple(fees.values()), group_payers=payers,
+            language=ui.languageCombo.currentData())
 
     def save(self) -> None:
         try:
@@ -196,7 +200,8 @@ class InvoiceSettingsDialog(QDialog):
                      "iban": "ibanEdit", "bic": "bicEdit", "payment_terms_days": "termsSpin",
                      "penalty_interest": "penaltyEdit", "vat_rate": "vatEdit", "reference_start": "referenceStartEdit",
                      "number_start": "numberStartSpin", "cutoff_day": "cutoffSpin", "period_months": "periodSpin",
-                     "email_subject": "subjectEdit", "email_html": "htmlEdit", "group_payers": "payersTable"}
+                     "email_subject": "subjectEdit", "email_html": "htmlEdit", "group_payers": "payersTable",
+                     "language": "languageCombo"}
 
     def show_error(self, field: str | None, message: str) -> None:
         ui = self.ui

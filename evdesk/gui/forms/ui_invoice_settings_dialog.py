@@ -17,11 +17,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QTabWidget, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_InvoiceSettingsDialog(object):
     def setupUi(self, InvoiceSettingsDialog):
@@ -232,6 +232,16 @@ class Ui_InvoiceSettingsDialog(object):
 
         self.paymentGrid.addWidget(self.periodSpin, 8, 1, 1, 1)
 
+        self.languageLabel = QLabel(self.paymentTab)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.paymentGrid.addWidget(self.languageLabel, 9, 0, 1, 1)
+
+        self.languageCombo = QComboBox(self.paymentTab)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.paymentGrid.addWidget(self.languageCombo, 9, 1, 1, 1)
+
         self.tabs.addTab(self.paymentTab, "")
         self.emailTab = QWidget()
         self.emailTab.setObjectName(u"emailTab")
@@ -368,6 +378,7 @@ class Ui_InvoiceSettingsDialog(object):
         self.numberStartLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"First invoice number", None))
         self.cutoffLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"Cutoff day of month", None))
         self.periodLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"Invoice period (months)", None))
+        self.languageLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"Language of the PDF", None))
         self.tabs.setTabText(self.tabs.indexOf(self.paymentTab), QCoreApplication.translate("InvoiceSettingsDialog", u"Payment and numbers", None))
         self.subjectLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"Subject ({period} is replaced by the invoice period)", None))
         self.htmlLabel.setText(QCoreApplication.translate("InvoiceSettingsDialog", u"Text (simple HTML: p, br, b, i, u, ul, ol, li, a; anything else is shown as text). The PDF is attached.", None))
