@@ -291,12 +291,16 @@ async def test_cancelling_a_send_stops_before_the_next_chunk(site, monkeypatch):
         cancel.set()
 
     out = await s.sv.invoices.send(ROOT, list(result.invoice_ids), progress=progress, cancelled=cancel)
-    assert out.cancelled and len(out.sent) == 1 and not out.failed and seen == [(1, 3)]
+    # the next chunk's PDF may already be under way when the first mail is done: it stays unsent ("cancelled");
+    # no chunk after it is issued
+    assert out.cancelled and len(out.sent) == 1 and seen[0] == (1, 3) and len(s.smtp.messages) == 1
+    assert set(out.failed.values()) <= {sending.CANCELLED} and len(out.failed) <= 1
     rows = await s.sv.invoices.list(ROOT, InvoiceFilter(run_id=result.run_id))
-    assert sorted(r.status for r in rows) == ["preview", "preview", "sent"]
-    assert [r.number for r in rows if r.number] == [1] and len(s.smtp.messages) == 1
-    # the rest are sent later, numbered on from 1
-    out = await s.sv.invoices.send(ROOT, [r.id for r in rows if r.status == "preview"])
+    statuses = sorted(r.status for r in rows)
+    assert statuses in (["preview", "preview", "sent"], ["preview", "sent", "unsent"])
+    assert sorted(r.number for r in rows if r.number) == list(range(1, 1 + len(out.sent) + len(out.failed)))
+    # the rest are sent later, numbered on without a gap
+    out = await s.sv.invoices.send(ROOT, [r.id for r in rows if r.status in ("preview", "unsent")])
     assert len(out.sent) == 2
     assert sorted(r.number for r in await s.sv.invoices.list(ROOT)) == [1, 2, 3]
 

@@ -13,7 +13,8 @@ Rules:
   and the same PDF content. Every attempt is recorded (`MailAttempt`).
 * Invoices are issued in chunks; a chunk's PDFs are made in worker processes
   (`InvoicePdfPool`: reportlab holds the GIL, the loop only awaits) and each is e-mailed
-  as soon as it is ready, a few at a time. A PDF that could not be made leaves its
+  as soon as it is ready, a few at a time; the next chunk is issued and rendered while
+  the last mails of the previous one go out. A PDF that could not be made leaves its
   invoice unsent with that reason. Cancelling stops the rendering and the mails not
   started yet; those invoices stay unsent with the reason "cancelled", to be sent
   again; no further chunk is issued.
@@ -125,25 +126,10 @@ class InvoiceSender:
             if progress is not None:
                 progress(done, total)
 
-        for start in range(0, total, CHUNK):
-            if cancelled is not None and cancelled.is_set():
-                result.cancelled = True
-                break
-            issued = await self.store.atomic(issue, ids[start:start + CHUNK], settings, today, zone)
-            by_number = {doc.number: (invoice_id, to, doc) for invoice_id, to, doc in issued}
-            outcomes: list[tuple[UUID, str, str | None]] = []
-            mails: list[asyncio.Task] = []
-            async for rendered in self.renderer.render_many([doc for _, _, doc in issued], cancel_event=cancelled):
-                invoice_id, to, doc = by_number.pop(rendered.number)
-                if rendered.error:
-                    outcomes.append((invoice_id, to, rendered.error))
-                    count(None)
-                    continue
-                task = asyncio.ensure_future(self._mail(gate, invoice_id, to, doc, rendered.pdf, settings, cancelled))
-                task.add_done_callback(count)
-                mails.append(task)
+        async def finish(outcomes, mails, never_rendered) -> None:
+            """A chunk's mails done: record them (while the next chunk's PDFs are being made)."""
             outcomes += await asyncio.gather(*mails)
-            outcomes += [(invoice_id, to, CANCELLED) for invoice_id, to, _ in by_number.values()]  # never rendered
+            outcomes += [(invoice_id, to, CANCELLED) for invoice_id, to, _ in never_rendered]
             await self.store.run(record_outcomes, outcomes)
             for invoice_id, _, error in outcomes:
                 if error is None:
@@ -151,6 +137,30 @@ class InvoiceSender:
                 else:
                     result.failed[invoice_id] = error
             self.bus.publish(ev.InvoicesChanged(None, tuple(i for i, _, _ in outcomes)))
+
+        finishing: list[asyncio.Task] = []
+        try:
+            for start in range(0, total, CHUNK):
+                if cancelled is not None and cancelled.is_set():
+                    break
+                issued = await self.store.atomic(issue, ids[start:start + CHUNK], settings, today, zone)
+                by_number = {doc.number: (invoice_id, to, doc) for invoice_id, to, doc in issued}
+                outcomes: list[tuple[UUID, str, str | None]] = []
+                mails: list[asyncio.Task] = []
+                async for rendered in self.renderer.render_many([doc for _, _, doc in issued],
+                                                                cancel_event=cancelled):
+                    invoice_id, to, doc = by_number.pop(rendered.number)
+                    if rendered.error:
+                        outcomes.append((invoice_id, to, rendered.error))
+                        count(None)
+                        continue
+                    task = asyncio.ensure_future(self._mail(gate, invoice_id, to, doc, rendered.pdf, settings,
+                                                            cancelled))
+                    task.add_done_callback(count)
+                    mails.append(task)
+                finishing.append(asyncio.ensure_future(finish(outcomes, mails, list(by_number.values()))))
+        finally:
+            await asyncio.gather(*finishing)  # every issued invoice's outcome is recorded, whatever happened
         if cancelled is not None and cancelled.is_set():
             result.cancelled = True
         return result
