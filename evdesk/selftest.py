@@ -10,8 +10,8 @@ In one process, on the qasync loop the app runs on:
    that boots and runs a transaction (Authorize, StartTransaction, MeterValues,
    StopTransaction), and reads the transaction back from the store with its energy;
 4. touches the OS keychain once (write, read back, delete a probe secret);
-5. makes an invoice PDF in a spawned worker process (the invoice PDF pool: freeze_support,
-   reportlab's barcode modules, the bundled fonts);
+5. makes an invoice PDF with a PNG logo in a spawned worker process (the invoice PDF pool:
+   freeze_support, reportlab's barcode modules, the bundled fonts, Pillow);
 6. prints one line, `evdesk self-test OK: ...` (exit 0) or `evdesk self-test FAILED: ...` (exit 1).
 
 A data file or hidden import the build lost fails one of these steps: without ocpp's
@@ -318,7 +318,7 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
             result.warnings.append(text)
 
         stage = "making an invoice PDF in a worker process"
-        result.invoice_pdf_bytes = await _invoice_pdf_in_a_worker()
+        result.invoice_pdf_bytes = await _invoice_pdf_in_a_worker(data_dir)
         return result
     except SelfTestFailure as exc:
         raise SelfTestFailure(f"{stage}: {exc}") from exc
@@ -336,8 +336,11 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
         await runtime.stop()
 
 
-async def _invoice_pdf_in_a_worker() -> int:
+async def _invoice_pdf_in_a_worker(folder: Path) -> int:
+    """An invoice with a PNG logo (Pillow reads it) made by a spawned PDF worker."""
     from datetime import date
+
+    from PIL import Image
 
     from evdesk.core.invoicing.document import InvoiceDocument, InvoiceLine, Party, VatTotal
     from evdesk.core.invoicing.render_pool import InvoicePdfPool
@@ -349,7 +352,9 @@ async def _invoice_pdf_in_a_worker() -> int:
         reference="108986", rf_reference="RF71108986", iban="FI2112345600000785", bic="NDEAFIHH",
         message="Vehicle charging 1.11.2018 - 28.2.2019",
         lines=(InvoiceLine("Usage (kWh)", "99.03", "kWh", 1500, 1485, "24", 288),),
-        vat_totals=(VatTotal("24", 1197, 288, 1485),), net_minor=1197, vat_minor=288, total_minor=1485)
+        vat_totals=(VatTotal("24", 1197, 288, 1485),), net_minor=1197, vat_minor=288, total_minor=1485,
+        logo_path=str(folder / "logo.png"))
+    Image.new("RGB", (100, 50), (0, 90, 160)).save(folder / "logo.png")
     pool = InvoicePdfPool(workers=1)
     try:
         pdf = await pool.render(doc)
@@ -357,6 +362,8 @@ async def _invoice_pdf_in_a_worker() -> int:
         await pool.close()
     if not pdf.startswith(b"%PDF-") or b"DejaVuSans" not in pdf:
         raise SelfTestFailure("the invoice PDF is not a PDF with the bundled fonts")
+    if b"/Subtype /Image" not in pdf:
+        raise SelfTestFailure("the invoice PDF has no logo (Pillow could not read a PNG)")
     return len(pdf)
 
 

@@ -216,7 +216,7 @@ def test_a_finnish_invoice_speaks_finnish_and_an_unknown_language_english(tmp_pa
     note = manual_example(language="fi", kind="credit_note", number="2", credits_number="1", total_minor=-2685,
                           net_minor=-2166, vat_minor=-520, sessions=())
     note_body = flat(text(write(tmp_path, note, "note.pdf"), layout=True))
-    assert "Hyvityslasku" in note_body and "Hyvityslaskun numero 2" in note_body and "Hyvitettävä lasku 1" in note_body
+    assert "Hyvityslaskun numero 2" in note_body and "Hyvitettävä lasku 1" in note_body
     assert "Ei maksettavaa: tämä hyvityslasku korjaa laskua 1 ja hyvittää 26.85 €." in note_body
     english = flat(text(write(tmp_path, manual_example(language="de"), "de.pdf"), layout=True))
     assert "Invoice date 28.3.2019" in english and "To be paid € 26.85" in english

@@ -265,7 +265,8 @@ def _numbered_canvas(footer: str):
                 self.__dict__.update(state)
                 self.setFont(fmt.FONT, 7.5)
                 self.setFillColor(colors.HexColor("#555555"))
-                self.drawRightString(PAGE_W - MARGIN, MARGIN, footer.replace("{page}", str(number)).replace("{pages}", str(total)))
+                line = footer.replace("{page}", str(number)).replace("{pages}", str(total))
+                self.drawRightString(PAGE_W - MARGIN, MARGIN, line)
                 super().showPage()
             super().save()
 

@@ -113,9 +113,10 @@ class InvoicePdfPool:
         return executor
 
     def _discard(self, broken: ProcessPoolExecutor) -> None:
-        with self._lock:
-            if self._executor is broken:
-                self._executor = None
+        """Drops a broken executor (on the loop thread: without the lock, which a start in a
+        thread may hold for a second; a new one is only made where there is none)."""
+        if self._executor is broken:
+            self._executor = None
         broken.shutdown(wait=False, cancel_futures=True)
 
     async def start(self) -> None:
