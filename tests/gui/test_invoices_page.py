@@ -153,3 +153,36 @@ def test_the_invoices_model_passes_the_model_tester(qtmodeltester):
     assert [r.number for r in model.rows()] == [2, 3, 7] and model.rows()[0].status == "paid"
     assert model.index(0, im.COL_AMOUNT).data() == "2.48 €"
     qtmodeltester.check(model)
+
+
+def test_group_members_without_email_are_asked_about_and_the_csv(qtbot, aio, services, site, tmp_path):
+    async def seed():
+        fleet = await services.people.groups.create(ROOT, "Fleet")
+        for first, email in (("Fred", "fred@fleet.example"), ("Gus", "")):
+            await services.people.users.create(ROOT, UserInput(first, "Fleet", email, user_group_id=fleet.id),
+                                               [TokenInput(f"TAG-{first}")])
+
+    aio.run(seed())
+    page = show(qtbot, InvoicesPage(services, lambda: ROOT))
+    dialog = page.new_run()
+    aio.wait_until(lambda: dialog.ui.groupsList.count() == 1)
+    dialog.ui.groupsList.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.ui.monthlyPriceEdit.setText("5")
+    today = QDate.currentDate()
+    dialog.ui.fromEdit.setDate(QDate(today.year(), today.month(), 1).addMonths(-1))
+    dialog.ui.toEdit.setDate(QDate(today.year(), today.month(), 1).addMonths(1).addDays(-1))
+    dialog.ui.previewButton.click()
+    aio.wait_until(lambda: dialog.question is not None)
+    assert "Gus Fleet" in dialog.question.text() and dialog.previews_loaded == 0  # nothing made before the answer
+    make = next(b for b in dialog.question.buttons() if b.text() == "Make the others' invoices")
+    make.click()
+    aio.wait_until(lambda: dialog.previews_loaded >= 1)
+    assert dialog.ui.previewTree.topLevelItemCount() == 1
+    assert dialog.ui.previewTree.topLevelItem(0).text(2) == "10.00 €"  # two full months × 5.00
+    assert "Left out (no e-mail address): Gus Fleet." in dialog.ui.errorLabel.text()
+    dialog.close()
+    path = tmp_path / "invoices.csv"
+    page.export_file(str(path))
+    aio.wait_until(lambda: "Exported" in page.ui.stateLabel.text())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("number,kind,status,reference") and ",preview," in lines[1]
