@@ -10,11 +10,14 @@ In one process, on the qasync loop the app runs on:
    that boots and runs a transaction (Authorize, StartTransaction, MeterValues,
    StopTransaction), and reads the transaction back from the store with its energy;
 4. touches the OS keychain once (write, read back, delete a probe secret);
-5. prints one line, `evdesk self-test OK: ...` (exit 0) or `evdesk self-test FAILED: ...` (exit 1).
+5. makes an invoice PDF with a PNG logo in a spawned worker process (the invoice PDF pool:
+   freeze_support, reportlab's barcode modules, the bundled fonts, Pillow);
+6. prints one line, `evdesk self-test OK: ...` (exit 0) or `evdesk self-test FAILED: ...` (exit 1).
 
 A data file or hidden import the build lost fails one of these steps: without ocpp's
 JSON schemas the boot is refused, without the icon or Qt's SVG plugin the icon check
-fails, without keyring's backend entry points the keychain check fails.
+fails, without keyring's backend entry points the keychain check fails, without the fonts
+or reportlab's barcode modules (imported through exec strings) no invoice PDF is made.
 
 Keychain policy: a keychain that cannot be used fails the self-test, except in one case
 — no keychain backend at all (`NoKeyringError`) on a Linux without a display (a build
@@ -60,13 +63,15 @@ class SelfTestResult:
     energy_wh: int | None = None
     window_seconds: float | None = None
     keychain: str = ""
+    invoice_pdf_bytes: int | None = None
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"evdesk self-test OK: server {self.server_url}, station booted, "
             f"transaction {self.transaction} ({self.energy_wh} Wh), "
-            f"window shown in {self.window_seconds:.2f} s, {self.keychain}, store ok"
+            f"window shown in {self.window_seconds:.2f} s, {self.keychain}, store ok, "
+            f"invoice PDF ok ({self.invoice_pdf_bytes} bytes, worker process)"
         )
 
 
@@ -311,6 +316,9 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
             raise SelfTestFailure(text)
         if text.startswith("keychain unavailable"):
             result.warnings.append(text)
+
+        stage = "making an invoice PDF in a worker process"
+        result.invoice_pdf_bytes = await _invoice_pdf_in_a_worker(data_dir)
         return result
     except SelfTestFailure as exc:
         raise SelfTestFailure(f"{stage}: {exc}") from exc
@@ -326,6 +334,37 @@ async def run_self_test(data_dir: Path, *, screenshot: Path | None = None) -> Se
             window.close()
             window.deleteLater()
         await runtime.stop()
+
+
+async def _invoice_pdf_in_a_worker(folder: Path) -> int:
+    """An invoice with a PNG logo (Pillow reads it) made by a spawned PDF worker."""
+    from datetime import date
+
+    from PIL import Image
+
+    from evdesk.core.invoicing.document import InvoiceDocument, InvoiceLine, Party, VatTotal
+    from evdesk.core.invoicing.render_pool import InvoicePdfPool
+
+    doc = InvoiceDocument(
+        number="SELFTEST-1", kind="invoice", seller=Party("Sähkö Åland Oy"), buyer=Party("Åke Öhman"),
+        invoice_date=date(2019, 3, 28), due_date=date(2019, 4, 11), period_start=date(2018, 11, 1),
+        period_end=date(2019, 2, 28), payment_terms_days=14, penalty_interest="8", currency="EUR",
+        reference="108986", rf_reference="RF71108986", iban="FI2112345600000785", bic="NDEAFIHH",
+        message="Vehicle charging 1.11.2018 - 28.2.2019",
+        lines=(InvoiceLine("Usage (kWh)", "99.03", "kWh", 1500, 1485, "24", 288),),
+        vat_totals=(VatTotal("24", 1197, 288, 1485),), net_minor=1197, vat_minor=288, total_minor=1485,
+        logo_path=str(folder / "logo.png"))
+    Image.new("RGB", (100, 50), (0, 90, 160)).save(folder / "logo.png")
+    pool = InvoicePdfPool(workers=1)
+    try:
+        pdf = await pool.render(doc)
+    finally:
+        await pool.close()
+    if not pdf.startswith(b"%PDF-") or b"DejaVuSans" not in pdf:
+        raise SelfTestFailure("the invoice PDF is not a PDF with the bundled fonts")
+    if b"/Subtype /Image" not in pdf:
+        raise SelfTestFailure("the invoice PDF has no logo (Pillow could not read a PNG)")
+    return len(pdf)
 
 
 def main_self_test() -> int:

@@ -33,6 +33,7 @@ def test_self_test_passes_from_source(tmp_path):
     line = lines[0]
     assert line.startswith("evdesk self-test OK: server ws://127.0.0.1:"), line
     assert re.search(r"transaction \d+ \(\d+ Wh\)", line) and "store ok" in line
+    assert re.search(r"invoice PDF ok \(\d+ bytes, worker process\)", line), line
     assert re.search(r"window shown in \d+\.\d\d s", line)
     assert "keychain" in line
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

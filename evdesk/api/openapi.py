@@ -45,6 +45,11 @@ QUERY_DOCS = {
     "order": ("string", "desc (default) or asc"),
     "kind": ("string", "scheduled task type: station_current, group_current, user_active, user_group_active, "
                        "firmware, reset, availability or command"),
+    # the invoices' filters (GET /invoices, /invoices/export.csv)
+    "run_id": ("string", "invoice run id"),
+    "period_start": ("string", "date (YYYY-MM-DD): invoices whose period overlaps from this day"),
+    "period_end": ("string", "date (YYYY-MM-DD): invoices whose period overlaps until this day"),
+    "overdue": ("boolean", "true: only sent invoices past their due date"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

@@ -131,6 +131,20 @@ from evdesk.api.user_groups import (
     list_user_groups,
     update_user_group,
 )
+from evdesk.api.invoices import (
+    PAID as INVOICE_PAID,
+    RUN_CREATE as INVOICE_RUN_CREATE,
+    SEND as INVOICE_RUN_SEND,
+    INVOICES_QUERY,
+    create_run as create_invoice_run,
+    export_invoices,
+    get_invoice,
+    invoice_pdf,
+    list_invoices,
+    list_runs as list_invoice_runs,
+    send_run as send_invoice_run,
+    set_paid as set_invoice_paid,
+)
 
 
 # -- the table -----------------------------------------------------------------------------------------------
@@ -215,6 +229,24 @@ ROUTES: list[Route] = [
           "(whole-site admins)", "tariffs", TARIFF_GROUP_PATCH),
     Route("DELETE", f"{V1}/tariff-groups/{{id}}", delete_tariff_group, "Delete a tariff group that is assigned "
           "nowhere (whole-site admins)", "tariffs", success=204),
+    # invoices (evdesk/api/invoices.py): admins, within their domain
+    Route("GET", f"{V1}/invoices", list_invoices, "Invoices with filters (run, status incl. overdue, user, "
+          "overlapping period, text), amounts in cents", "invoices", query=INVOICES_QUERY),
+    Route("GET", f"{V1}/invoices/export.csv", export_invoices, "The invoices the filter shows as CSV for the "
+          "accounting program (one row per invoice and VAT rate)", "invoices", query=INVOICES_QUERY,
+          media="text/csv"),
+    Route("GET", f"{V1}/invoices/{{id}}", get_invoice, "One invoice with its lines, VAT totals, billed sessions "
+          "and e-mail attempts", "invoices"),
+    Route("GET", f"{V1}/invoices/{{id}}/pdf", invoice_pdf, "The invoice as PDF (a preview as it would be sent now)",
+          "invoices", media="application/pdf"),
+    Route("POST", f"{V1}/invoices/{{id}}/paid", set_invoice_paid, "Mark an issued invoice paid or unpaid",
+          "invoices", INVOICE_PAID),
+    Route("GET", f"{V1}/invoice-runs", list_invoice_runs, "Invoice runs with their periods and invoice counts",
+          "invoices"),
+    Route("POST", f"{V1}/invoice-runs", create_invoice_run, "Make an invoice run's previews (refused when the "
+          "period overlaps an earlier invoice of the same users)", "invoices", INVOICE_RUN_CREATE, success=201),
+    Route("POST", f"{V1}/invoice-runs/{{id}}/send", send_invoice_run, "Issue and e-mail a run's previews (or send "
+          "unsent ones again); failures are listed with the mail server's reason", "invoices", INVOICE_RUN_SEND),
     Route("GET", f"{V1}/tariff-assignments", list_assignments, "Where tariff groups apply, within your domain",
           "tariffs", query=("tariff_group_id",)),
     Route("POST", f"{V1}/tariff-assignments", create_assignment, "Make a tariff group the one of a charging group, "

@@ -214,6 +214,14 @@ class AccessProfilesChanged(Event):
 
 
 @dataclass(frozen=True)
+class InvoicesChanged(Event):
+    """Invoices were made, removed, issued, sent or marked paid (the invoices page reloads)."""
+
+    run_id: UUID | None = None
+    invoice_ids: tuple[UUID, ...] = ()
+
+
+@dataclass(frozen=True)
 class SiteSettingsChanged(Event):
     """The site settings in force changed (saved here, or another seat's save was loaded)."""
 

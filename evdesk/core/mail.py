@@ -15,6 +15,7 @@ import asyncio
 import smtplib
 import socket
 import ssl
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -53,29 +54,44 @@ class Mailer:
     def sender(self) -> str:
         return self.settings.smtp_from or self.settings.smtp_username
 
-    async def send(self, to: str, subject: str, body: str) -> None:
-        """Send one plain-text mail; raises MailError with the server's reason."""
+    async def send(self, to: str, subject: str, body: str, *, html: str | None = None,
+                   attachments: Sequence[tuple[str, bytes, str]] = ()) -> None:
+        """Send one mail; raises MailError with the server's reason. `body` is the plain text;
+        `html` (optional) an HTML alternative of it; `attachments` (file name, content,
+        MIME type such as "application/pdf")."""
         s = self.settings
         if not s.smtp_host:
             raise MailError(f"{MAIL_PROBLEM} No mail server is set up: an admin fills in the e-mail (SMTP) "
                             "settings on the Settings page.")
-        msg = EmailMessage()
-        msg["From"] = self.sender() or f"evdesk@{socket.gethostname()}"
-        msg["To"] = to
-        msg["Subject"] = subject
-        msg["Date"] = formatdate(localtime=True)
-        msg["Message-ID"] = make_msgid(domain="evdesk.local")
-        msg.set_content(body)
+        sender = self.sender() or f"evdesk@{socket.gethostname()}"
+
+        def compose() -> EmailMessage:  # in the worker thread too: a PDF's base64 is no work for the loop
+            msg = EmailMessage()
+            msg["From"] = sender
+            msg["To"] = to
+            msg["Subject"] = subject
+            msg["Date"] = formatdate(localtime=True)
+            msg["Message-ID"] = make_msgid(domain="evdesk.local")
+            msg.set_content(body)
+            if html is not None:
+                msg.add_alternative(html, subtype="html")
+            for filename, content, mime in attachments:
+                maintype, _, subtype = mime.partition("/")
+                msg.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+            return msg
+
         password = None
         if s.smtp_username:
             password = await asyncio.to_thread(secrets.get_secret, SMTP_PASSWORD)
-        await asyncio.to_thread(self._send_sync, msg, s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_username, password)
+        await asyncio.to_thread(lambda: self._send_sync(compose(), s.smtp_host, s.smtp_port, s.smtp_security,
+                                                        s.smtp_username, password))
         self.sent += 1
 
     @staticmethod
     def _send_sync(msg: EmailMessage, host: str, port: int, security: str, username: str, password: str | None) -> None:
         try:
-            context = ssl.create_default_context()
+            # only when it is used: loading the CA certificates holds the GIL for tens of ms (the loop waits)
+            context = ssl.create_default_context() if security in ("ssl", "starttls") else None
             if security == "ssl":
                 server = smtplib.SMTP_SSL(host, port, timeout=SMTP_TIMEOUT, context=context)
             else:

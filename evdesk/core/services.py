@@ -18,6 +18,8 @@ from evdesk.core.group_tree import GroupTree
 from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
 from evdesk.core.loopwatch import LoopLagMonitor
+from evdesk.core.invoicing.render_pool import InvoicePdfPool
+from evdesk.core.invoicing.service import InvoiceService
 from evdesk.core.mail import Mailer
 from evdesk.core.notifications import Notifications
 from evdesk.core.operator_accounts import OperatorService
@@ -82,6 +84,9 @@ class Services:
         self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
+        # invoices: settings, runs, previews, sending (PDFs in worker processes, e-mail), paid / overdue
+        self.invoice_pdfs = InvoicePdfPool()  # PDFs in worker processes, started on first use
+        self.invoices = InvoiceService(store, self.bus, self.settings, self.mail, self.invoice_pdfs)
         self.login = LoginService(store, self.settings, self.groups)
         # notification rules, the watch that mails faults and runs auto-recovery, the mail log
         self.notifications = Notifications(store, self.bus, self.settings, self.stations, self.group_tree, self.mail,
@@ -129,6 +134,7 @@ class Services:
         self.started = True
 
     async def stop(self) -> None:
+        await self.invoice_pdfs.close()
         if not self.started:
             return
         self.started = False

@@ -174,6 +174,11 @@ def _notifications(db: peewee.Database) -> None:
     """Issue 13: notification rules and the log of notification mails (own tables only)."""
     db.create_tables([models.NotificationRule, models.NotificationMail], safe=True)
     db.execute_sql('CREATE INDEX IF NOT EXISTS "notification_mail_at_id" ON "notification_mail" (at, id)')
+def _invoicing(db: peewee.Database) -> None:
+    """Issue 11: invoice runs, invoices, their lines, the sessions they bill, mail attempts
+    (the invoice settings are a `setting` row). Only its own tables (safe)."""
+    db.create_tables([models.InvoiceRun, models.Invoice, models.InvoiceLine, models.InvoiceSession,
+                      models.MailAttempt], safe=True)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -185,11 +190,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (9, "invoices: runs, invoices, lines, billed sessions, mail attempts", _invoicing),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
 ]
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)
 
 
 def current_version(db: peewee.Database) -> int:

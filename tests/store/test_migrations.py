@@ -79,3 +79,10 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch)
     con = sqlite3.connect(tmp_path / "a.db")
     assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == found
     assert not con.execute("SELECT name FROM sqlite_master WHERE name='half_done'").fetchall()
+
+
+def test_migrations_are_listed_in_order_without_repeats():
+    # parallel branches take numbers out of order; the list must still run in order
+    from evdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+    numbers = [number for number, _title, _step in MIGRATIONS]
+    assert numbers == sorted(set(numbers)) and SCHEMA_VERSION == numbers[-1]

@@ -19,7 +19,7 @@ from evdesk.gui.dialogs.save_failure import show_save_failure
 ROLE_HELP = {
     ADMIN: "All permissions.",
     BASIC: "Limited: cannot manage operators or API keys, add, remove or edit stations, update firmware, remove "
-           "charging users, delete tokens, manage user groups or change site settings.",
+           "charging users, delete tokens, manage user groups, manage invoices or change site settings.",
     ANALYST: "Sees everything in the domain, changes nothing.",
 }
 

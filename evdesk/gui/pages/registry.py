@@ -22,6 +22,7 @@ from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.notifications_page import NotificationsPage
+from evdesk.gui.pages.invoices_page import InvoicesPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.scheduled_tasks_page import ScheduledTasksPage
 from evdesk.gui.pages.sessions_page import SessionsPage
@@ -82,6 +83,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda h: ScheduledTasksPage(h.services, h.current_operator, h), Permission.SCHEDULED_TASKS),
     PageSpec("notifications", "Notifications", "nav-notifications",
              lambda h: NotificationsPage(h.services, h.current_operator, h), Permission.NOTIFICATIONS),
+    PageSpec("invoices", "Invoices", "nav-invoices", lambda h: InvoicesPage(h.services, h.current_operator, h),
+             Permission.INVOICES),
     PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),

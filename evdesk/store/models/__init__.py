@@ -5,6 +5,7 @@ from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.notifications import NotificationMail, NotificationRule
+from evdesk.store.models.invoicing import Invoice, InvoiceLine, InvoiceRun, InvoiceSession, MailAttempt
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -66,6 +67,11 @@ ALL_MODELS = [
     ApiKey,
     NotificationRule,
     NotificationMail,
+    InvoiceRun,
+    Invoice,
+    InvoiceLine,
+    InvoiceSession,
+    MailAttempt,
     ChangeFeed,
     LocalState,
     ScheduledTask,

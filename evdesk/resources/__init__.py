@@ -1,0 +1,1 @@
+"""Bundled resources that core code reads through importlib.resources (fonts for invoice PDFs)."""

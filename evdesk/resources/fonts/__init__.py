@@ -1,0 +1,1 @@
+"""DejaVu Sans (regular, bold) for invoice PDFs: carries ä, ö, å and €. Licence: LICENSE.txt."""
