@@ -166,6 +166,13 @@ def _access_profiles(db: peewee.Database) -> None:
         add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
+def _firmware_and_diagnostics(db: peewee.Database) -> None:
+    """Issue 16: firmware files and their roll-outs (per-station state), diagnostics requests
+    with the files received. The hardware status log reads rows that exist already."""
+    db.create_tables([models.FirmwareFile, models.FirmwareRollout, models.RolloutStation,
+                      models.DiagnosticsRequest], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -175,6 +182,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

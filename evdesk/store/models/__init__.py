@@ -4,6 +4,7 @@ from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
+from evdesk.store.models.firmware import DiagnosticsRequest, FirmwareFile, FirmwareRollout, RolloutStation
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -64,6 +65,10 @@ ALL_MODELS = [
     ApiKey,
     ChangeFeed,
     LocalState,
+    FirmwareFile,
+    FirmwareRollout,
+    RolloutStation,
+    DiagnosticsRequest,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
