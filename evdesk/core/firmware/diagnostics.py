@@ -162,7 +162,7 @@ class DiagnosticsLog:
         await self._update(request_id, state=state, detail=detail)
 
     async def _update(self, request_id: UUID, **changes) -> None:
-        await self.store.run(repo.update_diagnostics_request, request_id, changed_at=utcnow(), **changes)
+        await self.store.run(repo.update_diagnostics_request, request_id, {**changes, "changed_at": utcnow()})
         row = await self.store.read(q.diagnostics_request, request_id)
         self.bus.publish(ev.FirmwareRolloutChanged(diagnostics_request_id=request_id,
                                                    station_id=row["station"] if row else None))

@@ -38,7 +38,7 @@ def add_diagnostics_request(row: dict[str, Any]) -> UUID:
     return w.versioned_insert(m.DiagnosticsRequest, **row).id
 
 
-def update_diagnostics_request(request_id: UUID, **changes: Any) -> None:
+def update_diagnostics_request(request_id: UUID, changes: dict[str, Any]) -> None:
     if "detail" in changes:
         changes["detail"] = changes["detail"][:2000]
     w.versioned_update(m.DiagnosticsRequest, request_id, **changes)
