@@ -123,8 +123,9 @@ class FirmwareRollouts:
     async def command_outcome(self, rollout_id: UUID, row_id: UUID, station_id: UUID, outcome: str,
                               message: str) -> None:
         """What UpdateFirmware's answer means for the station: accepted keeps it waiting."""
-        if outcome == "accepted":
-            await self._set(row_id, rollout_id, None, "sent", f"The station accepted the update: {message}")
+        if outcome == "accepted":  # its first status may have come before this answer: keep it
+            await self.store.run(repo.note_rollout_station, row_id, "sent", "The station accepted the update.")
+            self.bus.publish(ev.FirmwareRolloutChanged(rollout_id))
             return
         state = outcome if outcome in ("rejected", "offline") else "error"
         await self.finish(station_id, state, message)

@@ -32,6 +32,7 @@ from evdesk.gui.models.station_config_model import (
     StationConfigModel,
 )
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.station_logs import StationLogTabs
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
 
@@ -84,6 +85,7 @@ class StationPanel(QWidget):
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
+        self.logs = StationLogTabs(self)  # hardware status and diagnostics tabs, Export CSV… for every log
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -115,6 +117,7 @@ class StationPanel(QWidget):
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
         self.sessions.detach()
+        self.logs.detach()
 
     @property
     def info(self):
