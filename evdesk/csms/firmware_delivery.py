@@ -85,7 +85,12 @@ class FirmwareDelivery:
         if transfer.protocol == "http":
             return f"http://{address}:{self.http.port}/t/{transfer.token}/{name}"
         if not self.ftp.running:
-            self.ftp.start()
+            try:
+                self.ftp.start()
+            except OSError as exc:
+                raise ValidationError(f"evdesk's FTP server cannot listen on {self.host}:{self.ftp.requested_port} "
+                                      f"({exc.strerror or exc}); use HTTP or choose another FTP port in Settings.",
+                                      field="protocol") from exc
         return f"ftp://{transfer.ftp_user}:{transfer.ftp_password}@{address}:{self.ftp.port}/{name}"
 
     # -- firmware ------------------------------------------------------------
@@ -129,6 +134,7 @@ class FirmwareDelivery:
         async def send(info) -> None:
             transfer = self.firmware.transfers.expect(DOWNLOAD, protocol, info.id, info.identity, deadline,
                                                       file_path=path, owner_id=row_ids[info.id])
+            self.firmware.rollouts.watch(transfer, rollout_id)
             try:
                 result = await self.commands.update_firmware(info.id, self.url_for(transfer), retrieve_date,
                                                              ctx=ctx, reason=reason)

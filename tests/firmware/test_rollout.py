@@ -109,8 +109,51 @@ async def test_ftp_login_needs_the_one_time_credentials(central, services, fleet
     assert refusals == ["530", "530"]
     tried = [user for _at, user in services.firmware.transfers.refused_ftp_logins]
     assert tried == [parts.username, "anonymous"]
-    states, _ = await states_of(services, rollout_id)
-    assert states == {"CP-1": "sent"}
+    states, row = await states_of(services, rollout_id)
+    assert states == {"CP-1": "sent"}  # a refused login does not end the download
+
+    async def noted():
+        _states, row = await states_of(services, rollout_id)
+        return "An FTP login to this download was refused (wrong password)." == row.stations[0].detail
+
+    await wait_for(noted)
+
+
+async def test_a_station_that_never_reports_times_out(central, services, fleet, firmware_file):
+    from datetime import timedelta
+
+    from evdesk.core.clock import utcnow
+
+    later = utcnow() + timedelta(hours=2)
+    rollout_id = await central.firmware.send_firmware(ADMIN_CTX, firmware_file.id,
+                                                      station_ids=[services.stations.get("CP-2").id],
+                                                      retrieve_date=later)
+    services.settings.firmware_timeout_hours = 48
+    await services.firmware.sweep(later + timedelta(hours=47))
+    assert (await states_of(services, rollout_id))[0] == {"CP-2": "sent"}
+    assert len(services.firmware.transfers.pending()) == 1
+    await services.firmware.sweep(later + timedelta(hours=49))
+    states, row = await states_of(services, rollout_id)
+    assert states == {"CP-2": "timed_out"} and row.stations[0].label == "No result in time"
+    assert row.stations[0].detail.startswith("CP-2 reported no installed or failed firmware before the download "
+                                             "link expired (")
+    assert services.firmware.transfers.pending() == []
+    assert (row.summary.installed, row.summary.failed, row.summary.waiting) == (0, 1, 0)
+
+
+async def test_a_newer_rollout_supersedes_the_earlier_one(central, services, fleet, firmware_file):
+    from datetime import timedelta
+
+    from evdesk.core.clock import utcnow
+
+    later = utcnow() + timedelta(hours=2)
+    cp1 = services.stations.get("CP-1").id
+    first = await central.firmware.send_firmware(ADMIN_CTX, firmware_file.id, station_ids=[cp1], retrieve_date=later)
+    second = await central.firmware.send_firmware(ADMIN_CTX, firmware_file.id, station_ids=[cp1],
+                                                  retrieve_date=later)
+    assert (await states_of(services, first))[0] == {"CP-1": "superseded"}
+    assert (await states_of(services, second))[0] == {"CP-1": "sent"}
+    assert len(services.firmware.transfers.pending()) == 1
 
 
 async def test_rollout_permissions_and_domains(central, services, fleet, firmware_file):

@@ -135,6 +135,18 @@ class FirmwareRollouts:
         if entry is not None:
             await self._set(entry[0], entry[1], station_id, state, detail)
 
+    def watch(self, transfer, rollout_id: UUID) -> None:
+        """A refused FTP login to this station's download is noted on its row (the state stays)."""
+        def refused(t, why: str) -> None:
+            spawn(self._note(t.owner_id, rollout_id, f"An FTP login to this download was refused ({why})."),
+                  name="firmware login refused")
+
+        transfer.on_refused = refused
+
+    async def _note(self, row_id: UUID, rollout_id: UUID, detail: str) -> None:
+        await self.store.run(repo.note_rollout_station, row_id, None, detail)
+        self.bus.publish(ev.FirmwareRolloutChanged(rollout_id))
+
     def _progress(self, event: ev.TransferProgress) -> None:
         if event.kind != "firmware" or event.station_id not in self._open or event.state not in STATION_STATES:
             return

@@ -136,5 +136,7 @@ class TransferBook:
         for listener in list(self._ftp_listeners):
             try:
                 listener(needed)
+            except OSError as exc:  # the FTP port is taken: the link's URL says so when it is made
+                log.error("FTP server for file transfers not started: %s", exc)
             except Exception:
                 log.exception("FTP listener failed")

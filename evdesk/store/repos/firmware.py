@@ -34,11 +34,13 @@ def set_rollout_station(row_id: UUID, state: str, detail: str, at: datetime) -> 
     w.versioned_update(m.RolloutStation, row_id, state=state, detail=detail[:2000], changed_at=at)
 
 
-def note_rollout_station(row_id: UUID, only_in_state: str, detail: str) -> bool:
-    """Set the detail only while the row is still in `only_in_state` (a station's status that
-    arrived first is not overwritten by the command's answer). True when it was set."""
-    return bool(w.versioned_update_where(m.RolloutStation, (m.RolloutStation.id == row_id)
-                                         & (m.RolloutStation.state == only_in_state), detail=detail[:2000]))
+def note_rollout_station(row_id: UUID, only_in_state: str | None, detail: str) -> bool:
+    """Set the detail (not the state); with `only_in_state`, only while the row is still in it (a
+    station's status that arrived first is not overwritten by the command's answer)."""
+    where = m.RolloutStation.id == row_id
+    if only_in_state is not None:
+        where &= m.RolloutStation.state == only_in_state
+    return bool(w.versioned_update_where(m.RolloutStation, where, detail=detail[:2000]))
 
 
 def add_diagnostics_request(row: dict[str, Any]) -> UUID:
