@@ -41,9 +41,11 @@ class FirmwareDelivery:
         self.host = host
         settings = services.settings
         # an OCPP listener on "any free port" (tests, the self-test) gets file servers on free ports too
-        http_port, ftp_port = (0, 0) if ephemeral else (settings.file_server_port, settings.ftp_port)
+        http_port = 0 if ephemeral else settings.file_server_port
         self.http = FileServer(self.firmware.transfers, self.firmware.diagnostics, host, http_port)
-        self.ftp = FtpServer(self.firmware.transfers, self.firmware.diagnostics, host, ftp_port)
+        # FTP starts with each expected transfer: it takes the port setting in force then
+        self.ftp = FtpServer(self.firmware.transfers, self.firmware.diagnostics, host,
+                             0 if ephemeral else (lambda: settings.ftp_port))
         self.error = ""
 
     async def start(self) -> None:

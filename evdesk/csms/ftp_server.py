@@ -75,17 +75,21 @@ class _Handler(FTPHandler):
 
 
 class FtpServer:
-    def __init__(self, transfers: TransferBook, diagnostics, host: str, port: int):
+    def __init__(self, transfers: TransferBook, diagnostics, host: str, port):
         self.transfers = transfers
         self.diagnostics = diagnostics
         self.host = host or "0.0.0.0"
-        self.requested_port = port
+        self._port = port  # a number, or a callable read at each start (the site setting as it is then)
         self.port: int | None = None
         self._server: PyFtpServer | None = None
         self._thread: threading.Thread | None = None
         self._joining: threading.Thread | None = None
         self._stopping = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def requested_port(self) -> int:
+        return self._port() if callable(self._port) else self._port
 
     @property
     def running(self) -> bool:

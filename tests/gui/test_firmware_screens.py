@@ -155,3 +155,27 @@ def test_diagnostics_and_hardware_tabs_with_csv_export(qtbot, aio, services, fle
         assert len(list(csv.reader(path.open(encoding="utf-8")))) == job.rows + 1
     panel.ui.logTabs.setCurrentIndex(panel.sessions_tab)
     assert not logs.export_button.isEnabled()
+
+
+def test_the_file_limits_are_site_settings(qtbot, aio, services, admin, tmp_path):
+    """The firmware limit set on the Settings page is the one an upload is refused by."""
+    from evdesk.core.errors import ValidationError
+
+    window = MainWindow(services, None, "", operator=admin)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("settings")
+    ui = window.page("settings").ui
+    assert (ui.firmwareMaxSpin.value(), ui.diagnosticsTimeoutSpin.value(), ui.ftpPortSpin.value()) == (512, 30, 2121)
+    ui.firmwareMaxSpin.setValue(1)
+    ui.diagnosticsTimeoutSpin.setValue(10)
+    ui.saveButton.click()
+    aio.wait_until(lambda: services.settings.firmware_max_mb == 1)
+    assert services.settings.diagnostics_timeout_minutes == 10
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"\1" * (1024 * 1024 + 1))
+    with pytest.raises(ValidationError) as refused:
+        aio.run(services.firmware.library.add(admin, big))
+    assert "larger than the limit of 1 MB" in str(refused.value)
+    shoot("settings-firmware-section", window.page("settings").ui.firmwareBox)
