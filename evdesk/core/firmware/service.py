@@ -19,13 +19,14 @@ from evdesk.core.firmware.logs import HardwareLog
 from evdesk.core.firmware.rollouts import FirmwareRollouts
 from evdesk.core.firmware.transfers import TransferBook
 from evdesk.core.tasks import cancel_and_wait, spawn
+from evdesk.store.files import data_folder
 
 log = logging.getLogger(__name__)
 
 
 def data_dir_of(store) -> Path:
-    """The data folder: the database's folder (files live beside the database)."""
-    return Path(store.db.database).resolve().parent
+    """The data folder: where the database file is."""
+    return data_folder(store.db)
 
 
 class FirmwareAndDiagnostics:

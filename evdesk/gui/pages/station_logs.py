@@ -35,8 +35,10 @@ def _setup(table: QTableView, model, widths: dict[int, int]) -> None:
 
 
 class StationLogTabs:
-    def __init__(self, panel):
+    def __init__(self, panel, log_tabs: dict[int, str]):
+        """`log_tabs`: the panel's own log tabs by index ({tab: "event_feed", ...}) for Export CSV…."""
         self.panel = panel
+        self.log_tabs = dict(log_tabs)
         services = panel.services
         acting = lambda: operator_of(panel)  # noqa: E731 - the operator at the moment of each read
         tabs = panel.ui.logTabs
@@ -76,10 +78,7 @@ class StationLogTabs:
 
     # -- export --------------------------------------------------------------
     def current_log(self) -> str | None:
-        from evdesk.gui.pages.station_panel import TAB_ACTIONS, TAB_COMM, TAB_EVENTS, TAB_NETWORK
-
-        return {TAB_EVENTS: "event_feed", TAB_COMM: "comm_log", TAB_ACTIONS: "action_log", TAB_NETWORK: "network_log",
-                self.hardware_tab: "hardware_status", self.diagnostics_tab: "diagnostics"}.get(
+        return {**self.log_tabs, self.hardware_tab: "hardware_status", self.diagnostics_tab: "diagnostics"}.get(
             self.panel.ui.logTabs.currentIndex())
 
     def choose_export(self):

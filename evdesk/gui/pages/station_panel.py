@@ -85,7 +85,9 @@ class StationPanel(QWidget):
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
-        self.logs = StationLogTabs(self)  # hardware status and diagnostics tabs, Export CSV… for every log
+        # hardware status and diagnostics tabs, Export CSV… for every log
+        self.logs = StationLogTabs(self, {TAB_EVENTS: "event_feed", TAB_COMM: "comm_log", TAB_ACTIONS: "action_log",
+                                          TAB_NETWORK: "network_log"})
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
