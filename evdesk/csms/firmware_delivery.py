@@ -74,7 +74,10 @@ class FirmwareDelivery:
             else:
                 found = reachable_addresses(self.host)
                 address = found[0].address if found else "127.0.0.1"
-        if ipaddress.ip_address(address.split("%")[0]).version == 6:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.version == 6 and ip.ipv4_mapped is not None:  # an IPv4 station on a dual-stack listener
+            return str(ip.ipv4_mapped)
+        if ip.version == 6:
             return f"[{address}]"
         return address
 

@@ -185,3 +185,39 @@ async def test_rollout_permissions_and_domains(central, services, fleet, firmwar
         await services.firmware.library.delete(depot_admin, firmware_file.id)
     with pytest.raises(AccessDenied):
         await services.firmware.library.add(basic, services.firmware.library.root / "x")
+
+
+async def test_links_name_the_address_the_station_reached(services, firmware_file):
+    """A station that reached evdesk over IPv6 gets an IPv6 link (in brackets), and the file
+    server listens where the OCPP server does."""
+    import socket
+
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+    from evdesk.csms.server import CentralSystem
+    from evdesk.simulator import ScaledClock, SimulatedStation
+
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this computer")
+    central = CentralSystem(services, "::", 0)
+    try:
+        await central.start()
+    except OSError as exc:
+        pytest.skip(f"cannot listen on :: here ({exc})")
+    try:
+        await services.stations.create_station("DUAL-1", ctx=SYSTEM_CONTEXT)
+        st = SimulatedStation("DUAL-1", f"ws://[::1]:{central.port}/", clock=ScaledClock(20.0))
+        await st.start()
+        await st.wait_accepted(10)
+        await wait_for(lambda: central.connections.get("DUAL-1") is not None)
+        rollout_id = await central.firmware.send_firmware(ADMIN_CTX, firmware_file.id,
+                                                          station_ids=[services.stations.get("DUAL-1").id])
+        action = await services.store.run(lambda: m.ActionLog.get(m.ActionLog.action == "UpdateFirmware"))
+        assert action.request["location"].startswith(f"http://[::1]:{central.firmware.http.port}/t/")
+
+        async def installed():
+            return (await states_of(services, rollout_id))[0] == {"DUAL-1": "Installed"}
+
+        await wait_for(installed, timeout=20)
+        await st.stop()
+    finally:
+        await central.stop()

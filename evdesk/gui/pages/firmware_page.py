@@ -68,9 +68,11 @@ class FirmwarePage(Page):
         ui.filesView.selectionModel().selectionChanged.connect(self.update_actions)
         ui.rolloutsView.selectionModel().selectionChanged.connect(self._show_rollout)
         self._reloads = Coalescer(self.reload, 150, self)
+        self._targets = Coalescer(self.fill_targets, 300, self)
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.FirmwareRolloutChanged, self._reloads.poke)
-        self._bus.on(ev.GroupChanged, lambda _e: self.fill_targets())
+        for event_type in (ev.GroupChanged, ev.StationAdded, ev.StationRemoved):
+            self._bus.on(event_type, lambda _e: self._targets.poke())
         self._bus.on(ev.SiteSettingsChanged, lambda _e: self._zone_label())
         self.selected_rollout = None
         self.fill_targets()
