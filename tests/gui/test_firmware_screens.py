@@ -178,4 +178,9 @@ def test_the_file_limits_are_site_settings(qtbot, aio, services, admin, tmp_path
     with pytest.raises(ValidationError) as refused:
         aio.run(services.firmware.library.add(admin, big))
     assert "larger than the limit of 1 MB" in str(refused.value)
+    window.show_page("firmware")  # the page says it next to the upload
+    page = window.page("firmware")
+    page.upload(str(big))
+    aio.wait_until(lambda: "larger than the limit of 1 MB (Settings: largest firmware file)" in page.ui.stateLabel.text())
+    assert page.files.rowCount() == 0
     shoot("settings-firmware-section", window.page("settings").ui.firmwareBox)
