@@ -81,7 +81,7 @@ class OperationsMixin:
         step = self.FIRMWARE_STEP
         await self._firmware_status("Downloading")
         try:  # a real download (HTTP or FTP, in a thread); a test location (no server) only pretends
-            image = await asyncio.to_thread(transfers.download, location) if transfers.is_served(location) else b"x"
+            image = await transfers.in_thread(transfers.download, location) if transfers.is_served(location) else b"x"
         except OSError as exc:
             log.info("%s: firmware download from %s failed: %s", self.identity, transfers.redact(location), exc)
             image = None
@@ -114,7 +114,7 @@ class OperationsMixin:
         if transfers.is_served(location):
             body = self.diagnostics_text().encode()
             try:
-                await asyncio.to_thread(transfers.upload, location, name, body)
+                await transfers.in_thread(transfers.upload, location, name, body)
             except OSError as exc:
                 log.info("%s: diagnostics upload to %s failed: %s", self.identity, transfers.redact(location), exc)
                 ok = False

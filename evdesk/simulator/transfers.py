@@ -10,13 +10,23 @@ transport error raises OSError (the station reports DownloadFailed).
 
 from __future__ import annotations
 
+import asyncio
 import ftplib
 import io
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
 
 TIMEOUT = 30.0
+# The stations' transfers run in threads of their own: on the loop's default executor (a few
+# threads) a fleet of downloads would take every thread, and a server in the same process
+# (the demo, tests) that needs one to open the file could not answer them.
+_POOL = ThreadPoolExecutor(max_workers=64, thread_name_prefix="sim-transfer")
+
+
+async def in_thread(fn, *args):
+    return await asyncio.get_running_loop().run_in_executor(_POOL, fn, *args)
 
 
 def is_served(location: str) -> bool:
