@@ -221,3 +221,32 @@ async def test_links_name_the_address_the_station_reached(services, firmware_fil
         await st.stop()
     finally:
         await central.stop()
+
+
+async def test_a_dozen_stations_download_at_once_in_one_process(central, services, firmware_file):
+    """More stations than the loop's default executor has threads, in the process of the server
+    (as in the demo): every download is served (the simulator's transfers have their own threads)."""
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+    from evdesk.simulator import ScaledClock, SimulatedStation
+
+    group = await services.groups.add(SYSTEM_CONTEXT, "Yard")
+    fleet = []
+    for n in range(12):
+        await services.stations.create_station(f"Y-{n}", group_id=group.id, ctx=SYSTEM_CONTEXT)
+        st = SimulatedStation(f"Y-{n}", central.url, clock=ScaledClock(50.0), reboot_delay=0.1)
+        await st.start()
+        fleet.append(st)
+    try:
+        for st in fleet:
+            await st.wait_accepted(20)
+        rollout_id = await central.firmware.send_firmware(ADMIN_CTX, firmware_file.id, group_id=group.id)
+
+        async def done():
+            _states, row = await states_of(services, rollout_id)
+            return row if row.summary.waiting == 0 else None
+
+        row = await wait_for(done, timeout=40)
+        assert (row.summary.installed, row.summary.failed) == (12, 0)
+    finally:
+        for st in fleet:
+            await st.stop()
