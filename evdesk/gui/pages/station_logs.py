@@ -54,7 +54,7 @@ class StationLogTabs:
         self.diagnostics_widget = QWidget(panel)
         self.ui = Ui_DiagnosticsLog()
         self.ui.setupUi(self.diagnostics_widget)
-        _setup(self.ui.diagnosticsTable, self.diagnostics, {0: 190, 1: 110, 2: 50, 3: 150, 4: 250, 5: 70})
+        _setup(self.ui.diagnosticsTable, self.diagnostics, {0: 210, 1: 110, 2: 50, 3: 150, 4: 250, 5: 70})
         self.diagnostics_tab = tabs.addTab(self.diagnostics_widget, "Diagnostics")
         self.ui.requestButton.clicked.connect(self.request)
         self.ui.openButton.clicked.connect(lambda: self.open_selected(folder=False))
