@@ -9,6 +9,8 @@ older demo database that has no tariff yet.
 
 from __future__ import annotations
 
+import asyncio
+
 import logging
 from dataclasses import dataclass
 from uuid import UUID
@@ -153,11 +155,25 @@ def _seed_rows() -> bool:
     return True
 
 
+async def _seed_demo_firmware(services: Services) -> None:
+    """A firmware image for the simulated chargers, so the Firmware page has one to send."""
+    import tempfile
+    from pathlib import Path
+
+    if await services.firmware.library.files(SYSTEM_CONTEXT):
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        image = Path(folder) / "SimCharger-2.0.0.bin"
+        await asyncio.to_thread(image.write_bytes, b"evdesk SimCharger firmware 2.0.0\n" + bytes(range(256)) * 256)
+        await services.firmware.library.add(SYSTEM_CONTEXT, image, note="demo image for the simulated chargers")
+
+
 async def seed_demo(services: Services) -> bool:
     """Create the demo site if this database is empty. Returns True when it seeded."""
     seeded = await services.store.run(_seed_rows)
     if not seeded:
         await _seed_demo_tariffs(services)  # a demo database made before it had prices
+        await _seed_demo_firmware(services)
         return False
     group_ids = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.select()})
     await services.groups.load()  # the groups were written straight to the store
@@ -166,6 +182,7 @@ async def seed_demo(services: Services) -> bool:
         await services.stations.update_station(info.id, info.version, meter_value_interval=DEMO_METER_INTERVAL, ctx=SYSTEM_CONTEXT)
     await services.people.load()  # the users and tokens were written straight to the store
     await _seed_demo_tariffs(services)
+    await _seed_demo_firmware(services)
     if not await services.operators.count():
         await services.operators.create_first_admin(DEMO_USERNAME, DEMO_PASSWORD, first_name="Demo", last_name="Operator")
     log.info("demo site seeded: %d stations, %d users", len(STATIONS), len(USERS))

@@ -28,3 +28,13 @@ def database_path(data_dir: Path) -> Path:
 
 def log_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
+
+
+def firmware_dir(data_dir: Path) -> Path:
+    """Uploaded firmware files, one folder per file (`<id>/<name>`)."""
+    return data_dir / "firmware"
+
+
+def diagnostics_dir(data_dir: Path) -> Path:
+    """Diagnostics files received from stations, one folder per station identity."""
+    return data_dir / "diagnostics"

@@ -94,6 +94,9 @@ class SiteRuntime:
             await seed_demo(self.services)
             # the demo's simulated stations need no wait for a boot storm gate
             self.services.settings.post_boot_quiet_seconds = 2.0
+            # beside a real evdesk on the same computer: the demo's file servers on ports of their own
+            self.services.settings.file_server_port = self.options.port + 1
+            self.services.settings.ftp_port = self.options.port + 21
         self.central = CentralSystem(self.services, self.options.host, self.options.port)
         await self.central.start()
         # scheduled tasks run on the site's loop (window or headless), through the command API

@@ -34,6 +34,12 @@ RANGES = {
     "clock_skew_flag_seconds": (3600, 365 * 86400, "seconds"),
     "login_valid_minutes": (1, 7 * 24 * 60, "minutes"),
     "max_pending_stations": (1, 100_000, "stations"),
+    "firmware_max_mb": (1, 4096, "MB"),
+    "diagnostics_max_mb": (1, 4096, "MB"),
+    "diagnostics_timeout_minutes": (1, 24 * 60, "minutes"),
+    "firmware_timeout_hours": (1, 30 * 24, "hours"),
+    "file_server_port": (0, 65535, "(port; 0 = any free)"),
+    "ftp_port": (0, 65535, "(port; 0 = any free)"),
 }
 # fields whose zero or negative value gets the plainer message
 POSITIVE = ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout",
@@ -92,6 +98,17 @@ class SiteSettings:
     smtp_security: str = "starttls"  # starttls / ssl / none
     smtp_username: str = ""
     smtp_from: str = ""
+    # Firmware and diagnostics served and received by evdesk itself (core/firmware):
+    # the largest firmware file an admin may upload and the largest diagnostics file a station may send,
+    firmware_max_mb: int = 512
+    diagnostics_max_mb: int = 100
+    # a diagnostics upload that has not arrived this long after the station accepted is reported late,
+    diagnostics_timeout_minutes: int = 30
+    # a firmware download link stays valid this long after its retrieve date,
+    firmware_timeout_hours: int = 48
+    # and the ports stations download from and upload to (HTTP always; FTP only while a transfer waits).
+    file_server_port: int = 9001
+    ftp_port: int = 2121
 
     def validate(self) -> list[tuple[str, str]]:
         """Problems as (field, message); empty when the settings can be saved.

@@ -44,6 +44,16 @@ from evdesk.api.notifications import (
     mail_log,
     update_rule,
 )
+from evdesk.api.firmware import (
+    DIAGNOSTICS_CREATE,
+    ROLLOUT_CREATE,
+    create_rollout,
+    hardware_status,
+    list_diagnostics,
+    list_files,
+    list_rollouts,
+    request_diagnostics,
+)
 from evdesk.api.people import (
     AUTHORIZATIONS_QUERY,
     KEY_CREATE,
@@ -174,6 +184,19 @@ ROUTES: list[Route] = [
     Route("POST", f"{V1}/stations/{{id}}/adopt", adopt_station, "Adopt a station waiting for adoption", "stations", STATION_ADOPT),
     *[Route("POST", f"{V1}/stations/{{id}}/commands/{name}", run_command, f"Send {cmd.ocpp}", "commands", command_spec(cmd))
       for name, cmd in COMMANDS.items()],
+    # firmware and diagnostics served by evdesk itself (evdesk/api/firmware.py)
+    Route("GET", f"{V1}/stations/{{id}}/diagnostics", list_diagnostics, "A station's diagnostics requests and the "
+          "files received (newest 200)", "firmware"),
+    Route("POST", f"{V1}/stations/{{id}}/diagnostics", request_diagnostics, "Ask a station for its diagnostics: it "
+          "uploads to evdesk over HTTP or FTP (one-time login)", "firmware", DIAGNOSTICS_CREATE, success=201),
+    Route("GET", f"{V1}/stations/{{id}}/hardware-status", hardware_status, "A station's hardware status log: "
+          "error codes, faults, vendor information, firmware progress (newest 200)", "firmware"),
+    Route("GET", f"{V1}/firmware/files", list_files, "The firmware files uploaded on the Firmware page", "firmware"),
+    Route("GET", f"{V1}/firmware/rollouts", list_rollouts, "Firmware roll-outs with each station's state and the "
+          "summary (installed, failed, waiting), newest 200", "firmware"),
+    Route("POST", f"{V1}/firmware/rollouts", create_rollout, "Send a firmware file to stations or a charging group "
+          "(the firmware right; stations in your domain); progress follows in GET /firmware/rollouts", "firmware",
+          ROLLOUT_CREATE, success=201),
     Route("GET", f"{V1}/sessions", list_sessions, "Charging sessions of your stations: filtered, sorted (newest "
           "first by default) and paged, with names, energy, duration and price (so far while running)", "sessions",
           query=SESSION_QUERY),

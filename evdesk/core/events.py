@@ -304,6 +304,27 @@ class NotificationMailsLogged(Event):
     count: int
 
 
+@dataclass(frozen=True)
+class TransferProgress(Event):
+    """A station reported firmware or diagnostics progress (kind "firmware" / "diagnostics",
+    state as the station sent it), or evdesk's file servers saw a transfer happen."""
+
+    station_id: UUID
+    identity: str
+    kind: str
+    state: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class FirmwareRolloutChanged(Event):
+    """A roll-out's station moved on, or a diagnostics request changed (screens re-read)."""
+
+    rollout_id: UUID | None = None
+    diagnostics_request_id: UUID | None = None
+    station_id: UUID | None = None
+
+
 Listener = Callable[[Any], None]
 
 

@@ -14,6 +14,7 @@ from evdesk.core.change_feed import ChangeFeedWatcher
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
+from evdesk.core.firmware.service import FirmwareAndDiagnostics
 from evdesk.core.group_tree import GroupTree
 from evdesk.core.groups import GroupService
 from evdesk.core.login import LoginService
@@ -25,6 +26,7 @@ from evdesk.core.notifications import Notifications
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
+from evdesk.core.reads.log_export import LogExport
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.station_config import StationConfigService
@@ -75,6 +77,9 @@ class Services:
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
         self.station_config = StationConfigService(store, self.stations)
+        # firmware files served to stations, roll-outs, diagnostics received, the hardware status log
+        self.firmware = FirmwareAndDiagnostics(store, self.bus, self.settings, self.stations)
+        self.log_export = LogExport(self.history, self.firmware, self.settings)  # every log view as CSV
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
@@ -122,6 +127,7 @@ class Services:
         await self.access_profiles.load()
         await self.transactions.load()
         await self.people.load()
+        await self.firmware.start()
         self.batch.start()
         await self.pricing.start()
         self.status.start()
@@ -142,6 +148,7 @@ class Services:
         await self.loop_lag.stop()
         await self.notifications.stop()
         await self.commlog.stop()
+        await self.firmware.stop()
         await self.stop_limits.stop()
         await self.transactions.stop_housekeeping()
         self.pricing.stop()

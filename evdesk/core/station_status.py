@@ -152,6 +152,8 @@ class StationStatusService:
         else:
             info_attr = None
         logs.queue_station_event(self.batch, info.id, kind, state, detail[:2000], utcnow())
+        if kind in ("firmware", "diagnostics"):  # roll-outs and diagnostics requests follow it
+            self.bus.publish(ev.TransferProgress(info.id, info.identity, kind, state, detail))
         if info_attr:
             setattr(info, info_attr, state)
             self._dirty_state.add(info.identity)

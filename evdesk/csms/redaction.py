@@ -9,8 +9,17 @@ Python's log get the value masked; only the station itself sees it.
 from __future__ import annotations
 
 import json
+import re
 
 MASK = "********"
+# the password of a URL's user info (the one-time FTP logins in UpdateFirmware / GetDiagnostics)
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s\"]*:)[^@/\s\"]*@", re.IGNORECASE)
+_LOCATION_ACTIONS = ("UpdateFirmware", "GetDiagnostics")
+
+
+def redact_url(text: str) -> str:
+    """`ftp://user:secret@host/` -> `ftp://user:********@host/`."""
+    return _URL_PASSWORD.sub(lambda m: m.group(1) + MASK + "@", text)
 _SECRET_WORDS = ("authorizationkey", "password", "passwd", "secret", "privatekey")
 
 
@@ -25,6 +34,8 @@ def redact_request(action: str, request: dict | None) -> dict | None:
         return request
     if action == "ChangeConfiguration" and is_secret_key(request.get("key")):
         return {**request, "value": MASK}
+    if action in _LOCATION_ACTIONS and isinstance(request.get("location"), str):
+        return {**request, "location": redact_url(request["location"])}
     return request
 
 
@@ -43,6 +54,8 @@ def redact_configuration(entries: list[dict]) -> list[dict]:
 
 def redact_frame(text: str, action: str, kind: int | None) -> str:
     """An OCPP-J frame as the communication log may keep it (cheap for every other action)."""
+    if action in _LOCATION_ACTIONS and kind == 2:
+        return redact_url(text)
     if action == "ChangeConfiguration" and kind == 2:
         try:
             frame = json.loads(text)

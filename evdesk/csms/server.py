@@ -34,6 +34,7 @@ from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
 from evdesk.csms.connection import StationConnection
 from evdesk.csms.auto_recovery import AutoRecovery
+from evdesk.csms.firmware_delivery import FirmwareDelivery
 from evdesk.csms.limit_stops import LimitStopper
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
@@ -80,6 +81,8 @@ class CentralSystem:
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self.limit_stops = LimitStopper(services, self.commands)  # sessions that reached a stop limit
         self.auto_recovery = AutoRecovery(services, self.commands)  # resets the notification watch asks for
+        # firmware served and diagnostics received over HTTP and FTP, on this listener's address
+        self.firmware = FirmwareDelivery(services, self.commands, self.registry, host, ephemeral=port == 0)
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -115,6 +118,7 @@ class CentralSystem:
             close_timeout=5,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        await self.firmware.start()
         self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
         log.info("OCPP server listening on %s", self.address)
 
@@ -126,6 +130,7 @@ class CentralSystem:
         self.limit_stops.close()
         self.auto_recovery.close()
         await self.commands.stop()
+        await self.firmware.stop()
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()

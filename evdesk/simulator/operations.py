@@ -12,6 +12,7 @@ import re
 
 from ocpp.v16 import call
 
+from . import transfers
 from .clock import parse_iso
 from .model import Connector, Reservation
 
@@ -79,8 +80,16 @@ class OperationsMixin:
             await self.clock.sleep((when - self.clock.now()).total_seconds())
         step = self.FIRMWARE_STEP
         await self._firmware_status("Downloading")
+        try:  # a real download (HTTP or FTP, in a thread); a test location (no server) only pretends
+            image = await transfers.in_thread(transfers.download, location) if transfers.is_served(location) else b"x"
+        except OSError as exc:
+            log.info("%s: firmware download from %s failed: %s", self.identity, transfers.redact(location), exc)
+            image = None
         await self.clock.sleep(step)
-        if self.firmware_failure == "download":
+        if image and image != b"x":
+            self.downloaded_images.append(image)
+        if image is None or not image or self.firmware_failure in ("download", "checksum"):
+            # "checksum": the image arrived but the station's own check refuses it
             await self._firmware_status("DownloadFailed")
             return
         await self._firmware_status("Downloaded")
@@ -101,10 +110,26 @@ class OperationsMixin:
         await self.clock.sleep(step / 2)
         self.diagnostics_status = "Uploading"
         await self._send(call.DiagnosticsStatusNotification(status="Uploading"))
+        ok = True
+        if transfers.is_served(location):
+            body = self.diagnostics_text().encode()
+            try:
+                await transfers.in_thread(transfers.upload, location, name, body)
+            except OSError as exc:
+                log.info("%s: diagnostics upload to %s failed: %s", self.identity, transfers.redact(location), exc)
+                ok = False
         await self.clock.sleep(step)
-        self.diagnostics_status = "Uploaded"
-        await self._send(call.DiagnosticsStatusNotification(status="Uploaded"))
+        self.diagnostics_status = "Uploaded" if ok else "UploadFailed"
+        await self._send(call.DiagnosticsStatusNotification(status=self.diagnostics_status))
         self.diagnostics_status = "Idle"
+
+    def diagnostics_text(self) -> str:
+        """What a simulated station's diagnostics file holds: its state, then `diagnostics_padding`
+        bytes (a test of the size limit sends a large one)."""
+        lines = [f"station {self.identity} {self.vendor} {self.model} firmware {self.firmware}",
+                 f"time {self.clock.now().isoformat()}"]
+        lines += [f"connector {c.id} status {c.status}" for c in self.connectors.values()]
+        return "\n".join(lines) + "\n" + "#" * self.diagnostics_padding
 
     # ------------------------------------------------- CSMS-side decisions
     def _find_tx(self, transaction_id: int) -> Connector | None:

@@ -107,7 +107,9 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         self.redial = redial
         self.answer_delay = answer_delay
         self.ignore_charging_profiles = ignore_charging_profiles
-        self.firmware_failure = firmware_failure
+        self.firmware_failure = firmware_failure  # "download" / "checksum" / "install"
+        self.downloaded_images: list[bytes] = []  # firmware images really downloaded
+        self.diagnostics_padding = 0  # extra bytes in the diagnostics file (size-limit tests)
         self.reboot_delay = reboot_delay
         self.reconnect_delay = reconnect_delay
         self.response_timeout = response_timeout

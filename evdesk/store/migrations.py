@@ -179,6 +179,11 @@ def _invoicing(db: peewee.Database) -> None:
     (the invoice settings are a `setting` row). Only its own tables (safe)."""
     db.create_tables([models.InvoiceRun, models.Invoice, models.InvoiceLine, models.InvoiceSession,
                       models.MailAttempt], safe=True)
+def _firmware_and_diagnostics(db: peewee.Database) -> None:
+    """Issue 16: firmware files and their roll-outs (per-station state), diagnostics requests
+    with the files received. The hardware status log reads rows that exist already."""
+    db.create_tables([models.FirmwareFile, models.FirmwareRollout, models.RolloutStation,
+                      models.DiagnosticsRequest], safe=True)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -193,6 +198,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (9, "invoices: runs, invoices, lines, billed sessions, mail attempts", _invoicing),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
+    (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
 ]
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)

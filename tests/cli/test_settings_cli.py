@@ -44,6 +44,8 @@ VALID = {
     "message_log_max_rows": "100000", "clock_skew_flag_seconds": "3600", "login_valid_minutes": "30",
     "smtp_host": "mail.depot.example", "smtp_port": "465", "smtp_security": "ssl", "smtp_username": "evdesk",
     "smtp_from": "evdesk@depot.example", "max_pending_stations": "50",
+    "firmware_max_mb": "1024", "diagnostics_max_mb": "20", "diagnostics_timeout_minutes": "45",
+    "firmware_timeout_hours": "72", "file_server_port": "9011", "ftp_port": "2221",
 }
 
 

@@ -762,6 +762,206 @@ class Ui_SiteSettingsPage(object):
 
         self.rightColumn.addWidget(self.commBox)
 
+        self.firmwareBox = QGroupBox(self.scrollContent)
+        self.firmwareBox.setObjectName(u"firmwareBox")
+        self.firmwareForm = QFormLayout(self.firmwareBox)
+        self.firmwareForm.setObjectName(u"firmwareForm")
+        self.firmwareForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.firmwareMaxLabel = QLabel(self.firmwareBox)
+        self.firmwareMaxLabel.setObjectName(u"firmwareMaxLabel")
+
+        self.firmwareForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.firmwareMaxLabel)
+
+        self.firmwareMaxSpin = QSpinBox(self.firmwareBox)
+        self.firmwareMaxSpin.setObjectName(u"firmwareMaxSpin")
+        self.firmwareMaxSpin.setMinimum(1)
+        self.firmwareMaxSpin.setMaximum(4096)
+        self.firmwareMaxSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.firmwareMaxSpin)
+
+        self.firmwareMaxHelp = QLabel(self.firmwareBox)
+        self.firmwareMaxHelp.setObjectName(u"firmwareMaxHelp")
+        self.firmwareMaxHelp.setStyleSheet(u"color: #616161;")
+        self.firmwareMaxHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.firmwareMaxHelp.sizePolicy().hasHeightForWidth())
+        self.firmwareMaxHelp.setSizePolicy(sizePolicy)
+        self.firmwareMaxHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.firmwareMaxHelp)
+
+        self.firmwareMaxError = QLabel(self.firmwareBox)
+        self.firmwareMaxError.setObjectName(u"firmwareMaxError")
+        self.firmwareMaxError.setStyleSheet(u"color: #c62828;")
+        self.firmwareMaxError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.firmwareMaxError.sizePolicy().hasHeightForWidth())
+        self.firmwareMaxError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.firmwareMaxError)
+
+        self.diagnosticsMaxLabel = QLabel(self.firmwareBox)
+        self.diagnosticsMaxLabel.setObjectName(u"diagnosticsMaxLabel")
+
+        self.firmwareForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.diagnosticsMaxLabel)
+
+        self.diagnosticsMaxSpin = QSpinBox(self.firmwareBox)
+        self.diagnosticsMaxSpin.setObjectName(u"diagnosticsMaxSpin")
+        self.diagnosticsMaxSpin.setMinimum(1)
+        self.diagnosticsMaxSpin.setMaximum(4096)
+        self.diagnosticsMaxSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.diagnosticsMaxSpin)
+
+        self.diagnosticsMaxHelp = QLabel(self.firmwareBox)
+        self.diagnosticsMaxHelp.setObjectName(u"diagnosticsMaxHelp")
+        self.diagnosticsMaxHelp.setStyleSheet(u"color: #616161;")
+        self.diagnosticsMaxHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.diagnosticsMaxHelp.sizePolicy().hasHeightForWidth())
+        self.diagnosticsMaxHelp.setSizePolicy(sizePolicy)
+        self.diagnosticsMaxHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.diagnosticsMaxHelp)
+
+        self.diagnosticsMaxError = QLabel(self.firmwareBox)
+        self.diagnosticsMaxError.setObjectName(u"diagnosticsMaxError")
+        self.diagnosticsMaxError.setStyleSheet(u"color: #c62828;")
+        self.diagnosticsMaxError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.diagnosticsMaxError.sizePolicy().hasHeightForWidth())
+        self.diagnosticsMaxError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.diagnosticsMaxError)
+
+        self.diagnosticsTimeoutLabel = QLabel(self.firmwareBox)
+        self.diagnosticsTimeoutLabel.setObjectName(u"diagnosticsTimeoutLabel")
+
+        self.firmwareForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.diagnosticsTimeoutLabel)
+
+        self.diagnosticsTimeoutSpin = QSpinBox(self.firmwareBox)
+        self.diagnosticsTimeoutSpin.setObjectName(u"diagnosticsTimeoutSpin")
+        self.diagnosticsTimeoutSpin.setMinimum(1)
+        self.diagnosticsTimeoutSpin.setMaximum(1440)
+        self.diagnosticsTimeoutSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.diagnosticsTimeoutSpin)
+
+        self.diagnosticsTimeoutHelp = QLabel(self.firmwareBox)
+        self.diagnosticsTimeoutHelp.setObjectName(u"diagnosticsTimeoutHelp")
+        self.diagnosticsTimeoutHelp.setStyleSheet(u"color: #616161;")
+        self.diagnosticsTimeoutHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.diagnosticsTimeoutHelp.sizePolicy().hasHeightForWidth())
+        self.diagnosticsTimeoutHelp.setSizePolicy(sizePolicy)
+        self.diagnosticsTimeoutHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.diagnosticsTimeoutHelp)
+
+        self.diagnosticsTimeoutError = QLabel(self.firmwareBox)
+        self.diagnosticsTimeoutError.setObjectName(u"diagnosticsTimeoutError")
+        self.diagnosticsTimeoutError.setStyleSheet(u"color: #c62828;")
+        self.diagnosticsTimeoutError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.diagnosticsTimeoutError.sizePolicy().hasHeightForWidth())
+        self.diagnosticsTimeoutError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.diagnosticsTimeoutError)
+
+        self.firmwareTimeoutLabel = QLabel(self.firmwareBox)
+        self.firmwareTimeoutLabel.setObjectName(u"firmwareTimeoutLabel")
+
+        self.firmwareForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.firmwareTimeoutLabel)
+
+        self.firmwareTimeoutSpin = QSpinBox(self.firmwareBox)
+        self.firmwareTimeoutSpin.setObjectName(u"firmwareTimeoutSpin")
+        self.firmwareTimeoutSpin.setMinimum(1)
+        self.firmwareTimeoutSpin.setMaximum(720)
+        self.firmwareTimeoutSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.firmwareTimeoutSpin)
+
+        self.firmwareTimeoutHelp = QLabel(self.firmwareBox)
+        self.firmwareTimeoutHelp.setObjectName(u"firmwareTimeoutHelp")
+        self.firmwareTimeoutHelp.setStyleSheet(u"color: #616161;")
+        self.firmwareTimeoutHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.firmwareTimeoutHelp.sizePolicy().hasHeightForWidth())
+        self.firmwareTimeoutHelp.setSizePolicy(sizePolicy)
+        self.firmwareTimeoutHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.firmwareTimeoutHelp)
+
+        self.firmwareTimeoutError = QLabel(self.firmwareBox)
+        self.firmwareTimeoutError.setObjectName(u"firmwareTimeoutError")
+        self.firmwareTimeoutError.setStyleSheet(u"color: #c62828;")
+        self.firmwareTimeoutError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.firmwareTimeoutError.sizePolicy().hasHeightForWidth())
+        self.firmwareTimeoutError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.firmwareTimeoutError)
+
+        self.fileServerPortLabel = QLabel(self.firmwareBox)
+        self.fileServerPortLabel.setObjectName(u"fileServerPortLabel")
+
+        self.firmwareForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.fileServerPortLabel)
+
+        self.fileServerPortSpin = QSpinBox(self.firmwareBox)
+        self.fileServerPortSpin.setObjectName(u"fileServerPortSpin")
+        self.fileServerPortSpin.setMinimum(0)
+        self.fileServerPortSpin.setMaximum(65535)
+        self.fileServerPortSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.fileServerPortSpin)
+
+        self.fileServerPortHelp = QLabel(self.firmwareBox)
+        self.fileServerPortHelp.setObjectName(u"fileServerPortHelp")
+        self.fileServerPortHelp.setStyleSheet(u"color: #616161;")
+        self.fileServerPortHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.fileServerPortHelp.sizePolicy().hasHeightForWidth())
+        self.fileServerPortHelp.setSizePolicy(sizePolicy)
+        self.fileServerPortHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.fileServerPortHelp)
+
+        self.fileServerPortError = QLabel(self.firmwareBox)
+        self.fileServerPortError.setObjectName(u"fileServerPortError")
+        self.fileServerPortError.setStyleSheet(u"color: #c62828;")
+        self.fileServerPortError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.fileServerPortError.sizePolicy().hasHeightForWidth())
+        self.fileServerPortError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.fileServerPortError)
+
+        self.ftpPortLabel = QLabel(self.firmwareBox)
+        self.ftpPortLabel.setObjectName(u"ftpPortLabel")
+
+        self.firmwareForm.setWidget(15, QFormLayout.ItemRole.LabelRole, self.ftpPortLabel)
+
+        self.ftpPortSpin = QSpinBox(self.firmwareBox)
+        self.ftpPortSpin.setObjectName(u"ftpPortSpin")
+        self.ftpPortSpin.setMinimum(0)
+        self.ftpPortSpin.setMaximum(65535)
+        self.ftpPortSpin.setMinimumSize(QSize(130, 0))
+
+        self.firmwareForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.ftpPortSpin)
+
+        self.ftpPortHelp = QLabel(self.firmwareBox)
+        self.ftpPortHelp.setObjectName(u"ftpPortHelp")
+        self.ftpPortHelp.setStyleSheet(u"color: #616161;")
+        self.ftpPortHelp.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.ftpPortHelp.sizePolicy().hasHeightForWidth())
+        self.ftpPortHelp.setSizePolicy(sizePolicy)
+        self.ftpPortHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+
+        self.firmwareForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.ftpPortHelp)
+
+        self.ftpPortError = QLabel(self.firmwareBox)
+        self.ftpPortError.setObjectName(u"ftpPortError")
+        self.ftpPortError.setStyleSheet(u"color: #c62828;")
+        self.ftpPortError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.ftpPortError.sizePolicy().hasHeightForWidth())
+        self.ftpPortError.setSizePolicy(sizePolicy)
+
+        self.firmwareForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.ftpPortError)
+
+
+        self.rightColumn.addWidget(self.firmwareBox)
+
         self.mailBox = QGroupBox(self.scrollContent)
         self.mailBox.setObjectName(u"mailBox")
         self.mailForm = QFormLayout(self.mailBox)
@@ -996,6 +1196,12 @@ class Ui_SiteSettingsPage(object):
         self.retentionLabel.setBuddy(self.retentionSpin)
         self.maxRowsLabel.setBuddy(self.maxRowsSpin)
         self.maxFrameLabel.setBuddy(self.maxFrameSpin)
+        self.firmwareMaxLabel.setBuddy(self.firmwareMaxSpin)
+        self.diagnosticsMaxLabel.setBuddy(self.diagnosticsMaxSpin)
+        self.diagnosticsTimeoutLabel.setBuddy(self.diagnosticsTimeoutSpin)
+        self.firmwareTimeoutLabel.setBuddy(self.firmwareTimeoutSpin)
+        self.fileServerPortLabel.setBuddy(self.fileServerPortSpin)
+        self.ftpPortLabel.setBuddy(self.ftpPortSpin)
         self.loginValidLabel.setBuddy(self.loginValidSpin)
         self.smtpHostLabel.setBuddy(self.smtpHostEdit)
         self.smtpPortLabel.setBuddy(self.smtpPortSpin)
@@ -1104,6 +1310,29 @@ class Ui_SiteSettingsPage(object):
         self.maxFrameSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" KiB", None))
         self.maxFrameHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"A larger message from a station gets an error answer (above 1024 KiB the connection is closed).", None))
         self.maxFrameError.setText("")
+        self.firmwareBox.setTitle(QCoreApplication.translate("SiteSettingsPage", u"Firmware and diagnostics files", None))
+        self.firmwareMaxLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Largest firmware file:", None))
+        self.firmwareMaxSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" MB", None))
+        self.firmwareMaxHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"An admin's upload above this is refused.", None))
+        self.firmwareMaxError.setText("")
+        self.diagnosticsMaxLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Largest diagnostics file:", None))
+        self.diagnosticsMaxSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" MB", None))
+        self.diagnosticsMaxHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"A station's upload above this is cut off and not kept.", None))
+        self.diagnosticsMaxError.setText("")
+        self.diagnosticsTimeoutLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Diagnostics arrive within:", None))
+        self.diagnosticsTimeoutSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" minutes", None))
+        self.diagnosticsTimeoutHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"A requested file that has not arrived by then is reported in the diagnostics log.", None))
+        self.diagnosticsTimeoutError.setText("")
+        self.firmwareTimeoutLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Firmware links valid for:", None))
+        self.firmwareTimeoutSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" hours", None))
+        self.firmwareTimeoutHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"After the install time; a station that has not installed or failed by then is reported.", None))
+        self.firmwareTimeoutError.setText("")
+        self.fileServerPortLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"HTTP file port:", None))
+        self.fileServerPortHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"Stations download and upload files here (on the OCPP server's address). Takes effect at the next start.", None))
+        self.fileServerPortError.setText("")
+        self.ftpPortLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"FTP port:", None))
+        self.ftpPortHelp.setText(QCoreApplication.translate("SiteSettingsPage", u"Opened only while an FTP transfer is expected, with a one-time login per transfer; a change applies to the next one. 0 = any free port.", None))
+        self.ftpPortError.setText("")
         self.mailBox.setTitle(QCoreApplication.translate("SiteSettingsPage", u"Operators and e-mail", None))
         self.loginValidLabel.setText(QCoreApplication.translate("SiteSettingsPage", u"Log-in valid for:", None))
         self.loginValidSpin.setSuffix(QCoreApplication.translate("SiteSettingsPage", u" min", None))

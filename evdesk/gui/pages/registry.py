@@ -20,6 +20,7 @@ from evdesk.gui.pages.account_page import MyAccountPage
 from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.firmware_page import FirmwarePage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.notifications_page import NotificationsPage
 from evdesk.gui.pages.invoices_page import InvoicesPage
@@ -69,6 +70,9 @@ def _stations(host: PageHost) -> StationsPage:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("firmware", "Firmware", "nav-firmware", lambda h: FirmwarePage(
+        h.services, h.current_operator, h, central_system=getattr(h, "central_system", None)),
+        Permission.FIRMWARE_UPDATES),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),

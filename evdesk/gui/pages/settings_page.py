@@ -43,6 +43,12 @@ SPIN_FIELDS = {
     "max_frame_bytes": "maxFrame",
     "login_valid_minutes": "loginValid",
     "smtp_port": "smtpPort",
+    "firmware_max_mb": "firmwareMax",
+    "diagnostics_max_mb": "diagnosticsMax",
+    "diagnostics_timeout_minutes": "diagnosticsTimeout",
+    "firmware_timeout_hours": "firmwareTimeout",
+    "file_server_port": "fileServerPort",
+    "ftp_port": "ftpPort",
 }
 # text fields: SiteSettings field -> line edit
 TEXT_FIELDS = {"smtp_host": "smtpHostEdit", "smtp_username": "smtpUsernameEdit", "smtp_from": "smtpFromEdit"}

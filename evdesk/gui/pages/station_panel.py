@@ -32,6 +32,7 @@ from evdesk.gui.models.station_config_model import (
     StationConfigModel,
 )
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.station_logs import StationLogTabs
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
 
@@ -84,6 +85,9 @@ class StationPanel(QWidget):
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
+        # hardware status and diagnostics tabs, Export CSV… for every log
+        self.logs = StationLogTabs(self, {TAB_EVENTS: "event_feed", TAB_COMM: "comm_log", TAB_ACTIONS: "action_log",
+                                          TAB_NETWORK: "network_log"})
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -115,6 +119,7 @@ class StationPanel(QWidget):
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
         self.sessions.detach()
+        self.logs.detach()
 
     @property
     def info(self):

@@ -6,6 +6,7 @@ from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.notifications import NotificationMail, NotificationRule
 from evdesk.store.models.invoicing import Invoice, InvoiceLine, InvoiceRun, InvoiceSession, MailAttempt
+from evdesk.store.models.firmware import DiagnosticsRequest, FirmwareFile, FirmwareRollout, RolloutStation
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -78,6 +79,10 @@ ALL_MODELS = [
     TaskLease,
     TaskRun,
     TaskRunTarget,
+    FirmwareFile,
+    FirmwareRollout,
+    RolloutStation,
+    DiagnosticsRequest,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
