@@ -21,9 +21,12 @@ from evdesk.core.loopwatch import LoopLagMonitor
 from evdesk.core.mail import Mailer
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
+from evdesk.core.reads.dashboard import DashboardReads
 from evdesk.core.reads.history import HistoryReads
+from evdesk.core.reads.overview import OverviewReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
+from evdesk.core.reads.station_statistics import StationStatisticsReads
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
@@ -75,6 +78,10 @@ class Services:
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
                                       hourly=(self.stations.purge_dropped_pending,))
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
+        # the dashboard, station and group statistics, the charging-points overview (issue 12)
+        self.dashboard = DashboardReads(store, self.stations, self.group_tree)
+        self.station_statistics = StationStatisticsReads(store, self.stations, self.group_tree)
+        self.overview = OverviewReads(store, self.stations, self.groups)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)

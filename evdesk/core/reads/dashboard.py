@@ -1,0 +1,309 @@
+"""The dashboard: the site at a glance, limited to the operator's domain (REQUIREMENTS-DIGEST B1).
+
+Rules decided here (the figures' definitions are in `station_metrics.py`):
+
+* The **status picture** (summary line, donut, squares, faults) comes from the stations' state
+  in memory (no store read): it is as live as the last status notification. The summary line
+  counts the groups chosen with the gear (a group means its subtree; none chosen: the whole
+  domain); the donut counts the whole domain, as EV Manager's does ("in operators domain").
+* **Last 24 hours**: sessions started in the last 24 h, the charging points they used, their
+  energy — over the whole domain.
+* **Period cards** compare the elapsed part of a period with the same elapsed part of the one
+  before: *today* (site midnight → now) with yesterday until the same clock time, *7 / 30 days*
+  with the 7 / 30 days before, *this month* with last month until the same day and time (cut
+  at its end). So a morning is never compared with a whole day.
+* **Revenue** is per currency (a card each), from the fixed prices of ended sessions.
+* **New charging users**: users created in the period (their time-ordered ids say when) whose
+  home group the operator sees; **new stations**: stations created in the period in the domain.
+* The **consumption chart** shows the whole domain whatever groups the gear chose (as the
+  manual says: "regardless of selected groups"; clipped to the domain: an operator never sees
+  other domains' figures). Buckets are hours, days, weeks (Monday) or months of the site's zone;
+  sessions are summed per UTC hour in the store and each hour goes to the bucket its local start
+  falls in (exact for zones with whole-hour offsets).
+* **Faults & connectivity loss**: adopted stations that are offline (temporarily or long-term;
+  never-connected ones are new, not lost), or whose connector (0 included) is Faulted or reports
+  an error code; since when (the station's last sign of life, the connector's status time).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from uuid import UUID
+
+from evdesk.core.clock import utcnow
+from evdesk.core.errors import ValidationError
+from evdesk.core.permissions import OperatorContext
+from evdesk.core.reads import visible_station_ids
+from evdesk.core.reads import station_metrics as sm
+from evdesk.core.station_cache import StationInfo
+from evdesk.store.database import Store
+from evdesk.store.queries import station_metrics as q
+
+PERIODS = {"today": "Today", "7d": "Last 7 days", "30d": "Last 30 days", "month": "This month"}
+TIMEFRAMES = {"24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", "12m": "Last 12 months"}
+GRAINS = ("hour", "day", "week", "month")
+MAX_BUCKETS = 800  # hours of a month at most: a chart of more bars says nothing
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    stations: int
+    points: int
+    by_state: dict[str, int]  # POINT_STATES → charging points
+
+    @property
+    def charging(self) -> int:
+        return self.by_state.get(sm.CHARGING, 0)
+
+    @property
+    def in_error(self) -> int:
+        return self.by_state.get(sm.ISSUE, 0)
+
+
+@dataclass(frozen=True)
+class Last24h:
+    sessions: int
+    points_used: int
+    energy_wh: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    previous: float
+
+    @property
+    def change(self) -> float | None:
+        return sm.change_percent(self.value, self.previous)
+
+
+@dataclass(frozen=True)
+class PeriodCards:
+    period: str
+    since: datetime
+    until: datetime
+    previous_since: datetime
+    previous_until: datetime
+    sessions: Figure
+    energy_kwh: Figure
+    revenue: dict[str, Figure]  # currency → amount (major units)
+    new_users: int
+    new_stations: int
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: datetime  # local, in the site's zone
+    sessions: int
+    energy_kwh: float
+
+
+@dataclass(frozen=True)
+class FaultRow:
+    station_id: UUID
+    station_name: str
+    identity: str
+    group_id: UUID | None
+    problem: str
+    since: datetime | None
+    kind: str  # offline / fault
+
+
+@dataclass
+class _Acc:
+    sessions: int = 0
+    wh: int = 0
+    minor: dict = field(default_factory=dict)
+
+
+def id_floor(at: datetime) -> UUID:
+    """The smallest UUIDv7 made at `at` or later (ids carry their creation time)."""
+    ms = int(at.timestamp() * 1000)
+    return UUID(int=(ms & 0xFFFFFFFFFFFF) << 80)
+
+
+def created_at(row_id: UUID) -> datetime:
+    return datetime.fromtimestamp((row_id.int >> 80) / 1000, tz=timezone.utc)
+
+
+def _utc(local_naive: datetime, zone: tzinfo) -> datetime:
+    return local_naive.replace(tzinfo=zone).astimezone(timezone.utc)
+
+
+def period_bounds(period: str, zone: tzinfo, now: datetime) -> tuple[datetime, datetime, datetime, datetime]:
+    """(since, until, previous since, previous until) in UTC, the rule in the module docstring."""
+    local = now.astimezone(zone)
+    if period == "today":
+        today = local.date()
+        start = datetime(today.year, today.month, today.day)
+        prev_start = start - timedelta(days=1)
+        prev_end = prev_start + (local.replace(tzinfo=None) - start)
+        return (_utc(start, zone), now, _utc(prev_start, zone), _utc(prev_end, zone))
+    if period in ("7d", "30d"):
+        days = timedelta(days=7 if period == "7d" else 30)
+        return now - days, now, now - 2 * days, now - days
+    if period == "month":
+        start = datetime(local.year, local.month, 1)
+        before = start - timedelta(days=1)
+        prev_start = datetime(before.year, before.month, 1)
+        prev_end = min(prev_start + (local.replace(tzinfo=None) - start), start)
+        return (_utc(start, zone), now, _utc(prev_start, zone), _utc(prev_end, zone))
+    raise ValidationError(f"Choose a period: {', '.join(PERIODS.values())}.", field="period")
+
+
+def bucket_start(local: datetime, grain: str) -> datetime:
+    if grain == "hour":
+        return local.replace(minute=0, second=0, microsecond=0)
+    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    if grain == "day":
+        return day
+    if grain == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def bucket_starts(since_local: datetime, until_local: datetime, grain: str) -> list[datetime]:
+    """Every bucket from the one holding `since_local` to the one holding `until_local` (naive local)."""
+    out, at = [], bucket_start(since_local, grain)
+    while at <= until_local and len(out) < MAX_BUCKETS:
+        out.append(at)
+        if grain == "hour":
+            at += timedelta(hours=1)
+        elif grain == "day":
+            at += timedelta(days=1)
+        elif grain == "week":
+            at += timedelta(days=7)
+        else:
+            at = (at.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return out
+
+
+class DashboardReads:
+    def __init__(self, store: Store, stations, group_tree):
+        self.store = store
+        self.stations = stations
+        self.group_tree = group_tree
+
+    # -- in memory ------------------------------------------------------------------------------------
+    def visible_stations(self, ctx: OperatorContext, group_ids=None) -> list[StationInfo]:
+        """The stations the operator sees; with `group_ids`, those in these groups' subtrees."""
+        out = [s for s in self.stations.all() if ctx.sees_station(s.group_id)]
+        if group_ids:
+            wanted = set()
+            for gid in group_ids:
+                if gid in self.group_tree.groups and ctx.sees_group(gid):
+                    wanted |= self.group_tree.index.subtree(gid)
+            out = [s for s in out if s.group_id in wanted]
+        return out
+
+    def status_summary(self, ctx: OperatorContext, group_ids=None) -> StatusSummary:
+        stations = self.visible_stations(ctx, group_ids)
+        counts: Counter = Counter()
+        for info in stations:
+            counts.update(sm.point_states(info))
+        return StatusSummary(len(stations), sum(counts.values()), {s: counts.get(s, 0) for s in sm.POINT_STATES})
+
+    def faults(self, ctx: OperatorContext) -> list[FaultRow]:
+        rows = []
+        for info in self.visible_stations(ctx):
+            if info.registration != "adopted":
+                continue
+            if info.connection_state in ("temporarily_unavailable", "long_term_unavailable"):
+                label = "Offline (long-term)" if info.connection_state == "long_term_unavailable" else "Offline"
+                rows.append(FaultRow(info.id, info.display_name, info.identity, info.group_id, label,
+                                     info.last_seen, "offline"))
+                continue
+            if info.connection_state != "online":
+                continue
+            problems, since = [], None
+            for cid, c in sorted(info.connectors.items()):
+                if c.status == "Faulted" or (c.error_code or "NoError") != "NoError":
+                    where = "station" if cid == 0 else f"connector {cid}"
+                    detail = c.error_code if c.error_code and c.error_code != "NoError" else "no error code"
+                    extra = f", {c.info}" if c.info else ""
+                    problems.append(f"{where} {c.status}: {detail}{extra}")
+                    if c.status_at is not None and (since is None or c.status_at < since):
+                        since = c.status_at
+            if problems:
+                rows.append(FaultRow(info.id, info.display_name, info.identity, info.group_id, "; ".join(problems),
+                                     since, "fault"))
+        rows.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
+        return rows
+
+    # -- from the store ---------------------------------------------------------------------------------------
+    async def last_24h(self, ctx: OperatorContext, now: datetime | None = None,
+                       station_ids: list[UUID] | None = None) -> Last24h:
+        now = now or utcnow()
+        ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
+        since = now - timedelta(hours=24)
+
+        def read():
+            totals = q.totals_by_currency(ids, since, now)
+            return totals, q.points_used(ids, since, now)
+
+        totals, used = await self.store.read(read)
+        return Last24h(sum(t[1] for t in totals), used, sum(t[2] for t in totals))
+
+    async def period_cards(self, ctx: OperatorContext, period: str, zone: tzinfo,
+                           now: datetime | None = None) -> PeriodCards:
+        now = now or utcnow()
+        since, until, prev_since, prev_until = period_bounds(period, zone, now)
+        ids = visible_station_ids(ctx, self.stations)
+        homes = None if ctx.is_root else ctx.domain_groups
+
+        def read():
+            return (q.totals_by_currency(ids, since, until), q.totals_by_currency(ids, prev_since, prev_until),
+                    q.new_users(homes, id_floor(since), id_floor(until)))
+
+        current, previous, users = await self.store.read(read)
+        cur, prev = self._fold(current), self._fold(previous)
+        revenue = {c: Figure(cur.minor.get(c, 0) / 100, prev.minor.get(c, 0) / 100)
+                   for c in sorted(set(cur.minor) | set(prev.minor))}
+        new_stations = sum(1 for s in self.visible_stations(ctx) if since <= created_at(s.id) < until)
+        return PeriodCards(period, since, until, prev_since, prev_until, Figure(cur.sessions, prev.sessions),
+                           Figure(cur.wh / 1000, prev.wh / 1000), revenue, users, new_stations)
+
+    @staticmethod
+    def _fold(rows) -> _Acc:
+        acc = _Acc()
+        for currency, n, wh, minor in rows:
+            acc.sessions += n
+            acc.wh += wh
+            if currency and minor:
+                acc.minor[currency] = acc.minor.get(currency, 0) + minor
+        return acc
+
+    async def consumption(self, ctx: OperatorContext, timeframe: str, grain: str, zone: tzinfo,
+                          now: datetime | None = None, station_ids: list[UUID] | None = None) -> list[Bucket]:
+        """kWh and sessions per bucket over the timeframe (the rule above)."""
+        if timeframe not in TIMEFRAMES:
+            raise ValidationError(f"Choose a timeframe: {', '.join(TIMEFRAMES.values())}.", field="timeframe")
+        if grain not in GRAINS:
+            raise ValidationError("Choose hours, days, weeks or months.", field="grain")
+        now = now or utcnow()
+        span = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30),
+                "12m": timedelta(days=365)}[timeframe]
+        if grain == "hour" and span > timedelta(days=31):
+            raise ValidationError("Hours make too many bars for a year: choose days, weeks or months.", field="grain")
+        since = now - span
+        ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
+        hours = await self.store.read(q.hourly, ids, since, now)
+        return fold_hours(hours, since, now, zone, grain)
+
+
+def fold_hours(hours: list[tuple[str, int, int]], since: datetime, until: datetime, zone: tzinfo,
+               grain: str) -> list[Bucket]:
+    """UTC hours ('YYYY-MM-DD HH', sessions, Wh) into the site's local buckets, empty ones included."""
+    starts = bucket_starts(since.astimezone(zone).replace(tzinfo=None), until.astimezone(zone).replace(tzinfo=None),
+                           grain)
+    sums = {s: [0, 0] for s in starts}
+    for hour, n, wh in hours:
+        at = datetime.strptime(hour[:13], "%Y-%m-%d %H").replace(tzinfo=timezone.utc)
+        key = bucket_start(at.astimezone(zone).replace(tzinfo=None), grain)
+        acc = sums.get(key)
+        if acc is not None:
+            acc[0] += n
+            acc[1] += wh
+    return [Bucket(s.replace(tzinfo=zone), n, wh / 1000) for s, (n, wh) in sums.items()]
