@@ -92,7 +92,7 @@ def hourly(station_ids: list[UUID] | None, since: datetime, until: datetime) -> 
     if _is_postgres():
         hour = peewee.fn.to_char(peewee.SQL("\"t1\".\"started_at\" AT TIME ZONE 'UTC'"), "YYYY-MM-DD HH24")
     else:
-        hour = peewee.fn.substr(T.started_at, 1, 13)
+        hour = peewee.fn.substr(T.started_at, 1, 13).coerce(False)
     query = (T.select(hour.alias("hour"), peewee.fn.COUNT(T.id), peewee.fn.SUM(energy_expr()))
              .where(T.deleted_at.is_null() & (T.started_at >= since) & (T.started_at < until)))
     out: dict[str, list[int]] = {}
