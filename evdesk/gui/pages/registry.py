@@ -20,6 +20,7 @@ from evdesk.gui.pages.account_page import MyAccountPage
 from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
@@ -62,8 +63,15 @@ def _stations(host: PageHost) -> StationsPage:
     return page
 
 
-# Navigation order: the site first, people next, the desk's own matters last.
+def _dashboard(host: PageHost) -> DashboardPage:
+    page = DashboardPage(host.services, host)
+    page.stationActivated.connect(host.open_station)
+    return page
+
+
+# Navigation order: the dashboard (the first page after log-in), the site, people next, the desk's own matters last.
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "Dashboard", "nav-dashboard", _dashboard),
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
