@@ -128,15 +128,18 @@ class OverviewReads:
         return figures, last
 
     async def rows(self, ctx: OperatorContext, flt: OverviewFilter | None = None,
-                   now: datetime | None = None) -> list[PointRow]:
-        """Every charging point the operator sees that matches `flt`, in its order."""
+                   now: datetime | None = None, station_ids=None) -> list[PointRow]:
+        """Every charging point the operator sees that matches `flt`, in its order (only those of
+        `station_ids` when given: live updates of a shown list)."""
         flt = flt or OverviewFilter()
         flt.check()
         now = now or utcnow()
         figures, last = await self._session_figures(now)
         words = [w.casefold() for w in flt.text.split()]
         out = []
-        for info in self.stations.all():
+        infos = self.stations.all() if station_ids is None else [
+            self.stations.by_id[i] for i in station_ids if i in self.stations.by_id]
+        for info in infos:
             if not ctx.sees_station(info.group_id):
                 continue
             if flt.firmware and info.firmware_version != flt.firmware:

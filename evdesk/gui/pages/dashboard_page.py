@@ -90,7 +90,9 @@ class DashboardPage(Page):
         self.tree.expandAll()
         self.faults_model = FaultsModel(services, self)
         self.faults_view.setModel(self.faults_model)
-        self.faults_view.horizontalHeader().setSectionResizeMode(COL_PROBLEM, QHeaderView.ResizeMode.Stretch)
+        header = self.faults_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PROBLEM, QHeaderView.ResizeMode.Stretch)
         self._status = Coalescer(self.redraw_status, STATUS_REDRAW_MS, self)
         self._sessions = Coalescer(self.refresh_store, SESSION_REFRESH_MS, self)
         self._timer = QTimer(self)
@@ -229,8 +231,8 @@ class DashboardPage(Page):
         self.faults_view.activatedByKey.connect(self._fault_activated)
         faults_layout.addWidget(self.faults_view)
         bottom.addWidget(faults_box)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
         page.addWidget(bottom, 2)
         body.setMinimumHeight(900)
 
@@ -296,8 +298,7 @@ class DashboardPage(Page):
             faults = [f for f in faults if _station_has(self.services, f.station_id, state)]
         self.faults_model.set_rows(faults)
         offline = sum(1 for f in faults if f.kind == "offline")
-        self.faults_label.setText("No station is offline or faulted." if not faults else
-                                  f"{len(faults)} stations: {offline} offline, {len(faults) - offline} with a fault")
+        self.faults_label.setText(faults_line(len(faults), offline))
 
     def _state_chosen(self, state: str) -> None:
         self.tree_model.set_filter(self.chosen_groups, state)
@@ -426,6 +427,15 @@ class DashboardPage(Page):
     def _fault_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.stationActivated.emit(index.data(Roles.RowId))
+
+
+def faults_line(total: int, offline: int) -> str:
+    """'3 stations: 1 offline, 2 with a fault'."""
+    if not total:
+        return "No station is offline or faulted."
+    stations = "1 station" if total == 1 else f"{total} stations"
+    faulted = total - offline
+    return f"{stations}: {offline} offline, {faulted} with a fault"
 
 
 def _is_uuid(text) -> bool:

@@ -23,6 +23,7 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
+from evdesk.gui.pages.overview_page import OverviewPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.stations_page import StationsPage
@@ -69,11 +70,18 @@ def _dashboard(host: PageHost) -> DashboardPage:
     return page
 
 
+def _overview(host: PageHost) -> OverviewPage:
+    page = OverviewPage(host.services, host)
+    page.stationActivated.connect(host.open_station)
+    return page
+
+
 # Navigation order: the dashboard (the first page after log-in), the site, people next, the desk's own matters last.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "Dashboard", "nav-dashboard", _dashboard),
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("overview", "Charging points", "nav-overview", _overview),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
