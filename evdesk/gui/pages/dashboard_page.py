@@ -289,8 +289,8 @@ class DashboardPage(Page):
         chosen = dashboard.status_summary(ctx, self.chosen_groups or None)
         which = "the chosen groups" if self.chosen_groups else "all your charging groups"
         self.summary_label.setText(
-            f"{chosen.stations} charging stations · {chosen.points} charging points · {chosen.charging} charging now"
-            f" · {chosen.in_error} in an error condition  ({which})")
+            f"{_count(chosen.stations, 'charging station')} · {_count(chosen.points, 'charging point')} · "
+            f"{chosen.charging} charging now · {chosen.in_error} in an error condition  ({which})")
         self.donut.set_counts(dashboard.status_summary(ctx).by_state)
         faults = dashboard.faults(ctx)
         state = self.tree_model.state
@@ -427,6 +427,10 @@ class DashboardPage(Page):
     def _fault_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.stationActivated.emit(index.data(Roles.RowId))
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n:,} {thing}" if n == 1 else f"{n:,} {thing}s"
 
 
 def faults_line(total: int, offline: int) -> str:

@@ -58,8 +58,8 @@ class OverviewPage(Page):
         self.model = OverviewModel(services, lambda: operator_of(self), self)
         self._build()
         self._loaded = False
-        self.apply_filter(filter_from_saved(load_json(FILTER_KEY, {})), load=False)
-        self.apply_hidden_columns(load_json(COLUMNS_KEY, DEFAULT_HIDDEN))
+        self.apply_filter(filter_from_saved(load_json(FILTER_KEY, {})), load=False, remember=False)
+        self.apply_hidden_columns(load_json(COLUMNS_KEY, DEFAULT_HIDDEN), remember=False)
         self.model.totalChanged.connect(self._counted)
         ZoneFollower(self.model._bus, services.settings, lambda: self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1))
@@ -167,7 +167,7 @@ class OverviewPage(Page):
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
 
-    def apply_filter(self, flt: OverviewFilter, load: bool = True) -> None:
+    def apply_filter(self, flt: OverviewFilter, load: bool = True, remember: bool = True) -> None:
         """Show `flt` in the controls, remember it, and read the list with it."""
         self._fill_choices(flt)
         for widget in (self.search, self.state_combo, self.error_spin):
@@ -180,9 +180,10 @@ class OverviewPage(Page):
         column = next((i for i, c in enumerate(COLUMNS) if c[2] == flt.sort), 0)
         self.table.horizontalHeader().setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder)
-        save_json(FILTER_KEY, {"text": flt.text, "states": list(flt.states), "firmware": flt.firmware,
-                               "model": flt.model, "min_error_rate": flt.min_error_rate, "sort": flt.sort,
-                               "descending": flt.descending})
+        if remember:
+            save_json(FILTER_KEY, {"text": flt.text, "states": list(flt.states), "firmware": flt.firmware,
+                                   "model": flt.model, "min_error_rate": flt.min_error_rate, "sort": flt.sort,
+                                   "descending": flt.descending})
         self.model.filter = flt
         if load:
             self.model.reload()
@@ -203,7 +204,7 @@ class OverviewPage(Page):
         sort = COLUMNS[column][2]
         flt = self.model.filter
         if sort is None:  # not a sort: keep the indicator where it was
-            self.apply_filter(flt, load=False)
+            self.apply_filter(flt, load=False, remember=False)
             return
         if sort == flt.sort:
             descending = not flt.descending
@@ -236,21 +237,22 @@ class OverviewPage(Page):
     def hidden_columns(self) -> list[str]:
         return [key for i, key in enumerate(COLUMN_KEYS) if self.table.isColumnHidden(i)]
 
-    def apply_hidden_columns(self, hidden) -> None:
+    def apply_hidden_columns(self, hidden, remember: bool = True) -> None:
         hidden = [k for k in hidden if k in COLUMN_KEYS and k != "station"]
         for i, key in enumerate(COLUMN_KEYS):
             self.table.setColumnHidden(i, key in hidden)
-        save_json(COLUMNS_KEY, hidden)
+        if remember:
+            save_json(COLUMNS_KEY, hidden)
 
     # -- the page ----------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
-            self.apply_filter(self.model.filter)
+            self.apply_filter(self.model.filter, remember=False)
 
     def apply_operator(self, _ctx) -> None:
         if self._loaded:
-            self.apply_filter(self.model.filter)
+            self.apply_filter(self.model.filter, remember=False)
 
     def refresh(self) -> None:
         self.services.overview.forget()
