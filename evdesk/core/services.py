@@ -24,6 +24,7 @@ from evdesk.core.people import PeopleServices
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
+from evdesk.core.reads.station_metrics import StationMetrics
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
@@ -69,6 +70,8 @@ class Services:
         self.sessions = SessionReads(store, self.stations, self.running, self.pricing, self.group_tree)
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
+        # figures of charging points from the hourly aggregates (statistics, dashboard, reports)
+        self.station_metrics = StationMetrics(store, self.stations, self.group_tree)
         self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
