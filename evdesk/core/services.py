@@ -26,6 +26,7 @@ from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.overview import OverviewReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
+from evdesk.core.reads.station_metrics import StationMetrics
 from evdesk.core.reads.station_statistics import StationStatisticsReads
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
@@ -72,6 +73,8 @@ class Services:
         self.sessions = SessionReads(store, self.stations, self.running, self.pricing, self.group_tree)
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
+        # figures of charging points from the hourly aggregates (statistics, dashboard, reports)
+        self.station_metrics = StationMetrics(store, self.stations, self.group_tree)
         self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
@@ -80,8 +83,8 @@ class Services:
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
         # the dashboard, station and group statistics, the charging-points overview (issue 12)
         self.dashboard = DashboardReads(store, self.stations, self.group_tree)
-        self.station_statistics = StationStatisticsReads(store, self.stations, self.group_tree)
-        self.overview = OverviewReads(store, self.stations, self.groups)
+        self.station_statistics = StationStatisticsReads(self.station_metrics, self.stations, self.group_tree)
+        self.overview = OverviewReads(store, self.stations, self.groups, self.station_metrics)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         self.login = LoginService(store, self.settings, self.groups)

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import SYSTEM_CONTEXT
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 from evdesk.gui.models.groups_model import GROUP
 from evdesk.gui.pages.dashboard_page import DashboardPage, faults_line
 from evdesk.gui.pages.overview_page import OverviewPage
 from evdesk.store import models as m
+from evdesk.store.aggregates import rebuild
 from evdesk.store.fields import uuid7
 from tests.gui.test_login_and_operators import admin_session, make_window
 
@@ -47,10 +48,13 @@ async def seed(sv) -> dict:
     def insert():
         for n, (info, cid, start, stop, wh, state, reason) in enumerate(rows):
             m.Transaction.create(id=uuid7(), ocpp_id=500 + n, station=info.id, connector_id=cid, state=state,
-                                 started_at=start, stopped_at=stop, energy_wh=wh, stop_reason=reason)
+                                 started_at=start, stopped_at=stop, energy_wh=wh, stop_reason=reason,
+                                 meter_start_wh=0, meter_stop_wh=wh)
 
     await sv.store.run(insert)
+    await sv.status.flush()
     await sv.batch.flush()
+    await sv.store.atomic(rebuild)  # rows written behind the write path: the aggregates computed again
     return {"depot": depot, "bay": bay, "office": office, "bay_st": bay_st.id, "off_st": off_st.id}
 
 
@@ -190,6 +194,7 @@ def test_station_statistics_tab_and_group_statistics(qtbot, aio, services, check
     aio.wait_until(lambda: view.loaded is not None)
     assert [view.model.index(r, 0).data() for r in range(2)] == ["Connector 1", "Connector 2"]
     assert view.model.index(1, 4).data() == "100 %" and view.model.index(0, 4).data() == "0 %"
+    assert view.model.index(1, 5).data() == "2 / 2"
     assert view.cards.cards["errors"].value.text() == "50 %"
     view.show_days(30)
     aio.wait_until(lambda: view.loaded.days == 30)

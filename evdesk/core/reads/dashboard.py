@@ -1,13 +1,16 @@
 """The dashboard: the site at a glance, limited to the operator's domain (REQUIREMENTS-DIGEST B1).
 
-Rules decided here (the figures' definitions are in `station_metrics.py`):
+Rules decided here (the figures' definitions — sessions, energy, revenue — are those of
+`station_metrics.py`, read from the hourly aggregates like the reports; point states are in
+`point_states.py`):
 
 * The **status picture** (summary line, donut, squares, faults) comes from the stations' state
   in memory (no store read): it is as live as the last status notification. The summary line
   counts the groups chosen with the gear (a group means its subtree; none chosen: the whole
   domain); the donut counts the whole domain, as EV Manager's does ("in operators domain").
-* **Last 24 hours**: sessions started in the last 24 h, the charging points they used, their
-  energy — over the whole domain.
+* **Last 24 hours**: sessions started in the last 24 hours (from the start of the UTC hour 24 h
+  ago: the aggregates' whole hours), the charging points they started on, the energy charged —
+  over the whole domain.
 * **Period cards** compare the elapsed part of a period with the same elapsed part of the one
   before: *today* (site midnight → now) with yesterday until the same clock time, *7 / 30 days*
   with the 7 / 30 days before, *this month* with last month until the same day and time (cut
@@ -17,9 +20,9 @@ Rules decided here (the figures' definitions are in `station_metrics.py`):
   home group the operator sees; **new stations**: stations created in the period in the domain.
 * The **consumption chart** shows the whole domain whatever groups the gear chose (as the
   manual says: "regardless of selected groups"; clipped to the domain: an operator never sees
-  other domains' figures). Buckets are hours, days, weeks (Monday) or months of the site's zone;
-  sessions are summed per UTC hour in the store and each hour goes to the bucket its local start
-  falls in (exact for zones with whole-hour offsets).
+  other domains' figures). Buckets are hours, days, weeks (Monday) or months of the site's zone,
+  whole ones (the first starts before the timeframe), cut from the aggregates at whole UTC hours
+  (exact for zones with whole-hour offsets).
 * **Faults & connectivity loss**: adopted stations that are offline (temporarily or long-term;
   never-connected ones are new, not lost), or whose connector (0 included) is Faulted or reports
   an error code; since when (the station's last sign of life, the connector's status time).
@@ -28,7 +31,7 @@ Rules decided here (the figures' definitions are in `station_metrics.py`):
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from uuid import UUID
 
@@ -36,10 +39,13 @@ from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.reads import visible_station_ids
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
+from evdesk.core.reads.station_metrics import hour_edges
 from evdesk.core.station_cache import StationInfo
 from evdesk.store.database import Store
-from evdesk.store.queries import station_metrics as q
+from evdesk.store.aggregates import HOUR
+from evdesk.store.queries import aggregates as aq
+from evdesk.store.queries import dashboard as q
 
 PERIODS = {"today": "Today", "7d": "Last 7 days", "30d": "Last 30 days", "month": "This month"}
 TIMEFRAMES = {"24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", "12m": "Last 12 months"}
@@ -109,13 +115,6 @@ class FaultRow:
     problem: str
     since: datetime | None
     kind: str  # offline / fault
-
-
-@dataclass
-class _Acc:
-    sessions: int = 0
-    wh: int = 0
-    minor: dict = field(default_factory=dict)
 
 
 def id_floor(at: datetime) -> UUID:
@@ -232,19 +231,17 @@ class DashboardReads:
         rows.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
         return rows
 
-    # -- from the store ---------------------------------------------------------------------------------------
+    # -- from the hourly aggregates ------------------------------------------------------------------
     async def last_24h(self, ctx: OperatorContext, now: datetime | None = None,
                        station_ids: list[UUID] | None = None) -> Last24h:
+        """Over the whole domain, or the stations given (already checked by the caller)."""
         now = now or utcnow()
         ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
-        since = now - timedelta(hours=24)
-
-        def read():
-            totals = q.totals_by_currency(ids, since, now)
-            return totals, q.points_used(ids, since, now)
-
-        totals, used = await self.store.read(read)
-        return Last24h(sum(t[1] for t in totals), used, sum(t[2] for t in totals))
+        edges = list(hour_edges(now - timedelta(hours=24), now))
+        sums = await self.store.read(aq.point_sums, edges, ids, ("station", "connector_id"))
+        sessions = sum(v[0] for v in sums.values())
+        used = len({key[1:] for key, v in sums.items() if v[0]})
+        return Last24h(sessions, used, sum(v[2] for v in sums.values()))
 
     async def period_cards(self, ctx: OperatorContext, period: str, zone: tzinfo,
                            now: datetime | None = None) -> PeriodCards:
@@ -252,28 +249,20 @@ class DashboardReads:
         since, until, prev_since, prev_until = period_bounds(period, zone, now)
         ids = visible_station_ids(ctx, self.stations)
         homes = None if ctx.is_root else ctx.domain_groups
+        current, previous = list(hour_edges(since, until)), list(hour_edges(prev_since, prev_until))
 
         def read():
-            return (q.totals_by_currency(ids, since, until), q.totals_by_currency(ids, prev_since, prev_until),
-                    q.new_users(homes, id_floor(since), id_floor(until)))
+            return (aq.point_sums(current, ids), aq.point_sums(previous, ids), aq.revenue_sums(current, ids),
+                    aq.revenue_sums(previous, ids), q.new_users(homes, id_floor(since), id_floor(until)))
 
-        current, previous, users = await self.store.read(read)
-        cur, prev = self._fold(current), self._fold(previous)
-        revenue = {c: Figure(cur.minor.get(c, 0) / 100, prev.minor.get(c, 0) / 100)
-                   for c in sorted(set(cur.minor) | set(prev.minor))}
+        cur, prev, cur_money, prev_money, users = await self.store.read(read)
+        cur_sums, prev_sums = _only(cur), _only(prev)
+        cur_minor, prev_minor = _per_currency(cur_money), _per_currency(prev_money)
+        revenue = {c: Figure(cur_minor.get(c, 0) / 100, prev_minor.get(c, 0) / 100)
+                   for c in sorted(set(cur_minor) | set(prev_minor))}
         new_stations = sum(1 for s in self.visible_stations(ctx) if since <= created_at(s.id) < until)
-        return PeriodCards(period, since, until, prev_since, prev_until, Figure(cur.sessions, prev.sessions),
-                           Figure(cur.wh / 1000, prev.wh / 1000), revenue, users, new_stations)
-
-    @staticmethod
-    def _fold(rows) -> _Acc:
-        acc = _Acc()
-        for currency, n, wh, minor in rows:
-            acc.sessions += n
-            acc.wh += wh
-            if currency and minor:
-                acc.minor[currency] = acc.minor.get(currency, 0) + minor
-        return acc
+        return PeriodCards(period, since, until, prev_since, prev_until, Figure(cur_sums[0], prev_sums[0]),
+                           Figure(cur_sums[2] / 1000, prev_sums[2] / 1000), revenue, users, new_stations)
 
     async def consumption(self, ctx: OperatorContext, timeframe: str, grain: str, zone: tzinfo,
                           now: datetime | None = None, station_ids: list[UUID] | None = None) -> list[Bucket]:
@@ -287,23 +276,28 @@ class DashboardReads:
                 "12m": timedelta(days=365)}[timeframe]
         if grain == "hour" and span > timedelta(days=31):
             raise ValidationError("Hours make too many bars for a year: choose days, weeks or months.", field="grain")
-        since = now - span
         ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
-        hours = await self.store.read(q.hourly, ids, since, now)
-        return fold_hours(hours, since, now, zone, grain)
+        starts = bucket_starts((now - span).astimezone(zone).replace(tzinfo=None),
+                               now.astimezone(zone).replace(tzinfo=None), grain)
+        edges = [int(_utc(start, zone).timestamp()) // HOUR for start in starts]
+        edges.append(hour_edges(now, now)[1])
+        sums = await self.store.read(aq.point_sums, edges, ids)
+        return [Bucket(start.replace(tzinfo=zone), int(sums.get((n,), [0, 0, 0])[0]),
+                       sums.get((n,), [0, 0, 0])[2] / 1000) for n, start in enumerate(starts)]
 
 
-def fold_hours(hours: list[tuple[str, int, int]], since: datetime, until: datetime, zone: tzinfo,
-               grain: str) -> list[Bucket]:
-    """UTC hours ('YYYY-MM-DD HH', sessions, Wh) into the site's local buckets, empty ones included."""
-    starts = bucket_starts(since.astimezone(zone).replace(tzinfo=None), until.astimezone(zone).replace(tzinfo=None),
-                           grain)
-    sums = {s: [0, 0] for s in starts}
-    for hour, n, wh in hours:
-        at = datetime.strptime(hour[:13], "%Y-%m-%d %H").replace(tzinfo=timezone.utc)
-        key = bucket_start(at.astimezone(zone).replace(tzinfo=None), grain)
-        acc = sums.get(key)
-        if acc is not None:
-            acc[0] += n
-            acc[1] += wh
-    return [Bucket(s.replace(tzinfo=zone), n, wh / 1000) for s, (n, wh) in sums.items()]
+def _only(sums: dict) -> list:
+    """The sums of the one bucket of a period (zeros when nothing was recorded)."""
+    out = [0] * len(aq.POINT_SUMS)
+    for values in sums.values():
+        out = [a + b for a, b in zip(out, values)]
+    return out
+
+
+def _per_currency(sums: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, (minor, _count) in sums.items():
+        currency = key[-1]
+        if currency and minor:
+            out[currency] = out.get(currency, 0) + int(minor)
+    return out

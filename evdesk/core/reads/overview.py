@@ -8,10 +8,10 @@ Rules decided here:
 * *Unavailable since*: for a point Unavailable or with an Issue, since when — the station's last
   sign of life when it is offline, else the time of the connector's current status; empty for
   a point in service.
-* *Error rate* over the last 30 days (failed / ended sessions, the rule in `station_metrics`),
-  with the successful and failed counts; "—" without an ended session. The 30-day session
-  figures are read in one grouped query and kept for `FIGURES_TTL` seconds (the list pages
-  and re-sorts without re-reading them); status columns are always live.
+* *Error rate* over the last 30 days: failed / sessions, as `station_metrics.py` defines them
+  (from the hourly aggregates), with both counts; "—" without a session. The 30-day figures are
+  read once and kept for `FIGURES_TTL` seconds (the list pages and re-sorts without re-reading
+  them); the status columns are always live.
 * *Last session*: the start of the point's latest session (any age).
 * Sort by any column; points without an error rate sort below every real rate, whichever the
   direction (an empty figure is not a low one). Ties by station name and connector.
@@ -27,9 +27,10 @@ from uuid import UUID
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import OperatorContext
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
+from evdesk.core.reads.station_metrics import StationMetrics, error_rate_pct
 from evdesk.store.database import Store
-from evdesk.store.queries import station_metrics as q
+from evdesk.store.queries import dashboard as q
 
 FIGURES_TTL = 60.0
 WINDOW = timedelta(days=30)
@@ -65,7 +66,7 @@ class PointRow:
     state: str
     detail: str
     unavailable_since: datetime | None
-    successful_30d: int
+    sessions_30d: int
     failed_30d: int
     last_session: datetime | None
     firmware: str
@@ -78,7 +79,7 @@ class PointRow:
 
     @property
     def error_rate(self) -> float | None:
-        return sm.percent(self.failed_30d, self.successful_30d + self.failed_30d)
+        return error_rate_pct(self.failed_30d, self.sessions_30d)
 
     @property
     def state_label(self) -> str:
@@ -95,10 +96,12 @@ def detail_text(status: str, error_code: str, info: str) -> str:
 
 
 class OverviewReads:
-    def __init__(self, store: Store, stations, groups):
+    def __init__(self, store: Store, stations, groups, metrics: StationMetrics):
         self.store = store
         self.stations = stations
         self.groups = groups  # names of charging groups
+        self.metrics = metrics
+        self._figures_key = None
         self._figures: dict = {}
         self._last: dict = {}
         self._read_at = -FIGURES_TTL
@@ -107,25 +110,27 @@ class OverviewReads:
         """Read the 30-day figures again next time (a refresh button)."""
         self._read_at = -FIGURES_TTL
 
-    async def _session_figures(self, now: datetime) -> tuple[dict, dict]:
-        if time.monotonic() - self._read_at < FIGURES_TTL:
+    async def _session_figures(self, ctx: OperatorContext, now: datetime) -> tuple[dict, dict]:
+        """{(station, connector): (sessions, failed)} over the last 30 days within the domain (the
+        aggregates), and {(station, connector): last session start}; kept `FIGURES_TTL` seconds."""
+        key = ctx.domain_groups
+        if time.monotonic() - self._read_at < FIGURES_TTL and self._figures_key == key:
             return self._figures, self._last
+        figures = {(f.station_id, f.connector_id): (f.sessions, f.failed)
+                   for f in await self.metrics.figures(ctx, now - WINDOW, now, now=now)}
         pairs = [(s.id, c.connector_id) for s in self.stations.all() for c in sm.charging_points(s)]
+        known = dict(self._last)
 
         def read():
-            rows = q.per_connector(None, now - WINDOW, now, now)
-            recent = {(r[0], r[1]): r for r in rows}
-            missing = [p for p in pairs if p not in recent or recent[p][6] is None]
-            older = q.last_session_starts([p for p in missing if p not in self._last])
+            recent = q.last_starts_since(now - WINDOW)
+            older = q.last_session_starts([p for p in pairs if p not in recent and p not in known])
             return recent, older
 
         recent, older = await self.store.read(read)
-        figures = {p: (r[4] - r[5], r[5]) for p, r in recent.items()}
-        last = dict(self._last)
-        last.update(older)
-        last.update({p: r[6] for p, r in recent.items() if r[6] is not None})
-        self._figures, self._last, self._read_at = figures, last, time.monotonic()
-        return figures, last
+        known.update(older)
+        known.update(recent)
+        self._figures, self._last, self._read_at, self._figures_key = figures, known, time.monotonic(), key
+        return figures, known
 
     async def rows(self, ctx: OperatorContext, flt: OverviewFilter | None = None,
                    now: datetime | None = None, station_ids=None) -> list[PointRow]:
@@ -134,7 +139,7 @@ class OverviewReads:
         flt = flt or OverviewFilter()
         flt.check()
         now = now or utcnow()
-        figures, last = await self._session_figures(now)
+        figures, last = await self._session_figures(ctx, now)
         words = [w.casefold() for w in flt.text.split()]
         out = []
         infos = self.stations.all() if station_ids is None else [
@@ -155,12 +160,12 @@ class OverviewReads:
                 state = sm.point_state(info, c)
                 if flt.states and state not in flt.states:
                     continue
-                ok, failed = figures.get((info.id, c.connector_id), (0, 0))
+                sessions, failed = figures.get((info.id, c.connector_id), (0, 0))
                 since = None
                 if state in (sm.UNAVAILABLE, sm.ISSUE):
                     since = info.last_seen if info.connection_state != "online" else c.status_at
                 row = PointRow(info.id, info.display_name, info.identity, group, c.connector_id, state,
-                               detail_text(c.status, c.error_code, c.info), since, ok, failed,
+                               detail_text(c.status, c.error_code, c.info), since, sessions, failed,
                                last.get((info.id, c.connector_id)), info.firmware_version, info.vendor, info.model)
                 if flt.min_error_rate is not None and (row.error_rate is None or row.error_rate < flt.min_error_rate):
                     continue

@@ -22,7 +22,7 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.widgets.status_donut import PointStatesRole
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 from evdesk.core.reads.overview import OverviewFilter, PointRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
@@ -34,7 +34,7 @@ COLUMNS = (
     ("detail", "Detail status", "detail", True),
     ("unavailable_since", "Unavailable since", "unavailable_since", True),
     ("error_rate", "Error rate (30 days)", "error_rate", True),
-    ("successful", "Successful sessions (30 days)", None, False),
+    ("sessions", "Sessions (30 days)", None, False),
     ("failed", "Failed sessions (30 days)", None, False),
     ("last_session", "Last session", "last_session", True),
     ("firmware", "Firmware", "firmware", True),
@@ -125,8 +125,8 @@ class OverviewModel(OffsetPagedModel):
             return display.local_time(row.unavailable_since, zone, seconds=False)
         if key == "error_rate":
             return sm.percent_text(row.error_rate)
-        if key == "successful":
-            return str(row.successful_30d)
+        if key == "sessions":
+            return str(row.sessions_30d)
         if key == "failed":
             return str(row.failed_30d)
         if key == "last_session":
@@ -145,11 +145,11 @@ class OverviewModel(OffsetPagedModel):
             return POINT_COLOURS[row.state]
         if role == Qt.ItemDataRole.ForegroundRole and key == "error_rate" and (row.error_rate or 0) >= 20:
             return QColor("#c62828")
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("error_rate", "successful", "failed", "connector"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("error_rate", "sessions", "failed", "connector"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "error_rate":
-            return (f"{row.failed_30d} failed of {row.failed_30d + row.successful_30d} ended sessions in the last 30 days"
-                    if row.error_rate is not None else "No session ended here in the last 30 days")
+            return (f"{row.failed_30d} failed of {row.sessions_30d} sessions in the last 30 days"
+                    if row.error_rate is not None else "No session here in the last 30 days")
         return None
 
     def header(self, section: int) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from evdesk.core import events as ev
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 from evdesk.core.reads.dashboard import GRAINS, PERIODS, TIMEFRAMES
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QTableView, QToolButton, QVBoxLayout,
 )
 
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 from evdesk.core.reads.overview import OverviewFilter
 from evdesk.gui.models.base import Roles, ZoneFollower
 from evdesk.gui.models.overview_model import COLUMN_KEYS, COLUMNS, OverviewModel

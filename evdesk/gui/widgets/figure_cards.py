@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 
 CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid #cfd8dc; border-radius: 6px; }"
               "QLabel#cardTitle { color: #546e7a; font-size: 8pt; font-weight: bold; }"

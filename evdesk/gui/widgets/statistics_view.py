@@ -8,21 +8,22 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from evdesk.core.reads import station_metrics as sm
-from evdesk.core.reads.station_statistics import PointFigures, Statistics
+from evdesk.core.reads import point_states as sm
+from evdesk.core.reads.station_statistics import Statistics, StatisticsRow
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.models.paged_table import ListTableModel
 from evdesk.gui.widgets.figure_cards import CardRow
 
-COLUMNS = ("Charging point", "Sessions", "kWh", "Utilisation", "Error rate", "Failed / ended", "Availability")
-RULES = ("Utilisation: time in sessions / (charging points × the period). Error rate: failed / ended sessions "
-         "(failed: refused, never stopped, or no energy without a driver's or operator's stop). Availability: the "
-         "time not Faulted, Unavailable or offline.")
+COLUMNS = ("Charging point", "Sessions", "kWh", "Utilisation", "Error rate", "Failed / sessions", "Availability")
+RULES = ("Utilisation: time plugged in / (charging points × the period). Error rate: failed / started sessions "
+         "(failed: ended without charging, or refused at its start). Availability: the time not Faulted or "
+         "Unavailable.")
 
 
 class FiguresModel(ListTableModel):
@@ -32,7 +33,7 @@ class FiguresModel(ListTableModel):
         super().__init__(parent)
         self.per = per  # "connector" / "station"
 
-    def key_of(self, row: PointFigures):
+    def key_of(self, row: StatisticsRow):
         return (row.station_id, row.connector_id)
 
     def header(self, section: int) -> str:
@@ -40,28 +41,28 @@ class FiguresModel(ListTableModel):
             return "Charging point" if self.per == "connector" else "Station"
         return COLUMNS[section]
 
-    def display(self, row: PointFigures, column: int):
+    def display(self, row: StatisticsRow, column: int):
+        f = row.figures
         if column == 0:
-            return f"Connector {row.connector_id}" if row.connector_id is not None else row.station_name
+            return row.name
         if column == 1:
-            return f"{row.sessions:,}"
+            return f"{f.sessions:,}"
         if column == 2:
-            return f"{row.energy_kwh:,.1f}"
+            return f"{f.energy_wh / 1000:,.1f}"
         if column == 3:
-            return sm.percent_text(row.utilisation, decimals=1)
+            return sm.percent_text(f.utilisation_pct, decimals=1)
         if column == 4:
-            return sm.percent_text(row.error_rate)
+            return sm.percent_text(f.error_rate_pct)
         if column == 5:
-            return f"{row.failed} / {row.ended}"
+            return f"{f.failed} / {f.sessions}"
         if column == 6:
-            return sm.percent_text(row.availability, decimals=1)
+            return sm.percent_text(f.availability_pct, decimals=1)
         return None
 
-    def row_data(self, row: PointFigures, role: int, column: int):
+    def row_data(self, row: StatisticsRow, role: int, column: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and (row.error_rate or 0) >= 20:
-            from PySide6.QtGui import QColor
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and (row.figures.error_rate_pct or 0) >= 20:
             return QColor("#c62828")
         return None
 
@@ -134,11 +135,11 @@ class StatisticsView(QWidget):
                                   f"{display.local_time(stats.until, zone, False)} ({display.zone_name(zone)})")
         t = stats.total
         self.cards.card("sessions", "").show_value(f"{t.sessions:,}")
-        self.cards.card("kwh", "").show_value(f"{t.energy_kwh:,.1f}")
-        self.cards.card("utilisation", "").show_value(sm.percent_text(t.utilisation, decimals=1))
-        self.cards.card("errors", "").show_value(sm.percent_text(t.error_rate), f"{t.failed} of {t.ended} ended")
-        self.cards.card("availability", "").show_value(sm.percent_text(t.availability, decimals=1))
-        self.model.set_rows(stats.points)
+        self.cards.card("kwh", "").show_value(f"{t.energy_wh / 1000:,.1f}")
+        self.cards.card("utilisation", "").show_value(sm.percent_text(t.utilisation_pct, decimals=1))
+        self.cards.card("errors", "").show_value(sm.percent_text(t.error_rate_pct), f"{t.failed} of {t.sessions} failed")
+        self.cards.card("availability", "").show_value(sm.percent_text(t.availability_pct, decimals=1))
+        self.model.set_rows(stats.rows)
 
     def _failed(self, exc: BaseException) -> None:
         self.period_label.setText(f"The statistics could not be read: {exc}")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget
 
-from evdesk.core.reads import station_metrics as sm
+from evdesk.core.reads import point_states as sm
 
 POINT_COLOURS = {
     sm.CHARGING: QColor("#1565c0"),

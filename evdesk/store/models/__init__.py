@@ -1,5 +1,13 @@
 """All tables of the evdesk store. Import models from here."""
 
+from evdesk.store.models.aggregates import (
+    AGGREGATE_MODELS,
+    ConnectorDay,
+    ConnectorDayRevenue,
+    ConnectorHour,
+    ConnectorHourRevenue,
+    SessionHour,
+)
 from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
@@ -64,10 +72,16 @@ ALL_MODELS = [
     ApiKey,
     ChangeFeed,
     LocalState,
+    SessionHour,
+    ConnectorHour,
+    ConnectorHourRevenue,
+    ConnectorDay,
+    ConnectorDayRevenue,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     "ALL_MODELS",
+    "AGGREGATE_MODELS",
     "BaseModel",
     "LogModel",
     "SyncedModel",

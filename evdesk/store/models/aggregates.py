@@ -1,0 +1,120 @@
+"""Hourly figures per charging point, kept beside the raw rows so that reports and statistics over a
+year answer in a second (see `evdesk/store/aggregates.py` for how they are kept and the rules).
+
+Derived data: every seat computes its own from the rows it has (never synced, no versions); the
+command `evdesk aggregates rebuild` makes them again from the raw rows. Hours are whole UTC hours
+numbered from the epoch (`hour` = seconds since 1970-01-01 UTC // 3600).
+"""
+
+from __future__ import annotations
+
+import peewee
+
+from evdesk.store.models.base import BaseModel
+
+ZERO = [peewee.SQL("DEFAULT 0")]  # the upserts leave the other sums out: the database fills 0
+
+
+class SessionHour(BaseModel):
+    """One session's share of one UTC hour: its energy, charging and plugged seconds there, and on
+    the hour it started also `started` = 1, `failed`, its price (`revenue_minor` in `currency`).
+    A session's rows are replaced whenever the session or its readings change; their sum per
+    charging point is `ConnectorHour`."""
+
+    tx = peewee.UUIDField()
+    hour = peewee.IntegerField()
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    started = peewee.IntegerField(default=0, constraints=ZERO)
+    failed = peewee.IntegerField(default=0, constraints=ZERO)
+    energy_wh = peewee.BigIntegerField(default=0, constraints=ZERO)
+    charging_s = peewee.IntegerField(default=0, constraints=ZERO)
+    plugged_s = peewee.IntegerField(default=0, constraints=ZERO)
+    revenue_minor = peewee.BigIntegerField(default=0, constraints=ZERO)
+    currency = peewee.CharField(max_length=3, default="")
+
+    class Meta:
+        primary_key = peewee.CompositeKey("tx", "hour")
+        table_name = "agg_session_hour"
+        indexes = ((("hour",), False),)
+
+
+class ConnectorHour(BaseModel):
+    """One charging point's hour: sessions started and failed in it, energy, charging and plugged
+    seconds (sum of `SessionHour`), and the seconds of closed status intervals in it that were
+    occupied (a car there), Unavailable and Faulted. An hour nothing happened in has no row."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    hour = peewee.IntegerField()
+    sessions_started = peewee.IntegerField(default=0, constraints=ZERO)
+    sessions_failed = peewee.IntegerField(default=0, constraints=ZERO)
+    energy_wh = peewee.BigIntegerField(default=0, constraints=ZERO)
+    charging_s = peewee.IntegerField(default=0, constraints=ZERO)
+    plugged_s = peewee.IntegerField(default=0, constraints=ZERO)
+    occupied_s = peewee.IntegerField(default=0, constraints=ZERO)
+    unavailable_s = peewee.IntegerField(default=0, constraints=ZERO)
+    faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("station", "connector_id", "hour")
+        table_name = "agg_connector_hour"
+        indexes = ((("hour", "station"), False),)
+
+
+class ConnectorHourRevenue(BaseModel):
+    """The prices of the sessions that started in a charging point's hour, per currency (minor units)."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    hour = peewee.IntegerField()
+    currency = peewee.CharField(max_length=3)
+    revenue_minor = peewee.BigIntegerField(default=0, constraints=ZERO)
+    sessions = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("station", "connector_id", "hour", "currency")
+        table_name = "agg_connector_hour_revenue"
+        indexes = ((("hour", "station"), False),)
+
+
+class ConnectorDay(BaseModel):
+    """A charging point's UTC day (`day` = epoch hour // 24): the sum of its `ConnectorHour` rows.
+    Long reports read whole UTC days from here and only the hours at their buckets' edges from the
+    hours (a local day, week or month starts at some UTC hour)."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    day = peewee.IntegerField()
+    sessions_started = peewee.IntegerField(default=0, constraints=ZERO)
+    sessions_failed = peewee.IntegerField(default=0, constraints=ZERO)
+    energy_wh = peewee.BigIntegerField(default=0, constraints=ZERO)
+    charging_s = peewee.IntegerField(default=0, constraints=ZERO)
+    plugged_s = peewee.IntegerField(default=0, constraints=ZERO)
+    occupied_s = peewee.IntegerField(default=0, constraints=ZERO)
+    unavailable_s = peewee.IntegerField(default=0, constraints=ZERO)
+    faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("station", "connector_id", "day")
+        table_name = "agg_connector_day"
+        indexes = ((("day", "station"), False),)
+
+
+class ConnectorDayRevenue(BaseModel):
+    """`ConnectorHourRevenue` summed per UTC day."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    day = peewee.IntegerField()
+    currency = peewee.CharField(max_length=3)
+    revenue_minor = peewee.BigIntegerField(default=0, constraints=ZERO)
+    sessions = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("station", "connector_id", "day", "currency")
+        table_name = "agg_connector_day_revenue"
+        indexes = ((("day", "station"), False),)
+
+
+AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue]

@@ -1,0 +1,239 @@
+"""Reads of the hourly aggregates (store/aggregates.py) cut into report buckets.
+
+A period is cut into buckets by their edges in epoch hours (`edges[i]` .. `edges[i + 1]`; the core
+turns local days, weeks and months into UTC hours). Each bucket is read as whole UTC days from the
+day rows and only the hours at its ends from the hour rows, so a year by month reads ~365 day rows
+per charging point, not 8,760 hour rows. Results are {(bucket, *key): [sums...]}; `by` names the
+key: () for totals, ("station",), ("station", "connector_id").
+
+What the aggregates cannot serve — filters or breakdowns by charging user, user group or tariff —
+is read by `session_sums` from the sessions' own hour shares (`SessionHour`) joined to the session
+rows (primary key, and the `hour` index), and distinct users from the sessions (`distinct_users`,
+index `(started_at, station_id, user_id)`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from datetime import datetime, timezone
+from uuid import UUID
+
+from evdesk.store import models as m
+
+POINT_SUMS = ("sessions_started", "sessions_failed", "energy_wh", "charging_s", "plugged_s", "occupied_s",
+              "unavailable_s", "faulted_s")
+SESSION_SUMS = ("started", "failed", "energy_wh", "charging_s", "plugged_s")
+CASE_LIMIT = 120  # more ranges than this: grouped per unit in SQL and cut into buckets here
+
+
+def _ranges(edges: list[int]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """([(first hour, end hour, bucket)], [(first day, end day, bucket)]) covering the buckets."""
+    hours, days = [], []
+    for bucket, (a, b) in enumerate(zip(edges, edges[1:])):
+        day_lo, day_hi = -(-a // 24), b // 24
+        if day_lo < day_hi:
+            if a < day_lo * 24:
+                hours.append((a, day_lo * 24, bucket))
+            days.append((day_lo, day_hi, bucket))
+            if day_hi * 24 < b:
+                hours.append((day_hi * 24, b, bucket))
+        elif a < b:
+            hours.append((a, b, bucket))
+    return _merge(hours), _merge(days)
+
+
+def _merge(ranges: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for lo, hi, bucket in ranges:
+        if out and out[-1][2] == bucket and out[-1][1] == lo:
+            out[-1] = (out[-1][0], hi, bucket)
+        else:
+            out.append((lo, hi, bucket))
+    return out
+
+
+def _station_values(model, stations: list[UUID] | None) -> list[str] | None:
+    return None if stations is None else [model.station.db_value(s) for s in stations]
+
+
+def _read(model, unit: str, ranges, stations, by: tuple[str, ...], columns: tuple[str, ...],
+          extra_key: tuple[str, ...] = ()) -> dict[tuple, list]:
+    out: dict[tuple, list] = {}
+    if not ranges:
+        return out
+    db = model._meta.database
+    table = model._meta.table_name
+    keys = by + extra_key
+    key_sql = "".join(f', "{k}"' for k in keys)
+    sums_sql = ", ".join(f'SUM("{c}")' for c in columns)
+    params: list = []
+    per_unit = len(ranges) > CASE_LIMIT
+    if per_unit:
+        bucket_sql = f'"{unit}"'
+        where = f'"{unit}" >= {db.param} AND "{unit}" < {db.param}'
+        params += [ranges[0][0], ranges[-1][1]]
+    else:
+        bucket_sql = "CASE " + " ".join(f'WHEN "{unit}" < {int(hi)} THEN {int(b)}' for _lo, hi, b in ranges) + " END"
+        where = "(" + " OR ".join(f'("{unit}" >= {int(lo)} AND "{unit}" < {int(hi)})' for lo, hi, _b in ranges) + ")"
+    station_list = _station_values(model, stations)
+    if station_list is not None:
+        if not station_list:
+            return out
+        where += ' AND "station" IN (' + ", ".join([db.param] * len(station_list)) + ")"
+        params += station_list
+    sql = (f'SELECT {bucket_sql} AS b{key_sql}, {sums_sql} FROM "{table}" WHERE {where} '
+           f'GROUP BY b{key_sql}')
+    starts = [lo for lo, _hi, _b in ranges]
+    station_at = keys.index("station") + 1 if "station" in keys else None
+    for row in db.execute_sql(sql, params).fetchall():
+        row = list(row)
+        if per_unit:
+            n = bisect_right(starts, row[0]) - 1
+            if n < 0 or row[0] >= ranges[n][1]:
+                continue
+            row[0] = ranges[n][2]
+        if station_at is not None:
+            row[station_at] = UUID(row[station_at])
+        key = tuple(row[: 1 + len(keys)])
+        found = out.get(key)
+        values = [v or 0 for v in row[1 + len(keys):]]
+        if found is None:
+            out[key] = values
+        else:
+            for n, v in enumerate(values):
+                found[n] += v
+    return out
+
+
+def _add_into(target: dict, more: dict) -> dict:
+    for key, values in more.items():
+        found = target.get(key)
+        if found is None:
+            target[key] = list(values)
+        else:
+            for n, v in enumerate(values):
+                found[n] += v
+    return target
+
+
+def point_sums(edges: list[int], stations: list[UUID] | None, by: tuple[str, ...] = ()) -> dict[tuple, list]:
+    """(worker) POINT_SUMS per bucket (and key) of the charging points of `stations` (None: all)."""
+    hours, days = _ranges(edges)
+    out = _read(m.ConnectorHour, "hour", hours, stations, by, POINT_SUMS)
+    return _add_into(out, _read(m.ConnectorDay, "day", days, stations, by, POINT_SUMS))
+
+
+def revenue_sums(edges: list[int], stations: list[UUID] | None, by: tuple[str, ...] = ()) -> dict[tuple, list]:
+    """(worker) [revenue minor, sessions] per (bucket, *key, currency)."""
+    hours, days = _ranges(edges)
+    columns = ("revenue_minor", "sessions")
+    out = _read(m.ConnectorHourRevenue, "hour", hours, stations, by, columns, ("currency",))
+    return _add_into(out, _read(m.ConnectorDayRevenue, "day", days, stations, by, columns, ("currency",)))
+
+
+# -- what the aggregates cannot serve: from the sessions -----------------------------------------
+SESSION_KEYS = {
+    "station": 'sh."station"',
+    "connector_id": 'sh."connector_id"',
+    "user": 't."user_id"',
+    "tariff": 't."tariff_name"',
+    "user_group": 'u."user_group_id"',
+    "currency": 'sh."currency"',
+}
+
+
+def session_sums(edges: list[int], stations: list[UUID] | None, *, users: list[UUID] | None = None,
+                 user_groups: list[UUID] | None = None, tariffs: list[str] | None = None,
+                 points: list[tuple[UUID, int]] | None = None, by: tuple[str, ...] = ()) -> dict[tuple, list]:
+    """(worker) SESSION_SUMS + [revenue minor] per (bucket, *key) from the sessions' hour shares,
+    filtered by the sessions' users, their user groups, tariff names and charging points."""
+    db = m.SessionHour._meta.database
+    if len(edges) < 2:
+        return {}
+    lo, hi = edges[0], edges[-1]
+    conv = m.SessionHour.station.db_value
+    where = ['sh."hour" >= ?', 'sh."hour" < ?']
+    params: list = [lo, hi]
+
+    def among(column: str, values: list) -> None:
+        where.append(f"{column} IN (" + ", ".join("?" * len(values)) + ")" if values else "0")
+        params.extend(values)
+
+    if stations is not None:
+        among('sh."station"', [conv(s) for s in stations])
+    if users is not None:
+        among('t."user_id"', [m.Transaction.user.db_value(u) for u in users])
+    if user_groups is not None:
+        among('u."user_group_id"', [m.ChargingUser.user_group.db_value(g) for g in user_groups])
+    if tariffs is not None:
+        among('t."tariff_name"', list(tariffs))
+    if points is not None:
+        among('(sh."station" || \':\' || sh."connector_id")', [f"{conv(s)}:{c}" for s, c in points])
+    keys = [SESSION_KEYS[k] for k in by]
+    key_sql = "".join(f", {k}" for k in keys)
+    sums = ", ".join(f'SUM(sh."{c}")' for c in SESSION_SUMS + ("revenue_minor",))
+    join_user = 'LEFT JOIN "charging_user" u ON u."id" = t."user_id" ' if (user_groups is not None or "user_group" in by) else ""
+    sql = (f'SELECT sh."hour"{key_sql}, {sums} FROM "agg_session_hour" sh JOIN "transaction" t ON t."id" = sh."tx" '
+           f'{join_user}WHERE {" AND ".join(where)} GROUP BY sh."hour"{key_sql}')
+    out: dict[tuple, list] = {}
+    for row in db.execute_sql(sql.replace("?", db.param), params).fetchall():
+        bucket = bisect_right(edges, row[0]) - 1
+        key = (bucket, *(_key_value(by[n], v) for n, v in enumerate(row[1 : 1 + len(by)])))
+        values = [v or 0 for v in row[1 + len(by):]]
+        found = out.get(key)
+        if found is None:
+            out[key] = values
+        else:
+            for n, v in enumerate(values):
+                found[n] += v
+    return out
+
+
+def _key_value(name: str, value):
+    if value is None or name in ("connector_id", "tariff", "currency"):
+        return value if value is not None else ("" if name in ("tariff", "currency") else None)
+    return UUID(value)
+
+
+def distinct_users(edges: list[int], stations: list[UUID] | None, *, users: list[UUID] | None = None,
+                   user_groups: list[UUID] | None = None, tariffs: list[str] | None = None,
+                   by: tuple[str, ...] = ()) -> dict[tuple, int]:
+    """(worker) How many different charging users started sessions per (bucket, *key). Sessions
+    without a known user (unknown tags) are not counted."""
+    T, U = m.Transaction, m.ChargingUser
+    lo = datetime.fromtimestamp(edges[0] * 3600, timezone.utc)
+    hi = datetime.fromtimestamp(edges[-1] * 3600, timezone.utc)
+    columns = [T.started_at, T.user]
+    names = {"station": T.station, "connector_id": T.connector_id, "tariff": T.tariff_name, "user": T.user,
+             "user_group": U.user_group}
+    columns += [names[k] for k in by]
+    query = T.select(*columns).where((T.started_at >= lo) & (T.started_at < hi) & T.user.is_null(False)
+                                     & T.deleted_at.is_null())
+    if user_groups is not None or "user_group" in by:
+        query = query.join(U, on=(U.id == T.user))
+    if stations is not None:
+        query = query.where(T.station.in_(stations)) if stations else query.where(T.id.is_null())
+    if users is not None:
+        query = query.where(T.user.in_(users))
+    if user_groups is not None:
+        query = query.where(U.user_group.in_(user_groups))
+    if tariffs is not None:
+        query = query.where(T.tariff_name.in_(list(tariffs)))
+    seen: dict[tuple, set] = defaultdict(set)
+    for row in query.tuples().iterator():
+        hour = int(row[0].timestamp()) // 3600
+        bucket = bisect_right(edges, hour) - 1
+        seen[(bucket, *row[2:])].add(row[1])
+    return {key: len(users_) for key, users_ in seen.items()}
+
+
+def connectors_of(stations: list[UUID] | None) -> list[tuple[UUID, int, str, str, object]]:
+    """(worker) (station, connector id, socket type, live status, status since) of the stations'
+    charging points (connector 0, the station itself, is none)."""
+    C = m.Connector
+    query = C.select(C.station, C.connector_id, C.socket_type, C.status, C.status_at).where(
+        C.deleted_at.is_null() & (C.connector_id > 0))
+    if stations is not None:
+        query = query.where(C.station.in_(stations)) if stations else query.where(C.id.is_null())
+    return list(query.tuples())
