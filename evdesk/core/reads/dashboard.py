@@ -30,7 +30,6 @@ Rules decided here (the figures' definitions — sessions, energy, revenue — a
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from uuid import UUID
@@ -117,6 +116,13 @@ class FaultRow:
     kind: str  # offline / fault
 
 
+@dataclass(frozen=True)
+class StatusPicture:
+    chosen: StatusSummary  # the groups the gear chose (all: the domain)
+    domain: StatusSummary  # the donut: the whole domain
+    faults: list[FaultRow]
+
+
 def id_floor(at: datetime) -> UUID:
     """The smallest UUIDv7 made at `at` or later (ids carry their creation time)."""
     ms = int(at.timestamp() * 1000)
@@ -179,6 +185,29 @@ def bucket_starts(since_local: datetime, until_local: datetime, grain: str) -> l
     return out
 
 
+def fault_of(info: StationInfo) -> FaultRow | None:
+    """The station's entry in Faults & connectivity loss (the rule above), or None."""
+    if info.registration != "adopted":
+        return None
+    if info.connection_state in ("temporarily_unavailable", "long_term_unavailable"):
+        label = "Offline (long-term)" if info.connection_state == "long_term_unavailable" else "Offline"
+        return FaultRow(info.id, info.display_name, info.identity, info.group_id, label, info.last_seen, "offline")
+    if info.connection_state != "online":
+        return None
+    problems, since = [], None
+    for cid, c in sorted(info.connectors.items()):
+        if c.status == "Faulted" or (c.error_code or "NoError") != "NoError":
+            where = "station" if cid == 0 else f"connector {cid}"
+            detail = c.error_code if c.error_code and c.error_code != "NoError" else "no error code"
+            extra = f", {c.info}" if c.info else ""
+            problems.append(f"{where} {c.status}: {detail}{extra}")
+            if c.status_at is not None and (since is None or c.status_at < since):
+                since = c.status_at
+    if not problems:
+        return None
+    return FaultRow(info.id, info.display_name, info.identity, info.group_id, "; ".join(problems), since, "fault")
+
+
 class DashboardReads:
     def __init__(self, store: Store, stations, group_tree):
         self.store = store
@@ -198,38 +227,42 @@ class DashboardReads:
         return out
 
     def status_summary(self, ctx: OperatorContext, group_ids=None) -> StatusSummary:
-        stations = self.visible_stations(ctx, group_ids)
-        counts: Counter = Counter()
-        for info in stations:
-            counts.update(sm.point_states(info))
-        return StatusSummary(len(stations), sum(counts.values()), {s: counts.get(s, 0) for s in sm.POINT_STATES})
+        return self.status_picture(ctx, group_ids).chosen
 
     def faults(self, ctx: OperatorContext) -> list[FaultRow]:
-        rows = []
-        for info in self.visible_stations(ctx):
-            if info.registration != "adopted":
+        return self.status_picture(ctx).faults
+
+    def status_picture(self, ctx: OperatorContext, group_ids=None) -> StatusPicture:
+        """The summary of the chosen groups, the donut's counts over the domain and the faults, in one
+        pass over the stations in memory (it runs a few times a second while statuses change)."""
+        wanted = None
+        if group_ids:
+            wanted = set()
+            for gid in group_ids:
+                if gid in self.group_tree.groups and ctx.sees_group(gid):
+                    wanted |= self.group_tree.index.subtree(gid)
+        domain = dict.fromkeys(sm.POINT_STATES, 0)
+        chosen = dict.fromkeys(sm.POINT_STATES, 0)
+        stations = chosen_stations = 0
+        faults = []
+        for info in self.stations.all():
+            if not ctx.sees_station(info.group_id):
                 continue
-            if info.connection_state in ("temporarily_unavailable", "long_term_unavailable"):
-                label = "Offline (long-term)" if info.connection_state == "long_term_unavailable" else "Offline"
-                rows.append(FaultRow(info.id, info.display_name, info.identity, info.group_id, label,
-                                     info.last_seen, "offline"))
-                continue
-            if info.connection_state != "online":
-                continue
-            problems, since = [], None
-            for cid, c in sorted(info.connectors.items()):
-                if c.status == "Faulted" or (c.error_code or "NoError") != "NoError":
-                    where = "station" if cid == 0 else f"connector {cid}"
-                    detail = c.error_code if c.error_code and c.error_code != "NoError" else "no error code"
-                    extra = f", {c.info}" if c.info else ""
-                    problems.append(f"{where} {c.status}: {detail}{extra}")
-                    if c.status_at is not None and (since is None or c.status_at < since):
-                        since = c.status_at
-            if problems:
-                rows.append(FaultRow(info.id, info.display_name, info.identity, info.group_id, "; ".join(problems),
-                                     since, "fault"))
-        rows.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
-        return rows
+            states = sm.point_states(info)
+            stations += 1
+            for state in states:
+                domain[state] += 1
+            if wanted is None or info.group_id in wanted:
+                chosen_stations += 1
+                for state in states:
+                    chosen[state] += 1
+            fault = fault_of(info)
+            if fault is not None:
+                faults.append(fault)
+        faults.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
+        return StatusPicture(StatusSummary(chosen_stations, sum(chosen.values()), chosen),
+                             StatusSummary(stations, sum(domain.values()), domain), faults)
+
 
     # -- from the hourly aggregates ------------------------------------------------------------------
     async def last_24h(self, ctx: OperatorContext, now: datetime | None = None,

@@ -41,11 +41,11 @@ class Node:
 
 
 class DashboardTreeModel(QAbstractItemModel):
-    def __init__(self, services, operator, parent=None):
+    def __init__(self, services, operator, parent=None, group_ids=()):
         super().__init__(parent)
         self.services = services
         self.operator = operator  # () -> OperatorContext
-        self.group_ids: list[UUID] = []
+        self.group_ids: list[UUID] = list(group_ids)
         self.state: str = ""
         self.root = Node(GROUP, None, "", None)
         self._station_nodes: dict[UUID, Node] = {}

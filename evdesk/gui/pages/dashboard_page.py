@@ -76,12 +76,12 @@ class DashboardPage(Page):
         super().__init__(parent)
         self.services = services
         self._stale_store = True
+        self._structure_changed = False
         self._loads = 0  # store reads finished (tests wait on it)
         self._build()
         groups = [UUID(g) for g in load_json("dashboard/groups", []) if _is_uuid(g)]
         self.chosen_groups: list[UUID] = [g for g in groups if g in services.group_tree.groups]
-        self.tree_model = DashboardTreeModel(services, lambda: operator_of(self), self)
-        self.tree_model.set_filter(self.chosen_groups, "")
+        self.tree_model = DashboardTreeModel(services, lambda: operator_of(self), self, self.chosen_groups)
         self.tree.setModel(self.tree_model)
         self.tree.setItemDelegateForColumn(1, PointSquaresDelegate(self.tree))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -98,7 +98,6 @@ class DashboardPage(Page):
         self._timer = QTimer(self)
         self._timer.setInterval(STORE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_store)
-        self._structure_changed = False
         self._bus = BusListener(self, services.bus)
         for event_type in (ev.ConnectorStatusChanged, ev.ConnectionStateChanged, ev.StationChanged):
             self._bus.on(event_type, self._station_event)
@@ -247,10 +246,6 @@ class DashboardPage(Page):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._structure_changed:
-            self._structure_changed = False
-            self.tree_model.rebuild()
-            self.tree.expandAll()
         self.redraw_status()
         self._timer.start()
         if self._stale_store:
@@ -274,25 +269,28 @@ class DashboardPage(Page):
             self._status.poke()
 
     def _structure_event(self, _event) -> None:
+        """Stations or groups added, removed, moved: the tree is built again at the next redraw (a
+        burst of them is one rebuild)."""
+        self._structure_changed = True
         if self.isVisible():
-            self.tree_model.rebuild()
-            self.tree.expandAll()
             self._status.poke()
-        else:
-            self._structure_changed = True
 
     def redraw_status(self) -> None:
         """The squares that changed, the summary line, the donut and the faults (from memory)."""
         ctx = operator_of(self)
+        if self._structure_changed:
+            self._structure_changed = False
+            self.tree_model.rebuild()
+            self.tree.expandAll()
         self.tree_model.flush()
-        dashboard = self.services.dashboard
-        chosen = dashboard.status_summary(ctx, self.chosen_groups or None)
+        picture = self.services.dashboard.status_picture(ctx, self.chosen_groups or None)
+        chosen = picture.chosen
         which = "the chosen groups" if self.chosen_groups else "all your charging groups"
         self.summary_label.setText(
             f"{_count(chosen.stations, 'charging station')} · {_count(chosen.points, 'charging point')} · "
             f"{chosen.charging} charging now · {chosen.in_error} in an error condition  ({which})")
-        self.donut.set_counts(dashboard.status_summary(ctx).by_state)
-        faults = dashboard.faults(ctx)
+        self.donut.set_counts(picture.domain.by_state)
+        faults = picture.faults
         state = self.tree_model.state
         if state:
             faults = [f for f in faults if _station_has(self.services, f.station_id, state)]
