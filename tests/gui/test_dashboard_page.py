@@ -77,7 +77,7 @@ def test_dashboard_is_the_first_page_and_shows_the_site(qtbot, aio, services, ch
     bay = page.tree_model.index_of_station(site["bay_st"])
     assert page.tree_model.index(bay.row(), 1, bay.parent()).data() == "Charging, Issue detected"
     cards = page.cards.cards
-    assert cards["sessions"].value.text() == "5" and cards["energy"].value.text() == "18.0 kWh"
+    assert cards["sessions"].value.text() == "5" and cards["energy"].value.text() == "18.00 kWh"
     assert cards["sessions"].note.text() == "— nothing to compare with"
     day = page.day_cards.cards
     assert (day["sessions"].value.text(), day["points"].value.text(), day["kwh"].value.text()) == ("4", "3", "18.00")

@@ -33,6 +33,7 @@ from evdesk.store.database import Store
 from evdesk.store.queries import dashboard as q
 
 FIGURES_TTL = 60.0
+LIST_TTL = 5.0
 WINDOW = timedelta(days=30)
 SORTS = ("station", "status", "detail", "unavailable_since", "error_rate", "last_session", "firmware", "model",
          "group")
@@ -105,10 +106,12 @@ class OverviewReads:
         self._figures: dict = {}
         self._last: dict = {}
         self._read_at = -FIGURES_TTL
+        self._list = None
 
     def forget(self) -> None:
-        """Read the 30-day figures again next time (a refresh button)."""
+        """Read the 30-day figures and the list again next time (a refresh button)."""
         self._read_at = -FIGURES_TTL
+        self._list = None
 
     async def _session_figures(self, ctx: OperatorContext, now: datetime) -> tuple[dict, dict]:
         """{(station, connector): (sessions, failed)} over the last 30 days within the domain (the
@@ -172,12 +175,23 @@ class OverviewReads:
                 out.append(row)
         return sort_rows(out, flt.sort, flt.descending)
 
-    async def page(self, ctx: OperatorContext, flt: OverviewFilter | None, offset: int, limit: int) -> list[PointRow]:
+    async def _listed(self, ctx: OperatorContext, flt: OverviewFilter | None) -> list[PointRow]:
+        """The whole ordered list for the pages and the count of one filter, kept `LIST_TTL` seconds
+        (a reload asks for the first page and the count at once, scrolling for the next pages)."""
+        key = (ctx.operator_id, ctx.domain_groups, flt or OverviewFilter())
+        kept = self._list
+        if kept is not None and kept[0] == key and time.monotonic() - kept[1] < LIST_TTL:
+            return kept[2]
         rows = await self.rows(ctx, flt)
+        self._list = (key, time.monotonic(), rows)
+        return rows
+
+    async def page(self, ctx: OperatorContext, flt: OverviewFilter | None, offset: int, limit: int) -> list[PointRow]:
+        rows = await self._listed(ctx, flt)
         return rows[offset:offset + limit]
 
     async def count(self, ctx: OperatorContext, flt: OverviewFilter | None) -> int:
-        return len(await self.rows(ctx, flt))
+        return len(await self._listed(ctx, flt))
 
     def firmware_and_models(self, ctx: OperatorContext) -> tuple[list[str], list[str]]:
         """The firmware versions and models among the stations the operator sees (filter choices)."""

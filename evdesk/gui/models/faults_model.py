@@ -9,8 +9,8 @@ from evdesk.core.reads.dashboard import FaultRow
 from evdesk.gui import display
 from evdesk.gui.models.paged_table import ListTableModel
 
-COLUMNS = ("Station", "Charging group", "Problem", "Since")
-COL_STATION, COL_GROUP, COL_PROBLEM, COL_SINCE = range(len(COLUMNS))
+COLUMNS = ("Station", "Problem", "Since", "Charging group")
+COL_STATION, COL_PROBLEM, COL_SINCE, COL_GROUP = range(len(COLUMNS))
 KIND_COLOURS = {"offline": QColor("#ef6c00"), "fault": QColor("#c62828")}
 
 
@@ -39,13 +39,14 @@ class FaultsModel(ListTableModel):
         if column == COL_SINCE:
             if row.since is None:
                 return "unknown"
-            zone = display.zone_of(self.services.settings)
-            return f"{display.local_time(row.since, zone, seconds=False)} ({display.ago(row.since)})"
+            return display.last_seen_text(row.since, display.zone_of(self.services.settings))
         return None
 
     def row_data(self, row: FaultRow, role: int, column: int):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROBLEM:
             return KIND_COLOURS.get(row.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.station_name} ({row.identity}): {row.problem}. Double-click or Enter opens the station."
+            since = f" since {display.ago(row.since)}" if row.since else ""
+            return (f"{row.station_name} ({row.identity}): {row.problem}{since}. "
+                    "Double-click or Enter opens the station.")
         return None

@@ -230,8 +230,8 @@ class DashboardPage(Page):
         self.faults_view.activatedByKey.connect(self._fault_activated)
         faults_layout.addWidget(self.faults_view)
         bottom.addWidget(faults_box)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 1)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 4)
         page.addWidget(bottom, 2)
         body.setMinimumHeight(900)
 
@@ -363,7 +363,7 @@ class DashboardPage(Page):
         self.cards.card("sessions", "Charging sessions").show_value(
             f"{int(cards.sessions.value):,}", vs, cards.sessions.change, compared=True)
         self.cards.card("energy", "Energy").show_value(
-            f"{cards.energy_kwh.value:,.1f} kWh", vs, cards.energy_kwh.change, compared=True)
+            f"{kwh_text(cards.energy_kwh.value)} kWh", vs, cards.energy_kwh.change, compared=True)
         keys = {"sessions", "energy", "users", "stations"}
         for currency, figure in cards.revenue.items():
             keys.add(f"revenue_{currency}")
@@ -383,7 +383,7 @@ class DashboardPage(Page):
             f"{display.local_time(cards.previous_until, zone, False)} ({display.zone_name(zone)})")
         self.day_cards.card("sessions", "").show_value(f"{day.sessions:,}")
         self.day_cards.card("points", "").show_value(f"{day.points_used:,}")
-        self.day_cards.card("kwh", "").show_value(f"{day.energy_wh / 1000:,.2f}")
+        self.day_cards.card("kwh", "").show_value(kwh_text(day.energy_wh / 1000))
         self.chart.show_buckets(buckets, self.grain_combo.currentData())
         self.chart_note.setText(f"{self.chart.summary()} · all your stations, whatever groups are chosen")
 
@@ -415,6 +415,7 @@ class DashboardPage(Page):
 
     def _zone_changed(self) -> None:
         self.faults_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.redraw_status()
         self.refresh_store()
 
     # -- opening a station -------------------------------------------------------------------------------
@@ -425,6 +426,11 @@ class DashboardPage(Page):
     def _fault_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.stationActivated.emit(index.data(Roles.RowId))
+
+
+def kwh_text(kwh: float) -> str:
+    """Two decimals below 100 kWh (a quiet morning is not "0.0"), one above."""
+    return f"{kwh:,.2f}" if kwh < 100 else f"{kwh:,.1f}"
 
 
 def _count(n: int, thing: str) -> str:

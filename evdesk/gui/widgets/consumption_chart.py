@@ -27,6 +27,7 @@ class ConsumptionChart(pg.PlotWidget):
         plot.showAxis("right")
         plot.getAxis("right").setLabel("sessions", color=LINE_COLOUR.name())
         for axis in ("left", "bottom", "right"):
+            plot.getAxis(axis).enableAutoSIPrefix(False)  # "kWh", never "kWh (x0.001)"
             plot.getAxis(axis).setTextPen(pg.mkPen("#37474f"))
             plot.getAxis(axis).setPen(pg.mkPen("#90a4ae"))
         self.sessions_view = pg.ViewBox()
