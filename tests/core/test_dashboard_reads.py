@@ -94,6 +94,9 @@ async def test_last_24_hours_and_period_cards(site):
     assert (day.sessions, day.points_used, day.energy_wh) == (4, 3, 18000)  # s1, s2, s3, s6
     day = await sv.dashboard.last_24h(site.depot_admin, now)
     assert (day.sessions, day.points_used, day.energy_wh) == (3, 2, 8000)
+    # one station (the panel's header); a station outside the domain adds nothing
+    day = await sv.dashboard.last_24h(site.depot_admin, now, station_ids=[site.bay_st.id, site.off_st.id])
+    assert (day.sessions, day.energy_wh) == (3, 8000)
     zone = ZoneInfo("Europe/Helsinki")
     cards = await sv.dashboard.period_cards(ROOT, "7d", zone, now)
     assert (cards.sessions.value, cards.sessions.previous) == (5, 1)

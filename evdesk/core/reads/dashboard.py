@@ -264,12 +264,18 @@ class DashboardReads:
                              StatusSummary(stations, sum(domain.values()), domain), faults)
 
 
+    def _scope(self, ctx: OperatorContext, station_ids: list[UUID] | None) -> list[UUID] | None:
+        if station_ids is None:
+            return visible_station_ids(ctx, self.stations)
+        by_id = self.stations.by_id
+        return [i for i in station_ids if i in by_id and ctx.sees_station(by_id[i].group_id)]
+
     # -- from the hourly aggregates ------------------------------------------------------------------
     async def last_24h(self, ctx: OperatorContext, now: datetime | None = None,
                        station_ids: list[UUID] | None = None) -> Last24h:
-        """Over the whole domain, or the stations given (already checked by the caller)."""
+        """Over the whole domain, or over the stations given (those the operator sees among them)."""
         now = now or utcnow()
-        ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
+        ids = self._scope(ctx, station_ids)
         edges = list(hour_edges(now - timedelta(hours=24), now))
         sums = await self.store.read(aq.point_sums, edges, ids, ("station", "connector_id"))
         sessions = sum(v[0] for v in sums.values())
@@ -309,7 +315,7 @@ class DashboardReads:
                 "12m": timedelta(days=365)}[timeframe]
         if grain == "hour" and span > timedelta(days=31):
             raise ValidationError("Hours make too many bars for a year: choose days, weeks or months.", field="grain")
-        ids = station_ids if station_ids is not None else visible_station_ids(ctx, self.stations)
+        ids = self._scope(ctx, station_ids)
         starts = bucket_starts((now - span).astimezone(zone).replace(tzinfo=None),
                                now.astimezone(zone).replace(tzinfo=None), grain)
         edges = [int(_utc(start, zone).timestamp()) // HOUR for start in starts]
