@@ -209,3 +209,19 @@ def test_station_statistics_tab_and_group_statistics(qtbot, aio, services, check
 def test_faults_line_counts_in_words():
     assert faults_line(0, 0) == "No station is offline or faulted."
     assert faults_line(3, 1) == "3 stations: 1 offline, 2 with a fault"
+
+
+def test_a_status_change_repaints_its_station_not_the_tree(qtbot, aio, services):
+    site = aio.run(seed(services))
+    _window, page = dashboard_of(qtbot, aio, services, admin_session(aio, services))
+    model = page.tree_model
+    resets, changes = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last, roles=(): changes.append((first.data(), last.data())))
+    off = services.stations.by_id[site["off_st"]]
+    for status in ("Preparing", "Charging", "SuspendedEV", "Charging"):  # a burst: one redraw
+        services.status.status_notification(off, 1, status)
+    aio.wait_until(lambda: changes, message="the station's row was repainted")
+    assert resets == [] and [first for first, _last in changes] == ["OFF-1"]  # one repaint of its row
+    aio.wait_until(lambda: "2 charging now" in page.summary_label.text())
+    assert page.donut.buttons[sm.CHARGING].text() == "Charging  2"
