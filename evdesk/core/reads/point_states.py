@@ -39,6 +39,9 @@ CHARGING, AVAILABLE, UNAVAILABLE, ISSUE, SUSPENDED, DISABLED = (
 POINT_STATES = (CHARGING, AVAILABLE, SUSPENDED, UNAVAILABLE, ISSUE, DISABLED)
 POINT_STATE_LABELS = {CHARGING: "Charging", AVAILABLE: "Available", UNAVAILABLE: "Unavailable",
                       ISSUE: "Issue detected", SUSPENDED: "Suspended", DISABLED: "Disabled"}
+# "a charging point that is …" (filters and their tooltips)
+POINT_STATE_PHRASES = {CHARGING: "charging", AVAILABLE: "available", UNAVAILABLE: "unavailable",
+                       ISSUE: "reporting an issue", SUSPENDED: "suspended", DISABLED: "disabled"}
 SUSPENDED_STATUSES = frozenset({"SuspendedEV", "SuspendedEVSE", "Preparing", "Finishing"})
 NO_FIGURE = "—"
 

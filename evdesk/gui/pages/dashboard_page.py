@@ -161,6 +161,7 @@ class DashboardPage(Page):
         self.filter_label = QLabel("")
         self.filter_label.setObjectName("filterLabel")
         self.filter_label.setStyleSheet("color: #ef6c00;")
+        self.filter_label.setWordWrap(True)
         self.filter_label.hide()
         box.addWidget(self.filter_label)
         self.tree = QTreeView()
@@ -301,8 +302,8 @@ class DashboardPage(Page):
     def _state_chosen(self, state: str) -> None:
         self.tree_model.set_filter(self.chosen_groups, state)
         self.tree.expandAll()
-        label = sm.POINT_STATE_LABELS.get(state, "")
-        self.filter_label.setText(f"Showing only stations with a charging point that is {label.lower()}"
+        phrase = sm.POINT_STATE_PHRASES.get(state, "")
+        self.filter_label.setText(f"Showing only stations with a charging point that is {phrase}"
                                   " (click the state again to show all)." if state else "")
         self.filter_label.setVisible(bool(state))
         self.redraw_status()

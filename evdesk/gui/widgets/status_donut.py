@@ -144,7 +144,7 @@ class StatusDonut(QWidget):
             button.setCheckable(True)
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(f"Show only stations with a charging point that is {sm.POINT_STATE_LABELS[state].lower()}"
+            button.setToolTip(f"Show only stations with a charging point that is {sm.POINT_STATE_PHRASES[state]}"
                               " (click again to show all)")
             colour = POINT_COLOURS[state].name()
             button.setStyleSheet(
