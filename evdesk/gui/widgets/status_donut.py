@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from evdesk.core.reads import point_states as sm
 
@@ -170,8 +170,3 @@ class StatusDonut(QWidget):
             button.setText(f"{sm.POINT_STATE_LABELS[state]}  {counts.get(state, 0)}")
         self.chart.set_counts(counts, self.selected)
 
-
-def legend_label(state: str) -> QLabel:
-    label = QLabel(sm.POINT_STATE_LABELS[state])
-    label.setStyleSheet(f"border-left: 10px solid {POINT_COLOURS[state].name()}; padding-left: 4px;")
-    return label
