@@ -34,7 +34,7 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.dashboard_tree_model import STATION, DashboardTreeModel
-from evdesk.gui.models.faults_model import COL_PROBLEM, FaultsModel
+from evdesk.gui.models.faults_model import COL_GROUP, COL_PROBLEM, COL_SINCE, COL_STATION, FaultsModel
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
 from evdesk.gui.seat_settings import load_json, save_json
@@ -91,8 +91,9 @@ class DashboardPage(Page):
         self.faults_model = FaultsModel(services, self)
         self.faults_view.setModel(self.faults_model)
         header = self.faults_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_PROBLEM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self._status = Coalescer(self.redraw_status, STATUS_REDRAW_MS, self)
         self._sessions = Coalescer(self.refresh_store, SESSION_REFRESH_MS, self)
         self._timer = QTimer(self)
@@ -295,7 +296,11 @@ class DashboardPage(Page):
         state = self.tree_model.state
         if state:
             faults = [f for f in faults if _station_has(self.services, f.station_id, state)]
+        before = [r.station_id for r in self.faults_model.rows()]
         self.faults_model.set_rows(faults)
+        if before != [f.station_id for f in faults]:  # rows came or went: fit the short columns again
+            for column in (COL_STATION, COL_SINCE, COL_GROUP):
+                self.faults_view.resizeColumnToContents(column)
         offline = sum(1 for f in faults if f.kind == "offline")
         self.faults_label.setText(faults_line(len(faults), offline))
 
