@@ -154,6 +154,8 @@ class OverviewModel(OffsetPagedModel):
 
     def header(self, section: int) -> str:
         key = COLUMN_KEYS[section]
-        if key in ("unavailable_since", "last_session"):
-            return display.time_header(COLUMNS[section][1], display.zone_of(self.services.settings))
+        if key in ("unavailable_since", "last_session"):  # narrow columns: the zone on a second line
+            return display.time_header(COLUMNS[section][1], display.zone_of(self.services.settings), two_lines=True)
+        if key == "error_rate":
+            return "Error rate\n(30 days)"
         return COLUMNS[section][1]

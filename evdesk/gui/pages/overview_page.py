@@ -136,9 +136,9 @@ class OverviewPage(Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._header_clicked)
-        for key, width in (("station", 170), ("group", 140), ("status", 120), ("detail", 200),
-                           ("unavailable_since", 175), ("error_rate", 150), ("last_session", 160),
-                           ("connector", 80), ("firmware", 90)):
+        for key, width in (("station", 165), ("identity", 105), ("group", 120), ("status", 118), ("detail", 180),
+                           ("unavailable_since", 125), ("error_rate", 80), ("last_session", 125),
+                           ("connector", 72), ("firmware", 80), ("model", 80)):
             self.table.setColumnWidth(COLUMN_KEYS.index(key), width)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
