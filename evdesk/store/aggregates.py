@@ -308,7 +308,7 @@ def _as_time(value) -> datetime:
     return m.StatusEvent.timestamp.python_value(value) if isinstance(value, str) else value
 
 
-def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_hour: int) -> None:
+def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_hour: int, days: bool = True) -> None:
     E = m.StatusEvent
     mine = (E.station == station) & (E.connector_id == connector_id)
     lo, hi = hour_start(first_hour), hour_start(last_hour + 1)
@@ -326,7 +326,7 @@ def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_ho
             continue
         for hour, s in _split(max(t0, lo).timestamp(), min(t1, hi).timestamp()):
             seconds[hour][column] += s
-    _set_status_columns(station, connector_id, first_hour, last_hour, seconds)
+    _set_status_columns(station, connector_id, first_hour, last_hour, seconds, days)
 
 
 def _status_column(status: str) -> int | None:
@@ -340,7 +340,7 @@ def _status_column(status: str) -> int | None:
 
 
 def _set_status_columns(station: UUID, connector_id: int, first_hour: int, last_hour: int,
-                        seconds: dict[int, list[float]]) -> None:
+                        seconds: dict[int, list[float]], days: bool = True) -> None:
     """Status seconds of these hours become `seconds` (hours without an entry: none); the
     difference goes into the hour and day rows."""
     CH = m.ConnectorHour
@@ -353,24 +353,85 @@ def _set_status_columns(station: UUID, connector_id: int, first_hour: int, last_
         delta = [n - b for n, b in zip(new, before)]
         if any(delta):
             changes.append(((station, connector_id, hour), delta))
-    _add_connector_sums(changes, STATUS_COLUMNS)
+    if days:
+        _add_connector_sums(changes, STATUS_COLUMNS)
+    else:  # a rebuild sums the days from the hours afterwards
+        _upsert_add(m.ConnectorHour, ("station", "connector_id", "hour"), STATUS_COLUMNS, changes)
 
 
 # -- rebuilding ------------------------------------------------------------------------------------------
 def rebuild(progress=None) -> dict:
-    """(worker, in a transaction) Throw the aggregates away and compute them again from the raw rows.
-    Returns counts: sessions, status points (charging points with events), hour rows."""
+    """(worker, in a transaction) Throw the aggregates away and compute them again from the raw rows:
+    one pass over the sessions and their readings (both in session order, by their indexes) writes
+    the sessions' hours; SQL sums them per charging point; then each point's status events.
+    Returns counts: sessions, charging points with status events, hour rows."""
     for model in m.AGGREGATE_MODELS:
         model.delete().execute()
-    T, E = m.Transaction, m.StatusEvent
-    ids = [i for (i,) in T.select(T.id).where(T.deleted_at.is_null()).order_by(T.id).tuples()]
-    for start in range(0, len(ids), 2000):
-        refresh_sessions(set(ids[start : start + 2000]))
-        if progress is not None:
-            progress(min(len(ids), start + 2000), len(ids))
+    T, V, E, SH = m.Transaction, m.MeterValue, m.StatusEvent, m.SessionHour
+    db = T._meta.database
+    total = T.select().where(T.deleted_at.is_null()).count()
+    sessions = (T.select(T.id, T.station, T.connector_id, T.state, T.started_at, T.stopped_at, T.meter_start_wh,
+                         T.meter_stop_wh, T.energy_wh, T.flags, T.cost_total_minor, T.currency)
+                .where(T.deleted_at.is_null()).order_by(T.id).dicts().iterator())
+    readings = db.execute_sql(f'SELECT "transaction_id", "timestamp", "energy_wh" FROM "{V._meta.table_name}" '
+                              'WHERE "transaction_id" IS NOT NULL AND "energy_wh" IS NOT NULL '
+                              'ORDER BY "transaction_id", "timestamp"')
+    to_key = V.transaction.db_value
+    to_time = V.timestamp.python_value
+    pending = readings.fetchone()
+    rows, done = [], 0
+    for row in sessions:
+        key = to_key(row["id"])
+        mine = []
+        while pending is not None and pending[0] <= key:
+            if pending[0] == key:
+                mine.append((to_time(pending[1]), pending[2]))
+            pending = readings.fetchone()
+        for hour, figures in session_contribution(row, mine).items():
+            rows.append((key, hour, row["station"], row["connector_id"], figures))
+        done += 1
+        if len(rows) >= 5000:
+            _insert_session_hours(rows)
+            rows = []
+        if progress is not None and done % 20_000 == 0:
+            progress(done, total)
+    _insert_session_hours(rows)
+    if progress is not None:
+        progress(done, total)
+    sums = ", ".join(f'SUM("{c}")' for c in SESSION_SUMS)
+    names = ", ".join(f'"{c}"' for c in CONNECTOR_SUMS)
+    db.execute_sql(f'INSERT INTO "{m.ConnectorHour._meta.table_name}" ("station", "connector_id", "hour", {names}) '
+                   f'SELECT "station", "connector_id", "hour", {sums} FROM "{SH._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour"')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorHourRevenue._meta.table_name}" ("station", "connector_id", "hour", '
+                   '"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", "hour", "currency", '
+                   f'SUM("revenue_minor"), COUNT(*) FROM "{SH._meta.table_name}" WHERE "currency" != \'\' '
+                   'GROUP BY "station", "connector_id", "hour", "currency"')
     points = list(E.select(E.station, E.connector_id, peewee.fn.MIN(E.timestamp), peewee.fn.MAX(E.timestamp))
                   .group_by(E.station, E.connector_id).tuples())
     for station, connector, lo, hi in points:
-        _set_status_hours(station, connector, hour_of(_as_time(lo)), hour_of(_as_time(hi)))
-    return {"sessions": len(ids), "charging_points_with_status": len(points),
+        _set_status_hours(station, connector, hour_of(_as_time(lo)), hour_of(_as_time(hi)), days=False)
+    all_sums = ", ".join(f'SUM("{c}")' for c in CONNECTOR_SUMS + STATUS_COLUMNS)
+    all_names = ", ".join(f'"{c}"' for c in CONNECTOR_SUMS + STATUS_COLUMNS)
+    db.execute_sql(f'INSERT INTO "{m.ConnectorDay._meta.table_name}" ("station", "connector_id", "day", {all_names}) '
+                   f'SELECT "station", "connector_id", "hour" / 24, {all_sums} FROM "{m.ConnectorHour._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour" / 24')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorDayRevenue._meta.table_name}" ("station", "connector_id", "day", '
+                   '"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", "hour" / 24, "currency", '
+                   f'SUM("revenue_minor"), SUM("sessions") FROM "{m.ConnectorHourRevenue._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour" / 24, "currency"')
+    return {"sessions": done, "charging_points_with_status": len(points),
             "hour_rows": m.ConnectorHour.select().count()}
+
+
+def _insert_session_hours(rows: list[tuple]) -> None:
+    if not rows:
+        return
+    SH = m.SessionHour
+    db = SH._meta.database
+    conv = SH.station.db_value
+    columns = ("tx", "hour", "station", "connector_id", *SESSION_SUMS, "revenue_minor", "currency")
+    sql = (f'INSERT INTO "{SH._meta.table_name}" (' + ", ".join(f'"{c}"' for c in columns) + ") VALUES ("
+           + ", ".join([db.param] * len(columns)) + ")")
+    db.cursor().executemany(sql, [(tx, hour, conv(station), connector, *(f[c] for c in SESSION_SUMS),
+                                   f["revenue_minor"], f["currency"]) for tx, hour, station, connector, f in rows])

@@ -28,6 +28,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
+from evdesk.store.models.reports import SavedReport
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.site import (
     ChargingGroup,
@@ -77,6 +78,7 @@ ALL_MODELS = [
     ConnectorHourRevenue,
     ConnectorDay,
     ConnectorDayRevenue,
+    SavedReport,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

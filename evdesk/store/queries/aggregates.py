@@ -198,9 +198,10 @@ def _key_value(name: str, value):
 
 def distinct_users(edges: list[int], stations: list[UUID] | None, *, users: list[UUID] | None = None,
                    user_groups: list[UUID] | None = None, tariffs: list[str] | None = None,
-                   by: tuple[str, ...] = ()) -> dict[tuple, int]:
-    """(worker) How many different charging users started sessions per (bucket, *key). Sessions
-    without a known user (unknown tags) are not counted."""
+                   by: tuple[str, ...] = ()) -> dict[tuple, set]:
+    """(worker) The different charging users who started sessions, per (bucket, *key) (sets: the
+    caller merges keys, e.g. stations into groups, without counting anyone twice). Sessions without
+    a known user (unknown tags) are not counted."""
     T, U = m.Transaction, m.ChargingUser
     lo = datetime.fromtimestamp(edges[0] * 3600, timezone.utc)
     hi = datetime.fromtimestamp(edges[-1] * 3600, timezone.utc)
@@ -225,7 +226,7 @@ def distinct_users(edges: list[int], stations: list[UUID] | None, *, users: list
         hour = int(row[0].timestamp()) // 3600
         bucket = bisect_right(edges, hour) - 1
         seen[(bucket, *row[2:])].add(row[1])
-    return {key: len(users_) for key, users_ in seen.items()}
+    return dict(seen)
 
 
 def connectors_of(stations: list[UUID] | None) -> list[tuple[UUID, int, str, str, object]]:
@@ -237,3 +238,25 @@ def connectors_of(stations: list[UUID] | None) -> list[tuple[UUID, int, str, str
     if stations is not None:
         query = query.where(C.station.in_(stations)) if stations else query.where(C.id.is_null())
     return list(query.tuples())
+
+
+def names_of_users(ids: list[UUID]) -> dict[UUID, str]:
+    """(worker) "First Last" (or the e-mail) of charging users, removed ones too (old sessions)."""
+    U = m.ChargingUser
+    out = {}
+    for start in range(0, len(ids), 500):
+        for uid, first, last, email in U.select(U.id, U.first_name, U.last_name, U.email).where(
+                U.id.in_(ids[start : start + 500])).tuples():
+            out[uid] = " ".join(p for p in (first, last) if p) or email or str(uid)[:8]
+    return out
+
+
+def names_of_user_groups(ids: list[UUID]) -> dict[UUID, str]:
+    G = m.UserGroup
+    return dict(G.select(G.id, G.name).where(G.id.in_(ids)).tuples()) if ids else {}
+
+
+def users_of_groups(group_ids: list[UUID]) -> list[UUID]:
+    """(worker) The charging users in these user groups (a user-group filter of the aggregates' path)."""
+    U = m.ChargingUser
+    return [u for (u,) in U.select(U.id).where(U.user_group.in_(group_ids)).tuples()] if group_ids else []
