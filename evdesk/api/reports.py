@@ -100,9 +100,10 @@ async def create_saved(request: web.Request) -> web.Response:
 
 
 async def update_saved(request: web.Request) -> web.Response:
+    report_id = path_uuid(request)  # an impossible id is 404 before the body is looked at
     b = await body_of(request, SAVED_PATCH)
     definition = ReportDefinition.from_dict(b["definition"]) if "definition" in b else None
-    saved = await services_of(request).saved_reports.update(ctx_of(request), path_uuid(request), b["version"],
+    saved = await services_of(request).saved_reports.update(ctx_of(request), report_id, b["version"],
                                                             name=b.get("name"), definition=definition)
     return ok(saved.to_dict())
 
@@ -116,6 +117,7 @@ async def delete_saved(request: web.Request) -> web.Response:
 
 async def run_saved(request: web.Request) -> web.Response:
     services, ctx = services_of(request), ctx_of(request)
+    report_id = path_uuid(request)
     await body_of(request, {})  # nothing to give; a malformed body is still refused
-    found = await services.saved_reports.get(ctx, path_uuid(request))
+    found = await services.saved_reports.get(ctx, report_id)
     return ok({"saved_report": found.to_dict(), **result_json(await services.reports.run(ctx, found.definition))})
