@@ -177,8 +177,10 @@ class ReportService:
                          if compare_period is not None else None)
         labels = await self._labels(d, {key for (_b, key) in cells if key != TOTAL})
         n = len(period.buckets)
-        total = self._series(d.metric, TOTAL, "Total", cells, n)
-        series = [self._series(d.metric, key, labels.get(key, str(key)), cells, n)
+        # buckets that have not begun are empty, not zero (a "this year" in November has no December yet)
+        begun = sum(1 for b in period.buckets if b.first_hour * 3600 <= now.timestamp())
+        total = self._series(d.metric, TOTAL, "Total", cells, n, begun)
+        series = [self._series(d.metric, key, labels.get(key, str(key)), cells, n, begun)
                   for key in {key for (_b, key) in cells if key != TOTAL}]
         series.sort(key=lambda s: (-(s.total or 0), s.label))
         compare = None
@@ -195,11 +197,14 @@ class ReportService:
         return ReportResult(d, label, unit, getattr(zone, "key", str(zone)), period, compare_period, total, series,
                             compare, await self._filter_texts(d), notes, now)
 
-    def _series(self, metric: str, key, label: str, cells: dict, n: int) -> Series:
+    def _series(self, metric: str, key, label: str, cells: dict, n: int, begun: int | None = None) -> Series:
         values: list[float | None] = []
         whole = Parts()
         for b in range(n):
             parts = cells.get((b, key))
+            if begun is not None and b >= begun:
+                values.append(None)
+                continue
             values.append(parts.value(metric) if parts is not None else Parts().value(metric))
             if parts is not None:
                 whole.add(parts)

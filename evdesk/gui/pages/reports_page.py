@@ -84,7 +84,7 @@ class ReportsPage(Page):
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
         self.chart = pg.PlotWidget(self)
         self.chart.showGrid(y=True, alpha=0.2)
-        self.legend = self.chart.addLegend(offset=(10, 5))
+        self.legend = self.chart.addLegend(offset=(-10, 5), brush=pg.mkBrush(255, 255, 255, 220), colCount=2)
         ui.chartLayout.addWidget(self.chart)
         ui.resultsSplitter.setSizes([360, 300])
         ui.periodCombo.currentIndexChanged.connect(self._period_changed)
