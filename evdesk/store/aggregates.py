@@ -265,31 +265,45 @@ def _upsert_add(model, keys: tuple[str, ...], columns: tuple[str, ...], changes:
                        + f" ON CONFLICT ({conflict}) DO UPDATE SET {sets}", params)
 
 
-def _by_day(changes: list[tuple[tuple, list]], hour_at: int) -> list[tuple[tuple, list]]:
-    """The same deltas summed per UTC day (the key's element `hour_at` is an hour)."""
-    days: dict[tuple, list] = {}
+def month_of_hour(hour: int) -> int:
+    """The UTC calendar month of an epoch hour as year × 12 + month − 1."""
+    at = hour_start(hour)
+    return at.year * 12 + at.month - 1
+
+
+def _rolled(changes: list[tuple[tuple, list]], hour_at: int, unit_of) -> list[tuple[tuple, list]]:
+    """The same deltas summed per coarser unit (`unit_of(hour)`; the key's element `hour_at` is an hour)."""
+    units: dict[tuple, list] = {}
     for key, sums in changes:
-        day_key = key[:hour_at] + (key[hour_at] // 24,) + key[hour_at + 1 :]
-        found = days.get(day_key)
+        unit_key = key[:hour_at] + (unit_of(key[hour_at]),) + key[hour_at + 1 :]
+        found = units.get(unit_key)
         if found is None:
-            days[day_key] = list(sums)
+            units[unit_key] = list(sums)
         else:
             for n, v in enumerate(sums):
                 found[n] += v
-    return [(k, v) for k, v in days.items() if any(v)]
+    return [(k, v) for k, v in units.items() if any(v)]
+
+
+def _day_of_hour(hour: int) -> int:
+    return hour // 24
 
 
 def _add_connector_sums(changes: list[tuple[tuple, list]], columns: tuple[str, ...] = CONNECTOR_SUMS) -> None:
-    """Deltas keyed (station, connector, hour) into the hour and the day rows."""
+    """Deltas keyed (station, connector, hour) into the hour, day and month rows."""
     _upsert_add(m.ConnectorHour, ("station", "connector_id", "hour"), columns, changes)
-    _upsert_add(m.ConnectorDay, ("station", "connector_id", "day"), columns, _by_day(changes, 2))
+    _upsert_add(m.ConnectorDay, ("station", "connector_id", "day"), columns, _rolled(changes, 2, _day_of_hour))
+    _upsert_add(m.ConnectorMonth, ("station", "connector_id", "month"), columns, _rolled(changes, 2, month_of_hour))
 
 
 def _add_revenue(changes: list[tuple[tuple, list]]) -> None:
     """Deltas keyed (station, connector, hour, currency): [minor units, sessions]."""
     columns = ("revenue_minor", "sessions")
     _upsert_add(m.ConnectorHourRevenue, ("station", "connector_id", "hour", "currency"), columns, changes)
-    _upsert_add(m.ConnectorDayRevenue, ("station", "connector_id", "day", "currency"), columns, _by_day(changes, 2))
+    _upsert_add(m.ConnectorDayRevenue, ("station", "connector_id", "day", "currency"), columns,
+                _rolled(changes, 2, _day_of_hour))
+    _upsert_add(m.ConnectorMonthRevenue, ("station", "connector_id", "month", "currency"), columns,
+                _rolled(changes, 2, month_of_hour))
 
 
 def refresh_status(station: UUID, connector_id: int, first: datetime, last: datetime) -> None:
@@ -420,6 +434,18 @@ def rebuild(progress=None) -> dict:
                    '"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", "hour" / 24, "currency", '
                    f'SUM("revenue_minor"), SUM("sessions") FROM "{m.ConnectorHourRevenue._meta.table_name}" '
                    'GROUP BY "station", "connector_id", "hour" / 24, "currency"')
+    month_sql = ("(CAST(strftime('%Y', \"day\" * 86400, 'unixepoch') AS INTEGER) * 12 "
+                 "+ CAST(strftime('%m', \"day\" * 86400, 'unixepoch') AS INTEGER) - 1)")
+    if isinstance(getattr(db, "obj", db), peewee.PostgresqlDatabase):
+        month_sql = ("(EXTRACT(YEAR FROM to_timestamp(\"day\" * 86400)) * 12 "
+                     "+ EXTRACT(MONTH FROM to_timestamp(\"day\" * 86400)) - 1)::integer")
+    db.execute_sql(f'INSERT INTO "{m.ConnectorMonth._meta.table_name}" ("station", "connector_id", "month", '
+                   f'{all_names}) SELECT "station", "connector_id", {month_sql}, {all_sums} '
+                   f'FROM "{m.ConnectorDay._meta.table_name}" GROUP BY "station", "connector_id", {month_sql}')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorMonthRevenue._meta.table_name}" ("station", "connector_id", "month", '
+                   f'"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", {month_sql}, "currency", '
+                   f'SUM("revenue_minor"), SUM("sessions") FROM "{m.ConnectorDayRevenue._meta.table_name}" '
+                   f'GROUP BY "station", "connector_id", {month_sql}, "currency"')
     return {"sessions": done, "charging_points_with_status": len(points),
             "hour_rows": m.ConnectorHour.select().count()}
 

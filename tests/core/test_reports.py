@@ -60,6 +60,19 @@ async def test_hour_grain_totals_equal_day_grain_totals(services, run):
     assert sum(v for v in by_hour.total.values) == pytest.approx(38.5)
 
 
+@pytest.mark.parametrize("grain", ["day", "week", "month"])
+async def test_month_and_week_buckets_read_from_coarse_rows_equal_the_hours(services, run, grain):
+    """Months and days of UTC rows plus the hours between each local edge and its UTC midnight."""
+    definition = custom(date(2026, 3, 1), date(2026, 4, 30), grain=grain, metric="energy")
+    coarse = await services.reports.run(SYSTEM_CONTEXT, definition, now=LATER)
+    assert coarse.total.total == pytest.approx(44.5)
+    hourly = await services.reports.run(SYSTEM_CONTEXT, custom(date(2026, 3, 28), date(2026, 3, 29), grain="hour"),
+                                        now=LATER)
+    assert sum(v for v in hourly.total.values) == pytest.approx(44.5)
+    if grain == "month":
+        assert coarse.total.values == [pytest.approx(44.5), 0.0]
+
+
 def test_autumn_day_has_25_hours_and_half_hour_zones_start_on_whole_utc_hours():
     (day,) = buckets(date(2026, 10, 25), date(2026, 10, 26), "day", HELSINKI)
     assert day.end_hour - day.first_hour == 25

@@ -71,7 +71,9 @@ def kept_rows():
     return (table(m.ConnectorHour, ("station", "connector_id", "hour")),
             table(m.ConnectorDay, ("station", "connector_id", "day")),
             table(m.ConnectorHourRevenue, ("station", "connector_id", "hour", "currency")),
-            table(m.SessionHour, ("tx", "hour")))
+            table(m.SessionHour, ("tx", "hour")),
+            table(m.ConnectorMonth, ("station", "connector_id", "month")),
+            table(m.ConnectorMonthRevenue, ("station", "connector_id", "month", "currency")))
 
 
 def without_zero_rows(table):

@@ -5,6 +5,8 @@ from evdesk.store.models.aggregates import (
     ConnectorDay,
     ConnectorDayRevenue,
     ConnectorHour,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
     ConnectorHourRevenue,
     SessionHour,
 )
@@ -78,6 +80,8 @@ ALL_MODELS = [
     ConnectorHourRevenue,
     ConnectorDay,
     ConnectorDayRevenue,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
     SavedReport,
 ]
 

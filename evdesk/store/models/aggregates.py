@@ -57,9 +57,11 @@ class ConnectorHour(BaseModel):
     faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "hour")
+        # clustered by time (a period's rows are read in one sweep); a station's by the index
+        primary_key = peewee.CompositeKey("hour", "station", "connector_id")
+        without_rowid = True
         table_name = "agg_connector_hour"
-        indexes = ((("hour", "station"), False),)
+        indexes = ((("station", "connector_id", "hour"), False),)
 
 
 class ConnectorHourRevenue(BaseModel):
@@ -73,9 +75,9 @@ class ConnectorHourRevenue(BaseModel):
     sessions = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "hour", "currency")
+        primary_key = peewee.CompositeKey("hour", "station", "connector_id", "currency")
+        without_rowid = True
         table_name = "agg_connector_hour_revenue"
-        indexes = ((("hour", "station"), False),)
 
 
 class ConnectorDay(BaseModel):
@@ -96,9 +98,10 @@ class ConnectorDay(BaseModel):
     faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "day")
+        primary_key = peewee.CompositeKey("day", "station", "connector_id")
+        without_rowid = True
         table_name = "agg_connector_day"
-        indexes = ((("day", "station"), False),)
+        indexes = ((("station", "connector_id", "day"), False),)
 
 
 class ConnectorDayRevenue(BaseModel):
@@ -112,9 +115,49 @@ class ConnectorDayRevenue(BaseModel):
     sessions = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "day", "currency")
+        primary_key = peewee.CompositeKey("day", "station", "connector_id", "currency")
+        without_rowid = True
         table_name = "agg_connector_day_revenue"
-        indexes = ((("day", "station"), False),)
 
 
-AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue]
+class ConnectorMonth(BaseModel):
+    """A charging point's UTC calendar month (`month` = year × 12 + month − 1): the sum of its days.
+    A local month is its UTC month give or take the hours between the two midnights (read from the
+    hour rows), so a year by month reads 12 rows per point."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    month = peewee.IntegerField()
+    sessions_started = peewee.IntegerField(default=0, constraints=ZERO)
+    sessions_failed = peewee.IntegerField(default=0, constraints=ZERO)
+    energy_wh = peewee.BigIntegerField(default=0, constraints=ZERO)
+    charging_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    plugged_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    occupied_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    unavailable_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    faulted_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("month", "station", "connector_id")
+        without_rowid = True
+        table_name = "agg_connector_month"
+
+
+class ConnectorMonthRevenue(BaseModel):
+    """`ConnectorDayRevenue` summed per UTC month."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    month = peewee.IntegerField()
+    currency = peewee.CharField(max_length=3)
+    revenue_minor = peewee.BigIntegerField(default=0, constraints=ZERO)
+    sessions = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("month", "station", "connector_id", "currency")
+        without_rowid = True
+        table_name = "agg_connector_month_revenue"
+
+
+AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue, ConnectorMonth,
+                    ConnectorMonthRevenue]
