@@ -234,59 +234,81 @@ class ReportService:
 
         session_path = bool(d.user_ids or d.user_group_ids or d.tariffs) or d.breakdown in SESSION_PATH_KEYS
         metric = d.metric
+        # group the rows only as finely as the breakdown and the point filters need (fewer rows)
+        if d.breakdown == "connector" or wanted_points is not None:
+            point_by: tuple[str, ...] = ("station", "connector_id")
+        elif d.breakdown in ("station", "group"):
+            point_by = ("station",)
+        else:
+            point_by = ()
+        extra_by = (d.breakdown,) if d.breakdown in SESSION_PATH_KEYS else ()
+        width = len(point_by)
+
+        def point_of(row_key: tuple) -> tuple:
+            """(station, connector, the rest) of a (bucket, *point_by, *rest) key."""
+            station = row_key[1] if width >= 1 else None
+            connector = row_key[2] if width == 2 else None
+            return station, connector, row_key[1 + width :]
+
+        def wanted(station, connector) -> bool:
+            return wanted_points is None or (station, connector) in wanted_points
+
         if metric == "unique_users":
-            by = ("station", "connector_id") + ((d.breakdown,) if d.breakdown in SESSION_PATH_KEYS else ())
             found = q.distinct_users(edges, stations, users=list(d.user_ids) or None,
                                      user_groups=list(d.user_group_ids) or None, tariffs=list(d.tariffs) or None,
-                                     by=by)
-            for (bucket, station, connector, *rest), users in found.items():
-                if wanted_points is not None and (station, connector) not in wanted_points:
-                    continue
-                put(bucket, key_of(station, connector, rest[0] if rest else None), Parts(users=set(users)))
+                                     by=point_by + extra_by)
+            for row_key, users in found.items():
+                station, connector, rest = point_of(row_key)
+                if wanted(station, connector):
+                    put(row_key[0], key_of(station, connector, rest[0] if rest else None), Parts(users=set(users)))
             return dict(cells)
         if session_path and metric != "availability":
-            by = ("station", "connector_id") + ((d.breakdown,) if d.breakdown in SESSION_PATH_KEYS else ()) + ("currency",)
             found = q.session_sums(edges, stations, users=list(d.user_ids) or None,
                                    user_groups=list(d.user_group_ids) or None, tariffs=list(d.tariffs) or None,
-                                   points=sorted(wanted_points) if wanted_points is not None else None, by=by)
-            for (bucket, station, connector, *rest), values in found.items():
+                                   points=sorted(wanted_points) if wanted_points is not None else None,
+                                   by=point_by + extra_by + ("currency",))
+            for row_key, values in found.items():
+                station, connector, rest = point_of(row_key)
                 extra, money = (rest[0], rest[1]) if len(rest) == 2 else (None, rest[0])
                 started, failed, energy, charging, plugged, revenue = values
-                put(bucket, key_of(station, connector, extra),
+                put(row_key[0], key_of(station, connector, extra),
                     Parts(started, failed, energy, charging, plugged,
                           revenue_minor=revenue if money == currency else 0))
         else:
-            sums = q.point_sums(edges, stations, ("station", "connector_id"))
-            for (bucket, station, connector), v in sums.items():
-                if wanted_points is not None and (station, connector) not in wanted_points:
-                    continue
-                put(bucket, key_of(station, connector, None),
-                    Parts(v[0], v[1], v[2], v[3], v[4], unavailable_s=v[6] + v[7]))
+            for row_key, v in q.point_sums(edges, stations, point_by).items():
+                station, connector, _rest = point_of(row_key)
+                if wanted(station, connector):
+                    put(row_key[0], key_of(station, connector, None),
+                        Parts(v[0], v[1], v[2], v[3], v[4], unavailable_s=v[6] + v[7]))
             if metric == "revenue":
-                for (bucket, station, connector, money), (minor, _count) in q.revenue_sums(
-                        edges, stations, ("station", "connector_id")).items():
-                    if money == currency and (wanted_points is None or (station, connector) in wanted_points):
-                        put(bucket, key_of(station, connector, None), Parts(revenue_minor=minor))
+                for row_key, (minor, _count) in q.revenue_sums(edges, stations, point_by).items():
+                    station, connector, rest = point_of(row_key)
+                    if rest[0] == currency and wanted(station, connector):
+                        put(row_key[0], key_of(station, connector, None), Parts(revenue_minor=minor))
         if metric in ("utilisation", "availability"):
             self._add_capacity(period.buckets, points, key_of, put, now, metric == "availability")
         return dict(cells)
 
     @staticmethod
     def _add_capacity(buckets: list[Bucket], points, key_of, put, now: datetime, open_status: bool) -> None:
-        """Each point's time in each bucket (up to now); for availability also its current status so far."""
+        """The points' time in each bucket (up to now), per breakdown key; for availability also the
+        current status so far of the points that are Unavailable or Faulted now."""
         now_hour = now.timestamp() / 3600
+        per_key: dict = defaultdict(int)
+        for station, connector, *_rest in points:
+            per_key[key_of(station, connector, None)] += 1
+        down = [p for p in points if open_status and p[3] in ("Unavailable", "Faulted") and p[4] is not None]
         for n, b in enumerate(buckets):
             seconds = max(0.0, (min(b.end_hour, now_hour) - b.first_hour) * 3600)
             if seconds <= 0:
                 continue
+            for key, count in per_key.items():
+                put(n, key, Parts(capacity_s=seconds * count))
             since = datetime.fromtimestamp(b.first_hour * 3600, timezone.utc)
             until = datetime.fromtimestamp(b.end_hour * 3600, timezone.utc)
-            for station, connector, _socket, status, status_at in points:
-                parts = Parts(capacity_s=seconds)
-                if open_status:
-                    _o, unavailable, faulted = open_status_seconds(status, status_at, since, until, now)
-                    parts.unavailable_s = unavailable + faulted
-                put(n, key_of(station, connector, None), parts)
+            for station, connector, _socket, status, status_at in down:
+                _o, unavailable, faulted = open_status_seconds(status, status_at, since, until, now)
+                put(n, key_of(station, connector, None), Parts(unavailable_s=unavailable + faulted))
 
     @staticmethod
     def _key_function(breakdown: str, group_of: dict):
