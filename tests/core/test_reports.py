@@ -12,6 +12,7 @@ import pytest
 from evdesk.core.errors import AccessDenied, ValidationError
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.reports.definition import ReportDefinition, buckets
+from evdesk.store import models as m
 from tests.core.test_station_metrics import group_admin_of
 from tests.store.test_aggregates import DAY0, simulated_run
 
@@ -71,6 +72,28 @@ async def test_month_and_week_buckets_read_from_coarse_rows_equal_the_hours(serv
     assert sum(v for v in hourly.total.values) == pytest.approx(44.5)
     if grain == "month":
         assert coarse.total.values == [pytest.approx(44.5), 0.0]
+
+
+async def test_sessions_in_the_hours_between_local_and_utc_midnight_land_in_their_local_month(services):
+    """Local April begins at 21:00 UTC on 31 March: the hours read as a correction, not the UTC month."""
+    from datetime import timedelta
+
+    from tests.store.test_aggregates import iso, reading
+
+    services.settings.site_timezone = "Europe/Helsinki"
+    await services.store.run(lambda: m.Token.create(uid="EDGE", uid_key="EDGE"))
+    station = await services.stations.create_station("EDGE-1", connectors=1, ctx=SYSTEM_CONTEXT)
+    for start, wh in ((datetime(2026, 3, 31, 20, 10, tzinfo=timezone.utc), 2000),   # 23:10 local, 31 March
+                      (datetime(2026, 3, 31, 22, 10, tzinfo=timezone.utc), 1000)):  # 01:10 local, 1 April
+        started = await services.transactions.start(station, 1, "EDGE", 0, iso(start))
+        services.transactions.meter_values(station, 1, started.ocpp_id, reading(start + timedelta(minutes=20), wh))
+        await services.transactions.stop(station, started.ocpp_id, wh, iso(start + timedelta(minutes=40)))
+    result = await services.reports.run(SYSTEM_CONTEXT, custom(date(2026, 3, 1), date(2026, 4, 30), grain="month"),
+                                        now=LATER)
+    assert result.total.values == [pytest.approx(2.0), pytest.approx(1.0)]
+    weeks = await services.reports.run(SYSTEM_CONTEXT, custom(date(2026, 3, 30), date(2026, 4, 5), grain="day",
+                                                              metric="sessions"), now=LATER)
+    assert weeks.total.values == [0.0, 1.0, 1.0, 0.0, None, None, None]  # 3 to 5 April: not begun at "now"
 
 
 def test_autumn_day_has_25_hours_and_half_hour_zones_start_on_whole_utc_hours():
