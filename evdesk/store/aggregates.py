@@ -6,8 +6,8 @@ How they are kept (all on the database worker, inside the transaction that wrote
   (`session_contribution`). Whenever a session row is written (a Start in the group commit, a Stop,
   a close, a price: every versioned change feeds `write.record_changes`, which calls
   `sessions_changed`) or readings of it are inserted, the session's `SessionHour` rows are computed
-  again and the difference to the old ones is added to `ConnectorHour` / `ConnectorHourRevenue`
-  (`INSERT ... ON CONFLICT DO UPDATE SET x = x + delta`). Cost: one session's readings per change.
+  again and the difference to the old ones is added to the hour, day and month rows of its charging
+  point (`INSERT ... ON CONFLICT DO UPDATE SET x = x + delta`). Cost: one session's readings per change.
 * Status seconds of an hour are computed again from the raw status events whenever an event lands in
   or before it (`status_changed`): the hours from the event before the new one to the event after.
 * The group commit defers both to the end of its transaction (`deferred()`), so a flush with a

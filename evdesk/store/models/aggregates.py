@@ -3,7 +3,9 @@ year answer in a second (see `evdesk/store/aggregates.py` for how they are kept 
 
 Derived data: every seat computes its own from the rows it has (never synced, no versions); the
 command `evdesk aggregates rebuild` makes them again from the raw rows. Hours are whole UTC hours
-numbered from the epoch (`hour` = seconds since 1970-01-01 UTC // 3600).
+numbered from the epoch (`hour` = seconds since 1970-01-01 UTC // 3600); days and months are their
+UTC sums. The per-point tables are WITHOUT ROWID with the time first in the key: a period's rows
+lie together (one sweep), and an index by station serves one station's statistics.
 """
 
 from __future__ import annotations
@@ -82,8 +84,8 @@ class ConnectorHourRevenue(BaseModel):
 
 class ConnectorDay(BaseModel):
     """A charging point's UTC day (`day` = epoch hour // 24): the sum of its `ConnectorHour` rows.
-    Long reports read whole UTC days from here and only the hours at their buckets' edges from the
-    hours (a local day, week or month starts at some UTC hour)."""
+    Reports by day or more read whole UTC days (and months) and correct each local edge by the hours
+    between it and its nearest UTC midnight (store/queries/aggregates.py)."""
 
     station = peewee.UUIDField()
     connector_id = peewee.IntegerField()
