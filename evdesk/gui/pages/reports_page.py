@@ -84,7 +84,7 @@ class ReportsPage(Page):
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
         self.chart = pg.PlotWidget(self)
         self.chart.showGrid(y=True, alpha=0.2)
-        self.legend = self.chart.addLegend(offset=(-10, 5), brush=pg.mkBrush(255, 255, 255, 220), colCount=2)
+        self.legend = self.chart.addLegend(offset=(-10, 5), brush=pg.mkBrush(255, 255, 255, 235), colCount=2)
         ui.chartLayout.addWidget(self.chart)
         ui.resultsSplitter.setSizes([360, 300])
         ui.periodCombo.currentIndexChanged.connect(self._period_changed)
@@ -260,7 +260,10 @@ class ReportsPage(Page):
         step = max(1, n // 12)
         chart.getAxis("bottom").setTicks([[(i, result.bucket_label(i)) for i in range(0, n, step)]])
         chart.setLabel("left", result.title + (f" ({result.unit})" if result.unit else ""))
-        chart.enableAutoRange()
+        top = max([v for v in values] + ([v or 0 for v in result.compare.values] if result.compare is not None else [])
+                  + [0])
+        chart.enableAutoRange(axis="x")
+        chart.setYRange(0, top * 1.4 if top > 0 else 1, padding=0)  # headroom: the legend sits above the bars
 
     # -- saved reports -------------------------------------------------------------------------------------------
     def reload_saved(self, select=None) -> None:
