@@ -65,10 +65,16 @@ class Parts:
     users: set = field(default_factory=set)
 
     def add(self, other: "Parts") -> None:
-        for name in ("sessions", "failed", "energy_wh", "charging_s", "plugged_s", "unavailable_s", "capacity_s",
-                     "revenue_minor"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.users |= other.users
+        self.sessions += other.sessions
+        self.failed += other.failed
+        self.energy_wh += other.energy_wh
+        self.charging_s += other.charging_s
+        self.plugged_s += other.plugged_s
+        self.unavailable_s += other.unavailable_s
+        self.capacity_s += other.capacity_s
+        self.revenue_minor += other.revenue_minor
+        if other.users:
+            self.users |= other.users
 
     def value(self, metric: str) -> float | None:
         if metric == "sessions":
@@ -175,13 +181,14 @@ class ReportService:
         cells = await self.store.read(self._cells, d, period, stations, currency, now)
         compare_cells = (await self.store.read(self._cells, d, compare_period, stations, currency, now)
                          if compare_period is not None else None)
-        labels = await self._labels(d, {key for (_b, key) in cells if key != TOTAL})
+        keys = {key for (_b, key) in cells if key != TOTAL}
+        labels = await self._labels(d, keys)
         n = len(period.buckets)
         # buckets that have not begun are empty, not zero (a "this year" in November has no December yet)
         begun = sum(1 for b in period.buckets if b.first_hour * 3600 <= now.timestamp())
         total = self._series(d.metric, TOTAL, "Total", cells, n, begun)
         series = [self._series(d.metric, key, labels.get(key, str(key)), cells, n, begun)
-                  for key in {key for (_b, key) in cells if key != TOTAL}]
+                  for key in keys]
         series.sort(key=lambda s: (-(s.total or 0), s.label))
         compare = None
         if compare_cells is not None:
@@ -200,13 +207,16 @@ class ReportService:
     def _series(self, metric: str, key, label: str, cells: dict, n: int, begun: int | None = None) -> Series:
         values: list[float | None] = []
         whole = Parts()
+        empty = Parts().value(metric)
         for b in range(n):
-            parts = cells.get((b, key))
             if begun is not None and b >= begun:
                 values.append(None)
                 continue
-            values.append(parts.value(metric) if parts is not None else Parts().value(metric))
-            if parts is not None:
+            parts = cells.get((b, key))
+            if parts is None:
+                values.append(empty)
+            else:
+                values.append(parts.value(metric))
                 whole.add(parts)
         return Series(key, label, values, whole.value(metric))
 
