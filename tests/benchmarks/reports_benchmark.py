@@ -77,6 +77,18 @@ async def bench(folder: Path, runs: int) -> None:
         await measure(services, "year by month, utilisation, broken down by station",
                       ReportDefinition(metric="utilisation", period="custom", first_day=today - timedelta(days=365),
                                        last_day=today, grain="month", breakdown="station"), runs, 2.0)
+        station = services.stations.all()[0]
+        for name, scope, limit in (("station figures per charging point, last 30 days (Statistics tab)",
+                                    {"station_id": station.id}, 0.15),
+                                   ("every charging point's figures, last 30 days (overview)", {}, 1.0)):
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                figures = await services.station_metrics.last_days(SYSTEM_CONTEXT, 30, **scope)
+                times.append(time.perf_counter() - started)
+            verdict = "within" if min(times) <= limit else "OVER"
+            print(f"{name}: first {times[0]:.3f} s, best {min(times):.3f} s ({verdict} {limit:g} s); "
+                  f"{len(figures)} points")
     finally:
         store.close()
 
