@@ -28,6 +28,8 @@ from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.reads.station_metrics import StationMetrics
 from evdesk.core.reads.station_statistics import StationStatisticsReads
+from evdesk.core.reports.engine import ReportService
+from evdesk.core.reports.saved import SavedReports
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
@@ -75,6 +77,8 @@ class Services:
         self.history = HistoryReads(store, self.stations)
         # figures of charging points from the hourly aggregates (statistics, dashboard, reports)
         self.station_metrics = StationMetrics(store, self.stations, self.group_tree)
+        self.reports = ReportService(store, self.stations, self.group_tree, self.settings)
+        self.saved_reports = SavedReports(store)
         self.station_config = StationConfigService(store, self.stations)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)

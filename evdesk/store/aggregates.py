@@ -6,8 +6,8 @@ How they are kept (all on the database worker, inside the transaction that wrote
   (`session_contribution`). Whenever a session row is written (a Start in the group commit, a Stop,
   a close, a price: every versioned change feeds `write.record_changes`, which calls
   `sessions_changed`) or readings of it are inserted, the session's `SessionHour` rows are computed
-  again and the difference to the old ones is added to `ConnectorHour` / `ConnectorHourRevenue`
-  (`INSERT ... ON CONFLICT DO UPDATE SET x = x + delta`). Cost: one session's readings per change.
+  again and the difference to the old ones is added to the hour, day and month rows of its charging
+  point (`INSERT ... ON CONFLICT DO UPDATE SET x = x + delta`). Cost: one session's readings per change.
 * Status seconds of an hour are computed again from the raw status events whenever an event lands in
   or before it (`status_changed`): the hours from the event before the new one to the event after.
 * The group commit defers both to the end of its transaction (`deferred()`), so a flush with a
@@ -265,31 +265,45 @@ def _upsert_add(model, keys: tuple[str, ...], columns: tuple[str, ...], changes:
                        + f" ON CONFLICT ({conflict}) DO UPDATE SET {sets}", params)
 
 
-def _by_day(changes: list[tuple[tuple, list]], hour_at: int) -> list[tuple[tuple, list]]:
-    """The same deltas summed per UTC day (the key's element `hour_at` is an hour)."""
-    days: dict[tuple, list] = {}
+def month_of_hour(hour: int) -> int:
+    """The UTC calendar month of an epoch hour as year × 12 + month − 1."""
+    at = hour_start(hour)
+    return at.year * 12 + at.month - 1
+
+
+def _rolled(changes: list[tuple[tuple, list]], hour_at: int, unit_of) -> list[tuple[tuple, list]]:
+    """The same deltas summed per coarser unit (`unit_of(hour)`; the key's element `hour_at` is an hour)."""
+    units: dict[tuple, list] = {}
     for key, sums in changes:
-        day_key = key[:hour_at] + (key[hour_at] // 24,) + key[hour_at + 1 :]
-        found = days.get(day_key)
+        unit_key = key[:hour_at] + (unit_of(key[hour_at]),) + key[hour_at + 1 :]
+        found = units.get(unit_key)
         if found is None:
-            days[day_key] = list(sums)
+            units[unit_key] = list(sums)
         else:
             for n, v in enumerate(sums):
                 found[n] += v
-    return [(k, v) for k, v in days.items() if any(v)]
+    return [(k, v) for k, v in units.items() if any(v)]
+
+
+def _day_of_hour(hour: int) -> int:
+    return hour // 24
 
 
 def _add_connector_sums(changes: list[tuple[tuple, list]], columns: tuple[str, ...] = CONNECTOR_SUMS) -> None:
-    """Deltas keyed (station, connector, hour) into the hour and the day rows."""
+    """Deltas keyed (station, connector, hour) into the hour, day and month rows."""
     _upsert_add(m.ConnectorHour, ("station", "connector_id", "hour"), columns, changes)
-    _upsert_add(m.ConnectorDay, ("station", "connector_id", "day"), columns, _by_day(changes, 2))
+    _upsert_add(m.ConnectorDay, ("station", "connector_id", "day"), columns, _rolled(changes, 2, _day_of_hour))
+    _upsert_add(m.ConnectorMonth, ("station", "connector_id", "month"), columns, _rolled(changes, 2, month_of_hour))
 
 
 def _add_revenue(changes: list[tuple[tuple, list]]) -> None:
     """Deltas keyed (station, connector, hour, currency): [minor units, sessions]."""
     columns = ("revenue_minor", "sessions")
     _upsert_add(m.ConnectorHourRevenue, ("station", "connector_id", "hour", "currency"), columns, changes)
-    _upsert_add(m.ConnectorDayRevenue, ("station", "connector_id", "day", "currency"), columns, _by_day(changes, 2))
+    _upsert_add(m.ConnectorDayRevenue, ("station", "connector_id", "day", "currency"), columns,
+                _rolled(changes, 2, _day_of_hour))
+    _upsert_add(m.ConnectorMonthRevenue, ("station", "connector_id", "month", "currency"), columns,
+                _rolled(changes, 2, month_of_hour))
 
 
 def refresh_status(station: UUID, connector_id: int, first: datetime, last: datetime) -> None:
@@ -308,7 +322,7 @@ def _as_time(value) -> datetime:
     return m.StatusEvent.timestamp.python_value(value) if isinstance(value, str) else value
 
 
-def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_hour: int) -> None:
+def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_hour: int, days: bool = True) -> None:
     E = m.StatusEvent
     mine = (E.station == station) & (E.connector_id == connector_id)
     lo, hi = hour_start(first_hour), hour_start(last_hour + 1)
@@ -326,7 +340,7 @@ def _set_status_hours(station: UUID, connector_id: int, first_hour: int, last_ho
             continue
         for hour, s in _split(max(t0, lo).timestamp(), min(t1, hi).timestamp()):
             seconds[hour][column] += s
-    _set_status_columns(station, connector_id, first_hour, last_hour, seconds)
+    _set_status_columns(station, connector_id, first_hour, last_hour, seconds, days)
 
 
 def _status_column(status: str) -> int | None:
@@ -340,7 +354,7 @@ def _status_column(status: str) -> int | None:
 
 
 def _set_status_columns(station: UUID, connector_id: int, first_hour: int, last_hour: int,
-                        seconds: dict[int, list[float]]) -> None:
+                        seconds: dict[int, list[float]], days: bool = True) -> None:
     """Status seconds of these hours become `seconds` (hours without an entry: none); the
     difference goes into the hour and day rows."""
     CH = m.ConnectorHour
@@ -353,24 +367,97 @@ def _set_status_columns(station: UUID, connector_id: int, first_hour: int, last_
         delta = [n - b for n, b in zip(new, before)]
         if any(delta):
             changes.append(((station, connector_id, hour), delta))
-    _add_connector_sums(changes, STATUS_COLUMNS)
+    if days:
+        _add_connector_sums(changes, STATUS_COLUMNS)
+    else:  # a rebuild sums the days from the hours afterwards
+        _upsert_add(m.ConnectorHour, ("station", "connector_id", "hour"), STATUS_COLUMNS, changes)
 
 
 # -- rebuilding ------------------------------------------------------------------------------------------
 def rebuild(progress=None) -> dict:
-    """(worker, in a transaction) Throw the aggregates away and compute them again from the raw rows.
-    Returns counts: sessions, status points (charging points with events), hour rows."""
+    """(worker, in a transaction) Throw the aggregates away and compute them again from the raw rows:
+    one pass over the sessions and their readings (both in session order, by their indexes) writes
+    the sessions' hours; SQL sums them per charging point; then each point's status events.
+    Returns counts: sessions, charging points with status events, hour rows."""
     for model in m.AGGREGATE_MODELS:
         model.delete().execute()
-    T, E = m.Transaction, m.StatusEvent
-    ids = [i for (i,) in T.select(T.id).where(T.deleted_at.is_null()).order_by(T.id).tuples()]
-    for start in range(0, len(ids), 2000):
-        refresh_sessions(set(ids[start : start + 2000]))
-        if progress is not None:
-            progress(min(len(ids), start + 2000), len(ids))
+    T, V, E, SH = m.Transaction, m.MeterValue, m.StatusEvent, m.SessionHour
+    db = T._meta.database
+    total = T.select().where(T.deleted_at.is_null()).count()
+    sessions = (T.select(T.id, T.station, T.connector_id, T.state, T.started_at, T.stopped_at, T.meter_start_wh,
+                         T.meter_stop_wh, T.energy_wh, T.flags, T.cost_total_minor, T.currency)
+                .where(T.deleted_at.is_null()).order_by(T.id).dicts().iterator())
+    readings = db.execute_sql(f'SELECT "transaction_id", "timestamp", "energy_wh" FROM "{V._meta.table_name}" '
+                              'WHERE "transaction_id" IS NOT NULL AND "energy_wh" IS NOT NULL '
+                              'ORDER BY "transaction_id", "timestamp"')
+    to_key = V.transaction.db_value
+    to_time = V.timestamp.python_value
+    pending = readings.fetchone()
+    rows, done = [], 0
+    for row in sessions:
+        key = to_key(row["id"])
+        mine = []
+        while pending is not None and pending[0] <= key:
+            if pending[0] == key:
+                mine.append((to_time(pending[1]), pending[2]))
+            pending = readings.fetchone()
+        for hour, figures in session_contribution(row, mine).items():
+            rows.append((key, hour, row["station"], row["connector_id"], figures))
+        done += 1
+        if len(rows) >= 5000:
+            _insert_session_hours(rows)
+            rows = []
+        if progress is not None and done % 20_000 == 0:
+            progress(done, total)
+    _insert_session_hours(rows)
+    if progress is not None:
+        progress(done, total)
+    sums = ", ".join(f'SUM("{c}")' for c in SESSION_SUMS)
+    names = ", ".join(f'"{c}"' for c in CONNECTOR_SUMS)
+    db.execute_sql(f'INSERT INTO "{m.ConnectorHour._meta.table_name}" ("station", "connector_id", "hour", {names}) '
+                   f'SELECT "station", "connector_id", "hour", {sums} FROM "{SH._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour"')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorHourRevenue._meta.table_name}" ("station", "connector_id", "hour", '
+                   '"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", "hour", "currency", '
+                   f'SUM("revenue_minor"), COUNT(*) FROM "{SH._meta.table_name}" WHERE "currency" != \'\' '
+                   'GROUP BY "station", "connector_id", "hour", "currency"')
     points = list(E.select(E.station, E.connector_id, peewee.fn.MIN(E.timestamp), peewee.fn.MAX(E.timestamp))
                   .group_by(E.station, E.connector_id).tuples())
     for station, connector, lo, hi in points:
-        _set_status_hours(station, connector, hour_of(_as_time(lo)), hour_of(_as_time(hi)))
-    return {"sessions": len(ids), "charging_points_with_status": len(points),
+        _set_status_hours(station, connector, hour_of(_as_time(lo)), hour_of(_as_time(hi)), days=False)
+    all_sums = ", ".join(f'SUM("{c}")' for c in CONNECTOR_SUMS + STATUS_COLUMNS)
+    all_names = ", ".join(f'"{c}"' for c in CONNECTOR_SUMS + STATUS_COLUMNS)
+    db.execute_sql(f'INSERT INTO "{m.ConnectorDay._meta.table_name}" ("station", "connector_id", "day", {all_names}) '
+                   f'SELECT "station", "connector_id", "hour" / 24, {all_sums} FROM "{m.ConnectorHour._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour" / 24')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorDayRevenue._meta.table_name}" ("station", "connector_id", "day", '
+                   '"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", "hour" / 24, "currency", '
+                   f'SUM("revenue_minor"), SUM("sessions") FROM "{m.ConnectorHourRevenue._meta.table_name}" '
+                   'GROUP BY "station", "connector_id", "hour" / 24, "currency"')
+    month_sql = ("(CAST(strftime('%Y', \"day\" * 86400, 'unixepoch') AS INTEGER) * 12 "
+                 "+ CAST(strftime('%m', \"day\" * 86400, 'unixepoch') AS INTEGER) - 1)")
+    if isinstance(getattr(db, "obj", db), peewee.PostgresqlDatabase):
+        month_sql = ("(EXTRACT(YEAR FROM to_timestamp(\"day\" * 86400)) * 12 "
+                     "+ EXTRACT(MONTH FROM to_timestamp(\"day\" * 86400)) - 1)::integer")
+    db.execute_sql(f'INSERT INTO "{m.ConnectorMonth._meta.table_name}" ("station", "connector_id", "month", '
+                   f'{all_names}) SELECT "station", "connector_id", {month_sql}, {all_sums} '
+                   f'FROM "{m.ConnectorDay._meta.table_name}" GROUP BY "station", "connector_id", {month_sql}')
+    db.execute_sql(f'INSERT INTO "{m.ConnectorMonthRevenue._meta.table_name}" ("station", "connector_id", "month", '
+                   f'"currency", "revenue_minor", "sessions") SELECT "station", "connector_id", {month_sql}, "currency", '
+                   f'SUM("revenue_minor"), SUM("sessions") FROM "{m.ConnectorDayRevenue._meta.table_name}" '
+                   f'GROUP BY "station", "connector_id", {month_sql}, "currency"')
+    return {"sessions": done, "charging_points_with_status": len(points),
             "hour_rows": m.ConnectorHour.select().count()}
+
+
+def _insert_session_hours(rows: list[tuple]) -> None:
+    if not rows:
+        return
+    SH = m.SessionHour
+    db = SH._meta.database
+    conv = SH.station.db_value
+    columns = ("tx", "hour", "station", "connector_id", *SESSION_SUMS, "revenue_minor", "currency")
+    sql = (f'INSERT INTO "{SH._meta.table_name}" (' + ", ".join(f'"{c}"' for c in columns) + ") VALUES ("
+           + ", ".join([db.param] * len(columns)) + ")")
+    db.cursor().executemany(sql, [(tx, hour, conv(station), connector, *(f[c] for c in SESSION_SUMS),
+                                   f["revenue_minor"], f["currency"]) for tx, hour, station, connector, f in rows])

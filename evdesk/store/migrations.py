@@ -168,10 +168,10 @@ def _access_profiles(db: peewee.Database) -> None:
 
 def _aggregates(db: peewee.Database) -> None:
     """Issue 12: hourly aggregates per charging point (store/aggregates.py), computed from the rows
-    already there; an index for counting distinct charging users of a period from the sessions."""
+    already there; saved reports; an index for counting distinct charging users of a period from the sessions."""
     from evdesk.store import aggregates
 
-    db.create_tables(models.AGGREGATE_MODELS, safe=True)
+    db.create_tables(models.AGGREGATE_MODELS + [models.SavedReport], safe=True)
     db.execute_sql('CREATE INDEX IF NOT EXISTS "transaction_started_station_user" '
                    'ON "transaction" (started_at, station_id, user_id)')
     if not models.ConnectorHour.select().exists():
@@ -187,7 +187,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
-    (11, "hourly aggregates of sessions and status per charging point", _aggregates),
+    (11, "hourly aggregates of sessions and status per charging point, saved reports", _aggregates),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

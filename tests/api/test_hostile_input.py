@@ -195,7 +195,9 @@ async def site(admin, services, api, station):
     assignment = await services.tariffs.assign(SYSTEM_CONTEXT, tariff_group.id, station_id=services.stations.get("SIM-1").id)
     profile = await services.access_profiles.create(SYSTEM_CONTEXT, "Hostile profile", [
         {"days": [0], "start": "22:00", "end": "06:00"}])
-    ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
+    from evdesk.core.reports.definition import ReportDefinition
+    saved = await services.saved_reports.save(SYSTEM_CONTEXT, "Hostile report", ReportDefinition(), shared=True)
+    ids = {"stations": str(services.stations.get("SIM-1").id), "saved-reports": str(saved.id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
            "access-profiles": str(profile.id)}

@@ -25,7 +25,11 @@ def reading(at, wh):
 async def simulated_run(services):
     """Two stations, six sessions (two across midnight, one over 3 hours, a refused one, one still
     running), readings every 20 minutes with a pause (parked time), status changes and a fault."""
-    await services.store.run(lambda: [m.Token.create(uid=t, uid_key=t) for t in ("TAG1", "TAG2")])
+    def people():
+        for n, tag in enumerate(("TAG1", "TAG2")):
+            user = m.ChargingUser.create(first_name=f"Driver {n + 1}", email=f"driver{n + 1}@depot.example")
+            m.Token.create(uid=tag, uid_key=tag, user=user)
+    await services.store.run(people)
     a = await services.stations.create_station("AGG-1", connectors=2, ctx=SYSTEM_CONTEXT)
     b = await services.stations.create_station("AGG-2", connectors=1, ctx=SYSTEM_CONTEXT)
     tx = services.transactions
@@ -67,7 +71,9 @@ def kept_rows():
     return (table(m.ConnectorHour, ("station", "connector_id", "hour")),
             table(m.ConnectorDay, ("station", "connector_id", "day")),
             table(m.ConnectorHourRevenue, ("station", "connector_id", "hour", "currency")),
-            table(m.SessionHour, ("tx", "hour")))
+            table(m.SessionHour, ("tx", "hour")),
+            table(m.ConnectorMonth, ("station", "connector_id", "month")),
+            table(m.ConnectorMonthRevenue, ("station", "connector_id", "month", "currency")))
 
 
 def without_zero_rows(table):

@@ -24,6 +24,7 @@ from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.overview_page import OverviewPage
+from evdesk.gui.pages.reports_page import ReportsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.stations_page import StationsPage
@@ -89,6 +90,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
     PageSpec("authorizations", "Authorizations", "nav-authorizations",
              lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
+    PageSpec("reports", "Reports", "nav-reports", lambda h: ReportsPage(h.services, h.current_operator, h)),
     PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
     PageSpec("access_profiles", "Access profiles", "nav-access-profiles",
              lambda h: AccessProfilesPage(h.services, h.current_operator, h)),

@@ -5,6 +5,8 @@ from evdesk.store.models.aggregates import (
     ConnectorDay,
     ConnectorDayRevenue,
     ConnectorHour,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
     ConnectorHourRevenue,
     SessionHour,
 )
@@ -28,6 +30,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
+from evdesk.store.models.reports import SavedReport
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.site import (
     ChargingGroup,
@@ -77,6 +80,9 @@ ALL_MODELS = [
     ConnectorHourRevenue,
     ConnectorDay,
     ConnectorDayRevenue,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
+    SavedReport,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

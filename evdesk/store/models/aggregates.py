@@ -3,7 +3,9 @@ year answer in a second (see `evdesk/store/aggregates.py` for how they are kept 
 
 Derived data: every seat computes its own from the rows it has (never synced, no versions); the
 command `evdesk aggregates rebuild` makes them again from the raw rows. Hours are whole UTC hours
-numbered from the epoch (`hour` = seconds since 1970-01-01 UTC // 3600).
+numbered from the epoch (`hour` = seconds since 1970-01-01 UTC // 3600); days and months are their
+UTC sums. The per-point tables are WITHOUT ROWID with the time first in the key: a period's rows
+lie together (one sweep), and an index by station serves one station's statistics.
 """
 
 from __future__ import annotations
@@ -57,9 +59,11 @@ class ConnectorHour(BaseModel):
     faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "hour")
+        # clustered by time (a period's rows are read in one sweep); a station's by the index
+        primary_key = peewee.CompositeKey("hour", "station", "connector_id")
+        without_rowid = True
         table_name = "agg_connector_hour"
-        indexes = ((("hour", "station"), False),)
+        indexes = ((("station", "connector_id", "hour"), False),)
 
 
 class ConnectorHourRevenue(BaseModel):
@@ -73,15 +77,15 @@ class ConnectorHourRevenue(BaseModel):
     sessions = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "hour", "currency")
+        primary_key = peewee.CompositeKey("hour", "station", "connector_id", "currency")
+        without_rowid = True
         table_name = "agg_connector_hour_revenue"
-        indexes = ((("hour", "station"), False),)
 
 
 class ConnectorDay(BaseModel):
     """A charging point's UTC day (`day` = epoch hour // 24): the sum of its `ConnectorHour` rows.
-    Long reports read whole UTC days from here and only the hours at their buckets' edges from the
-    hours (a local day, week or month starts at some UTC hour)."""
+    Reports by day or more read whole UTC days (and months) and correct each local edge by the hours
+    between it and its nearest UTC midnight (store/queries/aggregates.py)."""
 
     station = peewee.UUIDField()
     connector_id = peewee.IntegerField()
@@ -96,9 +100,10 @@ class ConnectorDay(BaseModel):
     faulted_s = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "day")
+        primary_key = peewee.CompositeKey("day", "station", "connector_id")
+        without_rowid = True
         table_name = "agg_connector_day"
-        indexes = ((("day", "station"), False),)
+        indexes = ((("station", "connector_id", "day"), False),)
 
 
 class ConnectorDayRevenue(BaseModel):
@@ -112,9 +117,49 @@ class ConnectorDayRevenue(BaseModel):
     sessions = peewee.IntegerField(default=0, constraints=ZERO)
 
     class Meta:
-        primary_key = peewee.CompositeKey("station", "connector_id", "day", "currency")
+        primary_key = peewee.CompositeKey("day", "station", "connector_id", "currency")
+        without_rowid = True
         table_name = "agg_connector_day_revenue"
-        indexes = ((("day", "station"), False),)
 
 
-AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue]
+class ConnectorMonth(BaseModel):
+    """A charging point's UTC calendar month (`month` = year × 12 + month − 1): the sum of its days.
+    A local month is its UTC month give or take the hours between the two midnights (read from the
+    hour rows), so a year by month reads 12 rows per point."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    month = peewee.IntegerField()
+    sessions_started = peewee.IntegerField(default=0, constraints=ZERO)
+    sessions_failed = peewee.IntegerField(default=0, constraints=ZERO)
+    energy_wh = peewee.BigIntegerField(default=0, constraints=ZERO)
+    charging_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    plugged_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    occupied_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    unavailable_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+    faulted_s = peewee.BigIntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("month", "station", "connector_id")
+        without_rowid = True
+        table_name = "agg_connector_month"
+
+
+class ConnectorMonthRevenue(BaseModel):
+    """`ConnectorDayRevenue` summed per UTC month."""
+
+    station = peewee.UUIDField()
+    connector_id = peewee.IntegerField()
+    month = peewee.IntegerField()
+    currency = peewee.CharField(max_length=3)
+    revenue_minor = peewee.BigIntegerField(default=0, constraints=ZERO)
+    sessions = peewee.IntegerField(default=0, constraints=ZERO)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("month", "station", "connector_id", "currency")
+        without_rowid = True
+        table_name = "agg_connector_month_revenue"
+
+
+AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue, ConnectorMonth,
+                    ConnectorMonthRevenue]

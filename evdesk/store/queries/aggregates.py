@@ -1,9 +1,10 @@
 """Reads of the hourly aggregates (store/aggregates.py) cut into report buckets.
 
 A period is cut into buckets by their edges in epoch hours (`edges[i]` .. `edges[i + 1]`; the core
-turns local days, weeks and months into UTC hours). Each bucket is read as whole UTC days from the
-day rows and only the hours at its ends from the hour rows, so a year by month reads ~365 day rows
-per charging point, not 8,760 hour rows. Results are {(bucket, *key): [sums...]}; `by` names the
+turns local days, weeks and months into UTC hours). Buckets of a day or more are read as whole UTC
+months and days from the month and day rows plus or minus the few hours between each edge and its
+nearest UTC midnight (`_plan`), so a year by month reads ~12 month rows per charging point, not
+8,760 hour rows; hour buckets come from the hour rows. Results are {(bucket, *key): [sums...]}; `by` names the
 key: () for totals, ("station",), ("station", "connector_id").
 
 What the aggregates cannot serve — filters or breakdowns by charging user, user group or tariff —
@@ -27,20 +28,53 @@ SESSION_SUMS = ("started", "failed", "energy_wh", "charging_s", "plugged_s")
 CASE_LIMIT = 120  # more ranges than this: grouped per unit in SQL and cut into buckets here
 
 
-def _ranges(edges: list[int]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """([(first hour, end hour, bucket)], [(first day, end day, bucket)]) covering the buckets."""
-    hours, days = [], []
-    for bucket, (a, b) in enumerate(zip(edges, edges[1:])):
-        day_lo, day_hi = -(-a // 24), b // 24
-        if day_lo < day_hi:
-            if a < day_lo * 24:
-                hours.append((a, day_lo * 24, bucket))
-            days.append((day_lo, day_hi, bucket))
-            if day_hi * 24 < b:
-                hours.append((day_hi * 24, b, bucket))
-        elif a < b:
-            hours.append((a, b, bucket))
-    return _merge(hours), _merge(days)
+def _ranges(edges: list[int]) -> list[tuple[int, int, int]]:
+    """[(first hour, end hour, bucket)] of hour-sized buckets, merged where they touch."""
+    return _merge([(a, b, n) for n, (a, b) in enumerate(zip(edges, edges[1:])) if a < b])
+
+
+def _month_first_day(month: int) -> int:
+    return int(datetime(month // 12, month % 12 + 1, 1, tzinfo=timezone.utc).timestamp()) // 86400
+
+
+def _month_of_day(day: int) -> int:
+    at = datetime.fromtimestamp(day * 86400, timezone.utc)
+    return at.year * 12 + at.month - 1
+
+
+def _plan(edges: list[int]):
+    """How to read buckets of a day or more from the coarse rows.
+
+    Each edge e (an hour) is moved to its nearest UTC midnight A(e); the hours between them are its
+    correction c(e) (+ when e is after A(e), − before). A bucket [e0, e1) is then the UTC days
+    [A(e0), A(e1)) — whole UTC months of them from the month rows, the rest from the day rows —
+    plus c(e1) minus c(e0). Corrections of different edges never overlap (edges are at least 23
+    hours apart, corrections at most 12 hours long). Returns (corrections [(lo, hi, edge)], signs
+    {edge: ±1}, day ranges, month ranges)."""
+    anchors = [int(round(e / 24)) * 24 for e in edges]
+    corrections, signs = [], {}
+    for n, (e, a) in enumerate(zip(edges, anchors)):
+        if e != a:
+            corrections.append((min(e, a), max(e, a), n))
+            signs[n] = 1 if e > a else -1
+    days, months = [], []
+    for bucket, (a0, a1) in enumerate(zip(anchors, anchors[1:])):
+        d0, d1 = a0 // 24, a1 // 24
+        if d1 <= d0:
+            continue
+        first = _month_of_day(d0)
+        if _month_first_day(first) < d0:
+            first += 1
+        last = _month_of_day(d1)  # months [first, last) lie wholly inside when their start days do
+        if first < last and _month_first_day(last) <= d1:
+            if d0 < _month_first_day(first):
+                days.append((d0, _month_first_day(first), bucket))
+            months.append((first, last, bucket))
+            if _month_first_day(last) < d1:
+                days.append((_month_first_day(last), d1, bucket))
+        else:
+            days.append((d0, d1, bucket))
+    return corrections, signs, _merge(days), _merge(months)
 
 
 def _merge(ranges: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -50,6 +84,23 @@ def _merge(ranges: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
             out[-1] = (out[-1][0], hi, bucket)
         else:
             out.append((lo, hi, bucket))
+    return out
+
+
+def _hourly(edges: list[int]) -> bool:
+    return any(b - a < 23 for a, b in zip(edges, edges[1:]))
+
+
+def _combine(edges: list[int], coarse: dict, corrections: dict, signs: dict) -> dict:
+    """bucket = coarse + c(end edge) − c(start edge), per key."""
+    out = {key: list(values) for key, values in coarse.items()}
+    for (edge, *key), values in corrections.items():
+        sign = signs[edge]
+        for bucket, factor in ((edge - 1, sign), (edge, -sign)):  # the bucket it ends / the one it starts
+            if 0 <= bucket < len(edges) - 1:
+                target = out.setdefault((bucket, *key), [0] * len(values))
+                for n, v in enumerate(values):
+                    target[n] += factor * v
     return out
 
 
@@ -117,19 +168,28 @@ def _add_into(target: dict, more: dict) -> dict:
     return target
 
 
+def _sums(edges: list[int], stations, by, columns, tables, extra_key=()) -> dict[tuple, list]:
+    hour_table, day_table, month_table = tables
+    if len(edges) < 2:
+        return {}
+    if _hourly(edges):
+        return _read(hour_table, "hour", _ranges(edges), stations, by, columns, extra_key)
+    corrections, signs, days, months = _plan(edges)
+    coarse = _read(day_table, "day", days, stations, by, columns, extra_key)
+    _add_into(coarse, _read(month_table, "month", months, stations, by, columns, extra_key))
+    fixes = _read(hour_table, "hour", corrections, stations, by, columns, extra_key)
+    return _combine(edges, coarse, fixes, signs)
+
+
 def point_sums(edges: list[int], stations: list[UUID] | None, by: tuple[str, ...] = ()) -> dict[tuple, list]:
     """(worker) POINT_SUMS per bucket (and key) of the charging points of `stations` (None: all)."""
-    hours, days = _ranges(edges)
-    out = _read(m.ConnectorHour, "hour", hours, stations, by, POINT_SUMS)
-    return _add_into(out, _read(m.ConnectorDay, "day", days, stations, by, POINT_SUMS))
+    return _sums(edges, stations, by, POINT_SUMS, (m.ConnectorHour, m.ConnectorDay, m.ConnectorMonth))
 
 
 def revenue_sums(edges: list[int], stations: list[UUID] | None, by: tuple[str, ...] = ()) -> dict[tuple, list]:
     """(worker) [revenue minor, sessions] per (bucket, *key, currency)."""
-    hours, days = _ranges(edges)
-    columns = ("revenue_minor", "sessions")
-    out = _read(m.ConnectorHourRevenue, "hour", hours, stations, by, columns, ("currency",))
-    return _add_into(out, _read(m.ConnectorDayRevenue, "day", days, stations, by, columns, ("currency",)))
+    return _sums(edges, stations, by, ("revenue_minor", "sessions"),
+                 (m.ConnectorHourRevenue, m.ConnectorDayRevenue, m.ConnectorMonthRevenue), ("currency",))
 
 
 # -- what the aggregates cannot serve: from the sessions -----------------------------------------
@@ -198,9 +258,10 @@ def _key_value(name: str, value):
 
 def distinct_users(edges: list[int], stations: list[UUID] | None, *, users: list[UUID] | None = None,
                    user_groups: list[UUID] | None = None, tariffs: list[str] | None = None,
-                   by: tuple[str, ...] = ()) -> dict[tuple, int]:
-    """(worker) How many different charging users started sessions per (bucket, *key). Sessions
-    without a known user (unknown tags) are not counted."""
+                   by: tuple[str, ...] = ()) -> dict[tuple, set]:
+    """(worker) The different charging users who started sessions, per (bucket, *key) (sets: the
+    caller merges keys, e.g. stations into groups, without counting anyone twice). Sessions without
+    a known user (unknown tags) are not counted."""
     T, U = m.Transaction, m.ChargingUser
     lo = datetime.fromtimestamp(edges[0] * 3600, timezone.utc)
     hi = datetime.fromtimestamp(edges[-1] * 3600, timezone.utc)
@@ -225,7 +286,7 @@ def distinct_users(edges: list[int], stations: list[UUID] | None, *, users: list
         hour = int(row[0].timestamp()) // 3600
         bucket = bisect_right(edges, hour) - 1
         seen[(bucket, *row[2:])].add(row[1])
-    return {key: len(users_) for key, users_ in seen.items()}
+    return dict(seen)
 
 
 def connectors_of(stations: list[UUID] | None) -> list[tuple[UUID, int, str, str, object]]:
@@ -237,3 +298,25 @@ def connectors_of(stations: list[UUID] | None) -> list[tuple[UUID, int, str, str
     if stations is not None:
         query = query.where(C.station.in_(stations)) if stations else query.where(C.id.is_null())
     return list(query.tuples())
+
+
+def names_of_users(ids: list[UUID]) -> dict[UUID, str]:
+    """(worker) "First Last" (or the e-mail) of charging users, removed ones too (old sessions)."""
+    U = m.ChargingUser
+    out = {}
+    for start in range(0, len(ids), 500):
+        for uid, first, last, email in U.select(U.id, U.first_name, U.last_name, U.email).where(
+                U.id.in_(ids[start : start + 500])).tuples():
+            out[uid] = " ".join(p for p in (first, last) if p) or email or str(uid)[:8]
+    return out
+
+
+def names_of_user_groups(ids: list[UUID]) -> dict[UUID, str]:
+    G = m.UserGroup
+    return dict(G.select(G.id, G.name).where(G.id.in_(ids)).tuples()) if ids else {}
+
+
+def users_of_groups(group_ids: list[UUID]) -> list[UUID]:
+    """(worker) The charging users in these user groups (a user-group filter of the aggregates' path)."""
+    U = m.ChargingUser
+    return [u for (u,) in U.select(U.id).where(U.user_group.in_(group_ids)).tuples()] if group_ids else []
