@@ -183,3 +183,23 @@ async def test_overview_rows_sorted_by_error_rate_and_limited_to_the_domain(site
     ascending = await sv.overview.rows(ROOT, OverviewFilter(sort="error_rate", descending=False))
     assert ascending[-1].error_rate == 100.0
     assert len(await sv.overview.page(ROOT, OverviewFilter(), 1, 5)) == 2
+
+
+async def test_a_chart_refresh_reads_the_last_buckets_again(site):
+    sv, now = site.sv, site.now
+    zone = ZoneInfo("Europe/Helsinki")
+    first = await sv.dashboard.consumption(ROOT, "7d", "day", zone, now)
+    again = await sv.dashboard.consumption(ROOT, "7d", "day", zone, now)
+    assert again == first
+
+    def one_more():
+        m.Transaction.create(id=uuid7(), ocpp_id=2000, station=site.bay_st.id, connector_id=1, state="completed",
+                             started_at=now - timedelta(minutes=30), stopped_at=now - timedelta(minutes=20),
+                             energy_wh=1000, meter_start_wh=0, meter_stop_wh=1000, stop_reason="Local")
+        rebuild()
+
+    await sv.store.atomic(one_more)
+    later = await sv.dashboard.consumption(ROOT, "7d", "day", zone, now)
+    assert sum(b.sessions for b in later) == sum(b.sessions for b in first) + 1
+    assert later[-1].energy_kwh == pytest.approx(first[-1].energy_kwh + 1.0)
+    assert later[:-2] == first[:-2]

@@ -13,13 +13,17 @@ Rules decided here:
 * Live: status changes only mark stations; `flush()` (a coalescer calls it a few times a
   second) emits one `dataChanged` per run of changed siblings, and rebuilds (a reset) only
   when the set of shown stations changed (a filter is on and a station entered or left it).
+  A burst of more than `BURST` changed stations (a site-wide boot or power cut) is announced by
+  `burstChanged` instead: the view repaints what it shows (cells read the live state when drawn)
+  rather than walking thousands of announced rows one by one (a QTreeView does: ~0.2 s for
+  2,000 rows, measured).
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from evdesk.core.reads import point_states as sm
@@ -29,6 +33,7 @@ from evdesk.gui.widgets.status_donut import PointStatesRole
 GROUP, STATION = "group", "station"
 COLUMNS = ("Charging group / station", "Charging points")
 NO_GROUP_NAME = "Without a group"
+BURST = 64
 
 
 class Node:
@@ -41,6 +46,7 @@ class Node:
 
 
 class DashboardTreeModel(QAbstractItemModel):
+    burstChanged = Signal()  # many stations changed at once: repaint what is shown
     def __init__(self, services, operator, parent=None, group_ids=()):
         super().__init__(parent)
         self.services = services
@@ -123,6 +129,9 @@ class DashboardTreeModel(QAbstractItemModel):
             if shown != set(self._station_nodes):
                 self.rebuild()
                 return
+        if len(dirty) > BURST:
+            self.burstChanged.emit()
+            return
         runs: dict[int, tuple[Node, list[int]]] = {}
         for sid in dirty:
             node = self._station_nodes.get(sid)

@@ -83,6 +83,7 @@ class DashboardPage(Page):
         self.chosen_groups: list[UUID] = [g for g in groups if g in services.group_tree.groups]
         self.tree_model = DashboardTreeModel(services, lambda: operator_of(self), self, self.chosen_groups)
         self.tree.setModel(self.tree_model)
+        self.tree_model.burstChanged.connect(self.tree.viewport().update)
         self.tree.setItemDelegateForColumn(1, PointSquaresDelegate(self.tree))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 300)
