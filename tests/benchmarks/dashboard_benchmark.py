@@ -15,6 +15,8 @@ Prints, as JSON lines, the median and worst of several runs:
 
 * dashboard_open_ms: the Dashboard page built (tree of 2,000 stations, summary, donut, faults) and
   its first figures read from the store (cards, last 24 hours, 30-day chart) — target ≤ 300 ms;
+  the first open of the program (every chart bucket read) apart, later opens read the chart's last
+  two buckets;
 * dashboard_refresh_ms: the figures read again and the status redrawn — target ≤ 100 ms;
 * station_statistics_ms: one station's 30-day Statistics tab — target ≤ 150 ms;
 * group_statistics_ms, overview_ms: a top group's 30 days; every charging point of the overview;
@@ -157,7 +159,8 @@ async def measure(folder: Path) -> None:
     top_group = next(g for g in services.group_tree.groups.values() if g.parent_id is None)
     group_stats = await timed(lambda: services.station_statistics.group(ctx, top_group.id, 30))
     overview = await timed(lambda: services.overview.rows(ctx))
-    print(json.dumps({"stations": len(stations), "dashboard_open_ms": figures(opens),
+    print(json.dumps({"stations": len(stations), "dashboard_first_open_ms": round(opens[0], 1),
+                      "dashboard_open_ms": figures(opens[1:]),
                       "dashboard_refresh_ms": figures(refreshes), "station_statistics_ms": figures(station_stats),
                       "group_statistics_ms": figures(group_stats), "overview_ms": figures(overview),
                       "overview_points": len(await services.overview.rows(ctx))}), flush=True)
