@@ -79,6 +79,18 @@ from evdesk.api.people import (
     update_token,
     update_user,
 )
+from evdesk.api.reports import (
+    REPORT_FIELDS,
+    SAVED_CREATE,
+    SAVED_PATCH,
+    create_saved,
+    delete_saved,
+    get_saved,
+    list_saved,
+    run_report,
+    run_saved,
+    update_saved,
+)
 from evdesk.api.schemas import (
     F,
 )
@@ -318,6 +330,18 @@ ROUTES: list[Route] = [
     Route("GET", f"{V1}/notification-mails", mail_log, "Notification mails of your domain's stations, newest first: "
           "to, case, station, sent or failed with the mail server's answer (admins)", "notifications",
           query=NOTIFICATION_LOG_QUERY),
+    # reports (evdesk/api/reports.py): figures of the key's domain from the hourly aggregates
+    Route("POST", f"{V1}/reports/run", run_report, "Run a report: a metric over a period (and a comparison) by "
+          "hour, day, week or month, filtered and broken down, in the site's time zone", "reports", REPORT_FIELDS),
+    Route("GET", f"{V1}/saved-reports", list_saved, "Saved reports: your own and the shared ones", "reports"),
+    Route("POST", f"{V1}/saved-reports", create_saved, "Save a report by name (your own, or shared with the site)",
+          "reports", SAVED_CREATE, success=201),
+    Route("GET", f"{V1}/saved-reports/{{id}}", get_saved, "One saved report", "reports"),
+    Route("PATCH", f"{V1}/saved-reports/{{id}}", update_saved, "Rename a saved report or change its definition",
+          "reports", SAVED_PATCH),
+    Route("DELETE", f"{V1}/saved-reports/{{id}}", delete_saved, "Delete a saved report", "reports", success=204),
+    Route("POST", f"{V1}/saved-reports/{{id}}/run", run_saved, "Run a saved report (within your domain)", "reports",
+          {}),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),

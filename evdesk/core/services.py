@@ -25,10 +25,16 @@ from evdesk.core.mail import Mailer
 from evdesk.core.notifications import Notifications
 from evdesk.core.operator_accounts import OperatorService
 from evdesk.core.people import PeopleServices
+from evdesk.core.reads.dashboard import DashboardReads
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.log_export import LogExport
+from evdesk.core.reads.overview import OverviewReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
+from evdesk.core.reads.station_metrics import StationMetrics
+from evdesk.core.reads.station_statistics import StationStatisticsReads
+from evdesk.core.reports.engine import ReportService
+from evdesk.core.reports.saved import SavedReports
 from evdesk.core.station_config import StationConfigService
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
@@ -76,6 +82,10 @@ class Services:
         self.sessions = SessionReads(store, self.stations, self.running, self.pricing, self.group_tree)
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
+        # figures of charging points from the hourly aggregates (statistics, dashboard, reports)
+        self.station_metrics = StationMetrics(store, self.stations, self.group_tree)
+        self.reports = ReportService(store, self.stations, self.group_tree, self.settings)
+        self.saved_reports = SavedReports(store)
         self.station_config = StationConfigService(store, self.stations)
         # firmware files served to stations, roll-outs, diagnostics received, the hardware status log
         self.firmware = FirmwareAndDiagnostics(store, self.bus, self.settings, self.stations)
@@ -87,6 +97,10 @@ class Services:
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
         # scheduled tasks and their run feed (the runner, which sends commands, is the site's: runtime.py)
         self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
+        # the dashboard, station and group statistics, the charging-points overview (issue 12)
+        self.dashboard = DashboardReads(store, self.stations, self.group_tree)
+        self.station_statistics = StationStatisticsReads(self.station_metrics, self.stations, self.group_tree)
+        self.overview = OverviewReads(store, self.stations, self.groups, self.station_metrics)
         self.mail = Mailer(self.settings)
         self.operators = OperatorService(store, self.bus, self.settings, self.mail, self.groups)
         # invoices: settings, runs, previews, sending (PDFs in worker processes, e-mail), paid / overdue

@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.operator = session.ctx
         if new_login and previous.operator_id != session.ctx.operator_id:
-            self.show_stations()
+            self.show_page(FIRST_PAGE)  # the dashboard: the first page after log-in
+            self._close_panel()
         self._update_title()
         self.login_control.show_operator()
         self.apply_permissions()
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
             self.ui.pageStack.setCurrentWidget(self._pages[item.data(Qt.ItemDataRole.UserRole)])
 
     def show_stations(self) -> None:
-        self.show_page(FIRST_PAGE)
+        self.show_page("stations")
         self._close_panel()
 
     def open_station(self, station_id: UUID) -> StationPanel | None:

@@ -46,6 +46,7 @@ from typing import Any, Callable
 
 import peewee
 
+from evdesk.store import aggregates
 from evdesk.store import models as m
 from evdesk.store import write as w
 from evdesk.store.bulk import chunk_sizes
@@ -304,10 +305,11 @@ class BatchWriter:
         db = self.store.db
         models = sorted(batch.rows, key=lambda model: _ORDER.get(model, len(_ORDER)))
         try:
-            with _DRIVER_ERRORS, db.atomic():
+            with _DRIVER_ERRORS, db.atomic(), aggregates.deferred() as touched:
                 written = self._insert_fast(db, models, batch)
                 self._update_fast(db, batch)
                 self._run_jobs(db, batch.jobs)
+                touched.settle()  # the hourly aggregates of what this commit wrote, in its transaction
             return written
         except peewee.DatabaseError as exc:
             if storage_problem(exc) is not None:
@@ -317,10 +319,11 @@ class BatchWriter:
             log.warning("a batch held a value the database cannot store (%s); isolating it", exc)
         for job in batch.jobs:
             job.result, job.error = None, None
-        with _DRIVER_ERRORS, db.atomic():
+        with _DRIVER_ERRORS, db.atomic(), aggregates.deferred() as touched:
             written = self._insert_isolated(db, models, batch)
             self._update_isolated(db, batch)
             self._run_jobs(db, batch.jobs)
+            touched.settle()
         return written
 
     def _insert_fast(self, db, models, batch: _Batch) -> int:
@@ -342,6 +345,7 @@ class BatchWriter:
                 ]
                 cursor.execute(_insert_sql(db, model, size), params)
             self._feed(model, rows)
+            aggregates.rows_inserted(model, rows)
             written += len(rows)
         return written
 
@@ -364,6 +368,7 @@ class BatchWriter:
                             params = [conv(row[name]) if name in row else default() for name, conv, default in columns]
                             cursor.execute(_insert_sql(db, model, 1), params)
                         self._feed(model, rows)
+                        aggregates.rows_inserted(model, rows)
                 except (peewee.DatabaseError, OverflowError, ValueError, TypeError, UnicodeError) as exc:
                     if isinstance(exc, peewee.DatabaseError) and storage_problem(exc) is not None:
                         raise

@@ -184,6 +184,16 @@ def _firmware_and_diagnostics(db: peewee.Database) -> None:
     with the files received. The hardware status log reads rows that exist already."""
     db.create_tables([models.FirmwareFile, models.FirmwareRollout, models.RolloutStation,
                       models.DiagnosticsRequest], safe=True)
+def _aggregates(db: peewee.Database) -> None:
+    """Issue 12: hourly aggregates per charging point (store/aggregates.py), computed from the rows
+    already there; saved reports; an index for counting distinct charging users of a period from the sessions."""
+    from evdesk.store import aggregates
+
+    db.create_tables(models.AGGREGATE_MODELS + [models.SavedReport], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "transaction_started_station_user" '
+                   'ON "transaction" (started_at, station_id, user_id)')
+    if not models.ConnectorHour.select().exists():
+        aggregates.rebuild()
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -196,6 +206,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
     (9, "invoices: runs, invoices, lines, billed sessions, mail attempts", _invoicing),
+    (11, "hourly aggregates of sessions and status per charging point, saved reports", _aggregates),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),

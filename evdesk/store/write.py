@@ -50,8 +50,13 @@ def current_seat() -> str:
 def record_changes(model: type[SyncedModel], rows: Iterable[tuple[UUID, int]], op: str, seat: str | None = None) -> None:
     """Append (id, version) changes of `model` to the feed (for writers with their own SQL)."""
     now = utcnow()
+    rows = list(rows)
     entries = [{"entity": model._meta.table_name, "row_id": row_id, "version": version, "op": op,
                 "seat": seat or _seat, "at": now} for row_id, version in rows]
+    if model._meta.table_name == "transaction":  # a session written: its hourly aggregates follow
+        from evdesk.store import aggregates
+
+        aggregates.sessions_changed(row_id for row_id, _version in rows)
     for start in range(0, len(entries), 400):
         ChangeFeed.insert_many(entries[start : start + 400]).execute()
 

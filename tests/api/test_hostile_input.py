@@ -200,7 +200,10 @@ async def site(admin, services, api, station):
         "Hostile task", "reset", {"station_ids": [str(services.stations.get("SIM-1").id)]}, {"kind": "Soft"}))
     rule = await services.notifications.rules.create(SYSTEM_CONTEXT, {
         "name": "Hostile rule", "emails": ["ops@depot.example"], "cases": ["other_fault"]})
-    ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
+    from evdesk.core.reports.definition import ReportDefinition
+    saved = await services.saved_reports.save(SYSTEM_CONTEXT, "Hostile report", ReportDefinition(), shared=True)
+    ids = {"stations": str(services.stations.get("SIM-1").id), "saved-reports": str(saved.id), "users": str(user.id),
+           "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
            "access-profiles": str(profile.id), "scheduled-tasks": str(scheduled.id), "notification-rules": str(rule.id)}

@@ -4,8 +4,8 @@
 
 A real evdesk database (opened and migrated by the store, so it has every index),
 then filled with multi-row INSERTs of rows built from the store models' own columns
-and value conversions: 3 top charging groups with 2 subgroups each, 60 stations with
-2 connectors, 24 user groups, 3,000 charging users with a token each (and some
+and value conversions: 3 top charging groups with 2 subgroups each, 60 stations (or
+`--stations`) with 2 connectors, 24 user groups, 3,000 charging users with a token each (and some
 vehicles), and N sessions over the past two years (newest the last few hours, a few
 still running), with energy, stop reasons, plausibility flags on ~1 %, and prices
 (three tariffs' breakdowns) on the finished ones. Prints the folder and how long it took.
@@ -66,7 +66,7 @@ def insert(model, rows: list[dict]) -> None:
         db.execute_sql(f'INSERT INTO "{table}" ({columns}) VALUES ' + ", ".join([one] * len(part)), values)
 
 
-def make(folder: Path, sessions: int, seed: int = 7) -> dict:
+def make(folder: Path, sessions: int, seed: int = 7, station_count: int = 60) -> dict:
     rnd = random.Random(seed)
     store = Store.sqlite(folder / "evdesk.db")
     store.open()
@@ -85,7 +85,7 @@ def make(folder: Path, sessions: int, seed: int = 7) -> dict:
             insert(m.ChargingGroup, groups)
             leaves = [g["id"] for g in groups if g.get("parent")]
             stations, connectors = [], []
-            for n in range(60):
+            for n in range(station_count):
                 sid = uuid7()
                 stations.append({"id": sid, "identity": f"CP-{n:04d}", "name": f"Charger {n + 1}",
                                  "group": leaves[n % len(leaves)]})
@@ -155,12 +155,13 @@ def make(folder: Path, sessions: int, seed: int = 7) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=1_000_000)
+    parser.add_argument("--stations", type=int, default=60)
     parser.add_argument("--out", type=Path, default=None, help="folder (default: a new temporary folder)")
     args = parser.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="evdesk-sessions-"))
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    counts = make(folder, args.sessions)
+    counts = make(folder, args.sessions, station_count=args.stations)
     size = (folder / "evdesk.db").stat().st_size / 1e6
     print(f"{args.sessions:,} sessions, {counts['stations']} stations, {counts['users']:,} users in {folder} "
           f"({size:,.0f} MB) made in {time.perf_counter() - started:.1f} s")

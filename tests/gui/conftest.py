@@ -173,3 +173,13 @@ def check_model(request):
     for tester in testers:
         if tester._model is not None and shiboken6.isValid(tester._model):  # a closed panel took its models along
             tester._cleanup()
+
+
+@pytest.fixture(autouse=True)
+def fresh_seat(tmp_path_factory):
+    """Each test a fresh seat: what pages remember (QSettings, `gui/seat_settings.py`) goes to a
+    temporary folder, never to the user's configuration."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("seat")))
+    yield

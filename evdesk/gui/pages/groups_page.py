@@ -3,11 +3,12 @@ add stations to a group and take them out."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QVBoxLayout
 
 from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError
 from evdesk.core.permissions import Permission
+from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.group_dialog import ADD, ASSIGN, MOVE, RENAME, GroupDialog
@@ -16,6 +17,7 @@ from evdesk.gui.models.base import BusListener, Roles
 from evdesk.gui.models.groups_model import GROUP, STATION, GroupTreeModel
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
+from evdesk.gui.widgets.statistics_view import StatisticsView
 
 
 class GroupsPage(Page):
@@ -54,7 +56,39 @@ class GroupsPage(Page):
         for event_type in (ev.StationChanged, ev.ConnectorStatusChanged):
             self._bus.on(event_type, self._station_changed)
         tree.expandToDepth(0)
+        self._add_statistics()
         self._selection_changed()
+
+    def _add_statistics(self) -> None:
+        """The chosen group's statistics over its subtree (issue 12), under the tree: the same
+        figures as a station's Statistics tab, per station. Read when a group is chosen."""
+        box = QGroupBox("Statistics of the chosen group and its subgroups", self)
+        box.setObjectName("groupStatisticsBox")
+        layout = QVBoxLayout(box)
+        self.statistics_hint = QLabel("Choose a charging group to see its statistics.", box)
+        self.statistics_hint.setStyleSheet("color: #607d8b;")
+        layout.addWidget(self.statistics_hint)
+        self.statistics = StatisticsView(self._read_statistics, "station", lambda: display.zone_of(self.services.settings),
+                                         box)
+        self.statistics.hide()
+        layout.addWidget(self.statistics)
+        self.statistics_group = None
+        self.ui.pageLayout.addWidget(box, 1)
+        self.ui.pageLayout.setStretchFactor(self.ui.bodyRow, 1)
+
+    def _read_statistics(self, days: int):
+        return self.services.station_statistics.group(operator_of(self), self.statistics_group, days)
+
+    def _show_statistics(self, kind, item_id) -> None:
+        group = item_id if kind == GROUP else None
+        if group == self.statistics_group:
+            return
+        self.statistics_group = group
+        self.statistics.setVisible(group is not None)
+        self.statistics_hint.setVisible(group is None)
+        if group is not None:
+            self.statistics_hint.setText("")
+            self.statistics.reload()
 
     def detach(self) -> None:
         self._bus.detach()
@@ -99,6 +133,7 @@ class GroupsPage(Page):
 
     def _selection_changed(self, *_args) -> None:
         kind, item_id = self.selected()
+        self._show_statistics(kind, item_id)
         may = operator_of(self).can(Permission.MANAGE_GROUPS)
         ui = self.ui
         ui.addButton.setEnabled(may)

@@ -21,11 +21,14 @@ from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.firmware_page import FirmwarePage
+from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
 from evdesk.gui.pages.notifications_page import NotificationsPage
 from evdesk.gui.pages.invoices_page import InvoicesPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.scheduled_tasks_page import ScheduledTasksPage
+from evdesk.gui.pages.overview_page import OverviewPage
+from evdesk.gui.pages.reports_page import ReportsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.stations_page import StationsPage
@@ -66,13 +69,27 @@ def _stations(host: PageHost) -> StationsPage:
     return page
 
 
-# Navigation order: the site first, people next, the desk's own matters last.
+def _dashboard(host: PageHost) -> DashboardPage:
+    page = DashboardPage(host.services, host)
+    page.stationActivated.connect(host.open_station)
+    return page
+
+
+def _overview(host: PageHost) -> OverviewPage:
+    page = OverviewPage(host.services, host)
+    page.stationActivated.connect(host.open_station)
+    return page
+
+
+# Navigation order: the dashboard (the first page after log-in), the site, people next, the desk's own matters last.
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "Dashboard", "nav-dashboard", _dashboard),
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
     PageSpec("firmware", "Firmware", "nav-firmware", lambda h: FirmwarePage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None)),
         Permission.FIRMWARE_UPDATES),
+    PageSpec("overview", "Charging points", "nav-overview", _overview),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
@@ -80,6 +97,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
     PageSpec("authorizations", "Authorizations", "nav-authorizations",
              lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
+    PageSpec("reports", "Reports", "nav-reports", lambda h: ReportsPage(h.services, h.current_operator, h)),
     PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
     PageSpec("access_profiles", "Access profiles", "nav-access-profiles",
              lambda h: AccessProfilesPage(h.services, h.current_operator, h)),

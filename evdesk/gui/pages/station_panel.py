@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QPushButton, QTableView, QWidget
 
 from evdesk.core import events as ev
 from evdesk.core.errors import EvdeskError
@@ -16,6 +16,8 @@ from evdesk.core.reads.sessions import SessionFilter
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
+from evdesk.gui.asyncutil import run_task
+from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
@@ -35,6 +37,7 @@ from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.station_logs import StationLogTabs
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
+from evdesk.gui.widgets.statistics_view import StatisticsView
 
 TAB_EVENTS, TAB_COMM, TAB_ACTIONS, TAB_NETWORK, TAB_CONFIG = range(5)
 NO_CONFIG_READER = "This evdesk cannot read stored configuration keys yet (its core has no station_config service)."
@@ -88,6 +91,7 @@ class StationPanel(QWidget):
         # hardware status and diagnostics tabs, Export CSV… for every log
         self.logs = StationLogTabs(self, {TAB_EVENTS: "event_feed", TAB_COMM: "comm_log", TAB_ACTIONS: "action_log",
                                           TAB_NETWORK: "network_log"})
+        self._add_statistics_tab()
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -96,6 +100,7 @@ class StationPanel(QWidget):
         self.ui.backButton.clicked.connect(self.backRequested)
         self._build_commands_menu()
         self._add_settings_button()
+        self._add_day_figures()
 
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.ConnectorStatusChanged, self._connector_changed)
@@ -104,6 +109,8 @@ class StationPanel(QWidget):
         self._bus.on(ev.TariffsChanged, lambda _e: self.refresh_header())
         for event_type in (ev.TransactionStarted, ev.TransactionUpdated, ev.TransactionEnded):
             self._bus.on(event_type, self._transaction_changed)
+        for event_type in (ev.TransactionStarted, ev.TransactionEnded):
+            self._bus.on(event_type, lambda e: self._day_refresh.poke() if e.station_id == self.station_id else None)
         ZoneFollower(self._bus, services.settings, self._zone_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -116,6 +123,8 @@ class StationPanel(QWidget):
         """Stop listening (the panel is being closed)."""
         self._bus.detach()
         self._clock.stop()
+        self._day_clock.stop()
+        self._day_refresh.stop()
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
         self.sessions.detach()
@@ -376,3 +385,47 @@ class StationPanel(QWidget):
         dialog.stationDeleted.connect(lambda _station_id: self.backRequested.emit())
         dialog.open()
         return dialog
+
+    # -- statistics (issue 12) ------------------------------------------------------------------
+    def _add_statistics_tab(self) -> None:
+        """Sessions, kWh, utilisation, error rate and availability per connector over 7 or 30 days
+        (read when the tab is first shown, and again on each 7 / 30 choice)."""
+        load = lambda days: self.services.station_statistics.station(operator_of(self), self.station_id, days)  # noqa: E731
+        self.statistics = StatisticsView(load, "connector", lambda: self.zone, self)
+        self.statistics_tab = self.ui.logTabs.addTab(self.statistics, "Statistics")
+        self.ui.logTabs.currentChanged.connect(
+            lambda index: self.statistics.reload() if index == self.statistics_tab and self.statistics.loaded is None
+            else None)
+
+    def show_statistics(self) -> StatisticsView:
+        self.ui.logTabs.setCurrentIndex(self.statistics_tab)
+        return self.statistics
+
+    def _add_day_figures(self) -> None:
+        """'Last 24 hours: 2 charging events · 1 charging point · 7.51 kWh' in the header (the manual's
+        three cards), read on opening, after this station's sessions start or end, and each minute."""
+        self.day_label = QLabel("", self)
+        self.day_label.setObjectName("dayFiguresLabel")
+        self.day_label.setToolTip("Sessions started at this station in the last 24 hours, the charging points "
+                                  "they used and their energy")
+        self.day_label.setStyleSheet("color: #37474f; padding: 0 8px;")
+        self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.connectionLabel) + 1, self.day_label)
+        self._day_refresh = Coalescer(self.refresh_day_figures, 3000, self)
+        self._day_clock = QTimer(self)
+        self._day_clock.setInterval(60_000)
+        self._day_clock.timeout.connect(self.refresh_day_figures)
+        self._day_clock.start()
+        self.day_figures_read = 0
+        self.refresh_day_figures()
+
+    def refresh_day_figures(self) -> None:
+        reads = self.services.dashboard.last_24h(operator_of(self), station_ids=[self.station_id])
+
+        def show(day) -> None:
+            self.day_figures_read += 1
+            events = "charging event" if day.sessions == 1 else "charging events"
+            points = "charging point" if day.points_used == 1 else "charging points"
+            self.day_label.setText(f"Last 24 hours: <b>{day.sessions}</b> {events} · <b>{day.points_used}</b> "
+                                   f"{points} · <b>{day.energy_wh / 1000:,.2f}</b> kWh")
+
+        run_task(reads, show, lambda exc: self.day_label.setText(""), owner=self, what="reading the last 24 hours")

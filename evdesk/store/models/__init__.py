@@ -1,5 +1,15 @@
 """All tables of the evdesk store. Import models from here."""
 
+from evdesk.store.models.aggregates import (
+    AGGREGATE_MODELS,
+    ConnectorDay,
+    ConnectorDayRevenue,
+    ConnectorHour,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
+    ConnectorHourRevenue,
+    SessionHour,
+)
 from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
@@ -23,6 +33,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
+from evdesk.store.models.reports import SavedReport
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.scheduling import ScheduledTask, TaskLease, TaskRun, TaskRunTarget
 from evdesk.store.models.site import (
@@ -83,10 +94,19 @@ ALL_MODELS = [
     FirmwareRollout,
     RolloutStation,
     DiagnosticsRequest,
+    SessionHour,
+    ConnectorHour,
+    ConnectorHourRevenue,
+    ConnectorDay,
+    ConnectorDayRevenue,
+    ConnectorMonth,
+    ConnectorMonthRevenue,
+    SavedReport,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     "ALL_MODELS",
+    "AGGREGATE_MODELS",
     "BaseModel",
     "LogModel",
     "SyncedModel",
