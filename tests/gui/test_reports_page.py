@@ -70,6 +70,13 @@ def test_a_report_runs_saves_reopens_and_exports(qtbot, aio, services, site, tmp
     assert (tmp_path / "energy.pdf").read_bytes().startswith(b"%PDF")
     page.detach()
 
+    # a charging user's sessions only: the sessions' path (Driver 2 charged 12 kWh at AGG-1 on the 28th)
+    aio.wait_until(lambda: page.ui.userCombo.count() == 3)
+    page.ui.userCombo.setCurrentIndex(page.ui.userCombo.findText("Driver 2"))
+    page.run_report()
+    aio.wait_until(lambda: not page.busy and page.result.definition.user_ids)
+    assert page.model.index(2, 1).data() == "12.000"
+
     other = page_for(qtbot, services, ann)  # an analyst: ada's own report is not there, shares nothing
     aio.wait_until(lambda: other.ui.savedCombo.count() == 1)
     assert other.ui.savedCombo.currentData() is None and not other.ui.shareCheck.isVisible()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 
+import peewee
+
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.store import aggregates
 from evdesk.store import models as m
@@ -169,3 +171,32 @@ async def test_a_late_status_event_inside_history_recomputes_the_hours_it_splits
         return kept, kept_rows()
     kept, again = await services.store.run(both)
     assert without_zero_rows(kept[0]) == without_zero_rows(again[0])
+
+
+async def test_a_running_sessions_readings_fold_in_at_most_every_few_minutes_and_its_stop_at_once(services):
+    from evdesk.store import write as w
+    from evdesk.store.fields import uuid7
+
+    def run():
+        station = w.versioned_insert(m.Station, identity="FOLD-1")
+        tx = w.versioned_insert(m.Transaction, ocpp_id=9, station=station.id, connector_id=1, started_at=DAY0,
+                                meter_start_wh=0)
+
+        def readings(minutes, wh):
+            rows = [{"id": uuid7(), "station": station.id, "transaction": tx.id, "connector_id": 1,
+                     "timestamp": DAY0 + timedelta(minutes=minutes), "energy_wh": float(wh)}]
+            m.MeterValue.insert_many(rows).execute()
+            aggregates.rows_inserted(m.MeterValue, rows)  # as the group commit tells it
+
+        def energy():
+            return m.ConnectorHour.select(peewee.fn.SUM(m.ConnectorHour.energy_wh)).scalar()
+
+        readings(10, 1000)
+        first = energy()
+        readings(20, 2000)  # within READINGS_EVERY: not folded in yet
+        second = energy()
+        w.versioned_update(m.Transaction, tx.id, None, state="completed", stopped_at=DAY0 + timedelta(minutes=30),
+                           meter_stop_wh=2500, energy_wh=2500)
+        return first, second, energy()
+
+    assert await services.store.run(run) == (1000, 1000, 2500)

@@ -26,6 +26,7 @@ overview all use these; the aggregates they come from are described in `store/ag
 * **Unique users**: different charging users who started sessions in the period (sessions with an
   unknown tag do not count); computed from the sessions, not the aggregates.
 
+A running session's newest readings reach the figures at most 5 minutes late (its Stop at once).
 Periods are read in whole UTC hours: `since` from the start of its hour, `until` to the end of the
 hour it falls in (a period ending now includes the current hour so far).
 """

@@ -177,35 +177,45 @@ class Ui_ReportsPage(object):
 
         self.definitionForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.userGroupCombo)
 
+        self.userLabel = QLabel(self.definitionBox)
+        self.userLabel.setObjectName(u"userLabel")
+
+        self.definitionForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.userLabel)
+
+        self.userCombo = QComboBox(self.definitionBox)
+        self.userCombo.setObjectName(u"userCombo")
+
+        self.definitionForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.userCombo)
+
         self.tariffLabel = QLabel(self.definitionBox)
         self.tariffLabel.setObjectName(u"tariffLabel")
 
-        self.definitionForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.tariffLabel)
+        self.definitionForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.tariffLabel)
 
         self.tariffCombo = QComboBox(self.definitionBox)
         self.tariffCombo.setObjectName(u"tariffCombo")
 
-        self.definitionForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.tariffCombo)
+        self.definitionForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.tariffCombo)
 
         self.connectorTypeLabel = QLabel(self.definitionBox)
         self.connectorTypeLabel.setObjectName(u"connectorTypeLabel")
 
-        self.definitionForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.connectorTypeLabel)
+        self.definitionForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.connectorTypeLabel)
 
         self.connectorTypeCombo = QComboBox(self.definitionBox)
         self.connectorTypeCombo.setObjectName(u"connectorTypeCombo")
 
-        self.definitionForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.connectorTypeCombo)
+        self.definitionForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.connectorTypeCombo)
 
         self.currentLabel = QLabel(self.definitionBox)
         self.currentLabel.setObjectName(u"currentLabel")
 
-        self.definitionForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.currentLabel)
+        self.definitionForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.currentLabel)
 
         self.currentCombo = QComboBox(self.definitionBox)
         self.currentCombo.setObjectName(u"currentCombo")
 
-        self.definitionForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.currentCombo)
+        self.definitionForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.currentCombo)
 
 
         self.definitionLayout.addLayout(self.definitionForm)
@@ -305,6 +315,7 @@ class Ui_ReportsPage(object):
         self.groupLabel.setBuddy(self.groupCombo)
         self.stationLabel.setBuddy(self.stationCombo)
         self.userGroupLabel.setBuddy(self.userGroupCombo)
+        self.userLabel.setBuddy(self.userCombo)
         self.tariffLabel.setBuddy(self.tariffCombo)
         self.connectorTypeLabel.setBuddy(self.connectorTypeCombo)
         self.currentLabel.setBuddy(self.currentCombo)
@@ -336,6 +347,7 @@ class Ui_ReportsPage(object):
         self.groupLabel.setText(QCoreApplication.translate("ReportsPage", u"Charging &group", None))
         self.stationLabel.setText(QCoreApplication.translate("ReportsPage", u"&Station", None))
         self.userGroupLabel.setText(QCoreApplication.translate("ReportsPage", u"&User group", None))
+        self.userLabel.setText(QCoreApplication.translate("ReportsPage", u"Charging us&er", None))
         self.tariffLabel.setText(QCoreApplication.translate("ReportsPage", u"&Tariff", None))
         self.connectorTypeLabel.setText(QCoreApplication.translate("ReportsPage", u"Connector t&ype", None))
         self.currentLabel.setText(QCoreApplication.translate("ReportsPage", u"AC / &DC", None))

@@ -4,9 +4,9 @@ CSV and PDF exports.
 
 Every report runs in the background (the reports service reads on a reader connection) and the
 PDF is laid out in a child process; the buttons wait meanwhile and the progress bar says so.
-Choices of charging group and station list only what the operator sees; the figures are limited
-to the operator's domain by the core. Filters by single charging user are in the API (the page
-offers user groups, which is how the manuals group drivers for reports).
+Choices of charging group, station and charging user list only what the operator sees (the user
+list holds the first 1,000 by name; the API takes any user); the figures are limited to the
+operator's domain by the core.
 """
 
 from __future__ import annotations
@@ -129,6 +129,15 @@ class ReportsPage(Page):
         ui.userGroupCombo.clear()
         ui.userGroupCombo.addItem("All user groups", None)
         run_task(services.people.groups.list(), self._fill_user_groups, owner=self, what="listing the user groups")
+        ui.userCombo.clear()
+        ui.userCombo.addItem("All charging users", None)
+        run_task(services.people.reads.users(ctx, limit=1000), self._fill_users, owner=self,
+                 what="listing the charging users")
+
+    def _fill_users(self, page) -> None:
+        for row in page.items:
+            name = " ".join(p for p in (row.first_name, row.last_name) if p) or row.email or str(row.id)[:8]
+            self.ui.userCombo.addItem(name, row.id)
 
     def _fill_user_groups(self, rows) -> None:
         for row in rows:
@@ -157,7 +166,7 @@ class ReportsPage(Page):
             first_day=day(ui.firstDayEdit) if custom else None, last_day=day(ui.lastDayEdit) if custom else None,
             compare=ui.compareCombo.currentData(), grain=ui.grainCombo.currentData(),
             breakdown=ui.breakdownCombo.currentData(), group_ids=one(ui.groupCombo), station_ids=one(ui.stationCombo),
-            user_group_ids=one(ui.userGroupCombo), tariffs=one(ui.tariffCombo),
+            user_group_ids=one(ui.userGroupCombo), user_ids=one(ui.userCombo), tariffs=one(ui.tariffCombo),
             connector_types=one(ui.connectorTypeCombo), currents=one(ui.currentCombo))
 
     def show_definition(self, d: ReportDefinition) -> None:
@@ -170,7 +179,8 @@ class ReportsPage(Page):
         if d.last_day is not None:
             ui.lastDayEdit.setDate(QDate(d.last_day.year, d.last_day.month, d.last_day.day))
         for combo, values in ((ui.groupCombo, d.group_ids), (ui.stationCombo, d.station_ids),
-                              (ui.userGroupCombo, d.user_group_ids), (ui.tariffCombo, d.tariffs),
+                              (ui.userGroupCombo, d.user_group_ids), (ui.userCombo, d.user_ids),
+                              (ui.tariffCombo, d.tariffs),
                               (ui.connectorTypeCombo, d.connector_types), (ui.currentCombo, d.currents)):
             found = index_of(combo, values[0]) if values else 0
             combo.setCurrentIndex(max(0, found))
