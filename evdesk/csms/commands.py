@@ -22,6 +22,7 @@ from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.log_limit import limited
+from evdesk.core.ocpp16_keys import check_value
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
@@ -263,9 +264,8 @@ class CommandApi:
         key = (key or "").strip()
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
-        value = str(value)
-        if len(value) > 500:
-            raise ValidationError("Configuration values have at most 500 characters.", field="value")
+        # the OCPP 1.6 standard key's type and range (vendor keys: length only)
+        value = check_value(key, str(value))
         secret = is_secret_key(key)
         if secret:
             require(ctx, Permission.EDIT_STATIONS)

@@ -25,13 +25,16 @@ from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, 
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
 from evdesk.gui.models.station_config_model import (
+    COL_FETCHED,
     COL_KEY,
+    COL_OUTCOME,
     COL_READONLY,
     COL_VALUE,
     StationConfigFilterProxy,
     StationConfigModel,
 )
 from evdesk.gui.operator import operator_of
+from evdesk.gui.widgets.config_editor import ConfigEditor
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
 
@@ -284,13 +287,14 @@ class StationPanel(QWidget):
         self.config = StationConfigModel(services, self.station_id, read_keys, lambda: operator_of(self), self)
         self.config_filter = StationConfigFilterProxy(self)
         self.config_filter.setSourceModel(self.config)
-        _setup_table(self.ui.configTable, self.config_filter, {COL_KEY: 250, COL_VALUE: 440, COL_READONLY: 80})
+        _setup_table(self.ui.configTable, self.config_filter,
+                     {COL_KEY: 250, COL_VALUE: 300, COL_READONLY: 80, COL_FETCHED: 150, COL_OUTCOME: 260})
         self.ui.configTable.sortByColumn(COL_KEY, Qt.SortOrder.AscendingOrder)
         self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
         self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)
-        self.config.loaded.connect(self._show_config_state)
-        for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
-            signal.connect(self._show_config_state)
+        self.config_editor = ConfigEditor(services, self.central_system, self.station_id, self.ui, self.config,
+                                          self.config_filter, lambda: operator_of(self), self)
+        self.config_editor.resetOffered.connect(lambda: self.open_command("reset", kind="Soft"))
         self.ui.logTabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:
@@ -299,22 +303,14 @@ class StationPanel(QWidget):
             self.config.reload()
 
     def refresh_configuration(self) -> CommandDialog:
-        """Ask the station for every key (the Refresh configuration command); the table follows."""
+        """Ask the station for every key (the Refresh configuration command); the table follows,
+        and a successful read unlocks the editor."""
         dialog = self.open_command("get_configuration")
-        dialog.commandFinished.connect(lambda _result: self.config.reload())
+        dialog.commandFinished.connect(self.config_editor.station_refreshed)
         return dialog
 
     def _show_config_state(self, *_args) -> None:
-        config, label = self.config, self.ui.configStateLabel
-        label.setStyleSheet("color: #c62828;" if config.problem else "")
-        if config.problem:
-            label.setText(config.problem)
-        elif config.rowCount() == 0:
-            label.setText("No keys read from this station yet. “Refresh configuration…” asks it for every key.")
-        else:
-            n, fixed, when = config.rowCount(), sum(1 for r in config.rows() if r.readonly), config.last_fetched()
-            read = f", last read {display.clock_time(when, self.zone)}" if when else ""
-            label.setText(f"{n} key{'s' if n != 1 else ''} ({fixed} read-only){read}.")
+        self.config_editor.show_state()
 
     # -- commands ------------------------------------------------------------------------
     def _build_commands_menu(self) -> None:
