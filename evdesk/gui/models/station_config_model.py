@@ -287,7 +287,7 @@ class StationConfigFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if self.only_differences and not model.differs(model.row_at(source_row)):
+        if self.only_differences and model.other is not None and not model.differs(model.row_at(source_row)):
             return False
         if not self._text:
             return True
