@@ -32,6 +32,7 @@ from evdesk.core.services import Services
 from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
+from evdesk.csms.compat_probe import CompatibilityProbe
 from evdesk.csms.connection import StationConnection
 from evdesk.csms.limit_stops import LimitStopper
 from evdesk.csms.local_list import LocalListSync
@@ -78,6 +79,7 @@ class CentralSystem:
         self.commands = CommandApi(services, self.registry)
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self.limit_stops = LimitStopper(services, self.commands)  # sessions that reached a stop limit
+        self.probe = CompatibilityProbe(services, self.commands)  # a new station's quirks, after its first boot
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -273,6 +275,7 @@ class CentralSystem:
         if task is not None:
             self._background.add(task)
         try:
+            await self.probe.after_boot(conn)  # first: what it finds decides what is configured next
             await self.commands.configure_after_boot(conn)
             await self.local_lists.on_station_booted(conn)
         finally:

@@ -166,6 +166,11 @@ def _access_profiles(db: peewee.Database) -> None:
         add_column_if_missing(db, "user_group", name, UG._meta.fields[name])
 
 
+def _compatibility_profiles(db: peewee.Database) -> None:
+    """Issue 16: compatibility profiles per station and per charger model. Its own tables only."""
+    db.create_tables([models.StationCompatibility, models.ModelCompatibility], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -175,6 +180,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (6, "tariffs, tariff groups, session prices and stop limits", _tariffs),
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
+    (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -2,6 +2,7 @@
 
 from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
+from evdesk.store.models.compat import ModelCompatibility, StationCompatibility
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.logs import (
@@ -64,6 +65,8 @@ ALL_MODELS = [
     ApiKey,
     ChangeFeed,
     LocalState,
+    StationCompatibility,
+    ModelCompatibility,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
