@@ -78,8 +78,9 @@ class CompatibilityView:
 
 
 class CompatibilityService:
-    def __init__(self, store, bus, settings, stations):
+    def __init__(self, store, bus, settings, batch, stations):
         self.store = store
+        self.batch = batch  # the probe's rows ride the next group commit (a boot storm costs no commits of its own)
         self.bus = bus
         self.settings = settings
         self.stations = stations
@@ -242,7 +243,10 @@ class CompatibilityService:
 
     async def _save_locked(self, station_id: UUID, expected_version: int | None = None, **values) -> None:
         try:
-            row = await self.store.run(partial(repo.save_station_profile, station_id, expected_version, **values))
+            if expected_version is None:
+                row = await self.batch.call(repo.save_station_profile, station_id, None, **values)
+            else:  # an operator's edit: its own transaction, refused when stale
+                row = await self.store.run(partial(repo.save_station_profile, station_id, expected_version, **values))
         except StaleRow:
             raise StaleEdit() from None
         self.profiles[station_id] = row
@@ -250,8 +254,8 @@ class CompatibilityService:
 
     async def _share(self, info, switches: dict, shared_by: str) -> None:
         key = model_key(info.vendor, info.model)
-        self.models[key] = await self.store.run(repo.save_model_profile, key, info.vendor, info.model,
-                                                dict(switches), info.id, shared_by)
+        self.models[key] = await self.batch.call(repo.save_model_profile, key, info.vendor, info.model,
+                                                 dict(switches), info.id, shared_by)
         self.bus.publish(ev.CompatibilityChanged(info.id))
 
     async def _station_columns(self, station_id: UUID, switches: dict, ctx: OperatorContext) -> None:

@@ -51,7 +51,7 @@ class Services:
         self.group_tree = GroupTree(store, self.bus)  # the charging groups in memory: operators' domains
         self.stations = StationService(store, self.bus, self.settings, self.batch, self.group_tree)
         # compatibility profiles: per-station quirks the server applies, learned by the probe, shared per model
-        self.compat = CompatibilityService(store, self.bus, self.settings, self.stations)
+        self.compat = CompatibilityService(store, self.bus, self.settings, self.batch, self.stations)
         self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations, self.compat)
         self.running = RunningSessions()
         self.auth_index = AuthIndex()  # users, user groups and tokens in memory
