@@ -34,6 +34,7 @@ from evdesk.gui.models.station_config_model import (
     StationConfigModel,
 )
 from evdesk.gui.operator import operator_of
+from evdesk.gui.widgets.compat_profile import CompatProfileTab
 from evdesk.gui.widgets.config_editor import ConfigEditor
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
@@ -87,6 +88,7 @@ class StationPanel(QWidget):
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
+        self._add_compatibility_tab()
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -118,6 +120,7 @@ class StationPanel(QWidget):
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
         self.sessions.detach()
+        self.compat_tab.detach()
 
     @property
     def info(self):
@@ -348,6 +351,14 @@ class StationPanel(QWidget):
         self.sessions_tab = self.ui.logTabs.addTab(self.sessions, "Sessions")
         self.ui.logTabs.currentChanged.connect(
             lambda index: self.sessions.reload() if index == self.sessions_tab and not self.sessions.model.rows() else None)
+
+    def _add_compatibility_tab(self) -> None:
+        """The station's compatibility profile (switches, what the probe saw), read when first shown."""
+        self.compat_tab = CompatProfileTab(self.services, self.station_id, self)
+        self.compat_tab_index = self.ui.logTabs.addTab(self.compat_tab, "Compatibility")
+        self.ui.logTabs.currentChanged.connect(
+            lambda index: self.compat_tab.reload() if index == self.compat_tab_index and self.compat_tab.view is None
+            else None)
 
     # -- station settings (StationSettingsDialog) -------------------------------------------
     def _add_settings_button(self) -> None:
