@@ -16,6 +16,7 @@ from evdesk.core.reads.sessions import SessionFilter
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
+from evdesk.gui.dialogs.charging_profile_dialog import ChargingProfileDialog
 from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
@@ -329,13 +330,20 @@ class StationPanel(QWidget):
         self.commands_menu = menu
 
     def open_command(self, key: str, /, **presets) -> CommandDialog:
-        """Open the dialog of one command, its parameters pre-filled where we know them."""
+        """Open the dialog of one command, its parameters pre-filled where we know them. Set charging
+        profile has its own editor (fields, periods, chart) instead of JSON."""
+        if key == "set_charging_profile":
+            return self._keep_dialog(ChargingProfileDialog(self.services, self.central_system, self.station_id,
+                                                           presets, self))
         command = COMMANDS_BY_KEY[key]
         if key == "remote_stop" and "transaction_id" not in presets:
             running = [t for t in self.services.transactions.active.values() if t.station_id == self.station_id]
             if running:
                 presets["transaction_id"] = running[0].ocpp_id
-        dialog = CommandDialog(self.services, self.central_system, self.station_id, command, presets, self)
+        return self._keep_dialog(CommandDialog(self.services, self.central_system, self.station_id, command, presets,
+                                               self))
+
+    def _keep_dialog(self, dialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
