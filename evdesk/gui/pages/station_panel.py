@@ -292,7 +292,7 @@ class StationPanel(QWidget):
         self.config_filter = StationConfigFilterProxy(self)
         self.config_filter.setSourceModel(self.config)
         _setup_table(self.ui.configTable, self.config_filter,
-                     {COL_KEY: 250, COL_VALUE: 300, COL_READONLY: 80, COL_FETCHED: 150, COL_OUTCOME: 260})
+                     {COL_KEY: 270, COL_VALUE: 210, COL_READONLY: 75, COL_FETCHED: 190, COL_OUTCOME: 300})
         self.ui.configTable.sortByColumn(COL_KEY, Qt.SortOrder.AscendingOrder)
         self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
         self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)

@@ -89,8 +89,12 @@ class CompatProfileTab(QWidget):
         model = f"{view.vendor} {view.model}".strip() or "its model (not known before its first boot)"
         zone = display.zone_of(self.services.settings)
         when = f", probe started {display.clock_time(view.first_boot_at, zone)}" if view.first_boot_at else ""
-        shared = (f" The profile of {model} was shared by {view.model_shared_by}."
-                  if view.model_shared_by else f" No profile is shared for {model} yet.")
+        if view.model_shared_by == "probe":
+            shared = f" The profile new {model} stations start with comes from the probe."
+        elif view.model_shared_by:
+            shared = f" The profile of {model} was shared by {view.model_shared_by}."
+        else:
+            shared = f" No profile is shared for {model} yet."
         hand = (f" Set by hand: {', '.join(SWITCH_TEXTS[n][0] for n in view.operator_set if n in SWITCH_TEXTS)}."
                 if view.operator_set else "")
         ui.stateLabel.setText(f"{STATES.get(view.state, view.state).capitalize()}{when}. Switches from "
@@ -160,12 +164,14 @@ class CompatProfileTab(QWidget):
         target = {"max_stack_level": self.ui.stackError, "rate_units": self.ui.unitsError}.get(field or "")
         if target is not None:
             target.setText(message)
+            target.setVisible(bool(message))
         else:
             self._say(message, error=True)
 
     def _clear_errors(self) -> None:
-        self.ui.stackError.setText("")
-        self.ui.unitsError.setText("")
+        for label in (self.ui.stackError, self.ui.unitsError):
+            label.setText("")
+            label.hide()
         self._say("")
 
     def _say(self, text: str, error: bool = False) -> None:

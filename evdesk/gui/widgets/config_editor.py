@@ -30,7 +30,7 @@ from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.core.permissions import Permission
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.models.station_config_model import OUTCOME_WORDS, StationConfigFilterProxy, StationConfigModel
+from evdesk.gui.models.station_config_model import COL_OTHER, OUTCOME_WORDS, StationConfigFilterProxy, StationConfigModel
 
 MUST_REFRESH = "Before you edit settings, you must refresh configuration."
 
@@ -104,6 +104,10 @@ class ConfigEditor(QObject):
                                             | self.ui.configTable.EditTrigger.EditKeyPressed
                                             | self.ui.configTable.EditTrigger.AnyKeyPressed)
         self.fill_compare_choices()
+        header = self.ui.configTable.horizontalHeader()
+        header.moveSection(header.visualIndex(COL_OTHER), header.visualIndex(COL_VALUE) + 1)  # beside the value
+        self.ui.configTable.setColumnWidth(COL_OTHER, 200)
+        self.ui.configTable.setColumnHidden(COL_OTHER, True)  # until a station is chosen to compare with
         self.show_state()
 
     def fill_compare_choices(self) -> None:
@@ -173,6 +177,7 @@ class ConfigEditor(QObject):
     # -- comparing ---------------------------------------------------------------------------
     def _compare_changed(self, _index: int) -> None:
         other = self.compare_combo.currentData()
+        self.ui.configTable.setColumnHidden(COL_OTHER, other is None)
         if other is None:
             self.model.set_other("", None)
             return
