@@ -30,7 +30,7 @@ from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.core.permissions import Permission
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.models.station_config_model import COL_OTHER, OUTCOME_WORDS, StationConfigFilterProxy, StationConfigModel
+from evdesk.gui.models.station_config_model import COL_OTHER, COL_VALUE, OUTCOME_WORDS, StationConfigFilterProxy, StationConfigModel
 
 MUST_REFRESH = "Before you edit settings, you must refresh configuration."
 
