@@ -77,9 +77,10 @@ def test_migration_5_gives_existing_users_and_tokens_their_home_group(tmp_path):
     downgrade_to_schema_4(path)
 
     store = Store.sqlite(path)
-    from evdesk.store.migrations import SCHEMA_VERSION
+    from evdesk.store.migrations import MIGRATIONS
 
-    assert store.open() == list(range(5, SCHEMA_VERSION + 1))
+    # every migration from 5 on (numbers may have gaps while parallel branches hold theirs)
+    assert store.open() == [number for number, _title, _step in MIGRATIONS if number >= 5]
 
     def homes():
         U, T = m.ChargingUser, m.Token

@@ -166,3 +166,15 @@ def test_who_may_edit(qtbot, aio, services, live_site):  # noqa: F811
     # comparison offers only stations in the operator's domain
     combo = panel.config_editor.compare_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["(no comparison)", "Next door"]
+
+
+def test_reading_a_few_keys_does_not_unlock_editing(qtbot, aio, services, live_site, admin):  # noqa: F811
+    central, station, info = live_site
+    window, panel = refreshed_panel(qtbot, aio, services, admin, info, central)
+    dialog = panel.refresh_configuration()
+    dialog.editors["keys"].set_value("HeartbeatInterval")
+    send(aio, dialog, "just the heartbeat")
+    assert dialog.result.ok
+    aio.wait_until(lambda: panel.config.row_of("HeartbeatInterval") >= 0)
+    assert not panel.config_editor.refreshed and MUST_REFRESH in panel.config_editor.message.text()
+    assert not panel.config.flags(value_index(panel, "HeartbeatInterval")) & Qt.ItemFlag.ItemIsEditable

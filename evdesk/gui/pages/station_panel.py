@@ -310,7 +310,9 @@ class StationPanel(QWidget):
         """Ask the station for every key (the Refresh configuration command); the table follows,
         and a successful read unlocks the editor."""
         dialog = self.open_command("get_configuration")
-        dialog.commandFinished.connect(self.config_editor.station_refreshed)
+        keys = dialog.editors["keys"]
+        dialog.commandFinished.connect(lambda result: self.config_editor.station_refreshed(
+            result, complete=keys.value() is None))
         return dialog
 
     def _show_config_state(self, *_args) -> None:

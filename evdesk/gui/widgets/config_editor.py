@@ -132,9 +132,10 @@ class ConfigEditor(QObject):
     def busy(self) -> bool:
         return self.task is not None and not self.task.done()
 
-    def station_refreshed(self, result) -> None:
-        """The Refresh configuration command finished: a full read unlocks editing."""
-        if getattr(result, "ok", False):
+    def station_refreshed(self, result, complete: bool = True) -> None:
+        """The Refresh configuration command finished: a read of every key unlocks editing (a read
+        of a few named keys does not: the others may be stale)."""
+        if getattr(result, "ok", False) and complete:
             self.refreshed = True
         self.model.set_editable(self.refreshed and self.may_edit)
         self.model.reload()
