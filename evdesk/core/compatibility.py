@@ -122,18 +122,26 @@ class CompatibilityService:
     async def first_boot(self, info, subprotocol: str | None) -> bool:
         """After an accepted boot: True when this is the station's first (the probe reads its
         configuration now); its profile starts from its model's, or from the defaults."""
-        if info.id in self.profiles and self.profiles[info.id]["state"] != "new":
+        existing = self.profiles.get(info.id)
+        if existing is not None and existing["state"] != "new":
             return False
         model = self.models.get(model_key(info.vendor, info.model))
-        switches = dict(model["switches"]) if model else Switches().as_dict()
-        operator_set = sorted(switches) if model and model["shared_by"] != "probe" else []
         now = utcnow()
         observations = {"subprotocol": subprotocol or "none (served as ocpp1.6)"}
-        await self._save(info.id, switches=switches, observations=observations, operator_set=operator_set,
-                         source="model" if model else "defaults", state="watching", first_boot_at=now)
+        if existing is not None:
+            # an operator set switches before the station ever booted: they stay, the probe starts
+            model = None
+            existing["observations"].update(observations)
+            await self._save(info.id, observations=dict(existing["observations"]), state="watching",
+                             first_boot_at=now)
+        else:
+            switches = dict(model["switches"]) if model else Switches().as_dict()
+            operator_set = sorted(switches) if model and model["shared_by"] != "probe" else []
+            await self._save(info.id, switches=switches, observations=observations, operator_set=operator_set,
+                             source="model" if model else "defaults", state="watching", first_boot_at=now)
         self._watch_until[info.id] = now + WATCH_FOR
         if model:
-            await self._station_columns(info.id, switches, SYSTEM_CONTEXT)
+            await self._station_columns(info.id, model["switches"], SYSTEM_CONTEXT)
         log.info("compatibility probe of %s started (%s)", info.identity,
                  f"from the profile of {info.vendor} {info.model}" if model else "from evdesk's defaults")
         return True
@@ -163,26 +171,38 @@ class CompatibilityService:
         if row is None or not (observations or suggestions):
             return
         new = {k: v for k, v in observations.items() if k not in row["observations"]}
-        changes = self._switch_changes(row, suggestions)
+        changes = self._apply(row, new, suggestions)
         if new or changes:
-            row["observations"].update(new)  # at once: the next message does not report it again
-            spawn(self._learn(info, new, suggestions), name=f"compat-observe {info.identity}")
+            # in force at once, for this very message (its handler runs next), stored in the background
+            spawn(self._persist(info, changes), name=f"compat-observe {info.identity}")
 
     @staticmethod
-    def _switch_changes(row: dict, suggestions: dict) -> dict:
+    def _apply(row: dict, observations: dict, suggestions: dict) -> dict:
+        """Findings into the in-memory profile; returns the switches that changed (an operator's
+        choices are kept)."""
         locked = set(row["operator_set"])
-        return {k: v for k, v in suggestions.items() if k not in locked and row["switches"].get(k) != v}
+        changes = {k: v for k, v in suggestions.items() if k not in locked and row["switches"].get(k) != v}
+        row["observations"].update(observations)
+        if changes:
+            row["switches"].update(changes)
+            if row["source"] == "defaults":
+                row["source"] = "probe"
+        return changes
 
     async def _learn(self, info, observations: dict, suggestions: dict, probed: bool = False) -> None:
+        row = self.profiles.get(info.id)
+        if row is None:
+            return
+        await self._persist(info, self._apply(row, observations, suggestions), probed)
+
+    async def _persist(self, info, changes: dict, probed: bool = False) -> None:
+        """Store the in-memory profile (findings applied already) and what follows from changes."""
         async with self._lock:
             row = self.profiles.get(info.id)
             if row is None:
                 return
-            changes = self._switch_changes(row, suggestions)
-            switches = {**row["switches"], **changes}
-            values = {"observations": {**row["observations"], **observations}}
-            if changes:
-                values.update(switches=switches, source="probe" if row["source"] == "defaults" else row["source"])
+            switches = dict(row["switches"])
+            values = {"observations": dict(row["observations"]), "switches": switches, "source": row["source"]}
             if probed:
                 values["probed_at"] = utcnow()
             await self._save_locked(info.id, **values)
@@ -249,7 +269,15 @@ class CompatibilityService:
                 row = await self.store.run(partial(repo.save_station_profile, station_id, expected_version, **values))
         except StaleRow:
             raise StaleEdit() from None
-        self.profiles[station_id] = row
+        current = self.profiles.get(station_id)
+        if current is None or expected_version is not None:
+            self.profiles[station_id] = row  # new, or an operator's edit: exactly what was stored
+        else:
+            # the probe's own writes: the in-memory profile may hold findings made meanwhile (their
+            # writes are queued behind this one); keep them, take the stored row's bookkeeping
+            for name, value in row.items():
+                if name not in ("switches", "observations"):
+                    current[name] = value
         self.bus.publish(ev.CompatibilityChanged(station_id))
 
     async def _share(self, info, switches: dict, shared_by: str) -> None:

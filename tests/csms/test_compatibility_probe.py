@@ -87,6 +87,10 @@ async def test_the_probe_records_a_quirky_charger_and_the_server_applies_it(cent
         assert profile_of(services, "QUIRK-1")["observations"]["id_tag_suffix"] == "TAG-OK_serial"
         assert (await central.commands.trigger_message(info.id, "MeterValues", 1, ctx=ADMIN_CTX, reason="probe")).ok
         await wait_for(lambda: services.compat.switches(info.id).unitless_energy_kwh, timeout=10)
+        # the reading that showed the quirk was itself read in kWh (the switch is in force before its handler)
+        session = services.transactions.active_on(info.id, 1)
+        await wait_for(lambda: session.meter_last_wh is not None)
+        assert 0 <= session.energy_wh < 1000, session.energy_wh
         assert (await central.commands.trigger_message(info.id, "MeterValues", 1, ctx=ADMIN_CTX, reason="read")).ok
         register = station.connectors[1].energy_wh
         # readings after the finding are read as kWh: the register in Wh, as the station counts it

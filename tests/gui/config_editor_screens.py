@@ -59,8 +59,11 @@ def render(folder: str | Path) -> list[Path]:
                                                ctx=SYSTEM_CONTEXT)
         await services.stations.create_station("DEPOT-AC-02", "Depot bay 3-4", connectors=2, group_id=depot.id,
                                                ctx=SYSTEM_CONTEXT)
+        from evdesk.store import models as m
+
+        await services.store.run(lambda: m.Token.create(uid="04A2B3C4D5", uid_key="04A2B3C4D5"))
         one = SimulatedStation("DEPOT-AC-01", central.url, connectors=2, vendor="Ensto", model="EVB200",
-                               subprotocol=None, local_time_offset=2, meter_unit="kWh?",
+                               subprotocol=None, local_time_offset=2, meter_unit="kWh?", id_tag_suffix="_EVB2",
                                config={"CELLID": "0", "DLMPHASELIMIT": "16", "WELDCHECK_2": "0",
                                        "STOPTRANSACTIONMODEUNPLUG": "0"})
         two = SimulatedStation("DEPOT-AC-02", central.url, connectors=2, vendor="Ensto", model="EVB200",
@@ -72,7 +75,11 @@ def render(folder: str | Path) -> list[Path]:
         second = services.stations.get("DEPOT-AC-02")
         await until(lambda: (services.compat.profiles.get(first.id) or {}).get("probed_at") is not None)
         await central.commands.get_configuration(second.id, ctx=admin, reason="baseline")
-        one.config.remove("StopTransactionOnInvalidId")  # new firmware dropped it: NotSupported below
+        await one.plug_in(2)
+        await one.present_token(2, "04A2B3C4D5")
+        await until(lambda: services.transactions.active_on(first.id, 2) is not None)
+        await central.commands.trigger_message(first.id, "MeterValues", 2, ctx=admin, reason="probe")
+        await until(lambda: services.compat.switches(first.id).unitless_energy_kwh)
 
         def shoot(name: str, widget) -> None:
             paths.append(folder / f"{name}.png")
@@ -94,6 +101,7 @@ def render(folder: str | Path) -> list[Path]:
         refresh.close()
         await until(lambda: panel.config.row_of("NumberOfConnectors") >= 0 and panel.config_editor.refreshed)
         model = panel.config
+        one.config.remove("StopTransactionOnInvalidId")  # new firmware dropped it since the refresh: NotSupported
         for key, value in (("HeartbeatInterval", "120"), ("WebSocketPingInterval", "30"),
                            ("MeterValuesSampledData", "Energy.Active.Import.Register,Temperature"),
                            ("StopTransactionOnInvalidId", "false")):
@@ -105,7 +113,11 @@ def render(folder: str | Path) -> list[Path]:
         await until(lambda: not editor.busy)
         await asyncio.sleep(0.8)
         model.edit("ConnectionTimeOut", "45")
-        await asyncio.sleep(0.2)
+        window.resize(1280, 1040)
+        table = panel.ui.configTable
+        target = panel.config_filter.mapFromSource(model.index(model.row_of("MeterValueSampleInterval"), 0))
+        table.scrollTo(target, table.ScrollHint.PositionAtCenter)
+        await asyncio.sleep(0.3)
         shoot("config-editor-outcomes", window)
         editor.compare_with(second.id)
         await until(lambda: model.other is not None)

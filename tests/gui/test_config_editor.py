@@ -178,3 +178,14 @@ def test_reading_a_few_keys_does_not_unlock_editing(qtbot, aio, services, live_s
     aio.wait_until(lambda: panel.config.row_of("HeartbeatInterval") >= 0)
     assert not panel.config_editor.refreshed and MUST_REFRESH in panel.config_editor.message.text()
     assert not panel.config.flags(value_index(panel, "HeartbeatInterval")) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_read_only_and_unknown_keys_refuse_edits_even_from_code(qtbot, aio, services, live_site, admin):  # noqa: F811
+    central, station, info = live_site
+    window, panel = refreshed_panel(qtbot, aio, services, admin, info, central)
+    send(aio, panel.refresh_configuration(), "before editing")
+    aio.wait_until(lambda: panel.config_editor.refreshed and panel.config.row_of("NumberOfConnectors") >= 0)
+    assert not panel.config.edit("NumberOfConnectors", "4") and not panel.config.pending
+    assert aio.run(central.commands.get_configuration(info.id, ["NoSuchKey"], ctx=admin, reason="probe")).ok
+    aio.wait_until(lambda: panel.config.row_of("NoSuchKey") >= 0)
+    assert not panel.config.edit("NoSuchKey", "1") and not panel.config.pending

@@ -155,6 +155,8 @@ class StationConfigModel(ListTableModel):
         if i < 0:
             return False
         row = self._rows[i]
+        if not self.known(row) or row.readonly:
+            return False  # read-only and unknown keys are never changed
         try:
             value = check_value(key, text)
         except ValidationError as exc:
@@ -261,6 +263,8 @@ class StationConfigModel(ListTableModel):
                 return standard.describe() if standard else "A vendor-specific key: evdesk checks only its length."
             if column == COL_VALUE and row.value:
                 return str(row.value)
+            if column == COL_OUTCOME:
+                return self.display(row, column) or None
             if column == COL_READONLY and row.readonly:
                 return "The station does not let this key be changed."
         return None

@@ -60,6 +60,7 @@ class CompatProfileTab(QWidget):
         for name, widget in CHECKS.items():
             getattr(self.ui, widget).setToolTip(SWITCH_TEXTS[name][1])
         self.ui.observationsTree.setColumnWidth(0, 220)
+        self.ui.switchesForm.setRowStretch(self.ui.switchesForm.rowCount(), 1)  # switches at the top
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.revertButton.clicked.connect(self.reload)
         self._bus = BusListener(self, services.bus)

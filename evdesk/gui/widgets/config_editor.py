@@ -107,6 +107,7 @@ class ConfigEditor(QObject):
         header = self.ui.configTable.horizontalHeader()
         header.moveSection(header.visualIndex(COL_OTHER), header.visualIndex(COL_VALUE) + 1)  # beside the value
         self.ui.configTable.setColumnWidth(COL_OTHER, 200)
+        header.setStretchLastSection(True)  # the outcome (or the compared value) takes the rest
         self.ui.configTable.setColumnHidden(COL_OTHER, True)  # until a station is chosen to compare with
         self.show_state()
 
