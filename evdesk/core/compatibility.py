@@ -88,6 +88,18 @@ class CompatibilityService:
         self.models: dict[str, dict] = {}  # model key -> stored row
         self._watch_until: dict[UUID, datetime] = {}
         self._lock = asyncio.Lock()
+        bus.subscribe(ev.RowsChanged, self._rows_changed)
+
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        """Another seat changed profiles (the shared database): read them again. Few rows, rare."""
+        if event.entity in ("station_compatibility", "model_compatibility"):
+            spawn(self._reload(event.ids), name="compatibility profiles refresh")
+
+    async def _reload(self, station_rows) -> None:
+        async with self._lock:
+            await self.load()
+        for row in self.profiles.values():
+            self.bus.publish(ev.CompatibilityChanged(row["station_id"]))
 
     async def load(self) -> None:
         stations, models = await self.store.read(q.load_profiles)
