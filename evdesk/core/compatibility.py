@@ -183,16 +183,19 @@ class CompatibilityService:
         if row is None or not (observations or suggestions):
             return
         new = {k: v for k, v in observations.items() if k not in row["observations"]}
-        changes = self._apply(row, new, suggestions)
+        changes = self._apply(row, new, suggestions, info)
         if new or changes:
             # in force at once, for this very message (its handler runs next), stored in the background
             spawn(self._persist(info, changes), name=f"compat-observe {info.identity}")
 
     @staticmethod
-    def _apply(row: dict, observations: dict, suggestions: dict) -> dict:
+    def _apply(row: dict, observations: dict, suggestions: dict, info=None) -> dict:
         """Findings into the in-memory profile; returns the switches that changed (an operator's
-        choices are kept)."""
+        choices are kept — also the station-row switches changed in the station's Settings since
+        the profile last wrote them)."""
         locked = set(row["operator_set"])
+        if info is not None:
+            locked |= {k for k in STATION_COLUMNS if k in row["switches"] and getattr(info, k) != row["switches"][k]}
         changes = {k: v for k, v in suggestions.items() if k not in locked and row["switches"].get(k) != v}
         row["observations"].update(observations)
         if changes:
@@ -205,7 +208,7 @@ class CompatibilityService:
         row = self.profiles.get(info.id)
         if row is None:
             return
-        await self._persist(info, self._apply(row, observations, suggestions), probed)
+        await self._persist(info, self._apply(row, observations, suggestions, info), probed)
 
     async def _persist(self, info, changes: dict, probed: bool = False) -> None:
         """Store the in-memory profile (findings applied already) and what follows from changes."""

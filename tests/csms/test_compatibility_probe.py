@@ -181,3 +181,4 @@ async def test_who_may_edit_and_share_a_profile(central, services):
     shared = await services.compat.save(ADMIN_CTX, mine.id, switches, expected_version=view.version, share=True)
     assert shared.model_shared_by == "Ada Admin"
     assert utcnow() - shared.model_updated_at < timedelta(minutes=1)
+
