@@ -104,6 +104,7 @@ from evdesk.api.sessions import (
     reprice_session,
 )
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
+from evdesk.api.compatibility import COMPATIBILITY_PATCH, get_compatibility, update_compatibility
 from evdesk.api.stations import (
     COMMANDS,
     STATION_ADOPT,
@@ -194,6 +195,10 @@ ROUTES: list[Route] = [
     Route("PATCH", f"{V1}/stations/{{id}}", update_station, "Edit a station's settings", "stations", STATION_PATCH),
     Route("DELETE", f"{V1}/stations/{{id}}", delete_station, "Delete a station", "stations", success=204),
     Route("POST", f"{V1}/stations/{{id}}/adopt", adopt_station, "Adopt a station waiting for adoption", "stations", STATION_ADOPT),
+    Route("GET", f"{V1}/stations/{{id}}/compatibility", get_compatibility, "A station's compatibility profile: the "
+          "switches the server applies and what the probe saw", "stations"),
+    Route("PATCH", f"{V1}/stations/{{id}}/compatibility", update_compatibility, "Change a station's compatibility "
+          "switches (`share`: for every station of its model)", "stations", COMPATIBILITY_PATCH),
     *[Route("POST", f"{V1}/stations/{{id}}/commands/{name}", run_command, f"Send {cmd.ocpp}", "commands", command_spec(cmd))
       for name, cmd in COMMANDS.items()],
     # firmware and diagnostics served by evdesk itself (evdesk/api/firmware.py)

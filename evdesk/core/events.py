@@ -353,3 +353,10 @@ class EventBus:
 
     def has_listeners(self, event_type: type[Event]) -> bool:
         return bool(self._listeners.get(event_type))
+
+
+@dataclass(frozen=True)
+class CompatibilityChanged(Event):
+    """A station's compatibility profile changed (probe finding, operator edit, model profile)."""
+
+    station_id: UUID

@@ -55,17 +55,20 @@ def convert(raw: str, unit: str) -> float | None:
     return number * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
 
 
-def parse_meter_values(meter_value: list[dict], received: datetime) -> list[MeterReading]:
-    """Read OCPP 1.6 meterValue[] (snake_case keys, as the ocpp library hands them over)."""
+def parse_meter_values(meter_value: list[dict], received: datetime, naive_zone=None,
+                       unitless_energy: str = "Wh") -> list[MeterReading]:
+    """Read OCPP 1.6 meterValue[] (snake_case keys, as the ocpp library hands them over).
+    `naive_zone` and `unitless_energy` come from the station's compatibility profile: the zone
+    of timestamps without offset (None: UTC) and the unit of an energy register sent without one."""
     readings = []
     for entry in meter_value or []:
-        ts, trusted = parse_ocpp_time(entry.get("timestamp"), received)
+        ts, trusted = parse_ocpp_time(entry.get("timestamp"), received, naive_zone)
         values = entry.get("sampled_value") or entry.get("sampledValue") or []
         reading = MeterReading(ts, trusted, (values[0].get("context") if values else None) or "Sample.Periodic")
         phase_power = None
         for sv in values:
             measurand = sv.get("measurand") or ENERGY_REGISTER
-            unit = sv.get("unit") or _DEFAULT_UNIT.get(measurand, "")
+            unit = sv.get("unit") or (unitless_energy if measurand == ENERGY_REGISTER else _DEFAULT_UNIT.get(measurand, ""))
             phase = sv.get("phase") or ""
             location = sv.get("location") or ""
             value_format = sv.get("format") or "Raw"

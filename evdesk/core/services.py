@@ -13,6 +13,7 @@ from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
+from evdesk.core.compatibility import CompatibilityService
 from evdesk.core.events import EventBus
 from evdesk.core.firmware.service import FirmwareAndDiagnostics
 from evdesk.core.group_tree import GroupTree
@@ -62,7 +63,9 @@ class Services:
         self.batch = BatchWriter(store)
         self.group_tree = GroupTree(store, self.bus)  # the charging groups in memory: operators' domains
         self.stations = StationService(store, self.bus, self.settings, self.batch, self.group_tree)
-        self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations)
+        # compatibility profiles: per-station quirks the server applies, learned by the probe, shared per model
+        self.compat = CompatibilityService(store, self.bus, self.settings, self.batch, self.stations)
+        self.status = StationStatusService(store, self.bus, self.settings, self.batch, self.stations, self.compat)
         self.running = RunningSessions()
         self.auth_index = AuthIndex()  # users, user groups and tokens in memory
         # prices: tariffs and where they apply (in memory, read at every Start), and sessions' prices
@@ -73,7 +76,7 @@ class Services:
         self.auth = AuthorizationService(store, self.bus, self.batch, self.settings, self.running, self.auth_index,
                                          self.access_profiles)
         self.transactions = TransactionService(store, self.bus, self.settings, self.batch, self.auth, self.stations,
-                                               self.running, self.tariffs, self.access_profiles)
+                                               self.running, self.tariffs, self.access_profiles, self.compat)
         self.actions = ActionLogService(store, self.bus, self.batch)
         self.pricing = SessionPricing(store, self.bus, self.batch, self.settings, self.stations, self.actions,
                                       self.tariffs)
@@ -137,6 +140,7 @@ class Services:
                 self.settings_version = version
         await self.group_tree.load()
         await self.stations.load()
+        await self.compat.load()
         await self.tariffs.load()
         await self.access_profiles.load()
         await self.transactions.load()

@@ -50,8 +50,10 @@ CONNECTION_STATE_LABELS = {
 
 
 class StationStatusService:
-    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter, stations):
+    def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter, stations,
+                 compat=None):
         self.store = store
+        self.compat = compat  # the zone of a station's timestamps without offset (its compatibility profile)
         self.bus = bus
         self.settings = settings
         self.batch = batch
@@ -120,7 +122,7 @@ class StationStatusService:
         vendor_error_code: str = "",
     ) -> None:
         received = utcnow()
-        at, _trusted = parse_ocpp_time(timestamp, received)
+        at, _trusted = parse_ocpp_time(timestamp, received, self.compat.naive_zone(info) if self.compat else None)
         state = info.connectors.get(connector_id)
         if state is None:
             state = info.connectors[connector_id] = ConnectorState(connector_id)

@@ -83,8 +83,9 @@ class StartResult:
 class TransactionService:
     def __init__(self, store: Store, bus: ev.EventBus, settings: SiteSettings, batch: BatchWriter,
                  auth: AuthorizationService, stations, running: RunningSessions, tariffs: TariffService,
-                 access_profiles):
+                 access_profiles, compat=None):
         self.store = store
+        self.compat = compat  # the station's compatibility profile: zone of naive times, unit of bare energy
         self.bus = bus
         self.settings = settings
         self.batch = batch
@@ -149,11 +150,14 @@ class TransactionService:
         if abs((utcnow() - at).total_seconds()) > self.settings.clock_skew_flag_seconds:
             flags.append(FLAG_SUSPICIOUS_TIME)
 
+    def _naive_zone(self, info: StationInfo):
+        return self.compat.naive_zone(info) if self.compat else None
+
     # -- start ---------------------------------------------------------------------------------
     async def start(self, info: StationInfo, connector_id: int, id_tag: str, meter_start: int, timestamp: str | None,
                     reservation_id: int | None = None, remote: bool = False) -> StartResult:
         received = utcnow()
-        started_at, _trusted = parse_ocpp_time(timestamp, received)
+        started_at, _trusted = parse_ocpp_time(timestamp, received, self._naive_zone(info))
         existing = self._running_duplicate(info.id, connector_id, meter_start, started_at)
         if existing is None and received - started_at > REPLAY_AGE:
             # an old Start is most likely a replay after an offline spell: it may be stored already
@@ -240,7 +244,8 @@ class TransactionService:
                      tx_uuid: UUID | None = None) -> list[MeterReading]:
         """Queue the readings for the current frame's group commit and track the session."""
         received = utcnow()
-        readings = parse_meter_values(meter_value, received)
+        readings = parse_meter_values(meter_value, received, self._naive_zone(info),
+                                      self.compat.unitless_energy_unit(info) if self.compat else "Wh")
         # clock-aligned values often carry transactionId 0: that means "none" (INTEROP §4)
         t = self.active.get(transaction_id) if transaction_id else None
         if t is None and transaction_id is None:
@@ -279,7 +284,7 @@ class TransactionService:
                    id_tag: str | None = None, reason: str | None = None,
                    transaction_data: list[dict] | None = None) -> Decision | None:
         received = utcnow()
-        stopped_at, _trusted = parse_ocpp_time(timestamp, received)
+        stopped_at, _trusted = parse_ocpp_time(timestamp, received, self._naive_zone(info))
         t = self.active.get(transaction_id)
         readings: list[MeterReading] = []
         with self.batch.frame_scope() as ticket:

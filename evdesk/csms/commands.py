@@ -22,6 +22,7 @@ from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.log_limit import limited
+from evdesk.core.ocpp16_keys import check_value
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
@@ -79,6 +80,22 @@ def configuration_rows(entries: list) -> list[tuple[str, str | None, bool]]:
             value = MASK if is_secret_key(key) else str(value)
         rows.append((key, value, bool(entry.get("readonly", False))))
     return rows
+
+
+def check_profile_fits(switches, profile: dict) -> None:
+    """A charging profile the station's compatibility profile says it cannot take is refused here,
+    in words, instead of a bare "Rejected" (or worse, accepted and ignored; INTEROP §3)."""
+    if not switches.smart_charging:
+        raise ValidationError("This station does not support smart charging (SmartCharging is not among its "
+                              "feature profiles; see its compatibility profile).", field="profile")
+    level = profile.get("stackLevel")
+    if switches.max_stack_level is not None and isinstance(level, int) and level > switches.max_stack_level:
+        raise ValidationError(f"This station takes stack levels up to {switches.max_stack_level} "
+                              "(ChargeProfileMaxStackLevel).", field="stack_level")
+    unit = (profile.get("chargingSchedule") or {}).get("chargingRateUnit")
+    if unit in ("A", "W") and not switches.allows_unit(unit):
+        raise ValidationError(f"This station takes limits in {switches.rate_units} only "
+                              "(ChargingScheduleAllowedChargingRateUnit).", field="unit")
 
 
 class CommandApi:
@@ -263,9 +280,8 @@ class CommandApi:
         key = (key or "").strip()
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
-        value = str(value)
-        if len(value) > 500:
-            raise ValidationError("Configuration values have at most 500 characters.", field="value")
+        # the OCPP 1.6 standard key's type and range (vendor keys: length only)
+        value = check_value(key, str(value))
         secret = is_secret_key(key)
         if secret:
             require(ctx, Permission.EDIT_STATIONS)
@@ -304,6 +320,7 @@ class CommandApi:
         for required in ("chargingProfileId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "chargingSchedule"):
             if required not in profile:
                 raise ValidationError(f"The charging profile needs {required}.", field="profile")
+        check_profile_fits(self.services.compat.switches(station_id), profile)
         return await self._execute(station_id, "SetChargingProfile", r16.set_charging_profile(connector_id, profile), ctx=ctx, reason=reason)
 
     async def clear_charging_profile(self, station_id: UUID, profile_id: int | None = None, connector_id: int | None = None,
@@ -373,6 +390,8 @@ class CommandApi:
         """Set the station's meter-value interval after each accepted boot (heartbeat
         comes with the boot answer)."""
         info = conn.info
+        if not self.services.compat.switches(info.id).configure_meter_interval:
+            return  # its compatibility profile: the key is missing or read-only on this station
         await self.change_configuration(info.id, "MeterValueSampleInterval", str(info.meter_value_interval),
                                         ctx=AFTER_BOOT, reason="configure meter value interval after boot")
 

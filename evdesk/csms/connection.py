@@ -152,6 +152,7 @@ class StationConnection(ChargePoint):
             # not accepted yet (OCPP 2.0.1 B02.FR.09; the 1.6 security white paper follows it)
             raise SecurityError(description="Charging station is not accepted yet (pending adoption)")
         validate_call(msg, self.ocpp_version, schema=not handlers.get("_skip_schema_validation", False))
+        self.services.compat.observe(self.info, msg.action, msg.payload)  # the probe's first day; else a look-up
         batch = self.services.batch
         with batch.frame_scope() as ticket:
             response = handlers["_on_action"](**_to_snake(msg.payload))

@@ -32,6 +32,7 @@ from evdesk.core.services import Services
 from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.csms.auth_throttle import AuthThrottle, retry_after_header
 from evdesk.csms.commands import CommandApi
+from evdesk.csms.compat_probe import CompatibilityProbe
 from evdesk.csms.connection import StationConnection
 from evdesk.csms.auto_recovery import AutoRecovery
 from evdesk.csms.firmware_delivery import FirmwareDelivery
@@ -83,6 +84,7 @@ class CentralSystem:
         self.auto_recovery = AutoRecovery(services, self.commands)  # resets the notification watch asks for
         # firmware served and diagnostics received over HTTP and FTP, on this listener's address
         self.firmware = FirmwareDelivery(services, self.commands, self.registry, host, ephemeral=port == 0)
+        self.probe = CompatibilityProbe(services, self.commands)  # a new station's quirks, after its first boot
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -281,6 +283,7 @@ class CentralSystem:
         if task is not None:
             self._background.add(task)
         try:
+            await self.probe.after_boot(conn)  # first: what it finds decides what is configured next
             await self.commands.configure_after_boot(conn)
             await self.local_lists.on_station_booted(conn)
         finally:

@@ -211,7 +211,7 @@ COMMANDS: tuple[Command, ...] = (
     # -- smart charging ------------------------------------------------------------------
     Command(
         "set_charging_profile", "Set charging profile…", _SEND["set_charging_profile"],
-        "Install a charging profile (OCPP 1.6 csChargingProfiles, as JSON).",
+        "Install a charging profile (the station panel opens its editor: fields, periods and a chart).",
         (Param("connector_id", "Connector", CONNECTOR, allow_station=True, default=0),
          Param("profile", "Profile (JSON)", JSON, default=EXAMPLE_PROFILE)),
         group="Smart charging",

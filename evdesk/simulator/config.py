@@ -150,6 +150,11 @@ class StationConfig:
         return known, unknown
 
     # -- writing ---------------------------------------------------------
+    def remove(self, name: str) -> None:
+        """Firmware without this key: GetConfiguration does not report it, ChangeConfiguration
+        answers NotSupported."""
+        self._keys.pop(name.lower(), None)
+
     def set_internal(self, name: str, value: str) -> None:
         """Set a value without the ChangeConfiguration rules (station-side)."""
         key = self._keys.get(name.lower())

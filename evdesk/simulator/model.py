@@ -197,8 +197,12 @@ def sampled_values(
 
 def meter_value(c: Connector, measurands, context, energy_unit, timestamp: str,
                 register_wh: float | None = None) -> dict:
-    """One MeterValue (camelCase dict) taken at `timestamp`."""
-    return {
-        "timestamp": timestamp,
-        "sampledValue": sampled_values(c, measurands, context, energy_unit, register_wh),
-    }
+    """One MeterValue (camelCase dict) taken at `timestamp`. An `energy_unit` of "kWh?" sends
+    kWh figures without any unit (the quirk of meters whose unit must be guessed)."""
+    bare = energy_unit.endswith("?")
+    values = sampled_values(c, measurands, context, energy_unit.rstrip("?"), register_wh)
+    if bare:
+        for sv in values:
+            if sv.get("measurand") == "Energy.Active.Import.Register":
+                sv.pop("unit", None)
+    return {"timestamp": timestamp, "sampledValue": values}

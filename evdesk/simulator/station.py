@@ -41,7 +41,8 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
     schema validation of the station's own calls (cheaper for big fleets).
     `config` sets initial configuration values, read-only keys included.
     Quirk switches (see shared/INTEROP.md): `subprotocol=None`,
-    `meter_unit="kWh"`, `id_tag_suffix`, `session_register`,
+    `meter_unit="kWh"` (or "kWh?": kWh without a unit), `id_tag_suffix`, `session_register`,
+    `missing_keys` (configuration keys this firmware lacks),
     `local_time_offset` (hours; timestamps without zone), `boot_on_reconnect`,
     `redial`, `answer_delay`, `ignore_charging_profiles`, `firmware_failure`
     ("download" | "install"), plus go_offline()/go_online() and send_raw().
@@ -86,9 +87,10 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         local_time_offset: float | None = None,
         max_latency_samples: int = 10_000,
         on_boot_answer: Callable[[SimulatedStation, str, int], None] | None = None,
+        missing_keys: tuple[str, ...] = (),
     ) -> None:
-        if meter_unit not in ("Wh", "kWh"):
-            raise ValueError("meter_unit must be 'Wh' or 'kWh'")
+        if meter_unit not in ("Wh", "kWh", "kWh?"):
+            raise ValueError("meter_unit must be 'Wh', 'kWh' or 'kWh?' (kWh sent without a unit)")
         if connectors < 1:
             raise ValueError("connectors must be >= 1")
         self.identity = identity
@@ -124,6 +126,8 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         self._rng = random.Random(seed if seed is not None else identity)
 
         self.config = StationConfig(connectors, int(max_power_w), config)
+        for name in missing_keys:
+            self.config.remove(name)
         if password:
             self.config.set_internal("AuthorizationKey", password)
         self.profiles = ProfileStore(connectors)

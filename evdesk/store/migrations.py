@@ -194,6 +194,9 @@ def _aggregates(db: peewee.Database) -> None:
                    'ON "transaction" (started_at, station_id, user_id)')
     if not models.ConnectorHour.select().exists():
         aggregates.rebuild()
+def _compatibility_profiles(db: peewee.Database) -> None:
+    """Issue 16: compatibility profiles per station and per charger model. Its own tables only."""
+    db.create_tables([models.StationCompatibility, models.ModelCompatibility], safe=True)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
@@ -209,6 +212,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (11, "hourly aggregates of sessions and status per charging point, saved reports", _aggregates),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
+    (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
 ]
 

@@ -30,7 +30,10 @@ class RawStation(ChargePoint):
             elif msg[2] in ("GetLocalListVersion",):
                 answer = {"listVersion": 3}
             elif msg[2] == "GetConfiguration":
-                answer = {"configurationKey": [{"key": "HeartbeatInterval", "readonly": False, "value": "300"}]}
+                # the compatibility probe reads these after the first boot: MeterValueSampleInterval
+                # present and writable, so evdesk goes on to set it
+                answer = {"configurationKey": [{"key": "HeartbeatInterval", "readonly": False, "value": "300"},
+                                               {"key": "MeterValueSampleInterval", "readonly": False, "value": "60"}]}
             await self._send(json.dumps([3, msg[1], answer]))
             return
         await super().route_message(raw_msg)

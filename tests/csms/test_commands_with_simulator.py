@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from evdesk.core.errors import ValidationError
+
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import ADMIN, OperatorContext
 from evdesk.store import models as m
@@ -130,6 +132,13 @@ async def test_charging_profiles_and_composite_schedule(central, services, stati
     schedule = await central.commands.get_composite_schedule(sid(services), 1, 3600, "A", ctx=OPERATOR, reason="check")
     assert schedule.ok and schedule.response["charging_schedule"]["charging_schedule_period"][0]["limit"] == 16.0
     too_high = dict(profile, stackLevel=99, chargingProfileId=8)
+    # the compatibility probe read ChargeProfileMaxStackLevel (8) after the boot: evdesk refuses in words
+    await wait_for(lambda: services.compat.switches(sid(services)).max_stack_level == 8, timeout=10)
+    with pytest.raises(ValidationError) as refused:
+        await central.commands.set_charging_profile(sid(services), 1, too_high, ctx=OPERATOR, reason="x")
+    assert refused.value.field == "stack_level" and "up to 8" in str(refused.value)
+    # a station that takes the level itself still says so: the simulator refuses 9 when its profile is not known
+    services.compat.profiles[sid(services)]["switches"]["max_stack_level"] = None
     assert (await central.commands.set_charging_profile(sid(services), 1, too_high, ctx=OPERATOR, reason="x")).outcome == "rejected"
     assert (await central.commands.clear_charging_profile(sid(services), profile_id=7, ctx=OPERATOR, reason="off-peak")).ok
     unknown = await central.commands.clear_charging_profile(sid(services), profile_id=7, ctx=OPERATOR, reason="again")

@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from evdesk.core.actions import OUTCOME_LABELS
+from evdesk.core.charging_profiles import composite_steps
 from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
@@ -25,6 +26,7 @@ from evdesk.gui.commands import Command
 from evdesk.gui.dialogs.param_editors import ParamEditor, make_editor
 from evdesk.gui.forms.ui_command_dialog import Ui_CommandDialog
 from evdesk.gui.operator import operator_of
+from evdesk.gui.widgets.schedule_chart import ScheduleChart
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,7 @@ class CommandDialog(QDialog):
         self.command = command
         self.result = None  # the last CommandResult, for whoever opened the dialog
         self.task = None
+        self.chart = None  # GetCompositeSchedule's answer, drawn
         station = services.stations.get_by_id(station_id)
         zone = display.zone_of(services.settings)
         self.setWindowTitle(f"{command.title.rstrip('…')} — {station.display_name}")
@@ -147,11 +150,29 @@ class CommandDialog(QDialog):
             style = OUTCOME_STYLES["accepted"]
         self._show_outcome(outcome_message(result), style)
         response = getattr(result, "response", None)
-        # answers worth reading (configuration keys, schedules) beyond a bare status
-        if isinstance(response, dict) and set(response) - {"status"}:
+        if self.command.key == "get_composite_schedule" and result.ok and isinstance(response, dict):
+            self.show_schedule(response)
+        # answers worth reading (configuration keys) beyond a bare status
+        elif isinstance(response, dict) and set(response) - {"status"}:
             self.ui.responseView.setPlainText(json.dumps(response, indent=2, ensure_ascii=False, default=str))
             self.ui.responseView.show()
         self.commandFinished.emit(result)
+
+    def show_schedule(self, response: dict) -> None:
+        """GetCompositeSchedule's answer as the charging-profile editor's chart (not JSON)."""
+        steps, unit, started = composite_steps(response)
+        if self.chart is None:
+            self.chart = ScheduleChart(self)
+            self.chart.setMinimumSize(520, 260)
+            self.ui.dialogLayout.insertWidget(self.ui.dialogLayout.indexOf(self.ui.responseView), self.chart)
+        zone = display.zone_of(self.services.settings)
+        start = f" from {display.clock_time(started, zone)}" if started else ""
+        self.chart.show_steps(steps, unit, f"What the station will allow{start}, all its profiles combined "
+                                           f"({len(steps)} period{'s' if len(steps) != 1 else ''}, in {unit or '?'})."
+                              if steps else "The station sent no schedule.")
+        self.chart.show()
+        self.ui.responseView.hide()
+        self.resize(max(self.width(), 640), self.sizeHint().height())
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -18,6 +18,7 @@ from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.dialogs.charging_profile_dialog import ChargingProfileDialog
 from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
@@ -27,7 +28,9 @@ from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, 
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
 from evdesk.gui.models.station_config_model import (
+    COL_FETCHED,
     COL_KEY,
+    COL_OUTCOME,
     COL_READONLY,
     COL_VALUE,
     StationConfigFilterProxy,
@@ -35,6 +38,8 @@ from evdesk.gui.models.station_config_model import (
 )
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.station_logs import StationLogTabs
+from evdesk.gui.widgets.compat_profile import CompatProfileTab
+from evdesk.gui.widgets.config_editor import ConfigEditor
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
 from evdesk.gui.widgets.sessions_table import SessionsList
 from evdesk.gui.widgets.statistics_view import StatisticsView
@@ -92,6 +97,7 @@ class StationPanel(QWidget):
         self.logs = StationLogTabs(self, {TAB_EVENTS: "event_feed", TAB_COMM: "comm_log", TAB_ACTIONS: "action_log",
                                           TAB_NETWORK: "network_log"})
         self._add_statistics_tab()
+        self._add_compatibility_tab()
         self.ui.commSplitter.setSizes([300, 160])
 
         self._setup_event_filters()
@@ -129,6 +135,7 @@ class StationPanel(QWidget):
             model.detach()
         self.sessions.detach()
         self.logs.detach()
+        self.compat_tab.detach()
 
     @property
     def info(self):
@@ -298,13 +305,14 @@ class StationPanel(QWidget):
         self.config = StationConfigModel(services, self.station_id, read_keys, lambda: operator_of(self), self)
         self.config_filter = StationConfigFilterProxy(self)
         self.config_filter.setSourceModel(self.config)
-        _setup_table(self.ui.configTable, self.config_filter, {COL_KEY: 250, COL_VALUE: 440, COL_READONLY: 80})
+        _setup_table(self.ui.configTable, self.config_filter,
+                     {COL_KEY: 270, COL_VALUE: 210, COL_READONLY: 75, COL_FETCHED: 190, COL_OUTCOME: 300})
         self.ui.configTable.sortByColumn(COL_KEY, Qt.SortOrder.AscendingOrder)
         self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
         self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)
-        self.config.loaded.connect(self._show_config_state)
-        for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
-            signal.connect(self._show_config_state)
+        self.config_editor = ConfigEditor(services, self.central_system, self.station_id, self.ui, self.config,
+                                          self.config_filter, lambda: operator_of(self), self)
+        self.config_editor.resetOffered.connect(lambda: self.open_command("reset", kind="Soft"))
         self.ui.logTabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:
@@ -313,22 +321,16 @@ class StationPanel(QWidget):
             self.config.reload()
 
     def refresh_configuration(self) -> CommandDialog:
-        """Ask the station for every key (the Refresh configuration command); the table follows."""
+        """Ask the station for every key (the Refresh configuration command); the table follows,
+        and a successful read unlocks the editor."""
         dialog = self.open_command("get_configuration")
-        dialog.commandFinished.connect(lambda _result: self.config.reload())
+        keys = dialog.editors["keys"]
+        dialog.commandFinished.connect(lambda result: self.config_editor.station_refreshed(
+            result, complete=keys.value() is None))
         return dialog
 
     def _show_config_state(self, *_args) -> None:
-        config, label = self.config, self.ui.configStateLabel
-        label.setStyleSheet("color: #c62828;" if config.problem else "")
-        if config.problem:
-            label.setText(config.problem)
-        elif config.rowCount() == 0:
-            label.setText("No keys read from this station yet. “Refresh configuration…” asks it for every key.")
-        else:
-            n, fixed, when = config.rowCount(), sum(1 for r in config.rows() if r.readonly), config.last_fetched()
-            read = f", last read {display.clock_time(when, self.zone)}" if when else ""
-            label.setText(f"{n} key{'s' if n != 1 else ''} ({fixed} read-only){read}.")
+        self.config_editor.show_state()
 
     # -- commands ------------------------------------------------------------------------
     def _build_commands_menu(self) -> None:
@@ -344,13 +346,20 @@ class StationPanel(QWidget):
         self.commands_menu = menu
 
     def open_command(self, key: str, /, **presets) -> CommandDialog:
-        """Open the dialog of one command, its parameters pre-filled where we know them."""
+        """Open the dialog of one command, its parameters pre-filled where we know them. Set charging
+        profile has its own editor (fields, periods, chart) instead of JSON."""
+        if key == "set_charging_profile":
+            return self._keep_dialog(ChargingProfileDialog(self.services, self.central_system, self.station_id,
+                                                           presets, self))
         command = COMMANDS_BY_KEY[key]
         if key == "remote_stop" and "transaction_id" not in presets:
             running = [t for t in self.services.transactions.active.values() if t.station_id == self.station_id]
             if running:
                 presets["transaction_id"] = running[0].ocpp_id
-        dialog = CommandDialog(self.services, self.central_system, self.station_id, command, presets, self)
+        return self._keep_dialog(CommandDialog(self.services, self.central_system, self.station_id, command, presets,
+                                               self))
+
+    def _keep_dialog(self, dialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_a, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
@@ -366,6 +375,14 @@ class StationPanel(QWidget):
         self.sessions_tab = self.ui.logTabs.addTab(self.sessions, "Sessions")
         self.ui.logTabs.currentChanged.connect(
             lambda index: self.sessions.reload() if index == self.sessions_tab and not self.sessions.model.rows() else None)
+
+    def _add_compatibility_tab(self) -> None:
+        """The station's compatibility profile (switches, what the probe saw), read when first shown."""
+        self.compat_tab = CompatProfileTab(self.services, self.station_id, self)
+        self.compat_tab_index = self.ui.logTabs.addTab(self.compat_tab, "Compatibility")
+        self.ui.logTabs.currentChanged.connect(
+            lambda index: self.compat_tab.reload() if index == self.compat_tab_index and self.compat_tab.view is None
+            else None)
 
     # -- station settings (StationSettingsDialog) -------------------------------------------
     def _add_settings_button(self) -> None:

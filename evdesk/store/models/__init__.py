@@ -12,6 +12,7 @@ from evdesk.store.models.aggregates import (
 )
 from evdesk.store.models.api import ApiKey
 from evdesk.store.models.base import BaseModel, LogModel, SyncedModel, database_proxy, utcnow
+from evdesk.store.models.compat import ModelCompatibility, StationCompatibility
 from evdesk.store.models.charging import MeterValue, Reservation, Transaction
 from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.notifications import NotificationMail, NotificationRule
@@ -102,6 +103,8 @@ ALL_MODELS = [
     ConnectorMonth,
     ConnectorMonthRevenue,
     SavedReport,
+    StationCompatibility,
+    ModelCompatibility,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
