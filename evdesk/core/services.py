@@ -26,6 +26,9 @@ from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.station_config import StationConfigService
+from evdesk.core.locations import LocationService
+from evdesk.core.station_hardware import StationHardware
+from evdesk.core.station_import import StationImport
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
 from evdesk.core.station_status import StationStatusService
@@ -73,6 +76,10 @@ class Services:
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
         self.station_config = StationConfigService(store, self.stations)
+        # locations, a station's details with its EVSEs and connectors, templates, the CSV import
+        self.locations = LocationService(store, self.bus, self.settings, self.stations, self.group_tree)
+        self.hardware = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
+        self.station_import = StationImport(store, self.hardware, self.group_tree)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,

@@ -32,6 +32,7 @@ from evdesk.store.models.site import (
     Setting,
     Station,
     StationConfigKey,
+    StationTemplate,
 )
 
 # Creation order: every table after the tables it refers to.
@@ -44,6 +45,7 @@ ALL_MODELS = [
     Evse,
     Connector,
     StationConfigKey,
+    StationTemplate,
     Operator,
     UserGroup,
     ChargingUser,
