@@ -23,6 +23,7 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
 from evdesk.core.permissions import OperatorContext, Permission, require, require_group
+from evdesk.core.tasks import spawn
 from evdesk.settings import time_zone_exists
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import hardware as q
@@ -109,6 +110,22 @@ class LocationService:
         self.settings = settings
         self.stations = stations
         self.group_tree = group_tree
+        self.names: dict[UUID, str] = {}  # every live location's name (the Stations table's column)
+        self._unsubscribe = bus.subscribe(ev.RowsChanged, self._rows_changed)
+
+    async def load(self) -> None:
+        self.names = {r["id"]: r["name"] for r in await self.store.read(q.locations)}
+
+    def _rows_changed(self, event: ev.RowsChanged) -> None:
+        if event.entity == "location":  # another seat's change
+            spawn(self._reload(), name="locations refresh")
+
+    async def _reload(self) -> None:
+        await self.load()
+        self.bus.publish(ev.LocationsChanged(None))
+
+    def name_of(self, location_id: UUID | None) -> str:
+        return self.names.get(location_id, "") if location_id else ""
 
     def _sees(self, ctx: OperatorContext, group_id: UUID | None) -> bool:
         return group_id is None or ctx.sees_group(group_id)
@@ -135,6 +152,7 @@ class LocationService:
         self._may_manage(ctx, data.group_id)
         fields = clean_location(data, self.settings.site_timezone)
         row = _row(await self.store.atomic(partial(repo.insert_location, **fields)))
+        self.names[row.id] = row.name
         self.bus.publish(ev.LocationsChanged(row.id))
         return row
 
@@ -148,6 +166,7 @@ class LocationService:
             row = _row(await self.store.atomic(partial(repo.update_location, location_id, expected_version, **fields)))
         except (StaleRow, MissingRow):
             raise StaleEdit() from None
+        self.names[row.id] = row.name
         self.bus.publish(ev.LocationsChanged(row.id))
         return row
 
@@ -162,6 +181,7 @@ class LocationService:
             await self.store.atomic(partial(repo.delete_location, location_id, expected_version))
         except (StaleRow, MissingRow):
             raise StaleEdit() from None
+        self.names.pop(location_id, None)
         for info in at_it:  # the registry follows the stations' new version
             await self.stations.refresh(info.id)
         self.bus.publish(ev.LocationsChanged(location_id))

@@ -120,6 +120,7 @@ class Services:
                 self.settings_version = version
         await self.group_tree.load()
         await self.stations.load()
+        await self.locations.load()
         await self.tariffs.load()
         await self.access_profiles.load()
         await self.transactions.load()

@@ -299,3 +299,14 @@ async def test_csv_import_adds_good_rows_and_refuses_the_others_with_row_column_
     assert [(p.row, p.field) for p in bad_header.problems] == [(1, "colour")]
     with pytest.raises(AccessDenied):
         await sv.station_import.import_text(OperatorContext(None, "bob", "basic"), text)
+
+
+async def test_connector_zero_is_no_socket_and_survives_a_layout_save(services):
+    sv = services
+    info = await sv.stations.create_station("CP-Z", connectors=1, ctx=SYSTEM_CONTEXT)
+    sv.status.status_notification(sv.stations.get("CP-Z"), 0, "Available")
+    await sv.status.flush()
+    details = await sv.hardware.details(SYSTEM_CONTEXT, info.id)
+    assert [e.evse_id for e in details.evses] == [1]
+    await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, evses=details.evses)
+    assert 0 in sv.stations.get_by_id(info.id).connectors

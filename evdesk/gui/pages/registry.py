@@ -21,6 +21,8 @@ from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.locations_page import LocationsPage
+from evdesk.gui.pages.station_templates_page import StationTemplatesPage
 from evdesk.gui.pages.notifications_page import NotificationsPage
 from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.scheduled_tasks_page import ScheduledTasksPage
@@ -68,6 +70,9 @@ def _stations(host: PageHost) -> StationsPage:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("locations", "Locations", "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
+    PageSpec("station_templates", "Station templates", "nav-station-templates",
+             lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),

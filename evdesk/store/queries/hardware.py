@@ -41,7 +41,8 @@ def location_names() -> dict[str, tuple[UUID, UUID | None]]:
 
 def station_details(station_id: UUID) -> dict | None:
     """The station's row with `evses` (live EVSE dicts, each with its live `connectors`) and
-    `loose_connectors` (live connectors of no EVSE: stations from before EVSEs were described)."""
+    `loose_connectors` (live connectors of no EVSE: stations from before EVSEs were described).
+    Connector 0 (what a station reports about itself as a whole) is no socket: left out."""
     row = S.alive().where(S.id == station_id).dicts().first()
     if row is None:
         return None
@@ -50,7 +51,7 @@ def station_details(station_id: UUID) -> dict | None:
     for e in evses:
         e["connectors"] = []
     loose = []
-    for c in C.alive().where(C.station == station_id).order_by(C.connector_id).dicts():
+    for c in C.alive().where((C.station == station_id) & (C.connector_id > 0)).order_by(C.connector_id).dicts():
         (by_id[c["evse"]]["connectors"] if c["evse"] in by_id else loose).append(c)
     row["evses"], row["loose_connectors"] = evses, loose
     return row

@@ -67,7 +67,8 @@ def save_layout(station_id: UUID, expected_version: int | None, evses: list[dict
             code, identity = next(iter(taken.items()))
             raise EvseIdTaken(code, identity)
     old_evses = {r.evse_id: r for r in E.select().where(E.station == station_id)}
-    old_connectors = {r.connector_id: r for r in C.select().where(C.station == station_id)}
+    # connector 0 is the station as a whole (its status), never a socket: left alone
+    old_connectors = {r.connector_id: r for r in C.select().where((C.station == station_id) & (C.connector_id > 0))}
     keep_evses, keep_connectors = set(), set()
     for e in evses:
         fields = {k: e[k] for k in EVSE_FIELDS}
