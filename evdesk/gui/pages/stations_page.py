@@ -34,7 +34,7 @@ COLUMN_WIDTHS = {
 }
 # Names and identifiers are widened to their longest text up to this; beyond, they are elided
 # in the middle (the tooltip has the whole text).
-FIT_COLUMNS = {sm.COL_NAME: 360, sm.COL_IDENTITY: 260, sm.COL_GROUP: 200, sm.COL_LOCATION: 200}
+FIT_COLUMNS = {sm.COL_NAME: 360, sm.COL_IDENTITY: 380, sm.COL_GROUP: 200, sm.COL_LOCATION: 200}
 
 
 class StationsPage(Page):
