@@ -25,7 +25,7 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.hardware_rules import (
-    ConnectorSpec, EvseSpec, check_layout, check_system_status, layout_from_json, layout_to_json,
+    SOCKET_LABELS, ConnectorSpec, EvseSpec, check_layout, check_system_status, layout_from_json, layout_to_json,
 )
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
 from evdesk.store.errors import MissingRow, StaleRow
@@ -70,11 +70,11 @@ class TemplateRow:
 
     @property
     def summary(self) -> str:
-        """'2 charging points: AC 22 kW Type 2; AC 22 kW Type 2'."""
+        """'2 charging points: AC 22 kW Type 2; DC 50 kW CCS2+CHAdeMO'."""
         parts = []
         for e in self.evses:
             power = f" {e.max_power_w / 1000:g} kW" if e.max_power_w else ""
-            sockets = "+".join(c.socket_type for c in e.connectors)
+            sockets = "+".join(SOCKET_LABELS.get(c.socket_type, c.socket_type) for c in e.connectors)
             parts.append(f"{e.current_type}{power} {sockets}")
         n = len(self.evses)
         return f"{n} charging point{'s' if n != 1 else ''}" + (": " + "; ".join(parts) if parts else "")

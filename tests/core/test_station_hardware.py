@@ -228,7 +228,7 @@ async def test_template_round_trip(services):
     template = await sv.hardware.save_as_template(nadia, source.id, "Garo twin")
     assert template.group_id == bay.id and template.settings["access_mode"] == "private"
     assert template.evses[0].emi3_id == "" and template.evses[1].connectors == layout[1].connectors
-    assert template.summary == "2 charging points: AC 22 kW Type2; AC 3.7 kW Schuko+Type1"
+    assert template.summary == "2 charging points: AC 22 kW Type 2; AC 3.7 kW Schuko+Type 1"
     made = await sv.hardware.create_from_template(nadia, template.id, "CP-T2", "Copy", group_id=bay.id)
     assert made.registration == "adopted" and made.access_mode == "private" and made.heartbeat_interval == 120
     copy = await sv.hardware.details(nadia, made.id)

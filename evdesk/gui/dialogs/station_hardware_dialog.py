@@ -81,6 +81,9 @@ class StationHardwareDialog(QDialog):
         for status in SYSTEM_STATUSES:
             ui.statusCombo.addItem(SYSTEM_STATUS_LABELS[status], status)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
+        ui.statusHelp.setWordWrap(False)
+        ui.locationCombo.setMinimumWidth(360)
+        ui.statusCombo.setMinimumWidth(180)
         ui.integrationCheck.toggled.connect(ui.integrationDateEdit.setEnabled)
         ui.addEvseButton.clicked.connect(self.add_evse)
         ui.removeEvseButton.clicked.connect(self.remove_evse)

@@ -46,6 +46,11 @@ class Ui_LocationDialog(object):
         self.nameError.setObjectName(u"nameError")
         self.nameError.setStyleSheet(u"color: #c62828;")
         self.nameError.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.nameError.sizePolicy().hasHeightForWidth())
+        self.nameError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -63,6 +68,8 @@ class Ui_LocationDialog(object):
         self.addressError.setObjectName(u"addressError")
         self.addressError.setStyleSheet(u"color: #c62828;")
         self.addressError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.addressError.sizePolicy().hasHeightForWidth())
+        self.addressError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.addressError)
 
@@ -81,6 +88,8 @@ class Ui_LocationDialog(object):
         self.postcodeError.setObjectName(u"postcodeError")
         self.postcodeError.setStyleSheet(u"color: #c62828;")
         self.postcodeError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.postcodeError.sizePolicy().hasHeightForWidth())
+        self.postcodeError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.postcodeError)
 
@@ -99,6 +108,8 @@ class Ui_LocationDialog(object):
         self.cityError.setObjectName(u"cityError")
         self.cityError.setStyleSheet(u"color: #c62828;")
         self.cityError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.cityError.sizePolicy().hasHeightForWidth())
+        self.cityError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.cityError)
 
@@ -117,6 +128,8 @@ class Ui_LocationDialog(object):
         self.countryError.setObjectName(u"countryError")
         self.countryError.setStyleSheet(u"color: #c62828;")
         self.countryError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.countryError.sizePolicy().hasHeightForWidth())
+        self.countryError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.countryError)
 
@@ -144,6 +157,8 @@ class Ui_LocationDialog(object):
         self.coordinatesError.setObjectName(u"coordinatesError")
         self.coordinatesError.setStyleSheet(u"color: #c62828;")
         self.coordinatesError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.coordinatesError.sizePolicy().hasHeightForWidth())
+        self.coordinatesError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.coordinatesError)
 
@@ -162,6 +177,8 @@ class Ui_LocationDialog(object):
         self.timezoneError.setObjectName(u"timezoneError")
         self.timezoneError.setStyleSheet(u"color: #c62828;")
         self.timezoneError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.timezoneError.sizePolicy().hasHeightForWidth())
+        self.timezoneError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.timezoneError)
 
@@ -179,6 +196,8 @@ class Ui_LocationDialog(object):
         self.groupError.setObjectName(u"groupError")
         self.groupError.setStyleSheet(u"color: #c62828;")
         self.groupError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.groupError.sizePolicy().hasHeightForWidth())
+        self.groupError.setSizePolicy(sizePolicy)
 
         self.locationForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.groupError)
 
@@ -189,6 +208,8 @@ class Ui_LocationDialog(object):
         self.formError.setObjectName(u"formError")
         self.formError.setStyleSheet(u"color: #c62828;")
         self.formError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.formError.sizePolicy().hasHeightForWidth())
+        self.formError.setSizePolicy(sizePolicy)
 
         self.dialogLayout.addWidget(self.formError)
 

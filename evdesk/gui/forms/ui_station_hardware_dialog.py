@@ -53,6 +53,11 @@ class Ui_StationHardwareDialog(object):
         self.locationError.setObjectName(u"locationError")
         self.locationError.setStyleSheet(u"color: #c62828;")
         self.locationError.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.locationError.sizePolicy().hasHeightForWidth())
+        self.locationError.setSizePolicy(sizePolicy)
 
         self.detailsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.locationError)
 
@@ -76,6 +81,8 @@ class Ui_StationHardwareDialog(object):
         self.statusError.setObjectName(u"statusError")
         self.statusError.setStyleSheet(u"color: #c62828;")
         self.statusError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.statusError.sizePolicy().hasHeightForWidth())
+        self.statusError.setSizePolicy(sizePolicy)
 
         self.detailsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.statusError)
 
@@ -108,6 +115,8 @@ class Ui_StationHardwareDialog(object):
         self.integrationError.setObjectName(u"integrationError")
         self.integrationError.setStyleSheet(u"color: #c62828;")
         self.integrationError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.integrationError.sizePolicy().hasHeightForWidth())
+        self.integrationError.setSizePolicy(sizePolicy)
 
         self.detailsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.integrationError)
 
@@ -151,6 +160,8 @@ class Ui_StationHardwareDialog(object):
         self.evsesError.setObjectName(u"evsesError")
         self.evsesError.setStyleSheet(u"color: #c62828;")
         self.evsesError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.evsesError.sizePolicy().hasHeightForWidth())
+        self.evsesError.setSizePolicy(sizePolicy)
 
         self.dialogLayout.addWidget(self.evsesError)
 
@@ -191,6 +202,8 @@ class Ui_StationHardwareDialog(object):
         self.connectorsError.setObjectName(u"connectorsError")
         self.connectorsError.setStyleSheet(u"color: #c62828;")
         self.connectorsError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.connectorsError.sizePolicy().hasHeightForWidth())
+        self.connectorsError.setSizePolicy(sizePolicy)
 
         self.dialogLayout.addWidget(self.connectorsError)
 
@@ -198,6 +211,8 @@ class Ui_StationHardwareDialog(object):
         self.formError.setObjectName(u"formError")
         self.formError.setStyleSheet(u"color: #c62828;")
         self.formError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.formError.sizePolicy().hasHeightForWidth())
+        self.formError.setSizePolicy(sizePolicy)
 
         self.dialogLayout.addWidget(self.formError)
 

@@ -51,6 +51,11 @@ class Ui_TemplateStationDialog(object):
         self.templateError.setObjectName(u"templateError")
         self.templateError.setStyleSheet(u"color: #c62828;")
         self.templateError.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.templateError.sizePolicy().hasHeightForWidth())
+        self.templateError.setSizePolicy(sizePolicy)
 
         self.stationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.templateError)
 
@@ -69,6 +74,8 @@ class Ui_TemplateStationDialog(object):
         self.identityError.setObjectName(u"identityError")
         self.identityError.setStyleSheet(u"color: #c62828;")
         self.identityError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.identityError.sizePolicy().hasHeightForWidth())
+        self.identityError.setSizePolicy(sizePolicy)
 
         self.stationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.identityError)
 
@@ -87,6 +94,8 @@ class Ui_TemplateStationDialog(object):
         self.nameError.setObjectName(u"nameError")
         self.nameError.setStyleSheet(u"color: #c62828;")
         self.nameError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.nameError.sizePolicy().hasHeightForWidth())
+        self.nameError.setSizePolicy(sizePolicy)
 
         self.stationForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -104,6 +113,8 @@ class Ui_TemplateStationDialog(object):
         self.groupError.setObjectName(u"groupError")
         self.groupError.setStyleSheet(u"color: #c62828;")
         self.groupError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.groupError.sizePolicy().hasHeightForWidth())
+        self.groupError.setSizePolicy(sizePolicy)
 
         self.stationForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.groupError)
 
@@ -121,6 +132,8 @@ class Ui_TemplateStationDialog(object):
         self.locationError.setObjectName(u"locationError")
         self.locationError.setStyleSheet(u"color: #c62828;")
         self.locationError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.locationError.sizePolicy().hasHeightForWidth())
+        self.locationError.setSizePolicy(sizePolicy)
 
         self.stationForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.locationError)
 
@@ -137,6 +150,8 @@ class Ui_TemplateStationDialog(object):
         self.formError.setObjectName(u"formError")
         self.formError.setStyleSheet(u"color: #c62828;")
         self.formError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.formError.sizePolicy().hasHeightForWidth())
+        self.formError.setSizePolicy(sizePolicy)
 
         self.dialogLayout.addWidget(self.formError)
 

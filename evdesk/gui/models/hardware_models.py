@@ -79,7 +79,7 @@ class EditRowsModel(QAbstractTableModel):
             return ERROR_BACKGROUND
         if role == Qt.ItemDataRole.ToolTipRole:
             return error or (None if self.editable(row, key) else self.locked_reason(row, key))
-        if role == Qt.ItemDataRole.ForegroundRole and not self.editable(row, key):
+        if role == Qt.ItemDataRole.ForegroundRole and not self.editable(row, key) and self.greyed(key):
             return QColor("#9e9e9e")
         if role == CHOICES:
             return self.choices(index.row(), index.column())
@@ -89,6 +89,10 @@ class EditRowsModel(QAbstractTableModel):
 
     def locked_reason(self, row: dict, key: str) -> str | None:
         return None
+
+    def greyed(self, key: str) -> bool:
+        """A cell that cannot be edited here is shown grey (unless it is a summary)."""
+        return True
 
     def flags(self, index: Index):
         base = super().flags(index)
@@ -178,6 +182,9 @@ class EvsesModel(EditRowsModel):
         if key == "phase_rotation":
             return row["phases"] == 3
         return True
+
+    def greyed(self, key: str) -> bool:
+        return key != "sockets"
 
     def locked_reason(self, row: dict, key: str) -> str | None:
         if key == "phase":

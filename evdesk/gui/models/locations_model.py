@@ -14,8 +14,8 @@ LOCATION_COLUMNS = ("Name", "Address", "Postcode", "City", "Country", "Coordinat
                     "Stations")
 (L_NAME, L_ADDRESS, L_POSTCODE, L_CITY, L_COUNTRY, L_COORDINATES, L_ZONE, L_GROUP,
  L_STATIONS) = range(len(LOCATION_COLUMNS))
-TEMPLATE_COLUMNS = ("Name", "Manufacturer", "Model", "Charging points", "Group")
-T_NAME, T_VENDOR, T_MODEL, T_POINTS, T_GROUP = range(len(TEMPLATE_COLUMNS))
+TEMPLATE_COLUMNS = ("Name", "Manufacturer", "Model", "Group", "Charging points")
+T_NAME, T_VENDOR, T_MODEL, T_GROUP, T_POINTS = range(len(TEMPLATE_COLUMNS))
 
 
 class LocationsModel(ListTableModel):

@@ -71,7 +71,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("stations", "Stations", "nav-stations", _stations),
     PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
     PageSpec("locations", "Locations", "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
-    PageSpec("station_templates", "Station templates", "nav-station-templates",
+    PageSpec("station_templates", "Templates", "nav-station-templates",
              lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),

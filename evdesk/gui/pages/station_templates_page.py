@@ -41,6 +41,8 @@ class TemplateStationDialog(QDialog):
         self.ui.setupUi(self)
         self.services, self.operator, self.templates = services, operator, templates
         ui, ctx = self.ui, operator()
+        for combo in (ui.templateCombo, ui.groupCombo, ui.locationCombo):
+            combo.setMinimumWidth(320)
         for t in templates:
             ui.templateCombo.addItem(t.name, t.id)
         self._group_ids: list[UUID | None] = []
@@ -126,7 +128,7 @@ class StationTemplatesPage(ListPage):
         self.ui.setupUi(self)
         ui = self.ui
         self.setup_table(ui.templatesTable, lm.TemplatesModel(services.groups.name_of, self),
-                         {lm.T_NAME: 220, lm.T_VENDOR: 130, lm.T_MODEL: 130, lm.T_POINTS: 330},
+                         {lm.T_NAME: 240, lm.T_VENDOR: 130, lm.T_MODEL: 130, lm.T_GROUP: 160},
                          proxy=lm.TextSearchProxy(self), sort_column=lm.T_NAME)
         self.setup_search(ui.searchEdit, delay_ms=0)
         ui.createStationButton.clicked.connect(self.create_station)
