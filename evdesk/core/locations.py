@@ -22,7 +22,7 @@ from uuid import UUID
 
 from evdesk.core import events as ev
 from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
-from evdesk.core.permissions import OperatorContext, Permission, require, require_group
+from evdesk.core.permissions import ROLES, OperatorContext, Permission, require, require_group
 from evdesk.core.tasks import spawn
 from evdesk.settings import time_zone_exists
 from evdesk.store.errors import MissingRow, StaleRow
@@ -128,7 +128,8 @@ class LocationService:
         return self.names.get(location_id, "") if location_id else ""
 
     def _sees(self, ctx: OperatorContext, group_id: UUID | None) -> bool:
-        return group_id is None or ctx.sees_group(group_id)
+        """Site-wide locations: every operator (not "nobody": fail closed); others through the domain."""
+        return ctx.role in ROLES if group_id is None else ctx.sees_group(group_id)
 
     async def list(self, ctx: OperatorContext) -> list[LocationRow]:
         """The locations the operator sees, by name."""

@@ -310,3 +310,14 @@ async def test_connector_zero_is_no_socket_and_survives_a_layout_save(services):
     assert [e.evse_id for e in details.evses] == [1]
     await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, evses=details.evses)
     assert 0 in sv.stations.get_by_id(info.id).connectors
+
+
+async def test_nobody_sees_no_location_and_no_template(services):
+    from evdesk.core.permissions import NOBODY_CONTEXT
+
+    sv = services
+    await sv.locations.create(SYSTEM_CONTEXT, LocationInput("Main gate"))
+    info = await sv.stations.create_station("CP-NB", connectors=1, ctx=SYSTEM_CONTEXT)
+    await sv.hardware.save_as_template(SYSTEM_CONTEXT, info.id, "Orphan's")
+    assert await sv.locations.list(NOBODY_CONTEXT) == [] and await sv.hardware.templates(NOBODY_CONTEXT) == []
+    assert [r.name for r in await sv.locations.list(OperatorContext(None, "ann", "analyst"))] == ["Main gate"]

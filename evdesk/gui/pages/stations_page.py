@@ -241,7 +241,9 @@ class StationsPage(Page):
         edit = menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
         ctx = operator_of(self)
         edit.setEnabled(ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS))
-        menu.addAction("Details, charging points and sockets…", lambda: self.edit_details(station_id))
+        details = menu.addAction("Details, charging points and sockets…", lambda: self.edit_details(station_id))
+        info = self.services.stations.by_id.get(station_id)
+        details.setEnabled(info is not None and self.services.groups.fresh(ctx).sees_station(info.group_id))
         return menu
 
     def _context_menu(self, pos) -> None:
