@@ -140,6 +140,7 @@ class StationTemplatesPage(ListPage):
         self._bus = BusListener(self, services.bus)
         for event_type in (ev.StationTemplatesChanged, ev.GroupChanged):
             self._bus.on(event_type, self._reloads.poke)
+        self._bus.on(ev.RowsChanged, lambda e: self._reloads.poke() if e.entity == "station_template" else None)
         self.reload()
 
     def detach(self) -> None:
