@@ -147,7 +147,7 @@ def parse_evses(items: list[dict]) -> list[EvseSpec]:
 
 
 async def get_hardware(request: web.Request) -> web.Response:
-    details = await services_of(request).hardware.details(ctx_of(request), path_uuid(request))
+    details = await services_of(request).station_details.details(ctx_of(request), path_uuid(request))
     return ok(details_json(details))
 
 
@@ -162,7 +162,7 @@ async def update_hardware(request: web.Request) -> web.Response:
         if name in b:
             changes[name] = b[name]
     try:
-        details = await services_of(request).hardware.save(ctx_of(request), station_id, b["version"],
+        details = await services_of(request).station_details.save(ctx_of(request), station_id, b["version"],
                                                            evses=evses, **changes)
     except ValidationError as exc:  # the API calls the EVSE-ID evse_code
         if exc.field and exc.field.endswith(".emi3_id"):
@@ -191,31 +191,31 @@ FROM_TEMPLATE = {
 
 async def list_templates(request: web.Request) -> web.Response:
     check_query(request, ())
-    return ok({"items": [template_json(t) for t in await services_of(request).hardware.templates(ctx_of(request))]})
+    return ok({"items": [template_json(t) for t in await services_of(request).station_details.templates(ctx_of(request))]})
 
 
 async def get_template(request: web.Request) -> web.Response:
-    return ok(template_json(await services_of(request).hardware.template(ctx_of(request), path_uuid(request))))
+    return ok(template_json(await services_of(request).station_details.template(ctx_of(request), path_uuid(request))))
 
 
 async def create_template(request: web.Request) -> web.Response:
     b = await body_of(request, TEMPLATE_CREATE)
-    t = await services_of(request).hardware.save_as_template(ctx_of(request), b["station_id"], b["name"])
+    t = await services_of(request).station_details.save_as_template(ctx_of(request), b["station_id"], b["name"])
     return ok(template_json(t), 201)
 
 
 async def rename_template(request: web.Request) -> web.Response:
     template_id = path_uuid(request)
     b = await body_of(request, TEMPLATE_PATCH)
-    t = await services_of(request).hardware.rename_template(ctx_of(request), template_id, b["version"],
+    t = await services_of(request).station_details.rename_template(ctx_of(request), template_id, b["version"],
                                                             b["name"])
     return ok(template_json(t))
 
 
 async def delete_template(request: web.Request) -> web.Response:
     services, ctx, template_id = services_of(request), ctx_of(request), path_uuid(request)
-    current = await services.hardware.template(ctx, template_id)
-    await services.hardware.delete_template(ctx, template_id, current.version)
+    current = await services.station_details.template(ctx, template_id)
+    await services.station_details.delete_template(ctx, template_id, current.version)
     return web.Response(status=204)
 
 
@@ -223,7 +223,7 @@ async def station_from_template(request: web.Request) -> web.Response:
     template_id = path_uuid(request)
     b = await body_of(request, FROM_TEMPLATE)
     services = services_of(request)
-    info = await services.hardware.create_from_template(
+    info = await services.station_details.create_from_template(
         ctx_of(request), template_id, b["identity"], b.get("name", ""), group_id=b.get("group_id"),
         location_id=b.get("location_id"), system_status=b.get("system_status", "active"),
         integration_date=b.get("integration_date"), password=b.get("password"))

@@ -78,8 +78,8 @@ class Services:
         self.station_config = StationConfigService(store, self.stations)
         # locations, a station's details with its EVSEs and connectors, templates, the CSV import
         self.locations = LocationService(store, self.bus, self.settings, self.stations, self.group_tree)
-        self.hardware = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
-        self.station_import = StationImport(store, self.hardware, self.group_tree)
+        self.station_details = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
+        self.station_import = StationImport(store, self.station_details, self.group_tree)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,

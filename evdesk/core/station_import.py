@@ -158,9 +158,9 @@ def _column_of(exc: EvdeskError, row: dict) -> str:
 
 
 class StationImport:
-    def __init__(self, store, hardware, group_tree):
+    def __init__(self, store, details, group_tree):
         self.store = store
-        self.hardware = hardware
+        self.details = details  # StationHardware: creates the stations
         self.group_tree = group_tree
 
     async def _lookups(self, ctx: OperatorContext) -> _Lookups:
@@ -168,7 +168,7 @@ class StationImport:
         for g in sorted(self.group_tree.groups.values(), key=lambda g: g.id.int):
             groups.setdefault(g.name.strip().lower(), g.id)
         locations = {name: lid for name, (lid, _g) in (await self.store.read(q.location_names)).items()}
-        templates = {t.name.strip().lower(): t.id for t in reversed(await self.hardware.templates(ctx))}
+        templates = {t.name.strip().lower(): t.id for t in reversed(await self.details.templates(ctx))}
         return _Lookups(groups, locations, templates)
 
     async def import_text(self, ctx: OperatorContext, text: str, *,
@@ -189,9 +189,9 @@ class StationImport:
                 args = parse_station_row(raw, look)
                 template = args.pop("template", None)
                 if template is not None:
-                    await self.hardware.create_from_template(ctx, template, **args)
+                    await self.details.create_from_template(ctx, template, **args)
                 else:
-                    await self.hardware.create_station(ctx, **args)
+                    await self.details.create_station(ctx, **args)
                 result.stations_added += 1
             except RowRefused as exc:
                 result.problems.append(CsvProblem(number, exc.field, str(exc)))

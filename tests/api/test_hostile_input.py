@@ -202,7 +202,7 @@ async def site(admin, services, api, station):
         "name": "Hostile rule", "emails": ["ops@depot.example"], "cases": ["other_fault"]})
     from evdesk.core.locations import LocationInput
     location = await services.locations.create(SYSTEM_CONTEXT, LocationInput("Hostile yard"))
-    template = await services.hardware.save_as_template(SYSTEM_CONTEXT, services.stations.get("SIM-1").id, "Hostile")
+    template = await services.station_details.save_as_template(SYSTEM_CONTEXT, services.stations.get("SIM-1").id, "Hostile")
     ids = {"stations": str(services.stations.get("SIM-1").id), "users": str(user.id), "tokens": str(user.tokens[0].id),
            "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),

@@ -111,7 +111,7 @@ def test_socket_type_names(text, name):
 async def test_details_and_layout_round_trip_and_stale_edits(services):
     sv = services
     info = await sv.stations.create_station("CP-H1", "Hall", connectors=2, ctx=SYSTEM_CONTEXT)
-    details = await sv.hardware.details(SYSTEM_CONTEXT, info.id)
+    details = await sv.station_details.details(SYSTEM_CONTEXT, info.id)
     assert [(e.evse_id, [c.connector_id for c in e.connectors]) for e in details.evses] == [(1, [1]), (2, [2])]
     assert details.system_status == "active" and details.location_id is None
     hall = await sv.locations.create(SYSTEM_CONTEXT, LocationInput("Depot hall", "Tehtaankatu 1", "00140",
@@ -121,7 +121,7 @@ async def test_details_and_layout_round_trip_and_stale_edits(services):
     layout = [EvseSpec(1, "DC", 150_000, 3, "", "STR", "FI*ABC*E0001",
                        (ConnectorSpec(1, "CCS2", True, 150_000), ConnectorSpec(3, "CHAdeMO", True, 50_000))),
               EvseSpec(2, "AC", 7_400, 1, "L2", "", "", (ConnectorSpec(2, "Type2"),))]
-    saved = await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, evses=layout, location=hall.id,
+    saved = await sv.station_details.save(SYSTEM_CONTEXT, info.id, details.version, evses=layout, location=hall.id,
                                    system_status="out of order", integration_date=date(2026, 3, 1))
     assert saved.evses == layout
     assert (saved.location_id, saved.system_status, saved.integration_date) == (hall.id, "out_of_order",
@@ -130,23 +130,23 @@ async def test_details_and_layout_round_trip_and_stale_edits(services):
     assert sorted(registry.connectors) == [1, 2, 3] and registry.system_status == "out_of_order"
     assert registry.location_id == hall.id
     with pytest.raises(StaleEdit):  # read at the old version
-        await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, evses=layout)
+        await sv.station_details.save(SYSTEM_CONTEXT, info.id, details.version, evses=layout)
     # a connector removed and added back revives its row
     smaller = [layout[0], EvseSpec(2, connectors=(ConnectorSpec(2),))]
     smaller[0] = EvseSpec(1, "DC", 150_000, 3, "", "STR", "FI*ABC*E0001", (ConnectorSpec(1, "CCS2", True),))
-    again = await sv.hardware.save(SYSTEM_CONTEXT, info.id, saved.version, evses=smaller)
+    again = await sv.station_details.save(SYSTEM_CONTEXT, info.id, saved.version, evses=smaller)
     assert [c.connector_id for e in again.evses for c in e.connectors] == [1, 2]
-    back = await sv.hardware.save(SYSTEM_CONTEXT, info.id, again.version, evses=layout)
+    back = await sv.station_details.save(SYSTEM_CONTEXT, info.id, again.version, evses=layout)
     assert back.evses == layout
     # an EVSE-ID is unique on the site
     other = await sv.stations.create_station("CP-H2", connectors=1, ctx=SYSTEM_CONTEXT)
-    mine = await sv.hardware.details(SYSTEM_CONTEXT, other.id)
+    mine = await sv.station_details.details(SYSTEM_CONTEXT, other.id)
     with pytest.raises(ValidationError, match="already used by station CP-H1") as taken:
-        await sv.hardware.save(SYSTEM_CONTEXT, other.id, mine.version,
+        await sv.station_details.save(SYSTEM_CONTEXT, other.id, mine.version,
                                evses=[EvseSpec(1, emi3_id="FIABCE0001", connectors=(ConnectorSpec(1),))])
     assert taken.value.field == "evses[0].emi3_id"
     with pytest.raises(ValidationError) as status:
-        await sv.hardware.save(SYSTEM_CONTEXT, other.id, mine.version, system_status="broken")
+        await sv.station_details.save(SYSTEM_CONTEXT, other.id, mine.version, system_status="broken")
     assert status.value.field == "system_status"
 
 
@@ -193,18 +193,18 @@ async def test_a_group_admin_manages_only_the_stations_and_locations_of_her_subt
     with pytest.raises(AccessDenied):
         await sv.locations.update(nadia, site_wide.id, site_wide.version, LocationInput("Gate"))
     with pytest.raises(AccessDenied):
-        await sv.hardware.details(nadia, theirs.id)
-    details = await sv.hardware.details(nadia, mine.id)
+        await sv.station_details.details(nadia, theirs.id)
+    details = await sv.station_details.details(nadia, mine.id)
     with pytest.raises(ValidationError) as foreign:
-        await sv.hardware.save(nadia, mine.id, details.version, location=south_yard.id)
+        await sv.station_details.save(nadia, mine.id, details.version, location=south_yard.id)
     assert foreign.value.field == "location"
-    saved = await sv.hardware.save(nadia, mine.id, details.version, location=bay_yard.id)
+    saved = await sv.station_details.save(nadia, mine.id, details.version, location=bay_yard.id)
     assert saved.location_id == bay_yard.id
     with pytest.raises(AccessDenied):
-        await sv.hardware.save(nadia, theirs.id, 1, system_status="disabled")
+        await sv.station_details.save(nadia, theirs.id, 1, system_status="disabled")
     basic = OperatorContext(None, "bob", "basic")
     with pytest.raises(AccessDenied):
-        await sv.hardware.save(basic, mine.id, saved.version, system_status="disabled")
+        await sv.station_details.save(basic, mine.id, saved.version, system_status="disabled")
     # deleting a location leaves its stations without one
     fresh = await sv.locations.get(nadia, bay_yard.id)
     assert fresh.stations == 1
@@ -219,35 +219,35 @@ async def test_template_round_trip(services):
     source = await sv.stations.create_station("CP-T1", "Source", bay.id, connectors=1, ctx=SYSTEM_CONTEXT)
     await sv.stations.update_station(source.id, source.version, access_mode="private", heartbeat_interval=120,
                                      ctx=SYSTEM_CONTEXT)
-    details = await sv.hardware.details(SYSTEM_CONTEXT, source.id)
+    details = await sv.station_details.details(SYSTEM_CONTEXT, source.id)
     layout = [EvseSpec(1, "AC", 22_000, 3, "", "RST", "FI*ABC*E77", (ConnectorSpec(1, "Type2"),)),
               EvseSpec(2, "AC", 3_700, 1, "L3", "", "", (ConnectorSpec(2, "Schuko"), ConnectorSpec(3, "Type1")))]
-    await sv.hardware.save(SYSTEM_CONTEXT, source.id, details.version, evses=layout)
+    await sv.station_details.save(SYSTEM_CONTEXT, source.id, details.version, evses=layout)
     with pytest.raises(ValidationError, match="Give the template a name"):
-        await sv.hardware.save_as_template(nadia, source.id, " ")
-    template = await sv.hardware.save_as_template(nadia, source.id, "Garo twin")
+        await sv.station_details.save_as_template(nadia, source.id, " ")
+    template = await sv.station_details.save_as_template(nadia, source.id, "Garo twin")
     assert template.group_id == bay.id and template.settings["access_mode"] == "private"
     assert template.evses[0].emi3_id == "" and template.evses[1].connectors == layout[1].connectors
     assert template.summary == "2 charging points: AC 22 kW Type 2; AC 3.7 kW Schuko+Type 1"
-    made = await sv.hardware.create_from_template(nadia, template.id, "CP-T2", "Copy", group_id=bay.id)
+    made = await sv.station_details.create_from_template(nadia, template.id, "CP-T2", "Copy", group_id=bay.id)
     assert made.registration == "adopted" and made.access_mode == "private" and made.heartbeat_interval == 120
-    copy = await sv.hardware.details(nadia, made.id)
+    copy = await sv.station_details.details(nadia, made.id)
     assert [e.emi3_id for e in copy.evses] == ["", ""]
     assert [(e.evse_id, e.phases, e.phase, [c.socket_type for c in e.connectors]) for e in copy.evses] == [
         (1, 3, "", ["Type2"]), (2, 1, "L3", ["Schuko", "Type1"])]
     with pytest.raises(AccessDenied):  # not into a group outside her domain
-        await sv.hardware.create_from_template(nadia, template.id, "CP-T3", group_id=south.id)
+        await sv.station_details.create_from_template(nadia, template.id, "CP-T3", group_id=south.id)
     assert sv.stations.get("CP-T3") is None
-    renamed = await sv.hardware.rename_template(nadia, template.id, template.version, "Garo GLB twin")
-    assert [t.name for t in await sv.hardware.templates(nadia)] == ["Garo GLB twin"]
+    renamed = await sv.station_details.rename_template(nadia, template.id, template.version, "Garo GLB twin")
+    assert [t.name for t in await sv.station_details.templates(nadia)] == ["Garo GLB twin"]
     south_admin = await sv.operators.create_with_password(SYSTEM_CONTEXT, username="sam", password="Secret-pass-123",
                                                           role="admin", base_group_id=south.id)
     sam = context_for(south_admin, sv.groups.index)
-    assert await sv.hardware.templates(sam) == []
+    assert await sv.station_details.templates(sam) == []
     with pytest.raises(NotFound):
-        await sv.hardware.delete_template(sam, template.id, renamed.version)
-    await sv.hardware.delete_template(nadia, template.id, renamed.version)
-    assert await sv.hardware.templates(SYSTEM_CONTEXT) == []
+        await sv.station_details.delete_template(sam, template.id, renamed.version)
+    await sv.station_details.delete_template(nadia, template.id, renamed.version)
+    assert await sv.station_details.templates(SYSTEM_CONTEXT) == []
 
 
 # -- the CSV import ----------------------------------------------------------------------------------
@@ -256,7 +256,7 @@ async def test_csv_import_adds_good_rows_and_refuses_the_others_with_row_column_
     north, bay, south, nadia = await domain_site(sv)
     await sv.locations.create(SYSTEM_CONTEXT, LocationInput("Bay yard", group_id=bay.id))
     src = await sv.stations.create_station("CP-SRC", group_id=bay.id, connectors=2, ctx=SYSTEM_CONTEXT)
-    await sv.hardware.save_as_template(SYSTEM_CONTEXT, src.id, "Twin")
+    await sv.station_details.save_as_template(SYSTEM_CONTEXT, src.id, "Twin")
     await sv.stations.create_station("CP-OLD", group_id=bay.id, ctx=SYSTEM_CONTEXT)
     text = "\ufeff" + "\n".join([
         "identity,name,group,location,template,connectors,socket_type,current_type,max_power_kw,system_status,"
@@ -288,11 +288,11 @@ async def test_csv_import_adds_good_rows_and_refuses_the_others_with_row_column_
     assert reasons[12] == "Charging station already exists for that identifier."
     assert reasons[13] == "Operator access forbidden."
     assert seen[-1] == (14, 14)
-    one = await sv.hardware.details(nadia, sv.stations.get("CP-I1").id)
+    one = await sv.station_details.details(nadia, sv.stations.get("CP-I1").id)
     assert one.integration_date == date(2026, 1, 15) and one.location_id is not None
     assert [(e.current_type, e.max_power_w, e.connectors[0].socket_type) for e in one.evses] == [
         ("AC", 22_000, "Type2"), ("AC", 22_000, "Type2")]
-    two = await sv.hardware.details(nadia, sv.stations.get("CP-I2").id)
+    two = await sv.station_details.details(nadia, sv.stations.get("CP-I2").id)
     assert two.system_status == "disabled" and len(two.evses) == 2
     assert sv.stations.get("CP-I14") is not None
     bad_header = await sv.station_import.import_text(SYSTEM_CONTEXT, "identity,colour\nX,red\n")
@@ -306,9 +306,9 @@ async def test_connector_zero_is_no_socket_and_survives_a_layout_save(services):
     info = await sv.stations.create_station("CP-Z", connectors=1, ctx=SYSTEM_CONTEXT)
     sv.status.status_notification(sv.stations.get("CP-Z"), 0, "Available")
     await sv.status.flush()
-    details = await sv.hardware.details(SYSTEM_CONTEXT, info.id)
+    details = await sv.station_details.details(SYSTEM_CONTEXT, info.id)
     assert [e.evse_id for e in details.evses] == [1]
-    await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, evses=details.evses)
+    await sv.station_details.save(SYSTEM_CONTEXT, info.id, details.version, evses=details.evses)
     assert 0 in sv.stations.get_by_id(info.id).connectors
 
 
@@ -318,6 +318,6 @@ async def test_nobody_sees_no_location_and_no_template(services):
     sv = services
     await sv.locations.create(SYSTEM_CONTEXT, LocationInput("Main gate"))
     info = await sv.stations.create_station("CP-NB", connectors=1, ctx=SYSTEM_CONTEXT)
-    await sv.hardware.save_as_template(SYSTEM_CONTEXT, info.id, "Orphan's")
-    assert await sv.locations.list(NOBODY_CONTEXT) == [] and await sv.hardware.templates(NOBODY_CONTEXT) == []
+    await sv.station_details.save_as_template(SYSTEM_CONTEXT, info.id, "Orphan's")
+    assert await sv.locations.list(NOBODY_CONTEXT) == [] and await sv.station_details.templates(NOBODY_CONTEXT) == []
     assert [r.name for r in await sv.locations.list(OperatorContext(None, "ann", "analyst"))] == ["Main gate"]

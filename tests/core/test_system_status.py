@@ -9,8 +9,8 @@ from tests.core.test_notifications import clock, rule_data, site, status, tick  
 
 
 async def set_status(sv, info, value):
-    details = await sv.hardware.details(SYSTEM_CONTEXT, info.id)
-    await sv.hardware.save(SYSTEM_CONTEXT, info.id, details.version, system_status=value)
+    details = await sv.station_details.details(SYSTEM_CONTEXT, info.id)
+    await sv.station_details.save(SYSTEM_CONTEXT, info.id, details.version, system_status=value)
 
 
 async def test_a_disabled_station_is_not_mailed_nor_counted_until_it_is_active_again(site, smtp_server, clock):

@@ -70,11 +70,11 @@ def render(folder: str | Path) -> list[Path]:
                          (ConnectorSpec(1, "CCS2", True, 50_000), ConnectorSpec(3, "CHAdeMO", True, 50_000))),
                 EvseSpec(2, "AC", 22_000, 3, "", "RST", "FI*EVD*E0102", (ConnectorSpec(2, "Type2"),))], "active"),
         ):
-            details = await services.hardware.details(ROOT, station_id)
-            await services.hardware.save(ROOT, station_id, details.version, evses=layout, location=location.id,
+            details = await services.station_details.details(ROOT, station_id)
+            await services.station_details.save(ROOT, station_id, details.version, evses=layout, location=location.id,
                                          system_status=status)
-        await services.hardware.save_as_template(ROOT, ids["visitor"], "ABB Terra 54 with AC outlet")
-        await services.hardware.save_as_template(ROOT, ids["depot1"], "Ensto EVB200 depot pair")
+        await services.station_details.save_as_template(ROOT, ids["visitor"], "ABB Terra 54 with AC outlet")
+        await services.station_details.save_as_template(ROOT, ids["depot1"], "Ensto EVB200 depot pair")
         await services.stations.create_station("DEPOT-NORTH-HALL-B-WALLBOX-0042-SPARE",
                                                "Spare wallbox at the far end of hall B", north, ctx=ROOT)
         admin = OperatorContext(None, "ada", "admin", display_name="Ada Admin")

@@ -98,8 +98,8 @@ def test_details_dialog_edits_evses_and_sockets_with_validation_next_to_the_cell
 def test_stations_table_shows_location_and_system_status_and_keeps_long_names(qtbot, aio, services, admin):
     site = aio.run(seed_site(services))
     hall = aio.run(services.locations.create(SYSTEM_CONTEXT, LocationInput("Depot hall")))
-    details = aio.run(services.hardware.details(SYSTEM_CONTEXT, site["depot2"]))
-    aio.run(services.hardware.save(SYSTEM_CONTEXT, site["depot2"], details.version, location=hall.id,
+    details = aio.run(services.station_details.details(SYSTEM_CONTEXT, site["depot2"]))
+    aio.run(services.station_details.save(SYSTEM_CONTEXT, site["depot2"], details.version, location=hall.id,
                                    system_status="out_of_order"))
     long_identity = "DEPOT-NORTH-HALL-B-WALLBOX-0042-SPARE"
     aio.run(services.stations.create_station(long_identity, "Spare wallbox at the far end of hall B", ctx=SYSTEM_CONTEXT))

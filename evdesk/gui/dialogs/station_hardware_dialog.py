@@ -105,7 +105,7 @@ class StationHardwareDialog(QDialog):
 
     async def _load(self):
         ctx = operator_of(self)
-        return await self.services.hardware.details(ctx, self.station_id), await self.services.locations.list(ctx)
+        return await self.services.station_details.details(ctx, self.station_id), await self.services.locations.list(ctx)
 
     @property
     def loaded(self) -> bool:
@@ -289,7 +289,7 @@ class StationHardwareDialog(QDialog):
             return
         self.busy = True
         self._set_enabled(False)
-        run_task(self.services.hardware.save(operator_of(self), self.station_id, self.details.version, evses=evses,
+        run_task(self.services.station_details.save(operator_of(self), self.station_id, self.details.version, evses=evses,
                                              **self.changes()),
                  on_done=self._saved, on_error=self._save_failed, owner=self,
                  what=f"saving the details of {self.details.identity}", cancel_with_owner=False)
@@ -332,7 +332,7 @@ class StationHardwareDialog(QDialog):
         ask.open()  # not exec(): the loop keeps running
 
     def save_as_template(self, name: str) -> None:
-        run_task(self.services.hardware.save_as_template(operator_of(self), self.station_id, name),
+        run_task(self.services.station_details.save_as_template(operator_of(self), self.station_id, name),
                  on_done=lambda t: self._template_saved(t), on_error=lambda exc: self.show_error(
                      None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save the template: {exc}"),
                  owner=self, what="saving a station template", cancel_with_owner=False)

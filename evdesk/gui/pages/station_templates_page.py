@@ -106,7 +106,7 @@ class TemplateStationDialog(QDialog):
         group = self._group_ids[ui.groupCombo.currentIndex()] if self._group_ids else None
         location = self._location_ids[ui.locationCombo.currentIndex()]
         self.create_button.setEnabled(False)
-        run_task(self.services.hardware.create_from_template(
+        run_task(self.services.station_details.create_from_template(
             self.operator(), t.id, ui.identityEdit.text(), ui.nameEdit.text().strip(), group_id=group,
             location_id=location), on_done=self._created, on_error=self._failed, owner=self,
             what="creating a station from a template", cancel_with_owner=False)
@@ -154,7 +154,7 @@ class StationTemplatesPage(ListPage):
         self.proxy.setFilterFixedString(self.search_text())
 
     def reload(self) -> None:
-        run_task(self.services.hardware.templates(self.operator()), on_done=self._loaded, owner=self,
+        run_task(self.services.station_details.templates(self.operator()), on_done=self._loaded, owner=self,
                  what="loading station templates")
 
     def _loaded(self, rows) -> None:
@@ -203,7 +203,7 @@ class StationTemplatesPage(ListPage):
         return ask
 
     def rename(self, row: TemplateRow, name: str) -> None:
-        self.act(self.services.hardware.rename_template(self.operator(), row.id, row.version, name),
+        self.act(self.services.station_details.rename_template(self.operator(), row.id, row.version, name),
                  "renaming a station template", lambda t: f"Renamed the template to {t.name}.")
 
     def confirm_delete(self) -> QMessageBox | None:
@@ -214,5 +214,5 @@ class StationTemplatesPage(ListPage):
                             lambda: self.delete(row), "Stations made from it stay as they are.")
 
     def delete(self, row: TemplateRow) -> None:
-        self.act(self.services.hardware.delete_template(self.operator(), row.id, row.version),
+        self.act(self.services.station_details.delete_template(self.operator(), row.id, row.version),
                  "deleting a station template", lambda _r: f"Deleted the template {row.name}.")
