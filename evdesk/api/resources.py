@@ -104,6 +104,7 @@ from evdesk.api.sessions import (
     reprice_session,
 )
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
+from evdesk.api import locations as loc
 from evdesk.api.compatibility import COMPATIBILITY_PATCH, get_compatibility, update_compatibility
 from evdesk.api.stations import (
     COMMANDS,
@@ -352,6 +353,33 @@ ROUTES: list[Route] = [
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),
     Route("PATCH", f"{V1}/settings", update_settings, "Change site settings (admins); checked as the Settings page "
           "checks them", "site", SETTINGS_PATCH),
+    # locations, stations' EVSEs and connectors, templates, the stations CSV import (evdesk/api/locations.py)
+    Route("GET", f"{V1}/locations", loc.list_locations, "Locations you see: site-wide ones and those of your "
+          "domain's groups, with how many stations stand at each", "stations"),
+    Route("POST", f"{V1}/locations", loc.create_location, "Add a location (admins; in a group of your domain, or "
+          "site-wide for whole-site admins)", "stations", loc.LOCATION_CREATE, success=201),
+    Route("GET", f"{V1}/locations/{{id}}", loc.get_location, "One location", "stations"),
+    Route("PATCH", f"{V1}/locations/{{id}}", loc.update_location, "Edit a location you manage", "stations",
+          loc.LOCATION_PATCH),
+    Route("DELETE", f"{V1}/locations/{{id}}", loc.delete_location, "Delete a location you manage; its stations stay, "
+          "without a location", "stations", success=204),
+    Route("GET", f"{V1}/stations/{{id}}/hardware", loc.get_hardware, "A station's details (location, system status, "
+          "integration date, manufacturer and model from its boot) and its EVSEs and connectors", "stations"),
+    Route("PATCH", f"{V1}/stations/{{id}}/hardware", loc.update_hardware, "Change a station's location, system "
+          "status, integration date and (given `evses`) its EVSEs and connectors, in one step", "stations",
+          loc.HARDWARE_PATCH),
+    Route("POST", f"{V1}/stations/import", loc.import_stations, "Import stations from CSV text; refused rows are "
+          "listed with row, column and reason", "stations", loc.STATION_IMPORT),
+    Route("GET", f"{V1}/station-templates", loc.list_templates, "Station templates you see", "stations"),
+    Route("POST", f"{V1}/station-templates", loc.create_template, "Save a station as a template (its EVSEs, "
+          "connectors and location-independent settings)", "stations", loc.TEMPLATE_CREATE, success=201),
+    Route("GET", f"{V1}/station-templates/{{id}}", loc.get_template, "One station template", "stations"),
+    Route("PATCH", f"{V1}/station-templates/{{id}}", loc.rename_template, "Rename a station template", "stations",
+          loc.TEMPLATE_PATCH),
+    Route("DELETE", f"{V1}/station-templates/{{id}}", loc.delete_template, "Delete a station template", "stations",
+          success=204),
+    Route("POST", f"{V1}/station-templates/{{id}}/stations", loc.station_from_template, "Create a pre-registered "
+          "station from a template", "stations", loc.FROM_TEMPLATE, success=201),
     Route("GET", f"{V1}/api-keys", list_keys, "API keys: your own; an admin's also those of the operators in their "
           "domain", "keys"),
     Route("POST", f"{V1}/api-keys", create_key, "Make an API key for yourself, or (admins) for an operator in your "

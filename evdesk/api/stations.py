@@ -61,6 +61,7 @@ def station_json(services, info) -> dict:
         "meter_value_interval": info.meter_value_interval, "timezone": info.timezone,
         "strip_id_tag_suffix": info.strip_id_tag_suffix, "skip_schema_validation": info.skip_schema_validation,
         "has_password": bool(info.password_hash), "connectors": connectors,
+        "system_status": info.system_status, "location_id": info.location_id,
     }
 
 

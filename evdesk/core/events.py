@@ -261,6 +261,20 @@ class TaskRunChanged(Event):
 
 
 @dataclass(frozen=True)
+class LocationsChanged(Event):
+    """A location was added, changed or deleted."""
+
+    location_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class StationTemplatesChanged(Event):
+    """A station template was saved, renamed or deleted."""
+
+    template_id: UUID | None = None
+
+
+@dataclass(frozen=True)
 class RowsChanged(Event):
     """Another seat changed these rows of `entity` (a table name); caches re-read them."""
 

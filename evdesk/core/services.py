@@ -37,6 +37,9 @@ from evdesk.core.reads.station_statistics import StationStatisticsReads
 from evdesk.core.reports.engine import ReportService
 from evdesk.core.reports.saved import SavedReports
 from evdesk.core.station_config import StationConfigService
+from evdesk.core.locations import LocationService
+from evdesk.core.station_hardware import StationHardware
+from evdesk.core.station_import import StationImport
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.site_settings import load_site_settings, require_site_admin, save_site_settings
 from evdesk.core.station_status import StationStatusService
@@ -93,6 +96,10 @@ class Services:
         # firmware files served to stations, roll-outs, diagnostics received, the hardware status log
         self.firmware = FirmwareAndDiagnostics(store, self.bus, self.settings, self.stations)
         self.log_export = LogExport(self.history, self.firmware, self.settings)  # every log view as CSV
+        # locations, a station's details with its EVSEs and connectors, templates, the CSV import
+        self.locations = LocationService(store, self.bus, self.settings, self.stations, self.group_tree)
+        self.station_details = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
+        self.station_import = StationImport(store, self.station_details, self.group_tree)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
@@ -141,6 +148,7 @@ class Services:
         await self.group_tree.load()
         await self.stations.load()
         await self.compat.load()
+        await self.locations.load()
         await self.tariffs.load()
         await self.access_profiles.load()
         await self.transactions.load()

@@ -48,6 +48,8 @@ class StationInfo:
     last_boot_at: datetime | None = None
     connectors: dict[int, ConnectorState] = field(default_factory=dict)
     connected: bool = False
+    system_status: str = "active"  # active / disabled / out_of_order (`core/hardware_rules.py`)
+    location_id: UUID | None = None
 
     @property
     def display_name(self) -> str:
@@ -79,6 +81,8 @@ def station_info_from_row(row: dict, connectors=()) -> StationInfo:
         connection_state=row["connection_state"],
         last_seen=row["last_seen"],
         last_boot_at=row["last_boot_at"],
+        system_status=row.get("system_status") or "active",
+        location_id=row.get("location"),
     )
     for c in connectors:
         info.connectors[c["connector_id"]] = ConnectorState(

@@ -27,6 +27,7 @@ from evdesk.core.boot_gate import BootGate
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.group_tree import GroupTree
+from evdesk.core.hardware_rules import check_system_status
 from evdesk.core.log_limit import limited
 from evdesk.core.passwords import hash_password, verify_password
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
@@ -51,7 +52,7 @@ PENDING_BOOT_LOG_SECONDS = 3600.0
 STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
 EXISTS = "Charging station already exists for that identifier."
 EDITABLE = {"name", "group", "access_mode", "heartbeat_interval", "meter_value_interval", "strip_id_tag_suffix",
-            "skip_schema_validation", "timezone", "notes", "location"}
+            "skip_schema_validation", "timezone", "notes", "location", "system_status", "integration_date"}
 
 
 def validate_identity(identity: str) -> str:
@@ -196,6 +197,10 @@ class StationService:
                 self._verified.pop(station_id, None)
                 self.bus.publish(ev.StationChanged(fresh.id, fresh.identity))
 
+    async def refresh(self, station_id: UUID) -> None:
+        """Re-read one station after a write of its rows elsewhere in the core (EVSEs, location)."""
+        await self._follow((station_id,), ())
+
     # -- operator actions ----------------------------------------------------
     async def create_station(
         self,
@@ -246,6 +251,8 @@ class StationService:
             raise ValidationError(f"Unknown station field(s): {', '.join(sorted(unknown))}")
         if "access_mode" in changes and changes["access_mode"] not in ("public", "private", "free"):
             raise ValidationError("Access must be public, private or free charging.", field="access_mode")
+        if "system_status" in changes:
+            changes["system_status"] = check_system_status(changes["system_status"])
         if "name" in changes and not str(changes["name"]).strip():
             raise ValidationError("Charging station name is required.", field="name")
         return await self._versioned_update(info, expected_version, changes)

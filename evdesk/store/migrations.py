@@ -199,6 +199,20 @@ def _compatibility_profiles(db: peewee.Database) -> None:
     db.create_tables([models.StationCompatibility, models.ModelCompatibility], safe=True)
 
 
+def _locations_and_hardware(db: peewee.Database) -> None:
+    """Issue 16: locations with their address and managing group, a station's system status and
+    integration date, EVSEs' and connectors' electrics (AC/DC, phases, rotation, EVSE-ID, socket or
+    cable), station templates. Only its own columns and table (safe), whatever ran before."""
+    for model, names in ((models.Location, ("postcode", "city", "country", "group_id")),
+                         (models.Station, ("system_status", "integration_date")),
+                         (models.Evse, ("current_type", "phases", "phase", "phase_rotation", "emi3_id")),
+                         (models.Connector, ("cable",))):
+        table = model._meta.table_name
+        for name in names:
+            add_column_if_missing(db, table, name, model._meta.columns[name])
+    db.create_tables([models.StationTemplate], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -214,6 +228,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (13, "notification rules and the notification mail log", _notifications),
     (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
+    (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
 ]
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)

@@ -31,7 +31,7 @@ from evdesk.store.models.feed import DELETE, INSERT, UPDATE, ChangeFeed
 
 __all__ = [
     "INSERT", "UPDATE", "DELETE", "bind_seat", "current_seat", "versioned_insert", "versioned_insert_many",
-    "versioned_update", "versioned_update_where", "tombstone", "tombstone_where", "record_changes",
+    "versioned_update", "versioned_update_where", "revive", "tombstone", "tombstone_where", "record_changes",
 ]
 
 _seat = "local"
@@ -93,6 +93,18 @@ def tombstone(model: type[SyncedModel], row_id: UUID, expected_version: int | No
     """Delete one live row as a tombstone (`deleted_at` set), with any last changes (e.g. a
     freed unique key). Returns the new version."""
     return _change(model, row_id, expected_version, DELETE, {**changes, "deleted_at": utcnow()})
+
+
+def revive(model: type[SyncedModel], row_id: UUID, **changes: Any) -> int:
+    """Bring a tombstone back to life with these changes (a key unique among tombstones too, such
+    as a station's connector number, is used again); fed as an update. Returns the new version."""
+    now = changes.pop("updated_at", None) or utcnow()
+    condition = (model.id == row_id) & model.deleted_at.is_null(False)
+    if not model.update(version=model.version + 1, updated_at=now, deleted_at=None, **changes).where(condition).execute():
+        raise MissingRow()
+    version = model.select(model.version).where(model.id == row_id).scalar()
+    record_changes(model, [(row_id, version)], UPDATE)
+    return version
 
 
 def versioned_update_where(model: type[SyncedModel], where: peewee.Expression, **changes: Any) -> list[UUID]:

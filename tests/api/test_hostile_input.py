@@ -202,11 +202,15 @@ async def site(admin, services, api, station):
         "name": "Hostile rule", "emails": ["ops@depot.example"], "cases": ["other_fault"]})
     from evdesk.core.reports.definition import ReportDefinition
     saved = await services.saved_reports.save(SYSTEM_CONTEXT, "Hostile report", ReportDefinition(), shared=True)
+    from evdesk.core.locations import LocationInput
+    location = await services.locations.create(SYSTEM_CONTEXT, LocationInput("Hostile yard"))
+    template = await services.station_details.save_as_template(SYSTEM_CONTEXT, services.stations.get("SIM-1").id,
+                                                               "Hostile")
     ids = {"stations": str(services.stations.get("SIM-1").id), "saved-reports": str(saved.id), "users": str(user.id),
-           "tokens": str(user.tokens[0].id),
-           "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
+           "tokens": str(user.tokens[0].id), "sessions": str(uuid.uuid4()), "user-groups": str(group.id), "prefix": info.prefix,
            "tariffs": str(tariff.id), "tariff-groups": str(tariff_group.id), "tariff-assignments": str(assignment.id),
-           "access-profiles": str(profile.id), "scheduled-tasks": str(scheduled.id), "notification-rules": str(rule.id)}
+           "access-profiles": str(profile.id), "scheduled-tasks": str(scheduled.id), "notification-rules": str(rule.id),
+           "locations": str(location.id), "station-templates": str(template.id)}
     return Site(admin, services, ids)
 
 

@@ -226,7 +226,7 @@ def test_opened_from_the_stations_page(qtbot, aio, services, admin):
     aio.wait_until(lambda: "Saved the settings of Visitor fast charger" in window.statusBar().currentMessage())
 
     menu = page.station_menu(site["depot2"])
-    assert [a.text() for a in menu.actions()] == ["Open", "Edit settings…"]
+    assert [a.text() for a in menu.actions()] == ["Open", "Edit settings…", "Details, charging points and sockets…"]
     menu.actions()[1].trigger()
     dialogs = [d for d in page.findChildren(StationSettingsDialog) if d.station_id == site["depot2"]]
     assert len(dialogs) == 1

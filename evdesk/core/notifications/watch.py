@@ -32,6 +32,10 @@ mailed after every restart). Connectors already Unavailable are not news (`cases
 The seat's tray and Stations badge follow the same episodes (`NotificationCaseChanged`), with
 `seat_settle_seconds` (60 s), whether or not a rule covers the station.
 
+**System status** (`core/hardware_rules.py`): only stations an operator left "active" are
+monitored — a disabled or out-of-order station's cases are neither mailed, nor announced, nor
+counted in the badge, and it gets no auto-recovery; its open case is judged once it is active again.
+
 **Auto-recovery** (rules with `recovery_minutes` N; the smallest N of a station's rules counts):
 a station with a connector Faulted for N minutes, adopted and online ("active"), gets a soft
 reset; still (or again) Faulted N minutes later, a hard reset; N minutes after that, a mail says
@@ -57,6 +61,7 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError
+from evdesk.core.hardware_rules import is_monitored
 from evdesk.core.notifications import mails
 from evdesk.core.notifications.cases import FAULT_CASES, START_FAILED, UNAVAILABLE, case_for_status
 from evdesk.core.tasks import cancel_and_wait, spawn
@@ -306,8 +311,13 @@ class NotificationWatch:
 
     # -- what the seat shows ------------------------------------------------------------------------
     def open_faults(self) -> list[Episode]:
-        """Cases the seat was told about and that have not ended (the Stations badge)."""
-        return [e for e in self.episodes.values() if e.announced and e.case in FAULT_CASES]
+        """Cases the seat was told about and that have not ended (the Stations badge); those of
+        stations an operator disabled or marked out of order are not counted (not monitored)."""
+        return [e for e in self.episodes.values() if e.announced and e.case in FAULT_CASES and self._monitored(e.station_id)]
+
+    def _monitored(self, station_id: UUID) -> bool:
+        info = self.stations.by_id.get(station_id)
+        return info is not None and is_monitored(info.system_status)
 
     # -- the tick -----------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -318,6 +328,8 @@ class NotificationWatch:
             if info is None:
                 del self.episodes[key]
                 continue
+            if episode.cleared_at is None and not is_monitored(info.system_status):
+                continue  # disabled or out of order: not watched (judged when it is active again)
             rules = [r for r in self.rules.for_station(info) if episode.case in r.cases]
             detail = self._details.get(key, "")
             if episode.cleared_at is None:
@@ -378,7 +390,8 @@ class NotificationWatch:
                 continue
             wait = timedelta(minutes=min(r.recovery_minutes for r in rules))
             faulted = self._faulted.get(station_id)
-            active = info.registration == "adopted" and info.connection_state == "online"
+            active = (info.registration == "adopted" and info.connection_state == "online"
+                      and is_monitored(info.system_status))
             if recovery is None or recovery.step == "done":
                 if not faulted or not active:
                     continue

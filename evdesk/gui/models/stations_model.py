@@ -15,15 +15,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QFont
 
 from evdesk.core import events as ev
+from evdesk.core.hardware_rules import SYSTEM_STATUS_LABELS
 from evdesk.core.station_cache import StationInfo
 from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
 
-COLUMNS = ("Name", "Identifier", "Group", "Connectors", "Firmware", "Connection", "Connector status", "Last seen")
-(COL_NAME, COL_IDENTITY, COL_GROUP, COL_CONNECTORS, COL_FIRMWARE, COL_CONNECTION, COL_CONNECTOR_STATUS,
- COL_LAST_SEEN) = range(len(COLUMNS))
+COLUMNS = ("Name", "Identifier", "Group", "Location", "Connectors", "Firmware", "Connection", "System status",
+           "Connector status", "Last seen")
+(COL_NAME, COL_IDENTITY, COL_GROUP, COL_LOCATION, COL_CONNECTORS, COL_FIRMWARE, COL_CONNECTION, COL_SYSTEM_STATUS,
+ COL_CONNECTOR_STATUS, COL_LAST_SEEN) = range(len(COLUMNS))
+SYSTEM_STATUS_COLOURS = {"disabled": "#757575", "out_of_order": "#c62828"}
 # Registration is not a column (most stations are adopted): the name says when a station is not.
 REGISTRATION_SUFFIX = {"pending": "  (pending)", "rejected": "  (rejected)"}
 
@@ -64,6 +67,7 @@ class StationsModel(QAbstractTableModel):
         self._clock.timeout.connect(self._refresh_last_seen)
         self._clock.start()
         self._bus.on(ev.GroupChanged, lambda _e: self._groups_changed())
+        self._bus.on(ev.LocationsChanged, lambda _e: redraw_columns(self, [COL_LOCATION]))
 
     def detach(self) -> None:
         self._bus.detach()
@@ -136,6 +140,8 @@ class StationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_CONNECTION:
                 return display.QColor(display.CONNECTION_STATE_COLOURS.get(info.connection_state, "#757575"))
+            if column == COL_SYSTEM_STATUS and info.system_status in SYSTEM_STATUS_COLOURS:
+                return display.QColor(SYSTEM_STATUS_COLOURS[info.system_status])
             if column == COL_NAME and info.registration != "adopted":
                 return display.QColor("#ef6c00")
             if info.connection_state != ONLINE:
@@ -158,6 +164,10 @@ class StationsModel(QAbstractTableModel):
             return info.identity
         if column == COL_GROUP:
             return self.group_name(info.group_id)
+        if column == COL_LOCATION:
+            return self.services.locations.name_of(info.location_id)
+        if column == COL_SYSTEM_STATUS:
+            return SYSTEM_STATUS_LABELS.get(info.system_status, info.system_status)
         if column == COL_CONNECTORS:
             return str(len([c for c in info.connectors if c != 0]))
         if column == COL_FIRMWARE:
@@ -190,8 +200,16 @@ class StationsModel(QAbstractTableModel):
                 extra = f" — {display.error_code_label(c.error_code)}" if c.error_code not in ("", "NoError") else ""
                 lines.append(f"#{cid}: {c.status}{extra}")
             return "\n".join(lines) or None
-        if column in (COL_NAME, COL_FIRMWARE):
+        if column == COL_NAME:  # the whole name, however narrow the column
+            device = f"{info.vendor} {info.model}".strip()
+            return f"{info.display_name}\n{info.identity}" + (f"\n{device} firmware {info.firmware_version or '?'}"
+                                                              if device else "")
+        if column == COL_FIRMWARE:
             return f"{info.vendor} {info.model} firmware {info.firmware_version or '?'}".strip()
+        if column in (COL_IDENTITY, COL_GROUP, COL_LOCATION):
+            return self._display(info, column) or None
+        if column == COL_SYSTEM_STATUS and info.system_status != "active":
+            return "Not monitored: its faults are not counted or mailed."
         return None
 
     # -- live updates ------------------------------------------------------------

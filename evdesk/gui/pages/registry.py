@@ -23,6 +23,8 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.firmware_page import FirmwarePage
 from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
+from evdesk.gui.pages.locations_page import LocationsPage
+from evdesk.gui.pages.station_templates_page import StationTemplatesPage
 from evdesk.gui.pages.notifications_page import NotificationsPage
 from evdesk.gui.pages.invoices_page import InvoicesPage
 from evdesk.gui.pages.operators_page import OperatorsPage
@@ -90,6 +92,9 @@ PAGES: tuple[PageSpec, ...] = (
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None)),
         Permission.FIRMWARE_UPDATES),
     PageSpec("overview", "Charging points", "nav-overview", _overview),
+    PageSpec("locations", "Locations", "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
+    PageSpec("station_templates", "Templates", "nav-station-templates",
+             lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
     PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),

@@ -20,6 +20,7 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.charging_profile_dialog import ChargingProfileDialog
 from evdesk.gui.dialogs.command_dialog import CommandDialog
+from evdesk.gui.dialogs.station_hardware_dialog import StationHardwareDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
 from evdesk.gui.models.action_log_model import ActionLogModel
@@ -393,6 +394,21 @@ class StationPanel(QWidget):
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.commandsButton), button)
         button.clicked.connect(self.open_settings)
         self.settings_button = button
+        details = QPushButton("Details…", self)  # location, system status, charging points and sockets
+        details.setObjectName("detailsButton")
+        details.setToolTip("Location, system status, integration date, charging points (EVSEs) and sockets")
+        details.setMinimumHeight(30)
+        self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.commandsButton), details)
+        details.clicked.connect(self.open_details)
+        self.details_button = details
+
+    def open_details(self) -> StationHardwareDialog | None:
+        if self.info is None:
+            return None
+        dialog = StationHardwareDialog(self.services, self.station_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> StationSettingsDialog | None:
         if self.info is None:

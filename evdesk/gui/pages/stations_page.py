@@ -5,12 +5,14 @@ from __future__ import annotations
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QPushButton
 
 from evdesk.core.permissions import Permission
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.station_dialog import StationDialog
+from evdesk.gui.dialogs.station_hardware_dialog import StationHardwareDialog
+from evdesk.gui.dialogs.station_import_dialog import StationImportDialog, station_summary
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
 from evdesk.gui.forms.ui_stations_page import Ui_StationsPage
 from evdesk.gui.models import stations_model as sm
@@ -27,9 +29,12 @@ CONNECTION_FILTERS = (
 REGISTRATION_FILTERS = (("All", None), ("Adopted", "adopted"), ("Pending", "pending"), ("Rejected", "rejected"))
 # Widths that fit typical content at the default font; the last column stretches.
 COLUMN_WIDTHS = {
-    sm.COL_NAME: 225, sm.COL_IDENTITY: 132, sm.COL_GROUP: 100, sm.COL_CONNECTORS: 76, sm.COL_FIRMWARE: 60,
-    sm.COL_CONNECTION: 170, sm.COL_CONNECTOR_STATUS: 195,
+    sm.COL_NAME: 225, sm.COL_IDENTITY: 132, sm.COL_GROUP: 100, sm.COL_LOCATION: 120, sm.COL_CONNECTORS: 76,
+    sm.COL_FIRMWARE: 60, sm.COL_CONNECTION: 170, sm.COL_SYSTEM_STATUS: 96, sm.COL_CONNECTOR_STATUS: 195,
 }
+# Names and identifiers are widened to their longest text up to this; beyond, they are elided
+# in the middle (the tooltip has the whole text).
+FIT_COLUMNS = {sm.COL_NAME: 360, sm.COL_IDENTITY: 380, sm.COL_GROUP: 200, sm.COL_LOCATION: 200}
 
 
 class StationsPage(Page):
@@ -53,7 +58,11 @@ class StationsPage(Page):
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(30)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Depot…-07" keeps both ends of an identifier
         table.sortByColumn(sm.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self._fit = Coalescer(self.fit_columns, 500, self)
+        self.model.rowsInserted.connect(self._fit.poke)
+        self.model.dataChanged.connect(self._fit_if_text_changed)
 
         for label, value in CONNECTION_FILTERS:
             self.ui.connectionCombo.addItem(label, value)
@@ -77,10 +86,33 @@ class StationsPage(Page):
                        self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._summary_updates.poke)
         self._setup_station_settings()
+        self._setup_details_and_import()
+        self.fit_columns()
         self.apply_operator(operator_of(self))  # nobody, until a window says who acts
 
     def detach(self) -> None:
         self.model.detach()
+
+    # -- column widths: names and identifiers not cut off ---------------------------------
+    def _fit_if_text_changed(self, top, bottom, *_args) -> None:
+        if top.column() <= max(FIT_COLUMNS) and bottom.column() >= min(FIT_COLUMNS):
+            self._fit.poke()
+
+    def fit_columns(self) -> None:
+        """Widen name, identifier, group and location to their longest text (never narrower than
+        the default, at most `FIT_COLUMNS`), measured with the table's font."""
+        table = self.ui.stationsTable
+        metrics = table.fontMetrics()
+        bold = table.font()
+        bold.setBold(True)
+        bold_metrics = type(metrics)(bold)
+        for column, limit in FIT_COLUMNS.items():
+            m = bold_metrics if column == sm.COL_NAME else metrics
+            widest = max((m.horizontalAdvance(self.model.index(row, column).data() or "")
+                          for row in range(self.model.rowCount())), default=0)
+            wanted = min(limit, max(COLUMN_WIDTHS[column], widest + 24))
+            if table.columnWidth(column) < wanted:
+                table.setColumnWidth(column, wanted)
 
     # -- filters ----------------------------------------------------------------------
     def _filters_changed(self, *_args) -> None:
@@ -124,6 +156,8 @@ class StationsPage(Page):
         self.proxy.set_domain(ctx.sees_station)
         may = ctx.can(Permission.ADD_REMOVE_STATIONS)
         self.ui.addStationButton.setVisible(may)
+        if hasattr(self, "import_button"):
+            self.import_button.setVisible(may)
         self.ui.adoptButton.setVisible(may)
         self.ui.rejectButton.setVisible(may)
         self._update_summary()
@@ -207,6 +241,9 @@ class StationsPage(Page):
         edit = menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
         ctx = operator_of(self)
         edit.setEnabled(ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS))
+        details = menu.addAction("Details, charging points and sockets…", lambda: self.edit_details(station_id))
+        info = self.services.stations.by_id.get(station_id)
+        details.setEnabled(info is not None and self.services.groups.fresh(ctx).sees_station(info.group_id))
         return menu
 
     def _context_menu(self, pos) -> None:
@@ -233,4 +270,39 @@ class StationsPage(Page):
         dialog.stationDeleted.connect(lambda _id: self.statusMessage.emit(
             f"Deleted {info.display_name} ({info.identity}). The identifier is free again; its history is kept."))
         dialog.open()
+        return dialog
+
+    # -- details with EVSEs and connectors; the CSV import (issue 16) -----------------------
+    def _setup_details_and_import(self) -> None:
+        self.import_button = QPushButton("Import CSV…", self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setToolTip("Add many stations at once from a CSV file (columns: see the README)")
+        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.addStationButton) + 1, self.import_button)
+        self.import_button.clicked.connect(self.choose_import_file)
+        self.import_dialog: StationImportDialog | None = None
+
+    def edit_details(self, station_id: UUID) -> StationHardwareDialog | None:
+        if station_id not in self.services.stations.by_id:
+            return None
+        dialog = StationHardwareDialog(self.services, station_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda d: self.statusMessage.emit(f"Saved the details of {d.name or d.identity}."))
+        dialog.open()
+        return dialog
+
+    def choose_import_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, "Import stations", "", "CSV files (*.csv);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.import_file)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: str) -> StationImportDialog:
+        dialog = StationImportDialog(self.services, lambda: operator_of(self), path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.importFinished.connect(lambda r: self.statusMessage.emit(station_summary(r)))
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
         return dialog

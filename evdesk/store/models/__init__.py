@@ -46,6 +46,7 @@ from evdesk.store.models.site import (
     Setting,
     Station,
     StationConfigKey,
+    StationTemplate,
 )
 
 # Creation order: every table after the tables it refers to.
@@ -58,6 +59,7 @@ ALL_MODELS = [
     Evse,
     Connector,
     StationConfigKey,
+    StationTemplate,
     Operator,
     UserGroup,
     ChargingUser,

@@ -25,11 +25,18 @@ class ChargingGroup(SyncedModel):
 
 
 class Location(SyncedModel):
+    """The pin on the map a station stands at (`core/locations.py` has the rules)."""
+
     name = peewee.CharField(max_length=200)
     address = peewee.TextField(default="")
     timezone = peewee.CharField(max_length=64, default="UTC")
     latitude = peewee.DoubleField(null=True)
     longitude = peewee.DoubleField(null=True)
+    postcode = peewee.CharField(max_length=16, default="")
+    city = peewee.CharField(max_length=100, default="")
+    country = peewee.CharField(max_length=2, default="")  # ISO 3166-1 alpha-2
+    # the charging group whose operators manage it; None = site-wide (root admins)
+    group = peewee.ForeignKeyField(ChargingGroup, null=True, backref="locations", on_delete="SET NULL")
 
 
 class Station(SyncedModel):
@@ -64,12 +71,22 @@ class Station(SyncedModel):
     firmware_status = peewee.CharField(max_length=32, default="")
     diagnostics_status = peewee.CharField(max_length=32, default="")
     notes = peewee.TextField(default="")
+    # set by an operator: active / disabled (not monitored) / out_of_order (`core/station_hardware.py`)
+    system_status = peewee.CharField(max_length=16, default="active")
+    integration_date = peewee.DateField(null=True)
 
 
 class Evse(SyncedModel):
+    """A charging point (OCPP 1.6 connectorId, 2.0.1 evseId = `evse_id`) and its electrics."""
+
     station = peewee.ForeignKeyField(Station, backref="evses", on_delete="CASCADE")
     evse_id = peewee.IntegerField()
     max_power_w = peewee.IntegerField(null=True)
+    current_type = peewee.CharField(max_length=2, default="AC")  # AC / DC
+    phases = peewee.IntegerField(default=3)  # 1 / 3
+    phase = peewee.CharField(max_length=2, default="")  # L1/L2/L3: the grid phase of a single-phase one
+    phase_rotation = peewee.CharField(max_length=3, default="")  # RST...TSR of a three-phase one
+    emi3_id = peewee.CharField(max_length=48, default="")  # the EVSE-ID, e.g. FI*ABC*E12345
 
     class Meta:
         indexes = ((("station", "evse_id"), True),)
@@ -80,6 +97,7 @@ class Connector(SyncedModel):
     evse = peewee.ForeignKeyField(Evse, null=True, backref="connectors", on_delete="CASCADE")
     connector_id = peewee.IntegerField()
     socket_type = peewee.CharField(max_length=32, default="Type2")
+    cable = peewee.BooleanField(default=False)  # a fixed cable rather than a socket
     max_power_w = peewee.IntegerField(null=True)
     access_mode = peewee.CharField(max_length=16, default="")  # "" = the station's
     status = peewee.CharField(max_length=24, default="Unknown")
@@ -101,3 +119,14 @@ class StationConfigKey(SyncedModel):
 
     class Meta:
         indexes = ((("station", "key"), True),)
+
+
+class StationTemplate(SyncedModel):
+    """A station's EVSEs, connectors and location-independent settings, saved to create others."""
+
+    name = peewee.CharField(max_length=200)
+    group = peewee.ForeignKeyField(ChargingGroup, null=True, backref="templates", on_delete="SET NULL")
+    vendor = peewee.CharField(max_length=64, default="")
+    charger_model = peewee.CharField(max_length=64, default="")  # ("model" is peewee's word)
+    settings = JsonField(null=True)  # access mode, intervals, quirks
+    evses = JsonField(null=True)  # [{evse_id, current_type, ..., connectors: [...]}]
