@@ -304,6 +304,12 @@ class NotificationMailsLogged(Event):
     count: int
 
 
+@dataclass(frozen=True)
+class CertificatesChanged(Event):
+    """The site's TLS certificates changed (generated, renewed, or the site's own put in place):
+    the wss:// listener loads them for its next handshakes."""
+
+
 Listener = Callable[[Any], None]
 
 

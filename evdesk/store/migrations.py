@@ -180,6 +180,10 @@ def _invoicing(db: peewee.Database) -> None:
     db.create_tables([models.InvoiceRun, models.Invoice, models.InvoiceLine, models.InvoiceSession,
                       models.MailAttempt], safe=True)
 
+def _security_profiles(db: peewee.Database) -> None:
+    """Issue 15: each station's OCPP security profile (1 basic auth, 2 TLS, 3 TLS + client certificate)."""
+    add_column_if_missing(db, "station", "security_profile", models.Station._meta.fields["security_profile"])
+
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
@@ -193,6 +197,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (9, "invoices: runs, invoices, lines, billed sessions, mail attempts", _invoicing),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
+    (19, "station security profiles", _security_profiles),
 ]
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)

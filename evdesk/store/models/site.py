@@ -64,6 +64,8 @@ class Station(SyncedModel):
     firmware_status = peewee.CharField(max_length=32, default="")
     diagnostics_status = peewee.CharField(max_length=32, default="")
     notes = peewee.TextField(default="")
+    # OCPP security profile: 1 basic auth (ws:// or wss://), 2 TLS + basic auth, 3 TLS + client certificate
+    security_profile = peewee.SmallIntegerField(default=1)
 
 
 class Evse(SyncedModel):
