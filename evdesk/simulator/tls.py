@@ -18,4 +18,6 @@ def client_context(ca_file: str, cert_file: str | None = None, key_file: str | N
     if maximum_version is not None:  # tests: an old charger that stops at TLS 1.1
         context.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
         context.maximum_version = maximum_version
+        if maximum_version < ssl.TLSVersion.TLSv1_2:
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")  # OpenSSL 3 offers TLS 1.0/1.1 only at level 0
     return context
