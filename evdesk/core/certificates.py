@@ -143,8 +143,12 @@ class CertificateService:
         return pem if fmt == "pem" else pki.cert_der(pki.load_certificates(pem)[-1])
 
     # -- lifecycle ---------------------------------------------------------------
-    async def start(self) -> None:
+    async def load(self) -> None:
+        """Read the certificate files (the command line does only this; `start` also renews daily)."""
         await asyncio.to_thread(self._load)
+
+    async def start(self) -> None:
+        await self.load()
         if self.folder is not None:
             self._task = asyncio.get_running_loop().create_task(self._daily(), name="certificate-renewal")
 

@@ -44,6 +44,7 @@ VALID = {
     "message_log_max_rows": "100000", "clock_skew_flag_seconds": "3600", "login_valid_minutes": "30",
     "smtp_host": "mail.depot.example", "smtp_port": "465", "smtp_security": "ssl", "smtp_username": "evdesk",
     "smtp_from": "evdesk@depot.example", "max_pending_stations": "50",
+    "ocpp_listener": "both", "ocpp_tls_port": "9444", "certificate_warning_days": "14",
 }
 
 
