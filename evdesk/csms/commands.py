@@ -368,6 +368,12 @@ class CommandApi:
         return await self._execute(station_id, "GetDiagnostics",
                                    r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), ctx=ctx, reason=reason)
 
+    async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
+        from evdesk.csms.password_rotation import rotate_password  # it builds on this module
+
+        return await rotate_password(self, station_id, ctx=ctx, reason=reason)
+
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:
         """Set the station's meter-value interval after each accepted boot (heartbeat
