@@ -2,6 +2,12 @@
 
 Rules (decided):
 * TLS 1.2 or newer only (OCPP 1.6 security whitepaper and 2.0.1 part 2: "TLS v1.2 or above").
+  Python's default server ciphers plus the two RSA-key-exchange suites OCPP lists as
+  mandatory (AES128-GCM-SHA256, AES256-GCM-SHA384): some chargers offer nothing else.
+* At most `CONCURRENT_TLS_HANDSHAKES` handshakes are under way at once: each costs the
+  loop a private-key operation (~1-2 ms for RSA-2048), and a storm of a thousand
+  chargers after a power cut would otherwise run them all in one loop iteration (the
+  loop stalls for seconds); the others wait their turn with their ClientHello queued.
 * The server asks every client for a certificate but does not require one (CERT_OPTIONAL):
   a station on profile 2 has none; whether a station must have one is its profile's
   rule, checked at the HTTP upgrade where evdesk knows the station (`client_identity_problem`).
@@ -27,12 +33,16 @@ from evdesk.core.tasks import spawn
 
 log = logging.getLogger(__name__)
 
-TLS_HANDSHAKE_TIMEOUT = 20.0
+TLS_HANDSHAKE_TIMEOUT = 10.0  # from the handshake's turn: a charger on a slow link still makes it
+CONCURRENT_TLS_HANDSHAKES = 16
+OCPP_MANDATORY_RSA_SUITES = "AES128-GCM-SHA256:AES256-GCM-SHA384"
 
 
 def server_context(cert_chain: str, key: str, client_ca: str | None) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers(":".join([c["name"] for c in context.get_ciphers() if c["protocol"] != "TLSv1.3"]
+                                 + [OCPP_MANDATORY_RSA_SUITES]))
     context.load_cert_chain(cert_chain, key)
     if client_ca:
         context.load_verify_locations(cafile=client_ca)
@@ -117,6 +127,8 @@ def tls_connection_class(get_context: Callable[[], ssl.SSLContext],
 
     `get_context()` is asked at each connection, so new certificates apply to the next handshake."""
 
+    turns = asyncio.Semaphore(CONCURRENT_TLS_HANDSHAKES)
+
     class TlsServerConnection(ServerConnection):
         _tls_up = False
 
@@ -128,8 +140,11 @@ def tls_connection_class(get_context: Callable[[], ssl.SSLContext],
             peer = transport.get_extra_info("peername")
             address = str(peer[0]) if peer else "?"
             try:
-                tls_transport = await asyncio.get_running_loop().start_tls(
-                    transport, self, get_context(), server_side=True, ssl_handshake_timeout=TLS_HANDSHAKE_TIMEOUT)
+                async with turns:
+                    if transport.is_closing():  # gave up while waiting for its turn
+                        return
+                    tls_transport = await asyncio.get_running_loop().start_tls(
+                        transport, self, get_context(), server_side=True, ssl_handshake_timeout=TLS_HANDSHAKE_TIMEOUT)
             except (ssl.SSLError, OSError, EOFError, asyncio.TimeoutError, ConnectionError) as exc:
                 refused(address, exc)
                 transport.abort()
