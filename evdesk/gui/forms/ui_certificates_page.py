@@ -89,6 +89,7 @@ class Ui_CertificatesPage(object):
         self.tlsPortSpin.setObjectName(u"tlsPortSpin")
         self.tlsPortSpin.setMinimum(1)
         self.tlsPortSpin.setMaximum(65535)
+        self.tlsPortSpin.setMaximumSize(QSize(140, 16777215))
 
         self.listenerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.tlsPortSpin)
 
@@ -101,6 +102,7 @@ class Ui_CertificatesPage(object):
         self.warnDaysSpin.setObjectName(u"warnDaysSpin")
         self.warnDaysSpin.setMinimum(1)
         self.warnDaysSpin.setMaximum(365)
+        self.warnDaysSpin.setMaximumSize(QSize(140, 16777215))
 
         self.listenerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.warnDaysSpin)
 
@@ -113,6 +115,7 @@ class Ui_CertificatesPage(object):
         self.listenerButtons.setObjectName(u"listenerButtons")
         self.saveListenerButton = QPushButton(self.listenerBox)
         self.saveListenerButton.setObjectName(u"saveListenerButton")
+        self.saveListenerButton.setMaximumSize(QSize(100, 16777215))
 
         self.listenerButtons.addWidget(self.saveListenerButton)
 
@@ -121,10 +124,6 @@ class Ui_CertificatesPage(object):
         self.listenerStateLabel.setWordWrap(True)
 
         self.listenerButtons.addWidget(self.listenerStateLabel)
-
-        self.listenerButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.listenerButtons.addItem(self.listenerButtonsSpacer)
 
 
         self.listenerForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.listenerButtons)
