@@ -185,3 +185,26 @@ async def test_tls_only_listener_opens_no_plain_port(services):
             assert ws.subprotocol == "ocpp1.6"
     finally:
         await cs.stop()
+
+
+async def test_a_charger_offering_only_ocpps_rsa_suite_gets_in(services, tls_central, site_ca):
+    """OCPP lists TLS_RSA_WITH_AES_128_GCM_SHA256 as mandatory; Python's server default leaves it out."""
+    await add_station(services, "RSA-ONLY", 2)
+    context = client_context(str(site_ca[0]))
+    context.maximum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers("AES128-GCM-SHA256")
+    async with connect(tls_central.tls_url + "RSA-ONLY", subprotocols=["ocpp1.6"], ssl=context) as ws:
+        assert ws.transport.get_extra_info("cipher")[0] == "AES128-GCM-SHA256"
+
+
+async def test_new_certificates_apply_to_the_next_handshake(services, tls_central, site_ca, tmp_path):
+    await add_station(services, "RENEWED", 2)
+    before = services.certificates.status().server.sha256
+    await services.certificates.renew(None)
+    after = services.certificates.status().server.sha256
+    assert after != before
+    async with connect(tls_central.tls_url + "RENEWED", subprotocols=["ocpp1.6"],
+                       ssl=client_context(str(site_ca[0]))) as ws:
+        der = ws.transport.get_extra_info("ssl_object").getpeercert(binary_form=True)
+    from cryptography import x509
+    assert pki.fingerprint(x509.load_der_x509_certificate(der)) == after
