@@ -25,6 +25,7 @@ from evdesk.core.log_limit import limited
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
+from evdesk.csms import password_rotation
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.registry import ConnectionRegistry
@@ -370,9 +371,7 @@ class CommandApi:
 
     async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
-        from evdesk.csms.password_rotation import rotate_password  # it builds on this module
-
-        return await rotate_password(self, station_id, ctx=ctx, reason=reason)
+        return await password_rotation.rotate_password(self, station_id, ctx=ctx, reason=reason)
 
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:

@@ -24,7 +24,6 @@ import secrets
 from uuid import UUID
 
 from evdesk.core.permissions import OperatorContext, Permission, require
-from evdesk.csms.commands import CommandApi, CommandResult
 from evdesk.csms.v16 import requests as r16
 
 PASSWORD_BYTES = 15  # -> 20 URL-safe characters
@@ -39,8 +38,9 @@ def authorization_key(password: str) -> str:
     return password.encode("utf-8").hex()
 
 
-async def rotate_password(commands: CommandApi, station_id: UUID, *, ctx: OperatorContext,
-                          reason: str = "") -> CommandResult:
+async def rotate_password(commands, station_id: UUID, *, ctx: OperatorContext, reason: str = ""):
+    """`commands` is the site's CommandApi (which calls this as `CommandApi.rotate_password`);
+    returns its CommandResult."""
     require(ctx, Permission.EDIT_STATIONS)
     commands._allow(ctx, station_id, Permission.EDIT_STATIONS)  # the station is in the operator's domain
     password = new_station_password()
