@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from evdesk.core.permissions import Permission
-from evdesk.csms.password_rotation import rotate_password
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.operator import operator_of
 
@@ -50,7 +49,8 @@ class RotatePasswordButton:
             return
         self.button.setEnabled(False)
         self._say("Sending a new password to the station…")
-        run_task(rotate_password(central.commands, self.panel.station_id, ctx=operator_of(self.panel)),
+        run_task(central.commands.rotate_password(self.panel.station_id, ctx=operator_of(self.panel),
+                                                 reason="password rotation from the station panel"),
                  on_done=lambda result: self._done(result.message, not result.ok),
                  on_error=lambda exc: self._done(str(exc), True), owner=self.panel, what="rotating the password")
 
