@@ -16,7 +16,7 @@ from evdesk.runtime import DatabaseTooNew, RuntimeOptions, SiteCannotOpen, SiteR
 
 log = logging.getLogger("evdesk")
 # `evdesk <command> ...`: setting up and running a site from a terminal (evdesk/cli/)
-TERMINAL_COMMANDS = ("operator", "settings", "api-key", "aggregates")
+TERMINAL_COMMANDS = ("operator", "settings", "api-key", "aggregates", "certificates")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,10 +60,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return simulate_main(argv[1:])
     if argv and argv[0] in TERMINAL_COMMANDS:  # plain imports: the bundler must see these modules
-        from evdesk.cli import aggregates, api_keys, operators, settings as site_settings
+        from evdesk.cli import aggregates, api_keys, certificates, operators, settings as site_settings
 
         command = {"operator": operators, "settings": site_settings, "api-key": api_keys,
-                   "aggregates": aggregates}[argv[0]]
+                   "aggregates": aggregates, "certificates": certificates}[argv[0]]
         return command.main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:  # before logging, the store or the server: the self-test uses a temporary folder

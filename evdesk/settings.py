@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 UNKNOWN_STATION_POLICIES = ("reject", "pending", "accept")
 SMTP_SECURITY = ("starttls", "ssl", "none")
+# how chargers reach the OCPP server: plain ws:// only, TLS (wss://) only, or both on their own ports
+OCPP_LISTENERS = ("plain", "tls", "both")
 CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # ISO 4217: three capital letters
 # field -> (lowest, highest, unit), in the units the field is stored in
 RANGES = {
@@ -40,6 +42,7 @@ RANGES = {
     "firmware_timeout_hours": (1, 30 * 24, "hours"),
     "file_server_port": (0, 65535, "(port; 0 = any free)"),
     "ftp_port": (0, 65535, "(port; 0 = any free)"),
+    "certificate_warning_days": (1, 365, "days"),
 }
 # fields whose zero or negative value gets the plainer message
 POSITIVE = ("heartbeat_interval", "meter_value_interval", "remote_start_timeout", "command_timeout",
@@ -109,6 +112,11 @@ class SiteSettings:
     # and the ports stations download from and upload to (HTTP always; FTP only while a transfer waits).
     file_server_port: int = 9001
     ftp_port: int = 2121
+    # The OCPP listener (security profiles 2 and 3 need TLS): plain / tls / both; applies at the next start.
+    ocpp_listener: str = "plain"
+    ocpp_tls_port: int = 9443
+    # From this many days before the server certificate or the CA expires, evdesk warns.
+    certificate_warning_days: int = 30
 
     def validate(self) -> list[tuple[str, str]]:
         """Problems as (field, message); empty when the settings can be saved.
@@ -143,6 +151,10 @@ class SiteSettings:
             problems.append(("boot_pending_interval_max", "Must not be below the minimum."))
         if self.smtp_security not in SMTP_SECURITY:
             problems.append(("smtp_security", "Choose STARTTLS, SSL/TLS or none."))
+        if self.ocpp_listener not in OCPP_LISTENERS:
+            problems.append(("ocpp_listener", "Choose plain ws://, TLS wss:// or both."))
+        if not 0 < self.ocpp_tls_port < 65536:
+            problems.append(("ocpp_tls_port", "Use a port between 1 and 65535."))
         if not 0 < self.smtp_port < 65536:
             problems.append(("smtp_port", "Use a port between 1 and 65535."))
         for name, longest in TEXT_LIMITS.items():

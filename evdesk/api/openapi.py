@@ -21,6 +21,7 @@ QUERY_DOCS = {
     "offset": ("integer", "rows to skip (instead of cursor)"),
     "cursor": ("string", "next_cursor from the previous page"),
     "q": ("string", "words to search for"),
+    "format": ("string", "pem (default) or der"),
     "connection_state": ("string", "online, temporarily_unavailable, long_term_unavailable or never_connected"),
     "registration": ("string", "adopted, pending or rejected"),
     "group_id": ("string", "charging group id"),

@@ -106,6 +106,7 @@ from evdesk.api.sessions import (
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
 from evdesk.api import locations as loc
 from evdesk.api.compatibility import COMPATIBILITY_PATCH, get_compatibility, update_compatibility
+from evdesk.api.certificates import CA_QUERY, export_ca, get_certificates
 from evdesk.api.stations import (
     COMMANDS,
     STATION_ADOPT,
@@ -350,6 +351,10 @@ ROUTES: list[Route] = [
           {}),
     Route("GET", f"{V1}/events", stream_events, "Live events (server-sent events): station status, sessions, meter "
           "updates of the stations this key sees", "events", query=EVENTS_QUERY, media="text/event-stream"),
+    Route("GET", f"{V1}/certificates", get_certificates, "The site CA and the wss:// server certificate: subjects, "
+          "names, validity, SHA-256 fingerprints, expiry warning, listener mode (admins)", "site"),
+    Route("GET", f"{V1}/certificates/ca", export_ca, "The CA certificate chargers on security profile 2 or 3 must "
+          "trust: PEM, or DER with format=der (admins)", "site", query=CA_QUERY, media="application/x-pem-file"),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),
     Route("PATCH", f"{V1}/settings", update_settings, "Change site settings (admins); checked as the Settings page "
           "checks them", "site", SETTINGS_PATCH),

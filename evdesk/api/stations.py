@@ -58,6 +58,7 @@ def station_json(services, info) -> dict:
         "connection_state": info.connection_state, "connected": info.connected, "last_seen": info.last_seen,
         "last_boot_at": info.last_boot_at, "vendor": info.vendor, "model": info.model,
         "firmware_version": info.firmware_version, "heartbeat_interval": info.heartbeat_interval,
+        "security_profile": info.security_profile,
         "meter_value_interval": info.meter_value_interval, "timezone": info.timezone,
         "strip_id_tag_suffix": info.strip_id_tag_suffix, "skip_schema_validation": info.skip_schema_validation,
         "has_password": bool(info.password_hash), "connectors": connectors,
@@ -156,6 +157,8 @@ STATION_PATCH = {
     "heartbeat_interval": F("integer"), "meter_value_interval": F("integer"),
     "strip_id_tag_suffix": F("boolean"), "skip_schema_validation": F("boolean"), "timezone": F("string"),
     "password": F("string", nullable=True, doc="new basic-auth password; null removes it"),
+    "security_profile": F("integer", minimum=1, maximum=3, doc="1 basic auth, 2 TLS (wss:// only), 3 TLS with a "
+                                                               "client certificate naming the station"),
 }
 
 
@@ -248,6 +251,7 @@ COMMANDS: dict[str, Command] = {
         "key": F("string", required=True), "value": F("string", required=True)},
         lambda c, sid, ctx, reason, p: c.change_configuration(sid, p["key"], p["value"], ctx=ctx, reason=reason)),
     "clear-cache": Command("ClearCache", {}, lambda c, sid, ctx, reason, p: c.clear_cache(sid, ctx=ctx, reason=reason)),
+    "rotate-password": Command("ChangeConfiguration", {}, lambda c, sid, ctx, reason, p: c.rotate_password(sid, ctx=ctx, reason=reason)),
     "trigger-message": Command("TriggerMessage", {
         "message": F("string", required=True), "connector_id": i32(nullable=True)},
         lambda c, sid, ctx, reason, p: c.trigger_message(sid, p["message"], p.get("connector_id"), ctx=ctx,

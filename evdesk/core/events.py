@@ -339,6 +339,12 @@ class FirmwareRolloutChanged(Event):
     station_id: UUID | None = None
 
 
+@dataclass(frozen=True)
+class CertificatesChanged(Event):
+    """The site's TLS certificates changed (generated, renewed, or the site's own put in place):
+    the wss:// listener loads them for its next handshakes."""
+
+
 Listener = Callable[[Any], None]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from evdesk.core import events as ev
 from evdesk.core.access_profiles import AccessProfileService
@@ -50,6 +51,7 @@ from evdesk.core.scheduling.book import TaskBook
 from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
 from evdesk.core.tasks import spawn
+from evdesk.core.certificates import CertificateService, default_certificates_dir
 from evdesk.core.transactions import TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
@@ -58,7 +60,8 @@ from evdesk.store.database import Store
 
 class Services:
     def __init__(self, store: Store, settings: SiteSettings | None = None, bus: EventBus | None = None, *,
-                 clock=utcnow, notification_tick: float = 5.0):
+                 clock=utcnow, notification_tick: float = 5.0, certificates_dir: Path | None = None,
+                 certificate_names=None):
         self.store = store
         self.bus = bus or EventBus()
         self.settings = settings or SiteSettings()
@@ -123,6 +126,10 @@ class Services:
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
         self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
         self.change_feed = ChangeFeedWatcher(store, self.bus)
+        # the site CA and the wss:// server certificate: files in the data folder's tls/ (security profiles 2, 3)
+        self.certificates = CertificateService(certificates_dir or default_certificates_dir(store), self.bus,
+                                               self.settings, clock=clock,
+                                               **({"names": certificate_names} if certificate_names else {}))
         self._unsubscribe_health = store.on_health(self._storage_health)
         self._unsubscribe_feed = self.bus.subscribe(ev.RowsChanged, self._rows_changed)
         self.started = False
@@ -163,6 +170,7 @@ class Services:
         await self.notifications.start()
         self.loop_lag.start()
         await self.change_feed.start()
+        await self.certificates.start()
         self.started = True
 
     async def stop(self) -> None:
@@ -170,6 +178,7 @@ class Services:
         if not self.started:
             return
         self.started = False
+        await self.certificates.stop()
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.notifications.stop()

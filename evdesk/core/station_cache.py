@@ -34,6 +34,7 @@ class StationInfo:
     access_mode: str = "public"
     strip_id_tag_suffix: bool = True
     skip_schema_validation: bool = False
+    security_profile: int = 1  # 1 basic auth, 2 TLS (wss:// only), 3 TLS + client certificate
     heartbeat_interval: int = 300
     meter_value_interval: int = 60
     group_id: UUID | None = None
@@ -69,6 +70,7 @@ def station_info_from_row(row: dict, connectors=()) -> StationInfo:
         access_mode=row["access_mode"],
         strip_id_tag_suffix=row["strip_id_tag_suffix"],
         skip_schema_validation=row["skip_schema_validation"],
+        security_profile=row.get("security_profile") or 1,
         heartbeat_interval=row["heartbeat_interval"],
         meter_value_interval=row["meter_value_interval"],
         group_id=row["group"],

@@ -52,7 +52,8 @@ PENDING_BOOT_LOG_SECONDS = 3600.0
 STATION_PASSWORD_COST = 2**12  # machine secrets: long and random, checked on every connect
 EXISTS = "Charging station already exists for that identifier."
 EDITABLE = {"name", "group", "access_mode", "heartbeat_interval", "meter_value_interval", "strip_id_tag_suffix",
-            "skip_schema_validation", "timezone", "notes", "location", "system_status", "integration_date"}
+            "skip_schema_validation", "timezone", "notes", "location", "system_status", "integration_date",
+            "security_profile"}
 
 
 def validate_identity(identity: str) -> str:
@@ -253,6 +254,8 @@ class StationService:
             raise ValidationError("Access must be public, private or free charging.", field="access_mode")
         if "system_status" in changes:
             changes["system_status"] = check_system_status(changes["system_status"])
+        if "security_profile" in changes and changes["security_profile"] not in (1, 2, 3):
+            raise ValidationError("Choose security profile 1, 2 or 3.", field="security_profile")
         if "name" in changes and not str(changes["name"]).strip():
             raise ValidationError("Charging station name is required.", field="name")
         return await self._versioned_update(info, expected_version, changes)

@@ -26,6 +26,7 @@ from evdesk.core.ocpp16_keys import check_value
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
+from evdesk.csms import password_rotation
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.registry import ConnectionRegistry
@@ -384,6 +385,10 @@ class CommandApi:
             raise ValidationError("Give the upload location as a URL (ftp://, http:// or https://).", field="location")
         return await self._execute(station_id, "GetDiagnostics",
                                    r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), ctx=ctx, reason=reason)
+
+    async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
+        """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
+        return await password_rotation.rotate_password(self, station_id, ctx=ctx, reason=reason)
 
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:

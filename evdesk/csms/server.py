@@ -4,7 +4,10 @@ Handshake (INTEROP §1): the station identity is the last path segment,
 percent-decoded; `ocpp1.6` is negotiated and a charger that offers no
 subprotocol is served as 1.6. Security profile 1: a station with a password must
 send HTTP basic auth whose user is its identity (401 otherwise; repeated failures
-are slowed down per identity and address, 429). Unknown stations follow the site
+are slowed down per identity and address, 429). Security profiles 2 and 3 (`csms/tls.py`): a wss:// listener beside or instead
+of ws:// (site setting `ocpp_listener`); a station on profile 2 or 3 is refused on
+plain ws:// (403), on profile 3 it must present a client certificate from the site CA
+naming its identity (basic auth is then not asked). Unknown stations follow the site
 policy (see `StationService.admit`); a new station is stored before its handshake
 is answered, and while the store cannot be written a new station gets 503.
 
@@ -39,6 +42,7 @@ from evdesk.csms.firmware_delivery import FirmwareDelivery
 from evdesk.csms.limit_stops import LimitStopper
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
+from evdesk.csms.tls import client_identity_problem, server_context, tls_connection_class, tls_refusal_reason
 from evdesk.csms.v16.station import StationConnection16
 from evdesk.store.errors import StorageUnavailable
 
@@ -71,11 +75,19 @@ def parse_basic_auth(header: str | None) -> tuple[str, str] | None:
 
 
 class CentralSystem:
-    def __init__(self, services: Services, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, services: Services, host: str = "127.0.0.1", port: int = 0, *, tls_port: int | None = None,
+                 listener: str | None = None):
         self.services = services
         self.host = host
         self.requested_port = port
         self.port: int | None = None
+        # plain / tls / both (the site setting unless given); the TLS port likewise
+        self.listener = listener or services.settings.ocpp_listener
+        self.requested_tls_port = services.settings.ocpp_tls_port if tls_port is None else tls_port
+        self.tls_port: int | None = None
+        self._tls_server: Server | None = None
+        self._tls_context = None
+        self.tls_error = ""  # why the wss:// listener is not running, for the Settings page
         self.registry = ConnectionRegistry(services.stations)
         self.connections: dict[str, StationConnection] = self.registry.connections
         self.commands = CommandApi(services, self.registry)
@@ -100,13 +112,57 @@ class CentralSystem:
     def address(self) -> str:
         return f"ws://{self.host}:{self.port}/"
 
+    @property
+    def tls_url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "", "::") else self.host
+        return f"wss://{host}:{self.tls_port}/"
+
     async def start(self) -> None:
         # Validate inline: the executor round trip doubles the cost of every message.
         ocpp.messages.ASYNC_VALIDATION = False
-        self._server = await serve(
+        if self.listener in ("tls", "both"):
+            await self._start_tls_listener()
+        if self.listener != "tls":
+            self._server = await self._listen(self.requested_port)
+            self.port = self._server.sockets[0].getsockname()[1]
+            log.info("OCPP server listening on %s", self.address)
+        await self.firmware.start()
+        self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
+
+    async def _start_tls_listener(self) -> None:
+        """wss://: certificates are generated on first use (the site CA and this computer's server
+        certificate) unless the site put its own in place; a listener without them is reported."""
+        certificates = self.services.certificates
+        if certificates.paths() is None and certificates.folder is not None:
+            await certificates.generate(None)
+        paths = certificates.paths()
+        if paths is None:
+            self.tls_error = "no server certificate (Settings → Certificates)"
+            log.error("OCPP TLS listener not started: %s", self.tls_error)
+            return
+        self._tls_context = server_context(str(paths[0]), str(paths[1]), str(paths[2]) if paths[2] else None)
+        self._unsubscribe.append(self.services.bus.subscribe(ev.CertificatesChanged, self._certificates_changed))
+        self._tls_server = await self._listen(self.requested_tls_port, tls_connection_class(
+            lambda: self._tls_context, self._tls_refused))
+        self.tls_port = self._tls_server.sockets[0].getsockname()[1]
+        log.info("OCPP server listening on wss://%s:%s/ (TLS 1.2+)", self.host, self.tls_port)
+
+    def _certificates_changed(self, _event) -> None:
+        paths = self.services.certificates.paths()
+        if paths is not None:
+            self._tls_context = server_context(str(paths[0]), str(paths[1]), str(paths[2]) if paths[2] else None)
+            log.info("OCPP TLS listener: new certificates apply to the next connections")
+
+    def _tls_refused(self, address: str, exc: BaseException) -> None:
+        limited(log, logging.WARNING, address, "tls-refused", "refused a TLS connection from %s: %s", address,
+                tls_refusal_reason(exc))
+
+    async def _listen(self, port: int, create_connection=None) -> Server:
+        return await serve(
             self._serve_connection,
             self.host,
-            self.requested_port,
+            port,
+            **({"create_connection": create_connection} if create_connection else {}),
             process_request=self._process_request,
             select_subprotocol=self._select_subprotocol,
             subprotocols=list(SUPPORTED_SUBPROTOCOLS),
@@ -119,10 +175,6 @@ class CentralSystem:
             ping_timeout=120,
             close_timeout=5,
         )
-        self.port = self._server.sockets[0].getsockname()[1]
-        await self.firmware.start()
-        self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
-        log.info("OCPP server listening on %s", self.address)
 
     async def stop(self) -> None:
         for unsubscribe in self._unsubscribe:
@@ -133,10 +185,11 @@ class CentralSystem:
         self.auto_recovery.close()
         await self.commands.stop()
         await self.firmware.stop()
-        if self._server is not None:
-            self._server.close(close_connections=True)
-            await self._server.wait_closed()
-            self._server = None
+        for server in (self._server, self._tls_server):
+            if server is not None:
+                server.close(close_connections=True)
+                await server.wait_closed()
+        self._server = self._tls_server = None
         # configuration and list work for stations that are gone now: nothing left to send to
         for task in list(self._background | self.local_lists.tasks):
             await cancel_and_wait(task)
@@ -181,7 +234,11 @@ class CentralSystem:
                     identity, address, ", ".join(offered)[:80])
             return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6.\n")
         known = self.services.stations.get(identity)
-        if known is not None and known.password_hash:
+        if known is not None and known.security_profile > 1:
+            refusal = client_identity_problem(connection, identity, known.security_profile)
+            if refusal is not None:
+                return self._refuse_insecure(connection, known, address, *refusal)
+        if known is not None and known.password_hash and known.security_profile < 3:
             wait, counted = self.auth_throttle.begin(identity, address)
             if wait > 0:
                 limited(log, logging.WARNING, address, "auth-held",
@@ -219,6 +276,15 @@ class CentralSystem:
                     admission.reason)
             return _respond(connection, http.HTTPStatus.NOT_FOUND, f"Charging station not accepted: {admission.reason}\n")
         return None
+
+    def _refuse_insecure(self, connection: ServerConnection, info, address: str, status: int,
+                         reason: str) -> Response:
+        """A station that came in below its security profile: the log and its network log say why."""
+        if limited(log, logging.WARNING, info.identity, "profile-refused", "refused station %r from %s: %s",
+                   info.identity, address, reason):
+            self.services.status.station_event(info, "network", "refused", f"Connection from {address} refused: "
+                                               f"{reason}.")
+        return _respond(connection, http.HTTPStatus(status), f"Connection refused: {reason}.\n")
 
     @staticmethod
     def _cannot_store(connection: ServerConnection, identity: str, address: str, reason: str) -> Response:

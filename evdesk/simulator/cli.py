@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 
+from .tls import client_context
 from .clock import ScaledClock, WallClock
 from .fleet import Fleet
 
@@ -28,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", default="SIM", help="identity prefix (default SIM -> SIM0001...)")
     p.add_argument("--connectors", type=int, default=2, help="connectors per station (default 2)")
     p.add_argument("--password", default=None, help="basic-auth password (security profile 1)")
+    p.add_argument("--ca-file", default=None, help="CA certificate to trust for wss:// (security profiles 2, 3)")
+    p.add_argument("--client-cert", default=None, help="client certificate (PEM) for security profile 3")
+    p.add_argument("--client-key", default=None, help="the client certificate's private key (PEM)")
     p.add_argument("--speed", type=float, default=1.0,
                    help="simulated seconds per real second (default 1.0)")
     p.add_argument("--meter-interval", type=int, default=None,
@@ -122,6 +126,7 @@ async def _run(args: argparse.Namespace) -> int:
         auto_sessions=args.sessions,
         id_tags=id_tags,
         password=args.password,
+        **({"ssl": client_context(args.ca_file, args.client_cert, args.client_key)} if args.ca_file else {}),
         seed=args.seed,
         validate=args.validate,
         on_boot_answer=reporter,

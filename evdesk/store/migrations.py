@@ -212,6 +212,10 @@ def _locations_and_hardware(db: peewee.Database) -> None:
             add_column_if_missing(db, table, name, model._meta.columns[name])
     db.create_tables([models.StationTemplate], safe=True)
 
+def _security_profiles(db: peewee.Database) -> None:
+    """Issue 15: each station's OCPP security profile (1 basic auth, 2 TLS, 3 TLS + client certificate)."""
+    add_column_if_missing(db, "station", "security_profile", models.Station._meta.fields["security_profile"])
+
 
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
@@ -229,6 +233,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
+    (19, "station security profiles", _security_profiles),
 ]
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)

@@ -46,6 +46,7 @@ VALID = {
     "smtp_from": "evdesk@depot.example", "max_pending_stations": "50",
     "firmware_max_mb": "1024", "diagnostics_max_mb": "20", "diagnostics_timeout_minutes": "45",
     "firmware_timeout_hours": "72", "file_server_port": "9011", "ftp_port": "2221",
+    "ocpp_listener": "both", "ocpp_tls_port": "9444", "certificate_warning_days": "14",
 }
 
 

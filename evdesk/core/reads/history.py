@@ -91,6 +91,7 @@ class StationSettingsRow:
     model: str
     firmware_version: str
     version: int
+    security_profile: int = 1
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class HistoryReads:
             s["id"], s["identity"], s["name"], s["group"], s["access_mode"], s["heartbeat_interval"],
             s["meter_value_interval"], s["strip_id_tag_suffix"], s["skip_schema_validation"], s["timezone"],
             s["notes"], bool(s["password_hash"]), s["vendor"], s["model"], s["firmware_version"], s["version"],
+            s.get("security_profile") or 1,
         )
 
     async def groups(self, ctx: OperatorContext) -> list[GroupRow]:

@@ -27,6 +27,17 @@ STALE_MESSAGE = "This station was changed by someone else. Reload it and try aga
 REMOVE_PASSWORD = ""  # password change meaning "remove it" (None means "leave it as it is")
 
 
+SECURITY_PROFILES = ((1, "1 — basic auth (ws:// or wss://)"), (2, "2 — TLS and basic auth (wss:// only)"),
+                     (3, "3 — TLS with a client certificate (wss:// only)"))
+SECURITY_PROFILE_HELP = {
+    1: "The station may connect over plain ws://; with a password it must send it (basic auth).",
+    2: "Refused on plain ws://: the station connects over wss:// and trusts the site CA (Settings → Certificates). "
+       "It logs in with its password.",
+    3: "Refused on plain ws:// and without a certificate: the station shows a client certificate issued by the site "
+       "CA whose name (CN) is its identifier. No password is asked.",
+}
+
+
 class StationSettingsDialog(QDialog):
     stationSaved = Signal(object)  # StationInfo after the save
     stationDeleted = Signal(object)  # the deleted station's id (UUID)
@@ -48,6 +59,7 @@ class StationSettingsDialog(QDialog):
             "name": self.ui.nameError, "group": self.ui.groupError, "access_mode": self.ui.accessError,
             "heartbeat_interval": self.ui.heartbeatError, "meter_value_interval": self.ui.meterError,
             "notes": self.ui.notesError, "password": self.ui.passwordError,
+            "security_profile": self.ui.securityProfileError,
             "password_repeat": self.ui.passwordRepeatError,
         }
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -70,8 +82,16 @@ class StationSettingsDialog(QDialog):
             f"The station must send it as HTTP basic authentication, with its identifier "
             f"{info.identity} as the user name. Set the same password in the charger before saving here."
         )
+        for profile, text in SECURITY_PROFILES:
+            self.ui.securityProfileCombo.addItem(text, profile)
+        self.ui.securityProfileCombo.currentIndexChanged.connect(self._profile_changed)
+        self._profile_changed()
         self._set_enabled(False)
         self.reload()
+
+    def _profile_changed(self, *_args) -> None:
+        profile = self.ui.securityProfileCombo.currentData() or 1
+        self.ui.securityProfileHelp.setText(SECURITY_PROFILE_HELP[profile])
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -117,6 +137,7 @@ class StationSettingsDialog(QDialog):
         ui.stripSuffixCheck.setChecked(row.strip_id_tag_suffix)
         ui.skipSchemaCheck.setChecked(row.skip_schema_validation)
         ui.notesEdit.setPlainText(row.notes)
+        ui.securityProfileCombo.setCurrentIndex(max(0, ui.securityProfileCombo.findData(row.security_profile)))
         ui.passwordEdit.clear()
         ui.passwordRepeatEdit.clear()
         ui.removePasswordCheck.setChecked(False)
@@ -176,6 +197,7 @@ class StationSettingsDialog(QDialog):
             "strip_id_tag_suffix": ui.stripSuffixCheck.isChecked(),
             "skip_schema_validation": ui.skipSchemaCheck.isChecked(),
             "notes": ui.notesEdit.toPlainText().strip(),
+            "security_profile": ui.securityProfileCombo.currentData() or 1,
         }
 
     def password_change(self) -> str | None:

@@ -364,6 +364,38 @@ class Ui_StationSettingsDialog(object):
 
         self.rightColumn.addWidget(self.passwordBox)
 
+        self.securityBox = QGroupBox(StationSettingsDialog)
+        self.securityBox.setObjectName(u"securityBox")
+        self.securityForm = QFormLayout(self.securityBox)
+        self.securityForm.setObjectName(u"securityForm")
+        self.securityForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.securityProfileLabel = QLabel(self.securityBox)
+        self.securityProfileLabel.setObjectName(u"securityProfileLabel")
+
+        self.securityForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.securityProfileLabel)
+
+        self.securityProfileCombo = QComboBox(self.securityBox)
+        self.securityProfileCombo.setObjectName(u"securityProfileCombo")
+
+        self.securityForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.securityProfileCombo)
+
+        self.securityProfileHelp = QLabel(self.securityBox)
+        self.securityProfileHelp.setObjectName(u"securityProfileHelp")
+        self.securityProfileHelp.setStyleSheet(u"color: #616161;")
+        self.securityProfileHelp.setWordWrap(True)
+
+        self.securityForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.securityProfileHelp)
+
+        self.securityProfileError = QLabel(self.securityBox)
+        self.securityProfileError.setObjectName(u"securityProfileError")
+        self.securityProfileError.setStyleSheet(u"color: #c62828;")
+        self.securityProfileError.setWordWrap(True)
+
+        self.securityForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.securityProfileError)
+
+
+        self.rightColumn.addWidget(self.securityBox)
+
         self.rightSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rightColumn.addItem(self.rightSpacer)
@@ -413,6 +445,7 @@ class Ui_StationSettingsDialog(object):
         self.meterLabel.setBuddy(self.meterSpin)
         self.passwordLabel.setBuddy(self.passwordEdit)
         self.passwordRepeatLabel.setBuddy(self.passwordRepeatEdit)
+        self.securityProfileLabel.setBuddy(self.securityProfileCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(StationSettingsDialog)
@@ -456,7 +489,7 @@ class Ui_StationSettingsDialog(object):
         self.stripSuffixHelp.setText(QCoreApplication.translate("StationSettingsDialog", u"A tag the station sends as 04A2B3C4_serial is also recognised as 04A2B3C4.", None))
         self.skipSchemaCheck.setText(QCoreApplication.translate("StationSettingsDialog", u"Skip schema validation", None))
         self.skipSchemaHelp.setText(QCoreApplication.translate("StationSettingsDialog", u"For firmware that sends invalid messages: messages that break the OCPP schema are accepted anyway. Use only for firmware known to need it.", None))
-        self.passwordBox.setTitle(QCoreApplication.translate("StationSettingsDialog", u"Station password (security profile 1)", None))
+        self.passwordBox.setTitle(QCoreApplication.translate("StationSettingsDialog", u"Station password (basic auth: security profiles 1 and 2)", None))
         self.passwordStateLabel.setText("")
         self.passwordHelp.setText("")
         self.passwordLabel.setText(QCoreApplication.translate("StationSettingsDialog", u"New password:", None))
@@ -466,6 +499,10 @@ class Ui_StationSettingsDialog(object):
         self.passwordRepeatEdit.setPlaceholderText(QCoreApplication.translate("StationSettingsDialog", u"the same again", None))
         self.passwordRepeatError.setText("")
         self.removePasswordCheck.setText(QCoreApplication.translate("StationSettingsDialog", u"Remove the password: the station may connect without one", None))
+        self.securityBox.setTitle(QCoreApplication.translate("StationSettingsDialog", u"Security", None))
+        self.securityProfileLabel.setText(QCoreApplication.translate("StationSettingsDialog", u"Security profile:", None))
+        self.securityProfileHelp.setText("")
+        self.securityProfileError.setText("")
         self.formError.setText("")
         self.deleteButton.setText(QCoreApplication.translate("StationSettingsDialog", u"Delete station\u2026", None))
 #if QT_CONFIG(tooltip)

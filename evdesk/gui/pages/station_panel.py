@@ -22,6 +22,7 @@ from evdesk.gui.dialogs.charging_profile_dialog import ChargingProfileDialog
 from evdesk.gui.dialogs.command_dialog import CommandDialog
 from evdesk.gui.dialogs.station_hardware_dialog import StationHardwareDialog
 from evdesk.gui.dialogs.station_settings_dialog import StationSettingsDialog
+from evdesk.gui.pages.station_rotation import RotatePasswordButton
 from evdesk.gui.forms.ui_station_panel import Ui_StationPanel
 from evdesk.gui.models.action_log_model import ActionLogModel
 from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
@@ -108,6 +109,8 @@ class StationPanel(QWidget):
         self._build_commands_menu()
         self._add_settings_button()
         self._add_day_figures()
+        self.rotation = RotatePasswordButton(self, self.ui.headerRow, self.ui.commandsButton,
+                                             self.ui.panelLayout)
 
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.ConnectorStatusChanged, self._connector_changed)
@@ -178,6 +181,7 @@ class StationPanel(QWidget):
             self.settings_button.setEnabled(may)
             self.settings_button.setToolTip("Name, group, access, intervals, password; delete the station" if may
                                             else "Only admin operators can edit charging stations.")
+        self.rotation.refresh(info)
         state = info.connection_state
         self.ui.connectionLabel.setText(display.connection_label(state))
         self.ui.connectionLabel.setStyleSheet(chip_style(display.CONNECTION_STATE_COLOURS.get(state, "#757575")))
@@ -185,6 +189,7 @@ class StationPanel(QWidget):
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
         parts.append(f"firmware {info.firmware_version or 'unknown'}")
+        parts.append(f"security profile {info.security_profile}")
         if info.firmware_status:
             parts.append(f"firmware update: {info.firmware_status}")
         if info.registration != "adopted":

@@ -74,6 +74,8 @@ class Station(SyncedModel):
     # set by an operator: active / disabled (not monitored) / out_of_order (`core/station_hardware.py`)
     system_status = peewee.CharField(max_length=16, default="active")
     integration_date = peewee.DateField(null=True)
+    # OCPP security profile: 1 basic auth (ws:// or wss://), 2 TLS + basic auth, 3 TLS + client certificate
+    security_profile = peewee.SmallIntegerField(default=1)
 
 
 class Evse(SyncedModel):
