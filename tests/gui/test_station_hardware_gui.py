@@ -120,7 +120,7 @@ def test_stations_table_shows_location_and_system_status_and_keeps_long_names(qt
     spare = model.row_of(services.stations.get(long_identity).id)
     assert long_identity in model.index(spare, sm.COL_NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
-    assert window.page("stations").import_button.isVisible()
+    assert page.import_button.isVisibleTo(page)  # the window opens on the dashboard
 
 
 def test_locations_page_and_editor(qtbot, aio, services, admin, check_model):

@@ -28,7 +28,8 @@ def test_migration_18_adds_its_columns_and_table_to_an_older_database(tmp_path):
         for name in names if table != "location" else ():
             db.execute(f'ALTER TABLE "{table}" DROP COLUMN "{name}"')
     db.execute('DROP TABLE "station_template"')
-    db.execute("DELETE FROM schema_version WHERE version = 18")
+    db.execute('ALTER TABLE "station" DROP COLUMN "security_profile"')  # migration 19 comes after
+    db.execute("DELETE FROM schema_version WHERE version IN (18, 19)")
     db.execute("INSERT INTO station (id, version, updated_at, identity, name, registration, ocpp_version, vendor, model,"
                " serial_number, firmware_version, iccid, imsi, meter_type, meter_serial_number, access_mode,"
                " heartbeat_interval, meter_value_interval, strip_id_tag_suffix, skip_schema_validation, timezone,"
@@ -39,7 +40,7 @@ def test_migration_18_adds_its_columns_and_table_to_an_older_database(tmp_path):
     db.close()
     assert "system_status" not in columns(path, "station")
     store = Store.sqlite(path)
-    assert store.open() == [18]
+    assert store.open() == [18, 19]
     store.close()
     for table, names in NEW_COLUMNS.items():
         assert set(names) <= set(columns(path, table)), table
