@@ -1,4 +1,9 @@
-"""How values look on screen: local times with their zone, units, status colours."""
+"""How values look on screen: local times with their zone, units, status colours.
+
+Dates and numbers follow the language the desk runs in (`gui/translations`): English keeps ISO
+dates (2026-11-28) and a decimal point, Finnish shows 28.11.2026 and German 28.11.2026 with a
+decimal comma and the locale's digit grouping. The clock is always the site's zone, whatever the
+language: the language changes how a time is written, never which time it is."""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from evdesk.core.station_status import CONNECTION_STATE_LABELS
+from evdesk.gui.translations import current_language, current_locale
 
 # Operators know these colours from other back offices (and from the chargers' LEDs).
 CONNECTOR_STATUS_COLOURS = {
@@ -136,36 +143,63 @@ def time_header(label: str, zone: tzinfo, two_lines: bool = False) -> str:
     return f"{label}{chr(10) if two_lines else ' '}({zone_label(zone)})"
 
 
+def date_text(day) -> str:
+    """A calendar date as the language writes it: '2026-11-28', '28.11.2026' (fi), '28.11.2026' (de)."""
+    language = current_language()
+    if language == "fi":
+        return f"{day.day}.{day.month}.{day.year}"
+    if language == "de":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def decimal(value: float, places: int) -> str:
+    """A number with `places` decimals in the language's way: '1234.50' (en, as always), '1 234,50' (fi),
+    '1.234,50' (de)."""
+    if current_language() == "en":
+        return f"{value:.{places}f}"
+    return current_locale().toString(float(value), "f", places)
+
+
+def _today_word() -> str:
+    return QCoreApplication.translate("display", "today")
+
+
+def _never_word() -> str:
+    return QCoreApplication.translate("display", "never")
+
+
 def clock_time(at: datetime, zone: tzinfo, now: datetime | None = None) -> str:
     """'14:05 (Europe/Helsinki)' today, else '2026-11-28 14:05 (Europe/Helsinki)'."""
     local = at.astimezone(zone)
     today = (now or datetime.now(timezone.utc)).astimezone(zone).date()
-    text = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+    text = local.strftime("%H:%M") if local.date() == today else f"{date_text(local)} {local.strftime('%H:%M')}"
     return f"{text} ({zone_label(zone)})"
 
 
 def local_time(at: datetime | None, zone: tzinfo, seconds: bool = True) -> str:
     if at is None:
         return ""
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    local = at.astimezone(zone)
+    return f"{date_text(local)} {local.strftime('%H:%M:%S' if seconds else '%H:%M')}"
 
 
 def last_seen_text(at: datetime | None, zone: tzinfo, now: datetime | None = None) -> str:
     """'today 18:16:19' for today, else '2026-11-20 18:16': fits a narrow column."""
     if at is None:
-        return "never"
+        return _never_word()
     local = at.astimezone(zone)
     if local.date() == (now or datetime.now(timezone.utc)).astimezone(zone).date():
-        return local.strftime("today %H:%M:%S")
-    return local.strftime("%Y-%m-%d %H:%M")
+        return f"{_today_word()} {local.strftime('%H:%M:%S')}"
+    return f"{date_text(local)} {local.strftime('%H:%M')}"
 
 
 def energy_kwh(wh: int | float | None) -> str:
-    return "–" if wh is None else f"{wh / 1000:.2f} kWh"
+    return "–" if wh is None else f"{decimal(wh / 1000, 2)} kWh"
 
 
 def power_kw(w: float | None) -> str:
-    return "–" if w is None else f"{w / 1000:.1f} kW"
+    return "–" if w is None else f"{decimal(w / 1000, 1)} kW"
 
 
 def duration(delta: timedelta | None) -> str:
@@ -180,12 +214,12 @@ def duration(delta: timedelta | None) -> str:
 def ago(at: datetime | None, now: datetime | None = None) -> str:
     """'12 s ago', '5 min ago': how fresh a station's last sign of life is."""
     if at is None:
-        return "never"
+        return _never_word()
     seconds = int(((now or datetime.now(timezone.utc)) - at).total_seconds())
     if seconds < 60:
-        return f"{max(seconds, 0)} s ago"
+        return QCoreApplication.translate("display", "{n} s ago").format(n=max(seconds, 0))
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
+        return QCoreApplication.translate("display", "{n} min ago").format(n=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} d ago"
+        return QCoreApplication.translate("display", "{n} h ago").format(n=seconds // 3600)
+    return QCoreApplication.translate("display", "{n} d ago").format(n=seconds // 86400)

@@ -86,6 +86,9 @@ def run_gui(options: RuntimeOptions) -> int:
     app.setApplicationName("evdesk")
     app.setOrganizationName("evdesk")
     app.setQuitOnLastWindowClosed(False)
+    from evdesk.gui.translations import apply_language, chosen_language
+
+    apply_language(app, chosen_language())  # before any window: the forms translate as they are built
     from evdesk.gui.resources import app_icon_path
 
     icon_path = app_icon_path()

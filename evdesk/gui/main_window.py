@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._panel: StationPanel | None = None
         self._pages: dict[str, Page] = {}
         for spec in PAGES:
-            self.add_page(spec.key, spec.title, spec.factory(self), spec.icon)
+            self.add_page(spec.key, QCoreApplication.translate("Navigation", spec.title), spec.factory(self), spec.icon)
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         for label in (self.storage_label, self.online_label, self.server_label):
             self.ui.statusBar.addPermanentWidget(label)
         self.server_label.setText(
-            f"OCPP server: {server_address}" if server_address else "OCPP server: not running in this program"
+            self.tr("OCPP server: {address}").format(address=server_address) if server_address
+            else self.tr("OCPP server: not running in this program")
         )
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.storage = StorageStatus(services, self.ui.storageBanner, self.storage_label, self.show_message, self)
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
             dialog = ConnectHelpDialog(self.services, self.central_system, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _result: setattr(self, "connect_help", None))
-            dialog.copied.connect(lambda url: self.show_message(f"Copied {url}"))
+            dialog.copied.connect(lambda url: self.show_message(self.tr("Copied {url}").format(url=url)))
             self.connect_help = dialog
         else:
             self.connect_help.refresh()
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
     def update_online_count(self) -> None:
         stations = [s for s in self.services.stations.all() if s.registration != "rejected"]
         online = sum(1 for s in stations if s.connection_state == ONLINE)
-        self.online_label.setText(f"{online} of {len(stations)} stations online")
+        self.online_label.setText(self.tr("{online} of {total} stations online").format(online=online, total=len(stations)))
 
     def show_message(self, text: str) -> None:
         self.ui.statusBar.showMessage(text, STATUS_MESSAGE_MS)

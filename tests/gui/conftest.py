@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+os.environ["EVDESK_LANGUAGE"] = "en"  # the tests expect English whatever the OS speaks (gui/translations)
 
 import asyncio  # noqa: E402
 import gc  # noqa: E402

@@ -99,6 +99,8 @@ def test_bundle_holds_its_data_and_leaves_out_what_evdesk_does_not_use(bundle):
     assert (internal / "ocpp" / "v16" / "schemas" / "BootNotification.json").is_file()
     assert (internal / "ocpp" / "v201" / "schemas" / "BootNotificationRequest.json").is_file()
     assert (internal / "resources" / "icons" / "evdesk.svg").is_file()
+    assert (internal / "evdesk" / "gui" / "translations" / "evdesk_fi.qm").is_file()
+    assert (internal / "evdesk" / "gui" / "translations" / "evdesk_de.qm").is_file()
     assert any(re.fullmatch(r"keyring-[^/]+\.dist-info/entry_points\.txt", f) for f in files)
     assert any(f.endswith("imageformats/libqsvg.so") for f in files)
     assert any(f.endswith("platforms/libqxcb.so") for f in files) and any(f.endswith("platforms/libqoffscreen.so") for f in files)

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_MyAccountPage(object):
     def setupUi(self, MyAccountPage):
@@ -211,6 +211,32 @@ class Ui_MyAccountPage(object):
 
         self.pageLayout.addWidget(self.passwordBox)
 
+        self.languageBox = QGroupBox(MyAccountPage)
+        self.languageBox.setObjectName(u"languageBox")
+        self.languageBox.setMaximumSize(QSize(640, 16777215))
+        self.languageForm = QFormLayout(self.languageBox)
+        self.languageForm.setObjectName(u"languageForm")
+        self.languageForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.languageLabel = QLabel(self.languageBox)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.languageForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.languageCombo = QComboBox(self.languageBox)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.languageForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.languageCombo)
+
+        self.languageNote = QLabel(self.languageBox)
+        self.languageNote.setObjectName(u"languageNote")
+        self.languageNote.setStyleSheet(u"color: #616161;")
+        self.languageNote.setWordWrap(True)
+
+        self.languageForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.languageNote)
+
+
+        self.pageLayout.addWidget(self.languageBox)
+
         self.formError = QLabel(MyAccountPage)
         self.formError.setObjectName(u"formError")
         self.formError.setStyleSheet(u"color: #c62828;")
@@ -231,6 +257,7 @@ class Ui_MyAccountPage(object):
         self.currentLabel.setBuddy(self.currentPasswordEdit)
         self.newLabel.setBuddy(self.newPasswordEdit)
         self.repeatLabel.setBuddy(self.repeatPasswordEdit)
+        self.languageLabel.setBuddy(self.languageCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MyAccountPage)
@@ -257,6 +284,9 @@ class Ui_MyAccountPage(object):
         self.newPasswordError.setText("")
         self.passwordState.setText("")
         self.changePasswordButton.setText(QCoreApplication.translate("MyAccountPage", u"Change password", None))
+        self.languageBox.setTitle(QCoreApplication.translate("MyAccountPage", u"Language", None))
+        self.languageLabel.setText(QCoreApplication.translate("MyAccountPage", u"Language of this desk:", None))
+        self.languageNote.setText(QCoreApplication.translate("MyAccountPage", u"Kept on this computer for your operating-system user. The new language shows when evdesk starts next.", None))
         self.formError.setText("")
         pass
     # retranslateUi

@@ -1,4 +1,6 @@
-"""My account: the logged-in operator's own names, e-mail and password."""
+"""My account: the logged-in operator's own names, e-mail and password, and this desk's language
+(kept per seat in QSettings by `gui/translations`; it applies at the next start, because texts set by
+Python code when a page was built would not follow a live switch)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_my_account_page import Ui_MyAccountPage
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
+from evdesk.gui.translations import LANGUAGES, current_language, save_choice, saved_choice, system_language
 
 
 class MyAccountPage(Page):
@@ -22,7 +25,26 @@ class MyAccountPage(Page):
         ui = self.ui
         ui.saveDetailsButton.clicked.connect(self.save_details)
         ui.changePasswordButton.clicked.connect(self.change_password)
+        self._fill_languages()
+        ui.languageCombo.activated.connect(self._language_chosen)
         self._clear()
+
+    def _fill_languages(self) -> None:
+        combo = self.ui.languageCombo
+        combo.addItem(self.tr("As the operating system ({language})").format(language=LANGUAGES[system_language()]), "")
+        for code, name in LANGUAGES.items():
+            combo.addItem(name, code)
+        combo.setCurrentIndex(max(0, combo.findData(saved_choice())))
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.ui.languageCombo.currentData() or ""
+        save_choice(code)
+        shown = code or system_language()
+        if shown == current_language():
+            self.statusMessage.emit(self.tr("Language saved."))
+        else:
+            self.statusMessage.emit(self.tr("Language saved: evdesk shows {language} when it starts next.")
+                                    .format(language=LANGUAGES[shown]))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from evdesk.core.permissions import OperatorContext, Permission
 from evdesk.gui.pages.access_profiles_page import AccessProfilesPage
 from evdesk.gui.pages.account_page import MyAccountPage
@@ -56,7 +58,7 @@ class PageHost(Protocol):
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    title: str  # the navigation entry
+    title: str  # the navigation entry, in English; shown as QCoreApplication.translate("Navigation", title)
     icon: str  # resources/icons/<icon>.svg
     factory: Callable[[PageHost], Page]
     permission: Permission | None = None  # hidden from operators without it
@@ -86,39 +88,39 @@ def _overview(host: PageHost) -> OverviewPage:
 
 # Navigation order: the dashboard (the first page after log-in), the site, people next, the desk's own matters last.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "Dashboard", "nav-dashboard", _dashboard),
-    PageSpec("stations", "Stations", "nav-stations", _stations),
-    PageSpec("groups", "Charging groups", "nav-groups", lambda h: GroupsPage(h.services, h)),
-    PageSpec("firmware", "Firmware", "nav-firmware", lambda h: FirmwarePage(
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "nav-dashboard", _dashboard),
+    PageSpec("stations", QT_TRANSLATE_NOOP("Navigation", "Stations"), "nav-stations", _stations),
+    PageSpec("groups", QT_TRANSLATE_NOOP("Navigation", "Charging groups"), "nav-groups", lambda h: GroupsPage(h.services, h)),
+    PageSpec("firmware", QT_TRANSLATE_NOOP("Navigation", "Firmware"), "nav-firmware", lambda h: FirmwarePage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None)),
         Permission.FIRMWARE_UPDATES),
-    PageSpec("overview", "Charging points", "nav-overview", _overview),
-    PageSpec("locations", "Locations", "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
-    PageSpec("station_templates", "Templates", "nav-station-templates",
+    PageSpec("overview", QT_TRANSLATE_NOOP("Navigation", "Charging points"), "nav-overview", _overview),
+    PageSpec("locations", QT_TRANSLATE_NOOP("Navigation", "Locations"), "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
+    PageSpec("station_templates", QT_TRANSLATE_NOOP("Navigation", "Templates"), "nav-station-templates",
              lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
-    PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(
+    PageSpec("sessions", QT_TRANSLATE_NOOP("Navigation", "Sessions"), "nav-sessions", lambda h: SessionsPage(
         h.services, h.current_operator, h, central_system=getattr(h, "central_system", None))),
-    PageSpec("users", "Charging users", "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
-    PageSpec("tokens", "Tokens", "nav-tokens", lambda h: TokensPage(h.services, h.current_operator, h)),
-    PageSpec("user_groups", "User groups", "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
-    PageSpec("authorizations", "Authorizations", "nav-authorizations",
+    PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Charging users"), "nav-users", lambda h: UsersPage(h.services, h.current_operator, h)),
+    PageSpec("tokens", QT_TRANSLATE_NOOP("Navigation", "Tokens"), "nav-tokens", lambda h: TokensPage(h.services, h.current_operator, h)),
+    PageSpec("user_groups", QT_TRANSLATE_NOOP("Navigation", "User groups"), "nav-user-groups", lambda h: UserGroupsPage(h.services, h.current_operator, h)),
+    PageSpec("authorizations", QT_TRANSLATE_NOOP("Navigation", "Authorizations"), "nav-authorizations",
              lambda h: AuthorizationsPage(h.services, h.current_operator, h)),
-    PageSpec("reports", "Reports", "nav-reports", lambda h: ReportsPage(h.services, h.current_operator, h)),
-    PageSpec("tariffs", "Tariffs", "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
-    PageSpec("access_profiles", "Access profiles", "nav-access-profiles",
+    PageSpec("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"), "nav-reports", lambda h: ReportsPage(h.services, h.current_operator, h)),
+    PageSpec("tariffs", QT_TRANSLATE_NOOP("Navigation", "Tariffs"), "nav-tariffs", lambda h: TariffsPage(h.services, h.current_operator, h)),
+    PageSpec("access_profiles", QT_TRANSLATE_NOOP("Navigation", "Access profiles"), "nav-access-profiles",
              lambda h: AccessProfilesPage(h.services, h.current_operator, h)),
-    PageSpec("scheduled_tasks", "Scheduled tasks", "nav-scheduled-tasks",
+    PageSpec("scheduled_tasks", QT_TRANSLATE_NOOP("Navigation", "Scheduled tasks"), "nav-scheduled-tasks",
              lambda h: ScheduledTasksPage(h.services, h.current_operator, h), Permission.SCHEDULED_TASKS),
-    PageSpec("notifications", "Notifications", "nav-notifications",
+    PageSpec("notifications", QT_TRANSLATE_NOOP("Navigation", "Notifications"), "nav-notifications",
              lambda h: NotificationsPage(h.services, h.current_operator, h), Permission.NOTIFICATIONS),
-    PageSpec("invoices", "Invoices", "nav-invoices", lambda h: InvoicesPage(h.services, h.current_operator, h),
+    PageSpec("invoices", QT_TRANSLATE_NOOP("Navigation", "Invoices"), "nav-invoices", lambda h: InvoicesPage(h.services, h.current_operator, h),
              Permission.INVOICES),
-    PageSpec("operators", "Operators", "nav-operators", lambda h: OperatorsPage(h.services, h),
+    PageSpec("operators", QT_TRANSLATE_NOOP("Navigation", "Operators"), "nav-operators", lambda h: OperatorsPage(h.services, h),
              Permission.MANAGE_OPERATORS),
-    PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),
-    PageSpec("account", "My account", "nav-account", lambda h: MyAccountPage(h.services, h)),
-    PageSpec("settings", "Settings", "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
-    PageSpec("certificates", "Certificates", "nav-settings", lambda h: CertificatesPage(h.services, h),
+    PageSpec("api_keys", QT_TRANSLATE_NOOP("Navigation", "API keys"), "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),
+    PageSpec("account", QT_TRANSLATE_NOOP("Navigation", "My account"), "nav-account", lambda h: MyAccountPage(h.services, h)),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
+    PageSpec("certificates", QT_TRANSLATE_NOOP("Navigation", "Certificates"), "nav-settings", lambda h: CertificatesPage(h.services, h),
              Permission.SITE_SETTINGS),
 )
 PAGES_BY_KEY = {spec.key: spec for spec in PAGES}

@@ -1,0 +1,3784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AccessProfileDialog</name>
+    <message>
+        <source>Add access profile</source>
+        <translation>Zugangsprofil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Night shift</source>
+        <translation>z. B. Nachtschicht</translation>
+    </message>
+    <message>
+        <source>Tariff:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>When members may charge (in the station&apos;s time zone)</source>
+        <translation>Wann Mitglieder laden dürfen (in der Zeitzone der Station)</translation>
+    </message>
+    <message>
+        <source>An end at or before the start runs past midnight into the next day (22:00 to 06:00). 23:59 means until midnight.</source>
+        <translation>Ein Ende vor oder gleich dem Beginn reicht über Mitternacht in den nächsten Tag (22:00 bis 06:00). 23:59 heißt bis Mitternacht.</translation>
+    </message>
+    <message>
+        <source>Add time window</source>
+        <translation>Zeitfenster hinzufügen</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Search name or e-mail</source>
+        <translation>Name oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>Search token id or name</source>
+        <translation>Kartennummer oder Name suchen</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Noch keine Mitglieder</translation>
+    </message>
+    <message>
+        <source>Stations and charging groups it covers</source>
+        <translation>Stationen und Ladegruppen, für die es gilt</translation>
+    </message>
+    <message>
+        <source>Station or group</source>
+        <translation>Station oder Gruppe</translation>
+    </message>
+    <message>
+        <source>Covers no station yet</source>
+        <translation>Gilt noch für keine Station</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesPage</name>
+    <message>
+        <source>Access profiles</source>
+        <translation>Zugangsprofile</translation>
+    </message>
+    <message>
+        <source>Search profile name</source>
+        <translation>Profilname suchen</translation>
+    </message>
+    <message>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
+        <translation>Wer wo und wann laden darf. Ein Mitglied (Ladenutzer, Nutzergruppe oder Ladekarte) eines Profils, das für eine Station gilt, lädt dort nur innerhalb eines seiner Zeitfenster; an privaten Stationen lässt das Profil seine Mitglieder auch zu. Zeiten gelten in der Zeitzone der Station.</translation>
+    </message>
+    <message>
+        <source>Add profile…</source>
+        <translation>Profil hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation>API-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>what the key is for, e.g. fleet dashboard</source>
+        <translation>wofür der Schlüssel ist, z. B. Flotten-Dashboard</translation>
+    </message>
+    <message>
+        <source>Copy this key now: it will not be shown again. evdesk keeps only its hash.</source>
+        <translation>Kopieren Sie den Schlüssel jetzt: Er wird nicht noch einmal angezeigt. evdesk speichert nur seinen Hash.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysPage</name>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
+        <translation>Schlüssel für die Automatisierungs-API. Ein Schlüssel handelt als sein Operator, mit dessen Rolle und Basisgruppe.</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Erstellen…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationsPage</name>
+    <message>
+        <source>Authorizations</source>
+        <translation>Autorisierungen</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Search tag, user or reason</source>
+        <translation>Karte, Nutzer oder Grund suchen</translation>
+    </message>
+    <message>
+        <source>Register this tag…</source>
+        <translation>Diese Karte registrieren…</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <translation>Ladestationen mit Sicherheitsprofil 2 oder 3 verbinden sich über wss:// (TLS 1.2 oder neuer) und prüfen das Serverzertifikat von evdesk gegen die Standort-CA: Geben Sie ihnen die CA (CA exportieren). Bei Profil 3 zeigt jede Ladestation außerdem ein Zertifikat der Standort-CA, dessen Name ihre Identität ist.</translation>
+    </message>
+    <message>
+        <source>How chargers connect</source>
+        <translation>Wie sich Ladestationen verbinden</translation>
+    </message>
+    <message>
+        <source>Listener:</source>
+        <translation>Listener:</translation>
+    </message>
+    <message>
+        <source>Plain ws:// only</source>
+        <translation>Nur unverschlüsselt ws://</translation>
+    </message>
+    <message>
+        <source>TLS wss:// only</source>
+        <translation>Nur TLS wss://</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>TLS port:</source>
+        <translation>TLS-Port:</translation>
+    </message>
+    <message>
+        <source>Warn before expiry:</source>
+        <translation>Warnen vor Ablauf:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The listener changes when evdesk starts next.</source>
+        <translation>Der Listener ändert sich beim nächsten Start von evdesk.</translation>
+    </message>
+    <message>
+        <source>Site CA (give it to the chargers)</source>
+        <translation>Standort-CA (für die Ladestationen)</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Inhaber:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Gültig:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Server certificate (what evdesk shows chargers)</source>
+        <translation>Serverzertifikat (das evdesk den Ladestationen zeigt)</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>Names (SAN):</source>
+        <translation>Namen (SAN):</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
+        <translation>Standort-CA (falls keine existiert) und ein Serverzertifikat mit den Namen und Adressen dieses Computers erzeugen</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Erneuern</translation>
+    </message>
+    <message>
+        <source>A new server certificate from the site CA; chargers that trust the CA notice nothing</source>
+        <translation>Ein neues Serverzertifikat von der Standort-CA; Ladestationen, die der CA vertrauen, merken nichts</translation>
+    </message>
+    <message>
+        <source>Use own certificate…</source>
+        <translation>Eigenes Zertifikat verwenden…</translation>
+    </message>
+    <message>
+        <source>A certificate, its key and its CA chain given by the site</source>
+        <translation>Ein vom Standort gegebenes Zertifikat mit Schlüssel und CA-Kette</translation>
+    </message>
+    <message>
+        <source>Export CA (PEM)…</source>
+        <translation>CA exportieren (PEM)…</translation>
+    </message>
+    <message>
+        <source>Export CA (DER)…</source>
+        <translation>CA exportieren (DER)…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingProfileDialog</name>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Ladeprofil setzen</translation>
+    </message>
+    <message>
+        <source>Install a charging profile: the limits the station keeps to over time. Stations use the profile with the highest stack level that applies.</source>
+        <translation>Ein Ladeprofil installieren: die Grenzen, an die sich die Station im Lauf der Zeit hält. Stationen verwenden das zutreffende Profil mit der höchsten Stack-Ebene.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Connector:</source>
+        <translation>Anschluss:</translation>
+    </message>
+    <message>
+        <source>color: #c62828;</source>
+        <translation>color: #c62828;</translation>
+    </message>
+    <message>
+        <source>Profile id:</source>
+        <translation>Profil-ID:</translation>
+    </message>
+    <message>
+        <source>Stack level:</source>
+        <translation>Stack-Ebene:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Zweck:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Recurrency:</source>
+        <translation>Wiederholung:</translation>
+    </message>
+    <message>
+        <source>Schedule starts:</source>
+        <translation>Zeitplan beginnt:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>Valid to:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Duration (min):</source>
+        <translation>Dauer (min):</translation>
+    </message>
+    <message>
+        <source>not set (open-ended)</source>
+        <translation>nicht gesetzt (unbefristet)</translation>
+    </message>
+    <message>
+        <source>Limits in:</source>
+        <translation>Grenzen in:</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Perioden</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>Periode hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation>Periode entfernen</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the action log with your name):</source>
+        <translation>Grund (mit Ihrem Namen im Aktionsprotokoll gespeichert):</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Reason (required, kept in the action log):</source>
+        <translation>Grund (Pflicht, im Aktionsprotokoll gespeichert):</translation>
+    </message>
+    <message>
+        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
+        <translation>Warum wird der Befehl gesendet? z. B. &quot;Fahrer rief an: Kabel steckt fest&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>CompatProfile</name>
+    <message>
+        <source>Switches evdesk applies to this station</source>
+        <translation>Schalter, die evdesk für diese Station anwendet</translation>
+    </message>
+    <message>
+        <source>Strip vendor suffix from id tags</source>
+        <translation>Herstellersuffix von ID-Tags entfernen</translation>
+    </message>
+    <message>
+        <source>An id tag like 04A1B2C3_serial is matched as 04A1B2C3.</source>
+        <translation>Ein ID-Tag wie 04A1B2C3_serial wird als 04A1B2C3 erkannt.</translation>
+    </message>
+    <message>
+        <source>Skip schema validation</source>
+        <translation>Schemaprüfung überspringen</translation>
+    </message>
+    <message>
+        <source>Accept messages that break the OCPP 1.6 schema (for firmware known to send them).</source>
+        <translation>Nachrichten annehmen, die das OCPP-1.6-Schema verletzen (für Firmware, die bekanntlich solche sendet).</translation>
+    </message>
+    <message>
+        <source>Timestamps without zone are local time</source>
+        <translation>Zeitstempel ohne Zone sind Ortszeit</translation>
+    </message>
+    <message>
+        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
+        <translation>Eine Zeit ohne Offset in der Zeitzone der Station lesen statt in UTC.</translation>
+    </message>
+    <message>
+        <source>Energy without unit is in kWh</source>
+        <translation>Energie ohne Einheit ist in kWh</translation>
+    </message>
+    <message>
+        <source>Meter readings with no unit are kWh (some meters), not Wh.</source>
+        <translation>Zählerstände ohne Einheit sind kWh (manche Zähler), nicht Wh.</translation>
+    </message>
+    <message>
+        <source>Set the meter-value interval after boot</source>
+        <translation>Messintervall nach dem Start setzen</translation>
+    </message>
+    <message>
+        <source>evdesk sends MeterValueSampleInterval after each boot.</source>
+        <translation>evdesk sendet MeterValueSampleInterval nach jedem Start.</translation>
+    </message>
+    <message>
+        <source>Smart charging supported</source>
+        <translation>Intelligentes Laden unterstützt</translation>
+    </message>
+    <message>
+        <source>Set charging profile is offered and sent.</source>
+        <translation>Ladeprofil setzen wird angeboten und gesendet.</translation>
+    </message>
+    <message>
+        <source>Highest stack level:</source>
+        <translation>Höchste Stack-Ebene:</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>ChargeProfileMaxStackLevel: profiles above it are refused before they are sent</source>
+        <translation>ChargeProfileMaxStackLevel: Profile darüber werden vor dem Senden abgelehnt</translation>
+    </message>
+    <message>
+        <source>color: #c62828;</source>
+        <translation>color: #c62828;</translation>
+    </message>
+    <message>
+        <source>Charging rate units:</source>
+        <translation>Einheiten der Laderate:</translation>
+    </message>
+    <message>
+        <source>ChargingScheduleAllowedChargingRateUnit: what limits may be given in</source>
+        <translation>ChargingScheduleAllowedChargingRateUnit: in welcher Einheit Grenzen angegeben werden dürfen</translation>
+    </message>
+    <message>
+        <source>What the probe saw</source>
+        <translation>Was die Prüfung sah</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Gesehen</translation>
+    </message>
+    <message>
+        <source>Share with every station of this model</source>
+        <translation>Mit allen Stationen dieses Modells teilen</translation>
+    </message>
+    <message>
+        <source>New chargers of this model start with these switches</source>
+        <translation>Neue Ladestationen dieses Modells starten mit diesen Schaltern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectHelpDialog</name>
+    <message>
+        <source>How chargers connect</source>
+        <translation>Wie sich Ladestationen verbinden</translation>
+    </message>
+    <message>
+        <source>How chargers connect to evdesk</source>
+        <translation>Wie sich Ladestationen mit evdesk verbinden</translation>
+    </message>
+    <message>
+        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
+        <translation>Tragen Sie dies in den OCPP-Einstellungen jeder Ladestation ein (oft &quot;Central System URL&quot;, &quot;Backend&quot; oder &quot;OCPP-Server&quot; genannt).</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Station identity:</source>
+        <translation>Stationsidentität:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Unknown stations:</source>
+        <translation>Unbekannte Stationen:</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorCard</name>
+    <message>
+        <source>Connector</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>ID-Tag</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Cost so far</source>
+        <translation>Kosten bisher</translation>
+    </message>
+    <message>
+        <source>Start charging…</source>
+        <translation>Laden starten…</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Laden beenden</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Kabel freigeben</translation>
+    </message>
+    <message>
+        <source>Unlock the connector so the cable can be removed</source>
+        <translation>Den Anschluss entriegeln, damit das Kabel abgezogen werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import charging users</source>
+        <translation>Ladenutzer importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsLog</name>
+    <message>
+        <source>Request diagnostics</source>
+        <translation>Diagnose anfordern</translation>
+    </message>
+    <message>
+        <source>The station uploads its diagnostics file to evdesk; it is listed here when it arrives.</source>
+        <translation>Die Station lädt ihre Diagnosedatei zu evdesk hoch; sie erscheint hier, sobald sie ankommt.</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>FTP</source>
+        <translation>FTP</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open the received file with this computer&apos;s program for it</source>
+        <translation>Die empfangene Datei mit dem Programm dieses Computers öffnen</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwarePage</name>
+    <message>
+        <source>Stations download firmware from evdesk itself (HTTP, or FTP with one-time logins). Upload a file once, then send it to a station or a whole charging group.</source>
+        <translation>Stationen laden Firmware direkt von evdesk (HTTP oder FTP mit Einmal-Logins). Laden Sie eine Datei einmal hoch und senden Sie sie dann an eine Station oder eine ganze Ladegruppe.</translation>
+    </message>
+    <message>
+        <source>Firmware files</source>
+        <translation>Firmware-Dateien</translation>
+    </message>
+    <message>
+        <source>Upload file…</source>
+        <translation>Datei hochladen…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Send the selected file</source>
+        <translation>Ausgewählte Datei senden</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Download over</source>
+        <translation>Download über</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>FTP</source>
+        <translation>FTP</translation>
+    </message>
+    <message>
+        <source>Install from</source>
+        <translation>Installieren ab</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Kept in each station&apos;s action log</source>
+        <translation>Im Aktionsprotokoll jeder Station gespeichert</translation>
+    </message>
+    <message>
+        <source>Send firmware</source>
+        <translation>Firmware senden</translation>
+    </message>
+    <message>
+        <source>Roll-outs</source>
+        <translation>Rollouts</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDialog</name>
+    <message>
+        <source>OCPP message</source>
+        <translation>OCPP-Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPickDialog</name>
+    <message>
+        <source>Charging group</source>
+        <translation>Ladegruppe</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Parent group:</source>
+        <translation>Übergeordnete Gruppe:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Charging groups</source>
+        <translation>Ladegruppen</translation>
+    </message>
+    <message>
+        <source>Groups hold stations; operators see the groups under their base group. Drag a group onto another to move it, or a station onto a group to assign it.</source>
+        <translation>Gruppen enthalten Stationen; Operatoren sehen die Gruppen unter ihrer Basisgruppe. Ziehen Sie eine Gruppe auf eine andere, um sie zu verschieben, oder eine Station auf eine Gruppe, um sie zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Add group…</source>
+        <translation>Gruppe hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Add stations…</source>
+        <translation>Stationen hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Aus Gruppe entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRunDialog</name>
+    <message>
+        <source>New invoice run</source>
+        <translation>Neuer Rechnungslauf</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>d.M.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>kWh price € (incl. VAT)</source>
+        <translation>kWh-Preis € (inkl. MwSt.)</translation>
+    </message>
+    <message>
+        <source>empty: the sessions&apos; own tariffs</source>
+        <translation>leer: die eigenen Tarife der Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Monthly price € (incl. VAT)</source>
+        <translation>Monatspreis € (inkl. MwSt.)</translation>
+    </message>
+    <message>
+        <source>empty: the monthly fees in the settings</source>
+        <translation>leer: die Monatsgebühren aus den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Charging user groups</source>
+        <translation>Ladenutzergruppen</translation>
+    </message>
+    <message>
+        <source>Charging users (only those with an e-mail address)</source>
+        <translation>Ladenutzer (nur mit E-Mail-Adresse)</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Nutzer suchen</translation>
+    </message>
+    <message>
+        <source>Invoice previews</source>
+        <translation>Rechnungsvorschauen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Ausgewählte entfernen</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>PDF öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Senden abbrechen</translation>
+    </message>
+    <message>
+        <source>Send invoices</source>
+        <translation>Rechnungen senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceSettingsDialog</name>
+    <message>
+        <source>Invoice settings</source>
+        <translation>Rechnungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>Name des Verkäufers</translation>
+    </message>
+    <message>
+        <source>Business ID</source>
+        <translation>Handelsregisternummer</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>WWW</source>
+        <translation>WWW</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>A small JPG or PNG, about 100×100 pixels</source>
+        <translation>Ein kleines JPG oder PNG, etwa 100×100 Pixel</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Payment and numbers</source>
+        <translation>Zahlung und Nummern</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>FI21 1234 5600 0007 85</source>
+        <translation>FI21 1234 5600 0007 85</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Payment terms (days)</source>
+        <translation>Zahlungsziel (Tage)</translation>
+    </message>
+    <message>
+        <source>Penalty interest %</source>
+        <translation>Verzugszins %</translation>
+    </message>
+    <message>
+        <source>Default VAT %</source>
+        <translation>Standard-MwSt. %</translation>
+    </message>
+    <message>
+        <source>Reference number start</source>
+        <translation>Start der Referenznummer</translation>
+    </message>
+    <message>
+        <source>First invoice number</source>
+        <translation>Erste Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Cutoff day of month</source>
+        <translation>Stichtag im Monat</translation>
+    </message>
+    <message>
+        <source>Invoice period (months)</source>
+        <translation>Rechnungszeitraum (Monate)</translation>
+    </message>
+    <message>
+        <source>Language of the PDF</source>
+        <translation>Sprache des PDF</translation>
+    </message>
+    <message>
+        <source>Subject ({period} is replaced by the invoice period)</source>
+        <translation>Betreff ({period} wird durch den Rechnungszeitraum ersetzt)</translation>
+    </message>
+    <message>
+        <source>Text (simple HTML: p, br, b, i, u, ul, ol, li, a; anything else is shown as text). The PDF is attached.</source>
+        <translation>Text (einfaches HTML: p, br, b, i, u, ul, ol, li, a; alles andere wird als Text gezeigt). Das PDF wird angehängt.</translation>
+    </message>
+    <message>
+        <source>Monthly fees and payers</source>
+        <translation>Monatsgebühren und Zahler</translation>
+    </message>
+    <message>
+        <source>Monthly fees (incl. VAT, per full month of the period), and to whom they apply</source>
+        <translation>Monatsgebühren (inkl. MwSt., je vollem Monat des Zeitraums) und für wen sie gelten</translation>
+    </message>
+    <message>
+        <source>Add fee</source>
+        <translation>Gebühr hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove fee</source>
+        <translation>Gebühr entfernen</translation>
+    </message>
+    <message>
+        <source>User groups billed to one payer (one invoice for all members)</source>
+        <translation>Nutzergruppen, die einem Zahler berechnet werden (eine Rechnung für alle Mitglieder)</translation>
+    </message>
+    <message>
+        <source>Add payer</source>
+        <translation>Zahler hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove payer</source>
+        <translation>Zahler entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail, reference or number</source>
+        <translation>Name, E-Mail, Referenz oder Nummer suchen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Period overlaps</source>
+        <translation>Zeitraum überschneidet</translation>
+    </message>
+    <message>
+        <source>d.M.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <source>New invoice run…</source>
+        <translation>Neuer Rechnungslauf…</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>PDF öffnen</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Als bezahlt markieren</translation>
+    </message>
+    <message>
+        <source>Mark unpaid…</source>
+        <translation>Als unbezahlt markieren…</translation>
+    </message>
+    <message>
+        <source>Credit note…</source>
+        <translation>Gutschrift…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Invoice settings…</source>
+        <translation>Rechnungseinstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>30-40 characters is best</source>
+        <translation>30–40 Zeichen sind am besten</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>two-letter code, e.g. FI</source>
+        <translation>zweistelliger Code, z. B. DE</translation>
+    </message>
+    <message>
+        <source>Coordinates:</source>
+        <translation>Koordinaten:</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 60.1699</source>
+        <translation>Breitengrad, z. B. 60.1699</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 24.9384</source>
+        <translation>Längengrad, z. B. 24.9384</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Managed by:</source>
+        <translation>Verwaltet von:</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Where stations stand: a location has an address, coordinates and a time zone. Create the location first, then put stations at it in their details.</source>
+        <translation>Wo Stationen stehen: Ein Standort hat eine Adresse, Koordinaten und eine Zeitzone. Legen Sie zuerst den Standort an und ordnen Sie ihm dann Stationen in deren Details zu.</translation>
+    </message>
+    <message>
+        <source>Search name, address, postcode, city…</source>
+        <translation>Name, Adresse, Postleitzahl, Ort suchen…</translation>
+    </message>
+    <message>
+        <source>Add location…</source>
+        <translation>Standort hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>Your login has expired</source>
+        <translation>Ihre Anmeldung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>evdesk — log in</source>
+        <translation>evdesk — Anmeldung</translation>
+    </message>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Lost your password?</source>
+        <translation>Passwort vergessen?</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Ich habe einen Code</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Enter your username. evdesk e-mails you a code to set a new password with; then press “I have a code”.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein. evdesk schickt Ihnen per E-Mail einen Code, mit dem Sie ein neues Passwort setzen; drücken Sie dann „Ich habe einen Code“.</translation>
+    </message>
+    <message>
+        <source>Back to log in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>E-mail me a code</source>
+        <translation>Code per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Enter the code from your invitation or password e-mail and choose your password.</source>
+        <translation>Geben Sie den Code aus Ihrer Einladungs- oder Passwort-E-Mail ein und wählen Sie Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>e.g. K7QM-2XDP</source>
+        <translation>z. B. K7QM-2XDP</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters with letters and digits, or at least 16 of any kind.</source>
+        <translation>Mindestens 10 Zeichen mit Buchstaben und Ziffern oder mindestens 16 beliebige.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>No operator exists yet. Create the first administrator: this account may do everything and invites the other operators.</source>
+        <translation>Es gibt noch keinen Operator. Legen Sie den ersten Administrator an: Dieses Konto darf alles und lädt die anderen Operatoren ein.</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>for password resets</source>
+        <translation>für das Zurücksetzen des Passworts</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Administrator anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>evdesk cannot store data.</source>
+        <translation>evdesk kann keine Daten speichern.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>How chargers connect…</source>
+        <translation>Wie sich Ladestationen verbinden…</translation>
+    </message>
+    <message>
+        <source>The address, port and rules a charging station needs to connect to this evdesk</source>
+        <translation>Adresse, Port und Regeln, die eine Ladestation braucht, um sich mit diesem evdesk zu verbinden</translation>
+    </message>
+    <message>
+        <source>OCPP server: {address}</source>
+        <translation>OCPP-Server: {address}</translation>
+    </message>
+    <message>
+        <source>OCPP server: not running in this program</source>
+        <translation>OCPP-Server: läuft nicht in diesem Programm</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>{url} kopiert</translation>
+    </message>
+    <message>
+        <source>{online} of {total} stations online</source>
+        <translation>{online} von {total} Stationen online</translation>
+    </message>
+</context>
+<context>
+    <name>MyAccountPage</name>
+    <message>
+        <source>My account</source>
+        <translation>Mein Konto</translation>
+    </message>
+    <message>
+        <source>Name and e-mail</source>
+        <translation>Name und E-Mail</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters with letters and digits, or at least 16 of any kind.</source>
+        <translation>Mindestens 10 Zeichen mit Buchstaben und Ziffern oder mindestens 16 beliebige.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of this desk:</source>
+        <translation>Sprache dieses Arbeitsplatzes:</translation>
+    </message>
+    <message>
+        <source>Kept on this computer for your operating-system user. The new language shows when evdesk starts next.</source>
+        <translation>Auf diesem Computer für Ihren Betriebssystem-Benutzer gespeichert. Die neue Sprache erscheint beim nächsten Start von evdesk.</translation>
+    </message>
+    <message>
+        <source>As the operating system ({language})</source>
+        <translation>Wie das Betriebssystem ({language})</translation>
+    </message>
+    <message>
+        <source>Language saved.</source>
+        <translation>Sprache gespeichert.</translation>
+    </message>
+    <message>
+        <source>Language saved: evdesk shows {language} when it starts next.</source>
+        <translation>Sprache gespeichert: evdesk zeigt beim nächsten Start {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Ladegruppen</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Charging points</source>
+        <translation>Ladepunkte</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>Authorizations</source>
+        <translation>Autorisierungen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Access profiles</source>
+        <translation>Zugangsprofile</translation>
+    </message>
+    <message>
+        <source>Scheduled tasks</source>
+        <translation>Geplante Aufgaben</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Mein Konto</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRuleDialog</name>
+    <message>
+        <source>Notification rule</source>
+        <translation>Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>Who is mailed about which faults of which stations. A rule covers its charging group with the subgroups, and the stations ticked below; with neither, the whole site.</source>
+        <translation>Wer über welche Störungen welcher Stationen per E-Mail informiert wird. Eine Regel umfasst ihre Ladegruppe mit Untergruppen und die unten angehakten Stationen; ohne beides den ganzen Standort.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Depot faults</source>
+        <translation>z. B. Störungen im Depot</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Ladegruppe:</translation>
+    </message>
+    <message>
+        <source>And these stations:</source>
+        <translation>Und diese Stationen:</translation>
+    </message>
+    <message>
+        <source>E-mail addresses:</source>
+        <translation>E-Mail-Adressen:</translation>
+    </message>
+    <message>
+        <source>One address a line</source>
+        <translation>Eine Adresse pro Zeile</translation>
+    </message>
+    <message>
+        <source>Operators:</source>
+        <translation>Operatoren:</translation>
+    </message>
+    <message>
+        <source>Cases (at least one)</source>
+        <translation>Fälle (mindestens einer)</translation>
+    </message>
+    <message>
+        <source>Unavailable — long-term offline, or a connector Unavailable nobody switched off</source>
+        <translation>Nicht verfügbar — lange offline, oder ein Anschluss Unavailable, den niemand abgeschaltet hat</translation>
+    </message>
+    <message>
+        <source>Fuse tripped — RCD or circuit breaker (GroundFailure, OverCurrentFailure, PowerSwitchFailure)</source>
+        <translation>Sicherung ausgelöst — FI- oder Leitungsschutzschalter (GroundFailure, OverCurrentFailure, PowerSwitchFailure)</translation>
+    </message>
+    <message>
+        <source>Sensor fault — temperature, meter, reader, lock, voltage, vehicle communication</source>
+        <translation>Sensorfehler — Temperatur, Zähler, Leser, Verriegelung, Spannung, Fahrzeugkommunikation</translation>
+    </message>
+    <message>
+        <source>Other fault — Faulted with any other error code</source>
+        <translation>Andere Störung — Faulted mit einem anderen Fehlercode</translation>
+    </message>
+    <message>
+        <source>Session failed to start — a remote start refused, unanswered or without a session</source>
+        <translation>Ladevorgang nicht gestartet — ein Fernstart abgelehnt, unbeantwortet oder ohne Ladevorgang</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Mail a case after it lasted:</source>
+        <translation>Fall melden, wenn er andauert seit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Do not repeat a station and case within:</source>
+        <translation>Station und Fall nicht wiederholen innerhalb von:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Also mail when the case ends</source>
+        <translation>Auch melden, wenn der Fall endet</translation>
+    </message>
+    <message>
+        <source>Auto-recovery: soft, then hard reset of a station Faulted for</source>
+        <translation>Auto-Wiederherstellung: weicher, dann harter Reset einer Station, die Faulted ist seit</translation>
+    </message>
+    <message>
+        <source>Rule active</source>
+        <translation>Regel aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
+        <translation>E-Mails an Personen, wenn eine Ladestation ausfällt: pro Ladegruppe oder ausgewählte Stationen, welche Fälle, wer informiert wird, und optionale Auto-Wiederherstellung. Zeiten gelten in der Zeitzone des Standorts.</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>Regel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Mail log</source>
+        <translation>E-Mail-Protokoll</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Invite operator</source>
+        <translation>Operator einladen</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>Confirm e-mail:</source>
+        <translation>E-Mail bestätigen:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Base group:</source>
+        <translation>Basisgruppe:</translation>
+    </message>
+    <message>
+        <source>The operator sees and manages this group, its subgroups and their stations.</source>
+        <translation>Der Operator sieht und verwaltet diese Gruppe, ihre Untergruppen und deren Stationen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Send invitation</source>
+        <translation>Einladung senden</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <source>Search username, name or e-mail</source>
+        <translation>Benutzername, Name oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>Einladen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Resend invitation</source>
+        <translation>Einladung erneut senden</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTagDialog</name>
+    <message>
+        <source>Register this tag</source>
+        <translation>Diese Karte registrieren</translation>
+    </message>
+    <message>
+        <source>Token id:</source>
+        <translation>Karten-ID:</translation>
+    </message>
+    <message>
+        <source>Strip the vendor suffix</source>
+        <translation>Herstellersuffix entfernen</translation>
+    </message>
+    <message>
+        <source>Token name:</source>
+        <translation>Kartenname:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Blue key fob</source>
+        <translation>optional, z. B. Blauer Schlüsselanhänger</translation>
+    </message>
+    <message>
+        <source>Add to an existing user</source>
+        <translation>Einem vorhandenen Nutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Create a new user</source>
+        <translation>Neuen Nutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Existing charging user</source>
+        <translation>Vorhandener Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail or token id</source>
+        <translation>Name, E-Mail oder Karten-ID suchen</translation>
+    </message>
+    <message>
+        <source>New charging user</source>
+        <translation>Neuer Ladenutzer</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>User group:</source>
+        <translation>Nutzergruppe:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Saved reports</source>
+        <translation>Gespeicherte Berichte</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Metric</source>
+        <translation>&amp;Kennzahl</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Compare to</source>
+        <translation>&amp;Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>&amp;Grain</source>
+        <translation>&amp;Raster</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown</source>
+        <translation>&amp;Aufschlüsselung</translation>
+    </message>
+    <message>
+        <source>Charging &amp;group</source>
+        <translation>Lade&amp;gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>&amp;Station</translation>
+    </message>
+    <message>
+        <source>&amp;User group</source>
+        <translation>&amp;Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Charging us&amp;er</source>
+        <translation>Lade&amp;nutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Tariff</source>
+        <translation>&amp;Tarif</translation>
+    </message>
+    <message>
+        <source>Connector t&amp;ype</source>
+        <translation>Anschluss&amp;typ</translation>
+    </message>
+    <message>
+        <source>AC / &amp;DC</source>
+        <translation>AC / &amp;DC</translation>
+    </message>
+    <message>
+        <source>Show data</source>
+        <translation>Daten anzeigen</translation>
+    </message>
+    <message>
+        <source>Share new reports with the site</source>
+        <translation>Neue Berichte mit dem Standort teilen</translation>
+    </message>
+    <message>
+        <source>Save as new…</source>
+        <translation>Als neu speichern…</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Choose a report and press Show data.</source>
+        <translation>Wählen Sie einen Bericht und drücken Sie Daten anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>RepriceDialog</name>
+    <message>
+        <source>Re-price the session</source>
+        <translation>Ladevorgang neu bepreisen</translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation>Preise:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+    <message>
+        <source>Goes into the action log with the old and new amount</source>
+        <translation>Kommt mit altem und neuem Betrag ins Aktionsprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledTaskDialog</name>
+    <message>
+        <source>Add scheduled task</source>
+        <translation>Geplante Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Name der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Art der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Max current</source>
+        <translation>Maximalstrom</translation>
+    </message>
+    <message>
+        <source> A</source>
+        <translation> A</translation>
+    </message>
+    <message>
+        <source>Current-limit key</source>
+        <translation>Schlüssel für Stromgrenze</translation>
+    </message>
+    <message>
+        <source>chargers without smart charging, e.g. MaxCurrent</source>
+        <translation>Ladestationen ohne intelligentes Laden, z. B. MaxCurrent</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Setzen auf</translation>
+    </message>
+    <message>
+        <source>Firmware location</source>
+        <translation>Ort der Firmware</translation>
+    </message>
+    <message>
+        <source>https://… or ftp://…</source>
+        <translation>https://… oder ftp://…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Connector (0 = station)</source>
+        <translation>Anschluss (0 = Station)</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Fernbefehl</translation>
+    </message>
+    <message>
+        <source>one per line: name = value</source>
+        <translation>eine pro Zeile: Name = Wert</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Zeit (lokal)</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Days of week</source>
+        <translation>Wochentage</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Offline stations</source>
+        <translation>Offline-Stationen</translation>
+    </message>
+    <message>
+        <source>wait up to</source>
+        <translation>bis zu warten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Tick stations one by one, or a charging group for all its stations (subgroups too, as they are at run time).</source>
+        <translation>Haken Sie Stationen einzeln an, oder eine Ladegruppe für alle ihre Stationen (auch Untergruppen, wie sie zur Laufzeit sind).</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>Search charging users</source>
+        <translation>Ladenutzer suchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledTasksPage</name>
+    <message>
+        <source>Scheduled tasks</source>
+        <translation>Geplante Aufgaben</translation>
+    </message>
+    <message>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
+        <translation>Aufgaben, die der Standort selbst ausführt: Stromgrenzen, Ladenutzer und Nutzergruppen aktiv oder inaktiv setzen, Firmware-Updates, Resets und beliebige Fernbefehle. Zeiten sind Ortszeit des Standorts; jeder Lauf erscheint im Ereignisprotokoll mit dem Ergebnis jeder Station.</translation>
+    </message>
+    <message>
+        <source>Search for specific task</source>
+        <translation>Bestimmte Aufgabe suchen</translation>
+    </message>
+    <message>
+        <source>Add task…</source>
+        <translation>Aufgabe hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Copy task</source>
+        <translation>Aufgabe kopieren</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Event feed</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Select a date:</source>
+        <translation>Datum wählen:</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Vorheriger Tag</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Nächster Tag</translation>
+    </message>
+    <message>
+        <source>Search for tasks…</source>
+        <translation>Aufgaben suchen…</translation>
+    </message>
+    <message>
+        <source>Choose a run to see each station&apos;s outcome.</source>
+        <translation>Wählen Sie einen Lauf, um das Ergebnis jeder Station zu sehen.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Charging session</source>
+        <translation>Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Wer:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Wo:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>Energie:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Kosten:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitachse</translation>
+    </message>
+    <message>
+        <source>Double-click an entry (or press “Show OCPP frame…”) to read the message itself.</source>
+        <translation>Doppelklicken Sie einen Eintrag (oder drücken Sie „OCPP-Frame anzeigen…“), um die Nachricht selbst zu lesen.</translation>
+    </message>
+    <message>
+        <source>Show OCPP frame…</source>
+        <translation>OCPP-Frame anzeigen…</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Energy and power</source>
+        <translation>Energie und Leistung</translation>
+    </message>
+    <message>
+        <source>End session…</source>
+        <translation>Ladevorgang beenden…</translation>
+    </message>
+    <message>
+        <source>Unlock connector…</source>
+        <translation>Anschluss entriegeln…</translation>
+    </message>
+    <message>
+        <source>Re-price…</source>
+        <translation>Neu bepreisen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>Nur markierte</translation>
+    </message>
+    <message>
+        <source>Only sessions with plausibility flags (stop below start, suspicious time, late stop, …)</source>
+        <translation>Nur Ladevorgänge mit Plausibilitätsmarken (Ende unter Beginn, verdächtige Zeit, späte Beendigung, …)</translation>
+    </message>
+    <message>
+        <source>Search station, id tag or user name</source>
+        <translation>Station, ID-Tag oder Nutzername suchen</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSettingsPage</name>
+    <message>
+        <source>Site settings</source>
+        <translation>Standorteinstellungen</translation>
+    </message>
+    <message>
+        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <translation>Diese Einstellungen liegen in der Datenbank des Standorts. Gespeicherte Änderungen gelten sofort für den laufenden OCPP-Server; kein Neustart nötig.</translation>
+    </message>
+    <message>
+        <source>The site settings were changed by someone else. Reload them and try again.</source>
+        <translation>Die Standorteinstellungen wurden von jemand anderem geändert. Laden Sie sie neu und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the settings as they are now</source>
+        <translation>Ihre Änderungen verwerfen und die Einstellungen zeigen, wie sie jetzt sind</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>Name des Standorts:</translation>
+    </message>
+    <message>
+        <source>Shown in the window title, the log-in window and the e-mails evdesk sends operators.</source>
+        <translation>Erscheint im Fenstertitel, im Anmeldefenster und in den E-Mails, die evdesk an Operatoren sendet.</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Every screen shows times in this zone and names it. A change applies to every screen at once.</source>
+        <translation>Jede Ansicht zeigt Zeiten in dieser Zone und nennt sie. Eine Änderung gilt sofort für alle Ansichten.</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
+        <translation>Dreibuchstabiger Code (ISO 4217) der Währung des Standorts, z. B. EUR.</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>Unknown stations:</source>
+        <translation>Unbekannte Stationen:</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Only stations added here may connect; others are turned away.</source>
+        <translation>Nur hier angelegte Stationen dürfen sich verbinden; andere werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Hold as pending for adoption (recommended)</source>
+        <translation>Als ausstehend zur Übernahme halten (empfohlen)</translation>
+    </message>
+    <message>
+        <source>They may connect and are listed as pending; they cannot charge until an administrator adopts them.</source>
+        <translation>Sie dürfen sich verbinden und werden als ausstehend gelistet; sie können nicht laden, bis ein Administrator sie übernimmt.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>They are added and may charge at once. Use only on a closed network.</source>
+        <translation>Sie werden angelegt und dürfen sofort laden. Nur in einem geschlossenen Netz verwenden.</translation>
+    </message>
+    <message>
+        <source>Heartbeat interval:</source>
+        <translation>Heartbeat-Intervall:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>For stations added from now on (each station keeps its own, in its settings).</source>
+        <translation>Für ab jetzt angelegte Stationen (jede Station behält ihr eigenes, in ihren Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Meter-value interval:</source>
+        <translation>Messwert-Intervall:</translation>
+    </message>
+    <message>
+        <source>How often a new station reports meter readings while charging.</source>
+        <translation>Wie oft eine neue Station beim Laden Zählerstände meldet.</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable after:</source>
+        <translation>Vorübergehend nicht verfügbar nach:</translation>
+    </message>
+    <message>
+        <source>A station silent this long is shown as temporarily unavailable.</source>
+        <translation>Eine so lange stille Station wird als vorübergehend nicht verfügbar gezeigt.</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable after:</source>
+        <translation>Langfristig nicht verfügbar nach:</translation>
+    </message>
+    <message>
+        <source>A station silent this long is shown as long-term unavailable. Must be longer than the above.</source>
+        <translation>Eine so lange stille Station wird als langfristig nicht verfügbar gezeigt. Muss länger sein als oben.</translation>
+    </message>
+    <message>
+        <source>Command timeout:</source>
+        <translation>Befehls-Timeout:</translation>
+    </message>
+    <message>
+        <source>How long to wait for a station to answer a command.</source>
+        <translation>Wie lange auf die Antwort einer Station auf einen Befehl gewartet wird.</translation>
+    </message>
+    <message>
+        <source>Remote start timeout:</source>
+        <translation>Fernstart-Timeout:</translation>
+    </message>
+    <message>
+        <source>After a station accepts a remote start, how long a session may take to begin.</source>
+        <translation>Nachdem eine Station einen Fernstart annimmt, wie lange der Beginn eines Ladevorgangs dauern darf.</translation>
+    </message>
+    <message>
+        <source>Quiet time after boot:</source>
+        <translation>Ruhezeit nach dem Start:</translation>
+    </message>
+    <message>
+        <source>No commands are sent this soon after a station boots (chargers are busy starting up).</source>
+        <translation>So bald nach dem Start einer Station werden keine Befehle gesendet (Ladestationen sind mit dem Hochfahren beschäftigt).</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Close inactive sessions after:</source>
+        <translation>Inaktive Ladevorgänge schließen nach:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A session with no sign of life from its station for this long is closed at its last real meter reading.</source>
+        <translation>Ein Ladevorgang ohne Lebenszeichen seiner Station seit so langer Zeit wird beim letzten echten Zählerstand geschlossen.</translation>
+    </message>
+    <message>
+        <source>Flag station times off by more than:</source>
+        <translation>Stationszeiten markieren, die abweichen um mehr als:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
+        <translation>Ladezeiten, die weiter als dies von der Uhr dieses Computers abweichen, werden als verdächtig markiert (falsche Stationsuhr).</translation>
+    </message>
+    <message>
+        <source>Boot storm</source>
+        <translation>Boot-Sturm</translation>
+    </message>
+    <message>
+        <source>Accept at most:</source>
+        <translation>Höchstens annehmen:</translation>
+    </message>
+    <message>
+        <source> boots/s</source>
+        <translation> Starts/s</translation>
+    </message>
+    <message>
+        <source>When more stations boot at once (e.g. after a power cut), the rest are told to retry later, each at its own time.</source>
+        <translation>Wenn mehr Stationen gleichzeitig starten (z. B. nach einem Stromausfall), werden die übrigen gebeten, es später zu versuchen, jede zu ihrer eigenen Zeit.</translation>
+    </message>
+    <message>
+        <source>Retry after at least:</source>
+        <translation>Erneut versuchen frühestens nach:</translation>
+    </message>
+    <message>
+        <source>Retry after at most:</source>
+        <translation>Erneut versuchen spätestens nach:</translation>
+    </message>
+    <message>
+        <source>The wait given to a station that is told to retry. The maximum must not be below the minimum.</source>
+        <translation>Die Wartezeit für eine Station, die es erneut versuchen soll. Das Maximum darf nicht unter dem Minimum liegen.</translation>
+    </message>
+    <message>
+        <source>Communication log and messages</source>
+        <translation>Kommunikationsprotokoll und Nachrichten</translation>
+    </message>
+    <message>
+        <source>Keep messages for:</source>
+        <translation>Nachrichten aufbewahren:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Older messages are deleted from the communication log (checked every hour).</source>
+        <translation>Ältere Nachrichten werden aus dem Kommunikationsprotokoll gelöscht (stündlich geprüft).</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>Höchstens aufbewahren:</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> Nachrichten</translation>
+    </message>
+    <message>
+        <source>Above this, the oldest messages are deleted.</source>
+        <translation>Darüber werden die ältesten Nachrichten gelöscht.</translation>
+    </message>
+    <message>
+        <source>Largest message accepted:</source>
+        <translation>Größte angenommene Nachricht:</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>A larger message from a station gets an error answer (above 1024 KiB the connection is closed).</source>
+        <translation>Eine größere Nachricht einer Station erhält eine Fehlerantwort (über 1024 KiB wird die Verbindung geschlossen).</translation>
+    </message>
+    <message>
+        <source>Firmware and diagnostics files</source>
+        <translation>Firmware- und Diagnosedateien</translation>
+    </message>
+    <message>
+        <source>Largest firmware file:</source>
+        <translation>Größte Firmware-Datei:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>An admin&apos;s upload above this is refused.</source>
+        <translation>Der Upload eines Administrators darüber wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Largest diagnostics file:</source>
+        <translation>Größte Diagnosedatei:</translation>
+    </message>
+    <message>
+        <source>A station&apos;s upload above this is cut off and not kept.</source>
+        <translation>Der Upload einer Station darüber wird abgebrochen und nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Diagnostics arrive within:</source>
+        <translation>Diagnose kommt an innerhalb von:</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>A requested file that has not arrived by then is reported in the diagnostics log.</source>
+        <translation>Eine angeforderte Datei, die bis dahin nicht angekommen ist, wird im Diagnoseprotokoll gemeldet.</translation>
+    </message>
+    <message>
+        <source>Firmware links valid for:</source>
+        <translation>Firmware-Links gültig für:</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>After the install time; a station that has not installed or failed by then is reported.</source>
+        <translation>Nach der Installationszeit; eine Station, die bis dahin weder installiert hat noch gescheitert ist, wird gemeldet.</translation>
+    </message>
+    <message>
+        <source>HTTP file port:</source>
+        <translation>HTTP-Dateiport:</translation>
+    </message>
+    <message>
+        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
+        <translation>Stationen laden hier Dateien herunter und hoch (an der Adresse des OCPP-Servers). Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>FTP port:</source>
+        <translation>FTP-Port:</translation>
+    </message>
+    <message>
+        <source>Opened only while an FTP transfer is expected, with a one-time login per transfer; a change applies to the next one. 0 = any free port.</source>
+        <translation>Nur geöffnet, während eine FTP-Übertragung erwartet wird, mit einem Einmal-Login je Übertragung; eine Änderung gilt für die nächste. 0 = beliebiger freier Port.</translation>
+    </message>
+    <message>
+        <source>Operators and e-mail</source>
+        <translation>Operatoren und E-Mail</translation>
+    </message>
+    <message>
+        <source>Log-in valid for:</source>
+        <translation>Anmeldung gültig für:</translation>
+    </message>
+    <message>
+        <source>After this long the window locks and asks for the password again.</source>
+        <translation>Nach dieser Zeit sperrt sich das Fenster und fragt erneut nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP):</source>
+        <translation>Mailserver (SMTP):</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation>z. B. smtp.example.com</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>empty when the server needs no log-in</source>
+        <translation>leer, wenn der Server keine Anmeldung braucht</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Absenderadresse:</translation>
+    </message>
+    <message>
+        <source>e.g. evdesk@example.com</source>
+        <translation>z. B. evdesk@example.com</translation>
+    </message>
+    <message>
+        <source>Test e-mail to:</source>
+        <translation>Test-E-Mail an:</translation>
+    </message>
+    <message>
+        <source>your address</source>
+        <translation>Ihre Adresse</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Test-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the settings in force</source>
+        <translation>Ihre Änderungen verwerfen und die geltenden Einstellungen zeigen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <source>Add station</source>
+        <translation>Station hinzufügen</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Kennung:</translation>
+    </message>
+    <message>
+        <source>as configured in the charger, e.g. DEPOT-AC-01</source>
+        <translation>wie in der Ladestation eingestellt, z. B. DEPOT-AC-01</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>free text; the identifier when empty</source>
+        <translation>freier Text; leer die Kennung</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Ladegruppe:</translation>
+    </message>
+    <message>
+        <source>Connectors:</source>
+        <translation>Anschlüsse:</translation>
+    </message>
+    <message>
+        <source>Password (optional):</source>
+        <translation>Passwort (optional):</translation>
+    </message>
+    <message>
+        <source>basic authentication (security profile 1)</source>
+        <translation>Basic-Authentifizierung (Sicherheitsprofil 1)</translation>
+    </message>
+</context>
+<context>
+    <name>StationHardwareDialog</name>
+    <message>
+        <source>Station details</source>
+        <translation>Stationsdetails</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>System status:</source>
+        <translation>Systemstatus:</translation>
+    </message>
+    <message>
+        <source>Integration date:</source>
+        <translation>Inbetriebnahme:</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>Bekannt:</translation>
+    </message>
+    <message>
+        <source>When the charger was put into service (for maintenance scheduling)</source>
+        <translation>Wann die Ladestation in Betrieb genommen wurde (für die Wartungsplanung)</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Charging points (EVSEs)&lt;/b&gt; — double-click a cell to edit it</source>
+        <translation>&lt;b&gt;Ladepunkte (EVSEs)&lt;/b&gt; — Doppelklick auf eine Zelle, um sie zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add charging point</source>
+        <translation>Ladepunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove charging point</source>
+        <translation>Ladepunkt entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sockets and cables&lt;/b&gt; of the selected charging point</source>
+        <translation>&lt;b&gt;Steckdosen und Kabel&lt;/b&gt; des ausgewählten Ladepunkts</translation>
+    </message>
+    <message>
+        <source>Add socket</source>
+        <translation>Steckdose hinzufügen</translation>
+    </message>
+    <message>
+        <source>A charging point has at most 4 sockets or cables</source>
+        <translation>Ein Ladepunkt hat höchstens 4 Steckdosen oder Kabel</translation>
+    </message>
+    <message>
+        <source>Remove socket</source>
+        <translation>Steckdose entfernen</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
+        <translation>Diese Ladepunkte und die Einstellungen der Station als Vorlage für neue Stationen speichern</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <source>‹ Stations</source>
+        <translation>‹ Stationen</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>Event feed</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>‹ Previous day</source>
+        <translation>‹ Vorheriger Tag</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd (ddd)</source>
+        <translation>ddd, dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Next day ›</source>
+        <translation>Nächster Tag ›</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>OCPP status:</source>
+        <translation>OCPP-Status:</translation>
+    </message>
+    <message>
+        <source>Error type:</source>
+        <translation>Fehlertyp:</translation>
+    </message>
+    <message>
+        <source>Communication log</source>
+        <translation>Kommunikationsprotokoll</translation>
+    </message>
+    <message>
+        <source>Find in action or payload (loaded rows)</source>
+        <translation>In Aktion oder Nutzdaten suchen (geladene Zeilen)</translation>
+    </message>
+    <message>
+        <source>→ sent to the station    ← received from the station</source>
+        <translation>→ an die Station gesendet    ← von der Station empfangen</translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload.</source>
+        <translation>Wählen Sie eine Nachricht, um ihre Nutzdaten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Action log</source>
+        <translation>Aktionsprotokoll</translation>
+    </message>
+    <message>
+        <source>Network log</source>
+        <translation>Netzwerkprotokoll</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>The station&apos;s configuration keys as last read from it.</source>
+        <translation>Die Konfigurationsschlüssel der Station, wie zuletzt von ihr gelesen.</translation>
+    </message>
+    <message>
+        <source>Find a key or value</source>
+        <translation>Schlüssel oder Wert suchen</translation>
+    </message>
+    <message>
+        <source>Refresh configuration…</source>
+        <translation>Konfiguration aktualisieren…</translation>
+    </message>
+    <message>
+        <source>Read every configuration key from the station now (GetConfiguration)</source>
+        <translation>Alle Konfigurationsschlüssel jetzt von der Station lesen (GetConfiguration)</translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <source>Station settings</source>
+        <translation>Stationseinstellungen</translation>
+    </message>
+    <message>
+        <source>This station was changed by someone else. Reload it and try again.</source>
+        <translation>Diese Station wurde von jemand anderem geändert. Laden Sie sie neu und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the station as it is now</source>
+        <translation>Ihre Änderungen verwerfen und die Station zeigen, wie sie jetzt ist</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Ladegruppe:</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Zugang:</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Anyone with a valid, active charging token may charge.</source>
+        <translation>Jeder mit einer gültigen, aktiven Ladekarte darf laden.</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Only charging users given rights to this station may charge.</source>
+        <translation>Nur Ladenutzer mit Rechten an dieser Station dürfen laden.</translation>
+    </message>
+    <message>
+        <source>Free charging</source>
+        <translation>Kostenloses Laden</translation>
+    </message>
+    <message>
+        <source>No identification: anyone can plug in and charge.</source>
+        <translation>Keine Identifizierung: Jeder kann einstecken und laden.</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Location, contact, anything the next operator should know</source>
+        <translation>Standort, Kontakt, alles, was der nächste Operator wissen sollte</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Heartbeat interval:</source>
+        <translation>Heartbeat-Intervall:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Meter-value interval:</source>
+        <translation>Messwert-Intervall:</translation>
+    </message>
+    <message>
+        <source>Both intervals are sent to the station at its next boot: a change takes effect when it restarts.</source>
+        <translation>Beide Intervalle werden der Station beim nächsten Start gesendet: Eine Änderung gilt, wenn sie neu startet.</translation>
+    </message>
+    <message>
+        <source>Accept RFID tags with a vendor suffix</source>
+        <translation>RFID-Karten mit Herstellersuffix annehmen</translation>
+    </message>
+    <message>
+        <source>A tag the station sends as 04A2B3C4_serial is also recognised as 04A2B3C4.</source>
+        <translation>Eine Karte, die die Station als 04A2B3C4_serial sendet, wird auch als 04A2B3C4 erkannt.</translation>
+    </message>
+    <message>
+        <source>Skip schema validation</source>
+        <translation>Schemaprüfung überspringen</translation>
+    </message>
+    <message>
+        <source>For firmware that sends invalid messages: messages that break the OCPP schema are accepted anyway. Use only for firmware known to need it.</source>
+        <translation>Für Firmware, die ungültige Nachrichten sendet: Nachrichten, die das OCPP-Schema verletzen, werden trotzdem angenommen. Nur für Firmware verwenden, die es bekanntlich braucht.</translation>
+    </message>
+    <message>
+        <source>Station password (basic auth: security profiles 1 and 2)</source>
+        <translation>Stationspasswort (Basic Auth: Sicherheitsprofile 1 und 2)</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>mindestens 8 Zeichen</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Passwort wiederholen:</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>noch einmal dasselbe</translation>
+    </message>
+    <message>
+        <source>Remove the password: the station may connect without one</source>
+        <translation>Passwort entfernen: Die Station darf sich ohne verbinden</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Security profile:</source>
+        <translation>Sicherheitsprofil:</translation>
+    </message>
+    <message>
+        <source>Delete station…</source>
+        <translation>Station löschen…</translation>
+    </message>
+    <message>
+        <source>Remove this station from the site; its history is kept</source>
+        <translation>Diese Station vom Standort entfernen; ihre Historie bleibt erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>StationTemplatesPage</name>
+    <message>
+        <source>Station templates</source>
+        <translation>Stationsvorlagen</translation>
+    </message>
+    <message>
+        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <translation>Eine Vorlage enthält die Ladepunkte, Steckdosen und Einstellungen einer Station. Um eine anzulegen, öffnen Sie die Details einer Station und wählen „Als Vorlage speichern…“; hier legen Sie Stationen daraus an, benennen sie um oder löschen sie.</translation>
+    </message>
+    <message>
+        <source>Search template name, manufacturer, model…</source>
+        <translation>Vorlagenname, Hersteller, Modell suchen…</translation>
+    </message>
+    <message>
+        <source>Create station…</source>
+        <translation>Station anlegen…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>Charging stations</source>
+        <translation>Ladestationen</translation>
+    </message>
+    <message>
+        <source>How chargers connect…</source>
+        <translation>Wie sich Ladestationen verbinden…</translation>
+    </message>
+    <message>
+        <source>The address, port and rules a charging station needs to connect to this evdesk</source>
+        <translation>Adresse, Port und Regeln, die eine Ladestation braucht, um sich mit diesem evdesk zu verbinden</translation>
+    </message>
+    <message>
+        <source>Add station…</source>
+        <translation>Station hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Stations are waiting for adoption.</source>
+        <translation>Stationen warten auf Übernahme.</translation>
+    </message>
+    <message>
+        <source>Show pending stations</source>
+        <translation>Ausstehende Stationen zeigen</translation>
+    </message>
+    <message>
+        <source>Search name or identifier</source>
+        <translation>Name oder Kennung suchen</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>Registrierung:</translation>
+    </message>
+    <message>
+        <source>Accept the selected pending station into this site</source>
+        <translation>Die ausgewählte ausstehende Station in diesen Standort übernehmen</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>Übernehmen…</translation>
+    </message>
+    <message>
+        <source>Turn the selected pending station away</source>
+        <translation>Die ausgewählte ausstehende Station abweisen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>TariffDialog</name>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>0.0000</source>
+        <translation>0.0000</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Day prices start:</source>
+        <translation>Tagpreise beginnen:</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Night prices start:</source>
+        <translation>Nachtpreise beginnen:</translation>
+    </message>
+    <message>
+        <source>per kWh</source>
+        <translation>pro kWh</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>Time counts:</source>
+        <translation>Zeit zählt:</translation>
+    </message>
+    <message>
+        <source>Power levels:</source>
+        <translation>Leistungsstufen:</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove level</source>
+        <translation>Stufe entfernen</translation>
+    </message>
+    <message>
+        <source>per minute from minute</source>
+        <translation>pro Minute ab Minute</translation>
+    </message>
+    <message>
+        <source>per hour parked after charging, after</source>
+        <translation>pro Stunde Parken nach dem Laden, nach</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Prices have at most 4 decimals; an empty field is 0.</source>
+        <translation>Preise haben höchstens 4 Nachkommastellen; ein leeres Feld ist 0.</translation>
+    </message>
+    <message>
+        <source>VAT and validity</source>
+        <translation>MwSt. und Gültigkeit</translation>
+    </message>
+    <message>
+        <source>VAT rate:</source>
+        <translation>MwSt.-Satz:</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>Preise inklusive MwSt.</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Valid to:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Stop limits</source>
+        <translation>Stoppgrenzen</translation>
+    </message>
+    <message>
+        <source>Maximum time:</source>
+        <translation>Höchstdauer:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Maximum energy:</source>
+        <translation>Höchstenergie:</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>Maximum cost:</source>
+        <translation>Höchstkosten:</translation>
+    </message>
+    <message>
+        <source>A session with this tariff stops when it reaches a limit. Empty: no limit.</source>
+        <translation>Ein Ladevorgang mit diesem Tarif stoppt, wenn er eine Grenze erreicht. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>What would this session cost?</source>
+        <translation>Was würde dieser Ladevorgang kosten?</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>Energie:</translation>
+    </message>
+    <message>
+        <source> kWh</source>
+        <translation> kWh</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Strom:</translation>
+    </message>
+    <message>
+        <source>AC</source>
+        <translation>AC</translation>
+    </message>
+    <message>
+        <source>DC</source>
+        <translation>DC</translation>
+    </message>
+    <message>
+        <source>Parked after charging:</source>
+        <translation>Parken nach dem Laden:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TariffGroupDialog</name>
+    <message>
+        <source>Tariff group</source>
+        <translation>Tarifgruppe</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tariffs in this group</source>
+        <translation>Tarife in dieser Gruppe</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>When several tariffs admit a session, the one lowest in the list wins; the base tariff applies to everyone else.</source>
+        <translation>Wenn mehrere Tarife einen Ladevorgang zulassen, gewinnt der unterste in der Liste; der Basistarif gilt für alle anderen.</translation>
+    </message>
+    <message>
+        <source>Who and when the selected tariff applies</source>
+        <translation>Für wen und wann der ausgewählte Tarif gilt</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Nutzer suchen</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Nutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>Search tokens</source>
+        <translation>Ladekarten suchen</translation>
+    </message>
+    <message>
+        <source>Remove token</source>
+        <translation>Ladekarte entfernen</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Add time window</source>
+        <translation>Zeitfenster hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove time window</source>
+        <translation>Zeitfenster entfernen</translation>
+    </message>
+    <message>
+        <source>Where this group applies</source>
+        <translation>Wo diese Gruppe gilt</translation>
+    </message>
+    <message>
+        <source>Assign here</source>
+        <translation>Hier zuordnen</translation>
+    </message>
+    <message>
+        <source>Remove assignment</source>
+        <translation>Zuordnung entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsPage</name>
+    <message>
+        <source>Tariffs</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Search name</source>
+        <translation>Name suchen</translation>
+    </message>
+    <message>
+        <source>Add tariff…</source>
+        <translation>Tarif hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Tariff groups</source>
+        <translation>Tarifgruppen</translation>
+    </message>
+    <message>
+        <source>A tariff group is an ordered list of tariffs with the users and times each applies to. Assign a group to a charging group (its subgroups included), a station or a connector.</source>
+        <translation>Eine Tarifgruppe ist eine geordnete Liste von Tarifen mit den Nutzern und Zeiten, für die jeder gilt. Ordnen Sie eine Gruppe einer Ladegruppe (mit Untergruppen), einer Station oder einem Anschluss zu.</translation>
+    </message>
+    <message>
+        <source>Add tariff group…</source>
+        <translation>Tarifgruppe hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateStationDialog</name>
+    <message>
+        <source>Create a station from a template</source>
+        <translation>Station aus einer Vorlage anlegen</translation>
+    </message>
+    <message>
+        <source>The new station is registered before the charger first connects: it is accepted at once. Choose the template first — it fills in the name.</source>
+        <translation>Die neue Station wird registriert, bevor sich die Ladestation zum ersten Mal verbindet: Sie wird sofort angenommen. Wählen Sie zuerst die Vorlage — sie füllt den Namen aus.</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Kennung:</translation>
+    </message>
+    <message>
+        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
+        <translation>die OCPP-Identität der Ladestation, z. B. DEPOT-07</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Ladegruppe:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Standort:</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Edit token</source>
+        <translation>Ladekarte bearbeiten</translation>
+    </message>
+    <message>
+        <source>Token id:</source>
+        <translation>Karten-ID:</translation>
+    </message>
+    <message>
+        <source>RFID uid</source>
+        <translation>RFID-UID</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>ab</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Parent (group) token:</source>
+        <translation>Übergeordnete Karte (Gruppe):</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
+        <translation>Daten sind ganze Tage in der Zeitzone jeder Station. Ohne Enddatum gilt die Karte unbefristet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TokensPage</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>Search token id, name or user</source>
+        <translation>Karten-ID, Name oder Nutzer suchen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add charging user</source>
+        <translation>Ladenutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>driver@example.com</source>
+        <translation>driver@example.com</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Home group:</source>
+        <translation>Heimatgruppe:</translation>
+    </message>
+    <message>
+        <source>Operators see and manage the charging users homed in their charging group or below it.</source>
+        <translation>Operatoren sehen und verwalten die Ladenutzer, deren Heimat ihre Ladegruppe oder eine darunter ist.</translation>
+    </message>
+    <message>
+        <source>User group:</source>
+        <translation>Nutzergruppe:</translation>
+    </message>
+    <message>
+        <source>Sessions at a time:</source>
+        <translation>Ladevorgänge gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
+        <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig an beliebigen Stationen führen darf. Leer: die Grenze der Nutzergruppe oder 1.</translation>
+    </message>
+    <message>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
+        <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig führen darf (ein Flottenkonto mit mehreren Karten: eine pro Auto). Leer lassen für die Grenze der Nutzergruppe, oder 1, wenn die Gruppe keine setzt.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Why the user may not charge</source>
+        <translation>Warum der Nutzer nicht laden darf</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Registration plates of the user&apos;s vehicles.</source>
+        <translation>Kennzeichen der Fahrzeuge des Nutzers.</translation>
+    </message>
+    <message>
+        <source>Registration plate, e.g. ABC-123</source>
+        <translation>Kennzeichen, z. B. B-AB 123</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Access rights</source>
+        <translation>Zugangsrechte</translation>
+    </message>
+    <message>
+        <source>Where the user may charge at stations in private mode. A ticked charging group includes its subgroups and all their stations; or tick single stations.</source>
+        <translation>Wo der Nutzer an Stationen im privaten Modus laden darf. Eine angehakte Ladegruppe schließt ihre Untergruppen und all deren Stationen ein; oder haken Sie einzelne Stationen an.</translation>
+    </message>
+    <message>
+        <source>Charging group / station</source>
+        <translation>Ladegruppe / Station</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>Token id (RFID uid)</source>
+        <translation>Karten-ID (RFID-UID)</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Blue key fob</source>
+        <translation>Name, z. B. Blauer Schlüsselanhänger</translation>
+    </message>
+    <message>
+        <source>Add token</source>
+        <translation>Ladekarte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupDialog</name>
+    <message>
+        <source>Add charging user group</source>
+        <translation>Ladenutzergruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Active (members may charge)</source>
+        <translation>Aktiv (Mitglieder dürfen laden)</translation>
+    </message>
+    <message>
+        <source>Sessions at a time:</source>
+        <translation>Ladevorgänge gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>limit to</source>
+        <translation>begrenzen auf</translation>
+    </message>
+    <message>
+        <source>per member</source>
+        <translation>pro Mitglied</translation>
+    </message>
+    <message>
+        <source>How many sessions each member may run at once. Unticked: no group limit, so a member may run one. A limit set on a member in the charging user editor wins over this one.</source>
+        <translation>Wie viele Ladevorgänge jedes Mitglied gleichzeitig führen darf. Nicht angehakt: keine Gruppengrenze, ein Mitglied darf also einen führen. Eine im Ladenutzer-Editor für ein Mitglied gesetzte Grenze hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>Stop sessions at:</source>
+        <translation>Ladevorgänge stoppen bei:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
+        <translation>evdesk stoppt den Ladevorgang eines Mitglieds, wenn er einen dieser Werte erreicht (leer: keine Grenze der Gruppe). Es gilt das Strengere aus diesen und den Grenzen des Tarifs; ein Fernstart kann eigene setzen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsPage</name>
+    <message>
+        <source>Charging user groups</source>
+        <translation>Ladenutzergruppen</translation>
+    </message>
+    <message>
+        <source>Search group name</source>
+        <translation>Gruppenname suchen</translation>
+    </message>
+    <message>
+        <source>Add group…</source>
+        <translation>Gruppe hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Charging users</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail or token id</source>
+        <translation>Name, E-Mail oder Karten-ID suchen</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Nutzer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>display</name>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>vor {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>vor {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>vor {n} h</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>vor {n} T.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,3784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi">
+<context>
+    <name>AccessProfileDialog</name>
+    <message>
+        <source>Add access profile</source>
+        <translation>Lisää pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>e.g. Night shift</source>
+        <translation>esim. Yövuoro</translation>
+    </message>
+    <message>
+        <source>Tariff:</source>
+        <translation>Hinnasto:</translation>
+    </message>
+    <message>
+        <source>When members may charge (in the station&apos;s time zone)</source>
+        <translation>Milloin jäsenet saavat ladata (aseman aikavyöhykkeellä)</translation>
+    </message>
+    <message>
+        <source>An end at or before the start runs past midnight into the next day (22:00 to 06:00). 23:59 means until midnight.</source>
+        <translation>Loppu alkua aiemmin tai samaan aikaan jatkuu yli puolenyön seuraavaan päivään (22:00–06:00). 23:59 tarkoittaa puoleenyöhön asti.</translation>
+    </message>
+    <message>
+        <source>Add time window</source>
+        <translation>Lisää aikaikkuna</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Jäsenet</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Search name or e-mail</source>
+        <translation>Hae nimellä tai sähköpostilla</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Search token id or name</source>
+        <translation>Hae tunnisteen id:llä tai nimellä</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Ei vielä jäseniä</translation>
+    </message>
+    <message>
+        <source>Stations and charging groups it covers</source>
+        <translation>Asemat ja latausryhmät, joita se koskee</translation>
+    </message>
+    <message>
+        <source>Station or group</source>
+        <translation>Asema tai ryhmä</translation>
+    </message>
+    <message>
+        <source>Covers no station yet</source>
+        <translation>Ei koske vielä yhtään asemaa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesPage</name>
+    <message>
+        <source>Access profiles</source>
+        <translation>Pääsyprofiilit</translation>
+    </message>
+    <message>
+        <source>Search profile name</source>
+        <translation>Hae profiilin nimellä</translation>
+    </message>
+    <message>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
+        <translation>Kuka saa ladata missä ja milloin. Asemaa koskevan profiilin jäsen (latauskäyttäjä, käyttäjäryhmä tai tunniste) lataa siellä vain jonkin profiilin aikaikkunan sisällä; yksityisillä asemilla profiili myös päästää jäsenensä lataamaan. Ajat ovat aseman aikavyöhykkeellä.</translation>
+    </message>
+    <message>
+        <source>Add profile…</source>
+        <translation>Lisää profiili…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation>Luo API-avain</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operaattori</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>what the key is for, e.g. fleet dashboard</source>
+        <translation>mihin avainta käytetään, esim. kaluston koontinäyttö</translation>
+    </message>
+    <message>
+        <source>Copy this key now: it will not be shown again. evdesk keeps only its hash.</source>
+        <translation>Kopioi avain nyt: sitä ei näytetä uudelleen. evdesk säilyttää vain sen tiivisteen.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopioi</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Luo avain</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysPage</name>
+    <message>
+        <source>API keys</source>
+        <translation>API-avaimet</translation>
+    </message>
+    <message>
+        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
+        <translation>Avaimet automaatiorajapintaa varten. Avain toimii operaattorinsa nimissä, tämän roolilla ja perusryhmällä.</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Luo…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Peru</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationsPage</name>
+    <message>
+        <source>Authorizations</source>
+        <translation>Valtuutukset</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Search tag, user or reason</source>
+        <translation>Hae tunnisteella, käyttäjällä tai syyllä</translation>
+    </message>
+    <message>
+        <source>Register this tag…</source>
+        <translation>Rekisteröi tämä tunniste…</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Varmenteet</translation>
+    </message>
+    <message>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <translation>Suojausprofiilin 2 tai 3 laturit yhdistävät wss://-yhteydellä (TLS 1.2 tai uudempi) ja tarkistavat evdeskin palvelinvarmenteen sivuston CA:ta vasten: anna CA latureille (Vie CA). Profiilissa 3 jokainen laturi esittää myös sivuston CA:n myöntämän varmenteen, jonka nimi on sen tunnus.</translation>
+    </message>
+    <message>
+        <source>How chargers connect</source>
+        <translation>Miten laturit yhdistävät</translation>
+    </message>
+    <message>
+        <source>Listener:</source>
+        <translation>Kuuntelija:</translation>
+    </message>
+    <message>
+        <source>Plain ws:// only</source>
+        <translation>Vain salaamaton ws://</translation>
+    </message>
+    <message>
+        <source>TLS wss:// only</source>
+        <translation>Vain TLS wss://</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Molemmat</translation>
+    </message>
+    <message>
+        <source>TLS port:</source>
+        <translation>TLS-portti:</translation>
+    </message>
+    <message>
+        <source>Warn before expiry:</source>
+        <translation>Varoita ennen vanhenemista:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> päivää</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <source>The listener changes when evdesk starts next.</source>
+        <translation>Kuuntelija muuttuu, kun evdesk käynnistyy seuraavan kerran.</translation>
+    </message>
+    <message>
+        <source>Site CA (give it to the chargers)</source>
+        <translation>Sivuston CA (anna se latureille)</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Kohde:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Voimassa:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Server certificate (what evdesk shows chargers)</source>
+        <translation>Palvelinvarmenne (jonka evdesk esittää latureille)</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Lähde:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Myöntäjä:</translation>
+    </message>
+    <message>
+        <source>Names (SAN):</source>
+        <translation>Nimet (SAN):</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Luo</translation>
+    </message>
+    <message>
+        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
+        <translation>Luo sivuston CA (jos sitä ei ole) ja palvelinvarmenne tämän tietokoneen nimillä ja osoitteilla</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <source>A new server certificate from the site CA; chargers that trust the CA notice nothing</source>
+        <translation>Uusi palvelinvarmenne sivuston CA:lta; CA:han luottavat laturit eivät huomaa mitään</translation>
+    </message>
+    <message>
+        <source>Use own certificate…</source>
+        <translation>Käytä omaa varmennetta…</translation>
+    </message>
+    <message>
+        <source>A certificate, its key and its CA chain given by the site</source>
+        <translation>Sivuston antama varmenne, sen avain ja CA-ketju</translation>
+    </message>
+    <message>
+        <source>Export CA (PEM)…</source>
+        <translation>Vie CA (PEM)…</translation>
+    </message>
+    <message>
+        <source>Export CA (DER)…</source>
+        <translation>Vie CA (DER)…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingProfileDialog</name>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Aseta latausprofiili</translation>
+    </message>
+    <message>
+        <source>Install a charging profile: the limits the station keeps to over time. Stations use the profile with the highest stack level that applies.</source>
+        <translation>Asenna latausprofiili: rajat, joita asema noudattaa ajan mittaan. Asemat käyttävät voimassa olevista profiileista sitä, jonka pinotaso on korkein.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profiili</translation>
+    </message>
+    <message>
+        <source>Connector:</source>
+        <translation>Liitin:</translation>
+    </message>
+    <message>
+        <source>color: #c62828;</source>
+        <translation>color: #c62828;</translation>
+    </message>
+    <message>
+        <source>Profile id:</source>
+        <translation>Profiilin id:</translation>
+    </message>
+    <message>
+        <source>Stack level:</source>
+        <translation>Pinotaso:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Tarkoitus:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Laji:</translation>
+    </message>
+    <message>
+        <source>Recurrency:</source>
+        <translation>Toistuvuus:</translation>
+    </message>
+    <message>
+        <source>Schedule starts:</source>
+        <translation>Aikataulu alkaa:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>d.M.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Voimassa alkaen:</translation>
+    </message>
+    <message>
+        <source>Valid to:</source>
+        <translation>Voimassa asti:</translation>
+    </message>
+    <message>
+        <source>Duration (min):</source>
+        <translation>Kesto (min):</translation>
+    </message>
+    <message>
+        <source>not set (open-ended)</source>
+        <translation>ei asetettu (avoin)</translation>
+    </message>
+    <message>
+        <source>Limits in:</source>
+        <translation>Rajat yksikössä:</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Jaksot</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>Lisää jakso</translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation>Poista jakso</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the action log with your name):</source>
+        <translation>Syy (tallennetaan toimintolokiin nimelläsi):</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <source>Command</source>
+        <translation>Komento</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametrit</translation>
+    </message>
+    <message>
+        <source>Reason (required, kept in the action log):</source>
+        <translation>Syy (pakollinen, tallennetaan toimintolokiin):</translation>
+    </message>
+    <message>
+        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
+        <translation>Miksi komento lähetetään? esim. &quot;Kuljettaja soitti: kaapeli jumissa&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>CompatProfile</name>
+    <message>
+        <source>Switches evdesk applies to this station</source>
+        <translation>Asetukset, joita evdesk soveltaa tähän asemaan</translation>
+    </message>
+    <message>
+        <source>Strip vendor suffix from id tags</source>
+        <translation>Poista valmistajan pääte tunnisteista</translation>
+    </message>
+    <message>
+        <source>An id tag like 04A1B2C3_serial is matched as 04A1B2C3.</source>
+        <translation>Tunniste kuten 04A1B2C3_serial tunnistetaan muodossa 04A1B2C3.</translation>
+    </message>
+    <message>
+        <source>Skip schema validation</source>
+        <translation>Ohita skeematarkistus</translation>
+    </message>
+    <message>
+        <source>Accept messages that break the OCPP 1.6 schema (for firmware known to send them).</source>
+        <translation>Hyväksy viestit, jotka rikkovat OCPP 1.6 -skeemaa (laiteohjelmistoille, joiden tiedetään lähettävän niitä).</translation>
+    </message>
+    <message>
+        <source>Timestamps without zone are local time</source>
+        <translation>Aikaleimat ilman vyöhykettä ovat paikallista aikaa</translation>
+    </message>
+    <message>
+        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
+        <translation>Lue aika ilman poikkeamaa aseman aikavyöhykkeellä UTC:n sijaan.</translation>
+    </message>
+    <message>
+        <source>Energy without unit is in kWh</source>
+        <translation>Energia ilman yksikköä on kWh</translation>
+    </message>
+    <message>
+        <source>Meter readings with no unit are kWh (some meters), not Wh.</source>
+        <translation>Mittarilukemat ilman yksikköä ovat kWh (jotkin mittarit), eivät Wh.</translation>
+    </message>
+    <message>
+        <source>Set the meter-value interval after boot</source>
+        <translation>Aseta mittausväli käynnistyksen jälkeen</translation>
+    </message>
+    <message>
+        <source>evdesk sends MeterValueSampleInterval after each boot.</source>
+        <translation>evdesk lähettää MeterValueSampleInterval-arvon jokaisen käynnistyksen jälkeen.</translation>
+    </message>
+    <message>
+        <source>Smart charging supported</source>
+        <translation>Älykäs lataus tuettu</translation>
+    </message>
+    <message>
+        <source>Set charging profile is offered and sent.</source>
+        <translation>Latausprofiilin asetus tarjotaan ja lähetetään.</translation>
+    </message>
+    <message>
+        <source>Highest stack level:</source>
+        <translation>Korkein pinotaso:</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>ei tiedossa</translation>
+    </message>
+    <message>
+        <source>ChargeProfileMaxStackLevel: profiles above it are refused before they are sent</source>
+        <translation>ChargeProfileMaxStackLevel: sen ylittävät profiilit hylätään ennen lähetystä</translation>
+    </message>
+    <message>
+        <source>color: #c62828;</source>
+        <translation>color: #c62828;</translation>
+    </message>
+    <message>
+        <source>Charging rate units:</source>
+        <translation>Latausnopeuden yksiköt:</translation>
+    </message>
+    <message>
+        <source>ChargingScheduleAllowedChargingRateUnit: what limits may be given in</source>
+        <translation>ChargingScheduleAllowedChargingRateUnit: missä yksikössä rajat voi antaa</translation>
+    </message>
+    <message>
+        <source>What the probe saw</source>
+        <translation>Mitä luotaus havaitsi</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Havainto</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Nähty</translation>
+    </message>
+    <message>
+        <source>Share with every station of this model</source>
+        <translation>Jaa tämän mallin kaikille asemille</translation>
+    </message>
+    <message>
+        <source>New chargers of this model start with these switches</source>
+        <translation>Tämän mallin uudet laturit aloittavat näillä asetuksilla</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Palauta</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Tallenna profiili</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectHelpDialog</name>
+    <message>
+        <source>How chargers connect</source>
+        <translation>Miten laturit yhdistävät</translation>
+    </message>
+    <message>
+        <source>How chargers connect to evdesk</source>
+        <translation>Miten laturit yhdistävät evdeskiin</translation>
+    </message>
+    <message>
+        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
+        <translation>Syötä tämä jokaisen latausaseman OCPP-asetuksiin (usein nimeltään &quot;central system URL&quot;, &quot;backend&quot; tai &quot;OCPP server&quot;).</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Osoite:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Portti:</translation>
+    </message>
+    <message>
+        <source>Station identity:</source>
+        <translation>Aseman tunnus:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokolla:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>Unknown stations:</source>
+        <translation>Tuntemattomat asemat:</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Kopioi osoite</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorCard</name>
+    <message>
+        <source>Connector</source>
+        <translation>Liitin</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tuntematon</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Alkoi</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Teho</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <source>Cost so far</source>
+        <translation>Hinta tähän mennessä</translation>
+    </message>
+    <message>
+        <source>Start charging…</source>
+        <translation>Aloita lataus…</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Lopeta lataus</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Vapauta kaapeli</translation>
+    </message>
+    <message>
+        <source>Unlock the connector so the cable can be removed</source>
+        <translation>Avaa liittimen lukitus, jotta kaapelin voi irrottaa</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import charging users</source>
+        <translation>Tuo latauskäyttäjiä</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsLog</name>
+    <message>
+        <source>Request diagnostics</source>
+        <translation>Pyydä diagnostiikkaa</translation>
+    </message>
+    <message>
+        <source>The station uploads its diagnostics file to evdesk; it is listed here when it arrives.</source>
+        <translation>Asema lähettää diagnostiikkatiedostonsa evdeskiin; se näkyy tässä, kun se saapuu.</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>yhteys</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>FTP</source>
+        <translation>FTP</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Avaa tiedosto</translation>
+    </message>
+    <message>
+        <source>Open the received file with this computer&apos;s program for it</source>
+        <translation>Avaa vastaanotettu tiedosto tämän tietokoneen ohjelmalla</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Näytä kansio</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwarePage</name>
+    <message>
+        <source>Stations download firmware from evdesk itself (HTTP, or FTP with one-time logins). Upload a file once, then send it to a station or a whole charging group.</source>
+        <translation>Asemat lataavat laiteohjelmiston suoraan evdeskistä (HTTP, tai FTP kertakäyttöisin tunnuksin). Lähetä tiedosto kerran ja lähetä se sitten asemalle tai koko latausryhmälle.</translation>
+    </message>
+    <message>
+        <source>Firmware files</source>
+        <translation>Laiteohjelmistotiedostot</translation>
+    </message>
+    <message>
+        <source>Upload file…</source>
+        <translation>Lähetä tiedosto…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Send the selected file</source>
+        <translation>Lähetä valittu tiedosto</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>Download over</source>
+        <translation>Lataus yhteydellä</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>FTP</source>
+        <translation>FTP</translation>
+    </message>
+    <message>
+        <source>Install from</source>
+        <translation>Asenna alkaen</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>d.M.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>Kept in each station&apos;s action log</source>
+        <translation>Tallennetaan jokaisen aseman toimintolokiin</translation>
+    </message>
+    <message>
+        <source>Send firmware</source>
+        <translation>Lähetä laiteohjelmisto</translation>
+    </message>
+    <message>
+        <source>Roll-outs</source>
+        <translation>Jakelut</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDialog</name>
+    <message>
+        <source>OCPP message</source>
+        <translation>OCPP-viesti</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPickDialog</name>
+    <message>
+        <source>Charging group</source>
+        <translation>Latausryhmä</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Parent group:</source>
+        <translation>Yläryhmä:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Charging groups</source>
+        <translation>Latausryhmät</translation>
+    </message>
+    <message>
+        <source>Groups hold stations; operators see the groups under their base group. Drag a group onto another to move it, or a station onto a group to assign it.</source>
+        <translation>Ryhmät sisältävät asemia; operaattorit näkevät perusryhmänsä alla olevat ryhmät. Vedä ryhmä toisen päälle siirtääksesi sen, tai asema ryhmän päälle liittääksesi sen.</translation>
+    </message>
+    <message>
+        <source>Add group…</source>
+        <translation>Lisää ryhmä…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Nimeä uudelleen…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Siirrä…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Add stations…</source>
+        <translation>Lisää asemia…</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Poista ryhmästä</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRunDialog</name>
+    <message>
+        <source>New invoice run</source>
+        <translation>Uusi laskutusajo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>d.M.yyyy</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>kWh price € (incl. VAT)</source>
+        <translation>kWh-hinta € (sis. ALV)</translation>
+    </message>
+    <message>
+        <source>empty: the sessions&apos; own tariffs</source>
+        <translation>tyhjä: tapahtumien omat hinnastot</translation>
+    </message>
+    <message>
+        <source>Monthly price € (incl. VAT)</source>
+        <translation>Kuukausihinta € (sis. ALV)</translation>
+    </message>
+    <message>
+        <source>empty: the monthly fees in the settings</source>
+        <translation>tyhjä: asetusten kuukausimaksut</translation>
+    </message>
+    <message>
+        <source>Charging user groups</source>
+        <translation>Latauskäyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>Charging users (only those with an e-mail address)</source>
+        <translation>Latauskäyttäjät (vain ne, joilla on sähköpostiosoite)</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Hae käyttäjiä</translation>
+    </message>
+    <message>
+        <source>Invoice previews</source>
+        <translation>Laskujen esikatselut</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Poista valitut</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Avaa PDF</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Peruuta lähetys</translation>
+    </message>
+    <message>
+        <source>Send invoices</source>
+        <translation>Lähetä laskut</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceSettingsDialog</name>
+    <message>
+        <source>Invoice settings</source>
+        <translation>Laskutusasetukset</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Myyjä</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>Myyjän nimi</translation>
+    </message>
+    <message>
+        <source>Business ID</source>
+        <translation>Y-tunnus</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>ALV-numero</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>WWW</source>
+        <translation>WWW</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>A small JPG or PNG, about 100×100 pixels</source>
+        <translation>Pieni JPG tai PNG, noin 100×100 pikseliä</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <source>Payment and numbers</source>
+        <translation>Maksu ja numerot</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>FI21 1234 5600 0007 85</source>
+        <translation>FI21 1234 5600 0007 85</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Payment terms (days)</source>
+        <translation>Maksuehto (päivää)</translation>
+    </message>
+    <message>
+        <source>Penalty interest %</source>
+        <translation>Viivästyskorko %</translation>
+    </message>
+    <message>
+        <source>Default VAT %</source>
+        <translation>Oletus-ALV %</translation>
+    </message>
+    <message>
+        <source>Reference number start</source>
+        <translation>Viitenumeron alku</translation>
+    </message>
+    <message>
+        <source>First invoice number</source>
+        <translation>Ensimmäinen laskunumero</translation>
+    </message>
+    <message>
+        <source>Cutoff day of month</source>
+        <translation>Kuukauden katkaisupäivä</translation>
+    </message>
+    <message>
+        <source>Invoice period (months)</source>
+        <translation>Laskutuskausi (kuukautta)</translation>
+    </message>
+    <message>
+        <source>Language of the PDF</source>
+        <translation>PDF:n kieli</translation>
+    </message>
+    <message>
+        <source>Subject ({period} is replaced by the invoice period)</source>
+        <translation>Aihe ({period} korvataan laskutuskaudella)</translation>
+    </message>
+    <message>
+        <source>Text (simple HTML: p, br, b, i, u, ul, ol, li, a; anything else is shown as text). The PDF is attached.</source>
+        <translation>Teksti (yksinkertainen HTML: p, br, b, i, u, ul, ol, li, a; muu näytetään tekstinä). PDF liitetään.</translation>
+    </message>
+    <message>
+        <source>Monthly fees and payers</source>
+        <translation>Kuukausimaksut ja maksajat</translation>
+    </message>
+    <message>
+        <source>Monthly fees (incl. VAT, per full month of the period), and to whom they apply</source>
+        <translation>Kuukausimaksut (sis. ALV, kauden jokaiselta täydeltä kuukaudelta) ja keitä ne koskevat</translation>
+    </message>
+    <message>
+        <source>Add fee</source>
+        <translation>Lisää maksu</translation>
+    </message>
+    <message>
+        <source>Remove fee</source>
+        <translation>Poista maksu</translation>
+    </message>
+    <message>
+        <source>User groups billed to one payer (one invoice for all members)</source>
+        <translation>Käyttäjäryhmät, joita laskutetaan yhdeltä maksajalta (yksi lasku kaikista jäsenistä)</translation>
+    </message>
+    <message>
+        <source>Add payer</source>
+        <translation>Lisää maksaja</translation>
+    </message>
+    <message>
+        <source>Remove payer</source>
+        <translation>Poista maksaja</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Laskut</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail, reference or number</source>
+        <translation>Hae nimellä, sähköpostilla, viitteellä tai numerolla</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ajo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Käyttäjä</translation>
+    </message>
+    <message>
+        <source>Period overlaps</source>
+        <translation>Kausi osuu välille</translation>
+    </message>
+    <message>
+        <source>d.M.yyyy</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Vain erääntyneet</translation>
+    </message>
+    <message>
+        <source>New invoice run…</source>
+        <translation>Uusi laskutusajo…</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Avaa PDF</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Lähetä uudelleen</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Merkitse maksetuksi</translation>
+    </message>
+    <message>
+        <source>Mark unpaid…</source>
+        <translation>Merkitse maksamattomaksi…</translation>
+    </message>
+    <message>
+        <source>Credit note…</source>
+        <translation>Hyvityslasku…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>Invoice settings…</source>
+        <translation>Laskutusasetukset…</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Location</source>
+        <translation>Sijainti</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>30-40 characters is best</source>
+        <translation>30–40 merkkiä on paras</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Osoite:</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>Postinumero:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Kaupunki:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Maa:</translation>
+    </message>
+    <message>
+        <source>two-letter code, e.g. FI</source>
+        <translation>kaksikirjaiminen koodi, esim. FI</translation>
+    </message>
+    <message>
+        <source>Coordinates:</source>
+        <translation>Koordinaatit:</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 60.1699</source>
+        <translation>leveysaste, esim. 60.1699</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 24.9384</source>
+        <translation>pituusaste, esim. 24.9384</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Aikavyöhyke:</translation>
+    </message>
+    <message>
+        <source>Managed by:</source>
+        <translation>Hallinnoi:</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Sijainnit</translation>
+    </message>
+    <message>
+        <source>Where stations stand: a location has an address, coordinates and a time zone. Create the location first, then put stations at it in their details.</source>
+        <translation>Missä asemat sijaitsevat: sijainnilla on osoite, koordinaatit ja aikavyöhyke. Luo ensin sijainti ja liitä sitten asemat siihen niiden tiedoissa.</translation>
+    </message>
+    <message>
+        <source>Search name, address, postcode, city…</source>
+        <translation>Hae nimellä, osoitteella, postinumerolla, kaupungilla…</translation>
+    </message>
+    <message>
+        <source>Add location…</source>
+        <translation>Lisää sijainti…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>Your login has expired</source>
+        <translation>Kirjautumisesi on vanhentunut</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Kirjaudu ulos</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Jatka</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>evdesk — log in</source>
+        <translation>evdesk — kirjautuminen</translation>
+    </message>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Käyttäjätunnus:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>Lost your password?</source>
+        <translation>Unohditko salasanasi?</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Minulla on koodi</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Kirjaudu</translation>
+    </message>
+    <message>
+        <source>Enter your username. evdesk e-mails you a code to set a new password with; then press “I have a code”.</source>
+        <translation>Anna käyttäjätunnuksesi. evdesk lähettää sähköpostiisi koodin uuden salasanan asettamista varten; paina sitten ”Minulla on koodi”.</translation>
+    </message>
+    <message>
+        <source>Back to log in</source>
+        <translation>Takaisin kirjautumiseen</translation>
+    </message>
+    <message>
+        <source>E-mail me a code</source>
+        <translation>Lähetä koodi sähköpostiin</translation>
+    </message>
+    <message>
+        <source>Enter the code from your invitation or password e-mail and choose your password.</source>
+        <translation>Anna kutsu- tai salasanasähköpostin koodi ja valitse salasanasi.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Koodi:</translation>
+    </message>
+    <message>
+        <source>e.g. K7QM-2XDP</source>
+        <translation>esim. K7QM-2XDP</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Uusi salasana:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Toista se:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters with letters and digits, or at least 16 of any kind.</source>
+        <translation>Vähintään 10 merkkiä, joissa on kirjaimia ja numeroita, tai vähintään 16 mitä tahansa merkkiä.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Aseta salasana</translation>
+    </message>
+    <message>
+        <source>No operator exists yet. Create the first administrator: this account may do everything and invites the other operators.</source>
+        <translation>Operaattoreita ei ole vielä. Luo ensimmäinen pääkäyttäjä: tämä tili saa tehdä kaiken ja kutsuu muut operaattorit.</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Etunimi:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Sukunimi:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Sähköposti:</translation>
+    </message>
+    <message>
+        <source>for password resets</source>
+        <translation>salasanan palautuksia varten</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Luo pääkäyttäjä</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>evdesk cannot store data.</source>
+        <translation>evdesk ei voi tallentaa tietoja.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ohje</translation>
+    </message>
+    <message>
+        <source>How chargers connect…</source>
+        <translation>Miten laturit yhdistävät…</translation>
+    </message>
+    <message>
+        <source>The address, port and rules a charging station needs to connect to this evdesk</source>
+        <translation>Osoite, portti ja säännöt, joita latausasema tarvitsee yhdistääkseen tähän evdeskiin</translation>
+    </message>
+    <message>
+        <source>OCPP server: {address}</source>
+        <translation>OCPP-palvelin: {address}</translation>
+    </message>
+    <message>
+        <source>OCPP server: not running in this program</source>
+        <translation>OCPP-palvelin: ei käynnissä tässä ohjelmassa</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>Kopioitu {url}</translation>
+    </message>
+    <message>
+        <source>{online} of {total} stations online</source>
+        <translation>{online}/{total} asemaa verkossa</translation>
+    </message>
+</context>
+<context>
+    <name>MyAccountPage</name>
+    <message>
+        <source>My account</source>
+        <translation>Oma tili</translation>
+    </message>
+    <message>
+        <source>Name and e-mail</source>
+        <translation>Nimi ja sähköposti</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Etunimi:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Sukunimi:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Sähköposti:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Nykyinen salasana:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Uusi salasana:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Toista se:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters with letters and digits, or at least 16 of any kind.</source>
+        <translation>Vähintään 10 merkkiä, joissa on kirjaimia ja numeroita, tai vähintään 16 mitä tahansa merkkiä.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Vaihda salasana</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Language of this desk:</source>
+        <translation>Tämän työpisteen kieli:</translation>
+    </message>
+    <message>
+        <source>Kept on this computer for your operating-system user. The new language shows when evdesk starts next.</source>
+        <translation>Tallennetaan tälle tietokoneelle käyttöjärjestelmän käyttäjällesi. Uusi kieli näkyy, kun evdesk käynnistyy seuraavan kerran.</translation>
+    </message>
+    <message>
+        <source>As the operating system ({language})</source>
+        <translation>Käyttöjärjestelmän mukaan ({language})</translation>
+    </message>
+    <message>
+        <source>Language saved.</source>
+        <translation>Kieli tallennettu.</translation>
+    </message>
+    <message>
+        <source>Language saved: evdesk shows {language} when it starts next.</source>
+        <translation>Kieli tallennettu: evdesk näyttää kielen {language}, kun se käynnistyy seuraavan kerran.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Koontinäyttö</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Asemat</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Latausryhmät</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Laiteohjelmisto</translation>
+    </message>
+    <message>
+        <source>Charging points</source>
+        <translation>Latauspisteet</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Sijainnit</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Mallipohjat</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>Authorizations</source>
+        <translation>Valtuutukset</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Raportit</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Hinnastot</translation>
+    </message>
+    <message>
+        <source>Access profiles</source>
+        <translation>Pääsyprofiilit</translation>
+    </message>
+    <message>
+        <source>Scheduled tasks</source>
+        <translation>Ajastetut tehtävät</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Ilmoitukset</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Laskut</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operaattorit</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-avaimet</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Oma tili</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Varmenteet</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRuleDialog</name>
+    <message>
+        <source>Notification rule</source>
+        <translation>Ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>Who is mailed about which faults of which stations. A rule covers its charging group with the subgroups, and the stations ticked below; with neither, the whole site.</source>
+        <translation>Kenelle lähetetään sähköpostia minkäkin aseman vioista. Sääntö kattaa latausryhmänsä aliryhmineen sekä alla valitut asemat; ilman kumpaakaan koko sivuston.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>e.g. Depot faults</source>
+        <translation>esim. Varikon viat</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Latausryhmä:</translation>
+    </message>
+    <message>
+        <source>And these stations:</source>
+        <translation>Ja nämä asemat:</translation>
+    </message>
+    <message>
+        <source>E-mail addresses:</source>
+        <translation>Sähköpostiosoitteet:</translation>
+    </message>
+    <message>
+        <source>One address a line</source>
+        <translation>Yksi osoite riviä kohden</translation>
+    </message>
+    <message>
+        <source>Operators:</source>
+        <translation>Operaattorit:</translation>
+    </message>
+    <message>
+        <source>Cases (at least one)</source>
+        <translation>Tapaukset (vähintään yksi)</translation>
+    </message>
+    <message>
+        <source>Unavailable — long-term offline, or a connector Unavailable nobody switched off</source>
+        <translation>Ei käytettävissä — pitkään offline, tai liitin tilassa Unavailable ilman että kukaan kytki sitä pois</translation>
+    </message>
+    <message>
+        <source>Fuse tripped — RCD or circuit breaker (GroundFailure, OverCurrentFailure, PowerSwitchFailure)</source>
+        <translation>Sulake lauennut — vikavirtasuoja tai johdonsuojakatkaisija (GroundFailure, OverCurrentFailure, PowerSwitchFailure)</translation>
+    </message>
+    <message>
+        <source>Sensor fault — temperature, meter, reader, lock, voltage, vehicle communication</source>
+        <translation>Anturivika — lämpötila, mittari, lukija, lukko, jännite, ajoneuvoviestintä</translation>
+    </message>
+    <message>
+        <source>Other fault — Faulted with any other error code</source>
+        <translation>Muu vika — Faulted millä tahansa muulla virhekoodilla</translation>
+    </message>
+    <message>
+        <source>Session failed to start — a remote start refused, unanswered or without a session</source>
+        <translation>Lataus ei käynnistynyt — etäkäynnistys hylätty, vastaamatta tai ilman tapahtumaa</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Mail a case after it lasted:</source>
+        <translation>Lähetä tapaus, kun se on kestänyt:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Do not repeat a station and case within:</source>
+        <translation>Älä toista samaa asemaa ja tapausta ennen:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Also mail when the case ends</source>
+        <translation>Lähetä myös, kun tapaus päättyy</translation>
+    </message>
+    <message>
+        <source>Auto-recovery: soft, then hard reset of a station Faulted for</source>
+        <translation>Automaattinen palautus: pehmeä, sitten kova nollaus asemalle, joka on ollut Faulted-tilassa</translation>
+    </message>
+    <message>
+        <source>Rule active</source>
+        <translation>Sääntö käytössä</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Ilmoitukset</translation>
+    </message>
+    <message>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
+        <translation>Sähköpostit ihmisille, kun laturi vikaantuu: latausryhmittäin tai valituille asemille, mitkä tapaukset, kenelle kerrotaan ja valinnainen automaattinen palautus. Ajat ovat sivuston aikavyöhykkeellä.</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>Lisää sääntö…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Mail log</source>
+        <translation>Sähköpostiloki</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Päivitä</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Invite operator</source>
+        <translation>Kutsu operaattori</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>Sähköpostiosoite:</translation>
+    </message>
+    <message>
+        <source>Confirm e-mail:</source>
+        <translation>Vahvista sähköposti:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Käyttäjätunnus:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Etunimi:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Sukunimi:</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Oikeudet:</translation>
+    </message>
+    <message>
+        <source>Base group:</source>
+        <translation>Perusryhmä:</translation>
+    </message>
+    <message>
+        <source>The operator sees and manages this group, its subgroups and their stations.</source>
+        <translation>Operaattori näkee ja hallinnoi tätä ryhmää, sen aliryhmiä ja niiden asemia.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Send invitation</source>
+        <translation>Lähetä kutsu</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operaattorit</translation>
+    </message>
+    <message>
+        <source>Search username, name or e-mail</source>
+        <translation>Hae käyttäjätunnuksella, nimellä tai sähköpostilla</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>Kutsu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Resend invitation</source>
+        <translation>Lähetä kutsu uudelleen</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Nollaa salasana</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTagDialog</name>
+    <message>
+        <source>Register this tag</source>
+        <translation>Rekisteröi tämä tunniste</translation>
+    </message>
+    <message>
+        <source>Token id:</source>
+        <translation>Tunnisteen id:</translation>
+    </message>
+    <message>
+        <source>Strip the vendor suffix</source>
+        <translation>Poista valmistajan pääte</translation>
+    </message>
+    <message>
+        <source>Token name:</source>
+        <translation>Tunnisteen nimi:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Blue key fob</source>
+        <translation>valinnainen, esim. Sininen avaimenperä</translation>
+    </message>
+    <message>
+        <source>Add to an existing user</source>
+        <translation>Lisää olemassa olevalle käyttäjälle</translation>
+    </message>
+    <message>
+        <source>Create a new user</source>
+        <translation>Luo uusi käyttäjä</translation>
+    </message>
+    <message>
+        <source>Existing charging user</source>
+        <translation>Olemassa oleva latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail or token id</source>
+        <translation>Hae nimellä, sähköpostilla tai tunnisteen id:llä</translation>
+    </message>
+    <message>
+        <source>New charging user</source>
+        <translation>Uusi latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Etunimi:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Sukunimi:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>Sähköpostiosoite:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valinnainen</translation>
+    </message>
+    <message>
+        <source>User group:</source>
+        <translation>Käyttäjäryhmä:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Rekisteröi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Raportit</translation>
+    </message>
+    <message>
+        <source>Saved reports</source>
+        <translation>Tallennetut raportit</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Avaa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Raportti</translation>
+    </message>
+    <message>
+        <source>&amp;Metric</source>
+        <translation>&amp;Mittari</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kausi</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Alkaen</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Asti</translation>
+    </message>
+    <message>
+        <source>&amp;Compare to</source>
+        <translation>&amp;Vertaa</translation>
+    </message>
+    <message>
+        <source>&amp;Grain</source>
+        <translation>&amp;Tarkkuus</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown</source>
+        <translation>&amp;Erittely</translation>
+    </message>
+    <message>
+        <source>Charging &amp;group</source>
+        <translation>Lataus&amp;ryhmä</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>A&amp;sema</translation>
+    </message>
+    <message>
+        <source>&amp;User group</source>
+        <translation>&amp;Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Charging us&amp;er</source>
+        <translation>Latauskäytt&amp;äjä</translation>
+    </message>
+    <message>
+        <source>&amp;Tariff</source>
+        <translation>&amp;Hinnasto</translation>
+    </message>
+    <message>
+        <source>Connector t&amp;ype</source>
+        <translation>Liitin&amp;tyyppi</translation>
+    </message>
+    <message>
+        <source>AC / &amp;DC</source>
+        <translation>AC / &amp;DC</translation>
+    </message>
+    <message>
+        <source>Show data</source>
+        <translation>Näytä tiedot</translation>
+    </message>
+    <message>
+        <source>Share new reports with the site</source>
+        <translation>Jaa uudet raportit sivustolle</translation>
+    </message>
+    <message>
+        <source>Save as new…</source>
+        <translation>Tallenna uutena…</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Tallenna muutokset</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Vie PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a report and press Show data.</source>
+        <translation>Valitse raportti ja paina Näytä tiedot.</translation>
+    </message>
+</context>
+<context>
+    <name>RepriceDialog</name>
+    <message>
+        <source>Re-price the session</source>
+        <translation>Hinnoittele tapahtuma uudelleen</translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation>Hinnat:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Miksi:</translation>
+    </message>
+    <message>
+        <source>Goes into the action log with the old and new amount</source>
+        <translation>Tallennetaan toimintolokiin vanhan ja uuden summan kanssa</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledTaskDialog</name>
+    <message>
+        <source>Add scheduled task</source>
+        <translation>Lisää ajastettu tehtävä</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Tehtävän nimi</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Tehtävän tyyppi</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametrit</translation>
+    </message>
+    <message>
+        <source>Max current</source>
+        <translation>Enimmäisvirta</translation>
+    </message>
+    <message>
+        <source> A</source>
+        <translation> A</translation>
+    </message>
+    <message>
+        <source>Current-limit key</source>
+        <translation>Virtarajan avain</translation>
+    </message>
+    <message>
+        <source>chargers without smart charging, e.g. MaxCurrent</source>
+        <translation>laturit ilman älykästä latausta, esim. MaxCurrent</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Aseta tilaan</translation>
+    </message>
+    <message>
+        <source>Firmware location</source>
+        <translation>Laiteohjelmiston sijainti</translation>
+    </message>
+    <message>
+        <source>https://… or ftp://…</source>
+        <translation>https://… tai ftp://…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Nollaus</translation>
+    </message>
+    <message>
+        <source>Connector (0 = station)</source>
+        <translation>Liitin (0 = asema)</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Etäkomento</translation>
+    </message>
+    <message>
+        <source>one per line: name = value</source>
+        <translation>yksi riviä kohden: nimi = arvo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Aikataulu</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Aika (paikallinen)</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Päivämäärä</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>Days of week</source>
+        <translation>Viikonpäivät</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Ma</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Ti</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Ke</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Pe</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>La</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Su</translation>
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation>Kuukauden päivä</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Päättymispäivä</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>asti</translation>
+    </message>
+    <message>
+        <source>Offline stations</source>
+        <translation>Offline-asemat</translation>
+    </message>
+    <message>
+        <source>wait up to</source>
+        <translation>odota enintään</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiivinen</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Kohteet</translation>
+    </message>
+    <message>
+        <source>Tick stations one by one, or a charging group for all its stations (subgroups too, as they are at run time).</source>
+        <translation>Valitse asemat yksitellen tai latausryhmä kaikille sen asemille (myös aliryhmät, sellaisina kuin ne ovat ajohetkellä).</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Asemat</translation>
+    </message>
+    <message>
+        <source>Search charging users</source>
+        <translation>Hae latauskäyttäjiä</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledTasksPage</name>
+    <message>
+        <source>Scheduled tasks</source>
+        <translation>Ajastetut tehtävät</translation>
+    </message>
+    <message>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
+        <translation>Tehtävät, jotka sivusto suorittaa itse: virtarajat, latauskäyttäjien ja käyttäjäryhmien aktivointi tai passivointi, laiteohjelmistopäivitykset, nollaukset ja mikä tahansa etäkomento. Ajat ovat sivuston paikallista aikaa; jokainen ajo näkyy tapahtumasyötteessä kunkin aseman tuloksineen.</translation>
+    </message>
+    <message>
+        <source>Search for specific task</source>
+        <translation>Hae tiettyä tehtävää</translation>
+    </message>
+    <message>
+        <source>Add task…</source>
+        <translation>Lisää tehtävä…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Copy task</source>
+        <translation>Kopioi tehtävä</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivoi</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Suorita nyt</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Event feed</source>
+        <translation>Tapahtumasyöte</translation>
+    </message>
+    <message>
+        <source>Select a date:</source>
+        <translation>Valitse päivä:</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Edellinen päivä</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Seuraava päivä</translation>
+    </message>
+    <message>
+        <source>Search for tasks…</source>
+        <translation>Hae tehtäviä…</translation>
+    </message>
+    <message>
+        <source>Choose a run to see each station&apos;s outcome.</source>
+        <translation>Valitse ajo nähdäksesi kunkin aseman tuloksen.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Päivitä</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Charging session</source>
+        <translation>Lataustapahtuma</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Kuka:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Missä:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Milloin:</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>Energia:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Hinta:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Tila:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Aikajana</translation>
+    </message>
+    <message>
+        <source>Double-click an entry (or press “Show OCPP frame…”) to read the message itself.</source>
+        <translation>Kaksoisnapsauta merkintää (tai paina ”Näytä OCPP-kehys…”) lukeaksesi itse viestin.</translation>
+    </message>
+    <message>
+        <source>Show OCPP frame…</source>
+        <translation>Näytä OCPP-kehys…</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <source>Energy and power</source>
+        <translation>Energia ja teho</translation>
+    </message>
+    <message>
+        <source>End session…</source>
+        <translation>Päätä tapahtuma…</translation>
+    </message>
+    <message>
+        <source>Unlock connector…</source>
+        <translation>Avaa liittimen lukitus…</translation>
+    </message>
+    <message>
+        <source>Re-price…</source>
+        <translation>Hinnoittele uudelleen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>Vain liputetut</translation>
+    </message>
+    <message>
+        <source>Only sessions with plausibility flags (stop below start, suspicious time, late stop, …)</source>
+        <translation>Vain tapahtumat, joilla on uskottavuusliput (lopetus alle aloituksen, epäilyttävä aika, myöhäinen lopetus, …)</translation>
+    </message>
+    <message>
+        <source>Search station, id tag or user name</source>
+        <translation>Hae asemalla, tunnisteella tai käyttäjän nimellä</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Tiedot…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSettingsPage</name>
+    <message>
+        <source>Site settings</source>
+        <translation>Sivuston asetukset</translation>
+    </message>
+    <message>
+        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <translation>Nämä asetukset säilytetään sivuston tietokannassa. Tallennetut muutokset tulevat heti voimaan käynnissä olevassa OCPP-palvelimessa; uudelleenkäynnistystä ei tarvita.</translation>
+    </message>
+    <message>
+        <source>The site settings were changed by someone else. Reload them and try again.</source>
+        <translation>Joku muu muutti sivuston asetuksia. Lataa ne uudelleen ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Lataa uudelleen</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the settings as they are now</source>
+        <translation>Hylkää muokkauksesi ja näytä asetukset sellaisina kuin ne nyt ovat</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sivusto</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>Sivuston nimi:</translation>
+    </message>
+    <message>
+        <source>Shown in the window title, the log-in window and the e-mails evdesk sends operators.</source>
+        <translation>Näytetään ikkunan otsikossa, kirjautumisikkunassa ja evdeskin operaattoreille lähettämissä sähköposteissa.</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Aikavyöhyke:</translation>
+    </message>
+    <message>
+        <source>Every screen shows times in this zone and names it. A change applies to every screen at once.</source>
+        <translation>Jokainen näkymä näyttää ajat tällä vyöhykkeellä ja nimeää sen. Muutos koskee kaikkia näkymiä heti.</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Valuutta:</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
+        <translation>Sivuston valuutan kolmikirjaiminen koodi (ISO 4217), esim. EUR.</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Asemat</translation>
+    </message>
+    <message>
+        <source>Unknown stations:</source>
+        <translation>Tuntemattomat asemat:</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <source>Only stations added here may connect; others are turned away.</source>
+        <translation>Vain tässä lisätyt asemat saavat yhdistää; muut käännytetään pois.</translation>
+    </message>
+    <message>
+        <source>Hold as pending for adoption (recommended)</source>
+        <translation>Pidä odottamassa hyväksyntää (suositus)</translation>
+    </message>
+    <message>
+        <source>They may connect and are listed as pending; they cannot charge until an administrator adopts them.</source>
+        <translation>Ne saavat yhdistää ja näkyvät odottavina; ne eivät voi ladata ennen kuin pääkäyttäjä hyväksyy ne.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Hyväksy</translation>
+    </message>
+    <message>
+        <source>They are added and may charge at once. Use only on a closed network.</source>
+        <translation>Ne lisätään ja voivat ladata heti. Käytä vain suljetussa verkossa.</translation>
+    </message>
+    <message>
+        <source>Heartbeat interval:</source>
+        <translation>Heartbeat-väli:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>For stations added from now on (each station keeps its own, in its settings).</source>
+        <translation>Tästä eteenpäin lisätyille asemille (jokainen asema pitää omansa asetuksissaan).</translation>
+    </message>
+    <message>
+        <source>Meter-value interval:</source>
+        <translation>Mittausväli:</translation>
+    </message>
+    <message>
+        <source>How often a new station reports meter readings while charging.</source>
+        <translation>Kuinka usein uusi asema raportoi mittarilukemat latauksen aikana.</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable after:</source>
+        <translation>Tilapäisesti poissa käytöstä:</translation>
+    </message>
+    <message>
+        <source>A station silent this long is shown as temporarily unavailable.</source>
+        <translation>Näin kauan hiljaa ollut asema näytetään tilapäisesti poissa käytöstä.</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable after:</source>
+        <translation>Pitkäaikaisesti poissa käytöstä:</translation>
+    </message>
+    <message>
+        <source>A station silent this long is shown as long-term unavailable. Must be longer than the above.</source>
+        <translation>Näin kauan hiljaa ollut asema näytetään pitkäaikaisesti poissa käytöstä. Oltava pidempi kuin yllä.</translation>
+    </message>
+    <message>
+        <source>Command timeout:</source>
+        <translation>Komennon aikakatkaisu:</translation>
+    </message>
+    <message>
+        <source>How long to wait for a station to answer a command.</source>
+        <translation>Kuinka kauan odotetaan aseman vastausta komentoon.</translation>
+    </message>
+    <message>
+        <source>Remote start timeout:</source>
+        <translation>Etäkäynnistyksen aikakatkaisu:</translation>
+    </message>
+    <message>
+        <source>After a station accepts a remote start, how long a session may take to begin.</source>
+        <translation>Kun asema hyväksyy etäkäynnistyksen, kuinka kauan tapahtuman alkaminen saa kestää.</translation>
+    </message>
+    <message>
+        <source>Quiet time after boot:</source>
+        <translation>Hiljainen aika käynnistyksen jälkeen:</translation>
+    </message>
+    <message>
+        <source>No commands are sent this soon after a station boots (chargers are busy starting up).</source>
+        <translation>Komentoja ei lähetetä näin pian aseman käynnistyksen jälkeen (laturit ovat kiireisiä käynnistyessään).</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Close inactive sessions after:</source>
+        <translation>Sulje passiiviset tapahtumat:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A session with no sign of life from its station for this long is closed at its last real meter reading.</source>
+        <translation>Tapahtuma, jonka asemasta ei ole kuulunut näin pitkään aikaan, suljetaan viimeiseen todelliseen mittarilukemaan.</translation>
+    </message>
+    <message>
+        <source>Flag station times off by more than:</source>
+        <translation>Liputa aseman ajat, jotka poikkeavat yli:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
+        <translation>Tapahtuma-ajat, jotka poikkeavat tätä enemmän tämän tietokoneen kellosta, liputetaan epäilyttäviksi (väärä aseman kello).</translation>
+    </message>
+    <message>
+        <source>Boot storm</source>
+        <translation>Käynnistysryöppy</translation>
+    </message>
+    <message>
+        <source>Accept at most:</source>
+        <translation>Hyväksy enintään:</translation>
+    </message>
+    <message>
+        <source> boots/s</source>
+        <translation> käynnistystä/s</translation>
+    </message>
+    <message>
+        <source>When more stations boot at once (e.g. after a power cut), the rest are told to retry later, each at its own time.</source>
+        <translation>Kun useampi asema käynnistyy kerralla (esim. sähkökatkon jälkeen), muita pyydetään yrittämään myöhemmin, kutakin omaan aikaansa.</translation>
+    </message>
+    <message>
+        <source>Retry after at least:</source>
+        <translation>Yritä uudelleen aikaisintaan:</translation>
+    </message>
+    <message>
+        <source>Retry after at most:</source>
+        <translation>Yritä uudelleen viimeistään:</translation>
+    </message>
+    <message>
+        <source>The wait given to a station that is told to retry. The maximum must not be below the minimum.</source>
+        <translation>Odotus, joka annetaan asemalle, jota pyydetään yrittämään uudelleen. Enimmäisarvo ei saa olla alle vähimmäisarvon.</translation>
+    </message>
+    <message>
+        <source>Communication log and messages</source>
+        <translation>Viestiloki ja viestit</translation>
+    </message>
+    <message>
+        <source>Keep messages for:</source>
+        <translation>Säilytä viestit:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> päivää</translation>
+    </message>
+    <message>
+        <source>Older messages are deleted from the communication log (checked every hour).</source>
+        <translation>Vanhemmat viestit poistetaan viestilokista (tarkistetaan tunneittain).</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>Säilytä enintään:</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> viestiä</translation>
+    </message>
+    <message>
+        <source>Above this, the oldest messages are deleted.</source>
+        <translation>Tämän yli vanhimmat viestit poistetaan.</translation>
+    </message>
+    <message>
+        <source>Largest message accepted:</source>
+        <translation>Suurin hyväksytty viesti:</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>A larger message from a station gets an error answer (above 1024 KiB the connection is closed).</source>
+        <translation>Asemalta tuleva suurempi viesti saa virhevastauksen (yli 1024 KiB yhteys suljetaan).</translation>
+    </message>
+    <message>
+        <source>Firmware and diagnostics files</source>
+        <translation>Laiteohjelmisto- ja diagnostiikkatiedostot</translation>
+    </message>
+    <message>
+        <source>Largest firmware file:</source>
+        <translation>Suurin laiteohjelmistotiedosto:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mt</translation>
+    </message>
+    <message>
+        <source>An admin&apos;s upload above this is refused.</source>
+        <translation>Pääkäyttäjän tätä suurempi lähetys hylätään.</translation>
+    </message>
+    <message>
+        <source>Largest diagnostics file:</source>
+        <translation>Suurin diagnostiikkatiedosto:</translation>
+    </message>
+    <message>
+        <source>A station&apos;s upload above this is cut off and not kept.</source>
+        <translation>Aseman tätä suurempi lähetys katkaistaan eikä sitä säilytetä.</translation>
+    </message>
+    <message>
+        <source>Diagnostics arrive within:</source>
+        <translation>Diagnostiikka saapuu viimeistään:</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minuuttia</translation>
+    </message>
+    <message>
+        <source>A requested file that has not arrived by then is reported in the diagnostics log.</source>
+        <translation>Pyydetty tiedosto, joka ei ole saapunut siihen mennessä, ilmoitetaan diagnostiikkalokissa.</translation>
+    </message>
+    <message>
+        <source>Firmware links valid for:</source>
+        <translation>Laiteohjelmistolinkit voimassa:</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> tuntia</translation>
+    </message>
+    <message>
+        <source>After the install time; a station that has not installed or failed by then is reported.</source>
+        <translation>Asennusajan jälkeen; asema, joka ei ole siihen mennessä asentanut tai epäonnistunut, ilmoitetaan.</translation>
+    </message>
+    <message>
+        <source>HTTP file port:</source>
+        <translation>HTTP-tiedostoportti:</translation>
+    </message>
+    <message>
+        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
+        <translation>Asemat lataavat ja lähettävät tiedostoja täällä (OCPP-palvelimen osoitteessa). Tulee voimaan seuraavassa käynnistyksessä.</translation>
+    </message>
+    <message>
+        <source>FTP port:</source>
+        <translation>FTP-portti:</translation>
+    </message>
+    <message>
+        <source>Opened only while an FTP transfer is expected, with a one-time login per transfer; a change applies to the next one. 0 = any free port.</source>
+        <translation>Avataan vain, kun FTP-siirtoa odotetaan, kertakäyttöisellä tunnuksella siirtoa kohden; muutos koskee seuraavaa siirtoa. 0 = mikä tahansa vapaa portti.</translation>
+    </message>
+    <message>
+        <source>Operators and e-mail</source>
+        <translation>Operaattorit ja sähköposti</translation>
+    </message>
+    <message>
+        <source>Log-in valid for:</source>
+        <translation>Kirjautuminen voimassa:</translation>
+    </message>
+    <message>
+        <source>After this long the window locks and asks for the password again.</source>
+        <translation>Näin pitkän ajan jälkeen ikkuna lukittuu ja kysyy salasanaa uudelleen.</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP):</source>
+        <translation>Sähköpostipalvelin (SMTP):</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation>esim. smtp.example.com</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Portti:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Suojaus:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Käyttäjänimi:</translation>
+    </message>
+    <message>
+        <source>empty when the server needs no log-in</source>
+        <translation>tyhjä, jos palvelin ei vaadi kirjautumista</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Lähettäjän osoite:</translation>
+    </message>
+    <message>
+        <source>e.g. evdesk@example.com</source>
+        <translation>esim. evdesk@example.com</translation>
+    </message>
+    <message>
+        <source>Test e-mail to:</source>
+        <translation>Testisähköposti osoitteeseen:</translation>
+    </message>
+    <message>
+        <source>your address</source>
+        <translation>osoitteesi</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Lähetä testisähköposti</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Palauta</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the settings in force</source>
+        <translation>Hylkää muokkauksesi ja näytä voimassa olevat asetukset</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <source>Add station</source>
+        <translation>Lisää asema</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Tunnus:</translation>
+    </message>
+    <message>
+        <source>as configured in the charger, e.g. DEPOT-AC-01</source>
+        <translation>kuten laturiin on määritetty, esim. DEPOT-AC-01</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>free text; the identifier when empty</source>
+        <translation>vapaa teksti; tyhjänä tunnus</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Latausryhmä:</translation>
+    </message>
+    <message>
+        <source>Connectors:</source>
+        <translation>Liittimet:</translation>
+    </message>
+    <message>
+        <source>Password (optional):</source>
+        <translation>Salasana (valinnainen):</translation>
+    </message>
+    <message>
+        <source>basic authentication (security profile 1)</source>
+        <translation>perustunnistautuminen (suojausprofiili 1)</translation>
+    </message>
+</context>
+<context>
+    <name>StationHardwareDialog</name>
+    <message>
+        <source>Station details</source>
+        <translation>Aseman tiedot</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Sijainti:</translation>
+    </message>
+    <message>
+        <source>System status:</source>
+        <translation>Järjestelmän tila:</translation>
+    </message>
+    <message>
+        <source>Integration date:</source>
+        <translation>Käyttöönottopäivä:</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>Tunnettu:</translation>
+    </message>
+    <message>
+        <source>When the charger was put into service (for maintenance scheduling)</source>
+        <translation>Milloin laturi otettiin käyttöön (huoltojen aikataulutusta varten)</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Charging points (EVSEs)&lt;/b&gt; — double-click a cell to edit it</source>
+        <translation>&lt;b&gt;Latauspisteet (EVSE:t)&lt;/b&gt; — kaksoisnapsauta solua muokataksesi sitä</translation>
+    </message>
+    <message>
+        <source>Add charging point</source>
+        <translation>Lisää latauspiste</translation>
+    </message>
+    <message>
+        <source>Remove charging point</source>
+        <translation>Poista latauspiste</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sockets and cables&lt;/b&gt; of the selected charging point</source>
+        <translation>Valitun latauspisteen &lt;b&gt;pistorasiat ja kaapelit&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add socket</source>
+        <translation>Lisää pistorasia</translation>
+    </message>
+    <message>
+        <source>A charging point has at most 4 sockets or cables</source>
+        <translation>Latauspisteessä on enintään 4 pistorasiaa tai kaapelia</translation>
+    </message>
+    <message>
+        <source>Remove socket</source>
+        <translation>Poista pistorasia</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Tallenna mallipohjaksi…</translation>
+    </message>
+    <message>
+        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
+        <translation>Tallenna nämä latauspisteet ja aseman asetukset mallipohjaksi uusille asemille</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <source>‹ Stations</source>
+        <translation>‹ Asemat</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Komennot</translation>
+    </message>
+    <message>
+        <source>Event feed</source>
+        <translation>Tapahtumasyöte</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Päivä:</translation>
+    </message>
+    <message>
+        <source>‹ Previous day</source>
+        <translation>‹ Edellinen päivä</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd (ddd)</source>
+        <translation>ddd d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>Next day ›</source>
+        <translation>Seuraava päivä ›</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>OCPP status:</source>
+        <translation>OCPP-tila:</translation>
+    </message>
+    <message>
+        <source>Error type:</source>
+        <translation>Virhetyyppi:</translation>
+    </message>
+    <message>
+        <source>Communication log</source>
+        <translation>Viestiloki</translation>
+    </message>
+    <message>
+        <source>Find in action or payload (loaded rows)</source>
+        <translation>Etsi toiminnosta tai sisällöstä (ladatut rivit)</translation>
+    </message>
+    <message>
+        <source>→ sent to the station    ← received from the station</source>
+        <translation>→ lähetetty asemalle    ← vastaanotettu asemalta</translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload.</source>
+        <translation>Valitse viesti nähdäksesi sen sisällön.</translation>
+    </message>
+    <message>
+        <source>Action log</source>
+        <translation>Toimintoloki</translation>
+    </message>
+    <message>
+        <source>Network log</source>
+        <translation>Verkkoloki</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Määritykset</translation>
+    </message>
+    <message>
+        <source>The station&apos;s configuration keys as last read from it.</source>
+        <translation>Aseman määritysavaimet sellaisina kuin ne viimeksi luettiin siltä.</translation>
+    </message>
+    <message>
+        <source>Find a key or value</source>
+        <translation>Etsi avainta tai arvoa</translation>
+    </message>
+    <message>
+        <source>Refresh configuration…</source>
+        <translation>Päivitä määritykset…</translation>
+    </message>
+    <message>
+        <source>Read every configuration key from the station now (GetConfiguration)</source>
+        <translation>Lue kaikki määritysavaimet asemalta nyt (GetConfiguration)</translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <source>Station settings</source>
+        <translation>Aseman asetukset</translation>
+    </message>
+    <message>
+        <source>This station was changed by someone else. Reload it and try again.</source>
+        <translation>Joku muu muutti tätä asemaa. Lataa se uudelleen ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Lataa uudelleen</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the station as it is now</source>
+        <translation>Hylkää muokkauksesi ja näytä asema sellaisena kuin se nyt on</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Yleiset</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Latausryhmä:</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Pääsy:</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Julkinen</translation>
+    </message>
+    <message>
+        <source>Anyone with a valid, active charging token may charge.</source>
+        <translation>Kuka tahansa, jolla on voimassa oleva, aktiivinen lataustunniste, saa ladata.</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Yksityinen</translation>
+    </message>
+    <message>
+        <source>Only charging users given rights to this station may charge.</source>
+        <translation>Vain latauskäyttäjät, joille on annettu oikeudet tähän asemaan, saavat ladata.</translation>
+    </message>
+    <message>
+        <source>Free charging</source>
+        <translation>Ilmainen lataus</translation>
+    </message>
+    <message>
+        <source>No identification: anyone can plug in and charge.</source>
+        <translation>Ei tunnistautumista: kuka tahansa voi kytkeä ja ladata.</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Muistiinpanot:</translation>
+    </message>
+    <message>
+        <source>Location, contact, anything the next operator should know</source>
+        <translation>Sijainti, yhteystiedot, kaikki mitä seuraavan operaattorin pitää tietää</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Yhteys</translation>
+    </message>
+    <message>
+        <source>Heartbeat interval:</source>
+        <translation>Heartbeat-väli:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Meter-value interval:</source>
+        <translation>Mittausväli:</translation>
+    </message>
+    <message>
+        <source>Both intervals are sent to the station at its next boot: a change takes effect when it restarts.</source>
+        <translation>Molemmat välit lähetetään asemalle sen seuraavassa käynnistyksessä: muutos tulee voimaan, kun se käynnistyy uudelleen.</translation>
+    </message>
+    <message>
+        <source>Accept RFID tags with a vendor suffix</source>
+        <translation>Hyväksy RFID-tunnisteet valmistajan päätteellä</translation>
+    </message>
+    <message>
+        <source>A tag the station sends as 04A2B3C4_serial is also recognised as 04A2B3C4.</source>
+        <translation>Tunniste, jonka asema lähettää muodossa 04A2B3C4_serial, tunnistetaan myös muodossa 04A2B3C4.</translation>
+    </message>
+    <message>
+        <source>Skip schema validation</source>
+        <translation>Ohita skeematarkistus</translation>
+    </message>
+    <message>
+        <source>For firmware that sends invalid messages: messages that break the OCPP schema are accepted anyway. Use only for firmware known to need it.</source>
+        <translation>Laiteohjelmistoille, jotka lähettävät virheellisiä viestejä: OCPP-skeemaa rikkovat viestit hyväksytään silti. Käytä vain laiteohjelmistolle, jonka tiedetään tarvitsevan sitä.</translation>
+    </message>
+    <message>
+        <source>Station password (basic auth: security profiles 1 and 2)</source>
+        <translation>Aseman salasana (perustunnistautuminen: suojausprofiilit 1 ja 2)</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Uusi salasana:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>vähintään 8 merkkiä</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Toista salasana:</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>sama uudelleen</translation>
+    </message>
+    <message>
+        <source>Remove the password: the station may connect without one</source>
+        <translation>Poista salasana: asema saa yhdistää ilman sitä</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Suojaus</translation>
+    </message>
+    <message>
+        <source>Security profile:</source>
+        <translation>Suojausprofiili:</translation>
+    </message>
+    <message>
+        <source>Delete station…</source>
+        <translation>Poista asema…</translation>
+    </message>
+    <message>
+        <source>Remove this station from the site; its history is kept</source>
+        <translation>Poista tämä asema sivustolta; sen historia säilyy</translation>
+    </message>
+</context>
+<context>
+    <name>StationTemplatesPage</name>
+    <message>
+        <source>Station templates</source>
+        <translation>Asemapohjat</translation>
+    </message>
+    <message>
+        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <translation>Mallipohja sisältää aseman latauspisteet, pistorasiat ja asetukset. Luodaksesi sellaisen avaa aseman tiedot ja valitse ”Tallenna mallipohjaksi…”; täällä luot asemia siitä, nimeät sen uudelleen tai poistat sen.</translation>
+    </message>
+    <message>
+        <source>Search template name, manufacturer, model…</source>
+        <translation>Hae mallipohjan nimellä, valmistajalla, mallilla…</translation>
+    </message>
+    <message>
+        <source>Create station…</source>
+        <translation>Luo asema…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Nimeä uudelleen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>Charging stations</source>
+        <translation>Latausasemat</translation>
+    </message>
+    <message>
+        <source>How chargers connect…</source>
+        <translation>Miten laturit yhdistävät…</translation>
+    </message>
+    <message>
+        <source>The address, port and rules a charging station needs to connect to this evdesk</source>
+        <translation>Osoite, portti ja säännöt, joita latausasema tarvitsee yhdistääkseen tähän evdeskiin</translation>
+    </message>
+    <message>
+        <source>Add station…</source>
+        <translation>Lisää asema…</translation>
+    </message>
+    <message>
+        <source>Stations are waiting for adoption.</source>
+        <translation>Asemia odottaa hyväksyntää.</translation>
+    </message>
+    <message>
+        <source>Show pending stations</source>
+        <translation>Näytä odottavat asemat</translation>
+    </message>
+    <message>
+        <source>Search name or identifier</source>
+        <translation>Hae nimellä tai tunnuksella</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Yhteys:</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>Rekisteröinti:</translation>
+    </message>
+    <message>
+        <source>Accept the selected pending station into this site</source>
+        <translation>Hyväksy valittu odottava asema tähän sivustoon</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>Hyväksy…</translation>
+    </message>
+    <message>
+        <source>Turn the selected pending station away</source>
+        <translation>Käännytä valittu odottava asema pois</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Avaa</translation>
+    </message>
+</context>
+<context>
+    <name>TariffDialog</name>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tyyppi:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Valuutta:</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Hinnat</translation>
+    </message>
+    <message>
+        <source>0.0000</source>
+        <translation>0.0000</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>per tapahtuma</translation>
+    </message>
+    <message>
+        <source>Day prices start:</source>
+        <translation>Päivähinnat alkavat:</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Night prices start:</source>
+        <translation>Yöhinnat alkavat:</translation>
+    </message>
+    <message>
+        <source>per kWh</source>
+        <translation>per kWh</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>per tunti</translation>
+    </message>
+    <message>
+        <source>Time counts:</source>
+        <translation>Aika lasketaan:</translation>
+    </message>
+    <message>
+        <source>Power levels:</source>
+        <translation>Tehotasot:</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>Lisää taso</translation>
+    </message>
+    <message>
+        <source>Remove level</source>
+        <translation>Poista taso</translation>
+    </message>
+    <message>
+        <source>per minute from minute</source>
+        <translation>per minuutti minuutista alkaen</translation>
+    </message>
+    <message>
+        <source>per hour parked after charging, after</source>
+        <translation>per tunti pysäköitynä latauksen jälkeen, kun on kulunut</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Prices have at most 4 decimals; an empty field is 0.</source>
+        <translation>Hinnoissa on enintään 4 desimaalia; tyhjä kenttä on 0.</translation>
+    </message>
+    <message>
+        <source>VAT and validity</source>
+        <translation>ALV ja voimassaolo</translation>
+    </message>
+    <message>
+        <source>VAT rate:</source>
+        <translation>ALV-kanta:</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>Hinnat sisältävät ALV:n</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Voimassa alkaen:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>d.M.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Valid to:</source>
+        <translation>Voimassa asti:</translation>
+    </message>
+    <message>
+        <source>Stop limits</source>
+        <translation>Lopetusrajat</translation>
+    </message>
+    <message>
+        <source>Maximum time:</source>
+        <translation>Enimmäisaika:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ei rajaa</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Maximum energy:</source>
+        <translation>Enimmäisenergia:</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>Maximum cost:</source>
+        <translation>Enimmäishinta:</translation>
+    </message>
+    <message>
+        <source>A session with this tariff stops when it reaches a limit. Empty: no limit.</source>
+        <translation>Tapahtuma tällä hinnastolla pysähtyy, kun se saavuttaa rajan. Tyhjä: ei rajaa.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Muistiinpanot</translation>
+    </message>
+    <message>
+        <source>What would this session cost?</source>
+        <translation>Mitä tämä tapahtuma maksaisi?</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Kesto:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>Energia:</translation>
+    </message>
+    <message>
+        <source> kWh</source>
+        <translation> kWh</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Alku:</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Virta:</translation>
+    </message>
+    <message>
+        <source>AC</source>
+        <translation>AC</translation>
+    </message>
+    <message>
+        <source>DC</source>
+        <translation>DC</translation>
+    </message>
+    <message>
+        <source>Parked after charging:</source>
+        <translation>Pysäköity latauksen jälkeen:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>TariffGroupDialog</name>
+    <message>
+        <source>Tariff group</source>
+        <translation>Hinnastoryhmä</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Tariffs in this group</source>
+        <translation>Tämän ryhmän hinnastot</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lisää</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Ylös</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Alas</translation>
+    </message>
+    <message>
+        <source>When several tariffs admit a session, the one lowest in the list wins; the base tariff applies to everyone else.</source>
+        <translation>Kun useampi hinnasto hyväksyy tapahtuman, listassa alimpana oleva voittaa; perushinnasto koskee kaikkia muita.</translation>
+    </message>
+    <message>
+        <source>Who and when the selected tariff applies</source>
+        <translation>Keitä ja milloin valittu hinnasto koskee</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Käyttäjät</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Hae käyttäjiä</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Poista käyttäjä</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Search tokens</source>
+        <translation>Hae tunnisteita</translation>
+    </message>
+    <message>
+        <source>Remove token</source>
+        <translation>Poista tunniste</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Ajat</translation>
+    </message>
+    <message>
+        <source>Add time window</source>
+        <translation>Lisää aikaikkuna</translation>
+    </message>
+    <message>
+        <source>Remove time window</source>
+        <translation>Poista aikaikkuna</translation>
+    </message>
+    <message>
+        <source>Where this group applies</source>
+        <translation>Missä tämä ryhmä on voimassa</translation>
+    </message>
+    <message>
+        <source>Assign here</source>
+        <translation>Liitä tähän</translation>
+    </message>
+    <message>
+        <source>Remove assignment</source>
+        <translation>Poista liitos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsPage</name>
+    <message>
+        <source>Tariffs</source>
+        <translation>Hinnastot</translation>
+    </message>
+    <message>
+        <source>Search name</source>
+        <translation>Hae nimellä</translation>
+    </message>
+    <message>
+        <source>Add tariff…</source>
+        <translation>Lisää hinnasto…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Tariff groups</source>
+        <translation>Hinnastoryhmät</translation>
+    </message>
+    <message>
+        <source>A tariff group is an ordered list of tariffs with the users and times each applies to. Assign a group to a charging group (its subgroups included), a station or a connector.</source>
+        <translation>Hinnastoryhmä on järjestetty lista hinnastoja niiden käyttäjineen ja aikoineen. Liitä ryhmä latausryhmään (aliryhmineen), asemaan tai liittimeen.</translation>
+    </message>
+    <message>
+        <source>Add tariff group…</source>
+        <translation>Lisää hinnastoryhmä…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateStationDialog</name>
+    <message>
+        <source>Create a station from a template</source>
+        <translation>Luo asema mallipohjasta</translation>
+    </message>
+    <message>
+        <source>The new station is registered before the charger first connects: it is accepted at once. Choose the template first — it fills in the name.</source>
+        <translation>Uusi asema rekisteröidään ennen kuin laturi yhdistää ensimmäisen kerran: se hyväksytään heti. Valitse ensin mallipohja — se täyttää nimen.</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Mallipohja:</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Tunnus:</translation>
+    </message>
+    <message>
+        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
+        <translation>laturin OCPP-tunnus, esim. DEPOT-07</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Charging group:</source>
+        <translation>Latausryhmä:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Sijainti:</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Edit token</source>
+        <translation>Muokkaa tunnistetta</translation>
+    </message>
+    <message>
+        <source>Token id:</source>
+        <translation>Tunnisteen id:</translation>
+    </message>
+    <message>
+        <source>RFID uid</source>
+        <translation>RFID-uid</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Tila:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Voimassa alkaen:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>alkaen</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Voimassa asti:</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>asti</translation>
+    </message>
+    <message>
+        <source>Parent (group) token:</source>
+        <translation>Ylätunniste (ryhmä):</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valinnainen</translation>
+    </message>
+    <message>
+        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
+        <translation>Päivät ovat kokonaisia päiviä kunkin aseman aikavyöhykkeellä. Ilman päättymispäivää tunniste on voimassa toistaiseksi.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>TokensPage</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Search token id, name or user</source>
+        <translation>Hae tunnisteen id:llä, nimellä tai käyttäjällä</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Estä</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add charging user</source>
+        <translation>Lisää latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Lataa uudelleen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Tiedot</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Etunimi:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Sukunimi:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>Sähköpostiosoite:</translation>
+    </message>
+    <message>
+        <source>driver@example.com</source>
+        <translation>driver@example.com</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Puhelin:</translation>
+    </message>
+    <message>
+        <source>Home group:</source>
+        <translation>Kotiryhmä:</translation>
+    </message>
+    <message>
+        <source>Operators see and manage the charging users homed in their charging group or below it.</source>
+        <translation>Operaattorit näkevät ja hallinnoivat latauskäyttäjiä, joiden kotiryhmä on heidän latausryhmänsä tai sen alla.</translation>
+    </message>
+    <message>
+        <source>User group:</source>
+        <translation>Käyttäjäryhmä:</translation>
+    </message>
+    <message>
+        <source>Sessions at a time:</source>
+        <translation>Tapahtumia kerrallaan:</translation>
+    </message>
+    <message>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
+        <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla millä tahansa asemilla. Tyhjä: käyttäjäryhmän raja tai 1.</translation>
+    </message>
+    <message>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
+        <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla (kalustotili usealla kortilla: yksi autoa kohden). Jätä tyhjäksi käyttääksesi käyttäjäryhmän rajaa, tai 1, jos ryhmä ei aseta rajaa.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Tila:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Syy:</translation>
+    </message>
+    <message>
+        <source>Why the user may not charge</source>
+        <translation>Miksi käyttäjä ei saa ladata</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Ajoneuvot</translation>
+    </message>
+    <message>
+        <source>Registration plates of the user&apos;s vehicles.</source>
+        <translation>Käyttäjän ajoneuvojen rekisterikilvet.</translation>
+    </message>
+    <message>
+        <source>Registration plate, e.g. ABC-123</source>
+        <translation>Rekisterikilpi, esim. ABC-123</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lisää</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Access rights</source>
+        <translation>Käyttöoikeudet</translation>
+    </message>
+    <message>
+        <source>Where the user may charge at stations in private mode. A ticked charging group includes its subgroups and all their stations; or tick single stations.</source>
+        <translation>Missä käyttäjä saa ladata yksityistilassa olevilla asemilla. Valittu latausryhmä sisältää aliryhmänsä ja niiden kaikki asemat; tai valitse yksittäisiä asemia.</translation>
+    </message>
+    <message>
+        <source>Charging group / station</source>
+        <translation>Latausryhmä / asema</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Token id (RFID uid)</source>
+        <translation>Tunnisteen id (RFID-uid)</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Blue key fob</source>
+        <translation>Nimi, esim. Sininen avaimenperä</translation>
+    </message>
+    <message>
+        <source>Add token</source>
+        <translation>Lisää tunniste</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Estä</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupDialog</name>
+    <message>
+        <source>Add charging user group</source>
+        <translation>Lisää latauskäyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Active (members may charge)</source>
+        <translation>Aktiivinen (jäsenet saavat ladata)</translation>
+    </message>
+    <message>
+        <source>Sessions at a time:</source>
+        <translation>Tapahtumia kerrallaan:</translation>
+    </message>
+    <message>
+        <source>limit to</source>
+        <translation>rajoita</translation>
+    </message>
+    <message>
+        <source>per member</source>
+        <translation>per jäsen</translation>
+    </message>
+    <message>
+        <source>How many sessions each member may run at once. Unticked: no group limit, so a member may run one. A limit set on a member in the charging user editor wins over this one.</source>
+        <translation>Kuinka monta tapahtumaa kukin jäsen saa ajaa kerralla. Valitsematta: ei ryhmän rajaa, joten jäsen saa ajaa yhden. Jäsenelle latauskäyttäjäeditorissa asetettu raja voittaa tämän.</translation>
+    </message>
+    <message>
+        <source>Stop sessions at:</source>
+        <translation>Lopeta tapahtumat:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ei rajaa</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>hinta</translation>
+    </message>
+    <message>
+        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
+        <translation>evdesk lopettaa jäsenen tapahtuman, kun se saavuttaa jonkin näistä (tyhjä: ei ryhmän rajaa). Näistä ja hinnaston rajoista tiukempi pätee; etäkäynnistys voi asettaa omansa.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsPage</name>
+    <message>
+        <source>Charging user groups</source>
+        <translation>Latauskäyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>Search group name</source>
+        <translation>Hae ryhmän nimellä</translation>
+    </message>
+    <message>
+        <source>Add group…</source>
+        <translation>Lisää ryhmä…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Charging users</source>
+        <translation>Latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Search name, e-mail or token id</source>
+        <translation>Hae nimellä, sähköpostilla tai tunnisteen id:llä</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Lisää käyttäjä…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Poista käytöstä…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Tuo CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>display</name>
+    <message>
+        <source>today</source>
+        <translation>tänään</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ei koskaan</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>{n} s sitten</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} min sitten</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>{n} h sitten</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>{n} pv sitten</translation>
+    </message>
+</context>
+</TS>
