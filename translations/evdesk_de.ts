@@ -387,6 +387,533 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Ladekarte</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Start (min)</source>
+        <translation>Beginn (min)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Charging group / station</source>
+        <translation>Ladegruppe / Station</translation>
+    </message>
+    <message>
+        <source>Charging points</source>
+        <translation>Ladepunkte</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Ladepunkt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error type</source>
+        <translation>Fehlertyp</translation>
+    </message>
+    <message>
+        <source>Date &amp; time</source>
+        <translation>Datum &amp; Zeit</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Ladegruppe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>Hochgeladen von</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Koordinaten</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>Verwaltet von</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitverhalten</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Auto-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Mail server&apos;s answer</source>
+        <translation>Antwort des Mailservers</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Base group</source>
+        <translation>Basisgruppe</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Detail status</source>
+        <translation>Detailstatus</translation>
+    </message>
+    <message>
+        <source>Unavailable since</source>
+        <translation>Nicht verfügbar seit</translation>
+    </message>
+    <message>
+        <source>Error rate (30 days)</source>
+        <translation>Fehlerquote (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Sessions (30 days)</source>
+        <translation>Ladevorgänge (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Failed sessions (30 days)</source>
+        <translation>Fehlgeschlagene Ladevorgänge (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Letzter Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Name der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Energie (kWh)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>Stoppgrund</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marken</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Fetched at</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Compared station</source>
+        <translation>Vergleichsstation</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>System status</source>
+        <translation>Systemstatus</translation>
+    </message>
+    <message>
+        <source>Connector status</source>
+        <translation>Anschlussstatus</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Tariff groups</source>
+        <translation>Tarifgruppen</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugeordnet zu</translation>
+    </message>
+    <message>
+        <source>Token id</source>
+        <translation>Karten-ID</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Parent token</source>
+        <translation>Übergeordnete Karte</translation>
+    </message>
+    <message>
+        <source>Sessions at a time</source>
+        <translation>Ladevorgänge gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Ladekarten</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Fahrzeuge</translation>
+    </message>
+</context>
+<context>
     <name>CommandDialog</name>
     <message>
         <source>Command</source>
@@ -612,6 +1139,34 @@
     <message>
         <source>Unlock the connector so the cable can be removed</source>
         <translation>Den Anschluss entriegeln, damit das Kabel abgezogen werden kann</translation>
+    </message>
+    <message>
+        <source>Connector {number}</source>
+        <translation>Anschluss {number}</translation>
+    </message>
+    <message>
+        <source>vendor code {code}</source>
+        <translation>Herstellercode {code}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Since {time}</source>
+        <translation>Seit {time}</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Kein Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Local time, {zone}</source>
+        <translation>Ortszeit, {zone}</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1819,46 @@
         <source>Create administrator</source>
         <translation>Administrator anlegen</translation>
     </message>
+    <message>
+        <source>Charging station management for {site}</source>
+        <translation>Ladestationsverwaltung für {site}</translation>
+    </message>
+    <message>
+        <source>evdesk — lost password</source>
+        <translation>evdesk — Passwort vergessen</translation>
+    </message>
+    <message>
+        <source>evdesk — set password</source>
+        <translation>evdesk — Passwort setzen</translation>
+    </message>
+    <message>
+        <source>evdesk — first administrator</source>
+        <translation>evdesk — erster Administrator</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}. Try again.</source>
+        <translation>Etwas ist schiefgegangen: {error}. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>If that username has an e-mail address, a code is on its way. It is valid for 72 hours.</source>
+        <translation>Wenn zu diesem Benutzernamen eine E-Mail-Adresse gehört, ist ein Code unterwegs. Er gilt 72 Stunden.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Password set. Log in with it now.</source>
+        <translation>Passwort gesetzt. Melden Sie sich jetzt damit an.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1881,6 +2476,13 @@
     <message>
         <source>Goes into the action log with the old and new amount</source>
         <translation>Kommt mit altem und neuem Betrag ins Aktionsprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>RotatePasswordButton</name>
+    <message>
+        <source>Rotate password</source>
+        <translation>Passwort rotieren</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +3217,89 @@
     </message>
 </context>
 <context>
+    <name>States</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable</source>
+        <translation>Vorübergehend nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable</source>
+        <translation>Langfristig nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Never connected</source>
+        <translation>Nie verbunden</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>Lädt</translation>
+    </message>
+    <message>
+        <source>SuspendedEV</source>
+        <translation>Pausiert (Fahrzeug)</translation>
+    </message>
+    <message>
+        <source>SuspendedEVSE</source>
+        <translation>Pausiert (Station)</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Faulted</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>StationDialog</name>
     <message>
         <source>Add station</source>
@@ -2721,6 +3406,25 @@
     </message>
 </context>
 <context>
+    <name>StationLogTabs</name>
+    <message>
+        <source>Hardware status</source>
+        <translation>Hardwarestatus</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the whole log of this tab to a CSV file</source>
+        <translation>Das ganze Protokoll dieses Tabs in eine CSV-Datei schreiben</translation>
+    </message>
+</context>
+<context>
     <name>StationPanel</name>
     <message>
         <source>‹ Stations</source>
@@ -2809,6 +3513,142 @@
     <message>
         <source>Read every configuration key from the station now (GetConfiguration)</source>
         <translation>Alle Konfigurationsschlüssel jetzt von der Station lesen (GetConfiguration)</translation>
+    </message>
+    <message>
+        <source>Days in {zone}</source>
+        <translation>Tage in {zone}</translation>
+    </message>
+    <message>
+        <source>Station removed</source>
+        <translation>Station entfernt</translation>
+    </message>
+    <message>
+        <source>Your role cannot send commands.</source>
+        <translation>Ihre Rolle kann keine Befehle senden.</translation>
+    </message>
+    <message>
+        <source>Name, group, access, intervals, password; delete the station</source>
+        <translation>Name, Gruppe, Zugang, Intervalle, Passwort; Station löschen</translation>
+    </message>
+    <message>
+        <source>Only admin operators can edit charging stations.</source>
+        <translation>Nur Administratoren können Ladestationen bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Identifier {identity}</source>
+        <translation>Kennung {identity}</translation>
+    </message>
+    <message>
+        <source>firmware {version}</source>
+        <translation>Firmware {version}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>security profile {profile}</source>
+        <translation>Sicherheitsprofil {profile}</translation>
+    </message>
+    <message>
+        <source>firmware update: {status}</source>
+        <translation>Firmware-Update: {status}</translation>
+    </message>
+    <message>
+        <source>registration: {registration}</source>
+        <translation>Registrierung: {registration}</translation>
+    </message>
+    <message>
+        <source>whole station: {status}</source>
+        <translation>ganze Station: {status}</translation>
+    </message>
+    <message>
+        <source>last seen {time} {zone} ({ago})</source>
+        <translation>zuletzt gesehen {time} {zone} ({ago})</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>tariff group {name} ({source})</source>
+        <translation>Tarifgruppe {name} ({source})</translation>
+    </message>
+    <message>
+        <source>no tariff group: sessions are free</source>
+        <translation>keine Tarifgruppe: Laden ist kostenlos</translation>
+    </message>
+    <message>
+        <source>; connector {connector}: {name}</source>
+        <translation>; Anschluss {connector}: {name}</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All error types</source>
+        <translation>Alle Fehlertypen</translation>
+    </message>
+    <message>
+        <source>→ sent to the station</source>
+        <translation>→ an die Station gesendet</translation>
+    </message>
+    <message>
+        <source>← received from the station</source>
+        <translation>← von der Station empfangen</translation>
+    </message>
+    <message>
+        <source>Reading the stored keys…</source>
+        <translation>Gespeicherte Schlüssel werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Compatibility</source>
+        <translation>Kompatibilität</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Location, system status, integration date, charging points (EVSEs) and sockets</source>
+        <translation>Standort, Systemstatus, Inbetriebnahme, Ladepunkte (EVSEs) und Steckdosen</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Sessions started at this station in the last 24 hours, the charging points they used and their energy</source>
+        <translation>In den letzten 24 Stunden an dieser Station begonnene Ladevorgänge, die genutzten Ladepunkte und ihre Energie</translation>
+    </message>
+    <message>
+        <source>charging event</source>
+        <translation>Ladevorgang</translation>
+    </message>
+    <message>
+        <source>charging events</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>charging point</source>
+        <translation>Ladepunkt</translation>
+    </message>
+    <message>
+        <source>charging points</source>
+        <translation>Ladepunkte</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: &lt;b&gt;{sessions}&lt;/b&gt; {events} · &lt;b&gt;{points_used}&lt;/b&gt; {points} · &lt;b&gt;{energy}&lt;/b&gt; kWh</source>
+        <translation>Letzte 24 Stunden: &lt;b&gt;{sessions}&lt;/b&gt; {events} · &lt;b&gt;{points_used}&lt;/b&gt; {points} · &lt;b&gt;{energy}&lt;/b&gt; kWh</translation>
     </message>
 </context>
 <context>
@@ -3038,6 +3878,86 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Not online</source>
+        <translation>Nicht online</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable</source>
+        <translation>Vorübergehend nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable</source>
+        <translation>Langfristig nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Never connected</source>
+        <translation>Nie verbunden</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>⚠  {count} stations are waiting for adoption.</source>
+        <translation>⚠  {count} Stationen warten auf Übernahme.</translation>
+    </message>
+    <message>
+        <source>⚠  1 station is waiting for adoption.</source>
+        <translation>⚠  1 Station wartet auf Übernahme.</translation>
+    </message>
+    <message>
+        <source>Pending stations may connect but cannot charge until an administrator adopts them.</source>
+        <translation>Ausstehende Stationen dürfen sich verbinden, können aber nicht laden, bis ein Administrator sie übernimmt.</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} stations</source>
+        <translation>{shown} von {total} Stationen angezeigt</translation>
+    </message>
+    <message>
+        <source>Rejected {identity}: it can no longer connect. Adopt it to let it in again.</source>
+        <translation>{identity} abgelehnt: Sie kann sich nicht mehr verbinden. Übernehmen Sie sie, um sie wieder zuzulassen.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected station&apos;s settings or password, or delete it</source>
+        <translation>Einstellungen oder Passwort der ausgewählten Station ändern oder sie löschen</translation>
+    </message>
+    <message>
+        <source>Edit settings…</source>
+        <translation>Einstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Details, charging points and sockets…</source>
+        <translation>Details, Ladepunkte und Steckdosen…</translation>
+    </message>
+    <message>
+        <source>Saved the settings of {name} ({identity}).</source>
+        <translation>Einstellungen von {name} ({identity}) gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted {name} ({identity}). The identifier is free again; its history is kept.</source>
+        <translation>{name} ({identity}) gelöscht. Die Kennung ist wieder frei; die Historie bleibt erhalten.</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,533 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Jäsenet</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Kattaa</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Toiminto</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Virhe</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operaattori</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Etuliite</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Luotu</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Viimeksi käytetty</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Peruttu</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Liitin</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <source>Start (min)</source>
+        <translation>Alku (min)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Raja</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Vaiheet</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Suunta</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Viestin id</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Sisältö</translation>
+    </message>
+    <message>
+        <source>Charging group / station</source>
+        <translation>Latausryhmä / asema</translation>
+    </message>
+    <message>
+        <source>Charging points</source>
+        <translation>Latauspisteet</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Tiedot</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Latauspiste</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Error type</source>
+        <translation>Virhetyyppi</translation>
+    </message>
+    <message>
+        <source>Date &amp; time</source>
+        <translation>Päivä ja aika</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ongelma</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Latausryhmä</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tiedosto</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Koko</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>Lähettäjä</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Edistyminen</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Yhteys</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Lisätieto</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Asemat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Lähde</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Virhekoodi</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Valmistaja</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Pyydetty</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Maksettu</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Viite</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kausi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Eräpäivä</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postinumero</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Kaupunki</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Maa</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Koordinaatit</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>Hallinnoi</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Valmistaja</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Malli</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Ryhmä</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Laji</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Vastaanottajat</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Tapaukset</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Ajoitus</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Automaattinen palautus</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Tapaus</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Mail server&apos;s answer</source>
+        <translation>Sähköpostipalvelimen vastaus</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Sähköpostiosoite</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Oikeudet</translation>
+    </message>
+    <message>
+        <source>Base group</source>
+        <translation>Perusryhmä</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Viimeisin kirjautuminen</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Tunnus</translation>
+    </message>
+    <message>
+        <source>Detail status</source>
+        <translation>Tarkka tila</translation>
+    </message>
+    <message>
+        <source>Unavailable since</source>
+        <translation>Poissa käytöstä alkaen</translation>
+    </message>
+    <message>
+        <source>Error rate (30 days)</source>
+        <translation>Virheosuus (30 päivää)</translation>
+    </message>
+    <message>
+        <source>Sessions (30 days)</source>
+        <translation>Tapahtumat (30 päivää)</translation>
+    </message>
+    <message>
+        <source>Failed sessions (30 days)</source>
+        <translation>Epäonnistuneet tapahtumat (30 päivää)</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Viimeisin tapahtuma</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Laiteohjelmisto</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiivinen</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Aikataulu</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Kohteet</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Seuraava ajo</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Tehtävän nimi</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Uusinta</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Alku</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Loppu</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Energia (kWh)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>Lopetuksen syy</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Liput</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Avain</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Vain luku</translation>
+    </message>
+    <message>
+        <source>Fetched at</source>
+        <translation>Haettu</translation>
+    </message>
+    <message>
+        <source>Compared station</source>
+        <translation>Verrattu asema</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sijainti</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Liittimet</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Yhteys</translation>
+    </message>
+    <message>
+        <source>System status</source>
+        <translation>Järjestelmän tila</translation>
+    </message>
+    <message>
+        <source>Connector status</source>
+        <translation>Liittimien tila</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Viimeksi nähty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Voimassa alkaen</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Voimassa asti</translation>
+    </message>
+    <message>
+        <source>Tariff groups</source>
+        <translation>Hinnastoryhmät</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Hinnastot</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Liitetty</translation>
+    </message>
+    <message>
+        <source>Token id</source>
+        <translation>Tunnisteen id</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Voimassa asti</translation>
+    </message>
+    <message>
+        <source>Parent token</source>
+        <translation>Ylätunniste</translation>
+    </message>
+    <message>
+        <source>Sessions at a time</source>
+        <translation>Tapahtumia kerrallaan</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Ajoneuvot</translation>
+    </message>
+</context>
+<context>
     <name>CommandDialog</name>
     <message>
         <source>Command</source>
@@ -612,6 +1139,34 @@
     <message>
         <source>Unlock the connector so the cable can be removed</source>
         <translation>Avaa liittimen lukitus, jotta kaapelin voi irrottaa</translation>
+    </message>
+    <message>
+        <source>Connector {number}</source>
+        <translation>Liitin {number}</translation>
+    </message>
+    <message>
+        <source>vendor code {code}</source>
+        <translation>valmistajan koodi {code}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <source>Since {time}</source>
+        <translation>Alkaen {time}</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Ei tapahtumaa</translation>
+    </message>
+    <message>
+        <source>Local time, {zone}</source>
+        <translation>Paikallinen aika, {zone}</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Maksuton</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1819,46 @@
         <source>Create administrator</source>
         <translation>Luo pääkäyttäjä</translation>
     </message>
+    <message>
+        <source>Charging station management for {site}</source>
+        <translation>Latausasemien hallinta: {site}</translation>
+    </message>
+    <message>
+        <source>evdesk — lost password</source>
+        <translation>evdesk — unohtunut salasana</translation>
+    </message>
+    <message>
+        <source>evdesk — set password</source>
+        <translation>evdesk — aseta salasana</translation>
+    </message>
+    <message>
+        <source>evdesk — first administrator</source>
+        <translation>evdesk — ensimmäinen pääkäyttäjä</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}. Try again.</source>
+        <translation>Jokin meni pieleen: {error}. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Anna käyttäjätunnuksesi ja salasanasi.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Anna käyttäjätunnuksesi.</translation>
+    </message>
+    <message>
+        <source>If that username has an e-mail address, a code is on its way. It is valid for 72 hours.</source>
+        <translation>Jos käyttäjätunnuksella on sähköpostiosoite, koodi on matkalla. Se on voimassa 72 tuntia.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Salasanat eroavat toisistaan.</translation>
+    </message>
+    <message>
+        <source>Password set. Log in with it now.</source>
+        <translation>Salasana asetettu. Kirjaudu nyt sillä.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1881,6 +2476,13 @@
     <message>
         <source>Goes into the action log with the old and new amount</source>
         <translation>Tallennetaan toimintolokiin vanhan ja uuden summan kanssa</translation>
+    </message>
+</context>
+<context>
+    <name>RotatePasswordButton</name>
+    <message>
+        <source>Rotate password</source>
+        <translation>Vaihda salasana</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +3217,89 @@
     </message>
 </context>
 <context>
+    <name>States</name>
+    <message>
+        <source>Online</source>
+        <translation>Verkossa</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable</source>
+        <translation>Tilapäisesti poissa</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable</source>
+        <translation>Pitkään poissa</translation>
+    </message>
+    <message>
+        <source>Never connected</source>
+        <translation>Ei koskaan yhdistänyt</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Odottaa</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiivinen</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Pois käytöstä</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Epäkunnossa</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Vapaa</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Valmistelee</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>Lataa</translation>
+    </message>
+    <message>
+        <source>SuspendedEV</source>
+        <translation>Auto keskeyttänyt</translation>
+    </message>
+    <message>
+        <source>SuspendedEVSE</source>
+        <translation>Asema keskeyttänyt</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Päättyy</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Varattu</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Ei käytettävissä</translation>
+    </message>
+    <message>
+        <source>Faulted</source>
+        <translation>Vikatilassa</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tuntematon</translation>
+    </message>
+</context>
+<context>
     <name>StationDialog</name>
     <message>
         <source>Add station</source>
@@ -2721,6 +3406,25 @@
     </message>
 </context>
 <context>
+    <name>StationLogTabs</name>
+    <message>
+        <source>Hardware status</source>
+        <translation>Laitteiston tila</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostiikka</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>Write the whole log of this tab to a CSV file</source>
+        <translation>Kirjoita tämän välilehden koko loki CSV-tiedostoon</translation>
+    </message>
+</context>
+<context>
     <name>StationPanel</name>
     <message>
         <source>‹ Stations</source>
@@ -2809,6 +3513,142 @@
     <message>
         <source>Read every configuration key from the station now (GetConfiguration)</source>
         <translation>Lue kaikki määritysavaimet asemalta nyt (GetConfiguration)</translation>
+    </message>
+    <message>
+        <source>Days in {zone}</source>
+        <translation>Päivät aikavyöhykkeellä {zone}</translation>
+    </message>
+    <message>
+        <source>Station removed</source>
+        <translation>Asema poistettu</translation>
+    </message>
+    <message>
+        <source>Your role cannot send commands.</source>
+        <translation>Roolisi ei voi lähettää komentoja.</translation>
+    </message>
+    <message>
+        <source>Name, group, access, intervals, password; delete the station</source>
+        <translation>Nimi, ryhmä, pääsy, välit, salasana; aseman poisto</translation>
+    </message>
+    <message>
+        <source>Only admin operators can edit charging stations.</source>
+        <translation>Vain pääkäyttäjät voivat muokata latausasemia.</translation>
+    </message>
+    <message>
+        <source>Identifier {identity}</source>
+        <translation>Tunnus {identity}</translation>
+    </message>
+    <message>
+        <source>firmware {version}</source>
+        <translation>laiteohjelmisto {version}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <source>security profile {profile}</source>
+        <translation>suojausprofiili {profile}</translation>
+    </message>
+    <message>
+        <source>firmware update: {status}</source>
+        <translation>laiteohjelmistopäivitys: {status}</translation>
+    </message>
+    <message>
+        <source>registration: {registration}</source>
+        <translation>rekisteröinti: {registration}</translation>
+    </message>
+    <message>
+        <source>whole station: {status}</source>
+        <translation>koko asema: {status}</translation>
+    </message>
+    <message>
+        <source>last seen {time} {zone} ({ago})</source>
+        <translation>viimeksi nähty {time} {zone} ({ago})</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ei koskaan</translation>
+    </message>
+    <message>
+        <source>tariff group {name} ({source})</source>
+        <translation>hinnastoryhmä {name} ({source})</translation>
+    </message>
+    <message>
+        <source>no tariff group: sessions are free</source>
+        <translation>ei hinnastoryhmää: lataus on maksuton</translation>
+    </message>
+    <message>
+        <source>; connector {connector}: {name}</source>
+        <translation>; liitin {connector}: {name}</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>All error types</source>
+        <translation>Kaikki virhetyypit</translation>
+    </message>
+    <message>
+        <source>→ sent to the station</source>
+        <translation>→ lähetetty asemalle</translation>
+    </message>
+    <message>
+        <source>← received from the station</source>
+        <translation>← vastaanotettu asemalta</translation>
+    </message>
+    <message>
+        <source>Reading the stored keys…</source>
+        <translation>Luetaan tallennettuja avaimia…</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Compatibility</source>
+        <translation>Yhteensopivuus</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Asetukset…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Tiedot…</translation>
+    </message>
+    <message>
+        <source>Location, system status, integration date, charging points (EVSEs) and sockets</source>
+        <translation>Sijainti, järjestelmän tila, käyttöönottopäivä, latauspisteet (EVSE:t) ja pistorasiat</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Tilastot</translation>
+    </message>
+    <message>
+        <source>Sessions started at this station in the last 24 hours, the charging points they used and their energy</source>
+        <translation>Tällä asemalla viimeisen 24 tunnin aikana alkaneet tapahtumat, niiden käyttämät latauspisteet ja energia</translation>
+    </message>
+    <message>
+        <source>charging event</source>
+        <translation>latauskerta</translation>
+    </message>
+    <message>
+        <source>charging events</source>
+        <translation>latauskertaa</translation>
+    </message>
+    <message>
+        <source>charging point</source>
+        <translation>latauspiste</translation>
+    </message>
+    <message>
+        <source>charging points</source>
+        <translation>latauspistettä</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: &lt;b&gt;{sessions}&lt;/b&gt; {events} · &lt;b&gt;{points_used}&lt;/b&gt; {points} · &lt;b&gt;{energy}&lt;/b&gt; kWh</source>
+        <translation>Viimeiset 24 tuntia: &lt;b&gt;{sessions}&lt;/b&gt; {events} · &lt;b&gt;{points_used}&lt;/b&gt; {points} · &lt;b&gt;{energy}&lt;/b&gt; kWh</translation>
     </message>
 </context>
 <context>
@@ -3038,6 +3878,86 @@
     <message>
         <source>Open</source>
         <translation>Avaa</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Kaikki</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Verkossa</translation>
+    </message>
+    <message>
+        <source>Not online</source>
+        <translation>Ei verkossa</translation>
+    </message>
+    <message>
+        <source>Temporarily unavailable</source>
+        <translation>Tilapäisesti poissa</translation>
+    </message>
+    <message>
+        <source>Long-term unavailable</source>
+        <translation>Pitkään poissa</translation>
+    </message>
+    <message>
+        <source>Never connected</source>
+        <translation>Ei koskaan yhdistänyt</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Odottaa</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <source>⚠  {count} stations are waiting for adoption.</source>
+        <translation>⚠  {count} asemaa odottaa hyväksyntää.</translation>
+    </message>
+    <message>
+        <source>⚠  1 station is waiting for adoption.</source>
+        <translation>⚠  1 asema odottaa hyväksyntää.</translation>
+    </message>
+    <message>
+        <source>Pending stations may connect but cannot charge until an administrator adopts them.</source>
+        <translation>Odottavat asemat saavat yhdistää, mutta eivät voi ladata ennen kuin pääkäyttäjä hyväksyy ne.</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} stations</source>
+        <translation>Näytetään {shown}/{total} asemaa</translation>
+    </message>
+    <message>
+        <source>Rejected {identity}: it can no longer connect. Adopt it to let it in again.</source>
+        <translation>{identity} hylätty: se ei voi enää yhdistää. Hyväksy se päästääksesi sen takaisin.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Change the selected station&apos;s settings or password, or delete it</source>
+        <translation>Muuta valitun aseman asetuksia tai salasanaa, tai poista se</translation>
+    </message>
+    <message>
+        <source>Edit settings…</source>
+        <translation>Muokkaa asetuksia…</translation>
+    </message>
+    <message>
+        <source>Details, charging points and sockets…</source>
+        <translation>Tiedot, latauspisteet ja pistorasiat…</translation>
+    </message>
+    <message>
+        <source>Saved the settings of {name} ({identity}).</source>
+        <translation>Aseman {name} ({identity}) asetukset tallennettu.</translation>
+    </message>
+    <message>
+        <source>Deleted {name} ({identity}). The identifier is free again; its history is kept.</source>
+        <translation>{name} ({identity}) poistettu. Tunnus on taas vapaa; historia säilyy.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor
 
 from evdesk.core.station_status import CONNECTION_STATE_LABELS
 from evdesk.gui.translations import current_language, current_locale
+from evdesk.gui.translations.columns import column_title
+from evdesk.gui.translations.labels import state_label
 
 # Operators know these colours from other back offices (and from the chargers' LEDs).
 CONNECTOR_STATUS_COLOURS = {
@@ -72,7 +74,7 @@ def error_code_label(code: str) -> str:
 
 
 def connection_label(state: str) -> str:
-    return CONNECTION_STATE_LABELS.get(state, state.replace("_", " ").capitalize())
+    return state_label(CONNECTION_STATE_LABELS.get(state, state.replace("_", " ").capitalize()))
 
 
 def status_colour(status: str) -> QColor:
@@ -140,7 +142,7 @@ def zone_label(zone: tzinfo) -> str:
 def time_header(label: str, zone: tzinfo, two_lines: bool = False) -> str:
     """A column header that says the zone: 'Last seen (Europe/Helsinki)' (the zone on a line
     of its own for a narrow column)."""
-    return f"{label}{chr(10) if two_lines else ' '}({zone_label(zone)})"
+    return f"{column_title(label)}{chr(10) if two_lines else ' '}({zone_label(zone)})"
 
 
 def date_text(day) -> str:

@@ -16,7 +16,7 @@ import logging
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         for spec in PAGES:
             self.add_page(spec.key, QCoreApplication.translate("Navigation", spec.title), spec.factory(self), spec.icon)
+        self._fit_navigation_width()
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
@@ -148,6 +149,20 @@ class MainWindow(QMainWindow):
             item.setIcon(QIcon(str(path)))
         item.setSizeHint(QSize(0, 40))
         self.ui.navList.addItem(item)
+
+    def _fit_navigation_width(self) -> None:
+        """Wide enough for the longest entry in the language shown (German and Finnish words are
+        longer than the English the form's width was chosen for); never narrower than the form says."""
+        nav = self.ui.navList
+        font = QFont(nav.font())
+        font.setPointSizeF(11)  # the list's style sheet size
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(nav.item(row).text()) for row in range(nav.count())), default=0)
+        # icon, the item's padding (10 px each side), the selection border, icon gap, the scroll bar
+        needed = widest + nav.iconSize().width() + 20 + 3 + 8 + nav.verticalScrollBar().sizeHint().width() + 6
+        if needed > nav.maximumWidth():
+            nav.setMaximumWidth(needed)
+            nav.setMinimumWidth(needed)
 
     def nav_item(self, key: str) -> QListWidgetItem | None:
         nav = self.ui.navList

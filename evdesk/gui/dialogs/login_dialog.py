@@ -32,7 +32,7 @@ class LoginDialog(QDialog):
         self.created_first_administrator = False  # then the window explains how chargers connect
         self.busy = False
         ui = self.ui
-        ui.siteLabel.setText(f"Charging station management for {services.settings.site_name}")
+        ui.siteLabel.setText(self.tr("Charging station management for {site}").format(site=services.settings.site_name))
         ui.usernameEdit.setText(username)
         ui.loginButton.clicked.connect(self.log_in)
         ui.passwordEdit.returnPressed.connect(self.log_in)
@@ -63,8 +63,8 @@ class LoginDialog(QDialog):
         ui = self.ui
         ui.stack.setCurrentIndex(page)
         self._clear()
-        titles = {LOGIN: "evdesk — log in", LOST: "evdesk — lost password", CODE: "evdesk — set password",
-                  FIRST: "evdesk — first administrator"}
+        titles = {LOGIN: self.tr("evdesk — log in"), LOST: self.tr("evdesk — lost password"), CODE: self.tr("evdesk — set password"),
+                  FIRST: self.tr("evdesk — first administrator")}
         self.setWindowTitle(titles[page])
         if page == LOST:
             ui.lostUsernameEdit.setText(ui.lostUsernameEdit.text() or ui.usernameEdit.text())
@@ -105,7 +105,7 @@ class LoginDialog(QDialog):
         self._busy(False)
         page = self.ui.stack.currentIndex()
         field = exc.field if isinstance(exc, ValidationError) else None
-        text = str(exc) if isinstance(exc, EvdeskError) else f"Something went wrong: {exc}. Try again."
+        text = str(exc) if isinstance(exc, EvdeskError) else self.tr("Something went wrong: {error}. Try again.").format(error=exc)
         ui = self.ui
         target = {
             LOGIN: {None: ui.loginError},
@@ -123,7 +123,7 @@ class LoginDialog(QDialog):
         self._clear()
         ui = self.ui
         if not ui.usernameEdit.text().strip():
-            self._show(ui.loginError, "Enter your username and password.")
+            self._show(ui.loginError, self.tr("Enter your username and password."))
             return
         self._busy(True)
         run_task(self.services.login.login(ui.usernameEdit.text(), ui.passwordEdit.text()), on_done=self._logged_in,
@@ -147,7 +147,7 @@ class LoginDialog(QDialog):
         self._clear()
         username = self.ui.lostUsernameEdit.text().strip()
         if not username:
-            self._show(self.ui.lostError, "Enter your username.")
+            self._show(self.ui.lostError, self.tr("Enter your username."))
             return
         self._busy(True)
         run_task(self.services.operators.request_password_reset(username), on_done=lambda _r: self._code_sent(username),
@@ -157,8 +157,8 @@ class LoginDialog(QDialog):
         self._busy(False)
         self.ui.codeUsernameEdit.setText(username)
         self.show_page(CODE)
-        self.ui.infoLabel.setText("If that username has an e-mail address, a code is on its way. "
-                                  "It is valid for 72 hours.")
+        self.ui.infoLabel.setText(self.tr("If that username has an e-mail address, a code is on its way. "
+                                          "It is valid for 72 hours."))
 
     def set_password(self) -> None:
         if self.busy:
@@ -166,7 +166,7 @@ class LoginDialog(QDialog):
         self._clear()
         ui = self.ui
         if ui.newPasswordEdit.text() != ui.repeatPasswordEdit.text():
-            self._show(ui.newPasswordError, "The two passwords differ.")
+            self._show(ui.newPasswordError, self.tr("The two passwords differ."))
             return
         self._busy(True)
         username = ui.codeUsernameEdit.text()
@@ -182,7 +182,7 @@ class LoginDialog(QDialog):
         for edit in (ui.codeEdit, ui.newPasswordEdit, ui.repeatPasswordEdit):
             edit.clear()
         self.show_page(LOGIN)
-        ui.infoLabel.setText("Password set. Log in with it now.")
+        ui.infoLabel.setText(self.tr("Password set. Log in with it now."))
 
     # -- first administrator ------------------------------------------------------------------
     def create_first_admin(self) -> None:
@@ -191,7 +191,7 @@ class LoginDialog(QDialog):
         self._clear()
         ui = self.ui
         if ui.firstPasswordEdit.text() != ui.firstRepeatEdit.text():
-            self._show(ui.firstPasswordError, "The two passwords differ.")
+            self._show(ui.firstPasswordError, self.tr("The two passwords differ."))
             return
         self._busy(True)
         username, password = ui.firstUsernameEdit.text(), ui.firstPasswordEdit.text()

@@ -22,6 +22,7 @@ from evdesk.core.events import EventBus
 from evdesk.core.reads import DEFAULT_PAGE_SIZE, Cursor
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
+from evdesk.gui.translations.columns import column_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -156,7 +157,7 @@ class PagedLogModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if section == self.time_column:
                     return display.time_header(self.columns[section], self.zone)
-                return self.columns[section]
+                return column_title(self.columns[section])
             if role == Qt.ItemDataRole.ToolTipRole and self.time_column == section:
                 return f"Local time, {display.zone_name(self.zone)}"
         return None

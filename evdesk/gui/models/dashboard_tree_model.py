@@ -29,6 +29,7 @@ from PySide6.QtGui import QFont
 from evdesk.core.reads import point_states as sm
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.widgets.status_donut import PointStatesRole
+from evdesk.gui.translations.columns import column_title
 
 GROUP, STATION = "group", "station"
 COLUMNS = ("Charging group / station", "Charging points")
@@ -178,7 +179,7 @@ class DashboardTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return column_title(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

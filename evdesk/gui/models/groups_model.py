@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from evdesk.core.groups import charging_points
 from evdesk.core.permissions import Permission
 from evdesk.gui.models.base import Index, Roles
+from evdesk.gui.translations.columns import column_title
 
 COLUMNS = ("Name", "Stations", "Charging points")
 GROUP, STATION, ORPHANS = "group", "station", "orphans"
@@ -124,7 +125,7 @@ class GroupTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return column_title(COLUMNS[section])
         return None
 
     # -- data ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from evdesk.gui.asyncutil import run_task, task_failures
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener, Index, Roles
+from evdesk.gui.translations.columns import column_title
 
 
 class RowTableModel(QAbstractTableModel):
@@ -53,7 +54,7 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.header(section)
+            return column_title(self.header(section))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -21,6 +21,8 @@ from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
+from evdesk.gui.translations.columns import column_title
+from evdesk.gui.translations.labels import state_label
 
 COLUMNS = ("Name", "Identifier", "Group", "Location", "Connectors", "Firmware", "Connection", "System status",
            "Connector status", "Last seen")
@@ -101,7 +103,7 @@ class StationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_LAST_SEEN:
                 return display.time_header("Last seen", self.zone, two_lines=True)  # a narrow column
-            return COLUMNS[section]
+            return column_title(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_LAST_SEEN:
             return f"Local time, {display.zone_name(self.zone)}"
         return None
@@ -167,7 +169,7 @@ class StationsModel(QAbstractTableModel):
         if column == COL_LOCATION:
             return self.services.locations.name_of(info.location_id)
         if column == COL_SYSTEM_STATUS:
-            return SYSTEM_STATUS_LABELS.get(info.system_status, info.system_status)
+            return state_label(SYSTEM_STATUS_LABELS.get(info.system_status, info.system_status))
         if column == COL_CONNECTORS:
             return str(len([c for c in info.connectors if c != 0]))
         if column == COL_FIRMWARE:

@@ -8,7 +8,7 @@ needs the remote-commands right and evdesk's own OCPP server (a seat without one
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
@@ -48,14 +48,14 @@ class StationLogTabs:
         self.hardware_table.setAlternatingRowColors(True)
         self.hardware_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         _setup(self.hardware_table, self.hardware, {0: 185, 1: 140, 2: 80, 3: 110, 4: 150, 5: 150})
-        self.hardware_tab = tabs.addTab(self.hardware_table, "Hardware status")
+        self.hardware_tab = tabs.addTab(self.hardware_table, QCoreApplication.translate("StationLogTabs", "Hardware status"))
 
         self.diagnostics = DiagnosticsLogModel(services, panel.station_id, acting, parent=panel)
         self.diagnostics_widget = QWidget(panel)
         self.ui = Ui_DiagnosticsLog()
         self.ui.setupUi(self.diagnostics_widget)
         _setup(self.ui.diagnosticsTable, self.diagnostics, {0: 210, 1: 110, 2: 50, 3: 150, 4: 250, 5: 70})
-        self.diagnostics_tab = tabs.addTab(self.diagnostics_widget, "Diagnostics")
+        self.diagnostics_tab = tabs.addTab(self.diagnostics_widget, QCoreApplication.translate("StationLogTabs", "Diagnostics"))
         self.ui.requestButton.clicked.connect(self.request)
         self.ui.openButton.clicked.connect(lambda: self.open_selected(folder=False))
         self.ui.folderButton.clicked.connect(lambda: self.open_selected(folder=True))
@@ -64,9 +64,9 @@ class StationLogTabs:
         self.diagnostics.rowsInserted.connect(self.update_actions)
         self.diagnostics.modelReset.connect(self.update_actions)
 
-        self.export_button = QPushButton("Export CSV…", panel)
+        self.export_button = QPushButton(QCoreApplication.translate("StationLogTabs", "Export CSV…"), panel)
         self.export_button.setObjectName("exportLogButton")
-        self.export_button.setToolTip("Write the whole log of this tab to a CSV file")
+        self.export_button.setToolTip(QCoreApplication.translate("StationLogTabs", "Write the whole log of this tab to a CSV file"))
         self.export_button.clicked.connect(self.choose_export)
         tabs.setCornerWidget(self.export_button)
         tabs.currentChanged.connect(lambda _i: self.update_actions())

@@ -154,7 +154,7 @@ class StationPanel(QWidget):
         zone = self.zone
         for card in self.cards.values():
             card.set_zone(zone)
-        self.ui.dayEdit.setToolTip(f"Days in {display.zone_name(zone)}")
+        self.ui.dayEdit.setToolTip(self.tr("Days in {zone}").format(zone=display.zone_name(zone)))
         self.refresh_header()
         self._comm_selection_changed(None)
         self._show_config_state()
@@ -163,7 +163,7 @@ class StationPanel(QWidget):
     def refresh_header(self) -> None:
         info = self.info
         if info is None:
-            self.ui.nameLabel.setText("Station removed")
+            self.ui.nameLabel.setText(self.tr("Station removed"))
             self.ui.commandsButton.setEnabled(False)
             return
         self.ui.nameLabel.setText(info.display_name)
@@ -174,32 +174,34 @@ class StationPanel(QWidget):
             for action in menu.actions():
                 if action.objectName() == "command_update_firmware":
                     action.setEnabled(ctx.can(Permission.FIRMWARE_UPDATES))
-        self.ui.commandsButton.setToolTip("" if ctx.can(Permission.REMOTE_COMMANDS) else "Your role cannot send commands.")
+        self.ui.commandsButton.setToolTip("" if ctx.can(Permission.REMOTE_COMMANDS) else self.tr("Your role cannot send commands."))
         self.ui.refreshConfigButton.setEnabled(ctx.can(Permission.REMOTE_COMMANDS))
         if getattr(self, "settings_button", None) is not None:
             may = ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS)
             self.settings_button.setEnabled(may)
-            self.settings_button.setToolTip("Name, group, access, intervals, password; delete the station" if may
-                                            else "Only admin operators can edit charging stations.")
+            self.settings_button.setToolTip(self.tr("Name, group, access, intervals, password; delete the station") if may
+                                            else self.tr("Only admin operators can edit charging stations."))
         self.rotation.refresh(info)
         state = info.connection_state
         self.ui.connectionLabel.setText(display.connection_label(state))
         self.ui.connectionLabel.setStyleSheet(chip_style(display.CONNECTION_STATE_COLOURS.get(state, "#757575")))
-        parts = [f"Identifier {info.identity}"]
+        parts = [self.tr("Identifier {identity}").format(identity=info.identity)]
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
-        parts.append(f"firmware {info.firmware_version or 'unknown'}")
-        parts.append(f"security profile {info.security_profile}")
+        parts.append(self.tr("firmware {version}").format(version=info.firmware_version or self.tr("unknown")))
+        parts.append(self.tr("security profile {profile}").format(profile=info.security_profile))
         if info.firmware_status:
-            parts.append(f"firmware update: {info.firmware_status}")
+            parts.append(self.tr("firmware update: {status}").format(status=info.firmware_status))
         if info.registration != "adopted":
-            parts.append(f"registration: {display.REGISTRATION_LABELS.get(info.registration, info.registration)}")
+            parts.append(self.tr("registration: {registration}").format(
+                registration=display.REGISTRATION_LABELS.get(info.registration, info.registration)))
         station_state = info.connectors.get(0)
         if station_state is not None:
             error = "" if station_state.error_code == "NoError" else f" ({display.error_code_label(station_state.error_code)})"
-            parts.append(f"whole station: {station_state.status}{error}")
-        parts.append(f"last seen {display.local_time(info.last_seen, self.zone) or 'never'} "
-                     f"{display.zone_name(self.zone)} ({display.ago(info.last_seen)})")
+            parts.append(self.tr("whole station: {status}").format(status=station_state.status) + error)
+        parts.append(self.tr("last seen {time} {zone} ({ago})").format(
+            time=display.local_time(info.last_seen, self.zone) or self.tr("never"), zone=display.zone_name(self.zone),
+            ago=display.ago(info.last_seen)))
         parts.append(self.tariff_text(info))
         self.ui.detailsLabel.setText("  ·  ".join(parts))
 
@@ -207,11 +209,12 @@ class StationPanel(QWidget):
         """'tariff group Depot prices (from charging group Depot)', with the connectors that have their own."""
         tariffs = self.services.tariffs
         group, source = tariffs.applying(info)
-        text = f"tariff group {group.name} ({source})" if group else "no tariff group: sessions are free"
+        text = (self.tr("tariff group {name} ({source})").format(name=group.name, source=source) if group
+                else self.tr("no tariff group: sessions are free"))
         for connector in sorted(c for c in info.connectors if c > 0):
             own, own_source = tariffs.applying(info, connector)
             if own is not None and own_source == "the connector's own":
-                text += f"; connector {connector}: {own.name}"
+                text += self.tr("; connector {connector}: {name}").format(connector=connector, name=own.name)
         return text
 
     # -- connector cards -----------------------------------------------------------------
@@ -267,15 +270,15 @@ class StationPanel(QWidget):
     # -- event feed filters -------------------------------------------------------------
     def _setup_event_filters(self) -> None:
         ui = self.ui
-        ui.statusCombo.addItem("All statuses", None)
+        ui.statusCombo.addItem(self.tr("All statuses"), None)
         for status in display.OCPP_STATUSES:
             ui.statusCombo.addItem(status, status)
-        ui.errorCombo.addItem("All error types", None)
+        ui.errorCombo.addItem(self.tr("All error types"), None)
         for code in display.OCPP_ERROR_CODES:
             ui.errorCombo.addItem(display.error_code_label(code), code)
         day = self.event_feed.day
         ui.dayEdit.setDate(QDate(day.year, day.month, day.day))
-        ui.dayEdit.setToolTip(f"Days in {display.zone_name(self.zone)}")
+        ui.dayEdit.setToolTip(self.tr("Days in {zone}").format(zone=display.zone_name(self.zone)))
         ui.dayEdit.dateChanged.connect(self._day_changed)
         ui.nextDayButton.setEnabled(False)  # the feed opens on today: nothing comes after it
         ui.previousDayButton.clicked.connect(lambda: self.set_day(self.event_feed.day - timedelta(days=1)))
@@ -299,7 +302,7 @@ class StationPanel(QWidget):
         if row is None:
             self.ui.payloadView.clear()
             return
-        arrow = "→ sent to the station" if row.direction == "out" else "← received from the station"
+        arrow = self.tr("→ sent to the station") if row.direction == "out" else self.tr("← received from the station")
         head = (f"{arrow}   {row.action or '–'} ({MESSAGE_TYPES.get(row.message_type, '?')}), message id {row.unique_id}, "
                 f"{display.local_time(row.at, self.zone)} {display.zone_name(self.zone)}")
         self.ui.payloadView.setPlainText(head + "\n\n" + pretty_payload(row.payload))
@@ -323,7 +326,7 @@ class StationPanel(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == TAB_CONFIG and not self.config.read_once:
-            self.ui.configStateLabel.setText("Reading the stored keys…")
+            self.ui.configStateLabel.setText(self.tr("Reading the stored keys…"))
             self.config.reload()
 
     def refresh_configuration(self) -> CommandDialog:
@@ -378,30 +381,30 @@ class StationPanel(QWidget):
         flt = SessionFilter(station_id=self.station_id)
         self.sessions = SessionsList(self.services, self.central_system, lambda: operator_of(self), flt,
                                      parent=self, load=False)
-        self.sessions_tab = self.ui.logTabs.addTab(self.sessions, "Sessions")
+        self.sessions_tab = self.ui.logTabs.addTab(self.sessions, self.tr("Sessions"))
         self.ui.logTabs.currentChanged.connect(
             lambda index: self.sessions.reload() if index == self.sessions_tab and not self.sessions.model.rows() else None)
 
     def _add_compatibility_tab(self) -> None:
         """The station's compatibility profile (switches, what the probe saw), read when first shown."""
         self.compat_tab = CompatProfileTab(self.services, self.station_id, self)
-        self.compat_tab_index = self.ui.logTabs.addTab(self.compat_tab, "Compatibility")
+        self.compat_tab_index = self.ui.logTabs.addTab(self.compat_tab, self.tr("Compatibility"))
         self.ui.logTabs.currentChanged.connect(
             lambda index: self.compat_tab.reload() if index == self.compat_tab_index and self.compat_tab.view is None
             else None)
 
     # -- station settings (StationSettingsDialog) -------------------------------------------
     def _add_settings_button(self) -> None:
-        button = QPushButton("Settings…", self)
+        button = QPushButton(self.tr("Settings…"), self)
         button.setObjectName("settingsButton")
-        button.setToolTip("Name, group, access, intervals, password; delete the station")
+        button.setToolTip(self.tr("Name, group, access, intervals, password; delete the station"))
         button.setMinimumHeight(30)
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.commandsButton), button)
         button.clicked.connect(self.open_settings)
         self.settings_button = button
-        details = QPushButton("Details…", self)  # location, system status, charging points and sockets
+        details = QPushButton(self.tr("Details…"), self)  # location, system status, charging points and sockets
         details.setObjectName("detailsButton")
-        details.setToolTip("Location, system status, integration date, charging points (EVSEs) and sockets")
+        details.setToolTip(self.tr("Location, system status, integration date, charging points (EVSEs) and sockets"))
         details.setMinimumHeight(30)
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.commandsButton), details)
         details.clicked.connect(self.open_details)
@@ -430,7 +433,7 @@ class StationPanel(QWidget):
         (read when the tab is first shown, and again on each 7 / 30 choice)."""
         load = lambda days: self.services.station_statistics.station(operator_of(self), self.station_id, days)  # noqa: E731
         self.statistics = StatisticsView(load, "connector", lambda: self.zone, self)
-        self.statistics_tab = self.ui.logTabs.addTab(self.statistics, "Statistics")
+        self.statistics_tab = self.ui.logTabs.addTab(self.statistics, self.tr("Statistics"))
         self.ui.logTabs.currentChanged.connect(
             lambda index: self.statistics.reload() if index == self.statistics_tab and self.statistics.loaded is None
             else None)
@@ -444,8 +447,8 @@ class StationPanel(QWidget):
         three cards), read on opening, after this station's sessions start or end, and each minute."""
         self.day_label = QLabel("", self)
         self.day_label.setObjectName("dayFiguresLabel")
-        self.day_label.setToolTip("Sessions started at this station in the last 24 hours, the charging points "
-                                  "they used and their energy")
+        self.day_label.setToolTip(self.tr("Sessions started at this station in the last 24 hours, the charging points "
+                                          "they used and their energy"))
         self.day_label.setStyleSheet("color: #37474f; padding: 0 8px;")
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.connectionLabel) + 1, self.day_label)
         self._day_refresh = Coalescer(self.refresh_day_figures, 3000, self)
@@ -461,9 +464,12 @@ class StationPanel(QWidget):
 
         def show(day) -> None:
             self.day_figures_read += 1
-            events = "charging event" if day.sessions == 1 else "charging events"
-            points = "charging point" if day.points_used == 1 else "charging points"
-            self.day_label.setText(f"Last 24 hours: <b>{day.sessions}</b> {events} · <b>{day.points_used}</b> "
-                                   f"{points} · <b>{day.energy_wh / 1000:,.2f}</b> kWh")
+            events = self.tr("charging event") if day.sessions == 1 else self.tr("charging events")
+            points = self.tr("charging point") if day.points_used == 1 else self.tr("charging points")
+            self.day_label.setText(self.tr("Last 24 hours: <b>{sessions}</b> {events} · <b>{points_used}</b> {points} · "
+                                           "<b>{energy}</b> kWh").format(
+                sessions=day.sessions, events=events, points_used=day.points_used, points=points,
+                energy=f"{day.energy_wh / 1000:,.2f}" if display.current_language() == "en"
+                else display.decimal(day.energy_wh / 1000, 2)))
 
         run_task(reads, show, lambda exc: self.day_label.setText(""), owner=self, what="reading the last 24 hours")

@@ -9,6 +9,7 @@ the station is connected here.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from evdesk.core.permissions import Permission
@@ -22,7 +23,7 @@ TOOLTIP = ("A new random password for the station's basic auth, sent as its Auth
 class RotatePasswordButton:
     def __init__(self, panel, header_row, before_widget, panel_layout):
         self.panel = panel
-        self.button = QPushButton("Rotate password", panel)
+        self.button = QPushButton(QCoreApplication.translate("RotatePasswordButton", "Rotate password"), panel)
         self.button.setObjectName("rotatePasswordButton")
         self.button.setMinimumHeight(30)
         self.outcome = QLabel("", panel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QPushButton
 
 from evdesk.core.permissions import Permission
@@ -22,11 +22,13 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.widgets.delegates import ConnectorChipsDelegate
 
 CONNECTION_FILTERS = (
-    ("All", None), ("Online", "online"), ("Not online", "offline"),
-    ("Temporarily unavailable", "temporarily_unavailable"), ("Long-term unavailable", "long_term_unavailable"),
-    ("Never connected", "never_connected"),
+    (QT_TRANSLATE_NOOP("StationsPage", "All"), None), (QT_TRANSLATE_NOOP("StationsPage", "Online"), "online"), (QT_TRANSLATE_NOOP("StationsPage", "Not online"), "offline"),
+    (QT_TRANSLATE_NOOP("StationsPage", "Temporarily unavailable"), "temporarily_unavailable"),
+    (QT_TRANSLATE_NOOP("StationsPage", "Long-term unavailable"), "long_term_unavailable"),
+    (QT_TRANSLATE_NOOP("StationsPage", "Never connected"), "never_connected"),
 )
-REGISTRATION_FILTERS = (("All", None), ("Adopted", "adopted"), ("Pending", "pending"), ("Rejected", "rejected"))
+REGISTRATION_FILTERS = ((QT_TRANSLATE_NOOP("StationsPage", "All"), None), (QT_TRANSLATE_NOOP("StationsPage", "Adopted"), "adopted"), (QT_TRANSLATE_NOOP("StationsPage", "Pending"), "pending"),
+                        (QT_TRANSLATE_NOOP("StationsPage", "Rejected"), "rejected"))
 # Widths that fit typical content at the default font; the last column stretches.
 COLUMN_WIDTHS = {
     sm.COL_NAME: 225, sm.COL_IDENTITY: 132, sm.COL_GROUP: 100, sm.COL_LOCATION: 120, sm.COL_CONNECTORS: 76,
@@ -65,9 +67,9 @@ class StationsPage(Page):
         self.model.dataChanged.connect(self._fit_if_text_changed)
 
         for label, value in CONNECTION_FILTERS:
-            self.ui.connectionCombo.addItem(label, value)
+            self.ui.connectionCombo.addItem(self.tr(label), value)
         for label, value in REGISTRATION_FILTERS:
-            self.ui.registrationCombo.addItem(label, value)
+            self.ui.registrationCombo.addItem(self.tr(label), value)
         self.ui.searchEdit.textChanged.connect(self._filters_changed)
         self.ui.connectionCombo.currentIndexChanged.connect(self._filters_changed)
         self.ui.registrationCombo.currentIndexChanged.connect(self._filters_changed)
@@ -130,10 +132,12 @@ class StationsPage(Page):
         pending = sum(1 for s in stations if s.registration == "pending")
         self.ui.pendingBanner.setVisible(pending > 0)
         self.ui.pendingLabel.setText(
-            f"⚠  {pending} station{'s are' if pending != 1 else ' is'} waiting for adoption. "
-            "Pending stations may connect but cannot charge until an administrator adopts them."
+            (self.tr("⚠  {count} stations are waiting for adoption.") if pending != 1
+             else self.tr("⚠  1 station is waiting for adoption.")).format(count=pending) + " "
+            + self.tr("Pending stations may connect but cannot charge until an administrator adopts them.")
         )
-        self.ui.countLabel.setText(f"Showing {self.proxy.rowCount()} of {len(stations)} stations")
+        self.ui.countLabel.setText(self.tr("Showing {shown} of {total} stations").format(shown=self.proxy.rowCount(),
+                                                                                     total=len(stations)))
         self._selection_changed()
 
     # -- selection and actions ----------------------------------------------------------
@@ -204,7 +208,8 @@ class StationsPage(Page):
         run_task(
             self.services.stations.reject(station_id, ctx=operator_of(self)),
             on_done=lambda _info: self.statusMessage.emit(
-                f"Rejected {info.identity}: it can no longer connect. Adopt it to let it in again."),
+                self.tr("Rejected {identity}: it can no longer connect. Adopt it to let it in again.").format(
+                    identity=info.identity)),
             owner=self, what=f"rejecting {info.identity}",
         )
 
@@ -215,9 +220,9 @@ class StationsPage(Page):
 
     # -- station settings (StationSettingsDialog): Edit… button and context menu -----------
     def _setup_station_settings(self) -> None:
-        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setObjectName("editButton")
-        self.edit_button.setToolTip("Change the selected station's settings or password, or delete it")
+        self.edit_button.setToolTip(self.tr("Change the selected station's settings or password, or delete it"))
         self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.openButton), self.edit_button)
         self.edit_button.clicked.connect(self.edit_selected)
         table = self.ui.stationsTable
@@ -237,11 +242,11 @@ class StationsPage(Page):
         """The context menu of one row: open its panel, edit its settings."""
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction("Open", lambda: self.stationActivated.emit(station_id))
-        edit = menu.addAction("Edit settings…", lambda: self.edit_station(station_id))
+        menu.addAction(self.tr("Open"), lambda: self.stationActivated.emit(station_id))
+        edit = menu.addAction(self.tr("Edit settings…"), lambda: self.edit_station(station_id))
         ctx = operator_of(self)
         edit.setEnabled(ctx.can(Permission.EDIT_STATIONS) or ctx.can(Permission.ADD_REMOVE_STATIONS))
-        details = menu.addAction("Details, charging points and sockets…", lambda: self.edit_details(station_id))
+        details = menu.addAction(self.tr("Details, charging points and sockets…"), lambda: self.edit_details(station_id))
         info = self.services.stations.by_id.get(station_id)
         details.setEnabled(info is not None and self.services.groups.fresh(ctx).sees_station(info.group_id))
         return menu
@@ -266,9 +271,10 @@ class StationsPage(Page):
         dialog = StationSettingsDialog(self.services, station_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.stationSaved.connect(lambda saved: self.statusMessage.emit(
-            f"Saved the settings of {saved.display_name} ({saved.identity})."))
+            self.tr("Saved the settings of {name} ({identity}).").format(name=saved.display_name, identity=saved.identity)))
         dialog.stationDeleted.connect(lambda _id: self.statusMessage.emit(
-            f"Deleted {info.display_name} ({info.identity}). The identifier is free again; its history is kept."))
+            self.tr("Deleted {name} ({identity}). The identifier is free again; its history is kept.").format(
+                name=info.display_name, identity=info.identity)))
         dialog.open()
         return dialog
 

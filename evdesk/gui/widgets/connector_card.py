@@ -12,6 +12,7 @@ from evdesk.core.station_cache import ConnectorState
 from evdesk.core.transactions import ActiveTransaction
 from evdesk.gui import display
 from evdesk.gui.forms.ui_connector_card import Ui_ConnectorCard
+from evdesk.gui.translations.labels import state_label
 
 SESSION_FIELDS = ("idTagValue", "startedValue", "energyValue", "powerValue", "durationValue", "costValue")
 
@@ -36,7 +37,7 @@ class ConnectorCard(QFrame):
         self.status = "Unknown"
         self.state = ConnectorState(connector_id)
         self.session: ActiveTransaction | None = None
-        self.ui.titleLabel.setText(f"Connector {connector_id}")
+        self.ui.titleLabel.setText(self.tr("Connector {number}").format(number=connector_id))
         # what a station sends (id tags, status info) is shown as text, never as markup
         for label in (self.ui.errorLabel, self.ui.idTagValue, self.ui.statusChip):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,19 +56,19 @@ class ConnectorCard(QFrame):
     def show_status(self, state: ConnectorState) -> None:
         self.state = state
         self.status = state.status
-        self.ui.statusChip.setText(state.status)
+        self.ui.statusChip.setText(state_label(state.status))
         self.ui.statusChip.setStyleSheet(chip_style(display.CONNECTOR_STATUS_COLOURS.get(state.status, "#9e9e9e")))
         problems = []
         if state.error_code and state.error_code != "NoError":
             problems.append(display.error_code_label(state.error_code))
         if state.vendor_error_code:
-            problems.append(f"vendor code {state.vendor_error_code}")
+            problems.append(self.tr("vendor code {code}").format(code=state.vendor_error_code))
         if state.info:
             problems.append(state.info)
         self.ui.errorLabel.setText(" · ".join(problems))
         self.ui.errorLabel.setVisible(bool(problems))
-        since = display.clock_time(state.status_at, self.zone) if state.status_at else "unknown"
-        self.ui.statusChip.setToolTip(f"Since {since}")
+        since = display.clock_time(state.status_at, self.zone) if state.status_at else self.tr("unknown")
+        self.ui.statusChip.setToolTip(self.tr("Since {time}").format(time=since))
         self._update_buttons()
 
     def show_session(self, session: ActiveTransaction | None, now: datetime | None = None) -> None:
@@ -75,12 +76,12 @@ class ConnectorCard(QFrame):
         if session is None:
             for name in SESSION_FIELDS:
                 getattr(self.ui, name).setText("–")
-            self.ui.idTagValue.setText("No session")
+            self.ui.idTagValue.setText(self.tr("No session"))
         else:
             self.ui.idTagValue.setText(f"{session.id_tag_key}  (#{session.ocpp_id})")
             self.ui.startedValue.setText(
                 f"{display.local_time(session.started_at, self.zone)} {display.zone_abbreviation(self.zone, session.started_at)}")
-            self.ui.startedValue.setToolTip(f"Local time, {display.zone_name(self.zone, session.started_at)}")
+            self.ui.startedValue.setToolTip(self.tr("Local time, {zone}").format(zone=display.zone_name(self.zone, session.started_at)))
             self.ui.energyValue.setText(display.energy_kwh(session.energy_wh))
             self.ui.powerValue.setText(display.power_kw(session.power_w))
             self.tick(now)
@@ -99,7 +100,7 @@ class ConnectorCard(QFrame):
             self.ui.costValue.setText("–")
             self.ui.costValue.setToolTip("")
             return
-        self.ui.costValue.setText("Free" if not cost.lines else f"{cost.total} {cost.currency}")
+        self.ui.costValue.setText(self.tr("Free") if not cost.lines else f"{cost.total} {cost.currency}")
         tariff = self.session.tariff_name or "Free"
         self.ui.costValue.setToolTip(f"Tariff {tariff}. The price so far spreads the energy evenly over the "
                                      "session; the final price is fixed when the session stops.")

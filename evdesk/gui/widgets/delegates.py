@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from evdesk.gui import display
 from evdesk.gui.models.base import Roles
+from evdesk.gui.translations.labels import state_label
 
 CHIP_PADDING = 6
 CHIP_GAP = 4
@@ -34,7 +35,7 @@ class ConnectorChipsDelegate(QStyledItemDelegate):
         x = option.rect.x() + 4
         y = option.rect.y() + (option.rect.height() - height) / 2
         for connector_id, status in statuses:
-            text = f"{connector_id} {status}"
+            text = f"{connector_id} {state_label(status)}"
             width = metrics.horizontalAdvance(text) + 2 * CHIP_PADDING
             if x + width > option.rect.right():
                 painter.setPen(option.palette.text().color())

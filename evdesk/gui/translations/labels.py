@@ -1,0 +1,41 @@
+"""State names shown in tables and chips (connection, registration, system status, the OCPP
+connector statuses), translated when drawn (context "States").
+
+The code and the store keep the English names (filters, colours and tests refer to them); the
+markers below put each into the .ts files. OCPP status names are translated for the chips and
+cards only: logs and exports keep the protocol's own words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def state_label(name: str) -> str:
+    return QCoreApplication.translate("States", name)
+
+
+STATE_NAMES = (
+    # connection (core/station_status.py)
+    QT_TRANSLATE_NOOP("States", "Online"),
+    QT_TRANSLATE_NOOP("States", "Temporarily unavailable"),
+    QT_TRANSLATE_NOOP("States", "Long-term unavailable"),
+    QT_TRANSLATE_NOOP("States", "Never connected"),
+    # registration (gui/display.py) and system status (core/hardware_rules.py)
+    QT_TRANSLATE_NOOP("States", "Adopted"),
+    QT_TRANSLATE_NOOP("States", "Pending"),
+    QT_TRANSLATE_NOOP("States", "Rejected"),
+    QT_TRANSLATE_NOOP("States", "Active"),
+    QT_TRANSLATE_NOOP("States", "Disabled"),
+    QT_TRANSLATE_NOOP("States", "Out of order"),
+    # OCPP 1.6 ChargePointStatus
+    QT_TRANSLATE_NOOP("States", "Available"),
+    QT_TRANSLATE_NOOP("States", "Preparing"),
+    QT_TRANSLATE_NOOP("States", "Charging"),
+    QT_TRANSLATE_NOOP("States", "SuspendedEV"),
+    QT_TRANSLATE_NOOP("States", "SuspendedEVSE"),
+    QT_TRANSLATE_NOOP("States", "Finishing"),
+    QT_TRANSLATE_NOOP("States", "Reserved"),
+    QT_TRANSLATE_NOOP("States", "Unavailable"),
+    QT_TRANSLATE_NOOP("States", "Faulted"),
+    QT_TRANSLATE_NOOP("States", "Unknown"),
+)
