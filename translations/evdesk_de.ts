@@ -1726,6 +1726,25 @@
     </message>
 </context>
 <context>
+    <name>LoginControl</name>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Nobody logged in: nothing can be changed</source>
+        <translation>Niemand angemeldet: Nichts kann geändert werden</translation>
+    </message>
+    <message>
+        <source>Logged in: {name} ({role})</source>
+        <translation>Angemeldet: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Login valid until {time}</source>
+        <translation>Anmeldung gültig bis {time}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>evdesk — log in</source>
@@ -1876,7 +1895,7 @@
     </message>
     <message>
         <source>How chargers connect…</source>
-        <translation>Wie sich Ladestationen verbinden…</translation>
+        <translation>Verbindungshilfe…</translation>
     </message>
     <message>
         <source>The address, port and rules a charging station needs to connect to this evdesk</source>
@@ -1972,6 +1991,46 @@
     <message>
         <source>Language saved: evdesk shows {language} when it starts next.</source>
         <translation>Sprache gespeichert: evdesk zeigt beim nächsten Start {language}.</translation>
+    </message>
+    <message>
+        <source>evdesk runs without a logged-in operator here: there is no account to change.</source>
+        <translation>evdesk läuft hier ohne angemeldeten Operator: Es gibt kein Konto zu ändern.</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>der ganze Standort</translation>
+    </message>
+    <message>
+        <source>Username {username} · {role} · base group: {group}. Another admin changes your permissions and base group.</source>
+        <translation>Benutzername {username} · {role} · Basisgruppe: {group}. Ein anderer Administrator ändert Ihre Berechtigungen und Basisgruppe.</translation>
+    </message>
+    <message>
+        <source>Your account was changed meanwhile (elsewhere). It has been reloaded: try again.</source>
+        <translation>Ihr Konto wurde inzwischen (anderswo) geändert. Es wurde neu geladen: Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Saving failed: {error}. Try again.</source>
+        <translation>Speichern fehlgeschlagen: {error}. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your name and e-mail are saved.</source>
+        <translation>Ihr Name und Ihre E-Mail sind gespeichert.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Passwort geändert.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Ihr Passwort ist geändert.</translation>
     </message>
 </context>
 <context>
@@ -3224,11 +3283,11 @@
     </message>
     <message>
         <source>Temporarily unavailable</source>
-        <translation>Vorübergehend nicht verfügbar</translation>
+        <translation>Kurzzeitig offline</translation>
     </message>
     <message>
         <source>Long-term unavailable</source>
-        <translation>Langfristig nicht verfügbar</translation>
+        <translation>Langzeitig offline</translation>
     </message>
     <message>
         <source>Never connected</source>
@@ -3257,6 +3316,18 @@
     <message>
         <source>Out of order</source>
         <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Analyst (read only)</source>
+        <translation>Analyst (nur lesen)</translation>
     </message>
     <message>
         <source>Available</source>
@@ -3793,6 +3864,78 @@
         <source>Remove this station from the site; its history is kept</source>
         <translation>Diese Station vom Standort entfernen; ihre Historie bleibt erhalten</translation>
     </message>
+    <message>
+        <source>— no group —</source>
+        <translation>— keine Gruppe —</translation>
+    </message>
+    <message>
+        <source>1 — basic auth (ws:// or wss://)</source>
+        <translation>1 — Basic Auth (ws:// oder wss://)</translation>
+    </message>
+    <message>
+        <source>2 — TLS and basic auth (wss:// only)</source>
+        <translation>2 — TLS und Basic Auth (nur wss://)</translation>
+    </message>
+    <message>
+        <source>3 — TLS with a client certificate (wss:// only)</source>
+        <translation>3 — TLS mit Client-Zertifikat (nur wss://)</translation>
+    </message>
+    <message>
+        <source>The station may connect over plain ws://; with a password it must send it (basic auth).</source>
+        <translation>Die Station darf sich über unverschlüsseltes ws:// verbinden; mit Passwort muss sie es senden (Basic Auth).</translation>
+    </message>
+    <message>
+        <source>Refused on plain ws://: the station connects over wss:// and trusts the site CA (Settings → Certificates). It logs in with its password.</source>
+        <translation>Auf unverschlüsseltem ws:// abgelehnt: Die Station verbindet sich über wss:// und vertraut der Standort-CA (Einstellungen → Zertifikate). Sie meldet sich mit ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>Refused on plain ws:// and without a certificate: the station shows a client certificate issued by the site CA whose name (CN) is its identifier. No password is asked.</source>
+        <translation>Auf unverschlüsseltem ws:// und ohne Zertifikat abgelehnt: Die Station zeigt ein von der Standort-CA ausgestelltes Client-Zertifikat, dessen Name (CN) ihre Kennung ist. Kein Passwort nötig.</translation>
+    </message>
+    <message>
+        <source>Settings of {name}</source>
+        <translation>Einstellungen von {name}</translation>
+    </message>
+    <message>
+        <source>Identifier &lt;b&gt;{identity}&lt;/b&gt; (cannot be changed)</source>
+        <translation>Kennung &lt;b&gt;{identity}&lt;/b&gt; (nicht änderbar)</translation>
+    </message>
+    <message>
+        <source>The station must send it as HTTP basic authentication, with its identifier {identity} as the user name. Set the same password in the charger before saving here.</source>
+        <translation>Die Station muss es per HTTP-Basic-Authentifizierung senden, mit ihrer Kennung {identity} als Benutzername. Setzen Sie dasselbe Passwort in der Ladestation, bevor Sie hier speichern.</translation>
+    </message>
+    <message>
+        <source>This station no longer exists: someone deleted it.</source>
+        <translation>Diese Station gibt es nicht mehr: Jemand hat sie gelöscht.</translation>
+    </message>
+    <message>
+        <source>  ·  {device}, firmware {version}</source>
+        <translation>  ·  {device}, Firmware {version}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>(a deleted group)</source>
+        <translation>(eine gelöschte Gruppe)</translation>
+    </message>
+    <message>
+        <source>A password is set. Enter a new one to change it.</source>
+        <translation>Ein Passwort ist gesetzt. Geben Sie ein neues ein, um es zu ändern.</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current one</source>
+        <translation>leer lassen, um das aktuelle zu behalten</translation>
+    </message>
+    <message>
+        <source>No password is set: the station connects without one.</source>
+        <translation>Kein Passwort gesetzt: Die Station verbindet sich ohne.</translation>
+    </message>
+    <message>
+        <source>The station could not be read: {error}. Close the dialog and try again.</source>
+        <translation>Die Station konnte nicht gelesen werden: {error}. Schließen Sie den Dialog und versuchen Sie es noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>StationTemplatesPage</name>
@@ -3829,7 +3972,7 @@
     </message>
     <message>
         <source>How chargers connect…</source>
-        <translation>Wie sich Ladestationen verbinden…</translation>
+        <translation>Verbindungshilfe…</translation>
     </message>
     <message>
         <source>The address, port and rules a charging station needs to connect to this evdesk</source>
@@ -3893,11 +4036,11 @@
     </message>
     <message>
         <source>Temporarily unavailable</source>
-        <translation>Vorübergehend nicht verfügbar</translation>
+        <translation>Kurzzeitig offline</translation>
     </message>
     <message>
         <source>Long-term unavailable</source>
-        <translation>Langfristig nicht verfügbar</translation>
+        <translation>Langzeitig offline</translation>
     </message>
     <message>
         <source>Never connected</source>

@@ -1726,6 +1726,25 @@
     </message>
 </context>
 <context>
+    <name>LoginControl</name>
+    <message>
+        <source>Log out</source>
+        <translation>Kirjaudu ulos</translation>
+    </message>
+    <message>
+        <source>Nobody logged in: nothing can be changed</source>
+        <translation>Kukaan ei ole kirjautunut: mitään ei voi muuttaa</translation>
+    </message>
+    <message>
+        <source>Logged in: {name} ({role})</source>
+        <translation>Kirjautunut: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Login valid until {time}</source>
+        <translation>Kirjautuminen voimassa {time} asti</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>evdesk — log in</source>
@@ -1972,6 +1991,46 @@
     <message>
         <source>Language saved: evdesk shows {language} when it starts next.</source>
         <translation>Kieli tallennettu: evdesk näyttää kielen {language}, kun se käynnistyy seuraavan kerran.</translation>
+    </message>
+    <message>
+        <source>evdesk runs without a logged-in operator here: there is no account to change.</source>
+        <translation>evdesk toimii täällä ilman kirjautunutta operaattoria: muutettavaa tiliä ei ole.</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>koko sivusto</translation>
+    </message>
+    <message>
+        <source>Username {username} · {role} · base group: {group}. Another admin changes your permissions and base group.</source>
+        <translation>Käyttäjätunnus {username} · {role} · perusryhmä: {group}. Toinen pääkäyttäjä muuttaa oikeutesi ja perusryhmäsi.</translation>
+    </message>
+    <message>
+        <source>Your account was changed meanwhile (elsewhere). It has been reloaded: try again.</source>
+        <translation>Tiliäsi muutettiin sillä välin (muualla). Se on ladattu uudelleen: yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Saving failed: {error}. Try again.</source>
+        <translation>Tallennus epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tallennettu.</translation>
+    </message>
+    <message>
+        <source>Your name and e-mail are saved.</source>
+        <translation>Nimesi ja sähköpostisi on tallennettu.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Uudet salasanat eroavat toisistaan.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Salasana vaihdettu.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Salasanasi on vaihdettu.</translation>
     </message>
 </context>
 <context>
@@ -3259,6 +3318,18 @@
         <translation>Epäkunnossa</translation>
     </message>
     <message>
+        <source>Admin</source>
+        <translation>Pääkäyttäjä</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Peruskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Analyst (read only)</source>
+        <translation>Analyytikko (vain luku)</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>Vapaa</translation>
     </message>
@@ -3792,6 +3863,78 @@
     <message>
         <source>Remove this station from the site; its history is kept</source>
         <translation>Poista tämä asema sivustolta; sen historia säilyy</translation>
+    </message>
+    <message>
+        <source>— no group —</source>
+        <translation>— ei ryhmää —</translation>
+    </message>
+    <message>
+        <source>1 — basic auth (ws:// or wss://)</source>
+        <translation>1 — perustunnistautuminen (ws:// tai wss://)</translation>
+    </message>
+    <message>
+        <source>2 — TLS and basic auth (wss:// only)</source>
+        <translation>2 — TLS ja perustunnistautuminen (vain wss://)</translation>
+    </message>
+    <message>
+        <source>3 — TLS with a client certificate (wss:// only)</source>
+        <translation>3 — TLS asiakasvarmenteella (vain wss://)</translation>
+    </message>
+    <message>
+        <source>The station may connect over plain ws://; with a password it must send it (basic auth).</source>
+        <translation>Asema saa yhdistää salaamattomalla ws://-yhteydellä; jos salasana on asetettu, sen on lähetettävä se (perustunnistautuminen).</translation>
+    </message>
+    <message>
+        <source>Refused on plain ws://: the station connects over wss:// and trusts the site CA (Settings → Certificates). It logs in with its password.</source>
+        <translation>Salaamaton ws:// hylätään: asema yhdistää wss://-yhteydellä ja luottaa sivuston CA:han (Asetukset → Varmenteet). Se kirjautuu salasanallaan.</translation>
+    </message>
+    <message>
+        <source>Refused on plain ws:// and without a certificate: the station shows a client certificate issued by the site CA whose name (CN) is its identifier. No password is asked.</source>
+        <translation>Salaamaton ws:// ja varmenteeton yhteys hylätään: asema esittää sivuston CA:n myöntämän asiakasvarmenteen, jonka nimi (CN) on sen tunnus. Salasanaa ei kysytä.</translation>
+    </message>
+    <message>
+        <source>Settings of {name}</source>
+        <translation>Aseman {name} asetukset</translation>
+    </message>
+    <message>
+        <source>Identifier &lt;b&gt;{identity}&lt;/b&gt; (cannot be changed)</source>
+        <translation>Tunnus &lt;b&gt;{identity}&lt;/b&gt; (ei muutettavissa)</translation>
+    </message>
+    <message>
+        <source>The station must send it as HTTP basic authentication, with its identifier {identity} as the user name. Set the same password in the charger before saving here.</source>
+        <translation>Aseman on lähetettävä se HTTP-perustunnistautumisena, käyttäjänimenä tunnuksensa {identity}. Aseta sama salasana laturiin ennen kuin tallennat tässä.</translation>
+    </message>
+    <message>
+        <source>This station no longer exists: someone deleted it.</source>
+        <translation>Tätä asemaa ei enää ole: joku poisti sen.</translation>
+    </message>
+    <message>
+        <source>  ·  {device}, firmware {version}</source>
+        <translation>  ·  {device}, laiteohjelmisto {version}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <source>(a deleted group)</source>
+        <translation>(poistettu ryhmä)</translation>
+    </message>
+    <message>
+        <source>A password is set. Enter a new one to change it.</source>
+        <translation>Salasana on asetettu. Anna uusi vaihtaaksesi sen.</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current one</source>
+        <translation>jätä tyhjäksi säilyttääksesi nykyisen</translation>
+    </message>
+    <message>
+        <source>No password is set: the station connects without one.</source>
+        <translation>Salasanaa ei ole asetettu: asema yhdistää ilman sitä.</translation>
+    </message>
+    <message>
+        <source>The station could not be read: {error}. Close the dialog and try again.</source>
+        <translation>Asemaa ei voitu lukea: {error}. Sulje ikkuna ja yritä uudelleen.</translation>
     </message>
 </context>
 <context>

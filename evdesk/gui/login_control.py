@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from evdesk.core.permissions import NOBODY, ROLE_LABELS
 from evdesk.gui import display
 from evdesk.gui.models.base import BusListener, ZoneFollower
+from evdesk.gui.translations.labels import state_label
 from evdesk.gui.widgets.lock_overlay import LockOverlay
 
 CHECK_EVERY_MS = 10_000
@@ -29,13 +30,13 @@ class LoginControl(QObject):
         self.overlay.unlocked.connect(self._unlocked)
         self.overlay.logoutRequested.connect(self.log_out)
         self.label = QLabel()
-        self.logout_button = QPushButton("Log out")
+        self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
         self.logout_button.setFlat(True)
         self.logout_button.clicked.connect(self.log_out)
         window.ui.statusBar.addPermanentWidget(self.label)
         window.ui.statusBar.addPermanentWidget(self.logout_button)
-        self.logout_action = QAction("Log out", window)
+        self.logout_action = QAction(self.tr("Log out"), window)
         self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.logout_action.triggered.connect(self.log_out)
         window.addAction(self.logout_action)
@@ -55,14 +56,14 @@ class LoginControl(QObject):
         ctx = self.window.operator
         session = self.window.session
         if ctx.role == NOBODY:
-            self.label.setText("Nobody logged in: nothing can be changed")
+            self.label.setText(self.tr("Nobody logged in: nothing can be changed"))
         else:
-            self.label.setText(f"Logged in: {ctx.name} ({ROLE_LABELS.get(ctx.role, ctx.role)})")
+            self.label.setText(self.tr("Logged in: {name} ({role})").format(name=ctx.name, role=state_label(ROLE_LABELS.get(ctx.role, ctx.role))))
         self.logout_button.setVisible(session is not None)
         if session is not None:
             self.timer.start()
             zone = display.zone_of(self.services.settings)
-            self.label.setToolTip(f"Login valid until {display.clock_time(session.expires_at, zone)}")
+            self.label.setToolTip(self.tr("Login valid until {time}").format(time=display.clock_time(session.expires_at, zone)))
         else:
             self.timer.stop()
 

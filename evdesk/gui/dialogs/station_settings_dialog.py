@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from evdesk.core.errors import EvdeskError, NotFound, StaleEdit, ValidationError
@@ -21,20 +21,21 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_station_settings_dialog import Ui_StationSettingsDialog
 from evdesk.gui.operator import operator_of
 
-NO_GROUP = "— no group —"
+NO_GROUP = QT_TRANSLATE_NOOP("StationSettingsDialog", "— no group —")
 MIN_PASSWORD_LENGTH = 8
 STALE_MESSAGE = "This station was changed by someone else. Reload it and try again."
 REMOVE_PASSWORD = ""  # password change meaning "remove it" (None means "leave it as it is")
 
 
-SECURITY_PROFILES = ((1, "1 — basic auth (ws:// or wss://)"), (2, "2 — TLS and basic auth (wss:// only)"),
-                     (3, "3 — TLS with a client certificate (wss:// only)"))
+SECURITY_PROFILES = ((1, QT_TRANSLATE_NOOP("StationSettingsDialog", "1 — basic auth (ws:// or wss://)")),
+                     (2, QT_TRANSLATE_NOOP("StationSettingsDialog", "2 — TLS and basic auth (wss:// only)")),
+                     (3, QT_TRANSLATE_NOOP("StationSettingsDialog", "3 — TLS with a client certificate (wss:// only)")))
 SECURITY_PROFILE_HELP = {
-    1: "The station may connect over plain ws://; with a password it must send it (basic auth).",
-    2: "Refused on plain ws://: the station connects over wss:// and trusts the site CA (Settings → Certificates). "
-       "It logs in with its password.",
-    3: "Refused on plain ws:// and without a certificate: the station shows a client certificate issued by the site "
-       "CA whose name (CN) is its identifier. No password is asked.",
+    1: QT_TRANSLATE_NOOP("StationSettingsDialog", "The station may connect over plain ws://; with a password it must send it (basic auth)."),
+    2: QT_TRANSLATE_NOOP("StationSettingsDialog", "Refused on plain ws://: the station connects over wss:// and trusts the site CA (Settings → Certificates). "
+                                                "It logs in with its password."),
+    3: QT_TRANSLATE_NOOP("StationSettingsDialog", "Refused on plain ws:// and without a certificate: the station shows a client certificate "
+                                                "issued by the site CA whose name (CN) is its identifier. No password is asked."),
 }
 
 
@@ -75,15 +76,16 @@ class StationSettingsDialog(QDialog):
 
         info = services.stations.get_by_id(station_id)
         self.identity = info.identity
-        self.setWindowTitle(f"Settings of {info.display_name}")
-        self.ui.introLabel.setText(f"Identifier <b>{escape(info.identity)}</b> (cannot be changed)")
+        self.setWindowTitle(self.tr("Settings of {name}").format(name=info.display_name))
+        self.ui.introLabel.setText(self.tr("Identifier <b>{identity}</b> (cannot be changed)").format(identity=escape(info.identity)))
         self.ui.nameEdit.setPlaceholderText(info.identity)
         self.ui.passwordHelp.setText(
-            f"The station must send it as HTTP basic authentication, with its identifier "
-            f"{info.identity} as the user name. Set the same password in the charger before saving here."
+            self.tr("The station must send it as HTTP basic authentication, with its identifier "
+                    "{identity} as the user name. Set the same password in the charger before saving here.").format(
+                identity=info.identity)
         )
         for profile, text in SECURITY_PROFILES:
-            self.ui.securityProfileCombo.addItem(text, profile)
+            self.ui.securityProfileCombo.addItem(self.tr(text), profile)
         self.ui.securityProfileCombo.currentIndexChanged.connect(self._profile_changed)
         self._profile_changed()
         self._set_enabled(False)
@@ -91,7 +93,7 @@ class StationSettingsDialog(QDialog):
 
     def _profile_changed(self, *_args) -> None:
         profile = self.ui.securityProfileCombo.currentData() or 1
-        self.ui.securityProfileHelp.setText(SECURITY_PROFILE_HELP[profile])
+        self.ui.securityProfileHelp.setText(self.tr(SECURITY_PROFILE_HELP[profile]))
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -113,22 +115,23 @@ class StationSettingsDialog(QDialog):
         self._clear_errors()
         self.ui.staleBanner.hide()
         if row is None:
-            self._show_form_error("This station no longer exists: someone deleted it.")
+            self._show_form_error(self.tr("This station no longer exists: someone deleted it."))
             return
         self.row, self.version = row, row.version
         ui = self.ui
         device = escape(f"{row.vendor} {row.model}".strip())  # reported by the station: plain text
-        ui.introLabel.setText(f"Identifier <b>{escape(row.identity)}</b> (cannot be changed)"
-                              + (f"  ·  {device}, firmware {escape(row.firmware_version or 'unknown')}" if device else ""))
+        ui.introLabel.setText(self.tr("Identifier <b>{identity}</b> (cannot be changed)").format(identity=escape(row.identity))
+                              + (self.tr("  ·  {device}, firmware {version}").format(
+                                  device=device, version=escape(row.firmware_version or self.tr("unknown"))) if device else ""))
         ui.nameEdit.setText(row.name)
         ui.groupCombo.clear()
         self._group_ids = [None]
-        ui.groupCombo.addItem(NO_GROUP)
+        ui.groupCombo.addItem(self.tr(NO_GROUP))
         for group in groups:
             ui.groupCombo.addItem(group.name)
             self._group_ids.append(group.id)
         if row.group_id is not None and row.group_id not in self._group_ids:
-            ui.groupCombo.addItem("(a deleted group)")  # keep it, do not move the station silently
+            ui.groupCombo.addItem(self.tr("(a deleted group)"))  # keep it, do not move the station silently
             self._group_ids.append(row.group_id)
         ui.groupCombo.setCurrentIndex(self._group_ids.index(row.group_id))
         self.access_radios.get(row.access_mode, ui.publicRadio).setChecked(True)
@@ -143,16 +146,16 @@ class StationSettingsDialog(QDialog):
         ui.removePasswordCheck.setChecked(False)
         ui.removePasswordCheck.setVisible(row.has_password)
         if row.has_password:
-            ui.passwordStateLabel.setText("A password is set. Enter a new one to change it.")
-            ui.passwordEdit.setPlaceholderText("leave empty to keep the current one")
+            ui.passwordStateLabel.setText(self.tr("A password is set. Enter a new one to change it."))
+            ui.passwordEdit.setPlaceholderText(self.tr("leave empty to keep the current one"))
         else:
-            ui.passwordStateLabel.setText("No password is set: the station connects without one.")
-            ui.passwordEdit.setPlaceholderText("at least 8 characters")
+            ui.passwordStateLabel.setText(self.tr("No password is set: the station connects without one."))
+            ui.passwordEdit.setPlaceholderText(self.tr("at least 8 characters"))
         self._set_enabled(True)
         self.ui.nameEdit.setFocus()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._show_form_error(f"The station could not be read: {exc}. Close the dialog and try again.")
+        self._show_form_error(self.tr("The station could not be read: {error}. Close the dialog and try again.").format(error=exc))
 
     # -- helpers ------------------------------------------------------------------------
     def _set_enabled(self, enabled: bool) -> None:
@@ -253,7 +256,7 @@ class StationSettingsDialog(QDialog):
         self._set_enabled(True)
         if isinstance(exc, NotFound):
             self._set_enabled(False)
-            self._show_form_error("This station no longer exists: someone deleted it.")
+            self._show_form_error(self.tr("This station no longer exists: someone deleted it."))
         elif isinstance(exc, ValidationError):
             self.show_field_error(exc.field, str(exc))
         elif isinstance(exc, EvdeskError):

@@ -231,6 +231,8 @@ class Ui_MyAccountPage(object):
         self.languageNote.setObjectName(u"languageNote")
         self.languageNote.setStyleSheet(u"color: #616161;")
         self.languageNote.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.languageNote.sizePolicy().hasHeightForWidth())
+        self.languageNote.setSizePolicy(sizePolicy)
 
         self.languageForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.languageNote)
 

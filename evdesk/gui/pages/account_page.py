@@ -12,6 +12,7 @@ from evdesk.gui.forms.ui_my_account_page import Ui_MyAccountPage
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
 from evdesk.gui.translations import LANGUAGES, current_language, save_choice, saved_choice, system_language
+from evdesk.gui.translations.labels import state_label
 
 
 class MyAccountPage(Page):
@@ -56,7 +57,7 @@ class MyAccountPage(Page):
     def reload(self) -> None:
         ctx = operator_of(self)
         if ctx.operator_id is None:
-            self.ui.infoLabel.setText("evdesk runs without a logged-in operator here: there is no account to change.")
+            self.ui.infoLabel.setText(self.tr("evdesk runs without a logged-in operator here: there is no account to change."))
             self.ui.detailsBox.setEnabled(False)
             self.ui.passwordBox.setEnabled(False)
             return
@@ -68,9 +69,10 @@ class MyAccountPage(Page):
         ui = self.ui
         ui.detailsBox.setEnabled(True)
         ui.passwordBox.setEnabled(True)
-        group = self.services.groups.path_of(me.base_group_id) if me.base_group_id else "the whole site"
-        ui.infoLabel.setText(f"Username {me.username} · {ROLE_LABELS.get(me.role, me.role)} · base group: {group}. "
-                             "Another admin changes your permissions and base group.")
+        group = self.services.groups.path_of(me.base_group_id) if me.base_group_id else self.tr("the whole site")
+        ui.infoLabel.setText(self.tr("Username {username} · {role} · base group: {group}. "
+                                     "Another admin changes your permissions and base group.").format(
+            username=me.username, role=state_label(ROLE_LABELS.get(me.role, me.role)), group=group))
         ui.firstNameEdit.setText(me.first_name)
         ui.lastNameEdit.setText(me.last_name)
         ui.emailEdit.setText(me.email)
@@ -84,10 +86,10 @@ class MyAccountPage(Page):
     def _error(self, exc: BaseException) -> None:
         ui = self.ui
         if isinstance(exc, StaleEdit):
-            text, label = "Your account was changed meanwhile (elsewhere). It has been reloaded: try again.", ui.formError
+            text, label = self.tr("Your account was changed meanwhile (elsewhere). It has been reloaded: try again."), ui.formError
             self.reload()
         else:
-            text = str(exc) if isinstance(exc, EvdeskError) else f"Saving failed: {exc}. Try again."
+            text = str(exc) if isinstance(exc, EvdeskError) else self.tr("Saving failed: {error}. Try again.").format(error=exc)
             field = exc.field if isinstance(exc, ValidationError) else None
             label = {"email": ui.emailError, "current_password": ui.currentPasswordError,
                      "new_password": ui.newPasswordError}.get(field or "", ui.formError)
@@ -107,8 +109,8 @@ class MyAccountPage(Page):
 
     def _details_saved(self, me) -> None:
         self._loaded(me)
-        self.ui.detailsState.setText("Saved.")
-        self.statusMessage.emit("Your name and e-mail are saved.")
+        self.ui.detailsState.setText(self.tr("Saved."))
+        self.statusMessage.emit(self.tr("Your name and e-mail are saved."))
 
     def change_password(self) -> None:
         if self.me is None:
@@ -116,7 +118,7 @@ class MyAccountPage(Page):
         self._clear()
         ui = self.ui
         if ui.newPasswordEdit.text() != ui.repeatPasswordEdit.text():
-            ui.newPasswordError.setText("The two new passwords differ.")
+            ui.newPasswordError.setText(self.tr("The two new passwords differ."))
             ui.newPasswordError.show()
             return
         run_task(self.services.operators.change_my_password(operator_of(self), self.me.version,
@@ -128,5 +130,5 @@ class MyAccountPage(Page):
         self.me = me
         for edit in (self.ui.currentPasswordEdit, self.ui.newPasswordEdit, self.ui.repeatPasswordEdit):
             edit.clear()
-        self.ui.passwordState.setText("Password changed.")
-        self.statusMessage.emit("Your password is changed.")
+        self.ui.passwordState.setText(self.tr("Password changed."))
+        self.statusMessage.emit(self.tr("Your password is changed."))

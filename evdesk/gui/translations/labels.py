@@ -1,5 +1,5 @@
-"""State names shown in tables and chips (connection, registration, system status, the OCPP
-connector statuses), translated when drawn (context "States").
+"""State names shown in tables and chips (connection, registration, system status, operator roles,
+the OCPP connector statuses), translated when drawn (context "States").
 
 The code and the store keep the English names (filters, colours and tests refer to them); the
 markers below put each into the .ts files. OCPP status names are translated for the chips and
@@ -27,6 +27,10 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Active"),
     QT_TRANSLATE_NOOP("States", "Disabled"),
     QT_TRANSLATE_NOOP("States", "Out of order"),
+    # operator roles (core/permissions.py ROLE_LABELS)
+    QT_TRANSLATE_NOOP("States", "Admin"),
+    QT_TRANSLATE_NOOP("States", "Basic"),
+    QT_TRANSLATE_NOOP("States", "Analyst (read only)"),
     # OCPP 1.6 ChargePointStatus
     QT_TRANSLATE_NOOP("States", "Available"),
     QT_TRANSLATE_NOOP("States", "Preparing"),
