@@ -1185,6 +1185,185 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By hour</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Figures for</source>
+        <translation>Zahlen für</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Ladegruppen</translation>
+    </message>
+    <message>
+        <source>Choose the charging groups shown (this desk remembers them)</source>
+        <translation>Angezeigte Ladegruppen wählen (dieser Arbeitsplatz merkt sie sich)</translation>
+    </message>
+    <message>
+        <source>Charging points by status</source>
+        <translation>Ladepunkte nach Status</translation>
+    </message>
+    <message>
+        <source>Charging events</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Charging points used</source>
+        <translation>Genutzte Ladepunkte</translation>
+    </message>
+    <message>
+        <source>kWh charged</source>
+        <translation>Geladene kWh</translation>
+    </message>
+    <message>
+        <source>Consumption: kWh and charging sessions</source>
+        <translation>Verbrauch: kWh und Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Faults &amp;&amp; connectivity loss</source>
+        <translation>Störungen &amp;&amp; Verbindungsverluste</translation>
+    </message>
+    <message>
+        <source>the chosen groups</source>
+        <translation>die gewählten Gruppen</translation>
+    </message>
+    <message>
+        <source>all your charging groups</source>
+        <translation>alle Ihre Ladegruppen</translation>
+    </message>
+    <message>
+        <source>1 charging station</source>
+        <translation>1 Ladestation</translation>
+    </message>
+    <message>
+        <source>{n} charging stations</source>
+        <translation>{n} Ladestationen</translation>
+    </message>
+    <message>
+        <source>1 charging point</source>
+        <translation>1 Ladepunkt</translation>
+    </message>
+    <message>
+        <source>{n} charging points</source>
+        <translation>{n} Ladepunkte</translation>
+    </message>
+    <message>
+        <source>{stations} · {points} · {charging} charging now · {errors} in an error condition  ({which})</source>
+        <translation>{stations} · {points} · {charging} laden gerade · {errors} im Fehlerzustand  ({which})</translation>
+    </message>
+    <message>
+        <source>Showing only stations with a charging point that is {phrase} (click the state again to show all).</source>
+        <translation>Nur Stationen mit einem Ladepunkt im Zustand: {phrase} (Zustand erneut anklicken, um alle zu zeigen).</translation>
+    </message>
+    <message>
+        <source>All my charging groups</source>
+        <translation>Alle meine Ladegruppen</translation>
+    </message>
+    <message>
+        <source>against the period before</source>
+        <translation>gegenüber dem Zeitraum davor</translation>
+    </message>
+    <message>
+        <source>Charging sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Revenue {currency}</source>
+        <translation>Umsatz {currency}</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>no priced session</source>
+        <translation>kein bepreister Ladevorgang</translation>
+    </message>
+    <message>
+        <source>New charging users</source>
+        <translation>Neue Ladenutzer</translation>
+    </message>
+    <message>
+        <source>New stations</source>
+        <translation>Neue Stationen</translation>
+    </message>
+    <message>
+        <source>{period}: {since} – {until}, compared with {previous_since} – {previous_until} ({zone})</source>
+        <translation>{period}: {since} – {until}, verglichen mit {previous_since} – {previous_until} ({zone})</translation>
+    </message>
+    <message>
+        <source>{summary} · all your stations, whatever groups are chosen</source>
+        <translation>{summary} · alle Ihre Stationen, unabhängig von den gewählten Gruppen</translation>
+    </message>
+    <message>
+        <source>The dashboard figures could not be read: {error}</source>
+        <translation>Die Dashboard-Zahlen konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>No station is offline or faulted.</source>
+        <translation>Keine Station ist offline oder gestört.</translation>
+    </message>
+    <message>
+        <source>1 station</source>
+        <translation>1 Station</translation>
+    </message>
+    <message>
+        <source>{total} stations</source>
+        <translation>{total} Stationen</translation>
+    </message>
+    <message>
+        <source>{stations}: {offline} offline, {faulted} with a fault</source>
+        <translation>{stations}: {offline} offline, {faulted} mit Störung</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsLog</name>
     <message>
         <source>Request diagnostics</source>
@@ -1217,6 +1396,21 @@
     <message>
         <source>Show folder</source>
         <translation>Ordner anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>EventFeedModel</name>
+    <message>
+        <source>Status update</source>
+        <translation>Statusmeldung</translation>
+    </message>
+    <message>
+        <source>Charging point #0 (station)</source>
+        <translation>Ladepunkt #0 (Station)</translation>
+    </message>
+    <message>
+        <source>Charging point #{number}</source>
+        <translation>Ladepunkt #{number}</translation>
     </message>
 </context>
 <context>
@@ -2895,6 +3089,98 @@
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 60 days</source>
+        <translation>Letzte 60 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All charging groups</source>
+        <translation>Alle Ladegruppen</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Alle Stationen</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Alle Ladenutzer</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Alle Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation>Alle Ladekarten</translation>
+    </message>
+    <message>
+        <source>{count} session shown</source>
+        <translation>{count} Ladevorgang angezeigt</translation>
+    </message>
+    <message>
+        <source>{count} sessions shown</source>
+        <translation>{count} Ladevorgänge angezeigt</translation>
+    </message>
+    <message>
+        <source>Export charging sessions</source>
+        <translation>Ladevorgänge exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting charging sessions…</source>
+        <translation>Ladevorgänge werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Exported {done} of {total} sessions…</source>
+        <translation>{done} von {total} Ladevorgängen exportiert…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported {rows} sessions to {path}.</source>
+        <translation>{rows} Ladevorgänge nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Fehlgeschlagen: {error}. Versuchen Sie es noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>SiteSettingsPage</name>
@@ -3316,6 +3602,22 @@
     <message>
         <source>Out of order</source>
         <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Closed (no stop)</source>
+        <translation>Geschlossen (ohne Stopp)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Admin</source>

@@ -1185,6 +1185,185 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By hour</source>
+        <translation>Tunneittain</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Päivittäin</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Viikoittain</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Kuukausittain</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Viimeiset 30 päivää</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tämä kuukausi</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Viimeiset 24 tuntia</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Viimeiset 12 kuukautta</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Koontinäyttö</translation>
+    </message>
+    <message>
+        <source>Figures for</source>
+        <translation>Luvut ajalta</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Latausryhmät</translation>
+    </message>
+    <message>
+        <source>Choose the charging groups shown (this desk remembers them)</source>
+        <translation>Valitse näytettävät latausryhmät (tämä työpiste muistaa ne)</translation>
+    </message>
+    <message>
+        <source>Charging points by status</source>
+        <translation>Latauspisteet tiloittain</translation>
+    </message>
+    <message>
+        <source>Charging events</source>
+        <translation>Latauskerrat</translation>
+    </message>
+    <message>
+        <source>Charging points used</source>
+        <translation>Käytetyt latauspisteet</translation>
+    </message>
+    <message>
+        <source>kWh charged</source>
+        <translation>Ladattu kWh</translation>
+    </message>
+    <message>
+        <source>Consumption: kWh and charging sessions</source>
+        <translation>Kulutus: kWh ja lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Faults &amp;&amp; connectivity loss</source>
+        <translation>Viat &amp;&amp; yhteyskatkot</translation>
+    </message>
+    <message>
+        <source>the chosen groups</source>
+        <translation>valitut ryhmät</translation>
+    </message>
+    <message>
+        <source>all your charging groups</source>
+        <translation>kaikki latausryhmäsi</translation>
+    </message>
+    <message>
+        <source>1 charging station</source>
+        <translation>1 latausasema</translation>
+    </message>
+    <message>
+        <source>{n} charging stations</source>
+        <translation>{n} latausasemaa</translation>
+    </message>
+    <message>
+        <source>1 charging point</source>
+        <translation>1 latauspiste</translation>
+    </message>
+    <message>
+        <source>{n} charging points</source>
+        <translation>{n} latauspistettä</translation>
+    </message>
+    <message>
+        <source>{stations} · {points} · {charging} charging now · {errors} in an error condition  ({which})</source>
+        <translation>{stations} · {points} · {charging} lataa nyt · {errors} virhetilassa  ({which})</translation>
+    </message>
+    <message>
+        <source>Showing only stations with a charging point that is {phrase} (click the state again to show all).</source>
+        <translation>Näytetään vain asemat, joiden latauspiste on tilassa: {phrase} (napsauta tilaa uudelleen näyttääksesi kaikki).</translation>
+    </message>
+    <message>
+        <source>All my charging groups</source>
+        <translation>Kaikki latausryhmäni</translation>
+    </message>
+    <message>
+        <source>against the period before</source>
+        <translation>edelliseen jaksoon verrattuna</translation>
+    </message>
+    <message>
+        <source>Charging sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Revenue {currency}</source>
+        <translation>Tulot {currency}</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Tulot</translation>
+    </message>
+    <message>
+        <source>no priced session</source>
+        <translation>ei hinnoiteltuja tapahtumia</translation>
+    </message>
+    <message>
+        <source>New charging users</source>
+        <translation>Uudet latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>New stations</source>
+        <translation>Uudet asemat</translation>
+    </message>
+    <message>
+        <source>{period}: {since} – {until}, compared with {previous_since} – {previous_until} ({zone})</source>
+        <translation>{period}: {since} – {until}, verrattuna jaksoon {previous_since} – {previous_until} ({zone})</translation>
+    </message>
+    <message>
+        <source>{summary} · all your stations, whatever groups are chosen</source>
+        <translation>{summary} · kaikki asemasi valituista ryhmistä riippumatta</translation>
+    </message>
+    <message>
+        <source>The dashboard figures could not be read: {error}</source>
+        <translation>Koontinäytön lukuja ei voitu lukea: {error}</translation>
+    </message>
+    <message>
+        <source>No station is offline or faulted.</source>
+        <translation>Yksikään asema ei ole offline-tilassa tai viallinen.</translation>
+    </message>
+    <message>
+        <source>1 station</source>
+        <translation>1 asema</translation>
+    </message>
+    <message>
+        <source>{total} stations</source>
+        <translation>{total} asemaa</translation>
+    </message>
+    <message>
+        <source>{stations}: {offline} offline, {faulted} with a fault</source>
+        <translation>{stations}: {offline} offline, {faulted} viallisia</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsLog</name>
     <message>
         <source>Request diagnostics</source>
@@ -1217,6 +1396,21 @@
     <message>
         <source>Show folder</source>
         <translation>Näytä kansio</translation>
+    </message>
+</context>
+<context>
+    <name>EventFeedModel</name>
+    <message>
+        <source>Status update</source>
+        <translation>Tilapäivitys</translation>
+    </message>
+    <message>
+        <source>Charging point #0 (station)</source>
+        <translation>Latauspiste #0 (asema)</translation>
+    </message>
+    <message>
+        <source>Charging point #{number}</source>
+        <translation>Latauspiste #{number}</translation>
     </message>
 </context>
 <context>
@@ -2895,6 +3089,98 @@
         <source>Details…</source>
         <translation>Tiedot…</translation>
     </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Viimeiset 30 päivää</translation>
+    </message>
+    <message>
+        <source>Last 60 days</source>
+        <translation>Viimeiset 60 päivää</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Oma aikaväli</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Koko ajalta</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>All charging groups</source>
+        <translation>Kaikki latausryhmät</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Kaikki asemat</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Kaikki latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Kaikki käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation>Kaikki tunnisteet</translation>
+    </message>
+    <message>
+        <source>{count} session shown</source>
+        <translation>{count} tapahtuma näytetään</translation>
+    </message>
+    <message>
+        <source>{count} sessions shown</source>
+        <translation>{count} tapahtumaa näytetään</translation>
+    </message>
+    <message>
+        <source>Export charging sessions</source>
+        <translation>Vie lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting charging sessions…</source>
+        <translation>Viedään lataustapahtumia…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Vie CSV</translation>
+    </message>
+    <message>
+        <source>Exported {done} of {total} sessions…</source>
+        <translation>Viety {done}/{total} tapahtumaa…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Vienti peruttu: tiedostoa ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>Exported {rows} sessions to {path}.</source>
+        <translation>Viety {rows} tapahtumaa tiedostoon {path}.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Perutaan…</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>SiteSettingsPage</name>
@@ -3316,6 +3602,22 @@
     <message>
         <source>Out of order</source>
         <translation>Epäkunnossa</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Käynnissä</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Päättynyt</translation>
+    </message>
+    <message>
+        <source>Closed (no stop)</source>
+        <translation>Suljettu (ei lopetusta)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Epäonnistunut</translation>
     </message>
     <message>
         <source>Admin</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
 from evdesk.core import events as ev
 from evdesk.core.reads.history import StatusEventRow, status_event_from
@@ -54,9 +54,10 @@ class EventFeedModel(PagedLogModel):
 
     def display(self, row: StatusEventRow, column: int):
         if column == COL_INFO:
-            return row.info or "Status update"
+            return row.info or QCoreApplication.translate("EventFeedModel", "Status update")
         if column == COL_CONNECTOR:
-            return "Charging point #0 (station)" if row.connector_id == 0 else f"Charging point #{row.connector_id}"
+            return (QCoreApplication.translate("EventFeedModel", "Charging point #0 (station)") if row.connector_id == 0
+                    else QCoreApplication.translate("EventFeedModel", "Charging point #{number}").format(number=row.connector_id))
         if column == COL_STATUS:
             return row.status
         if column == COL_ERROR:

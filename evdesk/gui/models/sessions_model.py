@@ -22,6 +22,7 @@ from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import PagedLogModel, Roles, redraw_columns
+from evdesk.gui.translations.labels import state_label
 
 COLUMNS = ("Start", "End", "Station", "Connector", "Charging user", "Token", "User group", "Energy (kWh)",
            "Duration", "Cost", "Status", "Stop reason", "Flags")
@@ -166,7 +167,7 @@ class SessionsModel(PagedLogModel):
         if column == COL_COST:
             return cost_text(row)
         if column == COL_STATUS:
-            return row.state_label
+            return state_label(row.state_label)
         if column == COL_STOP_REASON:
             return row.stop_reason
         if column == COL_FLAGS:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea, QSplitter,
@@ -45,7 +45,10 @@ from evdesk.gui.widgets.status_donut import PointSquaresDelegate, StatusDonut
 STATUS_REDRAW_MS = 300
 STORE_REFRESH_MS = 60_000
 SESSION_REFRESH_MS = 5_000
-GRAIN_LABELS = {"hour": "By hour", "day": "By day", "week": "By week", "month": "By month"}
+GRAIN_LABELS = {"hour": QT_TRANSLATE_NOOP("DashboardPage", "By hour"), "day": QT_TRANSLATE_NOOP("DashboardPage", "By day"), "week": QT_TRANSLATE_NOOP("DashboardPage", "By week"), "month": QT_TRANSLATE_NOOP("DashboardPage", "By month")}
+# the core's period and timeframe names (core/reads/dashboard.py), translated in the combos
+PERIOD_NAMES = (QT_TRANSLATE_NOOP("DashboardPage", "Today"), QT_TRANSLATE_NOOP("DashboardPage", "Last 7 days"), QT_TRANSLATE_NOOP("DashboardPage", "Last 30 days"), QT_TRANSLATE_NOOP("DashboardPage", "This month"),
+                QT_TRANSLATE_NOOP("DashboardPage", "Last 24 hours"), QT_TRANSLATE_NOOP("DashboardPage", "Last 12 months"))
 DEFAULT_GRAIN = {"24h": "hour", "7d": "day", "30d": "day", "12m": "month"}
 
 
@@ -65,7 +68,7 @@ def _combo(items: dict[str, str], name: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for key, label in items.items():
-        combo.addItem(label, key)
+        combo.addItem(QCoreApplication.translate("DashboardPage", label), key)
     return combo
 
 
@@ -125,11 +128,11 @@ class DashboardPage(Page):
         page.setSpacing(10)
 
         head = QHBoxLayout()
-        title = QLabel("Dashboard")
+        title = QLabel(self.tr("Dashboard"))
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         head.addWidget(title)
         head.addStretch(1)
-        head.addWidget(QLabel("Figures for"))
+        head.addWidget(QLabel(self.tr("Figures for")))
         self.period_combo = _combo(PERIODS, "periodCombo")
         _select(self.period_combo, load_json("dashboard/period", "7d"))
         self.period_combo.currentIndexChanged.connect(self._period_changed)
@@ -143,7 +146,7 @@ class DashboardPage(Page):
 
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.setChildrenCollapsible(False)
-        groups_box = QGroupBox("Charging groups")
+        groups_box = QGroupBox(self.tr("Charging groups"))
         box = QVBoxLayout(groups_box)
         line = QHBoxLayout()
         self.summary_label = QLabel("")
@@ -153,7 +156,7 @@ class DashboardPage(Page):
         self.gear = QToolButton()
         self.gear.setObjectName("groupsGear")
         self.gear.setText("⚙")
-        self.gear.setToolTip("Choose the charging groups shown (this desk remembers them)")
+        self.gear.setToolTip(self.tr("Choose the charging groups shown (this desk remembers them)"))
         self.gear.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.gear_menu = QMenu(self.gear)
         self.gear_menu.aboutToShow.connect(self._fill_gear_menu)
@@ -178,17 +181,18 @@ class DashboardPage(Page):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
-        donut_box = QGroupBox("Charging points by status")
+        donut_box = QGroupBox(self.tr("Charging points by status"))
         donut_layout = QVBoxLayout(donut_box)
         self.donut = StatusDonut()
         self.donut.setMinimumHeight(250)
         self.donut.stateChosen.connect(self._state_chosen)
         donut_layout.addWidget(self.donut)
         right_box.addWidget(donut_box, 1)
-        day_box = QGroupBox("Last 24 hours")
+        day_box = QGroupBox(self.tr("Last 24 hours"))
         day_layout = QVBoxLayout(day_box)
         self.day_cards = CardRow(day_box)
-        for key, title in (("sessions", "Charging events"), ("points", "Charging points used"), ("kwh", "kWh charged")):
+        for key, title in (("sessions", self.tr("Charging events")), ("points", self.tr("Charging points used")),
+                           ("kwh", self.tr("kWh charged"))):
             self.day_cards.card(key, title)
         day_layout.addWidget(self.day_cards)
         right_box.addWidget(day_box)
@@ -199,7 +203,7 @@ class DashboardPage(Page):
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setChildrenCollapsible(False)
-        chart_box = QGroupBox("Consumption: kWh and charging sessions")
+        chart_box = QGroupBox(self.tr("Consumption: kWh and charging sessions"))
         chart_layout = QVBoxLayout(chart_box)
         controls = QHBoxLayout()
         self.timeframe_combo = _combo(TIMEFRAMES, "timeframeCombo")
@@ -217,7 +221,7 @@ class DashboardPage(Page):
         self.chart = ConsumptionChart()
         chart_layout.addWidget(self.chart)
         bottom.addWidget(chart_box)
-        faults_box = QGroupBox("Faults && connectivity loss")
+        faults_box = QGroupBox(self.tr("Faults && connectivity loss"))
         faults_layout = QVBoxLayout(faults_box)
         self.faults_label = QLabel("")
         self.faults_label.setObjectName("faultsLabel")
@@ -288,10 +292,14 @@ class DashboardPage(Page):
         self.tree_model.flush()
         picture = self.services.dashboard.status_picture(ctx, self.chosen_groups or None)
         chosen = picture.chosen
-        which = "the chosen groups" if self.chosen_groups else "all your charging groups"
+        which = self.tr("the chosen groups") if self.chosen_groups else self.tr("all your charging groups")
+        stations = (self.tr("1 charging station") if chosen.stations == 1
+                    else self.tr("{n} charging stations").format(n=f"{chosen.stations:,}"))
+        points = (self.tr("1 charging point") if chosen.points == 1
+                  else self.tr("{n} charging points").format(n=f"{chosen.points:,}"))
         self.summary_label.setText(
-            f"{_count(chosen.stations, 'charging station')} · {_count(chosen.points, 'charging point')} · "
-            f"{chosen.charging} charging now · {chosen.in_error} in an error condition  ({which})")
+            self.tr("{stations} · {points} · {charging} charging now · {errors} in an error condition  ({which})").format(
+                stations=stations, points=points, charging=chosen.charging, errors=chosen.in_error, which=which))
         self.donut.set_counts(picture.domain.by_state)
         faults = picture.faults
         state = self.tree_model.state
@@ -309,8 +317,8 @@ class DashboardPage(Page):
         self.tree_model.set_filter(self.chosen_groups, state)
         self.tree.expandAll()
         phrase = sm.POINT_STATE_PHRASES.get(state, "")
-        self.filter_label.setText(f"Showing only stations with a charging point that is {phrase}"
-                                  " (click the state again to show all)." if state else "")
+        self.filter_label.setText(self.tr("Showing only stations with a charging point that is {phrase}"
+                                          " (click the state again to show all).").format(phrase=phrase) if state else "")
         self.filter_label.setVisible(bool(state))
         self.redraw_status()
 
@@ -319,7 +327,7 @@ class DashboardPage(Page):
         menu = self.gear_menu
         menu.clear()
         ctx = operator_of(self)
-        every = QAction("All my charging groups", menu)
+        every = QAction(self.tr("All my charging groups"), menu)
         every.setCheckable(True)
         every.setChecked(not self.chosen_groups)
         every.triggered.connect(lambda: self.choose_groups([]))
@@ -365,38 +373,40 @@ class DashboardPage(Page):
     def _show_store(self, result) -> None:
         cards, day, buckets = result
         self._loads += 1
-        period = PERIODS[cards.period].lower()
-        vs = "against the period before"
-        self.cards.card("sessions", "Charging sessions").show_value(
+        period_name = self.tr(PERIODS[cards.period])
+        period = period_name if display.current_language() == "de" else period_name.lower()  # German nouns keep capitals
+        vs = self.tr("against the period before")
+        self.cards.card("sessions", self.tr("Charging sessions")).show_value(
             f"{int(cards.sessions.value):,}", vs, cards.sessions.change, compared=True)
-        self.cards.card("energy", "Energy").show_value(
+        self.cards.card("energy", self.tr("Energy")).show_value(
             f"{kwh_text(cards.energy_kwh.value)} kWh", vs, cards.energy_kwh.change, compared=True)
         keys = {"sessions", "energy", "users", "stations"}
         for currency, figure in cards.revenue.items():
             keys.add(f"revenue_{currency}")
-            self.cards.card(f"revenue_{currency}", f"Revenue {currency}").show_value(
+            self.cards.card(f"revenue_{currency}", self.tr("Revenue {currency}").format(currency=currency)).show_value(
                 f"{figure.value:,.2f} {currency}", vs, figure.change, compared=True)
         if not cards.revenue:
             keys.add("revenue")
-            self.cards.card("revenue", "Revenue").show_value("0.00", "no priced session")
-        self.cards.card("users", "New charging users").show_value(f"{cards.new_users:,}", period)
-        self.cards.card("stations", "New stations").show_value(f"{cards.new_stations:,}", period)
+            self.cards.card("revenue", self.tr("Revenue")).show_value(display.decimal(0, 2), self.tr("no priced session"))
+        self.cards.card("users", self.tr("New charging users")).show_value(f"{cards.new_users:,}", period)
+        self.cards.card("stations", self.tr("New stations")).show_value(f"{cards.new_stations:,}", period)
         self.cards.keep_only(keys)
         zone = display.zone_of(self.services.settings)
         self.cards_note.setText(
-            f"{PERIODS[cards.period]}: {display.local_time(cards.since, zone, False)} – "
-            f"{display.local_time(cards.until, zone, False)}, compared with "
-            f"{display.local_time(cards.previous_since, zone, False)} – "
-            f"{display.local_time(cards.previous_until, zone, False)} ({display.zone_name(zone)})")
+            self.tr("{period}: {since} – {until}, compared with {previous_since} – {previous_until} ({zone})").format(
+                period=period_name, since=display.local_time(cards.since, zone, False),
+                until=display.local_time(cards.until, zone, False),
+                previous_since=display.local_time(cards.previous_since, zone, False),
+                previous_until=display.local_time(cards.previous_until, zone, False), zone=display.zone_name(zone)))
         self.day_cards.card("sessions", "").show_value(f"{day.sessions:,}")
         self.day_cards.card("points", "").show_value(f"{day.points_used:,}")
         self.day_cards.card("kwh", "").show_value(kwh_text(day.energy_wh / 1000))
         self.chart.show_buckets(buckets, self.grain_combo.currentData())
-        self.chart_note.setText(f"{self.chart.summary()} · all your stations, whatever groups are chosen")
+        self.chart_note.setText(self.tr("{summary} · all your stations, whatever groups are chosen").format(summary=self.chart.summary()))
 
     def _store_failed(self, exc: BaseException) -> None:
         self.chart_note.setText(str(exc))
-        self.statusMessage.emit(f"The dashboard figures could not be read: {exc}")
+        self.statusMessage.emit(self.tr("The dashboard figures could not be read: {error}").format(error=exc))
 
     def _period_changed(self) -> None:
         save_json("dashboard/period", self.period_combo.currentData())
@@ -440,17 +450,14 @@ def kwh_text(kwh: float) -> str:
     return f"{kwh:,.2f}" if kwh < 100 else f"{kwh:,.1f}"
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n:,} {thing}" if n == 1 else f"{n:,} {thing}s"
-
-
 def faults_line(total: int, offline: int) -> str:
     """'3 stations: 1 offline, 2 with a fault'."""
     if not total:
-        return "No station is offline or faulted."
-    stations = "1 station" if total == 1 else f"{total} stations"
+        return QCoreApplication.translate("DashboardPage", "No station is offline or faulted.")
+    stations = QCoreApplication.translate("DashboardPage", "1 station") if total == 1 else QCoreApplication.translate("DashboardPage", "{total} stations").format(total=total)
     faulted = total - offline
-    return f"{stations}: {offline} offline, {faulted} with a fault"
+    return QCoreApplication.translate("DashboardPage", "{stations}: {offline} offline, {faulted} with a fault").format(
+        stations=stations, offline=offline, faulted=faulted)
 
 
 def _is_uuid(text) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QFileDialog, QProgressDialog
 
 from evdesk.core.errors import EvdeskError
@@ -26,10 +26,11 @@ from evdesk.gui.forms.ui_sessions_page import Ui_SessionsPage
 from evdesk.gui.models import sessions_model as sm
 from evdesk.gui.models.base import BusListener, ZoneFollower
 from evdesk.gui.pages.base import Page
+from evdesk.gui.translations.labels import state_label
 from evdesk.gui.widgets.sessions_table import open_details, selected_row, setup_view
 
-PRESETS = (("Last 7 days", "7"), ("Last 30 days", "30"), ("Last 60 days", "60"), ("Custom range", "custom"),
-           ("All time", "all"))
+PRESETS = ((QT_TRANSLATE_NOOP("SessionsPage", "Last 7 days"), "7"), (QT_TRANSLATE_NOOP("SessionsPage", "Last 30 days"), "30"), (QT_TRANSLATE_NOOP("SessionsPage", "Last 60 days"), "60"),
+           (QT_TRANSLATE_NOOP("SessionsPage", "Custom range"), "custom"), (QT_TRANSLATE_NOOP("SessionsPage", "All time"), "all"))
 DEFAULT_PRESET = "30"
 SEARCH_DELAY_MS = 300
 PICKER_LIMIT = 1000  # users and tokens offered in the pickers (type to search beyond: the text filter)
@@ -78,14 +79,14 @@ class SessionsPage(Page):
         self.model.follow_while_shown(self)
         setup_view(ui.sessionsView, self.model)
         for label, key in PRESETS:
-            ui.rangeCombo.addItem(label, key)
+            ui.rangeCombo.addItem(self.tr(label), key)
         ui.rangeCombo.setCurrentIndex(ui.rangeCombo.findData(DEFAULT_PRESET))
         today = QDate.currentDate()
         ui.fromDateEdit.setDate(today.addDays(-6))
         ui.toDateEdit.setDate(today)
-        ui.statusCombo.addItem("All statuses", None)
+        ui.statusCombo.addItem(self.tr("All statuses"), None)
         for state, label in STATE_LABELS.items():
-            ui.statusCombo.addItem(label, state)
+            ui.statusCombo.addItem(state_label(label), state)
         for combo in (ui.userCombo, ui.tokenCombo):
             combo.setInsertPolicy(combo.InsertPolicy.NoInsert)
             completer = QCompleter(combo.model(), combo)
@@ -143,10 +144,10 @@ class SessionsPage(Page):
             return n
 
         visible = sorted(groups.visible(ctx), key=lambda g: groups.path_of(g.id).casefold())
-        self._fill(ui.groupCombo, "All charging groups", [("   " * depth(g.id) + g.name, str(g.id)) for g in visible])
+        self._fill(ui.groupCombo, self.tr("All charging groups"), [("   " * depth(g.id) + g.name, str(g.id)) for g in visible])
         stations = sorted((s for s in self.services.stations.all() if ctx.sees_station(s.group_id)),
                           key=lambda s: s.display_name.casefold())
-        self._fill(ui.stationCombo, "All stations", [(s.display_name, str(s.id)) for s in stations])
+        self._fill(ui.stationCombo, self.tr("All stations"), [(s.display_name, str(s.id)) for s in stations])
         people = self.services.people
 
         async def read():
@@ -156,10 +157,10 @@ class SessionsPage(Page):
 
         def fill(found) -> None:
             users, user_groups, tokens = found
-            self._fill(ui.userCombo, "All charging users",
+            self._fill(ui.userCombo, self.tr("All charging users"),
                        [(f"{u.last_name}, {u.first_name}".strip(", "), str(u.id)) for u in users])
-            self._fill(ui.userGroupCombo, "All user groups", [(g.name, str(g.id)) for g in user_groups])
-            self._fill(ui.tokenCombo, "All tokens", [(f"{t.uid} ({t.name})" if t.name else t.uid, str(t.id)) for t in tokens])
+            self._fill(ui.userGroupCombo, self.tr("All user groups"), [(g.name, str(g.id)) for g in user_groups])
+            self._fill(ui.tokenCombo, self.tr("All tokens"), [(f"{t.uid} ({t.name})" if t.name else t.uid, str(t.id)) for t in tokens])
 
         run_task(read(), on_done=fill, owner=self, what="reading users and tokens for the sessions filters")
 
@@ -222,7 +223,8 @@ class SessionsPage(Page):
     def _update_count(self, *_args) -> None:
         n = self.model.rowCount()
         more = "" if self.model.exhausted else "+"
-        self.ui.countLabel.setText(f"{n:,}{more} session{'s' if n != 1 else ''} shown")
+        self.ui.countLabel.setText((self.tr("{count} session shown") if n == 1 else self.tr("{count} sessions shown"))
+                                   .format(count=f"{n:,}{more}"))
 
     def _update_actions(self, *_args) -> None:
         self.ui.detailsButton.setEnabled(selected_row(self.ui.sessionsView) is not None)
@@ -243,7 +245,7 @@ class SessionsPage(Page):
 
     # -- CSV -------------------------------------------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Export charging sessions", "charging-sessions.csv", "CSV files (*.csv)")
+        dialog = QFileDialog(self, self.tr("Export charging sessions"), "charging-sessions.csv", self.tr("CSV files (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.fileSelected.connect(self.export_to)
@@ -256,8 +258,8 @@ class SessionsPage(Page):
         flt = flt or replace(self.model.filter)
         job = ExportJob(path)
         self.job = job
-        progress = QProgressDialog("Exporting charging sessions…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Export CSV")
+        progress = QProgressDialog(self.tr("Exporting charging sessions…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Export CSV"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -269,15 +271,15 @@ class SessionsPage(Page):
             if total:
                 progress.setMaximum(total)
                 progress.setValue(done)
-                progress.setLabelText(f"Exported {done:,} of {total:,} sessions…")
+                progress.setLabelText(self.tr("Exported {done} of {total} sessions…").format(done=f"{done:,}", total=f"{total:,}"))
 
         def finished(result) -> None:
             job.rows, job.cancelled, job.finished = result.rows, result.cancelled, True
             progress.close()
             if result.cancelled:
-                self.say("Export cancelled: no file was written.", FAILED_STYLE)
+                self.say(self.tr("Export cancelled: no file was written."), FAILED_STYLE)
             else:
-                self.say(f"Exported {result.rows:,} sessions to {path}.", DONE_STYLE)
+                self.say(self.tr("Exported {rows} sessions to {path}.").format(rows=f"{result.rows:,}", path=path), DONE_STYLE)
 
         def failed(exc: BaseException) -> None:
             job.error, job.finished = str(exc), True
@@ -287,7 +289,7 @@ class SessionsPage(Page):
         task = run_task(self.services.session_export.to_file(self.operator(), flt, path, progress=advanced,
                                                              cancelled=progress.wasCanceled),
                         on_done=finished, on_error=failed, owner=self, what="exporting charging sessions")
-        progress.canceled.connect(lambda: None if task.done() else progress.setLabelText("Cancelling…"))
+        progress.canceled.connect(lambda: None if task.done() else progress.setLabelText(self.tr("Cancelling…")))
         return job
 
     # -- messages ---------------------------------------------------------------------------------------
@@ -297,4 +299,4 @@ class SessionsPage(Page):
         self.statusMessage.emit(message)
 
     def failed(self, exc: BaseException) -> None:
-        self.say(str(exc) if isinstance(exc, EvdeskError) else f"Failed: {exc}. Try again.", FAILED_STYLE)
+        self.say(str(exc) if isinstance(exc, EvdeskError) else self.tr("Failed: {error}. Try again.").format(error=exc), FAILED_STYLE)

@@ -27,6 +27,11 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Active"),
     QT_TRANSLATE_NOOP("States", "Disabled"),
     QT_TRANSLATE_NOOP("States", "Out of order"),
+    # charging sessions (core/reads/sessions.py STATE_LABELS)
+    QT_TRANSLATE_NOOP("States", "Running"),
+    QT_TRANSLATE_NOOP("States", "Finished"),
+    QT_TRANSLATE_NOOP("States", "Closed (no stop)"),
+    QT_TRANSLATE_NOOP("States", "Failed"),
     # operator roles (core/permissions.py ROLE_LABELS)
     QT_TRANSLATE_NOOP("States", "Admin"),
     QT_TRANSLATE_NOOP("States", "Basic"),
