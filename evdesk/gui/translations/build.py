@@ -54,6 +54,31 @@ def update_ts() -> None:
                        cwd=ROOT, check=True, capture_output=True, text=True)
 
 
+def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    """(context, source) -> the translation's type ("unfinished", None when done)."""
+    import xml.etree.ElementTree as ET
+
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.find("name").text
+        for message in context.iter("message"):
+            found[(name, message.find("source").text)] = message.find("translation").get("type")
+    return found
+
+
+def untranslated(code: str) -> list[tuple[str, str]]:
+    """What lupdate would add to, or leave unfinished in, the committed .ts: strings marked in the
+    sources without a translation (run on a copy; the committed file is not touched)."""
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / ts_path(code).name
+        shutil.copyfile(ts_path(code), copy)
+        subprocess.run([tool("lupdate"), "-locations", "none", "-no-obsolete", *sources(), "-ts", str(copy)],
+                       cwd=ROOT, check=True, capture_output=True, text=True)
+        return sorted(key for key, kind in _messages(copy).items() if kind == "unfinished")
+
+
 def release(code: str, target: Path) -> None:
     subprocess.run([tool("lrelease"), "-silent", str(ts_path(code)), "-qm", str(target)],
                    check=True, capture_output=True, text=True)
