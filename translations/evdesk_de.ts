@@ -1399,6 +1399,13 @@
     </message>
 </context>
 <context>
+    <name>DonutChart</name>
+    <message>
+        <source>charging points</source>
+        <translation>Ladepunkte</translation>
+    </message>
+</context>
+<context>
     <name>EventFeedModel</name>
     <message>
         <source>Status update</source>
@@ -1411,6 +1418,13 @@
     <message>
         <source>Charging point #{number}</source>
         <translation>Ladepunkt #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>— nothing to compare with</source>
+        <translation>— kein Vergleichswert</translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3632,50 @@
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Issue detected</source>
+        <translation>Problem erkannt</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>no charging points</source>
+        <translation>keine Ladepunkte</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>lädt</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>reporting an issue</source>
+        <translation>meldet ein Problem</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>  (pending)</source>
+        <translation>  (ausstehend)</translation>
+    </message>
+    <message>
+        <source>  (rejected)</source>
+        <translation>  (abgelehnt)</translation>
     </message>
     <message>
         <source>Admin</source>

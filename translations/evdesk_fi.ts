@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Firmware</source>
-        <translation>Laiteohjelmisto</translation>
+        <translation>Versio</translation>
     </message>
     <message>
         <source>Active</source>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <source>System status</source>
-        <translation>Järjestelmän tila</translation>
+        <translation>Käyttötila</translation>
     </message>
     <message>
         <source>Connector status</source>
@@ -1399,6 +1399,13 @@
     </message>
 </context>
 <context>
+    <name>DonutChart</name>
+    <message>
+        <source>charging points</source>
+        <translation>latauspistettä</translation>
+    </message>
+</context>
+<context>
     <name>EventFeedModel</name>
     <message>
         <source>Status update</source>
@@ -1411,6 +1418,13 @@
     <message>
         <source>Charging point #{number}</source>
         <translation>Latauspiste #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>— nothing to compare with</source>
+        <translation>— ei vertailukohtaa</translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3632,50 @@
     <message>
         <source>Failed</source>
         <translation>Epäonnistunut</translation>
+    </message>
+    <message>
+        <source>Issue detected</source>
+        <translation>Vika havaittu</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Keskeytetty</translation>
+    </message>
+    <message>
+        <source>no charging points</source>
+        <translation>ei latauspisteitä</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>lataa</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>vapaa</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>ei käytettävissä</translation>
+    </message>
+    <message>
+        <source>reporting an issue</source>
+        <translation>ilmoittaa viasta</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>keskeytetty</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>pois käytöstä</translation>
+    </message>
+    <message>
+        <source>  (pending)</source>
+        <translation>  (odottaa)</translation>
+    </message>
+    <message>
+        <source>  (rejected)</source>
+        <translation>  (hylätty)</translation>
     </message>
     <message>
         <source>Admin</source>

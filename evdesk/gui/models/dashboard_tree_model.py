@@ -30,6 +30,7 @@ from evdesk.core.reads import point_states as sm
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.widgets.status_donut import PointStatesRole
 from evdesk.gui.translations.columns import column_title
+from evdesk.gui.translations.labels import state_label
 
 GROUP, STATION = "group", "station"
 COLUMNS = ("Charging group / station", "Charging points")
@@ -199,7 +200,7 @@ class DashboardTreeModel(QAbstractItemModel):
                 return node.name
             if column == 1 and info is not None:
                 states = sm.point_states(info)
-                return ", ".join(sm.POINT_STATE_LABELS[s] for s in states) or "no charging points"
+                return ", ".join(state_label(sm.POINT_STATE_LABELS[s]) for s in states) or state_label("no charging points")
             return None
         if role == PointStatesRole and column == 1 and info is not None:
             return sm.point_states(info)

@@ -161,7 +161,7 @@ class StationsModel(QAbstractTableModel):
 
     def _display(self, info: StationInfo, column: int):
         if column == COL_NAME:
-            return info.display_name + REGISTRATION_SUFFIX.get(info.registration, "")
+            return info.display_name + state_label(REGISTRATION_SUFFIX.get(info.registration, ""))
         if column == COL_IDENTITY:
             return info.identity
         if column == COL_GROUP:

@@ -38,6 +38,7 @@ from evdesk.gui.models.faults_model import COL_GROUP, COL_PROBLEM, COL_SINCE, CO
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
 from evdesk.gui.seat_settings import load_json, save_json
+from evdesk.gui.translations.labels import state_label
 from evdesk.gui.widgets.consumption_chart import ConsumptionChart
 from evdesk.gui.widgets.figure_cards import CardRow
 from evdesk.gui.widgets.status_donut import PointSquaresDelegate, StatusDonut
@@ -316,7 +317,7 @@ class DashboardPage(Page):
     def _state_chosen(self, state: str) -> None:
         self.tree_model.set_filter(self.chosen_groups, state)
         self.tree.expandAll()
-        phrase = sm.POINT_STATE_PHRASES.get(state, "")
+        phrase = state_label(sm.POINT_STATE_PHRASES.get(state, ""))
         self.filter_label.setText(self.tr("Showing only stations with a charging point that is {phrase}"
                                           " (click the state again to show all).").format(phrase=phrase) if state else "")
         self.filter_label.setVisible(bool(state))
@@ -447,6 +448,8 @@ class DashboardPage(Page):
 
 def kwh_text(kwh: float) -> str:
     """Two decimals below 100 kWh (a quiet morning is not "0.0"), one above."""
+    if display.current_language() != "en":
+        return display.decimal(kwh, 2 if kwh < 100 else 1)
     return f"{kwh:,.2f}" if kwh < 100 else f"{kwh:,.1f}"
 
 

@@ -32,6 +32,19 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Finished"),
     QT_TRANSLATE_NOOP("States", "Closed (no stop)"),
     QT_TRANSLATE_NOOP("States", "Failed"),
+    # the dashboard's charging point states (core/reads/point_states.py) and its phrases
+    QT_TRANSLATE_NOOP("States", "Issue detected"),
+    QT_TRANSLATE_NOOP("States", "Suspended"),
+    QT_TRANSLATE_NOOP("States", "no charging points"),
+    QT_TRANSLATE_NOOP("States", "charging"),
+    QT_TRANSLATE_NOOP("States", "available"),
+    QT_TRANSLATE_NOOP("States", "unavailable"),
+    QT_TRANSLATE_NOOP("States", "reporting an issue"),
+    QT_TRANSLATE_NOOP("States", "suspended"),
+    QT_TRANSLATE_NOOP("States", "disabled"),
+    # the Stations table's name suffixes (gui/models/stations_model.py)
+    QT_TRANSLATE_NOOP("States", "  (pending)"),
+    QT_TRANSLATE_NOOP("States", "  (rejected)"),
     # operator roles (core/permissions.py ROLE_LABELS)
     QT_TRANSLATE_NOOP("States", "Admin"),
     QT_TRANSLATE_NOOP("States", "Basic"),

@@ -39,7 +39,7 @@ class FigureCard(QFrame):
         if compared:
             text = sm.percent_text(change, signed=True, decimals=1)
             colour = "#607d8b" if change is None or change == 0 else ("#2e7d32" if change > 0 else "#c62828")
-            self.note.setText(f"{text} {note}".strip() if change is not None else "— nothing to compare with")
+            self.note.setText(f"{text} {note}".strip() if change is not None else self.tr("— nothing to compare with"))
             self.note.setStyleSheet(f"color: {colour};")
         else:
             self.note.setText(note)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from evdesk.core.reads import point_states as sm
+from evdesk.gui.translations.labels import state_label
 
 POINT_COLOURS = {
     sm.CHARGING: QColor("#1565c0"),
@@ -117,7 +118,7 @@ class DonutChart(QWidget):
         small = QFont(self.font())
         painter.setFont(small)
         painter.drawText(inner.adjusted(0, side * 0.16, 0, side * 0.16), Qt.AlignmentFlag.AlignCenter,
-                         "charging points")
+                         self.tr("charging points"))
         painter.end()
 
 
@@ -167,6 +168,6 @@ class StatusDonut(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         for state, button in self.buttons.items():
-            button.setText(f"{sm.POINT_STATE_LABELS[state]}  {counts.get(state, 0)}")
+            button.setText(f"{state_label(sm.POINT_STATE_LABELS[state])}  {counts.get(state, 0)}")
         self.chart.set_counts(counts, self.selected)
 
