@@ -914,6 +914,17 @@
     </message>
 </context>
 <context>
+    <name>CommLogModel</name>
+    <message>
+        <source>→ to station</source>
+        <translation>→ an Station</translation>
+    </message>
+    <message>
+        <source>← from station</source>
+        <translation>← von Station</translation>
+    </message>
+</context>
+<context>
     <name>CommandDialog</name>
     <message>
         <source>Command</source>
@@ -1167,6 +1178,21 @@
     <message>
         <source>Free</source>
         <translation>Kostenlos</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumptionChart</name>
+    <message>
+        <source>sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>No sessions in this time frame.</source>
+        <translation>Keine Ladevorgänge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions, {kwh} kWh</source>
+        <translation>{sessions} Ladevorgänge, {kwh} kWh</translation>
     </message>
 </context>
 <context>
@@ -3668,6 +3694,10 @@
     <message>
         <source>disabled</source>
         <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Without a group</source>
+        <translation>Ohne Gruppe</translation>
     </message>
     <message>
         <source>  (pending)</source>

@@ -914,6 +914,17 @@
     </message>
 </context>
 <context>
+    <name>CommLogModel</name>
+    <message>
+        <source>→ to station</source>
+        <translation>→ asemalle</translation>
+    </message>
+    <message>
+        <source>← from station</source>
+        <translation>← asemalta</translation>
+    </message>
+</context>
+<context>
     <name>CommandDialog</name>
     <message>
         <source>Command</source>
@@ -1167,6 +1178,21 @@
     <message>
         <source>Free</source>
         <translation>Maksuton</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumptionChart</name>
+    <message>
+        <source>sessions</source>
+        <translation>tapahtumat</translation>
+    </message>
+    <message>
+        <source>No sessions in this time frame.</source>
+        <translation>Ei tapahtumia tällä aikavälillä.</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions, {kwh} kWh</source>
+        <translation>{sessions} tapahtumaa, {kwh} kWh</translation>
     </message>
 </context>
 <context>
@@ -3668,6 +3694,10 @@
     <message>
         <source>disabled</source>
         <translation>pois käytöstä</translation>
+    </message>
+    <message>
+        <source>Without a group</source>
+        <translation>Ilman ryhmää</translation>
     </message>
     <message>
         <source>  (pending)</source>

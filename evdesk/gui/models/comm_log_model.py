@@ -38,7 +38,7 @@ class CommLogModel(PagedLogModel):
             return display.local_time(row.at, zone) + row.at.astimezone(zone).strftime(".%f")[:4]
         if column == COL_DIRECTION:
             # arrows read from the desk's point of view: → sent to the station, ← received from it
-            return "→ to station" if row.direction == "out" else "← from station"
+            return self.tr("→ to station") if row.direction == "out" else self.tr("← from station")
         if column == COL_TYPE:
             return MESSAGE_TYPES.get(row.message_type, "?")
         if column == COL_ACTION:

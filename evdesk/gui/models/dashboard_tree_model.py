@@ -104,7 +104,7 @@ class DashboardTreeModel(QAbstractItemModel):
         for g in sorted(tops, key=lambda g: g.name.casefold()):
             add_group(g.id, self.root)
         if by_group.get(None):
-            orphans = Node(GROUP, None, NO_GROUP_NAME, self.root)
+            orphans = Node(GROUP, None, state_label(NO_GROUP_NAME), self.root)
             for s in by_group[None]:
                 self._add_station(s, orphans)
             orphans.row = len(self.root.children)

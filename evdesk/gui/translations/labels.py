@@ -42,6 +42,7 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "reporting an issue"),
     QT_TRANSLATE_NOOP("States", "suspended"),
     QT_TRANSLATE_NOOP("States", "disabled"),
+    QT_TRANSLATE_NOOP("States", "Without a group"),
     # the Stations table's name suffixes (gui/models/stations_model.py)
     QT_TRANSLATE_NOOP("States", "  (pending)"),
     QT_TRANSLATE_NOOP("States", "  (rejected)"),

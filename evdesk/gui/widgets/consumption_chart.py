@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from evdesk.core.reads.dashboard import Bucket
+from evdesk.gui import display
 
 BAR_COLOUR = QColor("#1565c0")
 LINE_COLOUR = QColor("#ef6c00")
@@ -25,7 +26,7 @@ class ConsumptionChart(pg.PlotWidget):
         plot.setMouseEnabled(x=False, y=False)
         plot.getAxis("left").setLabel("kWh", color=BAR_COLOUR.name())
         plot.showAxis("right")
-        plot.getAxis("right").setLabel("sessions", color=LINE_COLOUR.name())
+        plot.getAxis("right").setLabel(self.tr("sessions"), color=LINE_COLOUR.name())
         for axis in ("left", "bottom", "right"):
             plot.getAxis(axis).enableAutoSIPrefix(False)  # "kWh", never "kWh (x0.001)"
             plot.getAxis(axis).setTextPen(pg.mkPen("#37474f"))
@@ -43,8 +44,8 @@ class ConsumptionChart(pg.PlotWidget):
         self.line = pg.PlotDataItem([], [], pen=pg.mkPen(LINE_COLOUR, width=2), symbol="o", symbolSize=5,
                                     symbolBrush=LINE_COLOUR, symbolPen=None)
         self.sessions_view.addItem(self.line)
-        legend.addItem(self.line, "sessions")
-        self.empty_text = pg.TextItem("No sessions in this time frame.", color="#607d8b", anchor=(0.5, 0.5))
+        legend.addItem(self.line, self.tr("sessions"))
+        self.empty_text = pg.TextItem(self.tr("No sessions in this time frame."), color="#607d8b", anchor=(0.5, 0.5))
         font = QFont()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.empty_text.setFont(font)
@@ -81,5 +82,7 @@ class ConsumptionChart(pg.PlotWidget):
     def summary(self) -> str:
         """The chart as text (tooltip, tests): totals over the time frame."""
         kwh = sum(b.energy_kwh for b in self.buckets)
-        return f"{sum(b.sessions for b in self.buckets)} sessions, {kwh:,.1f} kWh"
+        return self.tr("{sessions} sessions, {kwh} kWh").format(
+            sessions=sum(b.sessions for b in self.buckets),
+            kwh=f"{kwh:,.1f}" if display.current_language() == "en" else display.decimal(kwh, 1))
 
