@@ -944,6 +944,105 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Charging</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Smart charging</source>
+        <translation>Intelligentes Laden</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>Start charging…</source>
+        <translation>Laden starten…</translation>
+    </message>
+    <message>
+        <source>Stop charging…</source>
+        <translation>Laden beenden…</translation>
+    </message>
+    <message>
+        <source>Release cable (unlock connector)…</source>
+        <translation>Kabel freigeben (Anschluss entriegeln)…</translation>
+    </message>
+    <message>
+        <source>Reserve connector…</source>
+        <translation>Anschluss reservieren…</translation>
+    </message>
+    <message>
+        <source>Cancel reservation…</source>
+        <translation>Reservierung aufheben…</translation>
+    </message>
+    <message>
+        <source>Reset…</source>
+        <translation>Reset…</translation>
+    </message>
+    <message>
+        <source>Set available / unavailable…</source>
+        <translation>Verfügbar / nicht verfügbar setzen…</translation>
+    </message>
+    <message>
+        <source>Clear cache…</source>
+        <translation>Cache leeren…</translation>
+    </message>
+    <message>
+        <source>Trigger message…</source>
+        <translation>Nachricht auslösen…</translation>
+    </message>
+    <message>
+        <source>Refresh configuration…</source>
+        <translation>Konfiguration aktualisieren…</translation>
+    </message>
+    <message>
+        <source>Change configuration…</source>
+        <translation>Konfiguration ändern…</translation>
+    </message>
+    <message>
+        <source>Send local authorization list…</source>
+        <translation>Lokale Autorisierungsliste senden…</translation>
+    </message>
+    <message>
+        <source>Get local list version…</source>
+        <translation>Version der lokalen Liste abfragen…</translation>
+    </message>
+    <message>
+        <source>Data transfer…</source>
+        <translation>Datenübertragung…</translation>
+    </message>
+    <message>
+        <source>Set charging profile…</source>
+        <translation>Ladeprofil setzen…</translation>
+    </message>
+    <message>
+        <source>Clear charging profiles…</source>
+        <translation>Ladeprofile löschen…</translation>
+    </message>
+    <message>
+        <source>Get composite schedule…</source>
+        <translation>Zusammengesetzten Zeitplan abfragen…</translation>
+    </message>
+    <message>
+        <source>Firmware update…</source>
+        <translation>Firmware-Update…</translation>
+    </message>
+    <message>
+        <source>Get diagnostics…</source>
+        <translation>Diagnose abrufen…</translation>
+    </message>
+</context>
+<context>
     <name>CompatProfile</name>
     <message>
         <source>Switches evdesk applies to this station</source>

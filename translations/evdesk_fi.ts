@@ -944,6 +944,105 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Charging</source>
+        <translation>Lataus</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Määritykset</translation>
+    </message>
+    <message>
+        <source>Smart charging</source>
+        <translation>Älykäs lataus</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Huolto</translation>
+    </message>
+    <message>
+        <source>Start charging…</source>
+        <translation>Aloita lataus…</translation>
+    </message>
+    <message>
+        <source>Stop charging…</source>
+        <translation>Lopeta lataus…</translation>
+    </message>
+    <message>
+        <source>Release cable (unlock connector)…</source>
+        <translation>Vapauta kaapeli (avaa liittimen lukitus)…</translation>
+    </message>
+    <message>
+        <source>Reserve connector…</source>
+        <translation>Varaa liitin…</translation>
+    </message>
+    <message>
+        <source>Cancel reservation…</source>
+        <translation>Peru varaus…</translation>
+    </message>
+    <message>
+        <source>Reset…</source>
+        <translation>Nollaa…</translation>
+    </message>
+    <message>
+        <source>Set available / unavailable…</source>
+        <translation>Aseta käytettäväksi / pois käytöstä…</translation>
+    </message>
+    <message>
+        <source>Clear cache…</source>
+        <translation>Tyhjennä välimuisti…</translation>
+    </message>
+    <message>
+        <source>Trigger message…</source>
+        <translation>Pyydä viesti…</translation>
+    </message>
+    <message>
+        <source>Refresh configuration…</source>
+        <translation>Päivitä määritykset…</translation>
+    </message>
+    <message>
+        <source>Change configuration…</source>
+        <translation>Muuta määrityksiä…</translation>
+    </message>
+    <message>
+        <source>Send local authorization list…</source>
+        <translation>Lähetä paikallinen valtuutuslista…</translation>
+    </message>
+    <message>
+        <source>Get local list version…</source>
+        <translation>Hae paikallisen listan versio…</translation>
+    </message>
+    <message>
+        <source>Data transfer…</source>
+        <translation>Tiedonsiirto…</translation>
+    </message>
+    <message>
+        <source>Set charging profile…</source>
+        <translation>Aseta latausprofiili…</translation>
+    </message>
+    <message>
+        <source>Clear charging profiles…</source>
+        <translation>Tyhjennä latausprofiilit…</translation>
+    </message>
+    <message>
+        <source>Get composite schedule…</source>
+        <translation>Hae yhdistetty aikataulu…</translation>
+    </message>
+    <message>
+        <source>Firmware update…</source>
+        <translation>Laiteohjelmistopäivitys…</translation>
+    </message>
+    <message>
+        <source>Get diagnostics…</source>
+        <translation>Hae diagnostiikka…</translation>
+    </message>
+</context>
+<context>
     <name>CompatProfile</name>
     <message>
         <source>Switches evdesk applies to this station</source>

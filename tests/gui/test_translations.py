@@ -81,6 +81,13 @@ def test_every_string_marked_in_the_code_is_translated(code):
     assert build.untranslated(code) == []
 
 
+def test_every_command_of_the_menu_is_marked_for_translation():
+    from evdesk.gui.commands import COMMANDS, MENU_GROUPS
+    from evdesk.gui.translations.commands import MENU_TEXTS
+
+    assert set(MENU_TEXTS) == set(MENU_GROUPS) | {command.title for command in COMMANDS}
+
+
 def test_language_choice_is_kept_per_seat_and_follows_the_os_by_default(monkeypatch):
     monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
     assert i18n.saved_choice() == ""

@@ -40,6 +40,7 @@ from evdesk.gui.models.station_config_model import (
 )
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.station_logs import StationLogTabs
+from evdesk.gui.translations.commands import command_title
 from evdesk.gui.widgets.compat_profile import CompatProfileTab
 from evdesk.gui.widgets.config_editor import ConfigEditor
 from evdesk.gui.widgets.connector_card import ConnectorCard, chip_style
@@ -345,10 +346,10 @@ class StationPanel(QWidget):
     def _build_commands_menu(self) -> None:
         menu = QMenu(self.ui.commandsButton)
         for group in MENU_GROUPS:
-            menu.addSection(group)
+            menu.addSection(command_title(group))
             for command in COMMANDS:
                 if command.group == group:
-                    action = menu.addAction(command.title)
+                    action = menu.addAction(command_title(command.title))
                     action.setObjectName(f"command_{command.key}")
                     action.triggered.connect(lambda _checked=False, key=command.key: self.open_command(key))
         self.ui.commandsButton.setMenu(menu)
