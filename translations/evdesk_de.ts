@@ -2252,6 +2252,37 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Wrong credentials.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Operator is inactive.</source>
+        <translation>Der Operator ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Operator not found.</source>
+        <translation>Operator nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Username already exists.</source>
+        <translation>Der Benutzername existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Access denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>Password does not conform to password policy. Use at least 10 characters with letters and digits, or at least 16 characters of any kind.</source>
+        <translation>Das Passwort entspricht nicht der Passwortrichtlinie. Verwenden Sie mindestens 10 Zeichen mit Buchstaben und Ziffern oder mindestens 16 beliebige Zeichen.</translation>
+    </message>
+    <message>
+        <source>Password does not conform to password policy. The password must not be the username.</source>
+        <translation>Das Passwort entspricht nicht der Passwortrichtlinie. Das Passwort darf nicht der Benutzername sein.</translation>
+    </message>
+</context>
+<context>
     <name>MyAccountPage</name>
     <message>
         <source>My account</source>

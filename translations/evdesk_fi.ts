@@ -2252,6 +2252,37 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Wrong credentials.</source>
+        <translation>Väärä käyttäjätunnus tai salasana.</translation>
+    </message>
+    <message>
+        <source>Operator is inactive.</source>
+        <translation>Operaattori ei ole käytössä.</translation>
+    </message>
+    <message>
+        <source>Operator not found.</source>
+        <translation>Operaattoria ei löydy.</translation>
+    </message>
+    <message>
+        <source>Username already exists.</source>
+        <translation>Käyttäjätunnus on jo olemassa.</translation>
+    </message>
+    <message>
+        <source>Access denied.</source>
+        <translation>Pääsy estetty.</translation>
+    </message>
+    <message>
+        <source>Password does not conform to password policy. Use at least 10 characters with letters and digits, or at least 16 characters of any kind.</source>
+        <translation>Salasana ei täytä salasanakäytäntöä. Käytä vähintään 10 merkkiä, joissa on kirjaimia ja numeroita, tai vähintään 16 mitä tahansa merkkiä.</translation>
+    </message>
+    <message>
+        <source>Password does not conform to password policy. The password must not be the username.</source>
+        <translation>Salasana ei täytä salasanakäytäntöä. Salasana ei saa olla käyttäjätunnus.</translation>
+    </message>
+</context>
+<context>
     <name>MyAccountPage</name>
     <message>
         <source>My account</source>

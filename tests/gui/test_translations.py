@@ -88,6 +88,16 @@ def test_every_command_of_the_menu_is_marked_for_translation():
     assert set(MENU_TEXTS) == set(MENU_GROUPS) | {command.title for command in COMMANDS}
 
 
+def test_translated_core_messages_are_the_core_s_own_words():
+    from evdesk.core import operators
+    from evdesk.core.permissions import ACCESS_DENIED
+    from evdesk.gui.translations.messages import MESSAGES
+
+    assert {operators.WRONG_CREDENTIALS, operators.OPERATOR_INACTIVE, operators.OPERATOR_NOT_FOUND,
+            operators.USERNAME_EXISTS, ACCESS_DENIED, f"{operators.POLICY_MESSAGE} {operators.POLICY_HINT}",
+            f"{operators.POLICY_MESSAGE} The password must not be the username."} == set(MESSAGES)
+
+
 def test_language_choice_is_kept_per_seat_and_follows_the_os_by_default(monkeypatch):
     monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
     assert i18n.saved_choice() == ""
@@ -120,6 +130,23 @@ def test_window_built_after_the_language_is_applied_speaks_finnish(qtbot, aio, s
     assert account.ui.firstNameLabel.text() == "Etunimi:"
     assert account.ui.changePasswordButton.text() == "Vaihda salasana"
     assert window.page("stations").ui.addStationButton.text() == "Lisää asema…"
+
+
+def test_log_in_window_speaks_german_with_the_core_s_messages(qtbot, aio, services, language):
+    from evdesk.gui.dialogs.login_dialog import LoginDialog
+
+    aio.run(services.operators.create_first_admin("anna", "anna-password-1", "anna@depot.example", "Anna", "O"))
+    language("de")
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.loginButton.text() == "Anmelden"
+    assert dialog.windowTitle() == "evdesk — Anmeldung"
+    dialog.ui.usernameEdit.setText("anna")
+    dialog.ui.passwordEdit.setText("not her password")
+    dialog.log_in()
+    aio.wait_until(lambda: dialog.ui.loginError.isVisible())
+    assert dialog.ui.loginError.text() == "Falscher Benutzername oder falsches Passwort."
 
 
 def test_my_account_saves_the_language_for_the_next_start(qtbot, aio, services, admin, monkeypatch):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_login_dialog import Ui_LoginDialog
+from evdesk.gui.translations.messages import message_text
 
 LOGIN, LOST, CODE, FIRST = range(4)
 
@@ -105,7 +106,7 @@ class LoginDialog(QDialog):
         self._busy(False)
         page = self.ui.stack.currentIndex()
         field = exc.field if isinstance(exc, ValidationError) else None
-        text = str(exc) if isinstance(exc, EvdeskError) else self.tr("Something went wrong: {error}. Try again.").format(error=exc)
+        text = message_text(str(exc)) if isinstance(exc, EvdeskError) else self.tr("Something went wrong: {error}. Try again.").format(error=exc)
         ui = self.ui
         target = {
             LOGIN: {None: ui.loginError},

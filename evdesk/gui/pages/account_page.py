@@ -13,6 +13,7 @@ from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
 from evdesk.gui.translations import LANGUAGES, current_language, save_choice, saved_choice, system_language
 from evdesk.gui.translations.labels import state_label
+from evdesk.gui.translations.messages import message_text
 
 
 class MyAccountPage(Page):
@@ -89,7 +90,7 @@ class MyAccountPage(Page):
             text, label = self.tr("Your account was changed meanwhile (elsewhere). It has been reloaded: try again."), ui.formError
             self.reload()
         else:
-            text = str(exc) if isinstance(exc, EvdeskError) else self.tr("Saving failed: {error}. Try again.").format(error=exc)
+            text = message_text(str(exc)) if isinstance(exc, EvdeskError) else self.tr("Saving failed: {error}. Try again.").format(error=exc)
             field = exc.field if isinstance(exc, ValidationError) else None
             label = {"email": ui.emailError, "current_password": ui.currentPasswordError,
                      "new_password": ui.newPasswordError}.get(field or "", ui.formError)
