@@ -3226,6 +3226,13 @@
     </message>
 </context>
 <context>
+    <name>SessionsModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
@@ -3828,6 +3835,10 @@
     <message>
         <source>Without a group</source>
         <translation>Ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
     </message>
     <message>
         <source>  (pending)</source>

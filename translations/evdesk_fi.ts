@@ -3226,6 +3226,13 @@
     </message>
 </context>
 <context>
+    <name>SessionsModel</name>
+    <message>
+        <source>running</source>
+        <translation>käynnissä</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
@@ -3828,6 +3835,10 @@
     <message>
         <source>Without a group</source>
         <translation>Ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Maksuton</translation>
     </message>
     <message>
         <source>  (pending)</source>

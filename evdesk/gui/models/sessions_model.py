@@ -149,7 +149,7 @@ class SessionsModel(PagedLogModel):
         if column == COL_START:
             return display.local_time(row.started_at, self.zone)
         if column == COL_END:
-            return display.local_time(row.stopped_at, self.zone) if row.stopped_at else "running"
+            return display.local_time(row.stopped_at, self.zone) if row.stopped_at else self.tr("running")
         if column == COL_STATION:
             return row.station_name or row.station_identity
         if column == COL_CONNECTOR:
@@ -161,11 +161,11 @@ class SessionsModel(PagedLogModel):
         if column == COL_USER_GROUP:
             return row.user_group_name
         if column == COL_ENERGY:
-            return "–" if row.energy_wh is None else f"{row.energy_wh / 1000:.3f}"
+            return "–" if row.energy_wh is None else display.decimal(row.energy_wh / 1000, 3)
         if column == COL_DURATION:
             return duration_text(self._duration(row))
         if column == COL_COST:
-            return cost_text(row)
+            return state_label(cost_text(row))
         if column == COL_STATUS:
             return state_label(row.state_label)
         if column == COL_STOP_REASON:

@@ -43,6 +43,7 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "suspended"),
     QT_TRANSLATE_NOOP("States", "disabled"),
     QT_TRANSLATE_NOOP("States", "Without a group"),
+    QT_TRANSLATE_NOOP("States", "Free"),  # a session's cost under a free tariff (gui/models/sessions_model.py)
     # the Stations table's name suffixes (gui/models/stations_model.py)
     QT_TRANSLATE_NOOP("States", "  (pending)"),
     QT_TRANSLATE_NOOP("States", "  (rejected)"),
