@@ -138,7 +138,7 @@ class CommandApi:
             await self.services.actions.finish(action_id, "error", {"code": exc.code, "description": exc.description, "details": exc.details}, msg)
             return CommandResult("error", None, msg, action_id)
         except InvalidAnswer as exc:
-            msg = (f"{info.display_name} answered, but not as OCPP 1.6 says ({exc}). If this station's firmware is "
+            msg = (f"{info.display_name} answered, but not as OCPP {conn.ocpp_version} says ({exc}). If this station's firmware is "
                    "known to send such answers, switch on 'skip schema validation' for it.")
             await self.services.actions.finish(action_id, "error", None, msg)
             return CommandResult("error", None, msg, action_id)

@@ -22,7 +22,6 @@ import math
 from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
-import ocpp.messages
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
@@ -96,8 +95,6 @@ class CentralSystem:
         return f"ws://{self.host}:{self.port}/"
 
     async def start(self) -> None:
-        # Validate inline: the executor round trip doubles the cost of every message.
-        ocpp.messages.ASYNC_VALIDATION = False
         self._server = await serve(
             self._serve_connection,
             self.host,
@@ -300,7 +297,6 @@ class CentralSystem:
         was = conn.info.registration
         if conn.info is not info:
             conn.info = info  # the registry replaced its entry after an edit
-            conn.apply_validation_switch()
         if was == "pending" and info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
             # adopted while waiting in Pending: ask it to boot now instead of at its next retry. Only
             # then: a station told Pending by the boot throttle waits for its own slot.
