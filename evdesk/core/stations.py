@@ -477,6 +477,7 @@ class StationService:
             "imsi": details.get("imsi", ""),
             "meter_type": details.get("meter_type", ""),
             "meter_serial_number": details.get("meter_serial_number", ""),
+            "ocpp_version": details.get("ocpp_version") or "1.6",  # the protocol it booted with
         }
         fields = {k: (v or "")[:64] for k, v in fields.items()}
         changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version"))

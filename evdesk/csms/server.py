@@ -1,8 +1,9 @@
 """The embedded OCPP server: the websocket listener stations connect to.
 
 Handshake (INTEROP §1): the station identity is the last path segment,
-percent-decoded; `ocpp1.6` is negotiated and a charger that offers no
-subprotocol is served as 1.6. Security profile 1: a station with a password must
+percent-decoded; `ocpp1.6` or `ocpp2.0.1` is negotiated (the first the
+charger offers that evdesk serves) and a charger that offers no subprotocol is served
+as 1.6. Security profile 1: a station with a password must
 send HTTP basic auth whose user is its identity (401 otherwise; repeated failures
 are slowed down per identity and address, 429). Unknown stations follow the site
 policy (see `StationService.admit`); a new station is stored before its handshake
@@ -37,11 +38,13 @@ from evdesk.csms.limit_stops import LimitStopper
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16.station import StationConnection16
+from evdesk.csms.v201.station import StationConnection201
+from evdesk.csms.v201.transactions import TransactionEvents
 from evdesk.store.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUBPROTOCOLS = ("ocpp1.6",)
+SUPPORTED_SUBPROTOCOLS = ("ocpp1.6", "ocpp2.0.1")
 # A hard cap for websockets itself; frames above max_frame_bytes but below this
 # get a CALLERROR and the connection lives on.
 WEBSOCKET_MAX_SIZE = 1024 * 1024
@@ -76,6 +79,7 @@ class CentralSystem:
         self.registry = ConnectionRegistry(services.stations)
         self.connections: dict[str, StationConnection] = self.registry.connections
         self.commands = CommandApi(services, self.registry)
+        self.transactions201 = TransactionEvents(services)  # OCPP 2.0.1 transaction ids -> sessions
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self.limit_stops = LimitStopper(services, self.commands)  # sessions that reached a stop limit
         self.auto_recovery = AutoRecovery(services, self.commands)  # resets the notification watch asks for
@@ -169,7 +173,7 @@ class CentralSystem:
         if offered and not any(p in SUPPORTED_SUBPROTOCOLS for p in offered):
             limited(log, logging.INFO, identity, "bad-subprotocol", "refused station %r from %s: offers only %s",
                     identity, address, ", ".join(offered)[:80])
-            return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6.\n")
+            return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6 or ocpp2.0.1.\n")
         known = self.services.stations.get(identity)
         if known is not None and known.password_hash:
             wait, counted = self.auth_throttle.begin(identity, address)
@@ -244,9 +248,14 @@ class CentralSystem:
         if info is None:  # dropped meanwhile (the pending cap) or deleted
             await websocket.close(1008, "unknown station")
             return
-        conn = StationConnection16(
-            info, websocket, self.services, on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started,
-        )
+        if websocket.subprotocol == "ocpp2.0.1":
+            conn = StationConnection201(info, websocket, self.services, self.transactions201,
+                                        on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started)
+        else:
+            conn = StationConnection16(
+                info, websocket, self.services, on_boot_accepted=self._after_boot,
+                on_start=self.commands.transaction_started,
+            )
         previous = self.connections.get(identity)
         self.connections[identity] = conn
         if previous is not None:
@@ -274,7 +283,8 @@ class CentralSystem:
             self._background.add(task)
         try:
             await self.commands.configure_after_boot(conn)
-            await self.local_lists.on_station_booted(conn)
+            if conn.ocpp_version == "1.6":  # 2.0.1 stations get their local list by command (SendLocalList)
+                await self.local_lists.on_station_booted(conn)
         finally:
             self._background.discard(task)
 

@@ -176,6 +176,11 @@ def _notifications(db: peewee.Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "notification_mail_at_id" ON "notification_mail" (at, id)')
 
 
+def _ocpp201(db: peewee.Database) -> None:
+    """Issue 15: OCPP 2.0.1 transaction ids of stations -> evdesk sessions (own table only)."""
+    db.create_tables([models.TransactionRef], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -187,6 +192,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (8, "access-control profiles, user-group stop limits", _access_profiles),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
     (13, "notification rules and the notification mail log", _notifications),
+    (17, "OCPP 2.0.1 transaction references", _ocpp201),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -21,6 +21,7 @@ from evdesk.store.models.people import (
     UserGroup,
     Vehicle,
 )
+from evdesk.store.models.ocpp201 import TransactionRef
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.scheduling import ScheduledTask, TaskLease, TaskRun, TaskRunTarget
 from evdesk.store.models.site import (
@@ -72,6 +73,7 @@ ALL_MODELS = [
     TaskLease,
     TaskRun,
     TaskRunTarget,
+    TransactionRef,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

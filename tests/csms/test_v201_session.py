@@ -1,0 +1,106 @@
+"""OCPP 2.0.1 over real websockets: boot, statuses, authorization and TransactionEvents (blocks B C E G J)."""
+
+from __future__ import annotations
+
+import json
+
+from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.store import models as m
+from tests.csms.v201_fixtures import station201, stored
+from tests.waiting import wait_for
+
+
+async def test_boot_is_served_as_201_and_statuses_map_to_connectors(central, services):
+    async with station201(central, services, evses=2) as st:
+        assert st.subprotocol == "ocpp2.0.1" and st.boot_statuses == ["Accepted"]
+        assert central.connections["V201-1"].ocpp_version == "2.0.1"
+        await wait_for(lambda: services.stations.get("V201-1").connectors.get(2) is not None)
+        assert services.stations.get("V201-1").connectors[1].status == "Available"
+        assert (await st.heartbeat())["currentTime"].endswith("Z")
+        row = await stored(services, lambda: m.Station.get(m.Station.identity == "V201-1"))
+        assert (row.ocpp_version, row.vendor, row.model, row.serial_number) == ("2.0.1", "evdesk", "Sim201", "SN-V201-1")
+
+
+async def test_a_pending_station_is_accepted_once_adopted(central, services):
+    services.stations.settings.unknown_station_policy = "pending"
+    st_ctx = station201(central, services, "V201-NEW", create=False, token=None, boot=False)
+    async with st_ctx as st:
+        answer = await st.boot()
+        assert answer["status"] == "Pending"
+        refused = await st.send_raw(json.dumps([2, "hb-1", "Heartbeat", {}]))
+        assert json.loads(refused)[2] == "SecurityError"
+        info = services.stations.get("V201-NEW")
+        await services.stations.adopt(info.id, ctx=SYSTEM_CONTEXT)
+        # adoption triggers a boot (TriggerMessage BootNotification), which is accepted now
+        await wait_for(lambda: "Accepted" in st.boot_statuses, 10)
+        assert ("TriggerMessage", {"requestedMessage": "BootNotification"}) in st.received
+
+
+async def test_authorize_with_id_token_types_and_group_token(central, services):
+    parent = await services.store.run(lambda: m.Token.create(uid="PARENT-1", uid_key="PARENT-1"))
+    await services.store.run(lambda: m.Token.create(uid="CHILD-1", uid_key="CHILD-1", parent=parent.id))
+    async with station201(central, services) as st:
+        child = await st.authorize("child-1", "ISO14443")
+        assert child["status"] == "Accepted" and child["groupIdToken"] == {"idToken": "PARENT-1", "type": "Central"}
+        assert (await st.authorize("NOBODY", "eMAID"))["status"] == "Invalid"
+        assert (await st.authorize("", "NoAuthorization"))["status"] == "Invalid"  # not a free-charging station
+
+
+async def test_a_full_session_with_transaction_events_is_priced_and_logged(central, services):
+    async with station201(central, services) as st:
+        tx = await st.start_transaction(1, "TAG-201", meter_wh=1000)
+        assert tx.last_answer["idTokenInfo"]["status"] == "Accepted"
+        await wait_for(lambda: services.transactions.active_on(services.stations.get("V201-1").id, 1) is not None)
+        await st.charge(1, 2500)
+        await st.charge(1, 1500)
+        ended = await st.end_transaction(1, "EVDisconnected", "EVCommunicationLost")
+        assert ended == {}
+    row = await stored(services, lambda: m.Transaction.get(m.Transaction.connector_id == 1))
+    assert (row.state, row.meter_start_wh, row.meter_stop_wh, row.energy_wh) == ("completed", 1000, 5000, 4000)
+    assert row.stop_reason == "EVDisconnected" and row.id_tag == "TAG-201" and row.currency
+    assert row.cost_total_minor is not None
+    ref = await stored(services, lambda: m.TransactionRef.get(m.TransactionRef.transaction_ref == tx.id))
+    assert (ref.ocpp_id, ref.seq_nos, ref.ended) == (row.ocpp_id, [0, 1, 2, 3], True)
+    readings = await stored(services, lambda: list(m.MeterValue.select().where(m.MeterValue.transaction == row.id)
+                                                   .order_by(m.MeterValue.timestamp).dicts()))
+    assert [r["energy_wh"] for r in readings][-1] == 5000 and any(r["power_w"] == 11000 for r in readings)
+    frames = await stored(services, lambda: list(m.MessageLog.select().where(m.MessageLog.action == "TransactionEvent")))
+    assert len(frames) == 8  # 4 events and their answers in the communication log
+
+
+async def test_offline_ended_sent_late_and_out_of_order_is_one_session(central, services):
+    async with station201(central, services) as st:
+        await st.start_transaction(1, "TAG-201", meter_wh=0)
+        await st.go_offline()
+        await st.charge(1, 3000)
+        await st.charge(1, 2000)
+        await st.end_transaction(1, "Local")
+        assert [p["seqNo"] for _, p in st.queue] == [1, 2, 3] and all(p["offline"] for _, p in st.queue)
+        await st.go_online(reverse=True)  # Ended first, then the Updated events
+        tx = st.ended[-1]
+        # a resent event (the station did not hear the answer) is answered and not applied twice
+        again = await st.call("TransactionEvent", {"eventType": "Ended", "timestamp": "2026-11-30T01:00:00Z",
+                                                   "triggerReason": "StopAuthorized", "seqNo": 3,
+                                                   "transactionInfo": {"transactionId": tx.id}})
+        assert again == {}
+    rows = await stored(services, lambda: list(m.Transaction.select().dicts()))
+    assert len(rows) == 1
+    assert (rows[0]["state"], rows[0]["energy_wh"], rows[0]["stop_reason"]) == ("completed", 5000, "Local")
+    ref = await stored(services, lambda: m.TransactionRef.get())
+    assert ref.seq_nos == [0, 1, 2, 3] and ref.ended
+    readings = await stored(services, lambda: m.MeterValue.select().where(m.MeterValue.transaction == rows[0]["id"]).count())
+    assert readings >= 3  # the late Updated readings still belong to the session
+
+
+async def test_ended_without_started_makes_a_session(central, services):
+    async with station201(central, services) as st:
+        await st.call("TransactionEvent", {
+            "eventType": "Ended", "timestamp": "2026-11-30T01:00:00Z", "triggerReason": "EVCommunicationLost",
+            "seqNo": 5, "offline": True, "evse": {"id": 2, "connectorId": 1},
+            "transactionInfo": {"transactionId": "LOST-START", "stoppedReason": "PowerLoss"},
+            "meterValue": [{"timestamp": "2026-11-30T01:00:00Z", "sampledValue": [
+                {"value": 7.5, "context": "Transaction.End", "unitOfMeasure": {"unit": "kWh"}}]}]})
+    row = await stored(services, lambda: m.Transaction.get())
+    assert (row.connector_id, row.state, row.meter_stop_wh, row.stop_reason) == (2, "completed", 7500, "PowerLoss")
+    events = await stored(services, lambda: list(m.StationEvent.select().where(m.StationEvent.kind == "transaction")))
+    assert "first heard as Ended" in events[0].detail
