@@ -16,6 +16,7 @@ import json
 import logging
 
 from ocpp.exceptions import OCPPError
+from ocpp.messages import Call
 from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.actions import Actor
@@ -24,6 +25,7 @@ from evdesk.core.device_model import address_from_ocpp, parse_key
 from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import OperatorContext, Permission, require
 from evdesk.csms.connection import InvalidAnswer
+from evdesk.csms.validation import validate_call
 from evdesk.csms.redaction import MASK, is_secret_key, redact_request, redact_response
 from evdesk.csms.v201 import requests as r201
 from evdesk.store.repos import config as config_repo
@@ -133,8 +135,14 @@ class DeviceModelCommands:
         if len(json.dumps(payload)) > MAX_RAW_PAYLOAD:
             raise ValidationError("The payload is too large (at most 64 KiB).", field="payload")
         conn = self.registry.get(info.identity)
-        if conn is not None and action not in conn.known_actions:
-            raise ValidationError(f"OCPP {conn.ocpp_version} has no action {action!r}.", field="action")
+        if conn is not None:
+            if action not in conn.known_actions:
+                raise ValidationError(f"OCPP {conn.ocpp_version} has no action {action!r}.", field="action")
+            try:  # what the admin typed is checked as a station's message would be, before it goes out
+                validate_call(Call("raw", action, payload), conn.ocpp_version)
+            except OCPPError as exc:
+                raise ValidationError(f"The payload is not a valid {action} request: {exc.description}",
+                                      field="payload") from None
         action_id = await self.services.actions.begin(info.id, Actor(ctx.name, ctx.operator_id), action,
                                                       reason or "raw call", redact_request(action, payload) or {})
         if conn is None:

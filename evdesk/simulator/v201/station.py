@@ -71,6 +71,7 @@ class SimulatedStation201:
         self.availability: dict[int, str] = {e: "Operative" for e in range(0, evses + 1)}
         self.charging_profiles: dict[int, dict] = {}
         self.local_list_version = 0
+        self.reports_done = 0  # base reports whose every NotifyReport part was answered
         self.reservations: dict[int, dict] = {}
         self.queue: list[tuple[str, dict]] = []  # events held while offline
         self.offline = False
@@ -319,6 +320,7 @@ class SimulatedStation201:
             if part:
                 payload["reportData"] = part
             await self.call("NotifyReport", payload)
+        self.reports_done += 1
 
     def _on_Reset(self, p):
         if p["type"] == "OnIdle" and self.transactions:
