@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -30,6 +29,7 @@ from evdesk.core.log_limit import limited
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
+from evdesk.csms.command_result import CommandResult
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.registry import ConnectionRegistry
@@ -50,18 +50,6 @@ TRIGGERABLE = (
     "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat",
     "MeterValues", "StatusNotification",
 )
-
-
-@dataclass(frozen=True)
-class CommandResult:
-    outcome: str  # accepted / rejected / timeout / error / offline
-    response: dict | None
-    message: str
-    action_id: UUID | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome == "accepted"
 
 
 def _as_dict(result: Any) -> dict | None:

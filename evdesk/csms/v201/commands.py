@@ -24,6 +24,7 @@ from evdesk.core.clock import utcnow
 from evdesk.core.device_model import address_from_ocpp, parse_key
 from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import OperatorContext, Permission, require
+from evdesk.csms.command_result import CommandResult
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.validation import validate_call
 from evdesk.csms.redaction import MASK, is_secret_key, redact_request, redact_response
@@ -126,8 +127,6 @@ class DeviceModelCommands:
     async def raw_call(self, station_id, action: str, payload: dict, *, ctx: OperatorContext, reason: str = ""):
         """An admin sends any action of the station's OCPP version with a JSON payload of their own;
         logged in the action log like every command (secrets masked) and checked like every answer."""
-        from evdesk.csms.commands import CommandResult
-
         require(ctx, Permission.EDIT_STATIONS)  # an admin matter, in their domain
         info = self._allow(ctx, station_id)
         if not isinstance(payload, dict):

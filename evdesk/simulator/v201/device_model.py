@@ -8,7 +8,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evdesk.core.device_model import VariableAddress, parse_key
+
+@dataclass(frozen=True)
+class Address:
+    """Where a variable lives; `key` spells it as evdesk does (`Component@evse.conn/Variable#Attr`).
+    The simulator keeps its own spelling code: it is the other side of the protocol."""
+
+    component: str
+    variable: str
+    component_instance: str = ""
+    variable_instance: str = ""
+    evse_id: int | None = None
+    connector_id: int | None = None
+    attribute: str = "Actual"
+
+    @property
+    def key(self) -> str:
+        comp = self.component + (f":{self.component_instance}" if self.component_instance else "")
+        if self.evse_id is not None:
+            comp += f"@{self.evse_id}" + (f".{self.connector_id}" if self.connector_id is not None else "")
+        var = self.variable + (f":{self.variable_instance}" if self.variable_instance else "")
+        return f"{comp}/{var}" + (f"#{self.attribute}" if self.attribute != "Actual" else "")
+
+    def component_dict(self) -> dict:
+        out: dict = {"name": self.component}
+        if self.component_instance:
+            out["instance"] = self.component_instance
+        if self.evse_id is not None:
+            out["evse"] = {"id": self.evse_id, **({"connectorId": self.connector_id}
+                                                   if self.connector_id is not None else {})}
+        return out
+
+    def variable_dict(self) -> dict:
+        return {"name": self.variable, **({"instance": self.variable_instance} if self.variable_instance else {})}
+
+
+def parse_key(key: str) -> Address:
+    comp, _, var = key.partition("/")
+    var, _, attribute = var.partition("#")
+    variable, _, variable_instance = var.partition(":")
+    comp, _, where = comp.partition("@")
+    evse, _, conn = where.partition(".")
+    component, _, component_instance = comp.partition(":")
+    return Address(component, variable, component_instance, variable_instance, int(evse) if evse else None,
+                   int(conn) if conn else None, attribute or "Actual")
 
 
 @dataclass
@@ -64,8 +107,8 @@ def report_data(dm: dict[str, Variable], base: str) -> list[dict]:
     return items
 
 
-def address_of(component: dict, variable: dict, attribute: str | None) -> VariableAddress:
+def address_of(component: dict, variable: dict, attribute: str | None) -> Address:
     evse = component.get("evse") or {}
-    return VariableAddress(component.get("name", ""), variable.get("name", ""), component.get("instance") or "",
+    return Address(component.get("name", ""), variable.get("name", ""), component.get("instance") or "",
                            variable.get("instance") or "", evse.get("id"), evse.get("connectorId"),
                            attribute or "Actual")
