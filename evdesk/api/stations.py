@@ -298,6 +298,22 @@ COMMANDS: dict[str, Command] = {
         "data": F("string", nullable=True)},
         lambda c, sid, ctx, reason, p: c.data_transfer(sid, p["vendor_id"], p.get("message_id"), p.get("data"), ctx=ctx,
                                                        reason=reason)),
+    # OCPP 2.0.1 stations (the commands above serve both versions)
+    "get-base-report": Command("GetBaseReport", {
+        "report_base": F("string", required=True, enum=("ConfigurationInventory", "FullInventory", "SummaryInventory"))},
+        lambda c, sid, ctx, reason, p: c.get_base_report(sid, p["report_base"], ctx=ctx, reason=reason)),
+    "get-charging-profiles": Command("GetChargingProfiles", {
+        "connector_id": i32(nullable=True), "purpose": F("string", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.get_charging_profiles(sid, p.get("connector_id"), p.get("purpose"), ctx=ctx,
+                                                               reason=reason)),
+    "get-transaction-status": Command("GetTransactionStatus", {"transaction_id": i32(nullable=True)},
+                                      lambda c, sid, ctx, reason, p: c.get_transaction_status(
+                                          sid, p.get("transaction_id"), ctx=ctx, reason=reason)),
+    # admins: any action of the station's OCPP version, the payload as OCPP writes it (checked by its schema)
+    "raw-call": Command("(any)", {
+        "action": F("string", required=True, doc="an action of the station's OCPP version, e.g. GetVariables"),
+        "payload": F("object", required=True, doc="the request payload in OCPP's camelCase")},
+        lambda c, sid, ctx, reason, p: c.raw_call(sid, p["action"], p["payload"], ctx=ctx, reason=reason)),
 }
 REASON = F("string", required=True, doc="why: recorded in the action log with the key's operator")
 # The HTTP status for each command outcome (the body is the same CommandResult every time).
