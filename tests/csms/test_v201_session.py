@@ -104,3 +104,26 @@ async def test_ended_without_started_makes_a_session(central, services):
     assert (row.connector_id, row.state, row.meter_stop_wh, row.stop_reason) == (2, "completed", 7500, "PowerLoss")
     events = await stored(services, lambda: list(m.StationEvent.select().where(m.StationEvent.kind == "transaction")))
     assert "first heard as Ended" in events[0].detail
+
+
+async def test_the_timeline_shows_the_sessions_transaction_events_with_their_frames(central, services):
+    from evdesk.core.reads.sessions import SessionFilter
+
+    async with station201(central, services) as st:
+        await st.start_transaction(1, "TAG-201", meter_wh=0)
+        await st.charge(1, 2000)
+        await st.go_offline()
+        await st.end_transaction(1, "EVDisconnected", "EVCommunicationLost")
+        await st.go_online()
+        await st.start_transaction(1, "TAG-201", meter_wh=2000)  # the next session: not in this timeline
+    await services.batch.flush()
+
+    rows = (await services.sessions.page(SYSTEM_CONTEXT, SessionFilter(station_id=services.stations.get("V201-1").id))).items
+    first = min(rows, key=lambda r: r.started_at)
+    detail = await services.sessions.get(SYSTEM_CONTEXT, first.id)
+    events = [e for e in detail.timeline if e.kind == "event"]
+    assert [e.title for e in events] == ["TransactionEvent Started (seqNo 0)", "TransactionEvent Updated (seqNo 1)",
+                                         "TransactionEvent Ended (seqNo 2)"]
+    assert all(e.frame is not None and e.answer is not None for e in events)
+    assert "sent offline, later" in events[-1].detail and "the vehicle was disconnected" in events[-1].detail
+    assert "trigger Authorized" in events[0].detail and "token TAG-201" in events[0].detail
