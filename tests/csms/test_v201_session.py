@@ -126,4 +126,4 @@ async def test_the_timeline_shows_the_sessions_transaction_events_with_their_fra
                                          "TransactionEvent Ended (seqNo 2)"]
     assert all(e.frame is not None and e.answer is not None for e in events)
     assert "sent offline, later" in events[-1].detail and "the vehicle was disconnected" in events[-1].detail
-    assert "trigger Authorized" in events[0].detail and "token TAG-201" in events[0].detail
+    assert "Trigger Authorized" in events[0].detail and "token TAG-201" in events[0].detail

@@ -153,7 +153,7 @@ def _transaction_events(frames: _Frames, start: datetime) -> list[TimelineEntry]
         if info.get("transactionId") != ref or r["id"] in frames.used:
             continue
         frames.used.add(r["id"])
-        parts = [f"trigger {p.get('triggerReason', '?')}"]
+        parts = [f"Trigger {p.get('triggerReason', '?')}"]
         if info.get("chargingState"):
             parts.append(f"charging state {info['chargingState']}")
         if info.get("stoppedReason"):
@@ -165,7 +165,7 @@ def _transaction_events(frames: _Frames, start: datetime) -> list[TimelineEntry]
         answer = frames._answers.get(("out", r["unique_id"]))
         out.append(TimelineEntry(_stamp(p.get("timestamp"), r["at"]), "event",
                                  f"TransactionEvent {p.get('eventType', '?')} (seqNo {p.get('seqNo', '?')})",
-                                 f"Transaction {ref}: " + ", ".join(parts), frame=message_from(r),
+                                 ", ".join(parts) + f" (transaction {ref})", frame=message_from(r),
                                  answer=message_from(answer) if answer else None))
     return out
 

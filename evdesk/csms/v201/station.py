@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from ocpp.v201 import call, call_result
 from ocpp.v201.enums import Action
 
+from evdesk.core import events as ev
 from evdesk.core.authorization import Decision
 from evdesk.core.clock import utcnow
 from evdesk.core.device_model import address_from_ocpp, connector_number
@@ -104,6 +105,7 @@ class StationConnection201(StationConnection):
                 rows.append((address.key, value, attribute.get("mutability") == "ReadOnly"))
         if rows:
             await self.services.batch.call(config_repo.store_configuration, self.info.id, rows, False, [], utcnow())
+            self.services.bus.publish(ev.DeviceModelReported(self.info.id, len(rows)))
         return call_result.NotifyReport()
 
     # -- G availability ------------------------------------------------------

@@ -24,6 +24,7 @@ from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.gui.widgets.device_model_view import DeviceModelView
 from evdesk.gui.models.station_config_model import (
     COL_KEY,
     COL_READONLY,
@@ -114,6 +115,8 @@ class StationPanel(QWidget):
         self._clock.stop()
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
+        if self.device_model_view is not None:
+            self.device_model_view.detach()
         self.sessions.detach()
 
     @property
@@ -163,6 +166,8 @@ class StationPanel(QWidget):
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
         parts.append(f"firmware {info.firmware_version or 'unknown'}")
+        if getattr(info, "ocpp_version", "1.6") != "1.6":
+            parts.append(f"OCPP {info.ocpp_version}")
         if info.firmware_status:
             parts.append(f"firmware update: {info.firmware_status}")
         if info.registration != "adopted":
@@ -289,6 +294,14 @@ class StationPanel(QWidget):
         self.ui.configSearchEdit.textChanged.connect(self.config_filter.set_text)
         self.ui.refreshConfigButton.clicked.connect(self.refresh_configuration)
         self.config.loaded.connect(self._show_config_state)
+        self.device_model_view = None
+        info = services.stations.get_by_id(self.station_id)
+        if getattr(info, "ocpp_version", "1.6") == "2.0.1":
+            # the same stored keys, shown as the station's device model (components and variables)
+            self.device_model_view = DeviceModelView(self.config, self.ui.configTab)
+            self.ui.configLayout.replaceWidget(self.ui.configTable, self.device_model_view)
+            self.ui.configTable.hide()
+            self.ui.configSearchEdit.textChanged.connect(self.device_model_view.set_filter)
         for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
             signal.connect(self._show_config_state)
         self.ui.logTabs.currentChanged.connect(self._tab_changed)
