@@ -296,6 +296,8 @@ class CommandApi(DeviceModelCommands):
         """Set one key. A password key (AuthorizationKey) needs the right to edit stations, is masked in
         every log, and once the station accepts it becomes the station's basic-auth password."""
         key = (key or "").strip()
+        if self._requests(station_id) is r201:  # a device-model variable: its own rules
+            return await self.set_device_model_value(station_id, key, str(value), ctx=ctx, reason=reason)
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
         value = str(value)
@@ -306,8 +308,6 @@ class CommandApi(DeviceModelCommands):
             require(ctx, Permission.EDIT_STATIONS)
             if key.lower() == "authorizationkey" and len(value) < 8:
                 raise ValidationError("Use a station password of at least 8 characters.", field="value")
-        if self._requests(station_id) is r201:
-            return await self.set_device_model_value(station_id, key, value, ctx=ctx, reason=reason)
         result = await self._execute(station_id, "ChangeConfiguration", r16.change_configuration(key, value), ctx=ctx, reason=reason)
         if result.ok:
             if key.lower() == "authorizationkey":

@@ -36,13 +36,16 @@ log = logging.getLogger(__name__)
 MAX_RAW_PAYLOAD = 64 * 1024
 
 
-def _addresses(keys: list[str]):
+def _addresses(keys: list[str], field: str = "keys"):
     found = []
     for key in keys:
         address = parse_key(key)
         if address is None:
             raise ValidationError(f"{key!r} is not a device-model key; write Component/Variable, e.g. "
-                                  "OCPPCommCtrlr/HeartbeatInterval.", field="keys")
+                                  "OCPPCommCtrlr/HeartbeatInterval.", field=field)
+        if max(len(address.component), len(address.variable), len(address.component_instance),
+               len(address.variable_instance)) > 50:
+            raise ValidationError(f"{key!r}: OCPP 2.0.1 names have at most 50 characters.", field=field)
         found.append(address)
     return found
 
@@ -86,7 +89,9 @@ class DeviceModelCommands:
                                      reason: str = ""):
         """SetVariables for one variable; kept as the stored value once the station accepts it. The
         basic-auth password (SecurityCtrlr/BasicAuthPassword) becomes the one evdesk expects."""
-        (address,) = _addresses([key])
+        (address,) = _addresses([key], "key")
+        if len(value) > 1000:
+            raise ValidationError("OCPP 2.0.1 variable values have at most 1,000 characters.", field="value")
         secret = is_secret_key(address.variable) or address.variable == "BasicAuthPassword"
         if secret:
             require(ctx, Permission.EDIT_STATIONS)

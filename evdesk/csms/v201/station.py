@@ -140,7 +140,9 @@ class StationConnection201(StationConnection):
         evse = kw.get("evse") or {}
         number = connector_number(evse.get("id"), evse.get("connector_id"))
         state = CHARGING_STATES.get(transaction_info.get("charging_state") or "")
-        if state and number and event_type != "Ended" and not outcome.repeated:
+        current = self.info.connectors.get(number)
+        if (state and number and event_type != "Ended" and not outcome.repeated
+                and (current is None or current.status != state)):  # a change of state only: no row per event
             self.services.status.status_notification(self.info, number, state, "NoError", "", timestamp)
         if outcome.started and self._on_start is not None:
             self._on_start(self, number, (id_token or {}).get("id_token", ""), outcome.ocpp_id)
