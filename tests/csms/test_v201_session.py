@@ -127,3 +127,21 @@ async def test_the_timeline_shows_the_sessions_transaction_events_with_their_fra
     assert all(e.frame is not None and e.answer is not None for e in events)
     assert "sent offline, later" in events[-1].detail and "the vehicle was disconnected" in events[-1].detail
     assert "Trigger Authorized" in events[0].detail and "token TAG-201" in events[0].detail
+
+
+async def test_station_reports_go_to_the_event_feed_and_meter_values_are_stored(central, services):
+    async with station201(central, services) as st:
+        answer = await st.call("DataTransfer", {"vendorId": "com.acme", "messageId": "hello", "data": "42"})
+        assert answer == {"status": "UnknownVendorId"}
+        assert await st.call("SecurityEventNotification", {"type": "TamperDetectionActivated",
+                                                           "timestamp": "2026-11-30T00:00:00Z",
+                                                           "techInfo": "lid opened"}) == {}
+        assert await st.call("ReservationStatusUpdate", {"reservationId": 9, "reservationUpdateStatus": "Expired"}) == {}
+        assert await st.call("MeterValues", {"evseId": 2, "meterValue": [{"timestamp": "2026-11-30T00:00:00Z",
+                                                                          "sampledValue": [{"value": 3.25, "unitOfMeasure": {"unit": "kWh"}}]}]}) == {}
+    events = await stored(services, lambda: {(e.kind, e.state): e.detail for e in m.StationEvent.select()})
+    assert "com.acme" in events[("data_transfer", "received")]
+    assert events[("security", "TamperDetectionActivated")] == "lid opened"
+    assert events[("reservation", "Expired")] == "reservation 9"
+    reading = await stored(services, lambda: m.MeterValue.get())
+    assert (reading.connector_id, reading.energy_wh, reading.transaction_id) == (2, 3250, None)
