@@ -9,6 +9,8 @@ from tests.csms.v201_fixtures import station201
 async def test_201_commands_and_raw_call_over_the_api(admin, basic, services, central):
     async with station201(central, services, "API-201") as st:
         sid = str(services.stations.get("API-201").id)
+        status, station = await admin.get(f"/stations/{sid}")
+        assert status == 200 and station["ocpp_version"] == "2.0.1" and station["connected"]
         base = f"/stations/{sid}/commands"
         status, body = await admin.post(f"{base}/reset", {"kind": "Soft", "reason": "api test"})
         assert status == 200 and body["outcome"] == "accepted" and ("Reset", {"type": "OnIdle"}) in st.received
