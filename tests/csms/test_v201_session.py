@@ -145,3 +145,36 @@ async def test_station_reports_go_to_the_event_feed_and_meter_values_are_stored(
     assert events[("reservation", "Expired")] == "reservation 9"
     reading = await stored(services, lambda: m.MeterValue.get())
     assert (reading.connector_id, reading.energy_wh, reading.transaction_id) == (2, 3250, None)
+
+
+async def test_a_transaction_ends_in_its_session_after_evdesk_restarted(store, services, central):
+    from evdesk.core.services import Services
+    from evdesk.csms.server import CentralSystem
+    from evdesk.settings import SiteSettings
+    from evdesk.simulator.v201 import SimulatedStation201
+
+    async with station201(central, services) as st:
+        await st.start_transaction(1, "TAG-201", meter_wh=500)
+        await st.charge(1, 1500)
+        tx = st.transactions[1]
+    await central.stop()
+    await services.stop()
+    restarted = Services(store, SiteSettings(post_boot_quiet_seconds=0.0))
+    await restarted.start(load_settings=False)
+    again = CentralSystem(restarted, "127.0.0.1", 0)
+    await again.start()
+    try:
+        st2 = SimulatedStation201(again.url, "V201-1", evses=2)
+        st2.transactions[1] = tx  # the charger kept its transaction through evdesk's restart
+        await st2.start()
+        await st2.charge(1, 1000)
+        await st2.end_transaction(1, "Local")
+        await st2.stop()
+        await restarted.batch.flush()
+        rows = await store.run(lambda: list(m.Transaction.select().dicts()))
+        assert len(rows) == 1 and (rows[0]["state"], rows[0]["energy_wh"]) == ("completed", 2500)
+        ref = await store.run(lambda: m.TransactionRef.get())
+        assert ref.seq_nos == [0, 1, 2, 3] and ref.ended
+    finally:
+        await again.stop()
+        await restarted.stop()
