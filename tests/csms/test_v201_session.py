@@ -47,7 +47,11 @@ async def test_authorize_with_id_token_types_and_group_token(central, services):
 
 
 async def test_a_full_session_with_transaction_events_is_priced_and_logged(central, services):
+    tariff = await services.tariffs.create_tariff(SYSTEM_CONTEXT, "Energy", {
+        "kind": "energy_time", "energy_price": "0.50", "time_price": "0", "time_unit": "hour", "connection_fee": "1"})
+    group = await services.tariffs.create_group(SYSTEM_CONTEXT, "Yard", [{"tariff_id": str(tariff.id)}])
     async with station201(central, services) as st:
+        await services.tariffs.assign(SYSTEM_CONTEXT, group.id, station_id=services.stations.get("V201-1").id)
         tx = await st.start_transaction(1, "TAG-201", meter_wh=1000)
         assert tx.last_answer["idTokenInfo"]["status"] == "Accepted"
         await wait_for(lambda: services.transactions.active_on(services.stations.get("V201-1").id, 1) is not None)
@@ -58,7 +62,7 @@ async def test_a_full_session_with_transaction_events_is_priced_and_logged(centr
     row = await stored(services, lambda: m.Transaction.get(m.Transaction.connector_id == 1))
     assert (row.state, row.meter_start_wh, row.meter_stop_wh, row.energy_wh) == ("completed", 1000, 5000, 4000)
     assert row.stop_reason == "EVDisconnected" and row.id_tag == "TAG-201" and row.currency
-    assert row.cost_total_minor is not None
+    assert row.tariff_name == "Energy" and row.cost_total_minor == 300  # 1 + 4 kWh × 0.50
     ref = await stored(services, lambda: m.TransactionRef.get(m.TransactionRef.transaction_ref == tx.id))
     assert (ref.ocpp_id, ref.seq_nos, ref.ended) == (row.ocpp_id, [0, 1, 2, 3], True)
     readings = await stored(services, lambda: list(m.MeterValue.select().where(m.MeterValue.transaction == row.id)
