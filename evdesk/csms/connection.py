@@ -39,7 +39,14 @@ import uuid
 from types import ModuleType
 
 from ocpp.charge_point import camel_to_snake_case
-from ocpp.exceptions import NotImplementedError, NotSupportedError, OCPPError, SecurityError
+from ocpp.exceptions import (
+    GenericError,
+    NotImplementedError,
+    NotSupportedError,
+    OCPPError,
+    SecurityError,
+    UnknownCallErrorCodeError,
+)
 from ocpp.messages import Call, CallError, CallResult
 from websockets.exceptions import ConnectionClosed
 
@@ -173,7 +180,7 @@ class StationConnection:
             return
         future = pending[1]
         if kind == 4:
-            future.set_exception(msg.to_exception())  # the station itself answered with a CALLERROR
+            future.set_exception(_station_error(msg))  # the station itself answered with a CALLERROR
             return
         try:
             check_payload(action, msg.payload, self.ocpp_version, response=True)
@@ -274,6 +281,16 @@ class StationConnection:
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         await self.websocket.close(code, reason)
+
+
+def _station_error(msg: CallError) -> OCPPError:
+    """The OCPPError of a station's CALLERROR; a code OCPP does not define (vendors invent some)
+    becomes a GenericError that names it (the library raises on those)."""
+    try:
+        return msg.to_exception()
+    except UnknownCallErrorCodeError:
+        return GenericError(description=f"{str(msg.error_code)[:40]}: {msg.error_description}"[:255],
+                            details=msg.error_details if isinstance(msg.error_details, dict) else {})
 
 
 def _call_error(unique_id: str, code: str, description: str, details) -> str:

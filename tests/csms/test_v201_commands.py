@@ -193,3 +193,15 @@ async def test_bad_201_frames_get_the_right_callerror(central, services, frame, 
         answer = json.loads(await st.send_raw(frame))
         assert answer[0] == 4 and answer[2] == code, answer
         assert (await st.heartbeat())["currentTime"]  # the connection lives on
+
+
+async def test_a_callerror_with_a_code_ocpp_lacks_ends_the_command_and_the_connection_lives(central, services):
+    async with station201(central, services) as st:
+        info = services.stations.get("V201-1")
+        st.error_for["ClearCache"] = ("VendorBusy", "try later")
+        result = await central.commands.clear_cache(info.id, ctx=ADA)
+        assert result.outcome == "error" and "GenericError" in result.message and "VendorBusy" in result.message
+        st.error_for["ClearCache"] = ("NotSupported", "no cache here")
+        result = await central.commands.clear_cache(info.id, ctx=ADA)
+        assert result.outcome == "error" and "NotSupported: no cache here" in result.message
+        assert (await st.heartbeat())["currentTime"] and central.is_connected("V201-1")

@@ -74,6 +74,7 @@ class SimulatedStation201:
         self.reports_done = 0  # base reports whose every NotifyReport part was answered
         self.reservations: dict[int, dict] = {}
         self.queue: list[tuple[str, dict]] = []  # events held while offline
+        self.error_for: dict[str, tuple[str, str]] = {}  # action -> CALLERROR (code, description) to answer
         self.offline = False
         self._ws = None
         self._reader: asyncio.Task | None = None
@@ -268,6 +269,10 @@ class SimulatedStation201:
 
     # -- answering the CSMS ---------------------------------------------------------------------
     async def _answer_call(self, unique_id: str, action: str, payload: dict) -> None:
+        if action in self.error_for:  # a test asked for a CALLERROR (any code, even one OCPP lacks)
+            code, description = self.error_for[action]
+            await self._ws.send(json.dumps([4, unique_id, code, description, {}]))
+            return
         handler = getattr(self, "_on_" + action, None)
         if handler is None:
             await self._ws.send(json.dumps([4, unique_id, "NotImplemented", f"{action} is not simulated", {}]))
