@@ -68,6 +68,7 @@ async def test_a_full_session_with_transaction_events_is_priced_and_logged(centr
     readings = await stored(services, lambda: list(m.MeterValue.select().where(m.MeterValue.transaction == row.id)
                                                    .order_by(m.MeterValue.timestamp).dicts()))
     assert [r["energy_wh"] for r in readings][-1] == 5000 and any(r["power_w"] == 11000 for r in readings)
+    assert {r["connector_id"] for r in readings} == {1}  # later events name no EVSE: the session's
     frames = await stored(services, lambda: list(m.MessageLog.select().where(m.MessageLog.action == "TransactionEvent")))
     assert len(frames) == 8  # 4 events and their answers in the communication log
 

@@ -115,8 +115,15 @@ class TransactionEvents:
         id_tag = str((id_token or {}).get("id_token") or "")
         values = meter_values_16(meter_value)
         ref = await self._ref(info, ref_id)
+        if ref is not None and not evse:
+            # evse is sent once per transaction (with its first event): later ones belong where it runs
+            active = services.transactions.active.get(ref.ocpp_id)
+            connector = active.connector_id if active is not None else connector
         if ref is not None and seq_no in ref.seq_nos:
-            return EventOutcome(ref.ocpp_id, False, None, repeated=True)
+            decision = None
+            if id_tag:  # the station asks again about the token it sent: same answer, nothing applied
+                decision = await services.auth.authorize(info, connector, id_tag, "TransactionEvent", starting=False)
+            return EventOutcome(ref.ocpp_id, False, decision, repeated=True)
         started = False
         decision = None
         if ref is None:

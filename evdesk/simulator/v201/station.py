@@ -220,10 +220,12 @@ class SimulatedStation201:
             info["stoppedReason"] = stopped_reason
         if tx.remote_start_id is not None and event_type == "Started":
             info["remoteStartId"] = tx.remote_start_id
+        seq_no = next(tx.seq)
         payload: dict = {"eventType": event_type, "timestamp": _now(), "triggerReason": trigger,
-                         "seqNo": next(tx.seq), "transactionInfo": info,
-                         "evse": {"id": tx.evse, "connectorId": 1},
+                         "seqNo": seq_no, "transactionInfo": info,
                          "meterValue": [{"timestamp": _now(), "sampledValue": sampled}]}
+        if seq_no == 0:  # the EVSE is named in the transaction's first event only (as chargers do)
+            payload["evse"] = {"id": tx.evse, "connectorId": 1}
         if with_token and tx.id_token:
             payload["idToken"] = tx.id_token
         if self.offline:
