@@ -342,7 +342,15 @@ class CommandApi(DeviceModelCommands):
         for required in ("chargingProfileId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "chargingSchedule"):
             if required not in profile:
                 raise ValidationError(f"The charging profile needs {required}.", field="profile")
-        return await self._execute(station_id, "SetChargingProfile", self._requests(station_id).set_charging_profile(connector_id, profile), ctx=ctx, reason=reason)
+        if self._requests(station_id) is r201:
+            # a TxProfile names evdesk's session id; a 2.0.1 station knows its own transaction id
+            self._allow(ctx, station_id)
+            ref = (await self._transaction_ref(station_id, profile["transactionId"])
+                   if profile.get("transactionId") is not None else None)
+            payload = r201.set_charging_profile(connector_id, profile, ref)
+        else:
+            payload = r16.set_charging_profile(connector_id, profile)
+        return await self._execute(station_id, "SetChargingProfile", payload, ctx=ctx, reason=reason)
 
     async def clear_charging_profile(self, station_id: UUID, profile_id: int | None = None, connector_id: int | None = None,
                                      purpose: str | None = None, stack_level: int | None = None, *, ctx: OperatorContext,

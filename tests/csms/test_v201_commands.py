@@ -117,6 +117,12 @@ async def test_charging_profiles_firmware_log_and_events(central, services):
         assert composite.ok and composite.response["schedule"]["charging_schedule_period"][0]["limit"] == 16.0
         assert (await central.commands.get_charging_profiles(info.id, 1, ctx=ADA)).ok
         assert (await central.commands.clear_charging_profile(info.id, 7, ctx=ADA)).ok and not st.charging_profiles
+        tx = await st.start_transaction(1, "TAG-201")
+        session = services.transactions.active_on(info.id, 1)
+        tx_profile = {**PROFILE, "chargingProfileId": 8, "chargingProfilePurpose": "TxProfile",
+                      "transactionId": session.ocpp_id}
+        assert (await central.commands.set_charging_profile(info.id, 1, tx_profile, ctx=ADA)).ok
+        assert st.charging_profiles[8]["transactionId"] == tx.id  # the station's own transaction id
         update = await central.commands.update_firmware(info.id, "https://fw.example/v2.bin",
                                                         datetime.now(timezone.utc), ctx=ADA)
         assert update.ok and sent(st, "UpdateFirmware")[0]["firmware"]["location"] == "https://fw.example/v2.bin"
