@@ -283,8 +283,7 @@ class CentralSystem:
             self._background.add(task)
         try:
             await self.commands.configure_after_boot(conn)
-            if conn.ocpp_version == "1.6":  # 2.0.1 stations get their local list by command (SendLocalList)
-                await self.local_lists.on_station_booted(conn)
+            await self.local_lists.on_station_booted(conn)
         finally:
             self._background.discard(task)
 

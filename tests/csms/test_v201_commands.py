@@ -96,6 +96,8 @@ async def test_device_model_get_base_report_get_and_set_variables(central, servi
         assert refused.outcome == "rejected" and "Rejected" in refused.message
         with pytest.raises(ValidationError):
             await central.commands.change_configuration(info.id, "HeartbeatInterval", "120", ctx=ADA)
+        with pytest.raises(ValidationError, match="attribute"):
+            await central.commands.get_configuration(info.id, ["LocalAuthListCtrlr/Entries#MaxLimit"], ctx=ADA)
         password = "a-new-password-0123456789"
         rotated = await central.commands.change_configuration(info.id, "SecurityCtrlr/BasicAuthPassword", password,
                                                               ctx=ADA)

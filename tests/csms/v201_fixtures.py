@@ -20,6 +20,8 @@ async def station201(central, services, identity: str = "V201-1", *, evses: int 
     await st.start(boot=boot)
     try:
         yield st
+        # every request evdesk sent was valid by OCPP 2.0.1's schemas (the simulator checks them)
+        assert st.invalid_calls == [], st.invalid_calls
     finally:
         await st.stop()
 

@@ -96,3 +96,4 @@ def test_a_201_station_shows_its_device_model_and_its_transaction_events(qtbot, 
         "TransactionEvent Ended (seqNo 3)"]
     shoot(details, "session-transaction-events.png")
     details.close()
+    assert station.invalid_calls == []  # evdesk's requests were valid by the 2.0.1 schemas

@@ -34,6 +34,7 @@ from evdesk.store.repos import config as config_repo
 log = logging.getLogger(__name__)
 
 MAX_RAW_PAYLOAD = 64 * 1024
+ATTRIBUTES = ("Actual", "Target", "MinSet", "MaxSet")  # OCPP 2.0.1 AttributeEnumType
 
 
 def _addresses(keys: list[str], field: str = "keys"):
@@ -43,6 +44,8 @@ def _addresses(keys: list[str], field: str = "keys"):
         if address is None:
             raise ValidationError(f"{key!r} is not a device-model key; write Component/Variable, e.g. "
                                   "OCPPCommCtrlr/HeartbeatInterval.", field=field)
+        if address.attribute not in ATTRIBUTES:
+            raise ValidationError(f"{key!r}: the attribute after # is one of {', '.join(ATTRIBUTES)}.", field=field)
         if max(len(address.component), len(address.variable), len(address.component_instance),
                len(address.variable_instance)) > 50:
             raise ValidationError(f"{key!r}: OCPP 2.0.1 names have at most 50 characters.", field=field)

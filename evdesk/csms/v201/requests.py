@@ -164,15 +164,20 @@ def cancel_reservation(reservation_id: int):
     return call.CancelReservation(reservation_id=reservation_id)
 
 
+def _either(d: dict, camel: str, snake: str):
+    return d.get(camel, d.get(snake))
+
+
 def local_list_entry(entry: dict) -> dict:
-    out: dict = {"idToken": {"idToken": str(entry.get("idTag", ""))[:36], "type": "ISO14443"}}
-    info = entry.get("idTagInfo")
+    """A 1.6 entry (camelCase from the API, snake_case from the list sync) as 2.0.1's AuthorizationData."""
+    out: dict = {"idToken": {"idToken": str(_either(entry, "idTag", "id_tag") or "")[:36], "type": "ISO14443"}}
+    info = _either(entry, "idTagInfo", "id_tag_info")
     if info:
         token_info: dict = {"status": info.get("status", "Accepted")}
-        if info.get("expiryDate"):
-            token_info["cacheExpiryDateTime"] = info["expiryDate"]
-        if info.get("parentIdTag"):
-            token_info["groupIdToken"] = {"idToken": info["parentIdTag"], "type": "Central"}
+        if _either(info, "expiryDate", "expiry_date"):
+            token_info["cacheExpiryDateTime"] = _either(info, "expiryDate", "expiry_date")
+        if _either(info, "parentIdTag", "parent_id_tag"):
+            token_info["groupIdToken"] = {"idToken": _either(info, "parentIdTag", "parent_id_tag"), "type": "Central"}
         out["idTokenInfo"] = token_info
     return out
 

@@ -71,6 +71,7 @@ def default_device_model(evses: int, vendor: str, model: str, firmware: str) -> 
         "AuthCtrlr/AuthorizeRemoteStart": Variable("false", data_type="boolean"),
         "AuthCtrlr/LocalAuthorizeOffline": Variable("true", data_type="boolean"),
         "LocalAuthListCtrlr/Enabled": Variable("true", data_type="boolean"),
+        "LocalAuthListCtrlr/ItemsPerMessage": Variable("2", "ReadOnly", "integer"),
         "TxCtrlr/EVConnectionTimeOut": Variable("60", data_type="integer"),
         "TxCtrlr/StopTxOnEVSideDisconnect": Variable("true", "ReadOnly", "boolean"),
         "SecurityCtrlr/BasicAuthPassword": Variable("", "WriteOnly"),

@@ -21,6 +21,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
+from ocpp.messages import get_validator
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
@@ -36,6 +37,16 @@ REPORT_PART = 8  # variables per NotifyReport part
 
 def _now() -> str:
     return iso_z(datetime.now(timezone.utc))
+
+
+def _schema_problem(action: str, payload: dict) -> str | None:
+    """Why the CSMS's request breaks OCPP 2.0.1's JSON schema (None: it does not, or no schema)."""
+    try:
+        validator = get_validator(2, action, "2.0.1")
+    except (OSError, ValueError):
+        return None
+    error = next(iter(validator.iter_errors(payload)), None)
+    return None if error is None else f"{action}: {'.'.join(map(str, error.absolute_path))}: {error.message}"
 
 
 class CallErrorReceived(Exception):
@@ -71,10 +82,12 @@ class SimulatedStation201:
         self.availability: dict[int, str] = {e: "Operative" for e in range(0, evses + 1)}
         self.charging_profiles: dict[int, dict] = {}
         self.local_list_version = 0
+        self.local_list: dict[str, dict] = {}  # idToken -> idTokenInfo
         self.reports_done = 0  # base reports whose every NotifyReport part was answered
         self.reservations: dict[int, dict] = {}
         self.queue: list[tuple[str, dict]] = []  # events held while offline
         self.error_for: dict[str, tuple[str, str]] = {}  # action -> CALLERROR (code, description) to answer
+        self.invalid_calls: list[tuple[str, str]] = []  # CSMS requests that broke their 2.0.1 schema
         self.offline = False
         self._ws = None
         self._reader: asyncio.Task | None = None
@@ -271,6 +284,11 @@ class SimulatedStation201:
 
     # -- answering the CSMS ---------------------------------------------------------------------
     async def _answer_call(self, unique_id: str, action: str, payload: dict) -> None:
+        problem = _schema_problem(action, payload)
+        if problem is not None:  # a strict charger: a request its schema does not allow is refused
+            self.invalid_calls.append((action, problem))
+            await self._ws.send(json.dumps([4, unique_id, "FormatViolation", problem[:255], {}]))
+            return
         if action in self.error_for:  # a test asked for a CALLERROR (any code, even one OCPP lacks)
             code, description = self.error_for[action]
             await self._ws.send(json.dumps([4, unique_id, code, description, {}]))
@@ -456,6 +474,14 @@ class SimulatedStation201:
             await self.call("LogStatusNotification", {"status": status, "requestId": request_id})
 
     def _on_SendLocalList(self, p):
+        if p["updateType"] == "Full":
+            self.local_list.clear()
+        for entry in p.get("localAuthorizationList") or ():
+            token = entry["idToken"]["idToken"]
+            if entry.get("idTokenInfo"):
+                self.local_list[token] = entry["idTokenInfo"]
+            else:
+                self.local_list.pop(token, None)
         self.local_list_version = p["versionNumber"]
         return {"status": "Accepted"}, None
 
