@@ -53,6 +53,7 @@ def test_a_201_station_shows_its_device_model_and_its_transaction_events(qtbot, 
     central, station, info = site201
     assert info.ocpp_version == "2.0.1"
     window, panel = open_panel(qtbot, services, admin, info.id, central)
+    assert [panel.cards[n].ui.titleLabel.text() for n in (1, 2)] == ["EVSE 1", "EVSE 2"]
     view = panel.device_model_view
     assert view is not None and not panel.ui.configTable.isVisibleTo(panel)
     panel.ui.logTabs.setCurrentIndex(TAB_CONFIG)

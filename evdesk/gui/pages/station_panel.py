@@ -24,6 +24,7 @@ from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.core.device_model import evse_of
 from evdesk.gui.widgets.device_model_view import DeviceModelView
 from evdesk.gui.models.station_config_model import (
     COL_KEY,
@@ -210,6 +211,10 @@ class StationPanel(QWidget):
             card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
             card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
             card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))
+            info = self.info
+            if info is not None and getattr(info, "ocpp_version", "1.6") == "2.0.1":
+                evse, plug = evse_of(connector_id)  # evdesk's number of an OCPP 2.0.1 EVSE's connector
+                card.ui.titleLabel.setText(f"EVSE {evse}" + (f", connector {plug}" if plug != 1 else ""))
             self.cards[connector_id] = card
             # keep cards in connector order, before the trailing spacer
             position = sorted(self.cards).index(connector_id)
