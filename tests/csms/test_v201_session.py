@@ -183,3 +183,23 @@ async def test_a_transaction_ends_in_its_session_after_evdesk_restarted(store, s
     finally:
         await again.stop()
         await restarted.stop()
+
+
+async def test_a_started_event_that_comes_last_moves_the_session_start_back_and_reprices(central, services):
+    tariff = await services.tariffs.create_tariff(SYSTEM_CONTEXT, "Energy", {
+        "kind": "energy_time", "energy_price": "1", "time_price": "0", "time_unit": "hour", "connection_fee": "0"})
+    group = await services.tariffs.create_group(SYSTEM_CONTEXT, "Yard", [{"tariff_id": str(tariff.id)}])
+    async with station201(central, services) as st:
+        await services.tariffs.assign(SYSTEM_CONTEXT, group.id, station_id=services.stations.get("V201-1").id)
+        await st.go_offline()
+        await st.start_transaction(1, "TAG-201", meter_wh=1000)
+        await st.charge(1, 2000)
+        await st.end_transaction(1, "Local")
+        started = st.queue[0][1]
+        await st.go_online(reverse=True)  # Ended, Updated, then the Started
+    row = await stored(services, lambda: m.Transaction.get())
+    assert row.started_at.isoformat().startswith(started["timestamp"][:19])
+    assert (row.meter_start_wh, row.meter_stop_wh, row.energy_wh) == (1000, 3000, 2000)
+    assert row.cost_total_minor == 200  # 2 kWh × 1, priced again with the corrected start
+    reprice = await stored(services, lambda: m.ActionLog.get(m.ActionLog.action == "Reprice"))
+    assert reprice.reason == "its Started event came late"

@@ -10,7 +10,9 @@ Rules:
 * Every event's `seqNo` is kept with its transaction: an event whose seqNo was applied
   already (a station resending after a lost answer) is answered and not applied again.
   Events that come after the Ended (out of order) still add their meter readings to the
-  session; a Started that comes after other events of its transaction only adds readings.
+  session. A Started that comes after other events of its transaction moves the session's
+  start back to its time stamp and `Transaction.Begin` reading (earlier only); a session
+  already priced is priced again (an action-log "Reprice" by evdesk says so).
 * Ended stops the session with the register reading of its `Transaction.End` value (else
   the last reading seen), its `stoppedReason` (default `Local`, as OCPP 2.0.1 says) and
   the idToken that stopped it.
@@ -24,7 +26,9 @@ import logging
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from evdesk.core.clock import parse_ocpp_time, utcnow
 from evdesk.core.device_model import connector_number
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.services import Services
 from evdesk.core.station_cache import StationInfo
 from evdesk.store.repos import ocpp201 as repo
@@ -90,6 +94,10 @@ def register_wh(meter_value: list[dict], context: str | None = None) -> int | No
     return found
 
 
+def _when(timestamp: str):
+    return parse_ocpp_time(timestamp, utcnow())[0]
+
+
 class TransactionEvents:
     """One per CSMS: the transaction refs of all 2.0.1 stations, cached after first use."""
 
@@ -105,6 +113,24 @@ class TransactionEvents:
             if row is not None:
                 found = self._refs[key] = _Ref(row[0], row[1], set(row[2]), row[3])
         return found
+
+    async def _late_start(self, info: StationInfo, ref: _Ref, timestamp: str, values: list[dict]) -> None:
+        services = self.services
+        begin = register_wh(values, "Transaction.Begin")
+        started_at = _when(timestamp)
+        active = services.transactions.active.get(ref.ocpp_id)
+        meter_start = begin if begin is not None else (active.meter_start_wh if active else 2**62)
+        changed = await services.batch.call(repo.correct_start, info.id, ref.ocpp_id, started_at, meter_start)
+        if changed is None:
+            return
+        if active is not None:
+            active.started_at = min(active.started_at, started_at)
+            active.meter_start_wh = min(active.meter_start_wh, meter_start)
+        services.status.station_event(info, "transaction", "late start",
+                                      f"session #{ref.ocpp_id}: its Started event came late; start moved back")
+        session_id, state = changed
+        if state != "active":
+            await services.pricing.reprice(SYSTEM_CONTEXT, session_id, reason="its Started event came late")
 
     async def handle(self, info: StationInfo, event_type: str, timestamp: str, trigger_reason: str, seq_no: int,
                      transaction_info: dict, evse: dict | None, id_token: dict | None, meter_value: list | None,
@@ -144,6 +170,8 @@ class TransactionEvents:
                     f"{', sent offline' if offline else ''}); the session starts at that event")
         else:
             ref.seq_nos.add(seq_no)
+            if event_type == "Started":
+                await self._late_start(info, ref, timestamp, values)
         if event_type == "Ended" and not ref.ended:
             active = services.transactions.active.get(ref.ocpp_id)
             meter_stop = register_wh(values, "Transaction.End")

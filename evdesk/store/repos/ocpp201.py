@@ -30,3 +30,24 @@ def insert_ref(station_id: UUID, transaction_ref: str, ocpp_id: int, seq_nos: li
 
 def update_ref(row_id: UUID, seq_nos: list[int], ended: bool) -> None:
     w.versioned_update(R, row_id, seq_nos=seq_nos, ended=ended)
+
+
+def correct_start(station_id: UUID, ocpp_id: int, started_at, meter_start_wh: int) -> tuple[UUID, str] | None:
+    """A Started event that came after later events of its transaction: the session begins when
+    and where it says (start time and register moved earlier only). Returns (session id, state)
+    when the session changed."""
+    T = m.Transaction
+    row = T.alive().where((T.station == station_id) & (T.ocpp_id == ocpp_id)).first()
+    if row is None:
+        return None
+    changes = {}
+    if started_at < row.started_at:
+        changes["started_at"] = started_at
+    if meter_start_wh < row.meter_start_wh:
+        changes["meter_start_wh"] = meter_start_wh
+        if row.meter_stop_wh is not None:
+            changes["energy_wh"] = row.meter_stop_wh - meter_start_wh
+    if not changes:
+        return None
+    w.versioned_update(T, row.id, **changes)
+    return row.id, row.state
