@@ -40,6 +40,7 @@ from types import ModuleType
 
 from ocpp.charge_point import camel_to_snake_case
 from ocpp.exceptions import (
+    FormatViolationError,
     GenericError,
     NotImplementedError,
     NotSupportedError,
@@ -249,7 +250,10 @@ class StationConnection:
     async def _exchange(self, payload, timeout: float):
         action = type(payload).__name__
         answer = await self._round_trip(action, payload_dict(payload), timeout)
-        return getattr(self.call_results, action)(**_to_snake(answer))
+        try:
+            return getattr(self.call_results, action)(**_to_snake(answer))
+        except TypeError as exc:  # a property the result class lacks (schema validation skipped for this station)
+            raise InvalidAnswer(FormatViolationError(description=f"{action}: {exc}"[:255])) from None
 
     async def _round_trip(self, action: str, payload: dict, timeout: float) -> dict:
         if self.closed.is_set():

@@ -213,3 +213,15 @@ async def test_a_callerror_with_a_code_ocpp_lacks_ends_the_command_and_the_conne
         result = await central.commands.clear_cache(info.id, ctx=ADA)
         assert result.outcome == "error" and "NotSupported: no cache here" in result.message
         assert (await st.heartbeat())["currentTime"] and central.is_connected("V201-1")
+
+
+async def test_an_answer_with_properties_ocpp_lacks_is_an_invalid_answer_even_unvalidated(central, services):
+    async with station201(central, services) as st:
+        info = services.stations.get("V201-1")
+        st._on_ClearCache = lambda p: ({"status": "Accepted", "vendorMood": "happy"}, None)
+        result = await central.commands.clear_cache(info.id, ctx=ADA)
+        assert result.outcome == "error" and "not as OCPP 2.0.1 says" in result.message
+        info.skip_schema_validation = True  # the operator's switch (the connection reads it at every message)
+        result = await central.commands.clear_cache(info.id, ctx=ADA)
+        assert result.outcome == "error" and "vendor_mood" in result.message  # no crash: a clear refusal
+        assert (await st.heartbeat())["currentTime"]
