@@ -307,6 +307,14 @@ COMMANDS: dict[str, Command] = {
         "connector_id": i32(nullable=True), "purpose": F("string", nullable=True)},
         lambda c, sid, ctx, reason, p: c.get_charging_profiles(sid, p.get("connector_id"), p.get("purpose"), ctx=ctx,
                                                                reason=reason)),
+    "set-variable-monitoring": Command("SetVariableMonitoring", {
+        "key": F("string", required=True, doc="the variable, e.g. EVSE@1/Power"),
+        "kind": F("string", required=True, enum=("UpperThreshold", "LowerThreshold", "Delta", "Periodic",
+                                                 "PeriodicClockAligned")),
+        "value": F("string", required=True, doc="threshold, delta or seconds, as a decimal string"),
+        "severity": F("integer", minimum=0, maximum=9, doc="0 (danger) .. 9 (debug); default 5")},
+        lambda c, sid, ctx, reason, p: c.set_variable_monitoring(sid, p["key"], p["kind"], p["value"],
+                                                                 p.get("severity", 5), ctx=ctx, reason=reason)),
     "get-transaction-status": Command("GetTransactionStatus", {"transaction_id": i32(nullable=True)},
                                       lambda c, sid, ctx, reason, p: c.get_transaction_status(
                                           sid, p.get("transaction_id"), ctx=ctx, reason=reason)),

@@ -78,12 +78,12 @@ def configuration_rows(entries: list) -> list[tuple[str, str | None, bool]]:
 
 
 def _variable_status(response: dict) -> str | None:
-    """The first refused attributeStatus of a SetVariables answer (None: all accepted, or not
+    """The first refused status of a SetVariables / SetVariableMonitoring answer (None: all accepted, or not
     such an answer): a variable the station refused to set makes the command "rejected". (A
     GetVariables answer naming unknown variables is a successful read; the caller counts them.)"""
-    for key in ("set_variable_result",):
+    for key in ("set_variable_result", "set_monitoring_result"):
         for item in response.get(key) or ():
-            status = item.get("attribute_status") if isinstance(item, dict) else None
+            status = (item.get("attribute_status") or item.get("status")) if isinstance(item, dict) else None
             if status is not None and status not in r16.POSITIVE:
                 return status
     return None

@@ -168,7 +168,7 @@ async def test_every_command_has_a_route_and_answers(admin, services, station):
         assert set(body) == {"outcome", "message", "response", "action_id"}, name
     assert set(calls) | {"remote-start", "remote-stop", "set-charging-profile", "reserve-now", "send-local-list",
                          "update-firmware", "get-base-report", "get-charging-profiles", "get-transaction-status",
-                         "raw-call"} == set(COMMANDS)  # the last four: tests/api/test_v201_api.py
+                         "raw-call", "set-variable-monitoring"} == set(COMMANDS)  # the last five: test_v201_api.py
     status, body = await admin.post(f"{base}/reset", {"kind": "Soft"})
     assert status == 422 and body["error"]["field"] == "reason"
     status, body = await admin.post(f"{base}/reset", {"kind": "Warm", "reason": "x"})

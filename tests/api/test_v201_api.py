@@ -20,6 +20,12 @@ async def test_201_commands_and_raw_call_over_the_api(admin, basic, services, ce
         assert status == 200 and body["response"] == {"messages_in_queue": False}
         status, body = await admin.post(f"{base}/get-charging-profiles", {"reason": "t"})
         assert status == 200 and body["outcome"] == "rejected" and "NoProfiles" in body["message"]
+        status, body = await admin.post(f"{base}/set-variable-monitoring", {
+            "key": "EVSE@1/Power", "kind": "UpperThreshold", "value": "21000", "severity": 3, "reason": "watch"})
+        assert status == 200 and body["outcome"] == "accepted" and st.monitors[1]["value"] == 21000.0
+        status, body = await admin.post(f"{base}/set-variable-monitoring", {
+            "key": "EVSE@1/Power", "kind": "Delta", "value": "much", "reason": "watch"})
+        assert status == 422 and body["error"]["field"] == "value"
         raw = {"action": "GetVariables", "payload": {"getVariableData": [
             {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}]}, "reason": "look"}
         status, body = await admin.post(f"{base}/raw-call", raw)

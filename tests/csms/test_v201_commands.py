@@ -225,3 +225,22 @@ async def test_an_answer_with_properties_ocpp_lacks_is_an_invalid_answer_even_un
         result = await central.commands.clear_cache(info.id, ctx=ADA)
         assert result.outcome == "error" and "vendor_mood" in result.message  # no crash: a clear refusal
         assert (await st.heartbeat())["currentTime"]
+
+
+async def test_variable_monitoring_is_set_and_what_the_station_sees_reaches_the_event_feed(central, services):
+    async with station201(central, services) as st:
+        info = services.stations.get("V201-1")
+        with pytest.raises(ValidationError, match="actual value"):
+            await central.commands.set_variable_monitoring(info.id, "EVSE@1/Power#MaxSet", "Delta", 1, ctx=ADA)
+        result = await central.commands.set_variable_monitoring(info.id, "EVSE@1/Power", "UpperThreshold",
+                                                                "20000", 2, ctx=ADA, reason="watch the power")
+        assert result.ok and st.monitors[1]["value"] == 20000.0 and st.monitors[1]["severity"] == 2
+        unknown = await central.commands.set_variable_monitoring(info.id, "Nope/Nothing", "Delta", 1, ctx=ADA)
+        assert unknown.outcome == "rejected" and "UnknownVariable" in unknown.message
+        with pytest.raises(ValidationError):
+            await central.commands.set_variable_monitoring(info.id, "EVSE@1/Power", "Sometimes", 1, ctx=ADA)
+        with pytest.raises(ValidationError):
+            await central.commands.set_variable_monitoring(info.id, "EVSE@1/Power", "Delta", "lots", ctx=ADA)
+        await st.notify_event("EVSE", "Power", "21000", trigger="Alerting", event_type="PreconfiguredMonitor")
+    events = await stored(services, lambda: [(e.kind, e.state, e.detail) for e in m.StationEvent.select()])
+    assert [(s, d) for k, s, d in events if k == "event"] == [("Alerting", "EVSE/Power = 21000 (PreconfiguredMonitor, event 1)")]

@@ -14,6 +14,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import math
 
 from ocpp.exceptions import OCPPError
 from ocpp.messages import Call
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_RAW_PAYLOAD = 64 * 1024
 ATTRIBUTES = ("Actual", "Target", "MinSet", "MaxSet")  # OCPP 2.0.1 AttributeEnumType
+MONITOR_TYPES = ("UpperThreshold", "LowerThreshold", "Delta", "Periodic", "PeriodicClockAligned")
 
 
 def _addresses(keys: list[str], field: str = "keys"):
@@ -113,6 +115,29 @@ class DeviceModelCommands:
         elif result.outcome == "rejected":
             result = dataclasses.replace(result, message=f"Charging station variable not set. {result.message}")
         return result
+
+    async def set_variable_monitoring(self, station_id, key: str, kind: str, value: float | str, severity: int = 5, *,
+                                      ctx: OperatorContext, reason: str = ""):
+        """Ask a 2.0.1 station to watch a variable (N block): it reports what it sees with NotifyEvent,
+        which goes into the station's event feed. Severity 0 (danger) .. 9 (debug)."""
+        if self._requests(station_id) is not r201:
+            raise ValidationError("Variable monitoring is an OCPP 2.0.1 feature.", field="station")
+        if kind not in MONITOR_TYPES:
+            raise ValidationError(f"The monitor is one of {', '.join(MONITOR_TYPES)}.", field="kind")
+        if not 0 <= int(severity) <= 9:
+            raise ValidationError("Severity goes from 0 (danger) to 9 (debug).", field="severity")
+        (address,) = _addresses([key], "key")
+        if address.attribute != "Actual":
+            raise ValidationError("A monitor watches a variable's actual value: leave out the #attribute.", field="key")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValidationError("Give the value as a decimal number, e.g. 7400.", field="value")
+        return await self._execute(station_id, "SetVariableMonitoring",
+                                   r201.set_variable_monitoring(address, kind, number, int(severity)),
+                                   ctx=ctx, reason=reason)
 
     async def get_charging_profiles(self, station_id, connector_id: int | None = None, purpose: str | None = None, *,
                                     ctx: OperatorContext, reason: str = ""):

@@ -106,6 +106,12 @@ def set_variables(items: list[tuple[VariableAddress, str]]):
          **({"attributeType": a.attribute} if a.attribute != "Actual" else {})} for a, value in items])
 
 
+def set_variable_monitoring(address: VariableAddress, kind: str, value: float, severity: int):
+    return call.SetVariableMonitoring(set_monitoring_data=[{
+        "value": value, "type": kind, "severity": severity, "component": address.component_dict(),
+        "variable": address.variable_dict()}])
+
+
 def get_base_report(report_base: str = "FullInventory"):
     return call.GetBaseReport(request_id=next_request_id(), report_base=report_base)
 

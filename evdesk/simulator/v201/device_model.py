@@ -83,6 +83,7 @@ def default_device_model(evses: int, vendor: str, model: str, firmware: str) -> 
         "SmartChargingCtrlr/Enabled": Variable("true", data_type="boolean"),
     }
     for evse in range(1, evses + 1):
+        dm[f"EVSE@{evse}/Power"] = Variable("0", "ReadOnly", "decimal")
         dm[f"EVSE@{evse}/Power#MaxSet"] = Variable("22000", "ReadOnly", "decimal")
         dm[f"EVSE@{evse}/AvailabilityState"] = Variable("Available", "ReadOnly", "OptionList")
         dm[f"Connector@{evse}.1/ConnectorType"] = Variable("cType2", "ReadOnly")

@@ -88,6 +88,7 @@ class SimulatedStation201:
         self.queue: list[tuple[str, dict]] = []  # events held while offline
         self.error_for: dict[str, tuple[str, str]] = {}  # action -> CALLERROR (code, description) to answer
         self.invalid_calls: list[tuple[str, str]] = []  # CSMS requests that broke their 2.0.1 schema
+        self.monitors: dict[int, dict] = {}  # variable monitors the CSMS set (SetVariableMonitoring)
         self.offline = False
         self._ws = None
         self._reader: asyncio.Task | None = None
@@ -333,6 +334,21 @@ class SimulatedStation201:
                     self.password = item["attributeValue"]
             results.append({"attributeStatus": status, "component": item["component"], "variable": item["variable"]})
         return {"setVariableResult": results}, None
+
+    def _on_SetVariableMonitoring(self, p):
+        results = []
+        for item in p["setMonitoringData"]:
+            address = address_of(item["component"], item["variable"], None)
+            result = {"type": item["type"], "severity": item["severity"], "component": item["component"],
+                      "variable": item["variable"]}
+            if address.key not in self.device_model:
+                result["status"] = "UnknownVariable"
+            else:
+                monitor_id = len(self.monitors) + 1
+                self.monitors[monitor_id] = {**item, "id": monitor_id}
+                result.update(status="Accepted", id=monitor_id)
+            results.append(result)
+        return {"setMonitoringResult": results}, None
 
     def _on_GetBaseReport(self, p):
         return {"status": "Accepted"}, self._report(p["requestId"], p["reportBase"])
