@@ -117,6 +117,14 @@ class ActionLogged(Event):
 
 
 @dataclass(frozen=True)
+class DeviceModelReported(Event):
+    """An OCPP 2.0.1 station reported (a part of) its device model and it is stored."""
+
+    station_id: UUID
+    variables: int
+
+
+@dataclass(frozen=True)
 class AuthorizationDecided(Event):
     station_id: UUID | None
     id_tag: str

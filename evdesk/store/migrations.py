@@ -217,6 +217,11 @@ def _security_profiles(db: peewee.Database) -> None:
     add_column_if_missing(db, "station", "security_profile", models.Station._meta.fields["security_profile"])
 
 
+def _ocpp201(db: peewee.Database) -> None:
+    """Issue 15: OCPP 2.0.1 transaction ids of stations -> evdesk sessions (own table only)."""
+    db.create_tables([models.TransactionRef], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -232,6 +237,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (13, "notification rules and the notification mail log", _notifications),
     (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
+    (17, "OCPP 2.0.1 transaction references", _ocpp201),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),
 ]

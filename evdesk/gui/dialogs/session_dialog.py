@@ -31,7 +31,7 @@ from evdesk.gui.models.base import BusListener, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES
 from evdesk.gui.models.sessions_model import STATUS_COLOURS, cost_text, flags_text
 
-KIND_LABELS = {"authorization": "Authorization", "start": "Start", "status": "Status", "meter": "Meter",
+KIND_LABELS = {"event": "OCPP 2.0.1 TransactionEvent", "authorization": "Authorization", "start": "Start", "status": "Status", "meter": "Meter",
                "command": "Command", "stop": "Stop", "price": "Price"}
 ENERGY_PEN, POWER_PEN = "#1565c0", "#ef6c00"
 LIVE_DELAY_MS = 1000

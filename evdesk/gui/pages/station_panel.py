@@ -29,6 +29,8 @@ from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.core.device_model import evse_of
+from evdesk.gui.widgets.device_model_view import DeviceModelView
 from evdesk.gui.models.station_config_model import (
     COL_FETCHED,
     COL_KEY,
@@ -137,6 +139,8 @@ class StationPanel(QWidget):
         self._day_refresh.stop()
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
+        if self.device_model_view is not None:
+            self.device_model_view.detach()
         self.sessions.detach()
         self.logs.detach()
         self.compat_tab.detach()
@@ -189,6 +193,8 @@ class StationPanel(QWidget):
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
         parts.append(f"firmware {info.firmware_version or 'unknown'}")
+        if getattr(info, "ocpp_version", "1.6") != "1.6":
+            parts.append(f"OCPP {info.ocpp_version}")
         parts.append(f"security profile {info.security_profile}")
         if info.firmware_status:
             parts.append(f"firmware update: {info.firmware_status}")
@@ -232,6 +238,10 @@ class StationPanel(QWidget):
             card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
             card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
             card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))
+            info = self.info
+            if info is not None and getattr(info, "ocpp_version", "1.6") == "2.0.1":
+                evse, plug = evse_of(connector_id)  # evdesk's number of an OCPP 2.0.1 EVSE's connector
+                card.ui.titleLabel.setText(f"EVSE {evse}" + (f", connector {plug}" if plug != 1 else ""))
             self.cards[connector_id] = card
             # keep cards in connector order, before the trailing spacer
             position = sorted(self.cards).index(connector_id)
@@ -319,6 +329,17 @@ class StationPanel(QWidget):
         self.config_editor = ConfigEditor(services, self.central_system, self.station_id, self.ui, self.config,
                                           self.config_filter, lambda: operator_of(self), self)
         self.config_editor.resetOffered.connect(lambda: self.open_command("reset", kind="Soft"))
+        self.config.loaded.connect(self._show_config_state)
+        self.device_model_view = None
+        info = services.stations.get_by_id(self.station_id)
+        if getattr(info, "ocpp_version", "1.6") == "2.0.1":
+            # the same stored keys, shown as the station's device model (components and variables)
+            self.device_model_view = DeviceModelView(self.config, self.ui.configTab)
+            self.ui.configLayout.replaceWidget(self.ui.configTable, self.device_model_view)
+            self.ui.configTable.hide()
+            self.ui.configSearchEdit.textChanged.connect(self.device_model_view.set_filter)
+        for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
+            signal.connect(self._show_config_state)
         self.ui.logTabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:

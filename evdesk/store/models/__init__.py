@@ -35,6 +35,7 @@ from evdesk.store.models.people import (
     Vehicle,
 )
 from evdesk.store.models.reports import SavedReport
+from evdesk.store.models.ocpp201 import TransactionRef
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.scheduling import ScheduledTask, TaskLease, TaskRun, TaskRunTarget
 from evdesk.store.models.site import (
@@ -107,6 +108,7 @@ ALL_MODELS = [
     SavedReport,
     StationCompatibility,
     ModelCompatibility,
+    TransactionRef,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
