@@ -20,6 +20,10 @@ class DatabaseTooNew(RuntimeError):
     """The database was written by a newer evdesk than this one."""
 
 
+class MigrationBroke(RuntimeError):
+    """A migration would break the database's references; it was rolled back."""
+
+
 def _initial_schema(db: peewee.Database) -> None:
     db.create_tables(models.ALL_MODELS, safe=True)
 
@@ -242,6 +246,10 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (19, "station security profiles", _security_profiles),
 ]
 
+# migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite
+# rebuilds that table, so they are checked for broken references before they commit
+REBUILDS_REFERENCED_TABLES = {6, 18, 19}
+
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)
 
 
@@ -264,13 +272,31 @@ def migrate(db: peewee.Database) -> list[int]:
     # parallel branches (7 and 8) then apply whichever order they were merged and run in.
     done = set() if found == 0 else {int(v) for (v,) in models.SchemaVersion.select(models.SchemaVersion.version).tuples()}
     applied = []
-    for number, _title, step in MIGRATIONS:
-        if number in done:
-            continue
-        with db.atomic():
-            if number == 1:
-                db.create_tables([models.SchemaVersion], safe=True)
-            step(db)
-            models.SchemaVersion.create(version=number, applied_at=utcnow())
-        applied.append(number)
+    # SQLite adds a NOT NULL column by copying the table and dropping the old one; with foreign keys
+    # on, that DROP deletes the rows first and ON DELETE CASCADE takes every session and reading with
+    # them. SQLite's own recipe: foreign keys off for the schema change (a pragma that only works
+    # outside a transaction), then check that every reference still holds.
+    sqlite = isinstance(db, peewee.SqliteDatabase) and any(n not in done for n, _t, _s in MIGRATIONS)
+    if sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for number, _title, step in MIGRATIONS:
+            if number in done:
+                continue
+            with db.atomic():
+                if number == 1:
+                    db.create_tables([models.SchemaVersion], safe=True)
+                step(db)
+                if sqlite and number in REBUILDS_REFERENCED_TABLES:
+                    # (a whole-database check: seconds on a large site, so only after the migrations that
+                    # rebuild a table other rows point at)
+                    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationBroke(f"Migration {number} would leave {len(broken)} rows pointing at rows "
+                                             f"that no longer exist (first: {broken[0]}); nothing was changed.")
+                models.SchemaVersion.create(version=number, applied_at=utcnow())
+            applied.append(number)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return applied
