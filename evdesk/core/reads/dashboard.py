@@ -281,11 +281,9 @@ class DashboardReads:
         """Over the whole domain, or over the stations given (those the operator sees among them)."""
         now = now or utcnow()
         ids = self._scope(ctx, station_ids)
-        edges = list(hour_edges(now - timedelta(hours=24), now))
-        sums = await self.store.read(aq.point_sums, edges, ids, ("station", "connector_id"))
-        sessions = sum(v[0] for v in sums.values())
-        used = len({key[1:] for key, v in sums.items() if v[0]})
-        return Last24h(sessions, used, sum(v[2] for v in sums.values()))
+        first, end = hour_edges(now - timedelta(hours=24), now)
+        sessions, energy_wh, used = await self.store.read(aq.activity, first, end, ids)
+        return Last24h(sessions, used, energy_wh)
 
     async def period_cards(self, ctx: OperatorContext, period: str, zone: tzinfo,
                            now: datetime | None = None) -> PeriodCards:
