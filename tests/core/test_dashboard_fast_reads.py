@@ -116,3 +116,31 @@ async def test_last_24_hours_summed_in_sql_equal_the_per_point_sums(random_site)
     first, end = hour_edges(now - timedelta(hours=24), now)
     assert (day.sessions, day.energy_wh, day.points_used) == await services.store.read(aq.activity, first, end, None)
     assert day.sessions > 0  # the random site has sessions in the last day (the test compares something)
+
+
+async def test_period_cards_from_kept_settled_hours_equal_one_read_and_follow_new_sessions(random_site):
+    services, stations, now = random_site
+    zone = ZoneInfo("Europe/Helsinki")
+    for period in ("today", "7d", "30d", "month"):
+        for _read_again in range(2):  # the first reads the settled hours, the second keeps them
+            cards = await services.dashboard.period_cards(SYSTEM_CONTEXT, period, zone, now)
+            for edges, sessions, kwh in ((hour_edges(cards.since, cards.until), cards.sessions.value,
+                                          cards.energy_kwh.value),
+                                         (hour_edges(cards.previous_since, cards.previous_until),
+                                          cards.sessions.previous, cards.energy_kwh.previous)):
+                whole = await services.store.read(old_sums, m.ConnectorHour, aq.POINT_SUMS, list(edges), None)
+                assert sessions == sum(v[0] for v in whole.values())
+                assert kwh == pytest.approx(sum(v[2] for v in whole.values()) / 1000)
+
+    before = await services.dashboard.period_cards(SYSTEM_CONTEXT, "7d", zone, now)
+
+    def one_more():
+        m.Transaction.create(id=uuid7(), ocpp_id=9000, station=stations[0].id, connector_id=1, state="completed",
+                             started_at=now - timedelta(minutes=20), stopped_at=now - timedelta(minutes=5),
+                             energy_wh=1500, meter_start_wh=0, meter_stop_wh=1500, stop_reason="Local")
+        rebuild()
+
+    await services.store.atomic(one_more)
+    after = await services.dashboard.period_cards(SYSTEM_CONTEXT, "7d", zone, now)
+    assert after.sessions.value == before.sessions.value + 1
+    assert after.energy_kwh.value == pytest.approx(before.energy_kwh.value + 1.5)

@@ -14,7 +14,9 @@ Rules decided here (the figures' definitions — sessions, energy, revenue — a
 * **Period cards** compare the elapsed part of a period with the same elapsed part of the one
   before: *today* (site midnight → now) with yesterday until the same clock time, *7 / 30 days*
   with the 7 / 30 days before, *this month* with last month until the same day and time (cut
-  at its end). So a morning is never compared with a whole day.
+  at its end). So a morning is never compared with a whole day. A refresh reads only a period's
+  last `RECENT_HOURS` again; the hours before (settled: only late readings still change them) are
+  kept and read again every `CHART_REREAD_S` seconds, as the chart's older buckets are.
 * **Revenue** is per currency (a card each), from the fixed prices of ended sessions.
 * **New charging users**: users created in the period (their time-ordered ids say when) whose
   home group the operator sees; **new stations**: stations created in the period in the domain.
@@ -53,6 +55,7 @@ PERIODS = {"today": "Today", "7d": "Last 7 days", "30d": "Last 30 days", "month"
 TIMEFRAMES = {"24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", "12m": "Last 12 months"}
 GRAINS = ("hour", "day", "week", "month")
 MAX_BUCKETS = 800
+RECENT_HOURS = 2  # a card period's last hours, read at every refresh (the running hour and the one before)
 CHART_REREAD_S = 600.0  # a chart's older buckets are read again this often (late readings move energy)  # hours of a month at most: a chart of more bars says nothing
 
 
@@ -218,6 +221,8 @@ class DashboardReads:
         self.stations = stations
         self.group_tree = group_tree
         self._charts: dict = {}  # (scope, timeframe, grain, zone) -> (bucket starts, buckets, when read in full)
+        self._settled: dict = {}  # (sums fn, card period's hour edges, scope) -> (settled part's sums, when read)
+        self._last_settled: dict = {}  # settled parts the reader just read, for the loop to keep
 
     # -- in memory ------------------------------------------------------------------------------------
     def visible_stations(self, ctx: OperatorContext, group_ids=None) -> list[StationInfo]:
@@ -269,6 +274,31 @@ class DashboardReads:
                              StatusSummary(stations, sum(domain.values()), domain), faults)
 
 
+    def _kept_sums(self, key) -> dict | None:
+        """The settled part's sums of a card period read within `CHART_REREAD_S`, or None."""
+        found = self._settled.get(key)
+        if found is None or time.monotonic() - found[1] >= CHART_REREAD_S:
+            return None
+        return found[0]
+
+    def _settled_sums(self, key, ids, kept: dict | None) -> dict:
+        """(reader) A card period's sums: its settled part [first hour, end − RECENT_HOURS) from `kept`
+        (or read, and left in `_last_settled` for the caller to keep), plus the recent hours read now.
+        The two parts' hour rows partition the period, so their sum is the period's."""
+        fn, (first, end), _scope = key
+        if end - first <= RECENT_HOURS:
+            return fn([first, end], ids)
+        settled = kept
+        if settled is None:
+            settled = fn([first, end - RECENT_HOURS], ids)
+            self._last_settled[key] = settled
+        out = {k: list(values) for k, values in settled.items()}
+        for k, values in fn([end - RECENT_HOURS, end], ids).items():
+            found = out.setdefault(k, [0] * len(values))
+            for n, v in enumerate(values):
+                found[n] += v
+        return out
+
     def _scope(self, ctx: OperatorContext, station_ids: list[UUID] | None) -> list[UUID] | None:
         if station_ids is None:
             return visible_station_ids(ctx, self.stations)
@@ -291,13 +321,24 @@ class DashboardReads:
         since, until, prev_since, prev_until = period_bounds(period, zone, now)
         ids = visible_station_ids(ctx, self.stations)
         homes = None if ctx.is_root else ctx.domain_groups
-        current, previous = list(hour_edges(since, until)), list(hour_edges(prev_since, prev_until))
+        current, previous = hour_edges(since, until), hour_edges(prev_since, prev_until)
+        scope = None if ids is None else frozenset(ids)
+        keys = [(fn, edges, scope) for fn in (aq.point_sums, aq.revenue_sums) for edges in (current, previous)]
+        kept = {key: self._kept_sums(key) for key in keys}
 
         def read():
-            return (aq.point_sums(current, ids), aq.point_sums(previous, ids), aq.revenue_sums(current, ids),
-                    aq.revenue_sums(previous, ids), q.new_users(homes, id_floor(since), id_floor(until)))
+            sums = [self._settled_sums(key, ids, kept[key]) for key in keys]
+            return (*sums, q.new_users(homes, id_floor(since), id_floor(until)))
 
         cur, prev, cur_money, prev_money, users = await self.store.read(read)
+        now_mono = time.monotonic()
+        for key in keys:
+            fresh = self._last_settled.pop(key, None)
+            if fresh is not None:
+                self._settled.pop(key, None)
+                self._settled[key] = (fresh, now_mono)
+        while len(self._settled) > 16:
+            self._settled.pop(next(iter(self._settled)))
         cur_sums, prev_sums = _only(cur), _only(prev)
         cur_minor, prev_minor = _per_currency(cur_money), _per_currency(prev_money)
         revenue = {c: Figure(cur_minor.get(c, 0) / 100, prev_minor.get(c, 0) / 100)
