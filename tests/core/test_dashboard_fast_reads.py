@@ -144,3 +144,75 @@ async def test_period_cards_from_kept_settled_hours_equal_one_read_and_follow_ne
     after = await services.dashboard.period_cards(SYSTEM_CONTEXT, "7d", zone, now)
     assert after.sessions.value == before.sessions.value + 1
     assert after.energy_kwh.value == pytest.approx(before.energy_kwh.value + 1.5)
+
+
+def old_status_picture(reads, ctx, group_ids=None):
+    """The status picture as it was computed before: every station's ordered point states, and
+    `fault_of` asked of every station."""
+    from evdesk.core.reads import point_states as sm
+    from evdesk.core.reads.dashboard import fault_of
+
+    wanted = None
+    if group_ids:
+        wanted = set()
+        for gid in group_ids:
+            if gid in reads.group_tree.groups and ctx.sees_group(gid):
+                wanted |= reads.group_tree.index.subtree(gid)
+    domain, chosen = dict.fromkeys(sm.POINT_STATES, 0), dict.fromkeys(sm.POINT_STATES, 0)
+    stations = chosen_stations = 0
+    faults = []
+    for info in reads.stations.all():
+        if not ctx.sees_station(info.group_id):
+            continue
+        states = sm.point_states(info)
+        stations += 1
+        for state in states:
+            domain[state] += 1
+        if wanted is None or info.group_id in wanted:
+            chosen_stations += 1
+            for state in states:
+                chosen[state] += 1
+        fault = fault_of(info)
+        if fault is not None:
+            faults.append(fault)
+    return stations, domain, chosen_stations, chosen, faults
+
+
+async def test_status_picture_equals_the_old_pass_over_random_states(services):
+    from evdesk.core.permissions import ADMIN, OperatorContext
+
+    rng = random.Random(7)
+    top = (await services.groups.add(SYSTEM_CONTEXT, "Top")).id
+    sub = (await services.groups.add(SYSTEM_CONTEXT, "Sub", top)).id
+    other = (await services.groups.add(SYSTEM_CONTEXT, "Other")).id
+    stations = [await services.stations.create_station(f"ST-{n}", group_id=rng.choice([top, sub, other, None]),
+                                                       connectors=rng.randrange(0, 4), ctx=SYSTEM_CONTEXT)
+                for n in range(60)]
+    admin = OperatorContext(uuid7(), "top-admin", ADMIN, top, frozenset({top, sub}))
+    statuses = ["Available", "Charging", "Faulted", "Unavailable", "Unknown", "SuspendedEV", "Preparing", "Finishing"]
+    for round_ in range(5):
+        for info in stations:
+            services.status.connected(info)
+            for cid in range(0, len(info.connectors) + 1):
+                if rng.random() < 0.7:
+                    services.status.status_notification(info, cid, rng.choice(statuses),
+                                                        rng.choice(["NoError", "NoError", "GroundFailure"]))
+            info.connection_state = rng.choice(["online", "online", "temporarily_unavailable",
+                                                "long_term_unavailable", "never_connected"])
+            info.registration = rng.choice(["adopted", "adopted", "adopted", "pending"])
+        for ctx in (SYSTEM_CONTEXT, admin):
+            for groups in (None, [sub], [other, sub]):
+                picture = services.dashboard.status_picture(ctx, groups)
+                stations_n, domain, chosen_n, chosen, faults = old_status_picture(services.dashboard, ctx, groups)
+                assert (picture.domain.stations, picture.domain.by_state) == (stations_n, domain)
+                assert (picture.chosen.stations, picture.chosen.by_state) == (chosen_n, chosen)
+                assert sorted(map(repr, picture.faults)) == sorted(map(repr, faults))
+                assert [f.station_id for f in picture.faults] == [f.station_id for f in sorted(
+                    faults, key=lambda r: (r.since or now_max(), r.station_name.lower()))]
+        assert any(picture.faults) and picture.domain.by_state  # the random states produce faults to compare
+
+
+def now_max():
+    from datetime import datetime, timezone
+
+    return datetime.max.replace(tzinfo=timezone.utc)

@@ -255,20 +255,28 @@ class DashboardReads:
         chosen = dict.fromkeys(sm.POINT_STATES, 0)
         stations = chosen_stations = 0
         faults = []
+        point_state, sees = sm.point_state, ctx.sees_station
+        # One loop over each station's connectors counts its points (counts need no order) and tells
+        # whether `fault_of` can find anything: only an adopted station that is not online or has a
+        # Faulted connector or an error code (connector 0 too) is looked at again.
         for info in self.stations.all():
-            if not ctx.sees_station(info.group_id):
+            if not sees(info.group_id):
                 continue
-            states = sm.point_states(info)
             stations += 1
-            for state in states:
-                domain[state] += 1
-            if wanted is None or info.group_id in wanted:
-                chosen_stations += 1
-                for state in states:
-                    chosen[state] += 1
-            fault = fault_of(info)
-            if fault is not None:
-                faults.append(fault)
+            counted = (domain, chosen) if wanted is None or info.group_id in wanted else (domain,)
+            chosen_stations += len(counted) - 1
+            suspect = info.connection_state != "online"
+            for cid, c in info.connectors.items():
+                if c.status == "Faulted" or (c.error_code or "NoError") != "NoError":
+                    suspect = True
+                if cid:
+                    state = point_state(info, c)
+                    for counts in counted:
+                        counts[state] += 1
+            if suspect and info.registration == "adopted":
+                fault = fault_of(info)
+                if fault is not None:
+                    faults.append(fault)
         faults.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
         return StatusPicture(StatusSummary(chosen_stations, sum(chosen.values()), chosen),
                              StatusSummary(stations, sum(domain.values()), domain), faults)
