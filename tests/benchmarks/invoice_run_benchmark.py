@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,12 @@ class LagProbe:
             return round(s[min(len(s) - 1, int(q / 100 * (len(s) - 1)))] * 1000, 1)
 
         return {"samples": len(self.samples), "p50_ms": p(50), "p99_ms": p(99), "max_ms": round(s[-1] * 1000, 1)}
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's reaped children (the PDF workers, once closed)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def seed(count: int, station_id, since) -> None:
@@ -200,10 +207,22 @@ def main() -> None:
 
         bar.setRange(0, len(result.invoice_ids))
         probe.start()
+        children_before = _children_cpu()
+        cpu0, loop_cpu0 = time.process_time(), time.thread_time()
         t0 = time.perf_counter()
         sent = await services.invoices.send(ROOT, list(result.invoice_ids), progress=lambda d, _t: bar.setValue(d))
         figures["send_s"] = round(time.perf_counter() - t0, 2)
+        main_cpu, loop_cpu = time.process_time() - cpu0, time.thread_time() - loop_cpu0
         figures["send_lag"] = await probe.stop()
+        n = max(1, len(result.invoice_ids))
+        figures["main_cpu_ms_per_invoice"] = round(main_cpu * 1000 / n, 2)
+        figures["loop_thread_cpu_ms_per_invoice"] = round(loop_cpu * 1000 / n, 2)
+        await services.invoice_pdfs.close()  # the workers are reaped: their CPU time is now the children's
+        worker_cpu = _children_cpu() - children_before
+        figures["worker_cpu_ms_per_invoice"] = round(worker_cpu * 1000 / n, 2)
+        cores = os.cpu_count() or 1
+        figures["idle_estimate_s"] = round(max(worker_cpu / services.invoice_pdfs.workers,
+                                               (worker_cpu + main_cpu) / cores), 1)
         # what one PDF costs here (in this process, one after another): the floor of the send time
         docs = [await services.invoices.document(ROOT, i) for i in result.invoice_ids[:10]]
         t0 = time.perf_counter()
@@ -236,6 +255,10 @@ def main() -> None:
           f"p99 {figures['send_lag']['p99_ms']} ms, max {figures['send_lag']['max_ms']} ms "
           f"(targets: send <= 20 s, p99 <= 50 ms); the idle window's lag on this machine meanwhile: p99 "
           f"{figures['idle_lag']['p99_ms']} ms, max {figures['idle_lag']['max_ms']} ms", flush=True)
+    print(f"CPU per invoice: {figures['worker_cpu_ms_per_invoice']} ms in the PDF workers (their start included), "
+          f"{figures['main_cpu_ms_per_invoice']} ms in the main process ({figures['loop_thread_cpu_ms_per_invoice']} "
+          f"ms of it on the loop thread); on an idle machine with {figures['cpus']} cores the send would take about "
+          f"{figures['idle_estimate_s']} s (CPU seconds / cores)", flush=True)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,26 @@ blocks, N3 its 10111010000 pattern as reportlab counts it, N4 dark share), compu
 strings and integers instead; a test checks that it chooses the same mask and so yields
 the same modules as reportlab for many payloads. Drawing the modules ourselves as one path
 of horizontal runs also avoids the widget's one validated shape object per run.
+
+Speed (measured with cProfile, 200 EPC payloads): the data modules' positions and each mask's
+values at them are computed once per version (reportlab does it per symbol and per mask),
+and the error-correction generator polynomial once per length: encoding went from 4.5 to
+about 2.5 ms of CPU. The modules are the same (the test against reportlab still compares).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reportlab.graphics.barcode import qrencoder
+
+# The Reed-Solomon generator polynomial depends only on the number of error-correction
+# codewords, yet reportlab builds it anew (dozens of polynomial products in Python) for every
+# block of every symbol: kept once per length and process. Nothing mutates a QRPolynomial.
+if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
+    qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(functools.lru_cache(maxsize=None)(
+        qrencoder.QRUtil.__dict__["getErrorCorrectPolynomial"].__func__))
 
 _RUN = re.compile(r"0{5,}|1{5,}")
 _FINDER_LIKE = "10111010000"
@@ -45,7 +58,34 @@ def lost_points(modules: list[list[bool]]) -> int:
     return score
 
 
+_POSITIONS: dict[int, list[tuple[int, int]]] = {}  # version -> reportlab's data module positions
+_MASKS: dict[tuple[int, int], list[bool]] = {}  # (version, mask pattern) -> the mask at those positions
+
+
 class InvoiceQRCode(qrencoder.QRCode):
+    def dataPosIterator(self) -> list[tuple[int, int]]:  # noqa: N802 - reportlab's name
+        """reportlab's positions, computed once per version and process (not once per symbol)."""
+        positions = _POSITIONS.get(self.version)
+        if positions is None:
+            positions = _POSITIONS[self.version] = list(self._dataPosIterator())
+        return positions
+
+    def mapData(self, data, maskPattern) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's placement (each data bit XOR the mask, False past the data's end), with
+        the mask's values at the positions computed once per version and pattern."""
+        positions = self.dataPosIterator()
+        masks = _MASKS.get((self.version, maskPattern))
+        if masks is None:
+            mask = qrencoder.QRUtil.getMask(maskPattern)
+            masks = _MASKS[(self.version, maskPattern)] = [bool(mask(row, col)) for col, row in positions]
+        if not self._dataBitList:
+            self._dataBitList = list(self._dataBitIterator(data))
+        bits = self._dataBitList[:len(positions)]
+        bits += [False] * (len(positions) - len(bits))
+        modules = self.modules
+        for (col, row), dark, masked in zip(positions, bits, masks):
+            modules[row][col] = dark ^ masked
+
     def getBestMaskPattern(self) -> int:  # noqa: N802 - reportlab's name
         scores = []
         for pattern in range(8):
