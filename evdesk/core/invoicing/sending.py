@@ -23,7 +23,7 @@ Rules:
   (EHLO, TLS, log-in) a few times, not once per invoice. Each chunk's outcomes are
   written in one store transaction.
 * Progress is reported for the first invoice done, then at most every PROGRESS_EVERY
-  seconds, and for the last: a progress bar repaints at once when its value changes, a
+  seconds, and for the last: a progress bar repaints the window at once when its value changes, a
   thousand repaints would be loop time taken from the window.
 """
 
@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 100
 MAIL_AT_ONCE = 4
-PROGRESS_EVERY = 0.1  # s: a progress bar repaints when told, so it is told at most ten times a second
+PROGRESS_EVERY = 0.2  # s: a progress bar repaints when told, so it is told at most five times a second
 CANCELLED = "Sending was cancelled before this invoice was e-mailed. Send it again to deliver it."
 
 
