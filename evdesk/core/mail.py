@@ -16,6 +16,7 @@ import asyncio
 import smtplib
 import socket
 import ssl
+import threading
 from collections.abc import Sequence
 from contextlib import contextmanager
 from email.message import EmailMessage
@@ -143,6 +144,9 @@ class MailSession:
         self.mailer = mailer
         self._server: smtplib.SMTP | None = None
         self._lock = asyncio.Lock()
+        # the connection's own lock, held in the thread: a mail whose awaiting task was cancelled
+        # still finishes in its thread before the next one may use the connection
+        self._connection_lock = threading.Lock()
         self._password: str | None = None
         self._password_read = False
 
@@ -167,6 +171,10 @@ class MailSession:
 
     def _send_sync(self, to, subject, body, html, attachments, server_settings) -> None:
         msg = self.mailer._compose(to, subject, body, html, attachments)
+        with self._connection_lock:
+            self._send_locked(msg, server_settings)
+
+    def _send_locked(self, msg: EmailMessage, server_settings) -> None:
         host, port = server_settings[0], server_settings[1]
         reused = self._server is not None
         if self._server is None:
@@ -193,12 +201,13 @@ class MailSession:
             server.close()
 
     def _quit(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            try:
-                server.quit()
-            except (smtplib.SMTPException, OSError):
-                server.close()
+        with self._connection_lock:
+            server, self._server = self._server, None
+            if server is not None:
+                try:
+                    server.quit()
+                except (smtplib.SMTPException, OSError):
+                    server.close()
 
     async def close(self) -> None:
         """Says QUIT and closes the connection (in a thread); a later mail opens a new one."""

@@ -285,7 +285,8 @@ async def test_a_send_reuses_its_smtp_connections_and_reports_the_first_and_last
     result = await s.sv.invoices.create_run(ROOT, replace(manual_run(s), user_ids=(s.donald, s.daisy, s.fred)))
     s.smtp.collector.refuse.add("daisy@duckburg.com")  # a refused address fails its invoice, not the connection
     seen = []
-    out = await s.sv.invoices.send(ROOT, list(result.invoice_ids), progress=lambda done, total: seen.append((done, total)))
+    out = await s.sv.invoices.send(ROOT, list(result.invoice_ids),
+                                   progress=lambda done, total: seen.append((done, total)))
     assert len(out.sent) == 2 and len(out.failed) == 1 and len(s.smtp.messages) == 2
     assert len(set(s.smtp.collector.peers)) == 1  # one connection for the whole send
     assert seen[0] == (1, 3) and seen[-1] == (3, 3)
