@@ -16,7 +16,7 @@ import logging
 from uuid import UUID
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
@@ -35,6 +35,7 @@ from evdesk.gui.pages.registry import PAGES, PAGES_BY_KEY
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.resources import icon_path
 from evdesk.gui.widgets.fault_alerts import FaultAlerts
+from evdesk.gui.widgets.search_popup import SearchPopup
 from evdesk.gui.widgets.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,13 @@ class MainWindow(QMainWindow):
         self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
                                         self.open_station, self)
         self.login_control = LoginControl(self)
+        self.search_popup: SearchPopup | None = None
+        self.search_action = QAction("Search…", self)
+        self.search_action.setObjectName("searchAction")
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_action.triggered.connect(self.show_search)
+        self.addAction(self.search_action)
         self.apply_permissions()
 
     # -- the operator ----------------------------------------------------------------------
@@ -200,6 +208,22 @@ class MainWindow(QMainWindow):
             panel.detach()
             self.ui.pageStack.removeWidget(panel)
             panel.deleteLater()
+
+    # -- the universal search ----------------------------------------------------------------
+    def show_search(self) -> SearchPopup:
+        """Ctrl+K: the search popup over the window (one, kept between uses)."""
+        if self.search_popup is None:
+            self.search_popup = SearchPopup(self.services, self.current_operator, self)
+            self.search_popup.hitChosen.connect(self.open_search_hit)
+        self.search_popup.popup()
+        return self.search_popup
+
+    def open_search_hit(self, hit) -> None:
+        """Open what a search hit names: a station's panel, a user's editor, a session's details,
+        or the page of a token, group or location with it selected."""
+        from evdesk.gui.search_routes import open_hit
+
+        open_hit(self, hit)
 
     def show_connect_help(self) -> ConnectHelpDialog:
         """How chargers reach this evdesk (one window; shown again if already open)."""
