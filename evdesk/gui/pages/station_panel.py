@@ -91,7 +91,10 @@ class StationPanel(QWidget):
         self.network_log = NetworkLogModel(services, station_id, acting, parent=self)
         _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
         _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
-        _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
+        # the action log: a time with seconds, an operator's name, a command with its connector, the outcome
+        # with the station's status, then the error taking what is left (they were cut off at 120-170 px)
+        _setup_table(self.ui.actionLogTable, self.action_log, {0: 170, 1: 160, 2: 230, 3: 240, 4: 280})
+        self.ui.actionLogTable.horizontalHeader().setStretchLastSection(True)
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
