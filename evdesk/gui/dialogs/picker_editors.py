@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 from evdesk.core.reads.people import TokenFilter
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
-from evdesk.gui.dialogs.param_editors import ParamEditor
+from evdesk.gui.dialogs.param_base import ParamEditor
 
 TOKEN_PAGE = 50
 TYPE_AHEAD_MS = 200

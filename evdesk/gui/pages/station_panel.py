@@ -204,7 +204,8 @@ class StationPanel(QWidget):
         parts.append(f"last seen {display.local_time(info.last_seen, self.zone) or 'never'} "
                      f"{display.zone_name(self.zone)} ({display.ago(info.last_seen)})")
         parts.append(self.tariff_text(info))
-        self.ui.detailsLabel.setText("  ·  ".join(parts))
+        # one fact a line, in a box beside the connector cards (a long wrapped line left the header half empty)
+        self.ui.detailsLabel.setText("\n".join(parts))
 
     def tariff_text(self, info) -> str:
         """'tariff group Depot prices (from charging group Depot)', with the connectors that have their own."""
@@ -449,7 +450,7 @@ class StationPanel(QWidget):
         self.day_label.setObjectName("dayFiguresLabel")
         self.day_label.setToolTip("Sessions started at this station in the last 24 hours, the charging points "
                                   "they used and their energy")
-        self.day_label.setStyleSheet("color: #37474f; padding: 0 8px;")
+        self.day_label.setStyleSheet("color: palette(window-text); padding: 0 8px;")
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.connectionLabel) + 1, self.day_label)
         self._day_refresh = Coalescer(self.refresh_day_figures, 3000, self)
         self._day_clock = QTimer(self)

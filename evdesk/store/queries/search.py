@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import peewee
-
 from evdesk.store import models as m
 
 S, T = m.Station, m.Transaction
