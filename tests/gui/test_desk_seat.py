@@ -77,3 +77,42 @@ def test_the_navigation_fits_its_longest_entry(qtbot, services, admin):
     item = nav.item(texts.index("Charging groups"))
     assert nav.visualItemRect(item).width() >= metrics.horizontalAdvance("Charging groups") + 18 + 20
     window.close()
+
+
+def test_the_login_dialog_is_as_tall_as_its_page(qtbot, aio, services):
+    from evdesk.gui.dialogs.login_dialog import FIRST, LOGIN, LoginDialog
+
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_page(FIRST)
+    first = dialog.height()
+    dialog.show_page(LOGIN)
+    login = dialog.height()
+    assert login < first  # the log-in page is not drawn in the first administrator's height
+    # no more than a line of slack below the Log in button
+    bottom = dialog.ui.loginButton.mapTo(dialog, dialog.ui.loginButton.rect().bottomLeft()).y()
+    assert login - bottom < 80, (login, bottom)
+
+
+def test_the_station_facts_sit_beside_the_connector_cards(qtbot, aio, services, admin):
+    from tests.gui.screens import seed_site
+
+    site = aio.run(seed_site(services))
+    window = MainWindow(services, None, "", operator=admin)
+    qtbot.addWidget(window)
+    window.resize(1366, 800)
+    window.show()
+    panel = window.open_station(site["depot1"])
+    qtbot.waitUntil(lambda: 1 in panel.cards)
+    facts, card = panel.ui.detailsLabel, panel.cards[max(panel.cards)]
+    assert facts.parentWidget() is card.parentWidget()  # in the cards' row, not a line of its own
+    assert facts.geometry().left() > card.geometry().right()
+    lines = facts.text().split("\n")
+    assert lines[0] == "Identifier DEPOT-AC-01" and len(lines) >= 5
+    # the action log's first columns fit a time with seconds, an operator's name and a command
+    table = panel.ui.actionLogTable
+    metrics = table.fontMetrics()
+    for column, sample in ((0, "2026-11-30 04:51:01"), (1, "Anna Operator (Admin)"), (2, "Release cable (connector 2)")):
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(sample) + 8, column
+    window.close()
