@@ -78,3 +78,52 @@ def test_the_popup_shows_only_the_domain(qtbot, aio, services):
     assert rows(popup) == ["Charging stations", "CP-DEPOT"]
     type_and_wait(qtbot, popup, "office")
     assert rows(popup) == ["Nothing found."]
+
+
+def test_each_kind_of_hit_opens_its_place(qtbot, aio, services, admin):
+    from PySide6.QtWidgets import QApplication
+
+    from evdesk.core.locations import LocationInput
+    from evdesk.core.people_types import TokenInput, UserInput
+    from evdesk.core.reads.search import GROUP, LOCATION, SESSION, TOKEN, USER
+    from evdesk.gui.dialogs.session_dialog import SessionDialog
+    from evdesk.gui.dialogs.user_dialog import UserDialog
+
+    depot = aio.run(services.groups.add(ROOT, "Depot"))
+    station = aio.run(services.stations.create_station("CP-ROUTE", group_id=depot.id, connectors=1, ctx=ROOT))
+    user = aio.run(services.people.users.create(ROOT, UserInput("Rita", "Route", "rita@route.example"),
+                                                [TokenInput("TAG-RITA")], home_group_id=depot.id))
+    aio.run(services.locations.create(ROOT, LocationInput("Route yard", group_id=depot.id)))
+    tx = aio.run(services.transactions.start(station, 1, "TAG-RITA", 0, "2026-01-01T10:00:00Z"))
+    aio.run(services.batch.flush())
+    window = make_window(qtbot, services, admin)
+
+    def first_hit(text, kind):
+        popup = window.show_search()
+        type_and_wait(qtbot, popup, text)
+        hit = next(h for h in popup.last_result.flat() if h.kind == kind)
+        popup.close()
+        return hit
+
+    window.open_search_hit(first_hit("rita@", USER))
+    page = window.page("users")
+    assert window.ui.pageStack.currentWidget() is page
+    assert isinstance(page.dialog, UserDialog) and page.dialog.user_id == user.id
+    page.dialog.close()
+
+    window.open_search_hit(first_hit("TAG-RITA", TOKEN))
+    tokens = window.page("tokens")
+    assert window.ui.pageStack.currentWidget() is tokens
+    aio.wait_until(lambda: tokens.selected() is not None and tokens.selected().uid == "TAG-RITA")
+
+    window.open_search_hit(first_hit("route y", LOCATION))
+    locations = window.page("locations")
+    aio.wait_until(lambda: locations.selected() is not None and locations.selected().name == "Route yard")
+
+    window.open_search_hit(first_hit("depot", GROUP))
+    assert window.page("groups").selected() == ("group", depot.id)
+
+    window.open_search_hit(first_hit(str(tx.ocpp_id), SESSION))
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].close()
