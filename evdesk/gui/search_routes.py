@@ -14,7 +14,9 @@ from evdesk.gui.widgets.sessions_table import open_details
 
 
 def _filter_then_select(page, text: str, row_id) -> None:
-    """Filter `page` to `text` and select `row_id` when the rows are there."""
+    """Filter `page` to `text` and select `row_id` when the rows are there. One pending selection
+    per page: a later hit replaces it, and it is dropped once done or when the operator types."""
+    _drop_pending(page)
     if page.search_edit is not None:
         page.search_edit.setText(text)
     page.apply_filter()
@@ -23,14 +25,26 @@ def _filter_then_select(page, text: str, row_id) -> None:
 
     def select_once(*_args) -> None:
         if page.select_id(row_id):
-            try:
-                page.model.modelReset.disconnect(select_once)
-                page.model.rowsInserted.disconnect(select_once)
-            except (RuntimeError, TypeError):
-                pass
+            _drop_pending(page)
 
+    page._search_pending = select_once
     page.model.modelReset.connect(select_once)
     page.model.rowsInserted.connect(select_once)
+    if page.search_edit is not None and not getattr(page, "_search_edit_hooked", False):
+        page._search_edit_hooked = True
+        page.search_edit.textEdited.connect(lambda _t: _drop_pending(page))
+
+
+def _drop_pending(page) -> None:
+    pending = getattr(page, "_search_pending", None)
+    if pending is None:
+        return
+    page._search_pending = None
+    for signal in (page.model.modelReset, page.model.rowsInserted):
+        try:
+            signal.disconnect(pending)
+        except (RuntimeError, TypeError):
+            pass
 
 
 def open_hit(window, hit) -> None:
