@@ -31,6 +31,7 @@ from evdesk.core.reads.dashboard import DashboardReads
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.log_export import LogExport
 from evdesk.core.reads.overview import OverviewReads
+from evdesk.core.reads.search import SearchReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.reads.station_metrics import StationMetrics
@@ -108,6 +109,9 @@ class Services:
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
                                       hourly=(self.stations.purge_dropped_pending,))
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
+        # the universal search (Ctrl+K): stations, users, tokens, sessions, groups, locations
+        self.search = SearchReads(store, self.stations, self.group_tree, self.locations, self.people.reads,
+                                  self.sessions)
         # scheduled tasks and their run feed (the runner, which sends commands, is the site's: runtime.py)
         self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
         # the dashboard, station and group statistics, the charging-points overview (issue 12)

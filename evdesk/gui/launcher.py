@@ -86,6 +86,9 @@ def run_gui(options: RuntimeOptions) -> int:
     app.setApplicationName("evdesk")
     app.setOrganizationName("evdesk")
     app.setQuitOnLastWindowClosed(False)
+    from evdesk.gui.theme import follow_os_theme
+
+    follow_os_theme(app)  # a dark palette when the OS uses a dark scheme
     from evdesk.gui.resources import app_icon_path
 
     icon_path = app_icon_path()

@@ -16,7 +16,7 @@ import logging
 from uuid import UUID
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
@@ -34,7 +34,9 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.registry import PAGES, PAGES_BY_KEY
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.resources import icon_path
+from evdesk.gui.seat_layout import restore_layout, restore_window, save_layout, save_window
 from evdesk.gui.widgets.fault_alerts import FaultAlerts
+from evdesk.gui.widgets.search_popup import SearchPopup
 from evdesk.gui.widgets.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         for spec in PAGES:
             self.add_page(spec.key, spec.title, spec.factory(self), spec.icon)
+        self.fit_navigation()
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
@@ -91,7 +94,18 @@ class MainWindow(QMainWindow):
         self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
                                         self.open_station, self)
         self.login_control = LoginControl(self)
+        self.search_popup: SearchPopup | None = None
+        self.search_action = QAction("Search…", self)
+        self.search_action.setObjectName("searchAction")
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_action.triggered.connect(self.show_search)
+        self.addAction(self.search_action)
         self.apply_permissions()
+        # this seat's window: size and position, each page's splitters and column widths
+        restore_window(self)
+        for key, page in self._pages.items():
+            restore_layout(key, page)
 
     # -- the operator ----------------------------------------------------------------------
     def set_session(self, session, new_login: bool = False) -> None:
@@ -148,6 +162,24 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 40))
         self.ui.navList.addItem(item)
 
+    def fit_navigation(self) -> None:
+        """Make the navigation as wide as its longest entry (in the language shown), so no name is cut:
+        text at the style sheet's 11 pt, the icon, the item's padding and the selection bar, room
+        for the fault badge, the scroll bar's width."""
+        nav = self.ui.navList
+        font = QFont(nav.font())
+        font.setPointSizeF(11)
+        metrics = QFontMetrics(font)
+        longest = max((metrics.horizontalAdvance(nav.item(r).text()) for r in range(nav.count())), default=0)
+        icon = nav.iconSize().width()
+        scroll = nav.style().pixelMetric(nav.style().PixelMetric.PM_ScrollBarExtent)
+        nav.setFixedWidth(max(170, longest + icon + 2 * 10 + 3 + 12 + 36 + scroll))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.LanguageChange:
+            self.fit_navigation()
+
     def nav_item(self, key: str) -> QListWidgetItem | None:
         nav = self.ui.navList
         return next((nav.item(row) for row in range(nav.count())
@@ -188,6 +220,7 @@ class MainWindow(QMainWindow):
         panel.backRequested.connect(self.show_stations)
         self._panel = panel
         self.ui.pageStack.addWidget(panel)
+        restore_layout("station_panel", panel)
         self.ui.pageStack.setCurrentWidget(panel)
         return panel
 
@@ -197,9 +230,26 @@ class MainWindow(QMainWindow):
     def _close_panel(self) -> None:
         if self._panel is not None:
             panel, self._panel = self._panel, None
+            save_layout("station_panel", panel)
             panel.detach()
             self.ui.pageStack.removeWidget(panel)
             panel.deleteLater()
+
+    # -- the universal search ----------------------------------------------------------------
+    def show_search(self) -> SearchPopup:
+        """Ctrl+K: the search popup over the window (one, kept between uses)."""
+        if self.search_popup is None:
+            self.search_popup = SearchPopup(self.services, self.current_operator, self)
+            self.search_popup.hitChosen.connect(self.open_search_hit)
+        self.search_popup.popup()
+        return self.search_popup
+
+    def open_search_hit(self, hit) -> None:
+        """Open what a search hit names: a station's panel, a user's editor, a session's details,
+        or the page of a token, group or location with it selected."""
+        from evdesk.gui.search_routes import open_hit
+
+        open_hit(self, hit)
 
     def show_connect_help(self) -> ConnectHelpDialog:
         """How chargers reach this evdesk (one window; shown again if already open)."""
@@ -232,6 +282,9 @@ class MainWindow(QMainWindow):
         box.open()  # not exec(): a failure report must not stop the loop
 
     def closeEvent(self, event) -> None:
+        save_window(self)
+        for key, page in self._pages.items():
+            save_layout(key, page)
         self._close_panel()
         for page in self._pages.values():
             page.detach()

@@ -93,7 +93,10 @@ class StationPanel(QWidget):
         self.network_log = NetworkLogModel(services, station_id, acting, parent=self)
         _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
         _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
-        _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
+        # the action log: a time with seconds, an operator's name, a command with its connector, the outcome
+        # with the station's status, then the error taking what is left (they were cut off at 120-170 px)
+        _setup_table(self.ui.actionLogTable, self.action_log, {0: 170, 1: 160, 2: 230, 3: 240, 4: 280})
+        self.ui.actionLogTable.horizontalHeader().setStretchLastSection(True)
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
@@ -207,7 +210,8 @@ class StationPanel(QWidget):
         parts.append(f"last seen {display.local_time(info.last_seen, self.zone) or 'never'} "
                      f"{display.zone_name(self.zone)} ({display.ago(info.last_seen)})")
         parts.append(self.tariff_text(info))
-        self.ui.detailsLabel.setText("  ·  ".join(parts))
+        # one fact a line, in a box beside the connector cards (a long wrapped line left the header half empty)
+        self.ui.detailsLabel.setText("\n".join(parts))
 
     def tariff_text(self, info) -> str:
         """'tariff group Depot prices (from charging group Depot)', with the connectors that have their own."""
@@ -467,7 +471,7 @@ class StationPanel(QWidget):
         self.day_label.setObjectName("dayFiguresLabel")
         self.day_label.setToolTip("Sessions started at this station in the last 24 hours, the charging points "
                                   "they used and their energy")
-        self.day_label.setStyleSheet("color: #37474f; padding: 0 8px;")
+        self.day_label.setStyleSheet("color: palette(window-text); padding: 0 8px;")
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.connectionLabel) + 1, self.day_label)
         self._day_refresh = Coalescer(self.refresh_day_figures, 3000, self)
         self._day_clock = QTimer(self)
