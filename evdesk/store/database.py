@@ -67,11 +67,13 @@ class Store:
 
     def __init__(self, db: peewee.Database):
         self.db = db
-        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db")
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db",
+                                                               initializer=database_proxy.bind_thread, initargs=(db,))
         # Look-ups that must not queue behind a batch of writes (a charger waiting for
         # an Authorize answer) read on their own connection: WAL lets readers run
         # beside the writer and see every committed row.
-        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db-read")
+        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db-read",
+                                                             initializer=database_proxy.bind_thread, initargs=(db,))
         self._thread_id: int | None = None
         self.closed = False
         self.seat_id = ""

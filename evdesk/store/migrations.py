@@ -172,6 +172,14 @@ def _scheduled_tasks(db: peewee.Database) -> None:
     db.create_tables([models.ScheduledTask, models.TaskLease, models.TaskRun, models.TaskRunTarget], safe=True)
 
 
+def _shared_database_sync(db: peewee.Database) -> None:
+    """Issue 14: conflicts found by the shared-database sync, and an index for finding a row's
+    latest change in the feed (the sync asks it for every row it pushes or pulls). Only its own
+    table and index (safe), so it runs whichever of the parallel migrations ran first."""
+    db.create_tables([models.SyncConflict], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "change_feed_row" ON "change_feed" (entity, row_id, seq)')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -182,6 +190,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (7, "indexes of the charging log", _session_indexes),
     (8, "access-control profiles, user-group stop limits", _access_profiles),
     (12, "scheduled tasks, their runs and leases", _scheduled_tasks),
+    (16, "shared-database sync: conflicts, change feed row index", _shared_database_sync),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

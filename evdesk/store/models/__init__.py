@@ -32,6 +32,7 @@ from evdesk.store.models.site import (
     Station,
     StationConfigKey,
 )
+from evdesk.store.models.sync import SyncConflict
 
 # Creation order: every table after the tables it refers to.
 ALL_MODELS = [
@@ -69,6 +70,7 @@ ALL_MODELS = [
     TaskLease,
     TaskRun,
     TaskRunTarget,
+    SyncConflict,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
