@@ -288,3 +288,14 @@ class EventBus:
 
     def has_listeners(self, event_type: type[Event]) -> bool:
         return bool(self._listeners.get(event_type))
+
+
+@dataclass(frozen=True)
+class SharedDatabaseStatus(Event):
+    """The sync with the site's shared database changed state (connected, unreachable since …,
+    waiting for consent, refused, off); `sentence` is what the status line shows."""
+
+    state: str
+    since: datetime
+    detail: str
+    sentence: str

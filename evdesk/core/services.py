@@ -11,6 +11,7 @@ from evdesk.core.api_keys import ApiKeyService
 from evdesk.core.auth_index import AuthIndex
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
+from evdesk.core.shared_db import SharedDatabaseService
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.events import EventBus
@@ -84,6 +85,9 @@ class Services:
         self.api_keys = ApiKeyService(store, self.groups, self.bus)  # one for the API, the screens and the CLI
         self.loop_lag = LoopLagMonitor(extra=self.batch.stats)
         self.change_feed = ChangeFeedWatcher(store, self.bus)
+        # the site's shared database (issue 14): off unless this seat's settings enable it
+        self.shared_db = SharedDatabaseService(store, self.bus, on_pulled=self.change_feed.poke,
+                                               on_slot=self.transactions.use_id_slot)
         self._unsubscribe_health = store.on_health(self._storage_health)
         self._unsubscribe_feed = self.bus.subscribe(ev.RowsChanged, self._rows_changed)
         self.started = False
@@ -120,12 +124,14 @@ class Services:
         self.commlog.start()
         self.loop_lag.start()
         await self.change_feed.start()
+        await self.shared_db.start()
         self.started = True
 
     async def stop(self) -> None:
         if not self.started:
             return
         self.started = False
+        await self.shared_db.stop()
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.commlog.stop()

@@ -38,6 +38,7 @@ from evdesk.store.sync import rows, shared
 
 log = logging.getLogger(__name__)
 SITE_KEY = "sync_site_id"
+SLOT_KEY = "sync_seat_slot"
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def join_plan(own: dict[str, int], summary: dict) -> str:
 class SyncEngine:
     def __init__(self, store: Store, connection: dict, seat_name: str, *, allow_merge: bool = False,
                  tick: float = 0.2, on_status: Callable[[SyncStatus], None] | None = None,
-                 on_pulled: Callable[[dict], None] | None = None):
+                 on_pulled: Callable[[dict], None] | None = None, on_slot: Callable[[int], None] | None = None):
         self.store = store
         self.connection = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2,
                            **connection}
@@ -102,6 +103,7 @@ class SyncEngine:
         self.tick = tick
         self.on_status = on_status
         self.on_pulled = on_pulled
+        self.on_slot = on_slot
         self.status = SyncStatus("stopped", m.utcnow())
         self.counters = SyncCounters()
         self.seat_names: dict[str, str] = {}
@@ -195,7 +197,11 @@ class SyncEngine:
             own = self.store.call_sync(rows.rows_of_own)
             if own:
                 raise NeedsConfirmation(join_plan(own, summary))
-        site_id, created = shared.join(self._conn, seat, self.seat_name, str(uuid.uuid4()))
+        site_id, created, slot = shared.join(self._conn, seat, self.seat_name, str(uuid.uuid4()))
+        if self.store.call_sync(_local_get, SLOT_KEY) != str(slot):
+            self.store.call_sync(lambda: m.LocalState.replace(key=SLOT_KEY, value=str(slot)).execute())
+        if self.on_slot is not None:
+            self.on_slot(slot)
         if joined is not None and joined != site_id:
             raise shared.OtherSite("This seat belongs to another site than the one in this shared database. "
                                    "Check the database name, or start this seat with a new data folder.")

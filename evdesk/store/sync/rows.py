@@ -158,8 +158,18 @@ def apply_pulled(changes: list[Change], position: int, my_seat: str) -> dict:
     counts = {"applied": 0, "kept": 0, "conflicts": 0}
     latest: dict[tuple[str, str], tuple[int, str]] = {}  # rows changed in this batch: (version, seat)
     feed: list[dict] = []
+    # A row may arrive before a row it refers to (a session's meter readings before the session's
+    # latest state, which is sent at its latest place in the order): references are not checked
+    # while other seats' rows are written; every referenced row follows in the order.
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        return _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed)
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed) -> dict:
     with db.atomic():
-        db.execute_sql("PRAGMA defer_foreign_keys = ON")
         for ch in changes:
             model = tables.get(ch.entity)
             if model is None:

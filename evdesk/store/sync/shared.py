@@ -43,7 +43,8 @@ CREATE TABLE sync_seat (
     name text NOT NULL UNIQUE,
     joined_at timestamptz NOT NULL DEFAULT now(),
     last_seen timestamptz,
-    pushed_seq bigint NOT NULL DEFAULT 0
+    pushed_seq bigint NOT NULL DEFAULT 0,
+    slot integer NOT NULL UNIQUE CHECK (slot BETWEEN 1 AND 63)
 );
 CREATE TABLE sync_change (
     seq bigserial PRIMARY KEY,
@@ -114,9 +115,15 @@ def site_summary(conn: psycopg.Connection) -> dict:
     return {"site_id": site[0] if site else None, "seats": seats, "changes": changes}
 
 
-def join(conn: psycopg.Connection, seat_id: str, name: str, new_site_id: str) -> tuple[str, bool]:
+SEAT_SLOTS = 63
+
+
+def join(conn: psycopg.Connection, seat_id: str, name: str, new_site_id: str) -> tuple[str, bool, int]:
     """Register this seat (or rename it); create the site when the database has none.
-    Returns (site id, True when this seat created the site)."""
+    Returns (site id, True when this seat created the site, the seat's slot).
+
+    The slot (1..63) partitions what must be unique across the site but is numbered by each
+    seat on its own, offline too: OCPP transaction ids (see `TransactionService.use_id_slot`)."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK,))
         created = conn.execute("INSERT INTO sync_site (key, value) VALUES ('site_id', %s) ON CONFLICT DO NOTHING",
@@ -126,9 +133,17 @@ def join(conn: psycopg.Connection, seat_id: str, name: str, new_site_id: str) ->
                              (name, seat_id)).fetchone()
         if other:
             raise SeatNameTaken(f"Another seat of this site is already called “{name}”. Give this seat another name.")
-        conn.execute("INSERT INTO sync_seat (seat_id, name, last_seen) VALUES (%s, %s, now()) "
-                     "ON CONFLICT (seat_id) DO UPDATE SET name = excluded.name, last_seen = now()", (seat_id, name))
-    return site_id, created
+        slot = conn.execute("SELECT slot FROM sync_seat WHERE seat_id = %s", (seat_id,)).fetchone()
+        if slot is None:
+            taken = {s for (s,) in conn.execute("SELECT slot FROM sync_seat").fetchall()}
+            free = [s for s in range(1, SEAT_SLOTS + 1) if s not in taken]
+            if not free:
+                raise SeatNameTaken(f"This site already has {SEAT_SLOTS} seats, as many as evdesk can number apart.")
+            slot = (free[0],)
+        conn.execute("INSERT INTO sync_seat (seat_id, name, last_seen, slot) VALUES (%s, %s, now(), %s) "
+                     "ON CONFLICT (seat_id) DO UPDATE SET name = excluded.name, last_seen = now()",
+                     (seat_id, name, slot[0]))
+    return site_id, created, slot[0]
 
 
 def pushed_position(conn: psycopg.Connection, seat_id: str) -> int:
