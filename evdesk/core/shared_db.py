@@ -64,10 +64,15 @@ class SharedDatabaseService:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- life ------------------------------------------------------------------------------
-    async def start(self) -> None:
-        self._loop = asyncio.get_running_loop()
+    async def load(self) -> SharedDatabaseSettings:
+        """Read this seat's settings (without starting the sync: the command line)."""
         self.settings = SharedDatabaseSettings.from_json(await self.store.run(local.load_settings_text,
                                                                               LOCAL_STATE_KEY))
+        return self.settings
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self.load()
         if self.settings.enabled:
             slot = await self.store.run(local.load_settings_text, SLOT_KEY)
             if slot and self.on_slot is not None:
@@ -117,8 +122,10 @@ class SharedDatabaseService:
         if password is not None:
             await asyncio.to_thread(secrets.set_secret, PASSWORD_SECRET, password)
         await self.store.run(local.save_settings_text, LOCAL_STATE_KEY, settings.to_json())
-        await self.stop()
         self.settings = settings
+        if self._loop is None:
+            return  # not running (the command line): a running evdesk uses them at its next start
+        await self.stop()
         if settings.enabled:
             await self._start_engine()
         else:
@@ -128,6 +135,8 @@ class SharedDatabaseService:
         """The admin read what joining does (`status.detail`) and agrees: merge and sync."""
         require_site_admin(ctx)
         await self.store.run(local.save_settings_text, CONSENT_KEY, "yes")
+        if self._loop is None:
+            return
         await self.stop()
         if self.settings.enabled:
             await self._start_engine()
