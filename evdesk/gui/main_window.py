@@ -23,6 +23,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import NotFound
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.station_status import ONLINE
+from evdesk.gui import display
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.connect_help_dialog import ConnectHelpDialog
@@ -67,9 +68,10 @@ class MainWindow(QMainWindow):
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
 
         self.storage_label = QLabel()
+        self.shared_db_label = QLabel()  # issue 14: shown only on a seat that uses a shared database
         self.online_label = QLabel()
         self.server_label = QLabel()
-        for label in (self.storage_label, self.online_label, self.server_label):
+        for label in (self.storage_label, self.shared_db_label, self.online_label, self.server_label):
             self.ui.statusBar.addPermanentWidget(label)
         self.server_label.setText(
             f"OCPP server: {server_address}" if server_address else "OCPP server: not running in this program"
@@ -86,8 +88,22 @@ class MainWindow(QMainWindow):
         self._domain_refresh = Coalescer(self._refresh_domain, 200, self)
         self._bus.on(ev.GroupChanged, self._domain_refresh.poke)
         self._bus.on(ev.SiteSettingsChanged, lambda _e: self._update_title())
+        self._bus.on(ev.SharedDatabaseStatus, lambda _e: self.show_shared_db_status())
+        self.show_shared_db_status()
         self.login_control = LoginControl(self)
         self.apply_permissions()
+
+    def show_shared_db_status(self) -> None:
+        """The status line's "Shared database: connected / unreachable since …" (hidden on a seat
+        without one, which looks as it always did)."""
+        from evdesk.gui.pages.shared_db_page import status_text
+
+        status = self.services.shared_db.status
+        self.shared_db_label.setVisible(status.state != "stopped")
+        text = status_text(status, display.zone_of(self.services.settings))
+        self.shared_db_label.setText(text if len(text) < 90 else text[:88] + "…")
+        self.shared_db_label.setToolTip(text)
+        self.shared_db_label.setStyleSheet("color: #c62828;" if status.state in ("unreachable", "refused") else "")
 
     # -- the operator ----------------------------------------------------------------------
     def set_session(self, session, new_login: bool = False) -> None:

@@ -25,6 +25,7 @@ from evdesk.gui.pages.operators_page import OperatorsPage
 from evdesk.gui.pages.scheduled_tasks_page import ScheduledTasksPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
+from evdesk.gui.pages.shared_db_page import SharedDatabasePage
 from evdesk.gui.pages.stations_page import StationsPage
 from evdesk.gui.pages.tariffs_page import TariffsPage
 from evdesk.gui.pages.tokens_page import TokensPage
@@ -84,5 +85,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("api_keys", "API keys", "nav-api-keys", lambda h: ApiKeysPage(h.services, h), Permission.API_KEYS),
     PageSpec("account", "My account", "nav-account", lambda h: MyAccountPage(h.services, h)),
     PageSpec("settings", "Settings", "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
+    PageSpec("shared_db", "Shared data", "nav-settings", lambda h: SharedDatabasePage(h.services, h),
+             Permission.SITE_SETTINGS),
 )
 PAGES_BY_KEY = {spec.key: spec for spec in PAGES}
