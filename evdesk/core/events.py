@@ -299,3 +299,15 @@ class SharedDatabaseStatus(Event):
     since: datetime
     detail: str
     sentence: str
+
+
+@dataclass(frozen=True)
+class RelayedCommand(Event):
+    """Another seat asks this seat to send a remote command to a station connected here
+    (`payload`: the call's fields); the OCPP server sends it and reports the outcome to
+    `SharedDatabaseService.command_done(command_id, …)`."""
+
+    command_id: int
+    station_id: object
+    action: str
+    payload: dict

@@ -20,8 +20,10 @@ evdesk did before.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import datetime
+from uuid import UUID
 
 from evdesk import secrets
 from evdesk.core import events as ev
@@ -62,6 +64,9 @@ class SharedDatabaseService:
         self.engine: SyncEngine | None = None
         self.status = SyncStatus("stopped", datetime.now().astimezone())
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._here: dict[str, bool] = {}  # station id (hex) -> connected to this seat's OCPP server
+        self._answers: dict[object, asyncio.Future] = {}
+        bus.subscribe(ev.ConnectionStateChanged, self._connection_changed)
 
     # -- life ------------------------------------------------------------------------------
     async def load(self) -> SharedDatabaseSettings:
@@ -90,6 +95,10 @@ class SharedDatabaseService:
         self.engine = SyncEngine(self.store, self.settings.connection_kwargs(password), self.settings.seat_name,
                                  allow_merge=agreed, on_status=self._status_from_thread,
                                  on_pulled=self._pulled_from_thread, on_slot=self._slot_from_thread)
+        relay = self.engine.relay
+        relay.snapshot = lambda: dict(self._here)
+        relay.on_command = self._command_from_thread
+        relay.on_result = self._result_from_thread
         self.engine.start()
 
     def _status_from_thread(self, status: SyncStatus) -> None:
@@ -110,6 +119,71 @@ class SharedDatabaseService:
         loop = self._loop
         if loop is not None and not loop.is_closed() and self.on_pulled is not None:
             loop.call_soon_threadsafe(self.on_pulled)
+
+    # -- commands across seats ----------------------------------------------------------------
+    def _connection_changed(self, event: ev.ConnectionStateChanged) -> None:
+        here = event.state == "online"
+        self._here[event.station_id.hex] = here
+        if self.engine is not None:
+            self.engine.relay.station_presence(event.station_id.hex, here)
+
+    def serving_seat(self, station_id: UUID) -> tuple[str, str] | None:
+        """(seat id, seat name) of the other seat a station is connected to; None when it is not
+        connected to another seat (or this seat has no shared database)."""
+        if self.engine is None or self.status.state != "connected":
+            return None
+        seat = self.engine.relay.presence.get(station_id.hex)
+        if seat is None or seat == self.store.seat_id:
+            return None
+        return seat, self.engine.seat_names.get(seat, seat[:8])
+
+    def seat_serving(self, station_id: UUID) -> str:
+        """The name of the seat a station is connected to ("" when none or unknown): the Stations page."""
+        if self.engine is None:
+            return ""
+        if self._here.get(station_id.hex):
+            return self.settings.seat_name
+        seat = self.engine.relay.presence.get(station_id.hex)
+        return self.engine.seat_names.get(seat, seat[:8]) if seat else ""
+
+    async def relay_command(self, station_id: UUID, action: str, payload: dict, timeout: float) -> tuple:
+        """Have the seat the station is connected to send the command; (outcome, response, message)
+        as a local command gives them, or a time-out when that seat does not answer in time."""
+        serving = self.serving_seat(station_id)
+        if serving is None:
+            return "offline", None, "The station is not connected to any seat."
+        seat, name = serving
+        key = object()
+        future = asyncio.get_running_loop().create_future()
+        self._answers[key] = future
+        self.engine.relay.request(key, station_id.hex, seat, action, json.loads(json.dumps(payload, default=str)))
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except asyncio.TimeoutError:
+            if self.engine is not None:
+                self.engine.relay.expire(key)
+            return ("timeout", None, f"Seat {name}, to which the station is connected, did not answer in "
+                                     f"{int(timeout)} s (it may be away). The command may not have been sent.")
+        finally:
+            self._answers.pop(key, None)
+
+    def _result_from_thread(self, key, outcome, response, message) -> None:
+        def resolve():
+            future = self._answers.get(key)
+            if future is not None and not future.done():
+                future.set_result((outcome, response, message))
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(resolve)
+
+    def _command_from_thread(self, command_id, station_hex, action, payload) -> None:
+        event = ev.RelayedCommand(command_id, UUID(hex=station_hex), action, payload)
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self.bus.publish, event)
+
+    def command_done(self, command_id: int, outcome: str, response: dict | None, message: str) -> None:
+        if self.engine is not None:
+            self.engine.relay.complete(command_id, outcome, json.loads(json.dumps(response, default=str))
+                                       if response is not None else None, message)
 
     # -- settings --------------------------------------------------------------------------
     async def save(self, settings: SharedDatabaseSettings, password: str | None = None, *,

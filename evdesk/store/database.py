@@ -168,6 +168,13 @@ class Store:
             return fn(*args)
         return self._executor.submit(fn, *args).result()
 
+    def read_sync(self, fn: Callable[..., T], *args: Any) -> T:
+        """A read-only `fn(*args)` on the reader connection, waited for: for worker threads of their own
+        (the shared-database sync), never the loop."""
+        if not isinstance(self.db, peewee.SqliteDatabase):
+            return self.call_sync(fn, *args)
+        return self._reader.submit(fn, *args).result()
+
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` on the database worker and await its result.
 

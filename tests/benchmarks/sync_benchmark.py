@@ -43,8 +43,8 @@ from tests.pg import _free_port, make_cluster  # noqa: E402
 from tests.sync.seats import COMPARED, configure, table_digest  # noqa: E402
 
 SEATS = ("Seat-1", "Seat-2", "Seat-3")
-# one token per connector at most: a token may charge at one place at a time (ConcurrentTx)
-TAGS = [f"SYNC{n:05d}" for n in range(1, 4001)]
+# a few tokens: every station gets them in its local list (SendLocalList after boot)
+TAGS = [f"SYNC{n:05d}" for n in range(1, 21)]
 
 
 def seed_first_seat(path: Path, stations: int) -> None:
@@ -115,7 +115,7 @@ def pg(cluster, database, sql, args=()):
 def run_chargers(url: str, first: int, count: int, args, out: dict, key: str) -> None:
     cmd = [sys.executable, str(HERE / "chargers.py"), "--url", url, "--stations", str(count), "--first", str(first),
            "--prefix", "SYNC", "--connectors", "2", "--ramp", "100", "--meter-interval", str(args.meter_interval),
-           "--duration", str(args.duration), "--session-s", "20:60", "--idle-s", "5:15", "--id-tags", ",".join(TAGS[first * 2:(first + count) * 2 + 2]),
+           "--duration", str(args.duration), "--session-s", "20:60", "--idle-s", "5:15", "--id-tags", ",".join(TAGS),
            "--progress", "0", "--nice", "5"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 300)
     try:
@@ -140,7 +140,7 @@ def edit_propagation(paths: list[Path], edits: int) -> list[float]:
                                                                          name=f"Edited {n}"))
             start = time.monotonic()
             pending = set(paths[1:])
-            while pending and time.monotonic() - start < 30:
+            while pending and time.monotonic() - start < 10:
                 for path in list(pending):
                     found = query(path, "SELECT version FROM station WHERE id = ?", (row_id,))
                     if found and found[0][0] >= version:

@@ -30,11 +30,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import peewee
 import psycopg
 
 from evdesk.store import models as m
 from evdesk.store.database import Store
 from evdesk.store.sync import rows, shared
+from evdesk.store.sync.relay import CommandRelay
 
 log = logging.getLogger(__name__)
 SITE_KEY = "sync_site_id"
@@ -114,6 +116,8 @@ class SyncEngine:
         self._pushed = 0
         self._pulled = 0
         self._caught_up = threading.Event()
+        # commands across seats and which seat serves each station (relay.py)
+        self.relay = CommandRelay(store.seat_id)
 
     # -- control (any thread) -------------------------------------------------------------
     def start(self) -> None:
@@ -160,7 +164,14 @@ class SyncEngine:
                 backoff = 1.0
                 last_touch = time.monotonic()
                 while not self._stop.is_set():
-                    self._round()
+                    try:
+                        self._round()
+                    except peewee.OperationalError as exc:
+                        # this seat's own store was busy (locked by a long write): the shared database is
+                        # fine, the positions did not move; the round is tried again
+                        log.warning("the sync waits for this seat's store: %s", exc)
+                        self._stop.wait(0.5)
+                        continue
                     if time.monotonic() - last_touch > 10:
                         shared.touch(self._conn, self.store.seat_id)
                         last_touch = time.monotonic()
@@ -213,6 +224,7 @@ class SyncEngine:
         self._pushed = shared.pushed_position(self._conn, seat)
         self._pulled = self.store.call_sync(rows.pulled_position)
         self.seat_names = shared.seat_names(self._conn)
+        self.relay.connected(self._conn)
         self._listen = shared.connect(self.connection, autocommit=True)
         self._listen.execute(f"LISTEN {shared.CHANNEL}")
 
@@ -220,7 +232,7 @@ class SyncEngine:
         seat = self.store.seat_id
         busy = False
         while not self._stop.is_set():
-            changes, reached = self.store.call_sync(rows.changes_to_push, self._pushed, seat)
+            changes, reached = self.store.read_sync(rows.changes_to_push, self._pushed, seat)
             if reached == self._pushed:
                 break
             self.counters.pushed += shared.push(self._conn, seat, changes, reached)
@@ -242,6 +254,7 @@ class SyncEngine:
                     self.on_pulled(counts)
                 if any(c.seat not in self.seat_names for c in changes):
                     self.seat_names = shared.seat_names(self._conn)
+        busy |= self.relay.round(self._conn, time.monotonic())
         if not busy:
             self._caught_up.set()
 

@@ -86,24 +86,33 @@ def _snapshot(db, table: str, row_id: str) -> dict | None:
     return {d[0]: encode(v) for d, v in zip(cursor.description, row)}
 
 
-def changes_to_push(after: int, seat: str, limit: int = 500) -> tuple[list[Change], int]:
-    """This seat's changes after feed position `after`; and the position read up to."""
+def changes_to_push(after: int, seat: str, limit: int = 2000) -> tuple[list[Change], int]:
+    """This seat's changes after feed position `after`; and the position read up to. Read-only: runs
+    on the reader connection, so it never waits behind the stations' writes."""
     db = _db()
     tables = synced_tables()
-    entries = db.execute_sql("SELECT seq, entity, row_id, version, op, seat FROM change_feed WHERE seq > ? "
-                             "ORDER BY seq LIMIT ?", (after, limit)).fetchall()
+    entries = db.execute_sql(
+        "SELECT f.seq, f.entity, f.row_id, f.version, f.op, f.seat, "
+        "(SELECT MAX(g.seq) FROM change_feed g WHERE g.entity = f.entity AND g.row_id = f.row_id) "
+        "FROM change_feed f WHERE f.seq > ? ORDER BY f.seq LIMIT ?", (after, limit)).fetchall()
     if not entries:
         return [], after
+    wanted = [e for e in entries if e[5] == seat and e[1] in tables and (is_append_only(e[1]) or e[6] == e[0])]
+    snapshots: dict[tuple[str, str], dict] = {}
+    by_table: dict[str, list[str]] = {}
+    for e in wanted:
+        by_table.setdefault(e[1], []).append(e[2])
+    for table, ids in by_table.items():
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            cursor = db.execute_sql(f'SELECT * FROM "{table}" WHERE id IN ({",".join("?" * len(chunk))})', chunk)
+            names = [d[0] for d in cursor.description]
+            for row in cursor.fetchall():
+                values = {n: encode(v) for n, v in zip(names, row)}
+                snapshots[(table, values["id"])] = values
     out = []
-    for seq, entity, row_id, version, op, entry_seat in entries:
-        if entry_seat != seat or entity not in tables:
-            continue
-        if not is_append_only(entity):
-            latest = db.execute_sql("SELECT seq FROM change_feed WHERE entity = ? AND row_id = ? "
-                                    "ORDER BY seq DESC LIMIT 1", (entity, row_id)).fetchone()
-            if latest and latest[0] != seq:
-                continue
-        data = _snapshot(db, entity, row_id)
+    for seq, entity, row_id, version, op, _seat, _latest in wanted:
+        data = snapshots.get((entity, row_id))
         if data is None:
             continue
         change = Change(seq, entity, row_id, int(data.get("version") or version), op, seat, data)

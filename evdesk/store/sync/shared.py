@@ -62,6 +62,28 @@ CREATE TABLE sync_change (
 );
 CREATE INDEX sync_change_row ON sync_change (entity, row_id, seq);
 """),
+    (2, """
+CREATE TABLE sync_presence (
+    station_id text PRIMARY KEY,
+    seat_id text NOT NULL,
+    at timestamptz NOT NULL
+);
+CREATE TABLE sync_command (
+    id bigserial PRIMARY KEY,
+    station_id text NOT NULL,
+    seat_id text NOT NULL,
+    action text NOT NULL,
+    payload jsonb NOT NULL,
+    requested_by text NOT NULL,
+    requested_at timestamptz NOT NULL DEFAULT now(),
+    state text NOT NULL DEFAULT 'queued',
+    outcome text,
+    response jsonb,
+    message text,
+    done_at timestamptz
+);
+CREATE INDEX sync_command_queue ON sync_command (seat_id, state, id);
+"""),
 ]
 SHARED_SCHEMA_VERSION = SHARED_MIGRATIONS[-1][0]
 
