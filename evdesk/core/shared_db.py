@@ -156,7 +156,8 @@ class SharedDatabaseService:
         key = object()
         future = asyncio.get_running_loop().create_future()
         self._answers[key] = future
-        self.engine.relay.request(key, station_id.hex, seat, action, json.loads(json.dumps(payload, default=str)))
+        self.engine.relay.request(key, station_id.hex, seat, action, json.loads(json.dumps(payload, default=str)),
+                                  timeout)
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except asyncio.TimeoutError:

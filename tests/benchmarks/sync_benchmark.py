@@ -43,6 +43,7 @@ from tests.pg import _free_port, make_cluster  # noqa: E402
 from tests.sync.seats import COMPARED, configure, table_digest  # noqa: E402
 
 SEATS = ("Seat-1", "Seat-2", "Seat-3")
+EDIT_SECONDS = 40  # the edits phase stops after this long (an edit not seen within 10 s counts as 10 s+)
 # a few tokens: every station gets them in its local list (SendLocalList after boot)
 TAGS = [f"SYNC{n:05d}" for n in range(1, 21)]
 
@@ -134,8 +135,11 @@ def edit_propagation(paths: list[Path], edits: int) -> list[float]:
     store.open()
     ids = store.call_sync(lambda: [r.id.hex for r in m.Station.alive().order_by(m.Station.identity).limit(edits)])
     delays = []
+    phase = time.monotonic()
     try:
         for n, row_id in enumerate(ids):
+            if time.monotonic() - phase > EDIT_SECONDS:
+                break
             version = store.call_sync(lambda r=row_id: w.versioned_update(m.Station, __import__("uuid").UUID(r),
                                                                          name=f"Edited {n}"))
             start = time.monotonic()
@@ -173,7 +177,8 @@ def main() -> int:
     p.add_argument("--meter-interval", type=float, default=60.0)
     p.add_argument("--duration", type=float, default=0.0, help="charger run after the ramp (default: enough)")
     args = p.parse_args()
-    args.duration = args.duration or max(90.0, args.outage + 70.0)
+    # ramp and first sessions (15 s), edits (at most EDIT_SECONDS), the outage, the catch-up under load (30 s)
+    args.duration = args.duration or 15 + EDIT_SECONDS + args.outage + 30
     cluster = make_cluster()
     database = cluster.create_database("site")
     work = Path(tempfile.mkdtemp(prefix="evdesk-sync-bench-"))

@@ -148,3 +148,29 @@ async def test_sessions_from_stations_on_three_seats_reach_every_seat(tmp_path, 
             await st.stop()
         for seat in reversed(seats):
             await seat.stop()
+
+
+async def test_a_command_from_one_seat_reaches_a_station_connected_to_another(two_seats):
+    a, b = two_seats
+    info = await create_station(a, "SYNC-CMD", connectors=1)
+    st = SimulatedStation("SYNC-CMD", a.central.url, connectors=1, clock=ScaledClock(20.0))
+    await st.start()
+    try:
+        await st.wait_accepted(10)
+        await wait_for(lambda: b.services.shared_db.seat_serving(info.id) == "A", 5,
+                       message="seat B does not know that seat A serves the station")
+        assert a.services.shared_db.seat_serving(info.id) == "A"
+        result = await b.central.commands.change_availability(info.id, 1, False, ctx=SYSTEM_CONTEXT)
+        assert result.outcome == "accepted", result.message
+        assert not st.connectors[1].operative, "the station did not get the command"
+        # seat A away: the command times out on B with words, and A never sends it later
+        b.services.settings.command_timeout = 1
+        await a.services.shared_db.stop()
+        result = await b.central.commands.change_availability(info.id, 1, True, ctx=SYSTEM_CONTEXT)
+        assert result.outcome == "timeout" and "did not answer" in result.message
+        await a.services.shared_db.start()
+        await connected(a)
+        await asyncio.sleep(1.0)
+        assert not st.connectors[1].operative, "an expired command was sent when the seat came back"
+    finally:
+        await st.stop()

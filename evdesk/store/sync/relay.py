@@ -5,8 +5,9 @@ a row when a station comes online there and when it leaves). An operator on seat
 remote command to a station served by seat A queues it in `sync_command`; seat A's engine
 claims it (`FOR UPDATE SKIP LOCKED`: once), its loop sends it to the station as a local
 command would and writes the outcome; seat B's engine reads the outcome and B's caller gets
-it as if the station were connected to B. A command nobody answered in time is *expired* by
-the asking seat, so a seat that comes back later never sends a stale command.
+it as if the station were connected to B. Each command carries the moment the asking seat stops
+waiting (`expires_at`, a second before its time-out); no seat claims it after that, so a seat that
+comes back later never sends a command its caller has given up on.
 
 All of this runs on the sync thread (`round` is called from each engine round); the loop
 hands requests in and gets answers out through thread-safe queues and callbacks.
@@ -20,7 +21,7 @@ import threading
 import psycopg
 from psycopg.types.json import Jsonb
 
-STALE_SECONDS = 120  # a queued command older than this is never sent
+RESULT_MARGIN = 1.0  # seconds kept for the outcome to travel back before the asking seat gives up
 
 
 class CommandRelay:
@@ -43,8 +44,8 @@ class CommandRelay:
     def station_presence(self, station_hex: str, connected: bool) -> None:
         self._presence_out.put((station_hex, connected))
 
-    def request(self, key, station_hex: str, seat_id: str, action: str, payload: dict) -> None:
-        self._requests.put((key, station_hex, seat_id, action, payload))
+    def request(self, key, station_hex: str, seat_id: str, action: str, payload: dict, timeout: float) -> None:
+        self._requests.put((key, station_hex, seat_id, action, payload, max(0.5, timeout - RESULT_MARGIN)))
 
     def complete(self, command_id: int, outcome: str, response: dict | None, message: str) -> None:
         self._done.put((command_id, outcome, response, message))
@@ -101,11 +102,11 @@ class CommandRelay:
         if not requests:
             return False
         with conn.transaction():
-            for key, station, seat, action, payload in requests:
+            for key, station, seat, action, payload, seconds in requests:
                 command_id = conn.execute(
-                    "INSERT INTO sync_command (station_id, seat_id, action, payload, requested_by) "
-                    "VALUES (%s, %s, %s, %s, %s) RETURNING id",
-                    (station, seat, action, Jsonb(payload), self.seat_id)).fetchone()[0]
+                    "INSERT INTO sync_command (station_id, seat_id, action, payload, requested_by, expires_at) "
+                    "VALUES (%s, %s, %s, %s, %s, now() + make_interval(secs => %s)) RETURNING id",
+                    (station, seat, action, Jsonb(payload), self.seat_id, seconds)).fetchone()[0]
                 with self._lock:
                     self._waiting[command_id] = key
                     self._key_ids[key] = command_id
@@ -116,9 +117,9 @@ class CommandRelay:
         with conn.transaction():
             rows = conn.execute(
                 "UPDATE sync_command SET state = 'sending' WHERE id IN (SELECT id FROM sync_command WHERE "
-                "seat_id = %s AND state = 'queued' AND requested_at > now() - make_interval(secs => %s) "
+                "seat_id = %s AND state = 'queued' AND expires_at > now() "
                 "ORDER BY id FOR UPDATE SKIP LOCKED) RETURNING id, station_id, action, payload",
-                (self.seat_id, STALE_SECONDS)).fetchall()
+                (self.seat_id,)).fetchall()
         for command_id, station, action, payload in rows:
             if self.on_command is not None:
                 self.on_command(command_id, station, action, payload)

@@ -178,6 +178,7 @@ def apply_pulled(changes: list[Change], position: int, my_seat: str) -> dict:
 
 
 def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed) -> dict:
+    appended: dict[tuple[str, tuple], list[tuple]] = {}  # owned rows, written together at the end
     with db.atomic():
         for ch in changes:
             model = tables.get(ch.entity)
@@ -187,9 +188,9 @@ def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed
             values = {k: decode(v) for k, v in ch.data.items() if k in known}
             values["id"] = ch.row_id
             if is_append_only(ch.entity):
-                if _upsert(db, ch.entity, values, ignore=True):
-                    feed.append(_feed_row(ch))
-                    counts["applied"] += 1
+                appended.setdefault((ch.entity, tuple(values)), []).append(tuple(values.values()))
+                feed.append(_feed_row(ch))
+                counts["applied"] += 1
                 continue
             local = db.execute_sql(f'SELECT version, updated_at FROM "{ch.entity}" WHERE id = ?',
                                    (ch.row_id,)).fetchone()
@@ -226,15 +227,20 @@ def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed
             latest[(ch.entity, ch.row_id)] = (ch.version, ch.seat)
             feed.append(_feed_row(ch))
             counts["applied"] += 1
-        for start in range(0, len(feed), 400):
-            m.ChangeFeed.insert_many(feed[start : start + 400]).execute()
+        cursor = db.cursor()
+        for (table, names), rows_of in appended.items():
+            cols = ", ".join(f'"{n}"' for n in names)
+            cursor.executemany(f'INSERT OR IGNORE INTO "{table}" ({cols}) VALUES ({", ".join("?" * len(names))})',
+                               rows_of)
+        cursor.executemany("INSERT INTO change_feed (entity, row_id, version, op, seat, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           [(f["entity"], f["row_id"], f["version"], f["op"], f["seat"], f["at"]) for f in feed])
         m.LocalState.replace(key=PULLED_KEY, value=str(position)).execute()
     return counts
 
 
 def _feed_row(ch: Change) -> dict:
-    return {"entity": ch.entity, "row_id": uuid.UUID(hex=ch.row_id), "version": ch.version, "op": ch.op,
-            "seat": ch.seat, "at": m.utcnow()}
+    return {"entity": ch.entity, "row_id": ch.row_id, "version": ch.version, "op": ch.op, "seat": ch.seat,
+            "at": m.ChangeFeed.at.db_value(m.utcnow())}
 
 
 def _rule_sentence(incoming: tuple, mine: tuple) -> str:

@@ -76,6 +76,7 @@ CREATE TABLE sync_command (
     payload jsonb NOT NULL,
     requested_by text NOT NULL,
     requested_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL,
     state text NOT NULL DEFAULT 'queued',
     outcome text,
     response jsonb,
