@@ -116,7 +116,7 @@ def pg(cluster, database, sql, args=()):
 def run_chargers(url: str, first: int, count: int, args, out: dict, key: str) -> None:
     cmd = [sys.executable, str(HERE / "chargers.py"), "--url", url, "--stations", str(count), "--first", str(first),
            "--prefix", "SYNC", "--connectors", "2", "--ramp", "100", "--meter-interval", str(args.meter_interval),
-           "--duration", str(args.duration), "--session-s", "20:60", "--idle-s", "5:15", "--id-tags", ",".join(TAGS),
+           "--duration", str(args.duration), "--session-s", "60:300", "--idle-s", "20:60", "--id-tags", ",".join(TAGS),
            "--progress", "0", "--nice", "5"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 300)
     try:
