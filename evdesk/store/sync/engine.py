@@ -13,6 +13,9 @@ catches up from the positions where it stopped. Both positions are written in th
 same transaction as the rows they cover (pushed: in PostgreSQL; pulled: in SQLite),
 so a seat killed at any moment resumes with nothing lost and nothing sent twice.
 
+Each round also carries the commands across seats and which seat serves each station
+(`relay.CommandRelay`).
+
 Joining: the first seat to reach an empty shared database creates the site and
 sends everything it holds (it *seeds* the site). A later seat with no data of its
 own takes the site from it. A later seat that has data of its own stops before
