@@ -311,3 +311,11 @@ class RelayedCommand(Event):
     station_id: object
     action: str
     payload: dict
+
+
+@dataclass(frozen=True)
+class SyncConflictsFound(Event):
+    """Changes made on this seat lost to another seat's change of the same records (found by the
+    shared-database sync); the losing values are in the conflicts list."""
+
+    count: int

@@ -117,8 +117,14 @@ class SharedDatabaseService:
 
     def _pulled_from_thread(self, counts: dict) -> None:
         loop = self._loop
-        if loop is not None and not loop.is_closed() and self.on_pulled is not None:
-            loop.call_soon_threadsafe(self.on_pulled)
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._pulled, counts)
+
+    def _pulled(self, counts: dict) -> None:
+        if counts["applied"] and self.on_pulled is not None:
+            self.on_pulled()
+        if counts["conflicts"]:  # this seat's edits lost: its people are told, not only the list
+            self.bus.publish(ev.SyncConflictsFound(counts["conflicts"]))
 
     # -- commands across seats ----------------------------------------------------------------
     def _connection_changed(self, event: ev.ConnectionStateChanged) -> None:

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self._bus.on(ev.GroupChanged, self._domain_refresh.poke)
         self._bus.on(ev.SiteSettingsChanged, lambda _e: self._update_title())
         self._bus.on(ev.SharedDatabaseStatus, lambda _e: self.show_shared_db_status())
+        self._bus.on(ev.SyncConflictsFound, lambda e: self.show_message(
+            f"{e.count} change{'s' if e.count > 1 else ''} made on this seat lost to another seat's change of the "
+            "same record; the values that lost are kept under Shared data → Conflicts."))
         self.show_shared_db_status()
         self.login_control = LoginControl(self)
         self.apply_permissions()

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from evdesk.core import events as ev
 from evdesk.core.errors import StaleEdit
 from evdesk.core.people_types import TokenInput
 from evdesk.core.permissions import SYSTEM_CONTEXT
@@ -96,6 +97,9 @@ async def test_the_same_edit_on_two_seats_at_once_one_wins_and_the_other_is_told
     # both edit version 1 while they cannot see each other (their sync is stopped: an outage)
     await a.services.shared_db.stop()
     await b.services.shared_db.stop()
+    told = {a.name: [], b.name: []}
+    for seat in (a, b):
+        seat.services.bus.subscribe(ev.SyncConflictsFound, lambda e, seat=seat: told[seat.name].append(e.count))
     await a.services.stations.update_station(info.id, 1, ctx=SYSTEM_CONTEXT, name="Name from A")
     await b.services.stations.update_station(info.id, 1, ctx=SYSTEM_CONTEXT, name="Name from B")
     await a.services.shared_db.start()
@@ -115,6 +119,8 @@ async def test_the_same_edit_on_two_seats_at_once_one_wins_and_the_other_is_told
         assert rows[0]["entity"] == "station" and rows[0]["lost_seat"] == loser_seat.store.seat_id
         assert ("Name from A" if winner == "Name from B" else "Name from B") in rows[0]["lost_values"]
         assert "Two seats changed this record" in rows[0]["reason"]
+    # the losing seat is told at once (its window shows it), the winning one has nothing to hear
+    assert told[loser_seat.name] == [1] and sum(told.values(), []) == [1]
 
 
 async def test_sessions_from_stations_on_three_seats_reach_every_seat(tmp_path, shared_db):

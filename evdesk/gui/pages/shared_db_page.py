@@ -71,6 +71,7 @@ class SharedDatabasePage(Page):
         self._bus = BusListener(self, services.bus)
         self._bus.on(ev.SharedDatabaseStatus, lambda _e: self.show_status())
         self._bus.on(ev.RowsChanged, lambda e: self.load_conflicts() if e.entity == "sync_conflict" else None)
+        self._bus.on(ev.SyncConflictsFound, lambda _e: self.load_conflicts())
         self._clear_errors()
         self.fill(services.shared_db.settings)
         self.show_status()

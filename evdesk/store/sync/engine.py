@@ -253,7 +253,7 @@ class SyncEngine:
                 self.counters.kept += counts["kept"]
                 self.counters.conflicts += counts["conflicts"]
                 self.counters.last_round = counts
-                if self.on_pulled is not None and counts["applied"]:
+                if self.on_pulled is not None and (counts["applied"] or counts["conflicts"]):
                     self.on_pulled(counts)
                 if any(c.seat not in self.seat_names for c in changes):
                     self.seat_names = shared.seat_names(self._conn)
