@@ -77,6 +77,9 @@ async def test_a_token_blocked_on_one_seat_is_refused_by_the_others_chargers(two
     try:
         await st.wait_accepted(10)
         await wait_for(lambda: a.store.read(lambda: m.Token.alive().where(m.Token.uid == "CARD-77").exists()), 2)
+        # A's charger's local authorization list follows B's token edits too
+        await wait_for(lambda: st.local_list.get("CARD-77", {}).get("status") == "Accepted", 10,
+                       message="seat A's charger did not get seat B's new token in its local list")
         await st.plug_in(1)
         assert await st.present_token(1, "CARD-77"), "seat A refused a token seat B created"
         assert await st.stop_charging(1)
@@ -84,6 +87,8 @@ async def test_a_token_blocked_on_one_seat_is_refused_by_the_others_chargers(two
         await b.services.people.tokens.set_status(SYSTEM_CONTEXT, token.id, "blocked")
         await wait_for(lambda: a.store.read(
             lambda: m.Token.get(m.Token.uid == "CARD-77").status == "blocked"), 2)
+        await wait_for(lambda: st.local_list.get("CARD-77", {}).get("status") != "Accepted", 10,
+                       message="seat A's charger kept seat B's blocked token as accepted in its local list")
         await st.plug_in(1)
         assert not await st.present_token(1, "CARD-77"), "seat A let a token blocked on seat B charge"
     finally:
