@@ -122,7 +122,7 @@ async def test_the_same_edit_on_two_seats_at_once_one_wins_and_the_other_is_told
         rows = await wait_for(lambda seat=seat: seat.services.shared_db.conflicts(ctx=SYSTEM_CONTEXT), 10)
         assert len(rows) == 1
         assert rows[0]["entity"] == "station" and rows[0]["lost_seat"] == loser_seat.store.seat_id
-        assert ("Name from A" if winner == "Name from B" else "Name from B") in rows[0]["lost_values"]
+        assert rows[0]["differences"] == {"name": "Name from A" if winner == "Name from B" else "Name from B"}
         assert "Two seats changed this record" in rows[0]["reason"]
     # the losing seat is told at once (its window shows it), the winning one has nothing to hear
     assert told[loser_seat.name] == [1] and sum(told.values(), []) == [1]

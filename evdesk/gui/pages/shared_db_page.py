@@ -11,7 +11,6 @@ the sync recorded, with the values that lost. Everything goes through
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
@@ -179,9 +178,10 @@ class SharedDatabasePage(Page):
         zone = display.zone_of(self.services.settings)
         table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            lost = json.loads(row["lost_values"]) if row["lost_values"] else {}
-            shown = ", ".join(f"{k}: {v}" for k, v in lost.items() if k not in ("id", "version", "updated_at"))
-            cells = (display.local_time(row["detected_at"], zone), f"{row['entity'].replace('_', ' ')}",
+            shown = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in row["differences"].items()) or \
+                "(the same values as the record holds now)"
+            record = row["entity"].replace("_", " ") + (f" {row['label']}" if row["label"] else "")
+            cells = (display.local_time(row["detected_at"], zone), record,
                      f"{row['kept_seat_name']} (version {row['kept_version']})",
                      f"{row['lost_seat_name']} (version {row['lost_version']})", shown[:500])
             for col, text in enumerate(cells):
