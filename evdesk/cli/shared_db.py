@@ -72,7 +72,7 @@ async def run(services, args, ctx) -> int:
     if not rows:
         print("No conflicts.")
     for row in rows:
-        print(f"{row['detected_at']:%Y-%m-%d %H:%M} {row['entity']} {row['row_id']}: version {row['lost_version']} "
+        print(f"{row['detected_at']:%Y-%m-%d %H:%M} UTC {row['entity']} {row['label'] or row['row_id']}: version {row['lost_version']} "
               f"of seat {row['lost_seat_name']} lost to version {row['kept_version']} of seat "
-              f"{row['kept_seat_name']}. {row['reason']}")
+              f"{row['kept_seat_name']}. Values that lost: {row['differences'] or 'none different'}. {row['reason']}")
     return OK

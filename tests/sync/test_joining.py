@@ -12,6 +12,7 @@ from evdesk.core.errors import AccessDenied, ValidationError
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext
 from evdesk.core.shared_db_settings import SharedDatabaseSettings
 from tests.cli.conftest import evdesk
+from tests.pg import own_pg_cluster  # noqa: F401 - fixture
 from tests.sync.seats import create_station, start_seat
 from tests.sync.test_two_seats import caught_up, connected
 from tests.waiting import wait_for
@@ -79,4 +80,30 @@ async def test_the_first_seat_seeds_the_site_and_a_seat_with_records_of_its_own_
                        and a.services.stations.get("OLD-B") is not None, 5)
     finally:
         await b.stop()
+        await a.stop()
+
+
+async def test_the_feed_keeps_what_the_sync_has_not_sent_however_old(tmp_path, own_pg_cluster):
+    from datetime import timedelta
+
+    from evdesk.core.clock import utcnow
+    from evdesk.store import models as m
+    from evdesk.store.queries import feed
+
+    cluster = own_pg_cluster
+    database = cluster.create_database()
+    a = await start_seat(tmp_path, "A", cluster, database)
+    try:
+        await connected(a)
+        await a.services.shared_db.stop()
+        await create_station(a, "AWAY-1")  # written while the seat cannot send it
+        await a.store.run(feed.trim_before, utcnow() + timedelta(days=1))  # as if 30 days had passed
+        assert await a.store.read(lambda: m.ChangeFeed.select().where(m.ChangeFeed.entity == "station").count()) == 1
+        await a.services.shared_db.start()
+        await connected(a)
+        import psycopg
+        with psycopg.connect(host="127.0.0.1", port=cluster.port, user=cluster.user, dbname=database) as conn:
+            await wait_for(lambda: conn.execute("SELECT COUNT(*) FROM sync_change WHERE entity = 'station'")
+                           .fetchone()[0] == 1, 10)
+    finally:
         await a.stop()

@@ -44,6 +44,7 @@ from evdesk.store.sync.relay import CommandRelay
 log = logging.getLogger(__name__)
 SITE_KEY = "sync_site_id"
 SLOT_KEY = "sync_seat_slot"
+PUSHED_KEY = "sync_pushed_seq"  # a local copy (the shared database's is the one that counts): feed trimming
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class SyncEngine:
         self._listen: psycopg.Connection | None = None
         self._pushed = 0
         self._pulled = 0
+        self._pushed_noted = -1
+        self._noted_at = 0.0
         self._caught_up = threading.Event()
         # commands across seats and which seat serves each station (relay.py)
         self.relay = CommandRelay(store.seat_id)
@@ -241,6 +244,10 @@ class SyncEngine:
             self.counters.pushed += shared.push(self._conn, seat, changes, reached)
             self._pushed = reached
             busy = True
+        if self._pushed != self._pushed_noted and time.monotonic() - self._noted_at > 5:
+            position = self._pushed
+            self.store.call_sync(lambda: m.LocalState.replace(key=PUSHED_KEY, value=str(position)).execute())
+            self._pushed_noted, self._noted_at = position, time.monotonic()
         while not self._stop.is_set():
             changes, position = shared.pull(self._conn, seat, self._pulled)
             if position == self._pulled:
