@@ -20,6 +20,7 @@ evdesk did before.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 from datetime import datetime
@@ -36,6 +37,15 @@ from evdesk.store.sync import local
 from evdesk.store.sync.engine import SLOT_KEY, SyncEngine, SyncStatus, join_plan
 
 log = logging.getLogger(__name__)
+# Blocking work of this service (the keychain, a test connection, joining the engine's thread) runs on
+# plain threads of its own, never the loop's default executor (under the window: Qt's threads).
+_THREADS = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="evdesk-shared-db")
+
+
+async def _in_thread(fn, *args):
+    return await asyncio.get_running_loop().run_in_executor(_THREADS, fn, *args)
+
+
 CONSENT_KEY = "shared_database_merge_agreed"
 
 
@@ -87,10 +97,10 @@ class SharedDatabaseService:
     async def stop(self) -> None:
         if self.engine is not None:
             engine, self.engine = self.engine, None
-            await asyncio.to_thread(engine.stop)
+            await _in_thread(engine.stop)
 
     async def _start_engine(self) -> None:
-        password = await asyncio.to_thread(_password)
+        password = await _in_thread(_password)
         agreed = await self.store.run(local.load_settings_text, CONSENT_KEY) == "yes"
         self.engine = SyncEngine(self.store, self.settings.connection_kwargs(password), self.settings.seat_name,
                                  allow_merge=agreed, on_status=self._status_from_thread,
@@ -201,7 +211,7 @@ class SharedDatabaseService:
         if problems:
             raise ValidationError(problems[0][1], field=problems[0][0])
         if password is not None:
-            await asyncio.to_thread(secrets.set_secret, PASSWORD_SECRET, password)
+            await _in_thread(secrets.set_secret, PASSWORD_SECRET, password)
         await self.store.run(local.save_settings_text, LOCAL_STATE_KEY, settings.to_json())
         self.settings = settings
         if self._loop is None:
@@ -230,10 +240,10 @@ class SharedDatabaseService:
         if problems:
             raise ValidationError(problems[0][1], field=problems[0][0])
         if password is None:
-            password = await asyncio.to_thread(_password)
+            password = await _in_thread(_password)
         own = await self.store.run(local.own_rows)
         joined = await self.store.run(local.joined_site)
-        return await asyncio.to_thread(_try, settings, password, own, joined)
+        return await _in_thread(_try, settings, password, own, joined)
 
     async def conflicts(self, *, ctx: OperatorContext) -> list[dict]:
         require_site_admin(ctx)

@@ -14,6 +14,17 @@ from tests.pg import own_pg_cluster, pg_cluster  # noqa: F401 - fixtures
 SHOTS = Path(os.environ.get("EVDESK_SHOTS", "/work/wt/shots/sync"))
 
 
+def close(window, aio) -> None:
+    """Delete the window now, on this thread, while its services still run (nothing of it is left for a
+    later test's event processing or a collection on another thread)."""
+    window.close()
+    window.deleteLater()
+    aio.pump(0.05)
+    import gc
+
+    gc.collect()
+
+
 def shot(widget, name: str) -> None:
     try:
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -26,8 +37,7 @@ def test_an_admin_connects_the_seat_and_the_window_says_how_the_shared_database_
         qtbot, aio, services, admin, own_pg_cluster):  # noqa: F811
     cluster = own_pg_cluster
     database = cluster.create_database()
-    window = MainWindow(services, None, "", operator=admin)
-    qtbot.addWidget(window)
+    window = MainWindow(services, None, "", operator=admin)  # deleted by `close` below, not by qtbot
     window.resize(1280, 860)
     window.show()
     assert not window.shared_db_label.isVisibleTo(window)  # a seat without one looks as before
@@ -58,6 +68,7 @@ def test_an_admin_connects_the_seat_and_the_window_says_how_the_shared_database_
     shot(window, "shared-db-unreachable.png")
     cluster.start()
     aio.wait_until(lambda: window.shared_db_label.text() == "Shared database: connected", 20)
+    close(window, aio)
 
 
 def test_a_conflict_found_by_the_sync_is_listed_with_the_values_that_lost(
@@ -77,8 +88,7 @@ def test_a_conflict_found_by_the_sync_is_listed_with_the_values_that_lost(
         aio.wait_until(lambda: services.shared_db.status.state == other.shared_db.status.state == "connected", 15)
         info = aio.run(services.stations.create_station("BAY-7", name="Bay 7", ctx=SYSTEM_CONTEXT))
         aio.wait_until(lambda: other.stations.get("BAY-7") is not None, 10)
-        window = MainWindow(services, None, "", operator=admin)
-        qtbot.addWidget(window)
+        window = MainWindow(services, None, "", operator=admin)  # deleted by `close` below
         window.resize(1280, 860)
         window.show()
         # both seats rename the station while they cannot see each other
@@ -97,6 +107,7 @@ def test_a_conflict_found_by_the_sync_is_listed_with_the_values_that_lost(
         assert table.item(0, 1).text() == "station BAY-7" and "version 2" in table.item(0, 2).text()
         assert {table.item(0, 2).text().split(" ")[0], table.item(0, 3).text().split(" ")[0]} == {"Office", "Workshop"}
         shot(window, "shared-db-conflict.png")
+        close(window, aio)
     finally:
         aio.run(other.stop())
         other_store.close()
