@@ -12,7 +12,6 @@ from evdesk.core.errors import AccessDenied, ValidationError
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext
 from evdesk.core.shared_db_settings import SharedDatabaseSettings
 from tests.cli.conftest import evdesk
-from tests.pg import own_pg_cluster  # noqa: F401 - fixture
 from tests.sync.seats import create_station, start_seat
 from tests.sync.test_two_seats import caught_up, connected
 from tests.waiting import wait_for
