@@ -388,3 +388,34 @@ class CompatibilityChanged(Event):
     """A station's compatibility profile changed (probe finding, operator edit, model profile)."""
 
     station_id: UUID
+
+
+@dataclass(frozen=True)
+class SharedDatabaseStatus(Event):
+    """The sync with the site's shared database changed state (connected, unreachable since …,
+    waiting for consent, refused, off); `sentence` is what the status line shows."""
+
+    state: str
+    since: datetime
+    detail: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RelayedCommand(Event):
+    """Another seat asks this seat to send a remote command to a station connected here
+    (`payload`: the call's fields); the OCPP server sends it and reports the outcome to
+    `SharedDatabaseService.command_done(command_id, …)`."""
+
+    command_id: int
+    station_id: object
+    action: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class SyncConflictsFound(Event):
+    """Changes made on this seat lost to another seat's change of the same records (found by the
+    shared-database sync); the losing values are in the conflicts list."""
+
+    count: int

@@ -12,6 +12,7 @@ from evdesk.core.api_keys import ApiKeyService
 from evdesk.core.auth_index import AuthIndex
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
+from evdesk.core.shared_db import SharedDatabaseService
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.compatibility import CompatibilityService
@@ -134,6 +135,9 @@ class Services:
         self.certificates = CertificateService(certificates_dir or default_certificates_dir(store), self.bus,
                                                self.settings, clock=clock,
                                                **({"names": certificate_names} if certificate_names else {}))
+        # the site's shared database (issue 14): off unless this seat's settings enable it
+        self.shared_db = SharedDatabaseService(store, self.bus, on_pulled=self.change_feed.poke,
+                                               on_slot=self.transactions.use_id_slot)
         self._unsubscribe_health = store.on_health(self._storage_health)
         self._unsubscribe_feed = self.bus.subscribe(ev.RowsChanged, self._rows_changed)
         self.started = False
@@ -175,6 +179,7 @@ class Services:
         self.loop_lag.start()
         await self.change_feed.start()
         await self.certificates.start()
+        await self.shared_db.start()
         self.started = True
 
     async def stop(self) -> None:
@@ -183,6 +188,7 @@ class Services:
             return
         self.started = False
         await self.certificates.stop()
+        await self.shared_db.stop()
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.notifications.stop()

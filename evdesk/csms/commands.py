@@ -22,6 +22,7 @@ from uuid import UUID
 from ocpp.exceptions import OCPPError
 from websockets.exceptions import ConnectionClosed
 
+from evdesk.core import events as ev
 from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
@@ -113,11 +114,14 @@ class CommandApi(DeviceModelCommands):
         self.registry = registry  # the stations connected here
         self._remote_starts: dict[tuple[UUID, int | None], tuple[UUID, asyncio.Task]] = {}
         self._reservation_counter = 0
+        # commands another seat asks this one to send (a station connected here; issue 14)
+        self._unsubscribe_relay = services.bus.subscribe(ev.RelayedCommand, self._relayed)
 
     def is_connected(self, station_id: UUID) -> bool:
         return self.registry.connection_for(station_id) is not None
 
     async def stop(self) -> None:
+        self._unsubscribe_relay()
         for _action, task in list(self._remote_starts.values()):
             task.cancel()
         self._remote_starts.clear()
@@ -162,8 +166,38 @@ class CommandApi(DeviceModelCommands):
                      result.message)
         return result
 
-    async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None) -> CommandResult:
+    def _relayed(self, event: "ev.RelayedCommand") -> None:
+        from evdesk.core.tasks import spawn
+
+        spawn(self._send_relayed(event), name="command from another seat")
+
+    async def _send_relayed(self, event: "ev.RelayedCommand") -> None:
+        """Send a command another seat queued for a station connected here; its outcome goes back."""
+        from ocpp.v16 import call
+
+        try:
+            info = self.services.stations.get_by_id(event.station_id)
+            payload = getattr(call, event.action)(**event.payload)
+        except Exception as exc:  # an unknown station or action: say so to the asking seat
+            self.services.shared_db.command_done(event.command_id, "error", None, f"This seat could not send it: {exc}")
+            return
+        actor = Actor("another seat (shared database)", None)
+        action_id = await self.services.actions.begin(info.id, actor, event.action, "asked by another seat",
+                                                      redact_request(event.action, dict(event.payload)))
+        result = await self._send(info, event.action, payload, action_id, None, relay=False)
+        self.services.shared_db.command_done(event.command_id, result.outcome, result.response, result.message)
+
+    async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None,
+                    relay: bool = True) -> CommandResult:
         conn = self.registry.get(info.identity)
+        if conn is None and relay and self.services.shared_db.serving_seat(info.id) is not None:
+            # connected to another seat of the site: that seat sends it (commands across seats)
+            wait = (timeout or self.services.settings.command_timeout) + 5
+            outcome, response, msg = await self.services.shared_db.relay_command(info.id, action, _as_dict(payload)
+                                                                                 or {}, wait)
+            await self.services.actions.finish(action_id, outcome, redact_response(action, response or {}),
+                                               "" if outcome == "accepted" else msg)
+            return CommandResult(outcome, response, msg, action_id)
         if conn is None:
             msg = f"{info.display_name} is not connected; the command was not sent."
             await self.services.actions.finish(action_id, "offline", None, msg)

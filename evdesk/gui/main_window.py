@@ -23,6 +23,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import NotFound
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.station_status import ONLINE
+from evdesk.gui import display
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.connect_help_dialog import ConnectHelpDialog
@@ -71,9 +72,10 @@ class MainWindow(QMainWindow):
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
 
         self.storage_label = QLabel()
+        self.shared_db_label = QLabel()  # issue 14: shown only on a seat that uses a shared database
         self.online_label = QLabel()
         self.server_label = QLabel()
-        for label in (self.storage_label, self.online_label, self.server_label):
+        for label in (self.storage_label, self.shared_db_label, self.online_label, self.server_label):
             self.ui.statusBar.addPermanentWidget(label)
         self.server_label.setText(
             f"OCPP server: {server_address}" if server_address else "OCPP server: not running in this program"
@@ -93,6 +95,11 @@ class MainWindow(QMainWindow):
         # new faults: a tray message (click: the station) and a badge on the Stations entry
         self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
                                         self.open_station, self)
+        self._bus.on(ev.SharedDatabaseStatus, lambda _e: self.show_shared_db_status())
+        self._bus.on(ev.SyncConflictsFound, lambda e: self.show_message(
+            f"{e.count} change{'s' if e.count > 1 else ''} made on this seat lost to another seat's change of the "
+            "same record; the values that lost are kept under Shared data → Conflicts."))
+        self.show_shared_db_status()
         self.login_control = LoginControl(self)
         self.search_popup: SearchPopup | None = None
         self.search_action = QAction("Search…", self)
@@ -106,6 +113,18 @@ class MainWindow(QMainWindow):
         restore_window(self)
         for key, page in self._pages.items():
             restore_layout(key, page)
+
+    def show_shared_db_status(self) -> None:
+        """The status line's "Shared database: connected / unreachable since …" (hidden on a seat
+        without one, which looks as it always did)."""
+        from evdesk.gui.pages.shared_db_page import status_text
+
+        status = self.services.shared_db.status
+        self.shared_db_label.setVisible(status.state != "stopped")
+        text = status_text(status, display.zone_of(self.services.settings))
+        self.shared_db_label.setText(text if len(text) < 90 else text[:88] + "…")
+        self.shared_db_label.setToolTip(text)
+        self.shared_db_label.setStyleSheet("color: #c62828;" if status.state in ("unreachable", "refused") else "")
 
     # -- the operator ----------------------------------------------------------------------
     def set_session(self, session, new_login: bool = False) -> None:

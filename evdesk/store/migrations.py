@@ -226,6 +226,14 @@ def _ocpp201(db: peewee.Database) -> None:
     db.create_tables([models.TransactionRef], safe=True)
 
 
+def _shared_database_sync(db: peewee.Database) -> None:
+    """Issue 14: conflicts found by the shared-database sync, and an index for finding a row's
+    latest change in the feed (the sync asks it for every row it pushes or pulls). Only its own
+    table and index (safe), so it runs whichever of the parallel migrations ran first."""
+    db.create_tables([models.SyncConflict], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "change_feed_row" ON "change_feed" (entity, row_id, seq)')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -241,6 +249,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (13, "notification rules and the notification mail log", _notifications),
     (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
+    (16, "shared-database sync: conflicts, change feed row index", _shared_database_sync),
     (17, "OCPP 2.0.1 transaction references", _ocpp201),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),

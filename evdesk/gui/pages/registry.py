@@ -34,6 +34,7 @@ from evdesk.gui.pages.reports_page import ReportsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.certificates_page import CertificatesPage
+from evdesk.gui.pages.shared_db_page import SharedDatabasePage
 from evdesk.gui.pages.stations_page import StationsPage
 from evdesk.gui.pages.tariffs_page import TariffsPage
 from evdesk.gui.pages.tokens_page import TokensPage
@@ -119,6 +120,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("account", "My account", "nav-account", lambda h: MyAccountPage(h.services, h)),
     PageSpec("settings", "Settings", "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
     PageSpec("certificates", "Certificates", "nav-settings", lambda h: CertificatesPage(h.services, h),
+             Permission.SITE_SETTINGS),
+    PageSpec("shared_db", "Shared data", "nav-settings", lambda h: SharedDatabasePage(h.services, h),
              Permission.SITE_SETTINGS),
 )
 PAGES_BY_KEY = {spec.key: spec for spec in PAGES}

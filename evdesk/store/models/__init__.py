@@ -49,6 +49,7 @@ from evdesk.store.models.site import (
     StationConfigKey,
     StationTemplate,
 )
+from evdesk.store.models.sync import SyncConflict
 
 # Creation order: every table after the tables it refers to.
 ALL_MODELS = [
@@ -109,6 +110,7 @@ ALL_MODELS = [
     StationCompatibility,
     ModelCompatibility,
     TransactionRef,
+    SyncConflict,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
