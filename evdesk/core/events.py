@@ -380,3 +380,10 @@ class CompatibilityChanged(Event):
     """A station's compatibility profile changed (probe finding, operator edit, model profile)."""
 
     station_id: UUID
+
+
+@dataclass(frozen=True)
+class CircuitsChanged(Event):
+    """A load-management circuit, a station on it or its schedule was added, changed or deleted."""
+
+    circuit_id: UUID | None = None

@@ -217,6 +217,11 @@ def _security_profiles(db: peewee.Database) -> None:
     add_column_if_missing(db, "station", "security_profile", models.Station._meta.fields["security_profile"])
 
 
+def _load_management(db: peewee.Database) -> None:
+    """Issue 17: circuits (a tree), the stations on them, their limits by time of day."""
+    db.create_tables([models.Circuit, models.CircuitStation, models.CircuitSchedule], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -234,6 +239,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),
+    (20, "load management: circuits, their stations and schedules", _load_management),
 ]
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)
