@@ -1,0 +1,105 @@
+"""Issue 17 over real websockets: load management shares a circuit between simulated stations
+with TxProfiles (actor "load management"), installs the fallback TxDefaultProfiles, admits a
+waiting session when room frees, and flags a station that ignores its limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdesk.core import events as ev
+from evdesk.core.load.circuit_rules import CircuitInput
+from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.simulator import ScaledClock, SimulatedStation
+from evdesk.store import models as m
+from tests.waiting import wait_for
+
+
+async def stations_on_circuit(central, services, n, *, ignore=(), min_a=None, max_a=45.0):
+    circuit = await services.circuits.create(SYSTEM_CONTEXT, CircuitInput("Bay", max_a, phases=3, min_current_a=min_a))
+    sims = []
+    for i in range(n):
+        info = await services.stations.create_station(f"LM-{i}", connectors=1, ctx=SYSTEM_CONTEXT)
+        await services.circuits.put_station(SYSTEM_CONTEXT, circuit.id, info.id, 16)
+        await services.store.run(lambda i=i: m.Token.create(uid=f"TAG-{i}", uid_key=f"TAG-{i}"))
+        sim = SimulatedStation(f"LM-{i}", central.url, connectors=1, clock=ScaledClock(20.0),
+                               ignore_charging_profiles=i in ignore)
+        await sim.start()
+        await sim.wait_accepted(10)
+        sims.append(sim)
+    return circuit, sims
+
+
+async def start_session(services, sim):
+    await sim.plug_in(1)
+    assert await sim.present_token(1, f"TAG-{sim.identity[3:]}")
+    sid = services.stations.get(sim.identity).id
+    await wait_for(lambda: services.transactions.active_on(sid, 1) is not None, timeout=10)
+    return sid
+
+
+def tx_limit(sim):
+    profiles = [p for p in sim.profiles.profiles if p.purpose == "TxProfile"]
+    return profiles[0].periods[0][1] if profiles else None
+
+
+async def limits_become(sims, expected, timeout=15):
+    try:
+        await wait_for(lambda: [tx_limit(s) for s in sims] == expected, timeout=timeout)
+    except AssertionError:
+        raise AssertionError(f"TxProfile limits {[tx_limit(s) for s in sims]}, expected {expected}") from None
+
+
+@pytest.fixture
+def fast_control(central):
+    central.load_control.settle_seconds = 0.05
+    return central.load_control
+
+
+async def test_three_sessions_share_45a_and_the_fallback_holds_the_fuse(central, services, fast_control):
+    circuit, sims = await stations_on_circuit(central, services, 3)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await wait_for(lambda: [tx_limit(s) for s in sims] == [15.0, 15.0, 15.0], timeout=15,
+                       message="every station got 15 A")
+        defaults = await wait_for(lambda: all(any(p.purpose == "TxDefaultProfile" for p in s.profiles.profiles)
+                                              for s in sims), timeout=10)
+        assert defaults
+        fallback = [next(p for p in s.profiles.profiles if p.purpose == "TxDefaultProfile").periods[0][1] for s in sims]
+        assert fallback == [15.0, 15.0, 15.0]  # 45 A / 3 stations
+        actors = await services.store.run(lambda: sorted({a.actor for a in m.ActionLog.select().where(
+            m.ActionLog.action == "SetChargingProfile")}))
+        assert actors == ["load management"]
+        assert fast_control.cpu_ms and max(fast_control.cpu_ms) < 50
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+async def test_a_session_waits_at_0a_under_the_minimum_and_starts_when_one_ends(central, services, fast_control):
+    circuit, sims = await stations_on_circuit(central, services, 4, min_a=12)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await limits_become(sims, [15.0, 15.0, 15.0, 0.0])
+        await sims[0].unplug(1)
+        await wait_for(lambda: [tx_limit(s) for s in sims[1:]] == [15.0, 15.0, 15.0], timeout=15,
+                       message="the waiting session started when room freed")
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+async def test_a_station_that_ignores_its_limit_is_flagged(central, services, fast_control):
+    flagged = []
+    services.bus.subscribe(ev.LoadLimitNotApplied, flagged.append)
+    circuit, sims = await stations_on_circuit(central, services, 2, ignore={1}, max_a=20.0)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await wait_for(lambda: flagged, timeout=20, message="the station ignoring its limit was flagged")
+        assert {f.station_id for f in flagged} == {services.stations.get("LM-1").id}
+        assert "the limit is not applied" in flagged[0].text
+    finally:
+        for sim in sims:
+            await sim.stop()
