@@ -103,3 +103,19 @@ async def test_a_station_that_ignores_its_limit_is_flagged(central, services, fa
     finally:
         for sim in sims:
             await sim.stop()
+
+
+def test_a_simulated_car_pauses_below_its_minimum_current_and_tapers_when_nearly_full():
+    from datetime import datetime, timedelta, timezone
+
+    from evdesk.simulator.model import Car, Connector
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    c = Connector(1, car=Car(phases=3, max_power_w=22_000, min_current_a=8.0, soc=20), transaction_id=1,
+                  session_start=start)
+    later = start + timedelta(minutes=5)
+    assert c.target_power(later, 22_000, 10 * 230 * 3) == 10 * 230 * 3  # obeys 10 A
+    assert c.target_power(later, 22_000, 7 * 230 * 3) == 0.0  # 7 A < its 8 A minimum: pauses
+    assert c.target_power(later, 22_000, None) == 22_000
+    c.car.soc = 90
+    assert c.target_power(later, 22_000, None) == 11_000  # taper above 80 %
