@@ -3,8 +3,10 @@ changes re-allocate (`core/load/controller.py`), and the limits go to the statio
 profiles through the command API, actor "load management" (the action log shows each one).
 
 Profiles (OCPP 1.6, limits in A per phase):
-* TxProfile per session, connector = the session's, stack level 1, Relative, id
-  `TX_PROFILE_ID`; 0 A holds a session that has to wait (the car shows SuspendedEVSE).
+* TxProfile per session, connector = the session's, stack level 1, id `TX_PROFILE_ID`, Absolute
+  from when it is sent for `LEASE_SECONDS` and renewed at half that (see the controller: when
+  evdesk stops the stations fall back within the lease); 0 A holds a session that has to wait
+  (the car shows SuspendedEVSE).
 * TxDefaultProfile per charging point, stack level 0, Relative, id `DEFAULT_PROFILE_ID`, at the
   point's fallback share: what the station keeps when evdesk stops or the network fails.
 Decreases go out (and are answered) before increases, so the circuit does not overshoot while
@@ -22,13 +24,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
-from evdesk.core.load.controller import LoadPlanner, Plan
+from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, Plan
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.tasks import spawn
 
@@ -44,11 +46,16 @@ DEFAULT_PROFILE_ID = 1700
 REASON = "Load management"
 
 
-def profile(purpose: str, profile_id: int, stack_level: int, limit_a: float, transaction_id: int | None = None) -> dict:
+def profile(purpose: str, profile_id: int, stack_level: int, limit_a: float, transaction_id: int | None = None,
+            lease_from: datetime | None = None) -> dict:
+    """Relative and open-ended (the fallback), or Absolute for `LEASE_SECONDS` from `lease_from`."""
+    schedule = {"chargingRateUnit": "A", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": round(limit_a, 1)}]}
     body = {"chargingProfileId": profile_id, "stackLevel": stack_level, "chargingProfilePurpose": purpose,
-            "chargingProfileKind": "Relative",
-            "chargingSchedule": {"chargingRateUnit": "A",
-                                 "chargingSchedulePeriod": [{"startPeriod": 0, "limit": round(limit_a, 1)}]}}
+            "chargingProfileKind": "Relative", "chargingSchedule": schedule}
+    if lease_from is not None:
+        body["chargingProfileKind"] = "Absolute"
+        schedule["startSchedule"] = lease_from.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        schedule["duration"] = int(LEASE_SECONDS)
     if transaction_id is not None:
         body["transactionId"] = transaction_id
     return body
@@ -146,6 +153,7 @@ class LoadControl:
         self.last_plan = plan
         decreases = [c for c in plan.changes if c.previous_a is not None and c.limit_a < c.previous_a]
         increases = [c for c in plan.changes if c not in decreases]
+        increases += self.planner.renewals(self.clock().timestamp(), plan.changes)
         for group in (decreases, increases):
             await asyncio.gather(*(self._send_tx(c) for c in group))
         await asyncio.gather(*(self._send_default(s, n, limit) for (s, n), limit in plan.fallback.items()))
@@ -154,12 +162,13 @@ class LoadControl:
     async def _send_tx(self, change) -> None:
         if not self.commands.is_connected(change.station_id):
             return
-        body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id)
+        sent_at = self.clock()
+        body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id, lease_from=sent_at)
         result = await self.commands.set_charging_profile(change.station_id, change.connector_id, body, ctx=LOAD_CTX,
                                                           reason=REASON)
         self.messages_sent += 1
         if result.ok:
-            self.planner.accepted(change.station_id, change.connector_id, change.limit_a)
+            self.planner.accepted(change.station_id, change.connector_id, change.limit_a, sent_at.timestamp())
             if self.services.compat.switches(change.station_id).smart_charging:
                 task = spawn(self._check_composite(change), name="load limit check")
                 self._checks.add(task)

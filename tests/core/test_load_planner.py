@@ -95,3 +95,18 @@ def test_a_single_phase_car_on_a_rotated_three_phase_point_moves_to_its_grid_pha
     for s in stations:
         planner.measured(s.station_id, 1, 6.0, phases_seen=1)
     assert set(planner.plan(site, 0).allocation.limits.values()) == {16.0}  # one per grid phase
+
+
+def test_limits_are_leased_and_renewed_at_half_their_lease():
+    from evdesk.core.load.controller import LEASE_SECONDS
+
+    site, stations = site_with(n_stations=1)
+    planner = LoadPlanner()
+    s = stations[0].station_id
+    planner.started(s, 1, uuid4(), 7, at=0)
+    plan = planner.plan(site, 0)
+    planner.accepted(s, 1, plan.changes[0].limit_a, at=1000.0)
+    assert planner.renewals(1000.0 + LEASE_SECONDS / 2 - 1) == []
+    due = planner.renewals(1000.0 + LEASE_SECONDS / 2 + 1)
+    assert [(c.ocpp_id, c.limit_a) for c in due] == [(7, 16.0)]
+    assert planner.renewals(1000.0 + LEASE_SECONDS, changing=due) == []

@@ -20,6 +20,11 @@ Rules decided:
 * Limit not applied: a measured current above limit + 10 % (and at least 0.5 A above, so
   meter noise at low limits does not count) at two readings in a row flags the session once
   (until it obeys again); a new limit starts the count afresh (the car needs a reading to follow).
+* Leases: a TxProfile runs for `LEASE_SECONDS` from when it is sent (Absolute, with a duration)
+  and is renewed at half its lease. In OCPP 1.6 a TxProfile otherwise lasts the whole session:
+  when evdesk stops, the sessions would keep limits meant for a sharing that no longer holds
+  (newcomers start on their fallback share beside them). With the lease every station is back
+  on its fallback share within `LEASE_SECONDS` of evdesk stopping.
 * Fallback: TxDefaultProfile per charging point at its share (`circuit_rules.fallback_shares`
   over points, at each circuit's lowest scheduled limit), resent only when it changes.
 """
@@ -37,6 +42,7 @@ from evdesk.core.load.phases import grid_phases
 OVERDRAW_FACTOR = 1.10
 OVERDRAW_MIN_A = 0.5
 OVERDRAW_READINGS = 2
+LEASE_SECONDS = 300.0
 Key = tuple[UUID, int]  # (station id, connector id)
 
 
@@ -57,6 +63,7 @@ class SessionState:
     needed_a: float | None = None
     over_readings: int = 0
     flagged: bool = False
+    lease_until: float | None = None
 
 
 @dataclass(frozen=True)
@@ -102,11 +109,21 @@ class LoadPlanner:
     def ended(self, station_id: UUID, connector_id: int) -> None:
         self.sessions.pop((station_id, connector_id), None)
 
-    def accepted(self, station_id: UUID, connector_id: int, limit_a: float) -> None:
+    def accepted(self, station_id: UUID, connector_id: int, limit_a: float, at: float | None = None) -> None:
+        """The station took this limit (sent at `at`, epoch seconds: its lease starts then)."""
         s = self.sessions.get((station_id, connector_id))
         if s is not None:
             s.in_force_a = limit_a
             s.over_readings = 0
+            s.lease_until = None if at is None else at + LEASE_SECONDS
+
+    def renewals(self, now: float, changing: list[TxChange] = ()) -> list[TxChange]:
+        """The limits in force whose lease is half gone (and that the plan does not change anyway)."""
+        skip = {(c.station_id, c.connector_id) for c in changing}
+        return [TxChange(s.station_id, s.connector_id, s.ocpp_id, s.in_force_a, s.in_force_a)
+                for key, s in sorted(self.sessions.items(), key=lambda kv: self._sid(kv[0]))
+                if key not in skip and s.in_force_a is not None and s.lease_until is not None
+                and s.lease_until - now < LEASE_SECONDS / 2]
 
     def measured(self, station_id: UUID, connector_id: int, current_a: float | None,
                  phases_seen: int | None = None) -> Overdraw | None:
