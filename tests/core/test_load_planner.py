@@ -33,7 +33,8 @@ def test_sessions_get_their_share_and_only_changes_are_sent():
     assert again.changes == [] and again.fallback == {}
     planner.started(stations[3].station_id, 1, uuid4(), 104, at=4)
     fourth = planner.plan(site, 12 * 60)
-    assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, None)]
+    # the newcomer's first limit replaces its fallback share (11.2 A): "previous" is that share
+    assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, 11.2)]
     assert fourth.cpu_ms >= 0
 
 

@@ -42,7 +42,7 @@ from evdesk.core.load.phases import grid_phases
 OVERDRAW_FACTOR = 1.10
 OVERDRAW_MIN_A = 0.5
 OVERDRAW_READINGS = 2
-LEASE_SECONDS = 300.0
+LEASE_SECONDS = 900.0
 Key = tuple[UUID, int]  # (station id, connector id)
 
 
@@ -187,7 +187,10 @@ class LoadPlanner:
         changes = []
         for c in changes_to_send(allocation, in_force, self.threshold_a):
             s = self.sessions[by_sid[c.session_id]]
-            changes.append(TxChange(s.station_id, s.connector_id, s.ocpp_id, c.limit_a, c.previous_a))
+            # a first limit replaces the point's fallback share: below it, it is a decrease (sent first)
+            previous = c.previous_a if c.previous_a is not None else self.fallback_in_force.get(by_sid[c.session_id])
+            changes.append(TxChange(s.station_id, s.connector_id, s.ocpp_id, c.limit_a, previous))
+        changes.sort(key=lambda c: (c.previous_a is None or c.limit_a >= c.previous_a))
         fallback = self._fallback(site, nodes, on_circuit)
         cpu_ms = (time.process_time() - started) * 1000.0
         return Plan(allocation, changes, fallback, circuit_limits, cpu_ms, unmanaged)
