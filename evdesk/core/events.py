@@ -401,3 +401,11 @@ class LoadLimitNotApplied(Event):
     found_a: float | None
     text: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class LoadAllocated(Event):
+    """Load management shared the circuits again: `snapshot` is a `core.load.controller.LoadSnapshot`."""
+
+    snapshot: Any
+    at: datetime

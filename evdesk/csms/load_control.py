@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
-from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, Plan
+from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, Plan, snapshot
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.tasks import spawn
 
@@ -151,6 +151,7 @@ class LoadControl:
         plan = self.planner.plan(site, self.minute_of_day(self.clock()))
         self.cpu_ms.append(plan.cpu_ms)
         self.last_plan = plan
+        self.services.bus.publish(ev.LoadAllocated(snapshot(self.planner, plan), self.clock()))
         decreases = [c for c in plan.changes if c.previous_a is not None and c.limit_a < c.previous_a]
         increases = [c for c in plan.changes if c not in decreases]
         increases += self.planner.renewals(self.clock().timestamp(), plan.changes)

@@ -223,3 +223,39 @@ class LoadPlanner:
     @staticmethod
     def _sid(key: Key) -> str:
         return f"{key[0]}:{key[1]}"
+
+
+@dataclass(frozen=True)
+class SessionLoad:
+    station_id: UUID
+    connector_id: int
+    circuit_id: str
+    allowed_a: float
+    drawn_a: float | None
+    waiting: bool
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class LoadSnapshot:
+    """What the circuit page draws: per (circuit id, phase or "*") the capacity (max - reserved,
+    schedule applied), the current allowed and the current drawn; per session its share."""
+    capacity: dict[tuple[str, str], float]
+    allowed: dict[tuple[str, str], float]
+    drawn: dict[tuple[str, str], float]
+    sessions: list[SessionLoad]
+
+
+def snapshot(planner: LoadPlanner, plan: Plan) -> LoadSnapshot:
+    allocation = plan.allocation
+    by_sid = {LoadPlanner._sid(k): s for k, s in planner.sessions.items()}
+    drawn = {key: sum((by_sid[sid].drawn_a or 0.0) for sid in sids if sid in by_sid)
+             for key, sids in allocation.members.items()}
+    circuit_of = {}
+    for (circuit, _phase), sids in allocation.members.items():
+        for sid in sids:
+            circuit_of.setdefault(sid, circuit)  # the first key of a session is its own circuit
+    sessions = [SessionLoad(s.station_id, s.connector_id, circuit_of.get(sid, ""), allocation.limits.get(sid, 0.0),
+                            s.drawn_a, sid in allocation.waiting, s.flagged)
+                for sid, s in sorted(by_sid.items()) if sid in allocation.limits]
+    return LoadSnapshot(dict(allocation.capacity), allocation.load(), drawn, sessions)
