@@ -100,6 +100,7 @@ class CircuitsPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             (parent.addChild(item) if parent is not None else tree.addTopLevelItem(item))
             items[row.id] = item
+        tree.sortItems(0, Qt.SortOrder.AscendingOrder)  # children by name, wherever their parent came in the list
         tree.expandAll()
         if selected in items:
             tree.setCurrentItem(items[selected])
