@@ -16,7 +16,7 @@ together are handled together) and every `tick_seconds` (schedules, unused curre
 The check that limits are applied: after a TxProfile is accepted, the station's composite
 schedule is read (where its compatibility profile says it takes smart charging); a limit above
 what was sent, or a measured current above limit + 10 % at two readings in a row, publishes
-`LoadLimitNotApplied` (the station panel and notifications listen to it).
+`LoadLimitNotApplied` and writes a "load" row into the station's event log (its panel's log tab).
 """
 
 from __future__ import annotations
@@ -123,6 +123,8 @@ class LoadControl:
         event = ev.LoadLimitNotApplied(station_id, connector_id, limit_a, drawn_a, text, self.clock())
         self.flags.append(event)
         log.warning(text)
+        # into the station's event log (the station panel's log tab shows it)
+        self.services.status.station_event(info, "load", "limit not applied", text)
         self.services.bus.publish(event)
 
     # -- the loop ------------------------------------------------------------------------------------

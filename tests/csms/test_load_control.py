@@ -100,6 +100,9 @@ async def test_a_station_that_ignores_its_limit_is_flagged(central, services, fa
         await wait_for(lambda: flagged, timeout=20, message="the station ignoring its limit was flagged")
         assert {f.station_id for f in flagged} == {services.stations.get("LM-1").id}
         assert "the limit is not applied" in flagged[0].text
+        logged = await wait_for(lambda: services.store.read(lambda: list(m.StationEvent.select().where(
+            m.StationEvent.kind == "load").dicts())), timeout=10)
+        assert logged[0]["state"] == "limit not applied" and "LM-1" in logged[0]["detail"]
     finally:
         for sim in sims:
             await sim.stop()
