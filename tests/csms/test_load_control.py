@@ -122,3 +122,28 @@ def test_a_simulated_car_pauses_below_its_minimum_current_and_tapers_when_nearly
     assert c.target_power(later, 22_000, None) == 22_000
     c.car.soc = 90
     assert c.target_power(later, 22_000, None) == 11_000  # taper above 80 %
+
+
+def test_a_simulated_single_phase_car_keeps_a_limit_in_amperes_on_its_one_phase():
+    from datetime import datetime, timedelta, timezone
+
+    from evdesk.simulator.model import Car, Connector
+    from evdesk.simulator.profiles import ProfileStore
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    store = ProfileStore(1)
+    assert store.install(1, {"charging_profile_id": 1, "stack_level": 0, "charging_profile_purpose": "TxDefaultProfile",
+                             "charging_profile_kind": "Relative", "charging_schedule": {
+                                 "charging_rate_unit": "A",
+                                 "charging_schedule_period": [{"start_period": 0, "limit": 16}]}},
+                         now=start, max_stack_level=8, allowed_units=["Current", "Power"], max_periods=24,
+                         max_installed=8, running_tx=lambda _c: None) == "Accepted"
+    car = Car(phases=1, max_power_w=7_400)
+    c = Connector(1, car=car, transaction_id=1, session_start=start, last_update=start)
+    later = start + timedelta(minutes=5)
+    c.advance(later, 22_000, lambda t: store.limit_w(1, t, start, 1, 1, car.phases))
+    assert abs(c.current_a - 16.0) < 0.2  # 16 A on its one phase, not 48 A worth of power
+    three = Connector(1, car=Car(phases=3, max_power_w=22_000), transaction_id=1, session_start=start,
+                      last_update=start)
+    three.advance(later, 22_000, lambda t: store.limit_w(1, t, start, 1, 1, 3))
+    assert abs(three.current_a - 16.0) < 0.2
