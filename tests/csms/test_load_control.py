@@ -147,3 +147,35 @@ def test_a_simulated_single_phase_car_keeps_a_limit_in_amperes_on_its_one_phase(
                       last_update=start)
     three.advance(later, 22_000, lambda t: store.limit_w(1, t, start, 1, 1, 3))
     assert abs(three.current_a - 16.0) < 0.2
+
+
+async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(central, services, fast_control, monkeypatch):
+    """Leases shortened to 60 simulated seconds (3 s at the simulators' 20x): after evdesk stops,
+    each station's TxProfile runs out and its TxDefaultProfile (45 A / 3 = 15 A) is what holds."""
+    from evdesk.core.load import controller
+    from evdesk.csms import load_control
+
+    monkeypatch.setattr(controller, "LEASE_SECONDS", 60.0)
+    monkeypatch.setattr(load_control, "LEASE_SECONDS", 60.0)
+    circuit, sims = await stations_on_circuit(central, services, 3, max_a=45.0)
+    try:
+        for sim in sims[:2]:
+            await start_session(services, sim)
+        await limits_become(sims, [16.0, 16.0, None])  # two sessions at their stations' 16 A
+        await wait_for(lambda: all(any(p.purpose == "TxDefaultProfile" for p in s.profiles.profiles) for s in sims),
+                       timeout=10)
+        await central.stop()  # evdesk is gone: nobody renews or re-shares
+
+        def in_force(sim):
+            c = sim.connectors[1]
+            return sim.profiles.limit_w(1, sim.clock.now(), c.session_start, c.transaction_id, 1, c.car.phases) \
+                / (230.0 * c.car.phases)
+
+        await wait_for(lambda: [round(in_force(s), 1) for s in sims[:2]] == [15.0, 15.0], timeout=15,
+                       message="the stations did not fall back to their 15 A share")
+        # every point's fallback together stays within the fuse, whoever plugs in while evdesk is down
+        fallbacks = [next(p for p in s.profiles.profiles if p.purpose == "TxDefaultProfile").periods[0][1] for s in sims]
+        assert fallbacks == [15.0, 15.0, 15.0] and sum(fallbacks) <= 45.0
+    finally:
+        for sim in sims:
+            await sim.stop()
