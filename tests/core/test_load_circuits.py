@@ -4,6 +4,8 @@ fallback share, and group admins' domains."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
 from evdesk.core.hardware_rules import ConnectorSpec, EvseSpec
@@ -139,3 +141,27 @@ def test_fallback_share_holds_the_fuse_on_every_node():
     assert shares == {"a": 12.0, "b": 12.0, "c": 12.0, "d": 0.0}
     assert fallback_shares([FallbackNode("bay", 45, min_a=10)], {f"x{i}": ("bay", 0) for i in range(4)}) == \
         {f"x{i}": 11.2 for i in range(4)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.sampled_from([None, 6, 10, 16])), min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9)), max_size=60))
+def test_fallback_shares_never_add_up_above_any_node(nodes_spec, stations_spec):
+    nodes = [FallbackNode("n0", nodes_spec[0][0], None, nodes_spec[0][1])]
+    for i, (available, minimum) in enumerate(nodes_spec[1:], start=1):
+        nodes.append(FallbackNode(f"n{i}", available, f"n{(i - 1) // 2}", minimum))
+    stations = {f"s{j}": (f"n{min(node, len(nodes) - 1)}", prio) for j, (node, prio) in enumerate(stations_spec)}
+    shares = fallback_shares(nodes, stations)
+    parent = {n.node_id: n.parent_id for n in nodes}
+    for node in nodes:
+        under = []
+        for sid, (leaf, _p) in stations.items():
+            n = leaf
+            while n is not None and n != node.node_id:
+                n = parent[n]
+            if n == node.node_id:
+                under.append(shares[sid])
+        assert sum(under) <= node.available_a + 1e-6
+    for sid, (leaf, _p) in stations.items():
+        minimum = next(n.min_a for n in nodes if n.node_id == leaf)
+        assert shares[sid] == 0 or not minimum or shares[sid] >= minimum
