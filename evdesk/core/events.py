@@ -87,6 +87,7 @@ class TransactionUpdated(Event):
     energy_wh: int | None
     power_w: float | None
     at: datetime
+    current_a: float | None = None  # the newest Current.Import (highest phase), for load management
 
 
 @dataclass(frozen=True)
@@ -419,3 +420,31 @@ class SyncConflictsFound(Event):
     shared-database sync); the losing values are in the conflicts list."""
 
     count: int
+
+
+@dataclass(frozen=True)
+class CircuitsChanged(Event):
+    """A load-management circuit, a station on it or its schedule was added, changed or deleted."""
+
+    circuit_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class LoadLimitNotApplied(Event):
+    """A station does not keep the limit load management sent (measured current above limit + 10 %
+    at two readings in a row, or a composite schedule above it); `text` says so in words."""
+
+    station_id: UUID
+    connector_id: int
+    limit_a: float
+    found_a: float | None
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LoadAllocated(Event):
+    """Load management shared the circuits again: `snapshot` is a `core.load.controller.LoadSnapshot`."""
+
+    snapshot: Any
+    at: datetime

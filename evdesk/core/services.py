@@ -40,6 +40,7 @@ from evdesk.core.reads.station_statistics import StationStatisticsReads
 from evdesk.core.reports.engine import ReportService
 from evdesk.core.reports.saved import SavedReports
 from evdesk.core.station_config import StationConfigService
+from evdesk.core.load.circuits import CircuitService
 from evdesk.core.locations import LocationService
 from evdesk.core.station_hardware import StationHardware
 from evdesk.core.station_import import StationImport
@@ -105,6 +106,8 @@ class Services:
         self.locations = LocationService(store, self.bus, self.settings, self.stations, self.group_tree)
         self.station_details = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
         self.station_import = StationImport(store, self.station_details, self.group_tree)
+        # load management: circuits (the supply tree), the stations on them, limits by time of day
+        self.circuits = CircuitService(store, self.bus, self.stations, self.group_tree)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,

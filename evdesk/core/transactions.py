@@ -278,7 +278,9 @@ class TransactionService:
             if latest is not None and (t.last_meter_at is None or latest[1] >= t.last_meter_at):
                 t.meter_last_wh, t.last_meter_at = latest
             self._dirty.add(t.ocpp_id)
-            self.bus.publish(ev.TransactionUpdated(t.id, t.station_id, t.connector_id, t.energy_wh, t.power_w, received))
+            current = next((r.current_a for r in reversed(readings) if r.current_a is not None), None)
+            self.bus.publish(ev.TransactionUpdated(t.id, t.station_id, t.connector_id, t.energy_wh, t.power_w, received,
+                                                   current))
         return readings
 
     def _connector_status(self, event: ev.ConnectorStatusChanged) -> None:

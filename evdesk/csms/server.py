@@ -40,6 +40,7 @@ from evdesk.csms.connection import StationConnection
 from evdesk.csms.auto_recovery import AutoRecovery
 from evdesk.csms.firmware_delivery import FirmwareDelivery
 from evdesk.csms.limit_stops import LimitStopper
+from evdesk.csms.load_control import LoadControl
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.tls import client_identity_problem, server_context, tls_connection_class, tls_refusal_reason
@@ -100,6 +101,7 @@ class CentralSystem:
         # firmware served and diagnostics received over HTTP and FTP, on this listener's address
         self.firmware = FirmwareDelivery(services, self.commands, self.registry, host, ephemeral=port == 0)
         self.probe = CompatibilityProbe(services, self.commands)  # a new station's quirks, after its first boot
+        self.load_control = LoadControl(services, self.commands)  # circuits' current shared as charging profiles
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -128,6 +130,7 @@ class CentralSystem:
             self.port = self._server.sockets[0].getsockname()[1]
             log.info("OCPP server listening on %s", self.address)
         await self.firmware.start()
+        self.load_control.start()
         self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
 
     async def _start_tls_listener(self) -> None:
@@ -184,6 +187,7 @@ class CentralSystem:
         self.local_lists.close()
         self.limit_stops.close()
         self.auto_recovery.close()
+        self.load_control.close()
         await self.commands.stop()
         await self.firmware.stop()
         for server in (self._server, self._tls_server):

@@ -234,6 +234,11 @@ def _shared_database_sync(db: peewee.Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "change_feed_row" ON "change_feed" (entity, row_id, seq)')
 
 
+def _load_management(db: peewee.Database) -> None:
+    """Issue 17: circuits (a tree), the stations on them, their limits by time of day."""
+    db.create_tables([models.Circuit, models.CircuitStation, models.CircuitSchedule], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -253,6 +258,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (17, "OCPP 2.0.1 transaction references", _ocpp201),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),
+    (20, "load management: circuits, their stations and schedules", _load_management),
 ]
 
 # migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite

@@ -20,6 +20,7 @@ from evdesk.gui.pages.account_page import MyAccountPage
 from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.circuits_page import CircuitsPage
 from evdesk.gui.pages.firmware_page import FirmwarePage
 from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
@@ -95,6 +96,7 @@ PAGES: tuple[PageSpec, ...] = (
         Permission.FIRMWARE_UPDATES),
     PageSpec("overview", "Charging points", "nav-overview", _overview),
     PageSpec("locations", "Locations", "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
+    PageSpec("circuits", "Circuits", "nav-overview", lambda h: CircuitsPage(h.services, h.current_operator, h)),
     PageSpec("station_templates", "Templates", "nav-station-templates",
              lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
     PageSpec("sessions", "Sessions", "nav-sessions", lambda h: SessionsPage(

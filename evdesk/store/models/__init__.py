@@ -18,6 +18,7 @@ from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.notifications import NotificationMail, NotificationRule
 from evdesk.store.models.invoicing import Invoice, InvoiceLine, InvoiceRun, InvoiceSession, MailAttempt
 from evdesk.store.models.firmware import DiagnosticsRequest, FirmwareFile, FirmwareRollout, RolloutStation
+from evdesk.store.models.load import Circuit, CircuitSchedule, CircuitStation
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -111,6 +112,9 @@ ALL_MODELS = [
     ModelCompatibility,
     TransactionRef,
     SyncConflict,
+    Circuit,
+    CircuitStation,
+    CircuitSchedule,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
