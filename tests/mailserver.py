@@ -33,6 +33,7 @@ class Collector:
         self.messages: list[email.message.EmailMessage] = []
         self.received = threading.Event()
         self.refuse: set[str] = set()
+        self.peers: list = []  # the client's (host, port) of each message: one per SMTP connection
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -42,6 +43,7 @@ class Collector:
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        self.peers.append(session.peer)
         self.received.set()
         return "250 Message accepted"
 

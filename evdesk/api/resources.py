@@ -103,6 +103,7 @@ from evdesk.api.sessions import (
     list_sessions,
     reprice_session,
 )
+from evdesk.api.shared_db import SHARED_DB_PATCH, get_shared_db, list_conflicts, test_shared_db, update_shared_db
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
 from evdesk.api import locations as loc
 from evdesk.api.compatibility import COMPATIBILITY_PATCH, get_compatibility, update_compatibility
@@ -385,6 +386,14 @@ ROUTES: list[Route] = [
           success=204),
     Route("POST", f"{V1}/station-templates/{{id}}/stations", loc.station_from_template, "Create a pre-registered "
           "station from a template", "stations", loc.FROM_TEMPLATE, success=201),
+    Route("GET", f"{V1}/shared-database", get_shared_db, "This seat's shared database: settings and sync status "
+          "(whole-site admins)", "site"),
+    Route("PATCH", f"{V1}/shared-database", update_shared_db, "Change this seat's shared database settings "
+          "(whole-site admins); the password goes to the OS keychain", "site", SHARED_DB_PATCH),
+    Route("POST", f"{V1}/shared-database/test", test_shared_db, "Try shared database settings without saving them "
+          "(whole-site admins)", "site", SHARED_DB_PATCH),
+    Route("GET", f"{V1}/shared-database/conflicts", list_conflicts, "Edits that lost to another seat's edit of the "
+          "same record, with the values that lost (whole-site admins)", "site"),
     Route("GET", f"{V1}/api-keys", list_keys, "API keys: your own; an admin's also those of the operators in their "
           "domain", "keys"),
     Route("POST", f"{V1}/api-keys", create_key, "Make an API key for yourself, or (admins) for an operator in your "

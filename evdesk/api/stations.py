@@ -57,8 +57,8 @@ def station_json(services, info) -> dict:
         "version": info.version, "group_id": info.group_id, "access_mode": info.access_mode,
         "connection_state": info.connection_state, "connected": info.connected, "last_seen": info.last_seen,
         "last_boot_at": info.last_boot_at, "vendor": info.vendor, "model": info.model,
-        "firmware_version": info.firmware_version, "heartbeat_interval": info.heartbeat_interval,
-        "security_profile": info.security_profile,
+        "firmware_version": info.firmware_version, "ocpp_version": info.ocpp_version,
+        "heartbeat_interval": info.heartbeat_interval, "security_profile": info.security_profile,
         "meter_value_interval": info.meter_value_interval, "timezone": info.timezone,
         "strip_id_tag_suffix": info.strip_id_tag_suffix, "skip_schema_validation": info.skip_schema_validation,
         "has_password": bool(info.password_hash), "connectors": connectors,
@@ -303,6 +303,30 @@ COMMANDS: dict[str, Command] = {
         "data": F("string", nullable=True)},
         lambda c, sid, ctx, reason, p: c.data_transfer(sid, p["vendor_id"], p.get("message_id"), p.get("data"), ctx=ctx,
                                                        reason=reason)),
+    # OCPP 2.0.1 stations (the commands above serve both versions)
+    "get-base-report": Command("GetBaseReport", {
+        "report_base": F("string", required=True, enum=("ConfigurationInventory", "FullInventory", "SummaryInventory"))},
+        lambda c, sid, ctx, reason, p: c.get_base_report(sid, p["report_base"], ctx=ctx, reason=reason)),
+    "get-charging-profiles": Command("GetChargingProfiles", {
+        "connector_id": i32(nullable=True), "purpose": F("string", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.get_charging_profiles(sid, p.get("connector_id"), p.get("purpose"), ctx=ctx,
+                                                               reason=reason)),
+    "set-variable-monitoring": Command("SetVariableMonitoring", {
+        "key": F("string", required=True, doc="the variable, e.g. EVSE@1/Power"),
+        "kind": F("string", required=True, enum=("UpperThreshold", "LowerThreshold", "Delta", "Periodic",
+                                                 "PeriodicClockAligned")),
+        "value": F("string", required=True, doc="threshold, delta or seconds, as a decimal string"),
+        "severity": F("integer", minimum=0, maximum=9, doc="0 (danger) .. 9 (debug); default 5")},
+        lambda c, sid, ctx, reason, p: c.set_variable_monitoring(sid, p["key"], p["kind"], p["value"],
+                                                                 p.get("severity", 5), ctx=ctx, reason=reason)),
+    "get-transaction-status": Command("GetTransactionStatus", {"transaction_id": i32(nullable=True)},
+                                      lambda c, sid, ctx, reason, p: c.get_transaction_status(
+                                          sid, p.get("transaction_id"), ctx=ctx, reason=reason)),
+    # admins: any action of the station's OCPP version, the payload as OCPP writes it (checked by its schema)
+    "raw-call": Command("(any)", {
+        "action": F("string", required=True, doc="an action of the station's OCPP version, e.g. GetVariables"),
+        "payload": F("object", required=True, doc="the request payload in OCPP's camelCase")},
+        lambda c, sid, ctx, reason, p: c.raw_call(sid, p["action"], p["payload"], ctx=ctx, reason=reason)),
 }
 REASON = F("string", required=True, doc="why: recorded in the action log with the key's operator")
 # The HTTP status for each command outcome (the body is the same CommandResult every time).

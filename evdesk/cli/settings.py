@@ -10,7 +10,9 @@ import dataclasses
 import math
 import re
 
+from evdesk.cli import shared_db
 from evdesk.cli.common import OK, UsageError, add_data_dir, cli_context, parse, run_on_site
+from evdesk.cli.shared_db import add_parser as add_shared_db_parser
 from evdesk.core.errors import ValidationError
 from evdesk.settings import SiteSettings
 
@@ -32,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("set", allow_abbrev=False, help="change one setting (checked as the Settings page checks it)")
     s.add_argument("key")
     s.add_argument("value")
-    for each in (g, s):
+    shared = add_shared_db_parser(sub)
+    for each in (g, s, shared):
         add_data_dir(each)
     return p
 
@@ -90,5 +93,7 @@ def main(argv: list[str]) -> int:
     args = parse(build_parser(), argv)
     if isinstance(args, int):
         return args
+    if args.command == "shared-db":
+        return run_on_site(COMMAND, args.data_dir, lambda services: shared_db.run(services, args, CLI_CONTEXT))
     work = get if args.command == "get" else set_value
     return run_on_site(COMMAND, args.data_dir, lambda services: work(services, args))

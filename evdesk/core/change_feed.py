@@ -34,10 +34,12 @@ class ChangeFeedWatcher:
         self.interval = interval
         self.position = 0
         self._task: asyncio.Task | None = None
+        self._poked: asyncio.Event | None = None
 
     async def start(self) -> None:
         # everything up to now was loaded by the caches at start-up
         self.position = await self.store.read(feed.latest_seq)
+        self._poked = asyncio.Event()
         self._task = asyncio.get_running_loop().create_task(self._run(), name="evdesk-change-feed")
 
     async def stop(self) -> None:
@@ -47,7 +49,11 @@ class ChangeFeedWatcher:
     async def _run(self) -> None:
         polls = 0
         while True:
-            await asyncio.sleep(self.interval)
+            try:
+                await asyncio.wait_for(self._poked.wait(), self.interval)
+            except asyncio.TimeoutError:
+                pass
+            self._poked.clear()
             try:
                 await self.poll()
                 polls += 1
@@ -57,6 +63,11 @@ class ChangeFeedWatcher:
                 raise
             except Exception:
                 log.exception("reading the change feed failed")
+
+    def poke(self) -> None:
+        """Read the feed now, not at the next tick (the sync just wrote other seats' rows). On the loop."""
+        if self._poked is not None:
+            self._poked.set()
 
     async def poll(self) -> int:
         """Announce other seats' changes since the last poll; returns how many were read."""

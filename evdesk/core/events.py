@@ -87,6 +87,7 @@ class TransactionUpdated(Event):
     energy_wh: int | None
     power_w: float | None
     at: datetime
+    current_a: float | None = None  # the newest Current.Import (highest phase), for load management
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,14 @@ class ActionLogged(Event):
     action: str
     outcome: str
     request: dict | None = None  # what was sent (when it begins): notifications read ChangeAvailability's
+
+
+@dataclass(frozen=True)
+class DeviceModelReported(Event):
+    """An OCPP 2.0.1 station reported (a part of) its device model and it is stored."""
+
+    station_id: UUID
+    variables: int
 
 
 @dataclass(frozen=True)
@@ -380,3 +389,62 @@ class CompatibilityChanged(Event):
     """A station's compatibility profile changed (probe finding, operator edit, model profile)."""
 
     station_id: UUID
+
+
+@dataclass(frozen=True)
+class SharedDatabaseStatus(Event):
+    """The sync with the site's shared database changed state (connected, unreachable since …,
+    waiting for consent, refused, off); `sentence` is what the status line shows."""
+
+    state: str
+    since: datetime
+    detail: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RelayedCommand(Event):
+    """Another seat asks this seat to send a remote command to a station connected here
+    (`payload`: the call's fields); the OCPP server sends it and reports the outcome to
+    `SharedDatabaseService.command_done(command_id, …)`."""
+
+    command_id: int
+    station_id: object
+    action: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class SyncConflictsFound(Event):
+    """Changes made on this seat lost to another seat's change of the same records (found by the
+    shared-database sync); the losing values are in the conflicts list."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class CircuitsChanged(Event):
+    """A load-management circuit, a station on it or its schedule was added, changed or deleted."""
+
+    circuit_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class LoadLimitNotApplied(Event):
+    """A station does not keep the limit load management sent (measured current above limit + 10 %
+    at two readings in a row, or a composite schedule above it); `text` says so in words."""
+
+    station_id: UUID
+    connector_id: int
+    limit_a: float
+    found_a: float | None
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LoadAllocated(Event):
+    """Load management shared the circuits again: `snapshot` is a `core.load.controller.LoadSnapshot`."""
+
+    snapshot: Any
+    at: datetime

@@ -12,6 +12,7 @@ from evdesk.core.api_keys import ApiKeyService
 from evdesk.core.auth_index import AuthIndex
 from evdesk.core.authorization import AuthorizationService
 from evdesk.core.change_feed import ChangeFeedWatcher
+from evdesk.core.shared_db import SharedDatabaseService
 from evdesk.core.clock import utcnow
 from evdesk.core.commlog import CommLogService
 from evdesk.core.compatibility import CompatibilityService
@@ -31,6 +32,7 @@ from evdesk.core.reads.dashboard import DashboardReads
 from evdesk.core.reads.history import HistoryReads
 from evdesk.core.reads.log_export import LogExport
 from evdesk.core.reads.overview import OverviewReads
+from evdesk.core.reads.search import SearchReads
 from evdesk.core.reads.session_export import SessionExport
 from evdesk.core.reads.sessions import SessionReads
 from evdesk.core.reads.station_metrics import StationMetrics
@@ -38,6 +40,7 @@ from evdesk.core.reads.station_statistics import StationStatisticsReads
 from evdesk.core.reports.engine import ReportService
 from evdesk.core.reports.saved import SavedReports
 from evdesk.core.station_config import StationConfigService
+from evdesk.core.load.circuits import CircuitService
 from evdesk.core.locations import LocationService
 from evdesk.core.station_hardware import StationHardware
 from evdesk.core.station_import import StationImport
@@ -103,11 +106,16 @@ class Services:
         self.locations = LocationService(store, self.bus, self.settings, self.stations, self.group_tree)
         self.station_details = StationHardware(store, self.bus, self.stations, self.group_tree, self.locations)
         self.station_import = StationImport(store, self.station_details, self.group_tree)
+        # load management: circuits (the supply tree), the stations on them, limits by time of day
+        self.circuits = CircuitService(store, self.bus, self.stations, self.group_tree)
         # charging users, tokens, user groups, authorizations log, CSV, and their read service
         self.people = PeopleServices(store, self.bus, self.auth, self.stations)
         self.commlog = CommLogService(store, self.bus, self.settings, self.batch,
                                       hourly=(self.stations.purge_dropped_pending,))
         self.groups = GroupService(store, self.bus, self.group_tree, self.stations)
+        # the universal search (Ctrl+K): stations, users, tokens, sessions, groups, locations
+        self.search = SearchReads(store, self.stations, self.group_tree, self.locations, self.people.reads,
+                                  self.sessions)
         # scheduled tasks and their run feed (the runner, which sends commands, is the site's: runtime.py)
         self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
         # the dashboard, station and group statistics, the charging-points overview (issue 12)
@@ -130,6 +138,9 @@ class Services:
         self.certificates = CertificateService(certificates_dir or default_certificates_dir(store), self.bus,
                                                self.settings, clock=clock,
                                                **({"names": certificate_names} if certificate_names else {}))
+        # the site's shared database (issue 14): off unless this seat's settings enable it
+        self.shared_db = SharedDatabaseService(store, self.bus, on_pulled=self.change_feed.poke,
+                                               on_slot=self.transactions.use_id_slot)
         self._unsubscribe_health = store.on_health(self._storage_health)
         self._unsubscribe_feed = self.bus.subscribe(ev.RowsChanged, self._rows_changed)
         self.started = False
@@ -171,6 +182,7 @@ class Services:
         self.loop_lag.start()
         await self.change_feed.start()
         await self.certificates.start()
+        await self.shared_db.start()
         self.started = True
 
     async def stop(self) -> None:
@@ -179,6 +191,7 @@ class Services:
             return
         self.started = False
         await self.certificates.stop()
+        await self.shared_db.stop()
         await self.change_feed.stop()
         await self.loop_lag.stop()
         await self.notifications.stop()

@@ -42,6 +42,7 @@ class StationInfo:
     vendor: str = ""
     model: str = ""
     firmware_version: str = ""
+    ocpp_version: str = "1.6"  # the protocol of its last boot (1.6 or 2.0.1)
     firmware_status: str = ""
     diagnostics_status: str = ""
     connection_state: str = "never_connected"
@@ -78,6 +79,7 @@ def station_info_from_row(row: dict, connectors=()) -> StationInfo:
         vendor=row["vendor"],
         model=row["model"],
         firmware_version=row["firmware_version"],
+        ocpp_version=row.get("ocpp_version") or "1.6",
         firmware_status=row["firmware_status"],
         diagnostics_status=row["diagnostics_status"],
         connection_state=row["connection_state"],
@@ -100,7 +102,7 @@ def station_info_from_row(row: dict, connectors=()) -> StationInfo:
 
 
 LIVE_FIELDS = ("connected", "connection_state", "last_seen", "firmware_status", "diagnostics_status", "vendor",
-               "model", "firmware_version", "last_boot_at")
+               "model", "firmware_version", "last_boot_at", "ocpp_version")
 LIVE_CONNECTOR_FIELDS = ("status", "error_code", "info", "vendor_error_code", "status_at")
 
 

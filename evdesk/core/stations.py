@@ -487,15 +487,17 @@ class StationService:
             "imsi": details.get("imsi", ""),
             "meter_type": details.get("meter_type", ""),
             "meter_serial_number": details.get("meter_serial_number", ""),
+            "ocpp_version": details.get("ocpp_version") or "1.6",  # the protocol it booted with
         }
         fields = {k: (v or "")[:64] for k, v in fields.items()}
-        changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version"))
+        changed = any(getattr(info, k, None) not in (None, v) for k, v in fields.items() if k in ("vendor", "model", "firmware_version", "ocpp_version"))
         if info.registration == "pending" and not self._boot_worth_storing(info, fields):
             return  # an unknown station retrying its boot: one row an hour, not one every 30 s
         if decision.status == "Accepted":
             fields["last_boot_at"] = now
             info.last_boot_at = now
         info.vendor, info.model, info.firmware_version = fields["vendor"], fields["model"], fields["firmware_version"]
+        info.ocpp_version = fields["ocpp_version"]
         event = {"kind": "boot", "state": decision.status, "at": now,
                  "detail": f"{fields['vendor']} {fields['model']} firmware {fields['firmware_version']}".strip()}
         await self.batch.call(repo.record_boot, info.id, fields, event)

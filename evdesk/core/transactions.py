@@ -100,6 +100,7 @@ class TransactionService:
         self._remote_limits: dict[tuple[UUID, int | None], tuple[dict, datetime]] = {}
         self.active = running.by_ocpp_id  # by OCPP id
         self._next_ocpp_id = 1
+        self._id_slot = 0  # a seat of a shared site numbers sessions in its own slot (see use_id_slot)
         self._dirty: set[int] = set()
         self._task: asyncio.Task | None = None
         self._unsubscribe = [bus.subscribe(ev.ConnectorStatusChanged, self._connector_status),
@@ -139,11 +140,22 @@ class TransactionService:
     def active_on(self, station_id: UUID, connector_id: int) -> ActiveTransaction | None:
         return self.running.on(station_id, connector_id)
 
+    ID_SLOTS = 64
+
+    def use_id_slot(self, slot: int) -> None:
+        """On a shared site each seat hands out OCPP transaction ids that are its slot modulo 64
+        (slot 1..63, given by the shared database when the seat joins), so seats never give two
+        sessions the same number, not even while they cannot reach each other. 0: a seat alone
+        (every number in turn, as before)."""
+        self._id_slot = slot
+
     def _allocate_id(self) -> int:
         ocpp_id = self._next_ocpp_id
+        if self._id_slot:
+            ocpp_id += (self._id_slot - ocpp_id) % self.ID_SLOTS
         if ocpp_id > OCPP_INTEGER_MAX:
             raise RuntimeError("evdesk has handed out every OCPP 1.6 transaction id (2^31-1)")
-        self._next_ocpp_id += 1
+        self._next_ocpp_id = ocpp_id + 1
         return ocpp_id
 
     def _flag_time(self, at: datetime, flags: list[str]) -> None:
@@ -266,7 +278,9 @@ class TransactionService:
             if latest is not None and (t.last_meter_at is None or latest[1] >= t.last_meter_at):
                 t.meter_last_wh, t.last_meter_at = latest
             self._dirty.add(t.ocpp_id)
-            self.bus.publish(ev.TransactionUpdated(t.id, t.station_id, t.connector_id, t.energy_wh, t.power_w, received))
+            current = next((r.current_a for r in reversed(readings) if r.current_a is not None), None)
+            self.bus.publish(ev.TransactionUpdated(t.id, t.station_id, t.connector_id, t.energy_wh, t.power_w, received,
+                                                   current))
         return readings
 
     def _connector_status(self, event: ev.ConnectorStatusChanged) -> None:

@@ -1,5 +1,10 @@
 """The version-neutral command API: what screens, the scheduler and integrations call.
 
+Version-neutral: each command builds its request with `v16/requests.py` or
+`v201/requests.py` (same functions) by the OCPP version the station is connected
+with; a station that is not connected gets the 1.6 request, which is never sent (the
+command ends "offline"). The action log names the action actually sent.
+
 Every command: checks the input, records an action-log row (who, why, what was
 sent), waits out the station's post-boot quiet time, sends one CALL at a time per
 station with a timeout, and records and returns the outcome in words.
@@ -10,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -18,6 +22,7 @@ from uuid import UUID
 from ocpp.exceptions import OCPPError
 from websockets.exceptions import ConnectionClosed
 
+from evdesk.core import events as ev
 from evdesk.core.actions import Actor
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
@@ -27,10 +32,14 @@ from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
 from evdesk.csms import password_rotation
+from evdesk.csms.command_result import CommandResult
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16 import requests as r16
+from evdesk.csms.v201 import requests as r201
+from evdesk.csms.v201.commands import DeviceModelCommands
+from evdesk.store.repos import ocpp201 as ref_repo
 from evdesk.store.repos import config as config_repo
 
 if TYPE_CHECKING:
@@ -44,18 +53,6 @@ TRIGGERABLE = (
     "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat",
     "MeterValues", "StatusNotification",
 )
-
-
-@dataclass(frozen=True)
-class CommandResult:
-    outcome: str  # accepted / rejected / timeout / error / offline
-    response: dict | None
-    message: str
-    action_id: UUID | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome == "accepted"
 
 
 def _as_dict(result: Any) -> dict | None:
@@ -99,17 +96,32 @@ def check_profile_fits(switches, profile: dict) -> None:
                               "(ChargingScheduleAllowedChargingRateUnit).", field="unit")
 
 
-class CommandApi:
+def _variable_status(response: dict) -> str | None:
+    """The first refused status of a SetVariables / SetVariableMonitoring answer (None: all accepted, or not
+    such an answer): a variable the station refused to set makes the command "rejected". (A
+    GetVariables answer naming unknown variables is a successful read; the caller counts them.)"""
+    for key in ("set_variable_result", "set_monitoring_result"):
+        for item in response.get(key) or ():
+            status = (item.get("attribute_status") or item.get("status")) if isinstance(item, dict) else None
+            if status is not None and status not in r16.POSITIVE:
+                return status
+    return None
+
+
+class CommandApi(DeviceModelCommands):
     def __init__(self, services: "Services", registry: ConnectionRegistry):
         self.services = services
         self.registry = registry  # the stations connected here
         self._remote_starts: dict[tuple[UUID, int | None], tuple[UUID, asyncio.Task]] = {}
         self._reservation_counter = 0
+        # commands another seat asks this one to send (a station connected here; issue 14)
+        self._unsubscribe_relay = services.bus.subscribe(ev.RelayedCommand, self._relayed)
 
     def is_connected(self, station_id: UUID) -> bool:
         return self.registry.connection_for(station_id) is not None
 
     async def stop(self) -> None:
+        self._unsubscribe_relay()
         for _action, task in list(self._remote_starts.values()):
             task.cancel()
         self._remote_starts.clear()
@@ -122,8 +134,24 @@ class CommandApi:
         require_station(self.services.stations.fresh_context(ctx), info.group_id)
         return info
 
+    def _requests(self, station_id: UUID):
+        """The request module for the station's connected OCPP version (1.6 when not connected)."""
+        return r201 if self.version_of(station_id) == "2.0.1" else r16
+
+    def version_of(self, station_id: UUID) -> str:
+        conn = self.registry.connection_for(station_id)
+        return conn.ocpp_version if conn is not None else "1.6"
+
+    async def _transaction_ref(self, station_id: UUID, transaction_id: int) -> str:
+        ref = await self.services.store.read(ref_repo.ref_for_ocpp_id, station_id, int(transaction_id))
+        if ref is None:
+            raise ValidationError("This station does not know that session (no OCPP 2.0.1 transaction of it).",
+                                  field="transaction_id")
+        return ref
+
     async def _execute(self, station_id: UUID, action: str, payload, *, ctx: OperatorContext, reason: str,
                        timeout: float | None = None) -> CommandResult:
+        action = type(payload).__name__ if dataclasses.is_dataclass(payload) else action  # the one actually sent
         info = self._allow(ctx, station_id, Permission.FIRMWARE_UPDATES if action == "UpdateFirmware" else
                            Permission.REMOTE_COMMANDS)
         request = redact_request(action, _as_dict(payload) or {})
@@ -138,8 +166,38 @@ class CommandApi:
                      result.message)
         return result
 
-    async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None) -> CommandResult:
+    def _relayed(self, event: "ev.RelayedCommand") -> None:
+        from evdesk.core.tasks import spawn
+
+        spawn(self._send_relayed(event), name="command from another seat")
+
+    async def _send_relayed(self, event: "ev.RelayedCommand") -> None:
+        """Send a command another seat queued for a station connected here; its outcome goes back."""
+        from ocpp.v16 import call
+
+        try:
+            info = self.services.stations.get_by_id(event.station_id)
+            payload = getattr(call, event.action)(**event.payload)
+        except Exception as exc:  # an unknown station or action: say so to the asking seat
+            self.services.shared_db.command_done(event.command_id, "error", None, f"This seat could not send it: {exc}")
+            return
+        actor = Actor("another seat (shared database)", None)
+        action_id = await self.services.actions.begin(info.id, actor, event.action, "asked by another seat",
+                                                      redact_request(event.action, dict(event.payload)))
+        result = await self._send(info, event.action, payload, action_id, None, relay=False)
+        self.services.shared_db.command_done(event.command_id, result.outcome, result.response, result.message)
+
+    async def _send(self, info, action: str, payload, action_id: UUID, timeout: float | None,
+                    relay: bool = True) -> CommandResult:
         conn = self.registry.get(info.identity)
+        if conn is None and relay and self.services.shared_db.serving_seat(info.id) is not None:
+            # connected to another seat of the site: that seat sends it (commands across seats)
+            wait = (timeout or self.services.settings.command_timeout) + 5
+            outcome, response, msg = await self.services.shared_db.relay_command(info.id, action, _as_dict(payload)
+                                                                                 or {}, wait)
+            await self.services.actions.finish(action_id, outcome, redact_response(action, response or {}),
+                                               "" if outcome == "accepted" else msg)
+            return CommandResult(outcome, response, msg, action_id)
         if conn is None:
             msg = f"{info.display_name} is not connected; the command was not sent."
             await self.services.actions.finish(action_id, "offline", None, msg)
@@ -156,7 +214,7 @@ class CommandApi:
             await self.services.actions.finish(action_id, "error", {"code": exc.code, "description": exc.description, "details": exc.details}, msg)
             return CommandResult("error", None, msg, action_id)
         except InvalidAnswer as exc:
-            msg = (f"{info.display_name} answered, but not as OCPP 1.6 says ({exc}). If this station's firmware is "
+            msg = (f"{info.display_name} answered, but not as OCPP {conn.ocpp_version} says ({exc}). If this station's firmware is "
                    "known to send such answers, switch on 'skip schema validation' for it.")
             await self.services.actions.finish(action_id, "error", None, msg)
             return CommandResult("error", None, msg, action_id)
@@ -166,6 +224,8 @@ class CommandApi:
             return CommandResult("offline", None, msg, action_id)
         response = _as_dict(result) or {}
         status = response.get("status")
+        if status is None:
+            status = _variable_status(response)
         if status is None or status in r16.POSITIVE:
             outcome, message = "accepted", r16.POSITIVE.get(status, "Done")
         else:
@@ -184,8 +244,10 @@ class CommandApi:
         id_tag = (id_tag or "").strip()
         if not id_tag:
             raise ValidationError("Enter the token (id tag) to start with.", field="id_tag")
-        if len(id_tag) > 20:
-            raise ValidationError("OCPP 1.6 allows at most 20 characters in a remote start id tag.", field="id_tag")
+        req = self._requests(station_id)
+        if len(id_tag) > (36 if req is r201 else 20):
+            raise ValidationError(f"OCPP {self.version_of(station_id)} allows at most {36 if req is r201 else 20} "
+                                  "characters in a remote start id tag.", field="id_tag")
         services = self.services
         choice = remote_start_choice(services.tariffs, services.settings.currency, tariff_id=tariff_id, free=free,
                                      max_minutes=max_minutes, max_kwh=max_kwh, max_cost=max_cost)
@@ -199,7 +261,7 @@ class CommandApi:
             reason = f"{reason} ({choice.describe()})" if reason else choice.describe()
         try:
             result = await self._execute(station_id, "RemoteStartTransaction",
-                                         r16.remote_start(connector_id, id_tag, charging_profile), ctx=ctx, reason=reason)
+                                         req.remote_start(connector_id, id_tag, charging_profile), ctx=ctx, reason=reason)
         except BaseException:
             services.transactions.forget_remote_choice(station_id, connector_id)
             raise
@@ -238,21 +300,26 @@ class CommandApi:
                 return
 
     async def remote_stop(self, station_id: UUID, transaction_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "RemoteStopTransaction", r16.remote_stop(int(transaction_id)), ctx=ctx, reason=reason)
+        if self._requests(station_id) is r201:
+            self._allow(ctx, station_id)
+            payload = r201.remote_stop(await self._transaction_ref(station_id, transaction_id))
+        else:
+            payload = r16.remote_stop(int(transaction_id))
+        return await self._execute(station_id, "RemoteStopTransaction", payload, ctx=ctx, reason=reason)
 
     async def reset(self, station_id: UUID, kind: str, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if kind not in ("Soft", "Hard"):
             raise ValidationError("Reset is Soft or Hard.", field="kind")
-        return await self._execute(station_id, "Reset", r16.reset(kind), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "Reset", self._requests(station_id).reset(kind), ctx=ctx, reason=reason)
 
     async def unlock_connector(self, station_id: UUID, connector_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if connector_id < 1:
             raise ValidationError("Choose a connector (1 or higher).", field="connector_id")
-        return await self._execute(station_id, "UnlockConnector", r16.unlock_connector(connector_id), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "UnlockConnector", self._requests(station_id).unlock_connector(connector_id), ctx=ctx, reason=reason)
 
     async def change_availability(self, station_id: UUID, connector_id: int, available: bool, *, ctx: OperatorContext,
                                   reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "ChangeAvailability", r16.change_availability(connector_id, available),
+        return await self._execute(station_id, "ChangeAvailability", self._requests(station_id).change_availability(connector_id, available),
                                    ctx=ctx, reason=reason)
 
     async def get_configuration(self, station_id: UUID, keys: list[str] | None = None, *, ctx: OperatorContext,
@@ -260,6 +327,8 @@ class CommandApi:
         """Read keys from the station and keep them per station (value, read-only flag, when
         fetched; keys the station does not know are kept as such), for the settings view."""
         keys = [str(k).strip() for k in keys or () if str(k).strip()] or None
+        if self._requests(station_id) is r201:
+            return await self.read_device_model(station_id, keys, ctx=ctx, reason=reason)
         result = await self._execute(station_id, "GetConfiguration", r16.get_configuration(keys), ctx=ctx, reason=reason)
         if result.ok and result.response is not None:
             known = result.response.get("configuration_key") or []
@@ -279,6 +348,8 @@ class CommandApi:
         """Set one key. A password key (AuthorizationKey) needs the right to edit stations, is masked in
         every log, and once the station accepts it becomes the station's basic-auth password."""
         key = (key or "").strip()
+        if self._requests(station_id) is r201:  # a device-model variable: its own rules
+            return await self.set_device_model_value(station_id, key, str(value), ctx=ctx, reason=reason)
         if not key or len(key) > 50:
             raise ValidationError("Configuration keys have 1 to 50 characters.", field="key")
         # the OCPP 1.6 standard key's type and range (vendor keys: length only)
@@ -302,19 +373,20 @@ class CommandApi:
         return result
 
     async def clear_cache(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "ClearCache", r16.clear_cache(), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "ClearCache", self._requests(station_id).clear_cache(), ctx=ctx, reason=reason)
 
     async def trigger_message(self, station_id: UUID, message: str, connector_id: int | None = None, *, ctx: OperatorContext,
                               reason: str = "") -> CommandResult:
-        if message not in TRIGGERABLE:
-            raise ValidationError(f"A station can be asked for: {', '.join(TRIGGERABLE)}.", field="message")
-        return await self._execute(station_id, "TriggerMessage", r16.trigger_message(message, connector_id), ctx=ctx, reason=reason)
+        allowed = TRIGGERABLE + (r201.TRIGGERABLE if self._requests(station_id) is r201 else ())
+        if message not in allowed:
+            raise ValidationError(f"A station can be asked for: {', '.join(dict.fromkeys(allowed))}.", field="message")
+        return await self._execute(station_id, "TriggerMessage", self._requests(station_id).trigger_message(message, connector_id), ctx=ctx, reason=reason)
 
     async def data_transfer(self, station_id: UUID, vendor_id: str, message_id: str | None = None, data: str | None = None, *,
                             ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not vendor_id:
             raise ValidationError("Vendor id is required.", field="vendor_id")
-        return await self._execute(station_id, "DataTransfer", r16.data_transfer(vendor_id, message_id, data), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "DataTransfer", self._requests(station_id).data_transfer(vendor_id, message_id, data), ctx=ctx, reason=reason)
 
     async def set_charging_profile(self, station_id: UUID, connector_id: int, profile: dict, *, ctx: OperatorContext,
                                    reason: str = "") -> CommandResult:
@@ -322,13 +394,21 @@ class CommandApi:
             if required not in profile:
                 raise ValidationError(f"The charging profile needs {required}.", field="profile")
         check_profile_fits(self.services.compat.switches(station_id), profile)
-        return await self._execute(station_id, "SetChargingProfile", r16.set_charging_profile(connector_id, profile), ctx=ctx, reason=reason)
+        if self._requests(station_id) is r201:
+            # a TxProfile names evdesk's session id; a 2.0.1 station knows its own transaction id
+            self._allow(ctx, station_id)
+            ref = (await self._transaction_ref(station_id, profile["transactionId"])
+                   if profile.get("transactionId") is not None else None)
+            payload = r201.set_charging_profile(connector_id, profile, ref)
+        else:
+            payload = r16.set_charging_profile(connector_id, profile)
+        return await self._execute(station_id, "SetChargingProfile", payload, ctx=ctx, reason=reason)
 
     async def clear_charging_profile(self, station_id: UUID, profile_id: int | None = None, connector_id: int | None = None,
                                      purpose: str | None = None, stack_level: int | None = None, *, ctx: OperatorContext,
                                      reason: str = "") -> CommandResult:
         return await self._execute(station_id, "ClearChargingProfile",
-                                   r16.clear_charging_profile(profile_id, connector_id, purpose, stack_level), ctx=ctx, reason=reason)
+                                   self._requests(station_id).clear_charging_profile(profile_id, connector_id, purpose, stack_level), ctx=ctx, reason=reason)
 
     async def get_composite_schedule(self, station_id: UUID, connector_id: int, duration: int, unit: str | None = None, *,
                                      ctx: OperatorContext, reason: str = "") -> CommandResult:
@@ -336,7 +416,7 @@ class CommandApi:
             raise ValidationError("Duration must be a positive number of seconds.", field="duration")
         if unit not in (None, "A", "W"):
             raise ValidationError("Unit is A or W.", field="unit")
-        return await self._execute(station_id, "GetCompositeSchedule", r16.get_composite_schedule(connector_id, duration, unit),
+        return await self._execute(station_id, "GetCompositeSchedule", self._requests(station_id).get_composite_schedule(connector_id, duration, unit),
                                    ctx=ctx, reason=reason)
 
     async def reserve_now(self, station_id: UUID, connector_id: int, id_tag: str, expiry: datetime,
@@ -349,13 +429,13 @@ class CommandApi:
         reservation_id = await self.services.batch.call(config_repo.allocate_reservation, station_id, connector_id,
                                                         id_tag, expiry)
         result = await self._execute(station_id, "ReserveNow",
-                                     r16.reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), ctx=ctx, reason=reason)
+                                     self._requests(station_id).reserve_now(connector_id, id_tag, expiry, reservation_id, parent_id_tag), ctx=ctx, reason=reason)
         await self.services.batch.call(config_repo.record_reservation_outcome, reservation_id,
                                        "accepted" if result.ok else "rejected")
         return dataclasses.replace(result, response={**(result.response or {}), "reservation_id": reservation_id})
 
     async def cancel_reservation(self, station_id: UUID, reservation_id: int, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
-        result = await self._execute(station_id, "CancelReservation", r16.cancel_reservation(int(reservation_id)), ctx=ctx, reason=reason)
+        result = await self._execute(station_id, "CancelReservation", self._requests(station_id).cancel_reservation(int(reservation_id)), ctx=ctx, reason=reason)
         if result.ok:
             await self.services.batch.call(config_repo.record_reservation_outcome, int(reservation_id), "cancelled")
         return result
@@ -366,16 +446,16 @@ class CommandApi:
             raise ValidationError("Update type is Full or Differential.", field="update_type")
         if version < 1:
             raise ValidationError("List versions start at 1.", field="version")
-        return await self._execute(station_id, "SendLocalList", r16.send_local_list(version, update_type, entries), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "SendLocalList", self._requests(station_id).send_local_list(version, update_type, entries), ctx=ctx, reason=reason)
 
     async def get_local_list_version(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
-        return await self._execute(station_id, "GetLocalListVersion", r16.get_local_list_version(), ctx=ctx, reason=reason)
+        return await self._execute(station_id, "GetLocalListVersion", self._requests(station_id).get_local_list_version(), ctx=ctx, reason=reason)
 
     async def update_firmware(self, station_id: UUID, location: str, retrieve_date: datetime, retries: int | None = None,
                               retry_interval: int | None = None, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         if not location or "://" not in location:
             raise ValidationError("Give the firmware location as a URL (ftp://, http:// or https://).", field="location")
-        return await self._execute(station_id, "UpdateFirmware", r16.update_firmware(location, retrieve_date, retries, retry_interval),
+        return await self._execute(station_id, "UpdateFirmware", self._requests(station_id).update_firmware(location, retrieve_date, retries, retry_interval),
                                    ctx=ctx, reason=reason)
 
     async def get_diagnostics(self, station_id: UUID, location: str, start_time: datetime | None = None,
@@ -384,7 +464,7 @@ class CommandApi:
         if not location or "://" not in location:
             raise ValidationError("Give the upload location as a URL (ftp://, http:// or https://).", field="location")
         return await self._execute(station_id, "GetDiagnostics",
-                                   r16.get_diagnostics(location, start_time, stop_time, retries, retry_interval), ctx=ctx, reason=reason)
+                                   self._requests(station_id).get_diagnostics(location, start_time, stop_time, retries, retry_interval), ctx=ctx, reason=reason)
 
     async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
@@ -397,7 +477,9 @@ class CommandApi:
         info = conn.info
         if not self.services.compat.switches(info.id).configure_meter_interval:
             return  # its compatibility profile: the key is missing or read-only on this station
-        await self.change_configuration(info.id, "MeterValueSampleInterval", str(info.meter_value_interval),
+        # the same setting in the two versions: 1.6's key, 2.0.1's variable of the sampled-data controller
+        key = "SampledDataCtrlr/TxUpdatedInterval" if conn.ocpp_version == "2.0.1" else "MeterValueSampleInterval"
+        await self.change_configuration(info.id, key, str(info.meter_value_interval),
                                         ctx=AFTER_BOOT, reason="configure meter value interval after boot")
 
     async def trigger_boot(self, conn: "StationConnection") -> None:

@@ -28,6 +28,8 @@ class CompatibilityProbe:
         from evdesk.csms.commands import configuration_rows
 
         info = conn.info
+        if conn.ocpp_version != "1.6":
+            return  # the probe reads 1.6 configuration keys; a 2.0.1 station reports its device model instead
         compat = self.services.compat
         if not await compat.first_boot(info, getattr(conn.websocket, "subprotocol", None)):
             return

@@ -1,8 +1,31 @@
-"""One station's websocket: frames in and out, logged, checked, and routed.
+"""One station's OCPP-J session, owned by evdesk: socket, framing, validation, routing, calls.
 
-Version-specific subclasses add the message handlers; this base keeps what every
-OCPP-J version shares: the communication log, defensive framing, one
-CSMS-initiated call at a time with a timeout, and the quiet period after a boot.
+The `ocpp` library gives evdesk its message classes, enums and JSON schemas, nothing
+more. This class keeps what every OCPP-J version shares; the version subclasses
+(`v16/station.py`, `v201/station.py`) add a handler table and their result classes.
+
+Rules (decided here, and why):
+
+* **Framing** — every frame goes through `framing.parse_frame`, so every bad frame
+  gets the CALLERROR its version asks for and the connection lives on.
+* **Routing** — a subclass marks its handlers with `@handles("Action")`; the table
+  is built once per class (`__init_subclass__`). A handler gets the payload's
+  properties as snake_case keyword arguments and returns a `call_result` object.
+  An action the version defines but evdesk does not take is `NotSupported`; an
+  unknown one `NotImplemented`; anything but BootNotification from a pending
+  station `SecurityError`.
+* **Validation** — the station's CALLs and answers are checked by `validation.py`
+  (fastjsonschema compiled from the library's schema files, per version);
+  evdesk's own outgoing payloads are typed and checked by the protocol tests,
+  not again before every send. The operator's per-station "skip schema
+  validation" is read from the station's info at every message.
+* **Calls** — one CSMS-initiated call at a time per station (one lock, held from
+  sending the CALL to its answer or giving up). The answer is matched by unique
+  id; an answer to a call that gave up (time-out) is logged and ignored. A
+  dropped socket fails the waiting call at once with `ConnectionClosed`.
+* **Acknowledgement** — what a station tells evdesk is committed (group commit)
+  before the station hears the CALLRESULT; a message that cannot be stored is
+  answered `InternalError`, so the station keeps it and sends it again.
 """
 
 from __future__ import annotations
@@ -13,23 +36,28 @@ import json
 import logging
 import time
 import uuid
+from types import ModuleType
 
-from ocpp.charge_point import (
-    ChargePoint,
-    camel_to_snake_case,
+from ocpp.charge_point import camel_to_snake_case
+from ocpp.exceptions import (
+    FormatViolationError,
+    GenericError,
+    NotImplementedError,
+    NotSupportedError,
+    OCPPError,
+    SecurityError,
+    UnknownCallErrorCodeError,
 )
-from ocpp.exceptions import NotImplementedError, NotSupportedError, OCPPError, SecurityError
 from ocpp.messages import Call, CallError, CallResult
-from ocpp.v16.enums import Action as Action16
 from websockets.exceptions import ConnectionClosed
 
 from evdesk.core.log_limit import limited
 from evdesk.core.services import Services
 from evdesk.core.station_cache import StationInfo
 from evdesk.csms.framing import FrameProblem, error_code, parse_frame
+from evdesk.csms.payloads import payload_dict
 from evdesk.csms.redaction import redact_frame
 from evdesk.csms.sanity import check_payload
-from evdesk.csms.payloads import payload_dict
 from evdesk.csms.validation import validate_call, validate_result
 from evdesk.store.errors import RowRejected, StorageUnavailable
 
@@ -40,17 +68,41 @@ class InvalidAnswer(Exception):
     """The station answered, but its answer breaks the OCPP schema."""
 
     def __init__(self, error: OCPPError):
-        # the cause only: the library's details carry the whole answer, which may hold secrets
+        # the cause only: the details carry the whole answer, which may hold secrets
         cause = (error.details or {}).get("cause", "") if isinstance(error.details, dict) else ""
         super().__init__(f"{error.code}: {error.description} {cause}".strip())
         self.error = error
 
 
-class StationConnection(ChargePoint):
+def handles(action: str):
+    """Mark a method as the handler of the station's `action` CALL."""
+
+    def mark(method):
+        method._ocpp_action = action
+        return method
+
+    return mark
+
+
+class StationConnection:
     ocpp_version = "1.6"
+    subprotocol = "ocpp1.6"
+    # filled per subclass: the station's actions evdesk answers, and every action the version defines
+    handlers: dict[str, str] = {}
+    known_actions: frozenset[str] = frozenset()
+    call_results: ModuleType | None = None  # the version's `call_result` module (answers to our CALLs)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        table = dict(getattr(cls, "handlers", {}))
+        for name, member in vars(cls).items():
+            action = getattr(member, "_ocpp_action", None)
+            if action is not None:
+                table[action] = name
+        cls.handlers = table
 
     def __init__(self, info: StationInfo, websocket, services: Services):
-        super().__init__(info.identity, websocket, response_timeout=services.settings.command_timeout)
+        self.id = info.identity
         self.info = info
         self.services = services
         self.websocket = websocket
@@ -58,17 +110,10 @@ class StationConnection(ChargePoint):
         self.boot_seen = False
         self.closed = asyncio.Event()
         self._pending_action = ""  # the CALL we wait an answer for
+        self._pending: tuple[str, asyncio.Future] | None = None  # its unique id and the answer's future
         self._answering = ""  # the CALL we are answering
-        self._last_error_id = ""  # unique id of the last CALLERROR the station sent
-        # one CSMS-initiated call at a time, from sending it to its answer (or giving up): the next
-        # call may only clear out late answers once the one before it is done
+        # one CSMS-initiated call at a time, from sending it to its answer (or giving up)
         self._calls = asyncio.Lock()
-        self.apply_validation_switch()
-
-    def apply_validation_switch(self) -> None:
-        """The operator's per-station 'skip schema validation' (INTEROP §10)."""
-        for handlers in self.route_map.values():
-            handlers["_skip_schema_validation"] = self.info.skip_schema_validation
 
     # -- receiving -----------------------------------------------------------
     async def run(self) -> None:
@@ -81,6 +126,9 @@ class StationConnection(ChargePoint):
             pass
         finally:
             self.closed.set()
+            pending = self._pending
+            if pending is not None and not pending[1].done():
+                pending[1].set_exception(ConnectionClosed(None, None))
 
     async def handle_frame(self, text: str) -> None:
         services = self.services
@@ -98,64 +146,70 @@ class StationConnection(ChargePoint):
         if isinstance(msg, Call):
             services.commlog.frame(self.id, "in", text, 2, msg.unique_id, msg.action[:64])
             self._answering = msg.action
-            try:
-                await self._handle_call(msg)
-            except OCPPError as error:
-                code = error_code(error.code, self.ocpp_version)
-                # a pending station talking is expected (it waits for adoption); a bad payload is not
-                limited(log, logging.INFO if code == "SecurityError" else logging.WARNING, self.id, f"refused:{code}",
-                        "%s: %s refused with %s: %s", self.id, msg.action[:64], code, error.description)
-                await self._answer(_call_error(msg.unique_id, code, error.description, error.details))
-            except (StorageUnavailable, RowRejected) as exc:
-                # not stored, so not acknowledged: the station keeps the message and sends it again
-                limited(log, logging.WARNING, self.id, "not-stored", "%s: %s not stored, answered InternalError: %s",
-                        self.id, msg.action[:64], exc)
-                await self._answer(_call_error(msg.unique_id, "InternalError",
-                                               "evdesk could not store this message now; send it again later", {}))
-            except Exception:
-                limited(log, logging.ERROR, self.id, f"failed:{msg.action[:64]}", "%s: handler for %s failed",
-                        self.id, msg.action[:64], exc_info=True)
-                await self._answer(_call_error(msg.unique_id, "InternalError", "An internal error occurred", {}))
+            await self._answer_call(msg)
             return
+        self._take_answer(text, msg)
+
+    async def _answer_call(self, msg: Call) -> None:
+        try:
+            await self._handle_call(msg)
+        except OCPPError as error:
+            code = error_code(error.code, self.ocpp_version)
+            # a pending station talking is expected (it waits for adoption); a bad payload is not
+            limited(log, logging.INFO if code == "SecurityError" else logging.WARNING, self.id, f"refused:{code}",
+                    "%s: %s refused with %s: %s", self.id, msg.action[:64], code, error.description)
+            await self._answer(_call_error(msg.unique_id, code, error.description, error.details))
+        except (StorageUnavailable, RowRejected) as exc:
+            # not stored, so not acknowledged: the station keeps the message and sends it again
+            limited(log, logging.WARNING, self.id, "not-stored", "%s: %s not stored, answered InternalError: %s",
+                    self.id, msg.action[:64], exc)
+            await self._answer(_call_error(msg.unique_id, "InternalError",
+                                           "evdesk could not store this message now; send it again later", {}))
+        except Exception:
+            limited(log, logging.ERROR, self.id, f"failed:{msg.action[:64]}", "%s: handler for %s failed",
+                    self.id, msg.action[:64], exc_info=True)
+            await self._answer(_call_error(msg.unique_id, "InternalError", "An internal error occurred", {}))
+
+    def _take_answer(self, text: str, msg: CallResult | CallError) -> None:
         kind = 3 if isinstance(msg, CallResult) else 4
-        if kind == 4:
-            self._last_error_id = msg.unique_id
         action = self._pending_action
-        services.commlog.frame(self.id, "in", redact_frame(text, action, kind), kind, msg.unique_id, action)
-        if kind == 3 and action:
-            try:
-                check_payload(action, msg.payload, self.ocpp_version, response=True)
-            except OCPPError as error:
-                # an answer evdesk could not store or compute with: the call fails as a schema breach would
-                msg = CallError(msg.unique_id, error_code(error.code, self.ocpp_version), error.description, {})
-        if self._call_lock.locked():
-            self._response_queue.put_nowait(msg)
-        else:
+        self.services.commlog.frame(self.id, "in", redact_frame(text, action, kind), kind, msg.unique_id, action)
+        pending = self._pending
+        if pending is None or pending[0] != msg.unique_id or pending[1].done():
             limited(log, logging.INFO, self.id, "late-answer", "%s: answer %s arrived after its call gave up; ignored",
                     self.id, msg.unique_id)
+            return
+        future = pending[1]
+        if kind == 4:
+            future.set_exception(_station_error(msg))  # the station itself answered with a CALLERROR
+            return
+        try:
+            check_payload(action, msg.payload, self.ocpp_version, response=True)
+            if not self.info.skip_schema_validation:
+                validate_result(action, msg.payload, self.ocpp_version)
+        except OCPPError as error:
+            # an answer evdesk cannot store or compute with, or one that breaks the schema
+            error.code = error_code(error.code, self.ocpp_version)
+            future.set_exception(InvalidAnswer(error))
+            return
+        future.set_result(msg.payload)
 
     async def _handle_call(self, msg: Call) -> None:
-        """Answer one CALL: validate it, run the handler, send the result.
-
-        Does what `ChargePoint._handle_call` does with three savings that matter at
-        thousands of messages per second: schemas are checked by compiled
-        validators (`validation.py`), key-case conversion is cached per key, and
-        evdesk's own results (typed payload classes, schema-checked by the
-        protocol tests' clients) are not validated again before every send.
-        """
-        handlers = self.route_map.get(msg.action)
-        if handlers is None:
-            if msg.action in _KNOWN_ACTIONS.get(self.ocpp_version, ()):
+        """Answer one CALL: route, validate, run the handler, commit, send the result."""
+        name = self.handlers.get(msg.action)
+        if name is None:
+            if msg.action in self.known_actions:
                 raise NotSupportedError(description=f"evdesk does not take {msg.action} from a station")
             raise NotImplementedError(description=f"Unknown action {msg.action[:64]!r}")
         if self.info.registration == "pending" and msg.action != "BootNotification":
             # not accepted yet (OCPP 2.0.1 B02.FR.09; the 1.6 security white paper follows it)
             raise SecurityError(description="Charging station is not accepted yet (pending adoption)")
-        validate_call(msg, self.ocpp_version, schema=not handlers.get("_skip_schema_validation", False))
-        self.services.compat.observe(self.info, msg.action, msg.payload)  # the probe's first day; else a look-up
+        validate_call(msg, self.ocpp_version, schema=not self.info.skip_schema_validation)
+        if self.ocpp_version == "1.6":
+            self.services.compat.observe(self.info, msg.action, msg.payload)  # the probe's first day; else a look-up
         batch = self.services.batch
         with batch.frame_scope() as ticket:
-            response = handlers["_on_action"](**_to_snake(msg.payload))
+            response = getattr(self, name)(**_to_snake(msg.payload))
             if inspect.isawaitable(response):
                 response = await response
         # what the station tells us is on disk before it hears "received" (group commit)
@@ -180,54 +234,48 @@ class StationConnection(ChargePoint):
     # -- calling -------------------------------------------------------------
     async def call_station(self, payload, timeout: float | None = None):
         """Send a CALL and return the result object; raises OCPPError on a CALLERROR,
-        asyncio.TimeoutError without an answer, ConnectionClosed when the socket drops."""
+        InvalidAnswer on an answer that breaks the schema, asyncio.TimeoutError without an
+        answer, ConnectionClosed when the socket drops."""
         await self.wait_quiet_period()
         async with self._calls:
-            return await self._call_station(payload, timeout)
+            return await self._exchange(payload, timeout or self.services.settings.command_timeout)
 
-    async def _call_station(self, payload, timeout: float | None):
-        self._response_timeout = timeout or self.services.settings.command_timeout
-        self._pending_action = type(payload).__name__
-        try:
-            # drop answers that came in after an earlier call gave up
-            while not self._response_queue.empty():
-                self._response_queue.get_nowait()
-            unique_id = str(uuid.uuid4())
-            call_task = asyncio.ensure_future(self._exchange(payload, unique_id))
-            closed_task = asyncio.ensure_future(self.closed.wait())
-            try:
-                done, _ = await asyncio.wait({call_task, closed_task}, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                closed_task.cancel()
-            if call_task in done:
-                try:
-                    return call_task.result()
-                except OCPPError as error:
-                    if self._last_error_id == unique_id:
-                        raise  # the station itself answered with a CALLERROR
-                    raise InvalidAnswer(error) from error
-            call_task.cancel()
-            raise ConnectionClosed(None, None)
-        finally:
-            self._pending_action = ""
+    async def call_raw(self, action: str, payload: dict, timeout: float | None = None) -> dict:
+        """Send any CALL of this station's version as a plain JSON payload (the admins' raw
+        call); returns the station's answer payload (checked like any other answer)."""
+        if action not in self.known_actions:
+            raise ValueError(f"OCPP {self.ocpp_version} has no action {action!r}")
+        await self.wait_quiet_period()
+        async with self._calls:
+            return await self._round_trip(action, payload, timeout or self.services.settings.command_timeout)
 
-    async def _exchange(self, payload, unique_id: str):
-        """One CALL and its answer, as the library's `call` does, without its costs on our own
-        requests: evdesk's payloads are typed (the protocol tests check them against the
-        schemas), so only the station's answer is checked, by the compiled validators."""
+    async def _exchange(self, payload, timeout: float):
         action = type(payload).__name__
-        frame = json.dumps([2, unique_id, action, payload_dict(payload)], separators=(",", ":"), ensure_ascii=False)
-        async with self._call_lock:  # handle_frame queues answers while it is held
+        answer = await self._round_trip(action, payload_dict(payload), timeout)
+        try:
+            return getattr(self.call_results, action)(**_to_snake(answer))
+        except TypeError as exc:  # a property the result class lacks (schema validation skipped for this station)
+            raise InvalidAnswer(FormatViolationError(description=f"{action}: {exc}"[:255])) from None
+
+    async def _round_trip(self, action: str, payload: dict, timeout: float) -> dict:
+        if self.closed.is_set():
+            raise ConnectionClosed(None, None)
+        unique_id = str(uuid.uuid4())
+        future = asyncio.get_running_loop().create_future()
+        self._pending_action = action
+        self._pending = (unique_id, future)
+        try:
+            frame = json.dumps([2, unique_id, action, payload], separators=(",", ":"), ensure_ascii=False)
             await self._send(frame)
             try:
-                response = await self._get_specific_response(unique_id, self._response_timeout)
+                return await asyncio.wait_for(future, timeout)
             except asyncio.TimeoutError:
-                raise asyncio.TimeoutError(f"no answer to {action} in {self._response_timeout} s") from None
-        if isinstance(response, CallError):
-            raise response.to_exception()
-        if not self.info.skip_schema_validation:
-            validate_result(action, response.payload, self.ocpp_version)
-        return getattr(self._call_result, action)(**_to_snake(response.payload))
+                raise asyncio.TimeoutError(f"no answer to {action} in {timeout} s") from None
+        finally:
+            self._pending = None
+            self._pending_action = ""
+            if future.done() and not future.cancelled():
+                future.exception()  # retrieved: a late failure is not "never retrieved"
 
     async def wait_quiet_period(self) -> None:
         """Chargers are busy just after a boot (INTEROP §9): hold calls back a few seconds."""
@@ -241,7 +289,14 @@ class StationConnection(ChargePoint):
         await self.websocket.close(code, reason)
 
 
-_KNOWN_ACTIONS = {"1.6": frozenset(a.value for a in Action16)}
+def _station_error(msg: CallError) -> OCPPError:
+    """The OCPPError of a station's CALLERROR; a code OCPP does not define (vendors invent some)
+    becomes a GenericError that names it (the library raises on those)."""
+    try:
+        return msg.to_exception()
+    except UnknownCallErrorCodeError:
+        return GenericError(description=f"{str(msg.error_code)[:40]}: {msg.error_description}"[:255],
+                            details=msg.error_details if isinstance(msg.error_details, dict) else {})
 
 
 def _call_error(unique_id: str, code: str, description: str, details) -> str:
@@ -285,4 +340,4 @@ def _describe_outgoing(message: str, answering: str) -> tuple[int | None, str, s
     return kind, unique_id, action
 
 
-__all__ = ["StationConnection", "CallError"]
+__all__ = ["StationConnection", "InvalidAnswer", "CallError", "handles"]

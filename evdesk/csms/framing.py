@@ -26,7 +26,9 @@ it to values, `validation.py` to the schema):
   `sanity.MAX_CONNECTOR_ID`, a date-time outside 1900..2999, a sampled value
   that overflows ("1e400") or whose size is absurd (`sanity.MAX_SAMPLED_VALUE`).
 * **NotImplemented** — an action the receiver does not know; **NotSupported** —
-  an action OCPP 1.6 defines that evdesk does not take from a station.
+  an action the station's OCPP version defines that evdesk does not take from a
+  station (e.g. RequestStartTransaction sent by a 2.0.1 station).
+* **MessageTypeNotSupported** (2.0.1 only) — an unknown message type.
 * **SecurityError** — any message but BootNotification from a station that is
   not accepted (held as pending by the unknown-station policy).
 

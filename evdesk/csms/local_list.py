@@ -3,7 +3,11 @@ on its own (offline, or before asking), kept in step with evdesk.
 
 * Which stations: those whose `LocalAuthListEnabled` is true (read with
   GetConfiguration after boot when not known yet). `LocalAuthListMaxLength` bounds
-  the list, `SendLocalListMaxLength` one message.
+  the list, `SendLocalListMaxLength` one message. OCPP 2.0.1 stations name the same
+  settings `LocalAuthListCtrlr/Enabled` and `LocalAuthListCtrlr/ItemsPerMessage` (read
+  with GetVariables; the list's length limit is a variable characteristic, not a value
+  GetVariables returns, so 1,000 is assumed); the command API turns the entries into
+  2.0.1's idToken / idTokenInfo.
 * What is on a station's list: every live token whose decision at that station is
   not Invalid (Accepted ones with their expiry and parentIdTag, Blocked and
   Expired ones so an offline station refuses them too); tokens that would be Invalid
@@ -44,6 +48,11 @@ log = logging.getLogger(__name__)
 
 LOCAL_LIST_CTX = dataclasses.replace(SYSTEM_CONTEXT, display_name="evdesk (local list)")
 CONFIG_KEYS = ("LocalAuthListEnabled", "LocalAuthListMaxLength", "SendLocalListMaxLength")
+# (enabled, list length, entries per message) by OCPP version
+CONFIG_KEYS_BY_VERSION = {
+    "1.6": CONFIG_KEYS,
+    "2.0.1": ("LocalAuthListCtrlr/Enabled", "", "LocalAuthListCtrlr/ItemsPerMessage"),  # "": not asked
+}
 DEBOUNCE_SECONDS = 0.2
 YIELD_EVERY = 2000  # tokens evaluated between two yields to the loop
 
@@ -52,11 +61,11 @@ def _iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def read_state(station_id: UUID) -> dict:
+def read_state(station_id: UUID, keys: tuple[str, ...] = CONFIG_KEYS) -> dict:
     """(reader) What was last sent, with the station's configuration keys as last read."""
     sent = q.local_list_state(station_id)
     return {"version": sent[0] if sent else 0, "entries": sent[1] if sent else {},
-            "config": q.configuration_values(station_id, CONFIG_KEYS)}
+            "config": q.configuration_values(station_id, keys)}
 
 
 def _int(value, default: int) -> int:
@@ -138,27 +147,31 @@ class LocalListSync:
     async def _after_boot(self, conn) -> None:
         info = conn.info
         store = self.services.store
-        state = await store.read(read_state, info.id)
+        enabled_key, max_key, send_max_key = CONFIG_KEYS_BY_VERSION.get(getattr(conn, "ocpp_version", "1.6"),
+                                                                        CONFIG_KEYS)
+        keys = tuple(k for k in (enabled_key, max_key, send_max_key) if k)
+        state = await store.read(read_state, info.id, keys)
         if state["version"] == 0 and not self.services.auth.index.tokens_by_id:
             # no tokens yet and nothing ever sent: ask nothing now (a boot storm stays light);
             # the first token added brings this station up to date
             self._unchecked[info.id] = conn
             return
         self._unchecked.pop(info.id, None)
-        if "LocalAuthListEnabled" not in state["config"]:
-            await self.commands.get_configuration(info.id, list(CONFIG_KEYS), ctx=LOCAL_LIST_CTX,
+        if enabled_key not in state["config"]:
+            await self.commands.get_configuration(info.id, list(keys), ctx=LOCAL_LIST_CTX,
                                                           reason="does the station keep a local authorization list?")
-            state = await store.read(read_state, info.id)
+            state = await store.read(read_state, info.id, keys)
         cfg = state["config"]
-        enabled = str(cfg.get("LocalAuthListEnabled", "")).strip().lower() == "true"
+        enabled = str(cfg.get(enabled_key, "")).strip().lower() == "true"
         self._known[info.id] = {
-            "enabled": enabled, "max": _int(cfg.get("LocalAuthListMaxLength"), 1000),
-            "send_max": max(1, _int(cfg.get("SendLocalListMaxLength"), 100)),
+            "enabled": enabled, "max": _int(cfg.get(max_key), 1000),
+            "send_max": max(1, _int(cfg.get(send_max_key), 100)),
         }
         if not enabled:
             return
         result = await self.commands.get_local_list_version(info.id, ctx=LOCAL_LIST_CTX, reason="local list check after boot")
-        station_version = (result.response or {}).get("list_version") if result.ok else None
+        answer = result.response or {}
+        station_version = answer.get("list_version", answer.get("version_number")) if result.ok else None
         await self.sync(info.id, full=station_version != state["version"] or state["version"] == 0)
 
     # -- sending ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Password rotation (OCPP 1.6): a new random basic-auth password for a station.
+"""Password rotation: a new random basic-auth password for a station (OCPP 1.6 and 2.0.1).
 
 How (decided):
 * evdesk makes a random password of 20 letters, digits, `-` and `_` (120 bits), and sends
@@ -14,6 +14,9 @@ How (decided):
   RebootRequired: it accepted and uses it from its next connection). Until then — and
   for good after Rejected, NotSupported, a time-out or no connection — the old password
   keeps working.
+* OCPP 2.0.1: the same password, as the variable SecurityCtrlr/BasicAuthPassword (SetVariables,
+  plain text as 2.0.1 defines it), through the device-model command, which switches the stored
+  password on the same rule (accepted or reboot required).
 * Who: admins (the right to edit stations), for stations in their domain.
 """
 
@@ -44,6 +47,14 @@ async def rotate_password(commands, station_id: UUID, *, ctx: OperatorContext, r
     require(ctx, Permission.EDIT_STATIONS)
     commands._allow(ctx, station_id, Permission.EDIT_STATIONS)  # the station is in the operator's domain
     password = new_station_password()
+    if commands.version_of(station_id) == "2.0.1":
+        result = await commands.set_device_model_value(station_id, "SecurityCtrlr/BasicAuthPassword", password,
+                                                       ctx=ctx, reason=reason or "password rotation")
+        if result.ok:
+            return dataclasses.replace(result, message=f"{result.message}; evdesk expects the new password from "
+                                                       "the station's next connection")
+        return dataclasses.replace(result, message=f"{result.message}. The password was not changed: the station "
+                                                   "keeps using its current one.")
     result = await commands._execute(
         station_id, "ChangeConfiguration", r16.change_configuration("AuthorizationKey", authorization_key(password)),
         ctx=ctx, reason=reason or "password rotation")

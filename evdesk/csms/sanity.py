@@ -33,6 +33,7 @@ from evdesk.core.metering import convert
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 MAX_CONNECTOR_ID = 100
+MAX_EVSE_ID = 100  # OCPP 2.0.1 (evdesk's connector numbers: see core/device_model.py)
 MAX_SAMPLED_VALUE = 1e12  # Wh, W, A, V... after unit conversion
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 LATEST = datetime(3000, 1, 1, tzinfo=timezone.utc)
@@ -45,7 +46,11 @@ _plans: dict[tuple[str, str, bool], object] = {}
 # ("object", {prop: plan}), ("array", plan). None = nothing to check below.
 
 
-def _plan(schema: dict, name: str = ""):
+def _plan(schema: dict, name: str = "", defs: dict | None = None, depth: int = 0):
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and defs is not None and depth < 12:
+        # OCPP 2.0.1's schemas name their types in "definitions" (1.6's are inline)
+        schema = defs.get(ref.rsplit("/", 1)[-1], {})
     kind = schema.get("type")
     if kind == "integer":
         return ("int", name)
@@ -54,7 +59,7 @@ def _plan(schema: dict, name: str = ""):
     if kind == "object":
         props = {}
         for prop, sub in (schema.get("properties") or {}).items():
-            plan = _plan(sub, prop)
+            plan = _plan(sub, "evseId" if name == "evse" and prop == "id" else prop, defs, depth + 1)
             if plan is not None:
                 props[prop] = plan
         if name == "sampledValue#item":
@@ -62,7 +67,7 @@ def _plan(schema: dict, name: str = ""):
         return ("object", props) if props else None
     if kind == "array":
         items = schema.get("items") or {}
-        plan = _plan(items, name + "#item")
+        plan = _plan(items, name + "#item", defs, depth + 1)
         return ("array", plan) if plan is not None else None
     return None
 
@@ -81,7 +86,8 @@ def plan_for(action: str, ocpp_version: str, response: bool = False):
     if key not in _plans:
         try:
             with open(_schema_path(action, ocpp_version, response), encoding="utf-8-sig") as f:
-                _plans[key] = _plan(json.load(f))
+                schema = json.load(f)
+                _plans[key] = _plan(schema, "", schema.get("definitions") or {})
         except (OSError, ValueError):
             _plans[key] = None
     return _plans[key]
@@ -117,6 +123,26 @@ def _walk(plan, value, where: str, action: str):
     return value
 
 
+def _check_sampled_201(raw, unit_of_measure: dict, where: str) -> None:
+    """OCPP 2.0.1: the value is a number, its unit and power-of-ten multiplier in unitOfMeasure."""
+    multiplier = unit_of_measure.get("multiplier", 0)
+    if isinstance(multiplier, bool) or not isinstance(multiplier, int):
+        return  # the schema check reports the type
+    if not -MAX_MULTIPLIER <= multiplier <= MAX_MULTIPLIER:
+        raise PropertyConstraintViolationError(
+            description=f"{where}.unitOfMeasure.multiplier must be between -{MAX_MULTIPLIER} and {MAX_MULTIPLIER}")
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return
+    if not math.isfinite(raw):
+        raise PropertyConstraintViolationError(description=f"{where}.value is out of range")
+    unit = unit_of_measure.get("unit") if isinstance(unit_of_measure.get("unit"), str) else ""
+    number = convert(repr(float(raw) * 10.0 ** multiplier), unit)
+    if number is None or not math.isfinite(number) or abs(number) > MAX_SAMPLED_VALUE:
+        raise PropertyConstraintViolationError(
+            description=f"{where}.value {raw!r} {unit} is beyond {MAX_SAMPLED_VALUE:.0e} in evdesk's units: "
+                        "not a plausible reading")
+
+
 def _check_int(value, name: str, where: str, action: str):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value  # the schema check reports the type
@@ -128,6 +154,10 @@ def _check_int(value, name: str, where: str, action: str):
         value = int(value)
     if not INT32_MIN <= value <= INT32_MAX:
         raise _out_of_range(where, value)
+    if name == "evseId":
+        if not 0 <= value <= MAX_EVSE_ID:
+            raise PropertyConstraintViolationError(
+                description=f"{where} must be between 0 and {MAX_EVSE_ID}, not {value}")
     if name == "connectorId":
         lowest = 1 if action == "StartTransaction" else 0
         if not lowest <= value <= MAX_CONNECTOR_ID:
@@ -166,10 +196,17 @@ def check_time(value, where: str) -> None:
         raise PropertyConstraintViolationError(description=f"{where} is outside 1900..2999: {value[:40]!r}")
 
 
+MAX_MULTIPLIER = 9  # OCPP 2.0.1 unitOfMeasure.multiplier: a power of ten; chargers use -3..3
+
+
 def _check_sampled(sampled: dict, where: str) -> None:
     if sampled.get("format") == "SignedData":
         return
     raw = sampled.get("value")
+    unit_of_measure = sampled.get("unitOfMeasure")
+    if isinstance(unit_of_measure, dict) or (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
+        _check_sampled_201(raw, unit_of_measure if isinstance(unit_of_measure, dict) else {}, where)
+        return
     if not isinstance(raw, str):
         return  # the schema check reports the type
     if not _DECIMAL.match(raw):

@@ -1,8 +1,9 @@
 """The embedded OCPP server: the websocket listener stations connect to.
 
 Handshake (INTEROP §1): the station identity is the last path segment,
-percent-decoded; `ocpp1.6` is negotiated and a charger that offers no
-subprotocol is served as 1.6. Security profile 1: a station with a password must
+percent-decoded; `ocpp1.6` or `ocpp2.0.1` is negotiated (the first the
+charger offers that evdesk serves) and a charger that offers no subprotocol is served
+as 1.6. Security profile 1: a station with a password must
 send HTTP basic auth whose user is its identity (401 otherwise; repeated failures
 are slowed down per identity and address, 429). Security profiles 2 and 3 (`csms/tls.py`): a wss:// listener beside or instead
 of ws:// (site setting `ocpp_listener`); a station on profile 2 or 3 is refused on
@@ -25,7 +26,6 @@ import math
 from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
-import ocpp.messages
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
@@ -40,15 +40,18 @@ from evdesk.csms.connection import StationConnection
 from evdesk.csms.auto_recovery import AutoRecovery
 from evdesk.csms.firmware_delivery import FirmwareDelivery
 from evdesk.csms.limit_stops import LimitStopper
+from evdesk.csms.load_control import LoadControl
 from evdesk.csms.local_list import LocalListSync
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.tls import client_identity_problem, server_context, tls_connection_class, tls_refusal_reason
 from evdesk.csms.v16.station import StationConnection16
+from evdesk.csms.v201.station import StationConnection201
+from evdesk.csms.v201.transactions import TransactionEvents
 from evdesk.store.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUBPROTOCOLS = ("ocpp1.6",)
+SUPPORTED_SUBPROTOCOLS = ("ocpp1.6", "ocpp2.0.1")
 # A hard cap for websockets itself; frames above max_frame_bytes but below this
 # get a CALLERROR and the connection lives on.
 WEBSOCKET_MAX_SIZE = 1024 * 1024
@@ -91,12 +94,14 @@ class CentralSystem:
         self.registry = ConnectionRegistry(services.stations)
         self.connections: dict[str, StationConnection] = self.registry.connections
         self.commands = CommandApi(services, self.registry)
+        self.transactions201 = TransactionEvents(services)  # OCPP 2.0.1 transaction ids -> sessions
         self.local_lists = LocalListSync(services, self.registry, self.commands)
         self.limit_stops = LimitStopper(services, self.commands)  # sessions that reached a stop limit
         self.auto_recovery = AutoRecovery(services, self.commands)  # resets the notification watch asks for
         # firmware served and diagnostics received over HTTP and FTP, on this listener's address
         self.firmware = FirmwareDelivery(services, self.commands, self.registry, host, ephemeral=port == 0)
         self.probe = CompatibilityProbe(services, self.commands)  # a new station's quirks, after its first boot
+        self.load_control = LoadControl(services, self.commands)  # circuits' current shared as charging profiles
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
@@ -118,8 +123,6 @@ class CentralSystem:
         return f"wss://{host}:{self.tls_port}/"
 
     async def start(self) -> None:
-        # Validate inline: the executor round trip doubles the cost of every message.
-        ocpp.messages.ASYNC_VALIDATION = False
         if self.listener in ("tls", "both"):
             await self._start_tls_listener()
         if self.listener != "tls":
@@ -127,6 +130,7 @@ class CentralSystem:
             self.port = self._server.sockets[0].getsockname()[1]
             log.info("OCPP server listening on %s", self.address)
         await self.firmware.start()
+        self.load_control.start()
         self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
 
     async def _start_tls_listener(self) -> None:
@@ -183,6 +187,7 @@ class CentralSystem:
         self.local_lists.close()
         self.limit_stops.close()
         self.auto_recovery.close()
+        self.load_control.close()
         await self.commands.stop()
         await self.firmware.stop()
         for server in (self._server, self._tls_server):
@@ -232,7 +237,7 @@ class CentralSystem:
         if offered and not any(p in SUPPORTED_SUBPROTOCOLS for p in offered):
             limited(log, logging.INFO, identity, "bad-subprotocol", "refused station %r from %s: offers only %s",
                     identity, address, ", ".join(offered)[:80])
-            return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6.\n")
+            return _respond(connection, http.HTTPStatus.BAD_REQUEST, "Unsupported OCPP version; use ocpp1.6 or ocpp2.0.1.\n")
         known = self.services.stations.get(identity)
         if known is not None and known.security_profile > 1:
             refusal = client_identity_problem(connection, identity, known.security_profile)
@@ -320,9 +325,14 @@ class CentralSystem:
         if info is None:  # dropped meanwhile (the pending cap) or deleted
             await websocket.close(1008, "unknown station")
             return
-        conn = StationConnection16(
-            info, websocket, self.services, on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started,
-        )
+        if websocket.subprotocol == "ocpp2.0.1":
+            conn = StationConnection201(info, websocket, self.services, self.transactions201,
+                                        on_boot_accepted=self._after_boot, on_start=self.commands.transaction_started)
+        else:
+            conn = StationConnection16(
+                info, websocket, self.services, on_boot_accepted=self._after_boot,
+                on_start=self.commands.transaction_started,
+            )
         previous = self.connections.get(identity)
         self.connections[identity] = conn
         if previous is not None:
@@ -374,7 +384,6 @@ class CentralSystem:
         was = conn.info.registration
         if conn.info is not info:
             conn.info = info  # the registry replaced its entry after an edit
-            conn.apply_validation_switch()
         if was == "pending" and info.registration == "adopted" and conn.booted_at is None and conn.boot_seen:
             # adopted while waiting in Pending: ask it to boot now instead of at its next retry. Only
             # then: a station told Pending by the boot throttle waits for its own slot.

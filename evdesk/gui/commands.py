@@ -30,6 +30,8 @@ JSON = "json"
 KEY_LIST = "key_list"  # comma-separated list of strings
 TARIFF = "tariff"  # as the tariff groups decide (None), Free (FREE) or a tariff's id; choices from the site
 DECIMAL = "decimal"  # a number with decimals, sent as its text (kWh, money); empty = not set
+ID_TAG = "id_tag"  # a token of the operator's domain chosen by uid or its user's name, or any id tag typed
+RUNNING_SESSION = "running_session"  # one of the station's running sessions (read-only choice)
 
 FREE = "free"  # the tariff choice "Free"
 
@@ -48,6 +50,8 @@ class Param:
     # CONNECTOR only: offer "any connector" (None) / "whole station" (0)
     allow_any: bool = False
     allow_station: bool = False
+    # CONNECTOR only: offer only connectors without a running session (a cable is not released mid-charge)
+    idle_only: bool = False
 
 
 # send(api, station id, the dialog's values by parameter name, who acts, why) -> the outcome
@@ -122,7 +126,7 @@ COMMANDS: tuple[Command, ...] = (
         "Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff "
         "applies and, if you like, when evdesk stops the session.",
         (Param("connector_id", "Connector", CONNECTOR, required=False, allow_any=True),
-         Param("id_tag", "Id tag", TEXT, help="The token the session is charged to, e.g. 04A2B3C4D5."),
+         Param("id_tag", "Id tag", ID_TAG, help="The token the session is charged to, e.g. 04A2B3C4D5."),
          Param("tariff_id", "Tariff", TARIFF,
                help="As the tariff groups decide: the access profile's or the station's tariff. Free: no charge."),
          Param("max_minutes", "Stop after (minutes)", INT, required=False, minimum=1, maximum=10_080,
@@ -133,13 +137,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "remote_stop", "Stop charging…", _SEND["remote_stop"], "Ask the station to end a running session.",
-        (Param("transaction_id", "Session (transaction id)", INT, minimum=-2_147_483_648),),
+        (Param("transaction_id", "Session (transaction id)", RUNNING_SESSION, minimum=-2_147_483_648),),
         group="Charging", confirm_text="Stop charging",
     ),
     Command(
         "unlock_connector", "Release cable (unlock connector)…", _SEND["unlock_connector"],
         "Unlock a connector so a stuck cable can be removed. A running session on it may end.",
-        (Param("connector_id", "Connector", CONNECTOR),), group="Charging", confirm_text="Release cable",
+        (Param("connector_id", "Connector", CONNECTOR, idle_only=True),), group="Charging", confirm_text="Release cable",
     ),
     Command(
         "reserve_now", "Reserve connector…", _SEND["reserve_now"], "Hold a connector for one id tag until the expiry time.",

@@ -89,6 +89,9 @@ def run_gui(options: RuntimeOptions) -> int:
     from evdesk.gui.translations import apply_language, chosen_language
 
     apply_language(app, chosen_language())  # before any window: the forms translate as they are built
+    from evdesk.gui.theme import follow_os_theme
+
+    follow_os_theme(app)  # a dark palette when the OS uses a dark scheme
     from evdesk.gui.resources import app_icon_path
 
     icon_path = app_icon_path()

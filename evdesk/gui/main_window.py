@@ -16,13 +16,14 @@ import logging
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QIcon
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox
 
 from evdesk.core import events as ev
 from evdesk.core.errors import NotFound
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.station_status import ONLINE
+from evdesk.gui import display
 from evdesk.gui.asyncutil import task_failures
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.connect_help_dialog import ConnectHelpDialog
@@ -34,7 +35,9 @@ from evdesk.gui.pages.base import Page
 from evdesk.gui.pages.registry import PAGES, PAGES_BY_KEY
 from evdesk.gui.pages.station_panel import StationPanel
 from evdesk.gui.resources import icon_path
+from evdesk.gui.seat_layout import restore_layout, restore_window, save_layout, save_window
 from evdesk.gui.widgets.fault_alerts import FaultAlerts
+from evdesk.gui.widgets.search_popup import SearchPopup
 from evdesk.gui.widgets.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
@@ -63,15 +66,16 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         for spec in PAGES:
             self.add_page(spec.key, QCoreApplication.translate("Navigation", spec.title), spec.factory(self), spec.icon)
-        self._fit_navigation_width()
+        self.fit_navigation()
         self.ui.navList.currentRowChanged.connect(self._navigate)
         self.ui.navList.setCurrentRow(0)
         self.ui.connectHelpAction.triggered.connect(self.show_connect_help)
 
         self.storage_label = QLabel()
+        self.shared_db_label = QLabel()  # issue 14: shown only on a seat that uses a shared database
         self.online_label = QLabel()
         self.server_label = QLabel()
-        for label in (self.storage_label, self.online_label, self.server_label):
+        for label in (self.storage_label, self.shared_db_label, self.online_label, self.server_label):
             self.ui.statusBar.addPermanentWidget(label)
         self.server_label.setText(
             self.tr("OCPP server: {address}").format(address=server_address) if server_address
@@ -92,8 +96,36 @@ class MainWindow(QMainWindow):
         # new faults: a tray message (click: the station) and a badge on the Stations entry
         self.fault_alerts = FaultAlerts(services, self.current_operator, self.nav_item("stations"),
                                         self.open_station, self)
+        self._bus.on(ev.SharedDatabaseStatus, lambda _e: self.show_shared_db_status())
+        self._bus.on(ev.SyncConflictsFound, lambda e: self.show_message(
+            f"{e.count} change{'s' if e.count > 1 else ''} made on this seat lost to another seat's change of the "
+            "same record; the values that lost are kept under Shared data → Conflicts."))
+        self.show_shared_db_status()
         self.login_control = LoginControl(self)
+        self.search_popup: SearchPopup | None = None
+        self.search_action = QAction("Search…", self)
+        self.search_action.setObjectName("searchAction")
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_action.triggered.connect(self.show_search)
+        self.addAction(self.search_action)
         self.apply_permissions()
+        # this seat's window: size and position, each page's splitters and column widths
+        restore_window(self)
+        for key, page in self._pages.items():
+            restore_layout(key, page)
+
+    def show_shared_db_status(self) -> None:
+        """The status line's "Shared database: connected / unreachable since …" (hidden on a seat
+        without one, which looks as it always did)."""
+        from evdesk.gui.pages.shared_db_page import status_text
+
+        status = self.services.shared_db.status
+        self.shared_db_label.setVisible(status.state != "stopped")
+        text = status_text(status, display.zone_of(self.services.settings))
+        self.shared_db_label.setText(text if len(text) < 90 else text[:88] + "…")
+        self.shared_db_label.setToolTip(text)
+        self.shared_db_label.setStyleSheet("color: #c62828;" if status.state in ("unreachable", "refused") else "")
 
     # -- the operator ----------------------------------------------------------------------
     def set_session(self, session, new_login: bool = False) -> None:
@@ -150,19 +182,33 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 40))
         self.ui.navList.addItem(item)
 
-    def _fit_navigation_width(self) -> None:
-        """Wide enough for the longest entry in the language shown (German and Finnish words are
-        longer than the English the form's width was chosen for); never narrower than the form says."""
+    def fit_navigation(self) -> None:
+        """Make the navigation as wide as its longest entry (in the language shown), so no name is cut:
+        text at the style sheet's 11 pt, the icon, the item's padding and the selection bar, room
+        for the fault badge, the scroll bar's width."""
         nav = self.ui.navList
         font = QFont(nav.font())
-        font.setPointSizeF(11)  # the list's style sheet size
+        font.setPointSizeF(11)
         metrics = QFontMetrics(font)
-        widest = max((metrics.horizontalAdvance(nav.item(row).text()) for row in range(nav.count())), default=0)
-        # icon, the item's padding (10 px each side), the selection border, icon gap, the scroll bar
-        needed = widest + nav.iconSize().width() + 20 + 3 + 8 + nav.verticalScrollBar().sizeHint().width() + 6
-        if needed > nav.maximumWidth():
-            nav.setMaximumWidth(needed)
-            nav.setMinimumWidth(needed)
+        longest = max((metrics.horizontalAdvance(nav.item(r).text()) for r in range(nav.count())), default=0)
+        icon = nav.iconSize().width()
+        scroll = nav.style().pixelMetric(nav.style().PixelMetric.PM_ScrollBarExtent)
+        nav.setFixedWidth(max(170, longest + icon + 2 * 10 + 3 + 12 + 36 + scroll))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_navigation()
+
+    def retranslate_navigation(self) -> None:
+        """After a language is applied: the entries in the new language, then the width refitted to them."""
+        nav = self.ui.navList
+        for row in range(nav.count()):
+            item = nav.item(row)
+            spec = PAGES_BY_KEY.get(item.data(Qt.ItemDataRole.UserRole))
+            if spec is not None:
+                item.setText(QCoreApplication.translate("Navigation", spec.title))
+        self.fit_navigation()
 
     def nav_item(self, key: str) -> QListWidgetItem | None:
         nav = self.ui.navList
@@ -204,6 +250,7 @@ class MainWindow(QMainWindow):
         panel.backRequested.connect(self.show_stations)
         self._panel = panel
         self.ui.pageStack.addWidget(panel)
+        restore_layout("station_panel", panel)
         self.ui.pageStack.setCurrentWidget(panel)
         return panel
 
@@ -213,9 +260,26 @@ class MainWindow(QMainWindow):
     def _close_panel(self) -> None:
         if self._panel is not None:
             panel, self._panel = self._panel, None
+            save_layout("station_panel", panel)
             panel.detach()
             self.ui.pageStack.removeWidget(panel)
             panel.deleteLater()
+
+    # -- the universal search ----------------------------------------------------------------
+    def show_search(self) -> SearchPopup:
+        """Ctrl+K: the search popup over the window (one, kept between uses)."""
+        if self.search_popup is None:
+            self.search_popup = SearchPopup(self.services, self.current_operator, self)
+            self.search_popup.hitChosen.connect(self.open_search_hit)
+        self.search_popup.popup()
+        return self.search_popup
+
+    def open_search_hit(self, hit) -> None:
+        """Open what a search hit names: a station's panel, a user's editor, a session's details,
+        or the page of a token, group or location with it selected."""
+        from evdesk.gui.search_routes import open_hit
+
+        open_hit(self, hit)
 
     def show_connect_help(self) -> ConnectHelpDialog:
         """How chargers reach this evdesk (one window; shown again if already open)."""
@@ -248,6 +312,9 @@ class MainWindow(QMainWindow):
         box.open()  # not exec(): a failure report must not stop the loop
 
     def closeEvent(self, event) -> None:
+        save_window(self)
+        for key, page in self._pages.items():
+            save_layout(key, page)
         self._close_panel()
         for page in self._pages.values():
             page.detach()

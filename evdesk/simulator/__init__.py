@@ -18,6 +18,10 @@ configuration, read-only keys included, e.g. ChargeProfileMaxStackLevel=0 or
 ChargingScheduleAllowedChargingRateUnit="Power"); plus ``go_offline()`` /
 ``go_online()`` and ``send_raw()``.
 
+``evdesk.simulator.v201.SimulatedStation201`` is the station side of OCPP 2.0.1 (boot,
+TransactionEvents with offline queueing, the device model, every CSMS call evdesk sends),
+driven by the tests step by step.
+
 Loggers: ``evdesk.simulator`` (events) and ``evdesk.simulator.ocpp`` (every
 frame, from the ocpp library; WARNING unless lowered).
 """

@@ -24,6 +24,9 @@ class Car:
     max_power_w: float = 11_000.0
     target_soc: float = 100.0
     phases: int = 3
+    # IEC 61851-1: a car does not charge when offered less than 6 A per phase (it pauses, and
+    # resumes when the offer rises again); some cars need more.
+    min_current_a: float = 6.0
 
     @property
     def full(self) -> bool:
@@ -97,6 +100,8 @@ class Connector:
             return 0.0
         cap = min(station_max_w, self.car.max_power_w)
         if limit_w is not None:
+            if limit_w / (VOLTAGE * self.car.phases) < self.car.min_current_a - 1e-9:
+                return 0.0  # offered less than the car's minimum: it pauses
             cap = min(cap, max(0.0, limit_w))
         since = (t - self.session_start).total_seconds() if self.session_start else RAMP_SECONDS
         ramp = min(1.0, max(0.0, since) / RAMP_SECONDS)

@@ -222,9 +222,9 @@ class ProfileStore:
         ]
 
     # -- evaluation --------------------------------------------------------
-    def _best(self, candidates, t, tx_start) -> float | None:
+    def _best(self, candidates, t, tx_start, phases: int | None = None) -> float | None:
         for p in sorted(candidates, key=lambda p: (-p.stack_level, -p.connector_id)):
-            value = p.limit_at(t, tx_start, self.phases)
+            value = p.limit_at(t, tx_start, phases or self.phases)
             if value is not None:
                 return value
         return None
@@ -236,10 +236,13 @@ class ProfileStore:
         tx_start: datetime | None = None,
         tx_id: int | None = None,
         share: int = 1,
+        car_phases: int | None = None,
     ) -> float | None:
         """Effective limit (W) for one connector at `t`, None = unlimited.
 
-        `share` divides a ChargePointMaxProfile among that many charging connectors.
+        `share` divides a ChargePointMaxProfile among that many charging connectors. A limit in
+        A (per phase) becomes watts over the phases the car uses (`car_phases`; default the
+        station's), so a single-phase car under 16 A draws 16 A, not three phases' worth.
         """
         station = self._best(
             [p for p in self.profiles if p.purpose == "ChargePointMaxProfile"], t, tx_start
@@ -258,6 +261,7 @@ class ProfileStore:
                 ],
                 t,
                 tx_start,
+                car_phases,
             )
         if value is None:
             value = self._best(
@@ -268,6 +272,7 @@ class ProfileStore:
                 ],
                 t,
                 tx_start,
+                car_phases,
             )
         if station is not None:
             station = station / max(1, share)

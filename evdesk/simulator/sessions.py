@@ -320,7 +320,8 @@ class SessionMixin:
             limit_fn = lambda t: None  # noqa: E731
         else:
             def limit_fn(t):
-                return self.profiles.limit_w(c.id, t, c.session_start, c.transaction_id, share)
+                return self.profiles.limit_w(c.id, t, c.session_start, c.transaction_id, share,
+                                             c.car.phases if c.car else None)
         c.advance(now, self.max_power_w, limit_fn, 1.0 + self._rng.uniform(-0.005, 0.005))
 
     def _charging_status(self, c: Connector) -> str:

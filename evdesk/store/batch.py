@@ -436,7 +436,7 @@ class BatchWriter:
 
     @staticmethod
     def _feed(model, rows: list[dict]) -> None:
-        if issubclass(model, m.SyncedModel):
+        if issubclass(model, m.SyncedModel) or model._meta.table_name in w.FED_LOG_TABLES:
             w.record_changes(model, [(row["id"], row.get("version", 1)) for row in rows], w.INSERT)
 
     async def close(self) -> None:

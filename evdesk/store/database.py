@@ -67,11 +67,13 @@ class Store:
 
     def __init__(self, db: peewee.Database):
         self.db = db
-        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db")
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db",
+                                                               initializer=database_proxy.bind_thread, initargs=(db,))
         # Look-ups that must not queue behind a batch of writes (a charger waiting for
         # an Authorize answer) read on their own connection: WAL lets readers run
         # beside the writer and see every committed row.
-        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db-read")
+        self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evdesk-db-read",
+                                                             initializer=database_proxy.bind_thread, initargs=(db,))
         self._thread_id: int | None = None
         self.closed = False
         self.seat_id = ""
@@ -165,6 +167,13 @@ class Store:
         if threading.get_ident() == self._thread_id:
             return fn(*args)
         return self._executor.submit(fn, *args).result()
+
+    def read_sync(self, fn: Callable[..., T], *args: Any) -> T:
+        """A read-only `fn(*args)` on the reader connection, waited for: for worker threads of their own
+        (the shared-database sync), never the loop."""
+        if not isinstance(self.db, peewee.SqliteDatabase):
+            return self.call_sync(fn, *args)
+        return self._reader.submit(fn, *args).result()
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` on the database worker and await its result.

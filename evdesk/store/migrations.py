@@ -20,6 +20,10 @@ class DatabaseTooNew(RuntimeError):
     """The database was written by a newer evdesk than this one."""
 
 
+class MigrationBroke(RuntimeError):
+    """A migration would break the database's references; it was rolled back."""
+
+
 def _initial_schema(db: peewee.Database) -> None:
     db.create_tables(models.ALL_MODELS, safe=True)
 
@@ -217,6 +221,24 @@ def _security_profiles(db: peewee.Database) -> None:
     add_column_if_missing(db, "station", "security_profile", models.Station._meta.fields["security_profile"])
 
 
+def _ocpp201(db: peewee.Database) -> None:
+    """Issue 15: OCPP 2.0.1 transaction ids of stations -> evdesk sessions (own table only)."""
+    db.create_tables([models.TransactionRef], safe=True)
+
+
+def _shared_database_sync(db: peewee.Database) -> None:
+    """Issue 14: conflicts found by the shared-database sync, and an index for finding a row's
+    latest change in the feed (the sync asks it for every row it pushes or pulls). Only its own
+    table and index (safe), so it runs whichever of the parallel migrations ran first."""
+    db.create_tables([models.SyncConflict], safe=True)
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "change_feed_row" ON "change_feed" (entity, row_id, seq)')
+
+
+def _load_management(db: peewee.Database) -> None:
+    """Issue 17: circuits (a tree), the stations on them, their limits by time of day."""
+    db.create_tables([models.Circuit, models.CircuitStation, models.CircuitSchedule], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -232,9 +254,16 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (13, "notification rules and the notification mail log", _notifications),
     (14, "compatibility profiles of stations and charger models", _compatibility_profiles),
     (15, "firmware files and roll-outs, diagnostics requests", _firmware_and_diagnostics),
+    (16, "shared-database sync: conflicts, change feed row index", _shared_database_sync),
+    (17, "OCPP 2.0.1 transaction references", _ocpp201),
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),
+    (20, "load management: circuits, their stations and schedules", _load_management),
 ]
+
+# migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite
+# rebuilds that table, so they are checked for broken references before they commit
+REBUILDS_REFERENCED_TABLES = {6, 18, 19}
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)
 
@@ -258,13 +287,31 @@ def migrate(db: peewee.Database) -> list[int]:
     # parallel branches (7 and 8) then apply whichever order they were merged and run in.
     done = set() if found == 0 else {int(v) for (v,) in models.SchemaVersion.select(models.SchemaVersion.version).tuples()}
     applied = []
-    for number, _title, step in MIGRATIONS:
-        if number in done:
-            continue
-        with db.atomic():
-            if number == 1:
-                db.create_tables([models.SchemaVersion], safe=True)
-            step(db)
-            models.SchemaVersion.create(version=number, applied_at=utcnow())
-        applied.append(number)
+    # SQLite adds a NOT NULL column by copying the table and dropping the old one; with foreign keys
+    # on, that DROP deletes the rows first and ON DELETE CASCADE takes every session and reading with
+    # them. SQLite's own recipe: foreign keys off for the schema change (a pragma that only works
+    # outside a transaction), then check that every reference still holds.
+    sqlite = isinstance(db, peewee.SqliteDatabase) and any(n not in done for n, _t, _s in MIGRATIONS)
+    if sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for number, _title, step in MIGRATIONS:
+            if number in done:
+                continue
+            with db.atomic():
+                if number == 1:
+                    db.create_tables([models.SchemaVersion], safe=True)
+                step(db)
+                if sqlite and number in REBUILDS_REFERENCED_TABLES:
+                    # (a whole-database check: seconds on a large site, so only after the migrations that
+                    # rebuild a table other rows point at)
+                    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationBroke(f"Migration {number} would leave {len(broken)} rows pointing at rows "
+                                             f"that no longer exist (first: {broken[0]}); nothing was changed.")
+                models.SchemaVersion.create(version=number, applied_at=utcnow())
+            applied.append(number)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return applied

@@ -14,10 +14,17 @@ What is deliberately *not* fed: a station's live state that changes many times a
 second (last seen, connection state, connector status, a running session's meter
 progress). It is kept by the seat whose OCPP server the station is connected to;
 the acknowledged records behind it (status events, meter values, sessions) are.
+
+Append-only log tables are not versioned and mostly not fed; the ones in
+`FED_LOG_TABLES` are records stations create that every seat must hold (meter
+readings, status events, authorization attempts): their inserts are fed (version
+1) so the shared-database sync sends them. The raw OCPP frames (communication
+log) and the action log stay with the seat that wrote them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -32,19 +39,24 @@ from evdesk.store.models.feed import DELETE, INSERT, UPDATE, ChangeFeed
 __all__ = [
     "INSERT", "UPDATE", "DELETE", "bind_seat", "current_seat", "versioned_insert", "versioned_insert_many",
     "versioned_update", "versioned_update_where", "revive", "tombstone", "tombstone_where", "record_changes",
+    "FED_LOG_TABLES",
 ]
 
 _seat = "local"
+_thread_seat = threading.local()  # several stores in one process: each worker writes as its seat
+FED_LOG_TABLES = frozenset({"meter_value", "status_event", "authorization_attempt"})
 
 
 def bind_seat(seat_id: str) -> None:
-    """Which seat this process writes as (set once when the store opens)."""
+    """Which seat this process (and the calling thread, a store's worker) writes as: set when the
+    store opens."""
     global _seat
     _seat = seat_id
+    _thread_seat.seat = seat_id
 
 
 def current_seat() -> str:
-    return _seat
+    return getattr(_thread_seat, "seat", None) or _seat
 
 
 def record_changes(model: type[SyncedModel], rows: Iterable[tuple[UUID, int]], op: str, seat: str | None = None) -> None:
@@ -52,7 +64,7 @@ def record_changes(model: type[SyncedModel], rows: Iterable[tuple[UUID, int]], o
     now = utcnow()
     rows = list(rows)
     entries = [{"entity": model._meta.table_name, "row_id": row_id, "version": version, "op": op,
-                "seat": seat or _seat, "at": now} for row_id, version in rows]
+                "seat": seat or current_seat(), "at": now} for row_id, version in rows]
     if model._meta.table_name == "transaction":  # a session written: its hourly aggregates follow
         from evdesk.store import aggregates
 

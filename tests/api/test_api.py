@@ -167,7 +167,8 @@ async def test_every_command_has_a_route_and_answers(admin, services, station):
         assert status in (200, 502), (name, body)
         assert set(body) == {"outcome", "message", "response", "action_id"}, name
     assert set(calls) | {"remote-start", "remote-stop", "set-charging-profile", "reserve-now", "send-local-list",
-                         "update-firmware", "rotate-password"} == set(COMMANDS)
+                         "update-firmware", "rotate-password", "get-base-report", "get-charging-profiles",
+                         "get-transaction-status", "raw-call", "set-variable-monitoring"} == set(COMMANDS)
     status, body = await admin.post(f"{base}/reset", {"kind": "Soft"})
     assert status == 422 and body["error"]["field"] == "reason"
     status, body = await admin.post(f"{base}/reset", {"kind": "Warm", "reason": "x"})

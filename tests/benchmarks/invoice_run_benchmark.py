@@ -15,6 +15,14 @@ the server received, what one PDF costs on this machine (and so the least the se
 take with the pool's workers), and the loop lag (a 5 ms timer's lateness: p50 / p99 / max) while each
 ran, and the same for the idle window first (what the machine's other load costs the loop
 alone). Targets (issue 11): send ≤ 20 s, lag p99 ≤ 50 ms.
+
+On a shared machine the wall time says more about the other load than about evdesk, so it
+also prints CPU seconds, which do not depend on it: per invoice in the PDF workers
+(`getrusage(RUSAGE_CHILDREN)` once the pool is closed, their start included), in the main
+process (`process_time`, and by thread with psutil: loop, database, mail threads), and in
+the SMTP server's process; and an idle-machine estimate of the send: the larger of the
+workers' CPU / workers and all of evdesk's CPU / cores (the SMTP server, which would
+normally be another machine, not counted).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -89,6 +98,27 @@ class LagProbe:
             return round(s[min(len(s) - 1, int(q / 100 * (len(s) - 1)))] * 1000, 1)
 
         return {"samples": len(self.samples), "p50_ms": p(50), "p99_ms": p(99), "max_ms": round(s[-1] * 1000, 1)}
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's reaped children (the PDF workers, once closed)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds of this process's threads by kind (user + system), e.g. "MainThread", "evdesk-store"."""
+    import re
+    import threading
+
+    import psutil
+
+    names = {t.native_id: re.sub(r"[-_ ]?\d+$", "", t.name) for t in threading.enumerate()}
+    out: dict[str, float] = {}
+    for t in psutil.Process().threads():
+        name = names.get(t.id, "other (Qt, qasync)")
+        out[name] = out.get(name, 0.0) + t.user_time + t.system_time
+    return out
 
 
 def seed(count: int, station_id, since) -> None:
@@ -200,10 +230,27 @@ def main() -> None:
 
         bar.setRange(0, len(result.invoice_ids))
         probe.start()
+        children_before = _children_cpu()
+        threads0 = _thread_cpu()
+        cpu0, loop_cpu0 = time.process_time(), time.thread_time()
         t0 = time.perf_counter()
         sent = await services.invoices.send(ROOT, list(result.invoice_ids), progress=lambda d, _t: bar.setValue(d))
         figures["send_s"] = round(time.perf_counter() - t0, 2)
+        main_cpu, loop_cpu = time.process_time() - cpu0, time.thread_time() - loop_cpu0
         figures["send_lag"] = await probe.stop()
+        n = max(1, len(result.invoice_ids))
+        threads = _thread_cpu()
+        spent = {name: used - threads0.get(name, 0.0) for name, used in threads.items()}
+        figures["main_cpu_ms_per_invoice_by_thread"] = {name: round(used * 1000 / n, 2) for name, used in
+                                                        sorted(spent.items(), key=lambda kv: -kv[1]) if used > 0.05}
+        figures["main_cpu_ms_per_invoice"] = round(main_cpu * 1000 / n, 2)
+        figures["loop_thread_cpu_ms_per_invoice"] = round(loop_cpu * 1000 / n, 2)
+        await services.invoice_pdfs.close()  # the workers are reaped: their CPU time is now the children's
+        worker_cpu = _children_cpu() - children_before
+        figures["worker_cpu_ms_per_invoice"] = round(worker_cpu * 1000 / n, 2)
+        cores = os.cpu_count() or 1
+        figures["idle_estimate_s"] = round(max(worker_cpu / services.invoice_pdfs.workers,
+                                               (worker_cpu + main_cpu) / cores), 1)
         # what one PDF costs here (in this process, one after another): the floor of the send time
         docs = [await services.invoices.document(ROOT, i) for i in result.invoice_ids[:10]]
         t0 = time.perf_counter()
@@ -223,7 +270,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         loop.run_until_complete(run(Path(tmp)))
     loop.close()
+    before_server = _children_cpu()
     out, _ = server.communicate("")
+    server_cpu = _children_cpu() - before_server
+    figures["smtp_server_cpu_ms_per_invoice"] = round(server_cpu * 1000 / max(1, args.invoices), 2)
     received, size = (int(x) for x in out.split())
     figures["smtp_received"] = received
     figures["mail_mb"] = round(size / 1e6, 1)
@@ -236,6 +286,11 @@ def main() -> None:
           f"p99 {figures['send_lag']['p99_ms']} ms, max {figures['send_lag']['max_ms']} ms "
           f"(targets: send <= 20 s, p99 <= 50 ms); the idle window's lag on this machine meanwhile: p99 "
           f"{figures['idle_lag']['p99_ms']} ms, max {figures['idle_lag']['max_ms']} ms", flush=True)
+    print(f"CPU per invoice: {figures['worker_cpu_ms_per_invoice']} ms in the PDF workers (their start included), "
+          f"{figures['main_cpu_ms_per_invoice']} ms in the main process ({figures['loop_thread_cpu_ms_per_invoice']} "
+          f"ms of it on the loop thread); on an idle machine with {figures['cpus']} cores the send would take about "
+          f"{figures['idle_estimate_s']} s (CPU seconds / cores; the local SMTP server took "
+          f"{figures['smtp_server_cpu_ms_per_invoice']} ms more per invoice, not counted)", flush=True)
 
 
 if __name__ == "__main__":

@@ -274,6 +274,24 @@ async def test_permissions_by_role_and_domain(site):
     assert (await s.sv.invoices.list(depot_admin))[0].status == "paid"
 
 
+async def test_a_send_reuses_its_smtp_connections_and_reports_the_first_and_last_progress(site, monkeypatch):
+    from evdesk.core.invoicing import sending
+
+    s = site
+    monkeypatch.setattr(sending, "MAIL_AT_ONCE", 1)
+    monkeypatch.setattr(sending, "CHUNK", 2)  # the connection outlives a chunk
+    for tag in ("TAG-D", "TAG-A", "TAG-F"):
+        await charge(s, tag, 3_000)
+    result = await s.sv.invoices.create_run(ROOT, replace(manual_run(s), user_ids=(s.donald, s.daisy, s.fred)))
+    s.smtp.collector.refuse.add("daisy@duckburg.com")  # a refused address fails its invoice, not the connection
+    seen = []
+    out = await s.sv.invoices.send(ROOT, list(result.invoice_ids),
+                                   progress=lambda done, total: seen.append((done, total)))
+    assert len(out.sent) == 2 and len(out.failed) == 1 and len(s.smtp.messages) == 2
+    assert len(set(s.smtp.collector.peers)) == 1  # one connection for the whole send
+    assert seen[0] == (1, 3) and seen[-1] == (3, 3)
+
+
 async def test_cancelling_a_send_stops_before_the_next_chunk(site, monkeypatch):
     import asyncio
 

@@ -80,6 +80,12 @@ async def test_a_boot_storm_and_its_configuration_calls_cost_no_transaction_of_t
     # 10 boots, 10 × (action begun, action finished, configuration key stored): a few flushes
     assert services.batch.flushes - flushes < 40
     boots = await services.store.read(lambda: m.StationEvent.select().where(m.StationEvent.kind == "boot").count())
-    keys = await services.store.read(lambda: m.StationConfigKey.alive().where(
-        m.StationConfigKey.key == "MeterValueSampleInterval").count())
+    # the accepted key is stored right after its action is logged as finished: poll for it, bounded
+    keys = 0
+    for _ in range(200):
+        keys = await services.store.read(lambda: m.StationConfigKey.alive().where(
+            m.StationConfigKey.key == "MeterValueSampleInterval").count())
+        if keys == 10:
+            break
+        await asyncio.sleep(0.02)
     assert boots == 10 and keys == 10

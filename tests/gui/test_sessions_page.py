@@ -219,13 +219,16 @@ def test_a_running_session_can_be_ended_and_repriced_after(qtbot, aio, services,
     command = dialog.end_session()
     assert command.editors["transaction_id"].value() == site["running"]
     command.close()
-    unlock = dialog.unlock_connector()
-    assert unlock.editors["connector_id"].value() == 2
-    unlock.close()
+    # Release cable: not while it charges
+    assert not dialog.ui.unlockButton.isEnabled() and dialog.unlock_connector() is None
     assert not dialog.ui.repriceButton.isEnabled()  # the price of a running session is fixed at stop
     aio.run(services.transactions.stop(site["a"], site["running"], 3000, iso(utcnow())))
     aio.wait_until(lambda: dialog.detail.session.state == "completed" and dialog.detail.session.cost_state == "final",
                    timeout=8)
+    assert dialog.ui.unlockButton.isEnabled()  # stopped: the cable may be released
+    unlock = dialog.unlock_connector()
+    assert unlock.editors["connector_id"].value() == 2
+    unlock.close()
     assert not dialog.ui.endButton.isVisible() and dialog.ui.repriceButton.isEnabled()
     reprice = dialog.open_reprice()
     reprice.ui.reasonEdit.setText("Goodwill: charger was slow")

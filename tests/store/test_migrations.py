@@ -86,3 +86,44 @@ def test_migrations_are_listed_in_order_without_repeats():
     from evdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
     numbers = [number for number, _title, _step in MIGRATIONS]
     assert numbers == sorted(set(numbers)) and SCHEMA_VERSION == numbers[-1]
+
+
+def _insert(db, table, fixed):
+    """A row with every NOT NULL column without a default filled with 0, then `fixed`."""
+    columns = {row[1]: row for row in db.execute(f'PRAGMA table_info("{table}")')}
+    values = {name: 0 for name, row in columns.items() if row[3] and row[4] is None}
+    values.update(fixed)
+    db.execute(f'INSERT INTO "{table}" ({", ".join(values)}) VALUES ({", ".join("?" * len(values))})',
+               list(values.values()))
+
+
+def test_an_upgrade_that_rebuilds_referenced_tables_keeps_every_session_and_reading(tmp_path):
+    """Adding NOT NULL columns to `station` (19) or `transaction` (6) makes SQLite copy and drop the
+    table; with foreign keys on, that drop cascaded into every session or meter reading."""
+    path = tmp_path / "old.db"
+    store = Store.sqlite(path)
+    store.open()
+    store.close()
+    db = sqlite3.connect(path)
+    _insert(db, "station", {"id": "st1", "version": 1, "updated_at": "2026-01-01", "identity": "OLD-1",
+                            "name": "Old", "registration": "adopted", "ocpp_version": "1.6", "access_mode": "public",
+                            "timezone": "", "connection_state": "never_connected", "system_status": "active",
+                            "security_profile": 1})
+    _insert(db, "transaction", {"id": "tx1", "station_id": "st1", "version": 1, "updated_at": "2026-01-01",
+                                "started_at": "2026-01-01T00:00:00+00:00"})
+    _insert(db, "meter_value", {"station_id": "st1", "transaction_id": "tx1",
+                                "timestamp": "2026-01-01T00:00:00+00:00"})
+    db.commit()
+    # back to before migrations 6 and 19
+    db.execute('ALTER TABLE "transaction" DROP COLUMN "cost_state"')
+    db.execute('ALTER TABLE "station" DROP COLUMN "security_profile"')
+    db.execute("DELETE FROM schema_version WHERE version IN (6, 19)")
+    db.commit()
+    db.close()
+    store = Store.sqlite(path)
+    assert store.open() == [6, 19]
+    store.close()
+    db = sqlite3.connect(path)
+    counts = [db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+              for table in ("station", "transaction", "meter_value")]
+    assert counts == [1, 1, 1]

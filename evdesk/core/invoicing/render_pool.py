@@ -10,6 +10,10 @@ Rules:
 * Workers: `os.cpu_count()` capped to 1..4 (a desktop keeps cores for its window and server).
   The pool starts on first use, in a thread (spawning processes is slow), and each worker
   loads the fonts once (initializer). `close()` shuts it down; it is started again if used.
+* Workers run at a lower priority (niceness +5 where the OS has it): on a 2-core desktop two
+  busy workers and the window's process share the cores, and the window's loop, the mail
+  threads and the database must not wait behind PDF work (they are a small share of the
+  CPU, so the workers lose little). On an idle machine the workers still get every free cycle.
 * `render_many` keeps at most two documents per worker in flight and submits the next as
   one finishes, so a cancel (the `cancel_event`, leaving the `async for`, or cancelling the
   awaiting task) stops remaining work at once: nothing else is queued, and the few running
@@ -39,6 +43,7 @@ from evdesk.core.invoicing.document import InvoiceDocument
 log = logging.getLogger(__name__)
 
 MAX_WORKERS = 4
+WORKER_NICENESS = 5  # below the window's process: its loop, mails and database get the CPU first
 IN_FLIGHT_PER_WORKER = 2
 
 
@@ -64,6 +69,11 @@ def default_workers() -> int:
 def _worker_start() -> None:
     from evdesk.core.invoicing.pdf_text import register_fonts
 
+    if hasattr(os, "nice"):
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError:  # not allowed here: the workers run at the window's priority
+            pass
     register_fonts()
 
 

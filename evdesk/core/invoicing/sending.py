@@ -18,12 +18,20 @@ Rules:
   invoice unsent with that reason. Cancelling stops the rendering and the mails not
   started yet; those invoices stay unsent with the reason "cancelled", to be sent
   again; no further chunk is issued.
+* The mails of a send go over MAIL_AT_ONCE SMTP connections (`Mailer.session`), each
+  kept for the whole send and used by one mail at a time: a run pays the connection
+  (EHLO, TLS, log-in) a few times, not once per invoice. Each chunk's outcomes are
+  written in one store transaction.
+* Progress is reported for the first invoice done, then at most every PROGRESS_EVERY
+  seconds, and for the last: a progress bar repaints the window at once when its value changes, a
+  thousand repaints would be loop time taken from the window.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +54,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 100
 MAIL_AT_ONCE = 4
+PROGRESS_EVERY = 0.2  # s: a progress bar repaints when told, so it is told at most five times a second
 CANCELLED = "Sending was cancelled before this invoice was e-mailed. Send it again to deliver it."
 
 
@@ -118,19 +127,26 @@ class InvoiceSender:
                    cancelled: asyncio.Event | None = None) -> SendResult:
         result = SendResult()
         total, done = len(ids), 0
-        gate = asyncio.Semaphore(MAIL_AT_ONCE)
+        sessions = [self.mailer.session() for _ in range(MAIL_AT_ONCE)]
+        idle: asyncio.Queue = asyncio.Queue()
+        for session in sessions:
+            idle.put_nowait(session)
+
+        reported_at = float("-inf")
 
         def count(_task) -> None:
-            nonlocal done
+            nonlocal done, reported_at
             done += 1
-            if progress is not None:
+            now = time.monotonic()
+            if progress is not None and (done == total or now - reported_at >= PROGRESS_EVERY):
+                reported_at = now
                 progress(done, total)
 
         async def finish(outcomes, mails, never_rendered) -> None:
             """A chunk's mails done: record them (while the next chunk's PDFs are being made)."""
             outcomes += await asyncio.gather(*mails)
             outcomes += [(invoice_id, to, CANCELLED) for invoice_id, to, _ in never_rendered]
-            await self.store.run(record_outcomes, outcomes)
+            await self.store.atomic(record_outcomes, outcomes)
             for invoice_id, _, error in outcomes:
                 if error is None:
                     result.sent.append(invoice_id)
@@ -154,27 +170,33 @@ class InvoiceSender:
                         outcomes.append((invoice_id, to, rendered.error))
                         count(None)
                         continue
-                    task = asyncio.ensure_future(self._mail(gate, invoice_id, to, doc, rendered.pdf, settings,
+                    task = asyncio.ensure_future(self._mail(idle, invoice_id, to, doc, rendered.pdf, settings,
                                                             cancelled))
                     task.add_done_callback(count)
                     mails.append(task)
                 finishing.append(asyncio.ensure_future(finish(outcomes, mails, list(by_number.values()))))
         finally:
-            await asyncio.gather(*finishing)  # every issued invoice's outcome is recorded, whatever happened
+            try:
+                await asyncio.gather(*finishing)  # every issued invoice's outcome is recorded, whatever happened
+            finally:
+                await asyncio.gather(*(session.close() for session in sessions), return_exceptions=True)
         if cancelled is not None and cancelled.is_set():
             result.cancelled = True
         return result
 
-    async def _mail(self, gate: asyncio.Semaphore, invoice_id: UUID, to: str, doc: InvoiceDocument, pdf: bytes,
+    async def _mail(self, idle: asyncio.Queue, invoice_id: UUID, to: str, doc: InvoiceDocument, pdf: bytes,
                     settings: InvoiceSettings, cancelled: asyncio.Event | None) -> tuple[UUID, str, str | None]:
-        async with gate:
+        session = await idle.get()  # one of the send's connections, free
+        try:
             if cancelled is not None and cancelled.is_set():
                 return invoice_id, to, CANCELLED
             period = period_text(doc.period_start, doc.period_end)
             subject = (settings.email_subject or "EV charging invoice {period}").replace("{period}", period)
             try:
-                await self.mailer.send(to, subject, html_to_text(settings.email_html), html=settings.email_html,
-                                       attachments=[(pdf_name(doc), pdf, "application/pdf")])
+                await session.send(to, subject, html_to_text(settings.email_html), html=settings.email_html,
+                                   attachments=[(pdf_name(doc), pdf, "application/pdf")])
             except EvdeskError as exc:
                 return invoice_id, to, str(exc)
             return invoice_id, to, None
+        finally:
+            idle.put_nowait(session)

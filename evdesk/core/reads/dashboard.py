@@ -14,7 +14,9 @@ Rules decided here (the figures' definitions — sessions, energy, revenue — a
 * **Period cards** compare the elapsed part of a period with the same elapsed part of the one
   before: *today* (site midnight → now) with yesterday until the same clock time, *7 / 30 days*
   with the 7 / 30 days before, *this month* with last month until the same day and time (cut
-  at its end). So a morning is never compared with a whole day.
+  at its end). So a morning is never compared with a whole day. A refresh reads only a period's
+  last `RECENT_HOURS` again; the hours before (settled: only late readings still change them) are
+  kept and read again every `CHART_REREAD_S` seconds, as the chart's older buckets are.
 * **Revenue** is per currency (a card each), from the fixed prices of ended sessions.
 * **New charging users**: users created in the period (their time-ordered ids say when) whose
   home group the operator sees; **new stations**: stations created in the period in the domain.
@@ -53,6 +55,7 @@ PERIODS = {"today": "Today", "7d": "Last 7 days", "30d": "Last 30 days", "month"
 TIMEFRAMES = {"24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", "12m": "Last 12 months"}
 GRAINS = ("hour", "day", "week", "month")
 MAX_BUCKETS = 800
+RECENT_HOURS = 2  # a card period's last hours, read at every refresh (the running hour and the one before)
 CHART_REREAD_S = 600.0  # a chart's older buckets are read again this often (late readings move energy)  # hours of a month at most: a chart of more bars says nothing
 
 
@@ -218,6 +221,8 @@ class DashboardReads:
         self.stations = stations
         self.group_tree = group_tree
         self._charts: dict = {}  # (scope, timeframe, grain, zone) -> (bucket starts, buckets, when read in full)
+        self._settled: dict = {}  # (sums fn, card period's hour edges, scope) -> (settled part's sums, when read)
+        self._last_settled: dict = {}  # settled parts the reader just read, for the loop to keep
 
     # -- in memory ------------------------------------------------------------------------------------
     def visible_stations(self, ctx: OperatorContext, group_ids=None) -> list[StationInfo]:
@@ -250,24 +255,57 @@ class DashboardReads:
         chosen = dict.fromkeys(sm.POINT_STATES, 0)
         stations = chosen_stations = 0
         faults = []
+        point_state, sees = sm.point_state, ctx.sees_station
+        # One loop over each station's connectors counts its points (counts need no order) and tells
+        # whether `fault_of` can find anything: only an adopted station that is not online or has a
+        # Faulted connector or an error code (connector 0 too) is looked at again.
         for info in self.stations.all():
-            if not ctx.sees_station(info.group_id):
+            if not sees(info.group_id):
                 continue
-            states = sm.point_states(info)
             stations += 1
-            for state in states:
-                domain[state] += 1
-            if wanted is None or info.group_id in wanted:
-                chosen_stations += 1
-                for state in states:
-                    chosen[state] += 1
-            fault = fault_of(info)
-            if fault is not None:
-                faults.append(fault)
+            counted = (domain, chosen) if wanted is None or info.group_id in wanted else (domain,)
+            chosen_stations += len(counted) - 1
+            suspect = info.connection_state != "online"
+            for cid, c in info.connectors.items():
+                if c.status == "Faulted" or (c.error_code or "NoError") != "NoError":
+                    suspect = True
+                if cid:
+                    state = point_state(info, c)
+                    for counts in counted:
+                        counts[state] += 1
+            if suspect and info.registration == "adopted":
+                fault = fault_of(info)
+                if fault is not None:
+                    faults.append(fault)
         faults.sort(key=lambda r: (r.since or datetime.max.replace(tzinfo=timezone.utc), r.station_name.lower()))
         return StatusPicture(StatusSummary(chosen_stations, sum(chosen.values()), chosen),
                              StatusSummary(stations, sum(domain.values()), domain), faults)
 
+
+    def _kept_sums(self, key) -> dict | None:
+        """The settled part's sums of a card period read within `CHART_REREAD_S`, or None."""
+        found = self._settled.get(key)
+        if found is None or time.monotonic() - found[1] >= CHART_REREAD_S:
+            return None
+        return found[0]
+
+    def _settled_sums(self, key, ids, kept: dict | None) -> dict:
+        """(reader) A card period's sums: its settled part [first hour, end − RECENT_HOURS) from `kept`
+        (or read, and left in `_last_settled` for the caller to keep), plus the recent hours read now.
+        The two parts' hour rows partition the period, so their sum is the period's."""
+        fn, (first, end), _scope = key
+        if end - first <= RECENT_HOURS:
+            return fn([first, end], ids)
+        settled = kept
+        if settled is None:
+            settled = fn([first, end - RECENT_HOURS], ids)
+            self._last_settled[key] = settled
+        out = {k: list(values) for k, values in settled.items()}
+        for k, values in fn([end - RECENT_HOURS, end], ids).items():
+            found = out.setdefault(k, [0] * len(values))
+            for n, v in enumerate(values):
+                found[n] += v
+        return out
 
     def _scope(self, ctx: OperatorContext, station_ids: list[UUID] | None) -> list[UUID] | None:
         if station_ids is None:
@@ -281,11 +319,9 @@ class DashboardReads:
         """Over the whole domain, or over the stations given (those the operator sees among them)."""
         now = now or utcnow()
         ids = self._scope(ctx, station_ids)
-        edges = list(hour_edges(now - timedelta(hours=24), now))
-        sums = await self.store.read(aq.point_sums, edges, ids, ("station", "connector_id"))
-        sessions = sum(v[0] for v in sums.values())
-        used = len({key[1:] for key, v in sums.items() if v[0]})
-        return Last24h(sessions, used, sum(v[2] for v in sums.values()))
+        first, end = hour_edges(now - timedelta(hours=24), now)
+        sessions, energy_wh, used = await self.store.read(aq.activity, first, end, ids)
+        return Last24h(sessions, used, energy_wh)
 
     async def period_cards(self, ctx: OperatorContext, period: str, zone: tzinfo,
                            now: datetime | None = None) -> PeriodCards:
@@ -293,13 +329,24 @@ class DashboardReads:
         since, until, prev_since, prev_until = period_bounds(period, zone, now)
         ids = visible_station_ids(ctx, self.stations)
         homes = None if ctx.is_root else ctx.domain_groups
-        current, previous = list(hour_edges(since, until)), list(hour_edges(prev_since, prev_until))
+        current, previous = hour_edges(since, until), hour_edges(prev_since, prev_until)
+        scope = None if ids is None else frozenset(ids)
+        keys = [(fn, edges, scope) for fn in (aq.point_sums, aq.revenue_sums) for edges in (current, previous)]
+        kept = {key: self._kept_sums(key) for key in keys}
 
         def read():
-            return (aq.point_sums(current, ids), aq.point_sums(previous, ids), aq.revenue_sums(current, ids),
-                    aq.revenue_sums(previous, ids), q.new_users(homes, id_floor(since), id_floor(until)))
+            sums = [self._settled_sums(key, ids, kept[key]) for key in keys]
+            return (*sums, q.new_users(homes, id_floor(since), id_floor(until)))
 
         cur, prev, cur_money, prev_money, users = await self.store.read(read)
+        now_mono = time.monotonic()
+        for key in keys:
+            fresh = self._last_settled.pop(key, None)
+            if fresh is not None:
+                self._settled.pop(key, None)
+                self._settled[key] = (fresh, now_mono)
+        while len(self._settled) > 16:
+            self._settled.pop(next(iter(self._settled)))
         cur_sums, prev_sums = _only(cur), _only(prev)
         cur_minor, prev_minor = _per_currency(cur_money), _per_currency(prev_money)
         revenue = {c: Figure(cur_minor.get(c, 0) / 100, prev_minor.get(c, 0) / 100)

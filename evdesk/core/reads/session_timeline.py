@@ -15,6 +15,10 @@ Built from what the site stores (no OCPP parsing beyond reading stored frames):
 * the commands sent to the station meanwhile that concern this session or its connector
   (remote start and stop, unlock, availability, reset, …) with who sent them, why and the
   outcome, and any later re-pricing of the session;
+* for an OCPP 2.0.1 station, every TransactionEvent of the session (Started / Updated /
+  Ended, its seqNo, trigger reason, charging state, stopped reason, "sent offline"), in
+  the order of their time stamps, each with its frame. The session's transaction is the
+  one whose event carries the session's start time (the first event evdesk heard of it);
 * the stop (StopTransaction) with its reason, and the price (fixed, parking still
   counting, or so far for a running session).
 
@@ -54,6 +58,11 @@ STOP_REASONS = {
     "DeAuthorized": "the token was refused", "EmergencyStop": "emergency stop", "HardReset": "hard reset",
     "SoftReset": "soft reset", "PowerLoss": "power loss", "Reboot": "reboot", "UnlockCommand": "unlock command",
     "Other": "other reason",
+    # OCPP 2.0.1 stoppedReason words
+    "ImmediateReset": "reset", "EnergyLimitReached": "energy limit reached", "TimeLimitReached": "time limit reached",
+    "SOCLimitReached": "state of charge limit reached", "StoppedByEV": "stopped by the vehicle",
+    "GroundFault": "ground fault", "OvercurrentFault": "overcurrent", "LocalOutOfCredit": "out of credit",
+    "MasterPass": "master pass", "PowerQuality": "power quality", "Timeout": "time-out",
 }
 
 
@@ -115,6 +124,50 @@ def _same_time(text, at: datetime) -> bool:
     except ValueError:
         return False
     return stamp.tzinfo is not None and abs((stamp - at).total_seconds()) < 1.5
+
+
+def _stamp(text, fallback: datetime) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return fallback
+    return stamp if stamp.tzinfo is not None else fallback
+
+
+def _transaction_events(frames: _Frames, start: datetime) -> list[TimelineEntry]:
+    events = [r for r in frames.rows if r["action"] == "TransactionEvent" and r["direction"] == "in"
+              and r["message_type"] == 2]
+    ref = None
+    for r in sorted(events, key=lambda r: frames.payload(r).get("seqNo", 0) if isinstance(
+            frames.payload(r).get("seqNo"), int) else 0):
+        p = frames.payload(r)
+        if _same_time(p.get("timestamp"), start):
+            ref = (p.get("transactionInfo") or {}).get("transactionId")
+            break
+    if ref is None:
+        return []
+    out = []
+    for r in events:
+        p = frames.payload(r)
+        info = p.get("transactionInfo") or {}
+        if info.get("transactionId") != ref or r["id"] in frames.used:
+            continue
+        frames.used.add(r["id"])
+        parts = [f"Trigger {p.get('triggerReason', '?')}"]
+        if info.get("chargingState"):
+            parts.append(f"charging state {info['chargingState']}")
+        if info.get("stoppedReason"):
+            parts.append(f"stopped: {STOP_REASONS.get(info['stoppedReason'], info['stoppedReason'])}")
+        if p.get("idToken"):
+            parts.append(f"token {(p['idToken'] or {}).get('idToken', '')}")
+        if p.get("offline"):
+            parts.append("sent offline, later")
+        answer = frames._answers.get(("out", r["unique_id"]))
+        out.append(TimelineEntry(_stamp(p.get("timestamp"), r["at"]), "event",
+                                 f"TransactionEvent {p.get('eventType', '?')} (seqNo {p.get('seqNo', '?')})",
+                                 ", ".join(parts) + f" (transaction {ref})", frame=message_from(r),
+                                 answer=message_from(answer) if answer else None))
+    return out
 
 
 def _kwh(wh) -> str:
@@ -183,6 +236,9 @@ def build_timeline(row: dict, rec: dict, meter: list, price: tuple[str, str] | N
         detail += "; started remotely"
     entries.append(TimelineEntry(start, "start", f"Charging session started (#{ocpp_id})", detail, frame=frame,
                                  answer=answer))
+
+    # -- OCPP 2.0.1: the session's TransactionEvents -----------------------------------------------
+    entries.extend(_transaction_events(frames, start))
 
     # -- meter readings, summarised ----------------------------------------------------------------
     readings = [v for v in meter if v.energy_wh is not None or v.power_w is not None]
@@ -257,6 +313,6 @@ def build_timeline(row: dict, rec: dict, meter: list, price: tuple[str, str] | N
         freed = rec.get("freed_at")
         at = freed if freed is not None and row.get("cost_state") == "final" else (stop or now)
         entries.append(TimelineEntry(at, "price", price[0], price[1]))
-    order = {"authorization": 0, "status": 1, "start": 2, "meter": 3, "command": 4, "stop": 5, "price": 6}
+    order = {"authorization": 0, "status": 1, "start": 2, "event": 2.5, "meter": 3, "command": 4, "stop": 5, "price": 6}
     entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
     return entries

@@ -6,15 +6,13 @@ import logging
 import time
 from datetime import datetime, timezone
 
-from ocpp.routing import on
-from ocpp.v16 import ChargePoint as ChargePoint16
 from ocpp.v16 import call, call_result
 from ocpp.v16.enums import Action, DataTransferStatus, RegistrationStatus
 
 from evdesk.core.authorization import Decision
 from evdesk.core.clock import utcnow
 from evdesk.core.tasks import spawn
-from evdesk.csms.connection import StationConnection
+from evdesk.csms.connection import StationConnection, handles
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +34,20 @@ def id_tag_info(decision: Decision) -> dict:
     return info
 
 
-class StationConnection16(StationConnection, ChargePoint16):
+class StationConnection16(StationConnection):
     """Handlers hold no rules: each validates, calls a core service, and answers."""
 
     ocpp_version = "1.6"
+    subprotocol = "ocpp1.6"
+    known_actions = frozenset(a.value for a in Action)
+    call_results = call_result
 
     def __init__(self, info, websocket, services, on_boot_accepted=None, on_start=None):
         super().__init__(info, websocket, services)
         self._on_boot_accepted = on_boot_accepted
         self._on_start = on_start
 
-    @on(Action.boot_notification)
+    @handles("BootNotification")
     async def on_boot_notification(self, charge_point_vendor, charge_point_model, **details):
         services = self.services
         decision = services.stations.decide_boot(self.info)
@@ -59,11 +60,11 @@ class StationConnection16(StationConnection, ChargePoint16):
                 spawn(self._on_boot_accepted(self), name=f"after-boot {self.id}")
         return call_result.BootNotification(current_time=_now_iso(), interval=decision.interval, status=decision.status)
 
-    @on(Action.heartbeat)
+    @handles("Heartbeat")
     def on_heartbeat(self, **_):
         return call_result.Heartbeat(current_time=_now_iso())
 
-    @on(Action.status_notification)
+    @handles("StatusNotification")
     def on_status_notification(self, connector_id, error_code, status, **kw):
         self.services.status.status_notification(
             self.info, connector_id, status, error_code, kw.get("info", ""), kw.get("timestamp"),
@@ -71,12 +72,12 @@ class StationConnection16(StationConnection, ChargePoint16):
         )
         return call_result.StatusNotification()
 
-    @on(Action.authorize)
+    @handles("Authorize")
     async def on_authorize(self, id_tag, **_):
         decision = await self.services.auth.authorize(self.info, None, id_tag, "Authorize")
         return call_result.Authorize(id_tag_info=id_tag_info(decision))
 
-    @on(Action.start_transaction)
+    @handles("StartTransaction")
     async def on_start_transaction(self, connector_id, id_tag, meter_start, timestamp, **kw):
         result = await self.services.transactions.start(
             self.info, connector_id, id_tag, meter_start, timestamp, kw.get("reservation_id"),
@@ -85,7 +86,7 @@ class StationConnection16(StationConnection, ChargePoint16):
             self._on_start(self, connector_id, id_tag, result.ocpp_id)
         return call_result.StartTransaction(transaction_id=result.ocpp_id, id_tag_info=id_tag_info(result.decision))
 
-    @on(Action.stop_transaction)
+    @handles("StopTransaction")
     async def on_stop_transaction(self, meter_stop, timestamp, transaction_id, **kw):
         decision = await self.services.transactions.stop(
             self.info, transaction_id, meter_stop, timestamp, kw.get("id_tag"), kw.get("reason"),
@@ -95,24 +96,24 @@ class StationConnection16(StationConnection, ChargePoint16):
             return call_result.StopTransaction()
         return call_result.StopTransaction(id_tag_info=id_tag_info(decision))
 
-    @on(Action.meter_values)
+    @handles("MeterValues")
     def on_meter_values(self, connector_id, meter_value, **kw):
         self.services.transactions.meter_values(self.info, connector_id, kw.get("transaction_id"), meter_value)
         return call_result.MeterValues()
 
-    @on(Action.data_transfer)
+    @handles("DataTransfer")
     def on_data_transfer(self, vendor_id, **kw):
         detail = f"vendor {vendor_id}, message {kw.get('message_id', '')}: {kw.get('data', '')}"
         self.services.status.station_event(self.info, "data_transfer", "received", detail)
         # evdesk has no vendor extensions: say so, as the spec asks, but keep the data
         return call_result.DataTransfer(status=DataTransferStatus.unknown_vendor_id)
 
-    @on(Action.diagnostics_status_notification)
+    @handles("DiagnosticsStatusNotification")
     def on_diagnostics_status(self, status, **_):
         self.services.status.station_event(self.info, "diagnostics", status)
         return call_result.DiagnosticsStatusNotification()
 
-    @on(Action.firmware_status_notification)
+    @handles("FirmwareStatusNotification")
     def on_firmware_status(self, status, **_):
         self.services.status.station_event(self.info, "firmware", status)
         return call_result.FirmwareStatusNotification()

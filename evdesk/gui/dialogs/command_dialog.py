@@ -70,9 +70,11 @@ class CommandDialog(QDialog):
 
         connector_ids = sorted(c for c in station.connectors if c != 0)
         tariffs = tuple((t.name, t.id) for t in services.tariffs.list_tariffs() if t.base_of is None)
+        busy = frozenset(t.connector_id for t in services.transactions.active.values() if t.station_id == station_id)
         self.editors: dict[str, ParamEditor] = {}
         for param in command.params:
-            editor = make_editor(param, connector_ids, zone, display.zone_name(zone), tariffs)
+            editor = make_editor(param, connector_ids, zone, display.zone_name(zone), tariffs, services=services,
+                                 operator=lambda: operator_of(self), station_id=station_id, busy_connectors=busy)
             self.editors[param.name] = editor
             label = param.label.replace("{currency}", services.settings.currency)
             label += "" if param.required else " (optional)"

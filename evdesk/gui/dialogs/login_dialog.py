@@ -11,7 +11,7 @@ Nothing here blocks the loop: every check runs as a task, the buttons wait meanw
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy
 
 from evdesk.core.errors import EvdeskError, ValidationError
 from evdesk.gui.asyncutil import run_task
@@ -50,6 +50,18 @@ class LoginDialog(QDialog):
         self._clear()
         self.show_page(LOGIN)
 
+    def _fit_page(self, page: int) -> None:
+        """As tall as the page shown (the other pages do not count), never narrower than the form: the
+        log-in page was drawn in the first administrator's height, half of it empty."""
+        stack = self.ui.stack
+        for i in range(stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == page else QSizePolicy.Policy.Ignored
+            stack.widget(i).setSizePolicy(policy, policy)
+        stack.updateGeometry()
+        self.layout().activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width() if self.isVisible() else 0, 460, hint.width()), hint.height())
+
     def start(self) -> None:
         """Show "create the first administrator" when no operator exists yet."""
         self._busy(True)
@@ -63,6 +75,7 @@ class LoginDialog(QDialog):
     def show_page(self, page: int) -> None:
         ui = self.ui
         ui.stack.setCurrentIndex(page)
+        self._fit_page(page)
         self._clear()
         titles = {LOGIN: self.tr("evdesk — log in"), LOST: self.tr("evdesk — lost password"), CODE: self.tr("evdesk — set password"),
                   FIRST: self.tr("evdesk — first administrator")}

@@ -25,40 +25,21 @@ from evdesk.gui.commands import (
     DATETIME,
     DECIMAL,
     FREE,
+    ID_TAG,
     INT,
     JSON,
     KEY_LIST,
     LONG_TEXT,
+    RUNNING_SESSION,
     TARIFF,
     TEXT,
     Param,
     parse_json,
     parse_key_list,
 )
+from evdesk.gui.dialogs.param_base import ParamEditor
 
 NOT_SET = "not set"
-
-
-class ParamEditor:
-    """A widget for one parameter. `value()` raises ValueError with an operator's message."""
-
-    def __init__(self, param: Param, widget: QWidget):
-        self.param = param
-        self.widget = widget
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
 
 
 class TextEditor(ParamEditor):
@@ -136,9 +117,13 @@ class ChoiceEditor(ParamEditor):
         if value in self.values:
             self.widget.setCurrentIndex(self.values.index(value))
 
+    empty_message = ""  # why there is nothing to choose (the value then is refused with it)
+
     def value(self) -> Any:
         index = self.widget.currentIndex()
-        return self.values[index] if index >= 0 else None
+        if self.empty_message and not self.values:
+            raise ValueError(self.empty_message)
+        return self.values[index] if 0 <= index < len(self.values) else None
 
 
 class DateTimeEditor(ParamEditor):
@@ -178,13 +163,16 @@ class DateTimeEditor(ParamEditor):
         return local.astimezone(timezone.utc)
 
 
-def connector_choices(param: Param, connector_ids: list[int]) -> tuple[tuple[str, Any], ...]:
+def connector_choices(param: Param, connector_ids: list[int], busy: frozenset[int] = frozenset()
+                      ) -> tuple[tuple[str, Any], ...]:
+    """`busy`: connectors with a running session, left out where the parameter is `idle_only`."""
     choices: list[tuple[str, Any]] = []
     if param.allow_any:
         choices.append(("Any connector (the station chooses)" if param.name == "connector_id" else "Any", None))
     if param.allow_station:
         choices.append(("0 – whole station", 0))
-    choices.extend((f"Connector {cid}", cid) for cid in connector_ids or [1])
+    choices.extend((f"Connector {cid}", cid) for cid in connector_ids or [1]
+                   if not (param.idle_only and cid in busy))
     return tuple(choices)
 
 
@@ -213,7 +201,20 @@ def tariff_choices(tariffs) -> tuple[tuple[str, Any], ...]:
 
 
 def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label: str,
-                tariffs: tuple[tuple[str, Any], ...] = ()) -> ParamEditor:
+                tariffs: tuple[tuple[str, Any], ...] = (), *, services=None, operator=None, station_id=None,
+                busy_connectors: frozenset[int] = frozenset()) -> ParamEditor:
+    """`services`, `operator`, `station_id`: for the pickers (tokens of the operator's domain, the
+    station's running sessions)."""
+    if param.kind == ID_TAG:
+        if services is None:
+            return TextEditor(param)
+        from evdesk.gui.dialogs.picker_editors import TokenPickerEditor
+
+        return TokenPickerEditor(param, services, operator)
+    if param.kind == RUNNING_SESSION:
+        from evdesk.gui.dialogs.picker_editors import RunningSessionEditor
+
+        return RunningSessionEditor(param, services, station_id, zone)
     if param.kind == DECIMAL:
         return DecimalEditor(param)
     if param.kind == TARIFF:
@@ -225,7 +226,12 @@ def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label
     if param.kind == CHOICE:
         return ChoiceEditor(param, param.choices)
     if param.kind == CONNECTOR:
-        return ChoiceEditor(param, connector_choices(param, connector_ids))
+        editor = ChoiceEditor(param, connector_choices(param, connector_ids, busy_connectors))
+        if not editor.values:
+            editor.empty_message = "Every connector is charging: stop the session first, then release the cable."
+            editor.widget.addItem("Every connector is charging")
+            editor.widget.setEnabled(False)
+        return editor
     if param.kind == DATETIME:
         return DateTimeEditor(param, zone, zone_label)
     raise ValueError(f"no editor for parameter kind {param.kind!r}")

@@ -31,7 +31,7 @@ from evdesk.gui.models.base import BusListener, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES
 from evdesk.gui.models.sessions_model import STATUS_COLOURS, cost_text, flags_text
 
-KIND_LABELS = {"authorization": "Authorization", "start": "Start", "status": "Status", "meter": "Meter",
+KIND_LABELS = {"event": "OCPP 2.0.1 TransactionEvent", "authorization": "Authorization", "start": "Start", "status": "Status", "meter": "Meter",
                "command": "Command", "stop": "Stop", "price": "Price"}
 ENERGY_PEN, POWER_PEN = "#1565c0", "#ef6c00"
 LIVE_DELAY_MS = 1000
@@ -274,12 +274,16 @@ class SessionDialog(QDialog):
         commands = ctx.can(Permission.REMOTE_COMMANDS)
         ui.endButton.setVisible(s is not None and s.state == "active")  # only while it runs
         ui.endButton.setEnabled(commands and self.central_system is not None)
-        ui.unlockButton.setEnabled(s is not None and commands and self.central_system is not None)
+        # the cable is not released under a running session (offered once it has stopped)
+        charging = s is not None and s.state == "active"
+        ui.unlockButton.setEnabled(s is not None and not charging and commands and self.central_system is not None)
         tip = "" if commands else "Your role cannot send commands to stations."
         if self.central_system is None:
             tip = "The OCPP server is not running in this program."
         for button in (ui.endButton, ui.unlockButton):
             button.setToolTip(tip)
+        if charging and not tip:
+            ui.unlockButton.setToolTip("Stop the session first: the cable stays locked while it charges.")
         ui.repriceButton.setVisible(ctx.can(Permission.TARIFFS))
         ui.repriceButton.setEnabled(s is not None and s.state != "active")
         ui.repriceButton.setToolTip("A running session's price is fixed when it stops." if s is not None and
@@ -322,7 +326,9 @@ class SessionDialog(QDialog):
 
     def unlock_connector(self) -> CommandDialog | None:
         s = self.detail.session if self.detail else None
-        return self._command("unlock_connector", connector_id=s.connector_id) if s else None
+        if s is None or s.state == "active":
+            return None  # not while it charges (the button is disabled then)
+        return self._command("unlock_connector", connector_id=s.connector_id)
 
     def open_reprice(self) -> RepriceDialog | None:
         if self.detail is None or not self.operator().can(Permission.TARIFFS):

@@ -42,7 +42,7 @@ class Ui_ConnectHelpDialog(object):
 
         self.warningLabel = QLabel(ConnectHelpDialog)
         self.warningLabel.setObjectName(u"warningLabel")
-        self.warningLabel.setStyleSheet(u"QLabel#warningLabel { background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; padding: 6px; }")
+        self.warningLabel.setStyleSheet(u"QLabel#warningLabel { background: #fff8e1; color: #3e2723; border: 1px solid #ffca28; border-radius: 4px; padding: 6px; }")
         self.warningLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.warningLabel)

@@ -51,7 +51,6 @@ class Ui_MainWindow(object):
         self.navList = QListWidget(self.centralWidget)
         self.navList.setObjectName(u"navList")
         self.navList.setMinimumSize(QSize(170, 0))
-        self.navList.setMaximumSize(QSize(180, 16777215))
         self.navList.setFrameShape(QFrame.Shape.NoFrame)
         self.navList.setIconSize(QSize(18, 18))
         self.navList.setStyleSheet(u"QListWidget { background: #263238; color: #eceff1; font-size: 11pt; padding-top: 8px; }\n"

@@ -53,7 +53,7 @@ class Ui_SiteSettingsPage(object):
 
         self.staleBanner = QFrame(SiteSettingsPage)
         self.staleBanner.setObjectName(u"staleBanner")
-        self.staleBanner.setStyleSheet(u"QFrame#staleBanner { background: #fff3e0; border: 1px solid #ef6c00; border-radius: 4px; }")
+        self.staleBanner.setStyleSheet(u"QFrame#staleBanner { background: #fff3e0; border: 1px solid #ef6c00; border-radius: 4px; } QFrame#staleBanner QLabel { color: #3e2723; }")
         self.staleLayout = QHBoxLayout(self.staleBanner)
         self.staleLayout.setObjectName(u"staleLayout")
         self.staleLabel = QLabel(self.staleBanner)

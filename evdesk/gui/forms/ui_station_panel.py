@@ -64,14 +64,6 @@ class Ui_StationPanel(object):
 
         self.panelLayout.addLayout(self.headerRow)
 
-        self.detailsLabel = QLabel(StationPanel)
-        self.detailsLabel.setObjectName(u"detailsLabel")
-        self.detailsLabel.setWordWrap(True)
-        self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detailsLabel.setStyleSheet(u"color: #455a64;")
-
-        self.panelLayout.addWidget(self.detailsLabel)
-
         self.connectorsArea = QScrollArea(StationPanel)
         self.connectorsArea.setObjectName(u"connectorsArea")
         self.connectorsArea.setMinimumSize(QSize(0, 185))
@@ -84,6 +76,17 @@ class Ui_StationPanel(object):
         self.connectorsLayout = QHBoxLayout(self.connectorsContainer)
         self.connectorsLayout.setObjectName(u"connectorsLayout")
         self.connectorsLayout.setContentsMargins(0, 0, 0, 0)
+        self.detailsLabel = QLabel(self.connectorsContainer)
+        self.detailsLabel.setObjectName(u"detailsLabel")
+        self.detailsLabel.setWordWrap(True)
+        self.detailsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+        self.detailsLabel.setMinimumSize(QSize(280, 0))
+        self.detailsLabel.setMaximumSize(QSize(520, 16777215))
+        self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detailsLabel.setStyleSheet(u"QLabel#detailsLabel { color: palette(window-text); background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 8px 12px; }")
+
+        self.connectorsLayout.addWidget(self.detailsLabel)
+
         self.connectorsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.connectorsLayout.addItem(self.connectorsSpacer)

@@ -38,7 +38,7 @@ class Ui_StationSettingsDialog(object):
 
         self.staleBanner = QFrame(StationSettingsDialog)
         self.staleBanner.setObjectName(u"staleBanner")
-        self.staleBanner.setStyleSheet(u"QFrame#staleBanner { background: #fff3e0; border: 1px solid #ef6c00; border-radius: 4px; }")
+        self.staleBanner.setStyleSheet(u"QFrame#staleBanner { background: #fff3e0; border: 1px solid #ef6c00; border-radius: 4px; } QFrame#staleBanner QLabel { color: #3e2723; }")
         self.staleLayout = QHBoxLayout(self.staleBanner)
         self.staleLayout.setObjectName(u"staleLayout")
         self.staleLabel = QLabel(self.staleBanner)

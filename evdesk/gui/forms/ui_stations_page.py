@@ -56,7 +56,7 @@ class Ui_StationsPage(object):
 
         self.pendingBanner = QFrame(StationsPage)
         self.pendingBanner.setObjectName(u"pendingBanner")
-        self.pendingBanner.setStyleSheet(u"QFrame#pendingBanner { background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; }")
+        self.pendingBanner.setStyleSheet(u"QFrame#pendingBanner { background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; } QFrame#pendingBanner QLabel { color: #3e2723; }")
         self.pendingLayout = QHBoxLayout(self.pendingBanner)
         self.pendingLayout.setObjectName(u"pendingLayout")
         self.pendingLayout.setContentsMargins(-1, 4, -1, 4)

@@ -175,7 +175,7 @@ class StationsModel(QAbstractTableModel):
         if column == COL_FIRMWARE:
             return info.firmware_version or "–"
         if column == COL_CONNECTION:
-            return display.connection_label(info.connection_state)
+            return self._connection_text(info)
         if column == COL_CONNECTOR_STATUS:
             return connector_summary(info)
         if column == COL_LAST_SEEN:
@@ -259,6 +259,19 @@ class StationsModel(QAbstractTableModel):
     def _refresh_last_seen(self) -> None:
         if self._ids:
             self.dataChanged.emit(self.index(0, COL_LAST_SEEN), self.index(len(self._ids) - 1, COL_LAST_SEEN))
+            if self.services.shared_db.engine is not None:  # which seat serves a station moves without an event
+                self.dataChanged.emit(self.index(0, COL_CONNECTION), self.index(len(self._ids) - 1, COL_CONNECTION))
+
+    def _connection_text(self, info: StationInfo) -> str:
+        """The connection as this seat sees it; on a site with several seats, which seat serves the station
+        ("Online at Workshop" when it is connected to another seat)."""
+        seat = self.services.shared_db.seat_serving(info.id) if self.services.shared_db.engine is not None else ""
+        if info.connection_state == ONLINE:
+            return f"{display.connection_label(info.connection_state)} (seat {seat})" if seat else \
+                display.connection_label(info.connection_state)
+        if seat:
+            return f"Online at seat {seat}"
+        return display.connection_label(info.connection_state)
 
 
 class StationFilterProxy(QSortFilterProxyModel):

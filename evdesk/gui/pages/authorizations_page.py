@@ -17,6 +17,7 @@ from evdesk.gui.forms.ui_authorizations_page import Ui_AuthorizationsPage
 from evdesk.gui.models import auth_log_model as am
 from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.pages.base import Page
+from evdesk.gui.widgets.top_anchor import TopAnchor
 
 PRESETS = (("Today", "today"), ("Last 7 days", "7days"), ("Last 30 days", "30days"), ("Custom range", "custom"),
            ("All time", "all"))
@@ -42,6 +43,8 @@ class AuthorizationsPage(Page):
                               (am.COL_USER, 155), (am.COL_RESULT, 120)):
             view.setColumnWidth(column, width)
         view.selectionModel().selectionChanged.connect(self._update_actions)
+        # new decisions arrive at the top: what the operator looks at stays put ("n new" jumps up)
+        self.anchor = TopAnchor(view)
         view.doubleClicked.connect(lambda _i: self.register_selected())
         for label, key in PRESETS:
             ui.rangeCombo.addItem(label, key)

@@ -22,6 +22,7 @@ from evdesk.gui.pages.account_page import MyAccountPage
 from evdesk.gui.pages.api_keys_page import ApiKeysPage
 from evdesk.gui.pages.authorizations_page import AuthorizationsPage
 from evdesk.gui.pages.base import Page
+from evdesk.gui.pages.circuits_page import CircuitsPage
 from evdesk.gui.pages.firmware_page import FirmwarePage
 from evdesk.gui.pages.dashboard_page import DashboardPage
 from evdesk.gui.pages.groups_page import GroupsPage
@@ -36,6 +37,7 @@ from evdesk.gui.pages.reports_page import ReportsPage
 from evdesk.gui.pages.sessions_page import SessionsPage
 from evdesk.gui.pages.settings_page import SiteSettingsPage
 from evdesk.gui.pages.certificates_page import CertificatesPage
+from evdesk.gui.pages.shared_db_page import SharedDatabasePage
 from evdesk.gui.pages.stations_page import StationsPage
 from evdesk.gui.pages.tariffs_page import TariffsPage
 from evdesk.gui.pages.tokens_page import TokensPage
@@ -96,6 +98,7 @@ PAGES: tuple[PageSpec, ...] = (
         Permission.FIRMWARE_UPDATES),
     PageSpec("overview", QT_TRANSLATE_NOOP("Navigation", "Charging points"), "nav-overview", _overview),
     PageSpec("locations", QT_TRANSLATE_NOOP("Navigation", "Locations"), "nav-locations", lambda h: LocationsPage(h.services, h.current_operator, h)),
+    PageSpec("circuits", QT_TRANSLATE_NOOP("Navigation", "Circuits"), "nav-overview", lambda h: CircuitsPage(h.services, h.current_operator, h)),
     PageSpec("station_templates", QT_TRANSLATE_NOOP("Navigation", "Templates"), "nav-station-templates",
              lambda h: StationTemplatesPage(h.services, h.current_operator, h)),
     PageSpec("sessions", QT_TRANSLATE_NOOP("Navigation", "Sessions"), "nav-sessions", lambda h: SessionsPage(
@@ -121,6 +124,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("account", QT_TRANSLATE_NOOP("Navigation", "My account"), "nav-account", lambda h: MyAccountPage(h.services, h)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "nav-settings", lambda h: SiteSettingsPage(h.services, h), Permission.SITE_SETTINGS),
     PageSpec("certificates", QT_TRANSLATE_NOOP("Navigation", "Certificates"), "nav-settings", lambda h: CertificatesPage(h.services, h),
+             Permission.SITE_SETTINGS),
+    PageSpec("shared_db", QT_TRANSLATE_NOOP("Navigation", "Shared data"), "nav-settings", lambda h: SharedDatabasePage(h.services, h),
              Permission.SITE_SETTINGS),
 )
 PAGES_BY_KEY = {spec.key: spec for spec in PAGES}

@@ -29,6 +29,8 @@ from evdesk.gui.models.base import BusListener, Roles, ZoneFollower
 from evdesk.gui.models.comm_log_model import MESSAGE_TYPES, CommLogFilterProxy, CommLogModel
 from evdesk.gui.models.event_feed_model import EventFeedFilterProxy, EventFeedModel
 from evdesk.gui.models.network_log_model import NetworkLogModel
+from evdesk.core.device_model import evse_of
+from evdesk.gui.widgets.device_model_view import DeviceModelView
 from evdesk.gui.models.station_config_model import (
     COL_FETCHED,
     COL_KEY,
@@ -92,7 +94,10 @@ class StationPanel(QWidget):
         self.network_log = NetworkLogModel(services, station_id, acting, parent=self)
         _setup_table(self.ui.eventFeedTable, self.event_filter, {0: 300, 1: 200, 2: 120, 3: 190})
         _setup_table(self.ui.commLogTable, self.comm_filter, {0: 170, 1: 120, 2: 60, 3: 170, 4: 110})
-        _setup_table(self.ui.actionLogTable, self.action_log, {0: 150, 1: 120, 2: 170, 3: 240, 4: 220})
+        # the action log: a time with seconds, an operator's name, a command with its connector, the outcome
+        # with the station's status, then the error taking what is left (they were cut off at 120-170 px)
+        _setup_table(self.ui.actionLogTable, self.action_log, {0: 170, 1: 160, 2: 230, 3: 240, 4: 280})
+        self.ui.actionLogTable.horizontalHeader().setStretchLastSection(True)
         _setup_table(self.ui.networkLogTable, self.network_log, {0: 150, 1: 110, 2: 190})
         self._setup_configuration(services)
         self._add_sessions_tab()
@@ -138,6 +143,8 @@ class StationPanel(QWidget):
         self._day_refresh.stop()
         for model in (self.event_feed, self.comm_log, self.action_log, self.network_log, self.config):
             model.detach()
+        if self.device_model_view is not None:
+            self.device_model_view.detach()
         self.sessions.detach()
         self.logs.detach()
         self.compat_tab.detach()
@@ -190,6 +197,8 @@ class StationPanel(QWidget):
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
         parts.append(self.tr("firmware {version}").format(version=info.firmware_version or self.tr("unknown")))
+        if getattr(info, "ocpp_version", "1.6") != "1.6":
+            parts.append(f"OCPP {info.ocpp_version}")
         parts.append(self.tr("security profile {profile}").format(profile=info.security_profile))
         if info.firmware_status:
             parts.append(self.tr("firmware update: {status}").format(status=info.firmware_status))
@@ -204,7 +213,8 @@ class StationPanel(QWidget):
             time=display.local_time(info.last_seen, self.zone) or self.tr("never"), zone=display.zone_name(self.zone),
             ago=display.ago(info.last_seen)))
         parts.append(self.tariff_text(info))
-        self.ui.detailsLabel.setText("  ·  ".join(parts))
+        # one fact a line, in a box beside the connector cards (a long wrapped line left the header half empty)
+        self.ui.detailsLabel.setText("\n".join(parts))
 
     def tariff_text(self, info) -> str:
         """'tariff group Depot prices (from charging group Depot)', with the connectors that have their own."""
@@ -236,6 +246,10 @@ class StationPanel(QWidget):
             card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
             card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
             card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))
+            info = self.info
+            if info is not None and getattr(info, "ocpp_version", "1.6") == "2.0.1":
+                evse, plug = evse_of(connector_id)  # evdesk's number of an OCPP 2.0.1 EVSE's connector
+                card.ui.titleLabel.setText(f"EVSE {evse}" + (f", connector {plug}" if plug != 1 else ""))
             self.cards[connector_id] = card
             # keep cards in connector order, before the trailing spacer
             position = sorted(self.cards).index(connector_id)
@@ -323,6 +337,17 @@ class StationPanel(QWidget):
         self.config_editor = ConfigEditor(services, self.central_system, self.station_id, self.ui, self.config,
                                           self.config_filter, lambda: operator_of(self), self)
         self.config_editor.resetOffered.connect(lambda: self.open_command("reset", kind="Soft"))
+        self.config.loaded.connect(self._show_config_state)
+        self.device_model_view = None
+        info = services.stations.get_by_id(self.station_id)
+        if getattr(info, "ocpp_version", "1.6") == "2.0.1":
+            # the same stored keys, shown as the station's device model (components and variables)
+            self.device_model_view = DeviceModelView(self.config, self.ui.configTab)
+            self.ui.configLayout.replaceWidget(self.ui.configTable, self.device_model_view)
+            self.ui.configTable.hide()
+            self.ui.configSearchEdit.textChanged.connect(self.device_model_view.set_filter)
+        for signal in (self.config.rowsInserted, self.config.rowsRemoved, self.config.dataChanged):
+            signal.connect(self._show_config_state)
         self.ui.logTabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:
@@ -450,7 +475,7 @@ class StationPanel(QWidget):
         self.day_label.setObjectName("dayFiguresLabel")
         self.day_label.setToolTip(self.tr("Sessions started at this station in the last 24 hours, the charging points "
                                           "they used and their energy"))
-        self.day_label.setStyleSheet("color: #37474f; padding: 0 8px;")
+        self.day_label.setStyleSheet("color: palette(window-text); padding: 0 8px;")
         self.ui.headerRow.insertWidget(self.ui.headerRow.indexOf(self.ui.connectionLabel) + 1, self.day_label)
         self._day_refresh = Coalescer(self.refresh_day_figures, 3000, self)
         self._day_clock = QTimer(self)

@@ -87,7 +87,7 @@ class ConfigEditor(QObject):
         self.reset_bar = QWidget(tab)
         bar = QHBoxLayout(self.reset_bar)
         bar.setContentsMargins(8, 4, 8, 4)
-        self.reset_bar.setStyleSheet("background: #fff3e0;")
+        self.reset_bar.setStyleSheet("background: #fff3e0; color: #3e2723;")  # dark text: readable in dark mode too
         self.reset_label = QLabel(self.reset_bar)
         self.reset_button = QPushButton("Reset the station…", self.reset_bar)
         bar.addWidget(self.reset_label, 1)

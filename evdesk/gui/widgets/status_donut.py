@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from evdesk.core.reads import point_states as sm
+from evdesk.gui.theme import dark_palette_in_force, is_dark
 from evdesk.gui.translations.labels import state_label
 
 POINT_COLOURS = {
@@ -34,7 +35,7 @@ def paint_squares(painter: QPainter, rect, states: list[str]) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     top = rect.top() + (rect.height() - SQUARE) / 2
     left = rect.left() + GAP
-    line = QPen(QColor("#455a64"))
+    line = QPen(QColor("#90a4ae" if dark_palette_in_force() else "#455a64"))  # readable on either
     line.setWidthF(1.0)
     if states:  # the station: a thin line the squares sit on
         painter.setPen(line)
@@ -90,7 +91,7 @@ class DonutChart(QWidget):
         ring = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
         width = max(10.0, side * 0.16)
         total = sum(self.counts.values())
-        pen = QPen(QColor("#e0e0e0"), width)
+        pen = QPen(QColor("#455a64" if is_dark(self) else "#e0e0e0"), width)  # the empty ring
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         inner = ring.adjusted(width / 2, width / 2, -width / 2, -width / 2)
         painter.setPen(pen)
@@ -150,7 +151,7 @@ class StatusDonut(QWidget):
             colour = POINT_COLOURS[state].name()
             button.setStyleSheet(
                 "QPushButton { text-align: left; padding: 2px 6px; border: 1px solid transparent; border-radius: 3px; }"
-                "QPushButton:checked { border-color: #455a64; background: #eceff1; }"
+                "QPushButton:checked { border-color: palette(mid); background: palette(midlight); }"
                 f"QPushButton::menu-indicator {{ width: 0; }} QPushButton {{ border-left: 6px solid {colour}; }}")
             button.clicked.connect(lambda _checked=False, s=state: self.choose(s))
             self.buttons[state] = button

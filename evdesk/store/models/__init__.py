@@ -18,6 +18,7 @@ from evdesk.store.models.feed import ChangeFeed, LocalState
 from evdesk.store.models.notifications import NotificationMail, NotificationRule
 from evdesk.store.models.invoicing import Invoice, InvoiceLine, InvoiceRun, InvoiceSession, MailAttempt
 from evdesk.store.models.firmware import DiagnosticsRequest, FirmwareFile, FirmwareRollout, RolloutStation
+from evdesk.store.models.load import Circuit, CircuitSchedule, CircuitStation
 from evdesk.store.models.logs import (
     ActionLog,
     AuthorizationAttempt,
@@ -35,6 +36,7 @@ from evdesk.store.models.people import (
     Vehicle,
 )
 from evdesk.store.models.reports import SavedReport
+from evdesk.store.models.ocpp201 import TransactionRef
 from evdesk.store.models.pricing import AccessProfile, Tariff, TariffAssignment, TariffGroup
 from evdesk.store.models.scheduling import ScheduledTask, TaskLease, TaskRun, TaskRunTarget
 from evdesk.store.models.site import (
@@ -48,6 +50,7 @@ from evdesk.store.models.site import (
     StationConfigKey,
     StationTemplate,
 )
+from evdesk.store.models.sync import SyncConflict
 
 # Creation order: every table after the tables it refers to.
 ALL_MODELS = [
@@ -107,6 +110,11 @@ ALL_MODELS = [
     SavedReport,
     StationCompatibility,
     ModelCompatibility,
+    TransactionRef,
+    SyncConflict,
+    Circuit,
+    CircuitStation,
+    CircuitSchedule,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

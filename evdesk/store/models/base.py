@@ -2,13 +2,43 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timezone
 
 import peewee
 
 from evdesk.store.fields import UtcDateTimeField, uuid7
 
-database_proxy = peewee.DatabaseProxy()
+
+class ThreadBoundProxy(peewee.DatabaseProxy):
+    """The models' database: the one `initialize` set, or the one bound to this thread.
+
+    A store binds its worker and reader threads to its own database, so several stores
+    can live in one process (several seats of a site in one test, the sync benchmark);
+    other threads use the database set last with `initialize`, as a plain proxy would."""
+
+    def __init__(self):
+        object.__setattr__(self, "_thread", threading.local())
+        object.__setattr__(self, "_global", None)
+        super().__init__()
+
+    @property
+    def obj(self):
+        bound = getattr(self._thread, "db", None)
+        return bound if bound is not None else self._global
+
+    @obj.setter
+    def obj(self, value):
+        object.__setattr__(self, "_global", value)
+
+    def __setattr__(self, attr, value):
+        object.__setattr__(self, attr, value)
+
+    def bind_thread(self, db: peewee.Database | None) -> None:
+        self._thread.db = db
+
+
+database_proxy = ThreadBoundProxy()
 
 
 def utcnow() -> datetime:

@@ -119,14 +119,20 @@ def _read(model, unit: str, ranges, stations, by: tuple[str, ...], columns: tupl
     key_sql = "".join(f', "{k}"' for k in keys)
     sums_sql = ", ".join(f'SUM("{c}")' for c in columns)
     params: list = []
-    per_unit = len(ranges) > CASE_LIMIT
-    if per_unit:
-        bucket_sql = f'"{unit}"'
+    # Totals (no key) of touching ranges are grouped per unit in the clustered key's order (no CASE per
+    # row, no sort): a few hundred rows at most come back and are cut into buckets here. Touching
+    # ranges are one sweep (the same rows as their OR).
+    contiguous = all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+    per_unit = len(ranges) > CASE_LIMIT or (contiguous and not keys)  # (ranges apart: SQLite would scan
+    if len(ranges) > CASE_LIMIT or contiguous:  # the whole table in the key's order for a GROUP BY unit)
         where = f'"{unit}" >= {db.param} AND "{unit}" < {db.param}'
         params += [ranges[0][0], ranges[-1][1]]
     else:
-        bucket_sql = "CASE " + " ".join(f'WHEN "{unit}" < {int(hi)} THEN {int(b)}' for _lo, hi, b in ranges) + " END"
         where = "(" + " OR ".join(f'("{unit}" >= {int(lo)} AND "{unit}" < {int(hi)})' for lo, hi, _b in ranges) + ")"
+    if per_unit:
+        bucket_sql = f'"{unit}"'
+    else:
+        bucket_sql = "CASE " + " ".join(f'WHEN "{unit}" < {int(hi)} THEN {int(b)}' for _lo, hi, b in ranges) + " END"
     station_list = _station_values(model, stations)
     if station_list is not None:
         if not station_list:
@@ -173,6 +179,13 @@ def _sums(edges: list[int], stations, by, columns, tables, extra_key=()) -> dict
     if len(edges) < 2:
         return {}
     if _hourly(edges):
+        if len(edges) > 2 and not _hourly(edges[:-1]):
+            # Only the last bucket is short (a timeframe ending now): the whole buckets from the coarse
+            # rows, the running one from its hours — not every bucket from the hour rows.
+            out = _sums(edges[:-1], stations, by, columns, tables, extra_key)
+            last = len(edges) - 2
+            running = _read(hour_table, "hour", [(edges[-2], edges[-1], last)], stations, by, columns, extra_key)
+            return _add_into(out, running)
         return _read(hour_table, "hour", _ranges(edges), stations, by, columns, extra_key)
     corrections, signs, days, months = _plan(edges)
     coarse = _read(day_table, "day", days, stations, by, columns, extra_key)
@@ -190,6 +203,24 @@ def revenue_sums(edges: list[int], stations: list[UUID] | None, by: tuple[str, .
     """(worker) [revenue minor, sessions] per (bucket, *key, currency)."""
     return _sums(edges, stations, by, ("revenue_minor", "sessions"),
                  (m.ConnectorHourRevenue, m.ConnectorDayRevenue, m.ConnectorMonthRevenue), ("currency",))
+
+
+def activity(first_hour: int, end_hour: int, stations: list[UUID] | None) -> tuple[int, int, int]:
+    """(worker) (sessions started, energy Wh, charging points where a session started) over the hours
+    [first_hour, end_hour) of the charging points of `stations` (None: all) — summed in SQL, one row
+    back instead of one per charging point."""
+    table, db = m.ConnectorHour._meta.table_name, m.ConnectorHour._meta.database
+    where, params = f'"hour" >= {db.param} AND "hour" < {db.param}', [first_hour, end_hour]
+    station_list = _station_values(m.ConnectorHour, stations)
+    if station_list is not None:
+        if not station_list:
+            return 0, 0, 0
+        where += ' AND "station" IN (' + ", ".join([db.param] * len(station_list)) + ")"
+        params += station_list
+    sql = (f'SELECT SUM(s), SUM(e), SUM(s > 0) FROM (SELECT SUM("sessions_started") AS s, SUM("energy_wh") AS e '
+           f'FROM "{table}" WHERE {where} GROUP BY +"station", +"connector_id")')
+    sessions, energy, used = db.execute_sql(sql, params).fetchone()
+    return int(sessions or 0), int(energy or 0), int(used or 0)
 
 
 # -- what the aggregates cannot serve: from the sessions -----------------------------------------

@@ -21,5 +21,13 @@ def changes_after(seq: int, exclude_seat: str, limit: int = 5000) -> list[tuple[
 
 
 def trim_before(cutoff: datetime) -> int:
-    """Forget feed entries older than `cutoff` (kept long enough for the sync to read them)."""
-    return ChangeFeed.delete().where(ChangeFeed.at < cutoff).execute()
+    """Forget feed entries older than `cutoff` (kept long enough for the sync to read them). On a seat
+    of a shared site, never an entry the sync has not sent yet (a seat away for longer than the
+    retention still sends everything when it returns)."""
+    from evdesk.store.models import LocalState
+
+    where = ChangeFeed.at < cutoff
+    if LocalState.get_or_none(LocalState.key == "sync_site_id") is not None:
+        sent = LocalState.get_or_none(LocalState.key == "sync_pushed_seq")
+        where &= ChangeFeed.seq <= (int(sent.value) if sent else 0)
+    return ChangeFeed.delete().where(where).execute()

@@ -34,7 +34,7 @@ S, C = m.Station, m.Connector
 EDITABLE = ("name", "group", "access_mode", "heartbeat_interval", "meter_value_interval", "strip_id_tag_suffix",
             "skip_schema_validation", "timezone", "notes", "location", "registration", "password_hash",
             "system_status", "integration_date", "security_profile")
-BOOT_FACTS = ("vendor", "model", "serial_number", "firmware_version", "iccid", "imsi", "meter_type",
+BOOT_FACTS = ("ocpp_version", "vendor", "model", "serial_number", "firmware_version", "iccid", "imsi", "meter_type",
               "meter_serial_number", "last_boot_at")
 
 

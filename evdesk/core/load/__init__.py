@@ -1,0 +1,1 @@
+"""Load management (issue 17): sharing a grid connection between charging sessions."""

@@ -1,0 +1,198 @@
+"""Load management at work: sessions starting and ending, meter readings, circuit and schedule
+changes re-allocate (`core/load/controller.py`), and the limits go to the stations as charging
+profiles through the command API, actor "load management" (the action log shows each one).
+
+Profiles (OCPP 1.6, limits in A per phase):
+* TxProfile per session, connector = the session's, stack level 1, id `TX_PROFILE_ID`, Absolute
+  from when it is sent for `LEASE_SECONDS` and renewed at half that (see the controller: when
+  evdesk stops the stations fall back within the lease); 0 A holds a session that has to wait
+  (the car shows SuspendedEVSE).
+* TxDefaultProfile per charging point, stack level 0, Relative, id `DEFAULT_PROFILE_ID`, at the
+  point's fallback share: what the station keeps when evdesk stops or the network fails.
+Decreases go out (and are answered) before increases, so the circuit does not overshoot while
+the changes travel. A re-allocation runs at most once per `settle_seconds` (events that come
+together are handled together) and every `tick_seconds` (schedules, unused current).
+
+The check that limits are applied: after a TxProfile is accepted, the station's composite
+schedule is read (where its compatibility profile says it takes smart charging); a limit above
+what was sent, or a measured current above limit + 10 % at two readings in a row, publishes
+`LoadLimitNotApplied` and writes a "load" row into the station's event log (its panel's log tab).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from evdesk.core import events as ev
+from evdesk.core.clock import utcnow
+from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, Plan, snapshot
+from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.core.tasks import spawn
+
+if TYPE_CHECKING:
+    from evdesk.core.services import Services
+    from evdesk.csms.commands import CommandApi
+
+log = logging.getLogger(__name__)
+
+LOAD_CTX = dataclasses.replace(SYSTEM_CONTEXT, display_name="load management")
+TX_PROFILE_ID = 1701
+DEFAULT_PROFILE_ID = 1700
+REASON = "Load management"
+
+
+def profile(purpose: str, profile_id: int, stack_level: int, limit_a: float, transaction_id: int | None = None,
+            lease_from: datetime | None = None) -> dict:
+    """Relative and open-ended (the fallback), or Absolute for `LEASE_SECONDS` from `lease_from`."""
+    schedule = {"chargingRateUnit": "A", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": round(limit_a, 1)}]}
+    body = {"chargingProfileId": profile_id, "stackLevel": stack_level, "chargingProfilePurpose": purpose,
+            "chargingProfileKind": "Relative", "chargingSchedule": schedule}
+    if lease_from is not None:
+        body["chargingProfileKind"] = "Absolute"
+        schedule["startSchedule"] = lease_from.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        schedule["duration"] = int(LEASE_SECONDS)
+    if transaction_id is not None:
+        body["transactionId"] = transaction_id
+    return body
+
+
+class LoadControl:
+    def __init__(self, services: "Services", commands: "CommandApi", *, tick_seconds: float = 60.0,
+                 settle_seconds: float = 0.2, clock=utcnow):
+        self.services = services
+        self.commands = commands
+        self.planner = LoadPlanner()
+        self.tick_seconds = tick_seconds
+        self.settle_seconds = settle_seconds
+        self.clock = clock
+        self.last_plan: Plan | None = None
+        self.cpu_ms: list[float] = []
+        self.messages_sent = 0
+        self.flags: list[ev.LoadLimitNotApplied] = []
+        self._dirty = asyncio.Event()
+        self._task: asyncio.Task | None = None
+        self._checks: set[asyncio.Task] = set()
+        bus = services.bus
+        self._unsubscribe = [bus.subscribe(ev.TransactionStarted, self._started),
+                             bus.subscribe(ev.TransactionEnded, self._ended),
+                             bus.subscribe(ev.TransactionUpdated, self._updated),
+                             bus.subscribe(ev.CircuitsChanged, lambda _e: self._dirty.set())]
+
+    def start(self) -> None:
+        for t in list(self.services.transactions.active.values()):  # sessions running before we started
+            self.planner.started(t.station_id, t.connector_id, t.id, t.ocpp_id, t.started_at.timestamp())
+        self._dirty.set()
+        self._task = spawn(self._run(), name="load management")
+
+    def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+        for task in [self._task, *self._checks]:
+            if task is not None:
+                task.cancel()
+
+    # -- events ------------------------------------------------------------------------------------
+    def _started(self, e: ev.TransactionStarted) -> None:
+        # arrival = when evdesk heard of it (stations' clocks drift; admission must follow real order)
+        self.planner.started(e.station_id, e.connector_id, e.transaction_id, e.ocpp_id, self.clock().timestamp())
+        self._dirty.set()
+
+    def _ended(self, e: ev.TransactionEnded) -> None:
+        self.planner.ended(e.station_id, e.connector_id)
+        self._dirty.set()
+
+    def _updated(self, e: ev.TransactionUpdated) -> None:
+        flag = self.planner.measured(e.station_id, e.connector_id, e.current_a)
+        if flag is not None:
+            self._flag(flag.station_id, flag.connector_id, flag.limit_a, flag.drawn_a, "measured")
+
+    def _flag(self, station_id, connector_id: int, limit_a: float, drawn_a: float | None, how: str) -> None:
+        info = self.services.stations.get_by_id(station_id)
+        if how == "measured":
+            text = (f"{info.display_name} connector {connector_id} draws {drawn_a:.1f} A although load management "
+                    f"limited it to {limit_a:.1f} A: the limit is not applied.")
+        else:
+            text = (f"{info.display_name} connector {connector_id} accepted a limit of {limit_a:.1f} A but its "
+                    f"schedule says {drawn_a:.1f} A: the limit is not applied.")
+        event = ev.LoadLimitNotApplied(station_id, connector_id, limit_a, drawn_a, text, self.clock())
+        self.flags.append(event)
+        log.warning(text)
+        # into the station's event log (the station panel's log tab shows it)
+        self.services.status.station_event(info, "load", "limit not applied", text)
+        self.services.bus.publish(event)
+
+    # -- the loop ------------------------------------------------------------------------------------
+    async def _run(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self._dirty.wait(), self.tick_seconds)
+            except asyncio.TimeoutError:
+                pass
+            await asyncio.sleep(self.settle_seconds)
+            self._dirty.clear()
+            try:
+                await self.reallocate()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the loop must survive one bad round; logged
+                log.exception("load management: re-allocation failed")
+
+    def minute_of_day(self, now: datetime) -> int:
+        zone = self.services.settings.site_timezone
+        local = now.astimezone(ZoneInfo(zone)) if zone else now
+        return local.hour * 60 + local.minute
+
+    async def reallocate(self) -> Plan:
+        site = await self.services.circuits.site()
+        plan = self.planner.plan(site, self.minute_of_day(self.clock()))
+        self.cpu_ms.append(plan.cpu_ms)
+        self.last_plan = plan
+        self.services.bus.publish(ev.LoadAllocated(snapshot(self.planner, plan), self.clock()))
+        decreases = [c for c in plan.changes if c.previous_a is not None and c.limit_a < c.previous_a]
+        increases = [c for c in plan.changes if c not in decreases]
+        increases += self.planner.renewals(self.clock().timestamp(), plan.changes)
+        for group in (decreases, increases):
+            await asyncio.gather(*(self._send_tx(c) for c in group))
+        await asyncio.gather(*(self._send_default(s, n, limit) for (s, n), limit in plan.fallback.items()))
+        return plan
+
+    async def _send_tx(self, change) -> None:
+        if not self.commands.is_connected(change.station_id):
+            return
+        sent_at = self.clock()
+        body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id, lease_from=sent_at)
+        result = await self.commands.set_charging_profile(change.station_id, change.connector_id, body, ctx=LOAD_CTX,
+                                                          reason=REASON)
+        self.messages_sent += 1
+        if result.ok:
+            self.planner.accepted(change.station_id, change.connector_id, change.limit_a, sent_at.timestamp())
+            if self.services.compat.switches(change.station_id).smart_charging:
+                task = spawn(self._check_composite(change), name="load limit check")
+                self._checks.add(task)
+                task.add_done_callback(self._checks.discard)
+
+    async def _send_default(self, station_id, connector_id: int, limit_a: float) -> None:
+        if not self.commands.is_connected(station_id):
+            return
+        body = profile("TxDefaultProfile", DEFAULT_PROFILE_ID, 0, limit_a)
+        result = await self.commands.set_charging_profile(station_id, connector_id, body, ctx=LOAD_CTX, reason=REASON)
+        self.messages_sent += 1
+        if result.ok:
+            self.planner.fallback_sent(station_id, connector_id, limit_a)
+
+    async def _check_composite(self, change) -> None:
+        result = await self.commands.get_composite_schedule(change.station_id, change.connector_id, 60, "A",
+                                                            ctx=LOAD_CTX, reason="Load management: limit check")
+        if not result.ok:
+            return
+        schedule = (result.response or {}).get("charging_schedule") or (result.response or {}).get("chargingSchedule")
+        schedule = schedule or {}
+        periods = schedule.get("charging_schedule_period") or schedule.get("chargingSchedulePeriod") or []
+        if periods and float(periods[0].get("limit", 0)) > change.limit_a + 0.05:
+            self._flag(change.station_id, change.connector_id, change.limit_a, float(periods[0]["limit"]), "composite")

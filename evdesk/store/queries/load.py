@@ -1,0 +1,42 @@
+"""Reading circuits, the stations on them and their schedules (issue 17). Rows are dicts keyed
+by field name (`parent`, `group`, `circuit`, `station`)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from evdesk.store import models as m
+
+C, CS, SC, S, E = m.Circuit, m.CircuitStation, m.CircuitSchedule, m.Station, m.Evse
+
+
+def circuits() -> list[dict]:
+    """Every live circuit, by name."""
+    return list(C.alive().order_by(C.name, C.id).dicts())
+
+
+def circuit(circuit_id: UUID) -> dict | None:
+    return C.alive().where(C.id == circuit_id).dicts().first()
+
+
+def circuit_stations() -> list[dict]:
+    """Every live station-on-circuit row with the station's `identity` and `station_group`."""
+    return list(CS.alive(CS, S.identity, S.group.alias("station_group"))
+                .join(S, on=(CS.station == S.id)).where(S.deleted_at.is_null())
+                .order_by(S.identity).dicts())
+
+
+def station_circuit(station_id: UUID) -> dict | None:
+    return CS.alive().where(CS.station == station_id).dicts().first()
+
+
+def schedules() -> list[dict]:
+    return list(SC.alive().order_by(SC.circuit, SC.start_minute, SC.id).dicts())
+
+
+def station_points(station_ids: list[UUID]) -> list[dict]:
+    """The live EVSEs (charging points) of these stations: station, evse_id, phases, phase, rotation."""
+    if not station_ids:
+        return []
+    return list(E.alive(E.station, E.evse_id, E.phases, E.phase, E.phase_rotation)
+                .where(E.station.in_(station_ids)).order_by(E.station, E.evse_id).dicts())

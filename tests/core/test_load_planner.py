@@ -1,0 +1,113 @@
+"""Issue 17: the load planner — sessions on circuits become TxProfile changes and fallback
+TxDefaultProfiles; schedules apply; the limit-not-applied check."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from evdesk.core.load.circuits import CircuitRow, CircuitStationRow, LoadSite, ScheduleRow
+from evdesk.core.load.controller import LoadPlanner
+
+
+def site_with(n_stations=4, max_a=45.0, min_a=None, phases=1, schedules=()):
+    circuit = CircuitRow(uuid4(), 1, "Bay", None, phases, max_a, 0.0, min_a, None)
+    stations = [CircuitStationRow(circuit.id, uuid4(), f"CP-{i}", 16.0, 0, None) for i in range(n_stations)]
+    points = {s.station_id: [{"evse_id": 1, "phases": 1, "phase": "L1", "phase_rotation": ""}] for s in stations}
+    rows = [ScheduleRow(uuid4(), circuit.id, *w) for w in schedules]
+    return LoadSite([circuit], stations, rows, points), stations
+
+
+def test_sessions_get_their_share_and_only_changes_are_sent():
+    site, stations = site_with()
+    planner = LoadPlanner()
+    for i, s in enumerate(stations[:3]):
+        planner.started(s.station_id, 1, uuid4(), 100 + i, at=i)
+    first = planner.plan(site, 12 * 60)
+    assert sorted(c.limit_a for c in first.changes) == [15.0, 15.0, 15.0]
+    assert set(first.fallback.values()) == {11.2} and len(first.fallback) == 4
+    for c in first.changes:
+        planner.accepted(c.station_id, c.connector_id, c.limit_a)
+    for (station, connector), limit in first.fallback.items():
+        planner.fallback_sent(station, connector, limit)
+    again = planner.plan(site, 12 * 60)
+    assert again.changes == [] and again.fallback == {}
+    planner.started(stations[3].station_id, 1, uuid4(), 104, at=4)
+    fourth = planner.plan(site, 12 * 60)
+    # the newcomer's first limit replaces its fallback share (11.2 A): "previous" is that share
+    assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, 11.2)]
+    assert fourth.cpu_ms >= 0
+
+
+def test_a_newcomer_waits_at_0a_under_the_minimum_and_starts_when_one_leaves():
+    site, stations = site_with(min_a=12)
+    planner = LoadPlanner()
+    for i, s in enumerate(stations):
+        planner.started(s.station_id, 1, uuid4(), i, at=i)
+        plan = planner.plan(site, 0)
+        for c in plan.changes:
+            planner.accepted(c.station_id, c.connector_id, c.limit_a)
+    assert plan.allocation.waiting == (f"{stations[3].station_id}:1",)
+    assert [c.limit_a for c in plan.changes] == [0.0]
+    planner.ended(stations[0].station_id, 1)
+    plan = planner.plan(site, 0)
+    assert plan.allocation.waiting == ()
+    assert plan.allocation.limits[f"{stations[3].station_id}:1"] == 15.0
+
+
+def test_the_schedule_of_the_hour_applies_and_the_fallback_takes_the_lowest():
+    site, stations = site_with(n_stations=2, max_a=40, schedules=[(7 * 60, 18 * 60, 20.0)])
+    planner = LoadPlanner()
+    for i, s in enumerate(stations):
+        planner.started(s.station_id, 1, uuid4(), i, at=i)
+    day = planner.plan(site, 12 * 60)
+    assert sorted(day.allocation.limits.values()) == [10.0, 10.0]
+    assert set(day.fallback.values()) == {10.0}
+    night = planner.plan(site, 23 * 60)
+    assert sorted(night.allocation.limits.values()) == [16.0, 16.0]
+
+
+def test_a_station_drawing_over_its_limit_twice_is_flagged_once():
+    site, stations = site_with(n_stations=1)
+    planner = LoadPlanner()
+    s = stations[0].station_id
+    planner.started(s, 1, uuid4(), 1, at=0)
+    assert planner.measured(s, 1, 30.0) is None  # no limit in force yet
+    planner.accepted(s, 1, 16.0)
+    assert planner.measured(s, 1, 17.5) is None  # within 10 %
+    assert planner.measured(s, 1, 18.0) is None  # first reading over
+    flag = planner.measured(s, 1, 18.2)
+    assert flag is not None and (flag.limit_a, flag.drawn_a) == (16.0, 18.2)
+    assert planner.measured(s, 1, 19.0) is None  # flagged once
+    assert planner.measured(s, 1, 15.0) is None  # obeys again
+    assert planner.measured(s, 1, 18.0) is None
+    assert planner.measured(s, 1, 18.0) is not None
+
+
+def test_a_single_phase_car_on_a_rotated_three_phase_point_moves_to_its_grid_phase():
+    circuit = CircuitRow(uuid4(), 1, "Bay", None, 3, 20.0, 0.0, None, None)
+    stations = [CircuitStationRow(circuit.id, uuid4(), f"CP-{i}", 16.0, 0, None) for i in range(3)]
+    points = {s.station_id: [{"evse_id": 1, "phases": 3, "phase": "", "phase_rotation": r}]
+              for s, r in zip(stations, ("RST", "STR", "TRS"))}
+    site = LoadSite([circuit], stations, [], points)
+    planner = LoadPlanner()
+    for i, s in enumerate(stations):
+        planner.started(s.station_id, 1, uuid4(), i, at=i)
+    assert set(planner.plan(site, 0).allocation.limits.values()) == {6.6}  # three-phase cars share all phases
+    for s in stations:
+        planner.measured(s.station_id, 1, 6.0, phases_seen=1)
+    assert set(planner.plan(site, 0).allocation.limits.values()) == {16.0}  # one per grid phase
+
+
+def test_limits_are_leased_and_renewed_at_half_their_lease():
+    from evdesk.core.load.controller import LEASE_SECONDS
+
+    site, stations = site_with(n_stations=1)
+    planner = LoadPlanner()
+    s = stations[0].station_id
+    planner.started(s, 1, uuid4(), 7, at=0)
+    plan = planner.plan(site, 0)
+    planner.accepted(s, 1, plan.changes[0].limit_a, at=1000.0)
+    assert planner.renewals(1000.0 + LEASE_SECONDS / 2 - 1) == []
+    due = planner.renewals(1000.0 + LEASE_SECONDS / 2 + 1)
+    assert [(c.ocpp_id, c.limit_a) for c in due] == [(7, 16.0)]
+    assert planner.renewals(1000.0 + LEASE_SECONDS, changing=due) == []

@@ -1,0 +1,181 @@
+"""Issue 17 over real websockets: load management shares a circuit between simulated stations
+with TxProfiles (actor "load management"), installs the fallback TxDefaultProfiles, admits a
+waiting session when room frees, and flags a station that ignores its limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdesk.core import events as ev
+from evdesk.core.load.circuit_rules import CircuitInput
+from evdesk.core.permissions import SYSTEM_CONTEXT
+from evdesk.simulator import ScaledClock, SimulatedStation
+from evdesk.store import models as m
+from tests.waiting import wait_for
+
+
+async def stations_on_circuit(central, services, n, *, ignore=(), min_a=None, max_a=45.0):
+    circuit = await services.circuits.create(SYSTEM_CONTEXT, CircuitInput("Bay", max_a, phases=3, min_current_a=min_a))
+    sims = []
+    for i in range(n):
+        info = await services.stations.create_station(f"LM-{i}", connectors=1, ctx=SYSTEM_CONTEXT)
+        await services.circuits.put_station(SYSTEM_CONTEXT, circuit.id, info.id, 16)
+        await services.store.run(lambda i=i: m.Token.create(uid=f"TAG-{i}", uid_key=f"TAG-{i}"))
+        sim = SimulatedStation(f"LM-{i}", central.url, connectors=1, clock=ScaledClock(20.0),
+                               ignore_charging_profiles=i in ignore)
+        await sim.start()
+        await sim.wait_accepted(10)
+        sims.append(sim)
+    return circuit, sims
+
+
+async def start_session(services, sim):
+    await sim.plug_in(1)
+    assert await sim.present_token(1, f"TAG-{sim.identity[3:]}")
+    sid = services.stations.get(sim.identity).id
+    await wait_for(lambda: services.transactions.active_on(sid, 1) is not None, timeout=10)
+    return sid
+
+
+def tx_limit(sim):
+    profiles = [p for p in sim.profiles.profiles if p.purpose == "TxProfile"]
+    return profiles[0].periods[0][1] if profiles else None
+
+
+async def limits_become(sims, expected, timeout=15):
+    try:
+        await wait_for(lambda: [tx_limit(s) for s in sims] == expected, timeout=timeout)
+    except AssertionError:
+        raise AssertionError(f"TxProfile limits {[tx_limit(s) for s in sims]}, expected {expected}") from None
+
+
+@pytest.fixture
+def fast_control(central):
+    central.load_control.settle_seconds = 0.05
+    return central.load_control
+
+
+async def test_three_sessions_share_45a_and_the_fallback_holds_the_fuse(central, services, fast_control):
+    circuit, sims = await stations_on_circuit(central, services, 3)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await wait_for(lambda: [tx_limit(s) for s in sims] == [15.0, 15.0, 15.0], timeout=15,
+                       message="every station got 15 A")
+        defaults = await wait_for(lambda: all(any(p.purpose == "TxDefaultProfile" for p in s.profiles.profiles)
+                                              for s in sims), timeout=10)
+        assert defaults
+        fallback = [next(p for p in s.profiles.profiles if p.purpose == "TxDefaultProfile").periods[0][1] for s in sims]
+        assert fallback == [15.0, 15.0, 15.0]  # 45 A / 3 stations
+        actors = await services.store.run(lambda: sorted({a.actor for a in m.ActionLog.select().where(
+            m.ActionLog.action == "SetChargingProfile")}))
+        assert actors == ["load management"]
+        assert fast_control.cpu_ms and max(fast_control.cpu_ms) < 50
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+async def test_a_session_waits_at_0a_under_the_minimum_and_starts_when_one_ends(central, services, fast_control):
+    circuit, sims = await stations_on_circuit(central, services, 4, min_a=12)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await limits_become(sims, [15.0, 15.0, 15.0, 0.0])
+        await sims[0].unplug(1)
+        await wait_for(lambda: [tx_limit(s) for s in sims[1:]] == [15.0, 15.0, 15.0], timeout=15,
+                       message="the waiting session started when room freed")
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+async def test_a_station_that_ignores_its_limit_is_flagged(central, services, fast_control):
+    flagged = []
+    services.bus.subscribe(ev.LoadLimitNotApplied, flagged.append)
+    circuit, sims = await stations_on_circuit(central, services, 2, ignore={1}, max_a=20.0)
+    try:
+        for sim in sims:
+            await start_session(services, sim)
+        await wait_for(lambda: flagged, timeout=20, message="the station ignoring its limit was flagged")
+        assert {f.station_id for f in flagged} == {services.stations.get("LM-1").id}
+        assert "the limit is not applied" in flagged[0].text
+        logged = await wait_for(lambda: services.store.read(lambda: list(m.StationEvent.select().where(
+            m.StationEvent.kind == "load").dicts())), timeout=10)
+        assert logged[0]["state"] == "limit not applied" and "LM-1" in logged[0]["detail"]
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+def test_a_simulated_car_pauses_below_its_minimum_current_and_tapers_when_nearly_full():
+    from datetime import datetime, timedelta, timezone
+
+    from evdesk.simulator.model import Car, Connector
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    c = Connector(1, car=Car(phases=3, max_power_w=22_000, min_current_a=8.0, soc=20), transaction_id=1,
+                  session_start=start)
+    later = start + timedelta(minutes=5)
+    assert c.target_power(later, 22_000, 10 * 230 * 3) == 10 * 230 * 3  # obeys 10 A
+    assert c.target_power(later, 22_000, 7 * 230 * 3) == 0.0  # 7 A < its 8 A minimum: pauses
+    assert c.target_power(later, 22_000, None) == 22_000
+    c.car.soc = 90
+    assert c.target_power(later, 22_000, None) == 11_000  # taper above 80 %
+
+
+def test_a_simulated_single_phase_car_keeps_a_limit_in_amperes_on_its_one_phase():
+    from datetime import datetime, timedelta, timezone
+
+    from evdesk.simulator.model import Car, Connector
+    from evdesk.simulator.profiles import ProfileStore
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    store = ProfileStore(1)
+    assert store.install(1, {"charging_profile_id": 1, "stack_level": 0, "charging_profile_purpose": "TxDefaultProfile",
+                             "charging_profile_kind": "Relative", "charging_schedule": {
+                                 "charging_rate_unit": "A",
+                                 "charging_schedule_period": [{"start_period": 0, "limit": 16}]}},
+                         now=start, max_stack_level=8, allowed_units=["Current", "Power"], max_periods=24,
+                         max_installed=8, running_tx=lambda _c: None) == "Accepted"
+    car = Car(phases=1, max_power_w=7_400)
+    c = Connector(1, car=car, transaction_id=1, session_start=start, last_update=start)
+    later = start + timedelta(minutes=5)
+    c.advance(later, 22_000, lambda t: store.limit_w(1, t, start, 1, 1, car.phases))
+    assert abs(c.current_a - 16.0) < 0.2  # 16 A on its one phase, not 48 A worth of power
+    three = Connector(1, car=Car(phases=3, max_power_w=22_000), transaction_id=1, session_start=start,
+                      last_update=start)
+    three.advance(later, 22_000, lambda t: store.limit_w(1, t, start, 1, 1, 3))
+    assert abs(three.current_a - 16.0) < 0.2
+
+
+async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(central, services, fast_control, monkeypatch):
+    """Leases shortened to 60 simulated seconds (3 s at the simulators' 20x): after evdesk stops,
+    each station's TxProfile runs out and its TxDefaultProfile (45 A / 3 = 15 A) is what holds."""
+    from evdesk.core.load import controller
+    from evdesk.csms import load_control
+
+    monkeypatch.setattr(controller, "LEASE_SECONDS", 60.0)
+    monkeypatch.setattr(load_control, "LEASE_SECONDS", 60.0)
+    circuit, sims = await stations_on_circuit(central, services, 3, max_a=45.0)
+    try:
+        for sim in sims[:2]:
+            await start_session(services, sim)
+        await limits_become(sims, [16.0, 16.0, None])  # two sessions at their stations' 16 A
+        await wait_for(lambda: all(any(p.purpose == "TxDefaultProfile" for p in s.profiles.profiles) for s in sims),
+                       timeout=10)
+        await central.stop()  # evdesk is gone: nobody renews or re-shares
+
+        def in_force(sim):
+            c = sim.connectors[1]
+            return sim.profiles.limit_w(1, sim.clock.now(), c.session_start, c.transaction_id, 1, c.car.phases) \
+                / (230.0 * c.car.phases)
+
+        await wait_for(lambda: [round(in_force(s), 1) for s in sims[:2]] == [15.0, 15.0], timeout=15,
+                       message="the stations did not fall back to their 15 A share")
+        # every point's fallback together stays within the fuse, whoever plugs in while evdesk is down
+        fallbacks = [next(p for p in s.profiles.profiles if p.purpose == "TxDefaultProfile").periods[0][1] for s in sims]
+        assert fallbacks == [15.0, 15.0, 15.0] and sum(fallbacks) <= 45.0
+    finally:
+        for sim in sims:
+            await sim.stop()
