@@ -387,6 +387,113 @@
     </message>
 </context>
 <context>
+    <name>CircuitsPage</name>
+    <message>
+        <source>Circuits</source>
+        <translation>Stromkreise</translation>
+    </message>
+    <message>
+        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
+        <translation>Das Lastmanagement teilt den Strom jedes Stromkreises auf die Ladevorgänge daran auf: nie über der Absicherung, zuerst das Minimum je Ladepunkt, der Rest nach Priorität. Der Baum zeigt die Versorgung des Standorts: den Netzanschluss, seine Verteilungen und deren Stromkreise.</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Stromkreis</translation>
+    </message>
+    <message>
+        <source>Max per phase</source>
+        <translation>Max. je Phase</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>Add circuit</source>
+        <translation>Stromkreis hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Fed from:</source>
+        <translation>Gespeist von:</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Phasen:</translation>
+    </message>
+    <message>
+        <source>Max current per phase (A):</source>
+        <translation>Max. Strom je Phase (A):</translation>
+    </message>
+    <message>
+        <source>Reserved for other loads (A):</source>
+        <translation>Für andere Lasten reserviert (A):</translation>
+    </message>
+    <message>
+        <source>Min current per charging point (A):</source>
+        <translation>Min. Strom je Ladepunkt (A):</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>leer: kein Minimum</translation>
+    </message>
+    <message>
+        <source>Save circuit</source>
+        <translation>Stromkreis speichern</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Allowed (A)</source>
+        <translation>Erlaubt (A)</translation>
+    </message>
+    <message>
+        <source>Drawn (A)</source>
+        <translation>Bezogen (A)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Current per phase (A)</source>
+        <translation>Strom je Phase (A)</translation>
+    </message>
+    <message>
+        <source>New circuit</source>
+        <translation>Neuer Stromkreis</translation>
+    </message>
+    <message>
+        <source>Circuit {name} saved.</source>
+        <translation>Stromkreis {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete circuit</source>
+        <translation>Stromkreis löschen</translation>
+    </message>
+    <message>
+        <source>Delete circuit {name}? Its stations leave load management and keep their fallback limit.</source>
+        <translation>Stromkreis {name} löschen? Seine Stationen verlassen das Lastmanagement und behalten ihre Ersatzgrenze.</translation>
+    </message>
+    <message>
+        <source>Choose a circuit to see its current.</source>
+        <translation>Wählen Sie einen Stromkreis, um seinen Strom zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Name</source>
@@ -911,6 +1018,66 @@
     <message>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Charging stations</source>
+        <translation>Ladestationen</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Ladegruppen</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>EVSE</source>
+        <translation>EVSE</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Can be set</source>
+        <translation>Änderbar</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Values that lost</source>
+        <translation>Verworfene Werte</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +2410,10 @@
         <translation>OCPP-Server: läuft nicht in diesem Programm</translation>
     </message>
     <message>
+        <source>Search…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
         <source>Copied {url}</source>
         <translation>{url} kopiert</translation>
     </message>
@@ -2424,6 +2595,10 @@
         <translation>Standorte</translation>
     </message>
     <message>
+        <source>Circuits</source>
+        <translation>Stromkreise</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
@@ -2490,6 +2665,10 @@
     <message>
         <source>Certificates</source>
         <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Shared data</source>
+        <translation>Gemeinsame Daten</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3338,25 @@
     </message>
 </context>
 <context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search stations, users, tokens, sessions, groups, locations…</source>
+        <translation>Stationen, Nutzer, Ladekarten, Ladevorgänge, Gruppen, Standorte suchen…</translation>
+    </message>
+    <message>
+        <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
+        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+    <message>
+        <source>Type at least two characters.</source>
+        <translation>Geben Sie mindestens zwei Zeichen ein.</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Charging session</source>
@@ -3357,6 +3555,161 @@
     <message>
         <source>Failed: {error}. Try again.</source>
         <translation>Fehlgeschlagen: {error}. Versuchen Sie es noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDatabasePage</name>
+    <message>
+        <source>Shared database</source>
+        <translation>Gemeinsame Datenbank</translation>
+    </message>
+    <message>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
+        <translation>Mehrere Arbeitsplätze eines Standorts führen ihre eigenen Daten und teilen sie über eine PostgreSQL-Datenbank im Netz des Standorts. Jeder Arbeitsplatz arbeitet weiter, wenn die Datenbank nicht erreichbar ist, und holt auf, sobald sie zurück ist. Diese Einstellungen gelten für diesen Arbeitsplatz; das Passwort liegt im Schlüsselbund dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Sync this seat with the shared database</source>
+        <translation>Diesen Arbeitsplatz mit der gemeinsamen Datenbank abgleichen</translation>
+    </message>
+    <message>
+        <source>Seat name:</source>
+        <translation>Arbeitsplatzname:</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop — unique on the site</source>
+        <translation>z. B. Werkstatt — eindeutig am Standort</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server on the LAN, e.g. db.depot.lan</source>
+        <translation>der PostgreSQL-Server im LAN, z. B. db.depot.lan</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored one</source>
+        <translation>leer lassen, um das gespeicherte zu behalten</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
+        <translation>nur für verify-full mit der eigenen CA des Standorts; leer: die CAs dieses Computers</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Agree and join the site</source>
+        <translation>Zustimmen und dem Standort beitreten</translation>
+    </message>
+    <message>
+        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
+        <translation>Konflikte: Änderungen, die gegen die Änderung desselben Datensatzes an einem anderen Arbeitsplatz verloren haben</translation>
+    </message>
+    <message>
+        <source>When two seats changed the same record while they could not see each other, the higher version won (then the later change). The values that lost are listed here: re-enter them if they were the right ones.</source>
+        <translation>Haben zwei Arbeitsplätze denselben Datensatz geändert, während sie sich nicht sehen konnten, gewann die höhere Version (danach die spätere Änderung). Die verworfenen Werte stehen hier: geben Sie sie erneut ein, wenn sie die richtigen waren.</translation>
+    </message>
+    <message>
+        <source>Off (a trusted network only)</source>
+        <translation>Aus (nur in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>Always (the certificate is not checked)</source>
+        <translation>Immer (das Zertifikat wird nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>Always, and check the server&apos;s certificate and name</source>
+        <translation>Immer, mit Prüfung von Zertifikat und Namen des Servers</translation>
+    </message>
+    <message>
+        <source>Shared database: unreachable since {time} ({detail})</source>
+        <translation>Gemeinsame Datenbank: nicht erreichbar seit {time} ({detail})</translation>
+    </message>
+    <message>
+        <source>Shared database: connected</source>
+        <translation>Gemeinsame Datenbank: verbunden</translation>
+    </message>
+    <message>
+        <source>Shared database: connecting…</source>
+        <translation>Gemeinsame Datenbank: Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Shared database: waiting for your consent. {detail}</source>
+        <translation>Gemeinsame Datenbank: wartet auf Ihre Zustimmung. {detail}</translation>
+    </message>
+    <message>
+        <source>Shared database: not used — {detail}</source>
+        <translation>Gemeinsame Datenbank: nicht verwendet — {detail}</translation>
+    </message>
+    <message>
+        <source>Shared database: not used by this seat</source>
+        <translation>Gemeinsame Datenbank: an diesem Arbeitsplatz nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <translation>Liegt im Schlüsselbund dieses Computers, nie in einer Datei oder Datenbank. Geben Sie ein neues ein, um das gespeicherte zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Use “Always, and check…” when the database is reached over a network you do not control.</source>
+        <translation>Verwenden Sie „Immer, mit Prüfung…“, wenn die Datenbank über ein Netz erreicht wird, das Sie nicht kontrollieren.</translation>
+    </message>
+    <message>
+        <source>Trying to connect…</source>
+        <translation>Verbindung wird versucht…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Nichts wurde gespeichert: korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Saved. The seat connects now.</source>
+        <translation>Gespeichert. Der Arbeitsplatz verbindet sich jetzt.</translation>
+    </message>
+    <message>
+        <source>Saved. This seat no longer syncs.</source>
+        <translation>Gespeichert. Dieser Arbeitsplatz gleicht nicht mehr ab.</translation>
+    </message>
+    <message>
+        <source>Shared database settings saved.</source>
+        <translation>Einstellungen der gemeinsamen Datenbank gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,113 @@
     </message>
 </context>
 <context>
+    <name>CircuitsPage</name>
+    <message>
+        <source>Circuits</source>
+        <translation>Virtapiirit</translation>
+    </message>
+    <message>
+        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
+        <translation>Kuormanhallinta jakaa kunkin virtapiirin virran sen lataustapahtumien kesken: ei koskaan yli sulakkeen, ensin vähimmäisvirta kullekin latauspisteelle, loput prioriteetin mukaan. Puu kuvaa kohteen sähkönsyötön: liittymä, sen jakokeskukset ja niiden virtapiirit.</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Virtapiiri</translation>
+    </message>
+    <message>
+        <source>Max per phase</source>
+        <translation>Enint. / vaihe</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Asemat</translation>
+    </message>
+    <message>
+        <source>Add circuit</source>
+        <translation>Lisää virtapiiri</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Fed from:</source>
+        <translation>Syöttö:</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Vaiheet:</translation>
+    </message>
+    <message>
+        <source>Max current per phase (A):</source>
+        <translation>Suurin virta / vaihe (A):</translation>
+    </message>
+    <message>
+        <source>Reserved for other loads (A):</source>
+        <translation>Varattu muille kuormille (A):</translation>
+    </message>
+    <message>
+        <source>Min current per charging point (A):</source>
+        <translation>Pienin virta / latauspiste (A):</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>tyhjä: ei vähimmäisvirtaa</translation>
+    </message>
+    <message>
+        <source>Save circuit</source>
+        <translation>Tallenna virtapiiri</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Liitin</translation>
+    </message>
+    <message>
+        <source>Allowed (A)</source>
+        <translation>Sallittu (A)</translation>
+    </message>
+    <message>
+        <source>Drawn (A)</source>
+        <translation>Otettu (A)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Current per phase (A)</source>
+        <translation>Virta / vaihe (A)</translation>
+    </message>
+    <message>
+        <source>New circuit</source>
+        <translation>Uusi virtapiiri</translation>
+    </message>
+    <message>
+        <source>Circuit {name} saved.</source>
+        <translation>Virtapiiri {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete circuit</source>
+        <translation>Poista virtapiiri</translation>
+    </message>
+    <message>
+        <source>Delete circuit {name}? Its stations leave load management and keep their fallback limit.</source>
+        <translation>Poistetaanko virtapiiri {name}? Sen asemat poistuvat kuormanhallinnasta ja säilyttävät vararajansa.</translation>
+    </message>
+    <message>
+        <source>Choose a circuit to see its current.</source>
+        <translation>Valitse virtapiiri nähdäksesi sen virran.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Name</source>
@@ -911,6 +1018,66 @@
     <message>
         <source>Vehicles</source>
         <translation>Ajoneuvot</translation>
+    </message>
+    <message>
+        <source>Charging stations</source>
+        <translation>Latausasemat</translation>
+    </message>
+    <message>
+        <source>Charging users</source>
+        <translation>Latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Charging groups</source>
+        <translation>Latausryhmät</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Sijainnit</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponentti</translation>
+    </message>
+    <message>
+        <source>EVSE</source>
+        <translation>EVSE</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Muuttuja</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribuutti</translation>
+    </message>
+    <message>
+        <source>Can be set</source>
+        <translation>Asetettavissa</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Havaittu</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Tietue</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Säilytetty</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hävinnyt</translation>
+    </message>
+    <message>
+        <source>Values that lost</source>
+        <translation>Hävinneet arvot</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +2410,10 @@
         <translation>OCPP-palvelin: ei käynnissä tässä ohjelmassa</translation>
     </message>
     <message>
+        <source>Search…</source>
+        <translation>Haku…</translation>
+    </message>
+    <message>
         <source>Copied {url}</source>
         <translation>Kopioitu {url}</translation>
     </message>
@@ -2424,6 +2595,10 @@
         <translation>Sijainnit</translation>
     </message>
     <message>
+        <source>Circuits</source>
+        <translation>Virtapiirit</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>Mallipohjat</translation>
     </message>
@@ -2490,6 +2665,10 @@
     <message>
         <source>Certificates</source>
         <translation>Varmenteet</translation>
+    </message>
+    <message>
+        <source>Shared data</source>
+        <translation>Jaettu tietokanta</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3338,25 @@
     </message>
 </context>
 <context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search stations, users, tokens, sessions, groups, locations…</source>
+        <translation>Hae asemia, käyttäjiä, tunnisteita, lataustapahtumia, ryhmiä, sijainteja…</translation>
+    </message>
+    <message>
+        <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
+        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑ ↓ valitsee, Enter avaa, Esc sulkee.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Mitään ei löytynyt.</translation>
+    </message>
+    <message>
+        <source>Type at least two characters.</source>
+        <translation>Kirjoita vähintään kaksi merkkiä.</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Charging session</source>
@@ -3357,6 +3555,161 @@
     <message>
         <source>Failed: {error}. Try again.</source>
         <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDatabasePage</name>
+    <message>
+        <source>Shared database</source>
+        <translation>Jaettu tietokanta</translation>
+    </message>
+    <message>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
+        <translation>Saman kohteen useat työasemat pitävät omat tietonsa ja jakavat ne kohteen verkossa olevan PostgreSQL-tietokannan kautta. Kukin työasema toimii, vaikka tietokantaan ei saada yhteyttä, ja ottaa muutokset kiinni, kun yhteys palaa. Nämä asetukset koskevat tätä työasemaa; salasana säilytetään tämän tietokoneen avainnipussa.</translation>
+    </message>
+    <message>
+        <source>Sync this seat with the shared database</source>
+        <translation>Synkronoi tämä työasema jaettuun tietokantaan</translation>
+    </message>
+    <message>
+        <source>Seat name:</source>
+        <translation>Työaseman nimi:</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop — unique on the site</source>
+        <translation>esim. Korjaamo — yksilöllinen kohteessa</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Palvelin:</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server on the LAN, e.g. db.depot.lan</source>
+        <translation>PostgreSQL-palvelin lähiverkossa, esim. db.depot.lan</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Portti:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Tietokanta:</translation>
+    </message>
+    <message>
+        <source>evdesk</source>
+        <translation>evdesk</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Käyttäjä:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored one</source>
+        <translation>jätä tyhjäksi, niin tallennettu säilyy</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-varmenne:</translation>
+    </message>
+    <message>
+        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
+        <translation>vain verify-full-tilaan kohteen omalla CA:lla; tyhjä: tämän tietokoneen CA:t</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testaa yhteys</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <source>Agree and join the site</source>
+        <translation>Hyväksy ja liity kohteeseen</translation>
+    </message>
+    <message>
+        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
+        <translation>Ristiriidat: muokkaukset, jotka hävisivät toisen työaseman saman tietueen muokkaukselle</translation>
+    </message>
+    <message>
+        <source>When two seats changed the same record while they could not see each other, the higher version won (then the later change). The values that lost are listed here: re-enter them if they were the right ones.</source>
+        <translation>Kun kaksi työasemaa muutti samaa tietuetta näkemättä toisiaan, suurempi versio voitti (sitten myöhempi muutos). Hävinneet arvot luetellaan tässä: syötä ne uudelleen, jos ne olivat oikeat.</translation>
+    </message>
+    <message>
+        <source>Off (a trusted network only)</source>
+        <translation>Pois (vain luotettu verkko)</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Kun palvelin tarjoaa sitä</translation>
+    </message>
+    <message>
+        <source>Always (the certificate is not checked)</source>
+        <translation>Aina (varmennetta ei tarkisteta)</translation>
+    </message>
+    <message>
+        <source>Always, and check the server&apos;s certificate and name</source>
+        <translation>Aina, ja tarkista palvelimen varmenne ja nimi</translation>
+    </message>
+    <message>
+        <source>Shared database: unreachable since {time} ({detail})</source>
+        <translation>Jaettu tietokanta: ei tavoitettavissa {time} alkaen ({detail})</translation>
+    </message>
+    <message>
+        <source>Shared database: connected</source>
+        <translation>Jaettu tietokanta: yhdistetty</translation>
+    </message>
+    <message>
+        <source>Shared database: connecting…</source>
+        <translation>Jaettu tietokanta: yhdistetään…</translation>
+    </message>
+    <message>
+        <source>Shared database: waiting for your consent. {detail}</source>
+        <translation>Jaettu tietokanta: odottaa hyväksyntääsi. {detail}</translation>
+    </message>
+    <message>
+        <source>Shared database: not used — {detail}</source>
+        <translation>Jaettu tietokanta: ei käytössä — {detail}</translation>
+    </message>
+    <message>
+        <source>Shared database: not used by this seat</source>
+        <translation>Jaettu tietokanta: ei käytössä tällä työasemalla</translation>
+    </message>
+    <message>
+        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <translation>Säilytetään tämän tietokoneen avainnipussa, ei koskaan tiedostossa tai tietokannassa. Kirjoita uusi korvataksesi tallennetun.</translation>
+    </message>
+    <message>
+        <source>Use “Always, and check…” when the database is reached over a network you do not control.</source>
+        <translation>Käytä valintaa ”Aina, ja tarkista…”, kun tietokantaan otetaan yhteys verkon kautta, jota et hallitse.</translation>
+    </message>
+    <message>
+        <source>Trying to connect…</source>
+        <translation>Yritetään yhdistää…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Mitään ei tallennettu: korjaa punaisella merkityt kentät.</translation>
+    </message>
+    <message>
+        <source>Saved. The seat connects now.</source>
+        <translation>Tallennettu. Työasema yhdistää nyt.</translation>
+    </message>
+    <message>
+        <source>Saved. This seat no longer syncs.</source>
+        <translation>Tallennettu. Tämä työasema ei enää synkronoi.</translation>
+    </message>
+    <message>
+        <source>Shared database settings saved.</source>
+        <translation>Jaetun tietokannan asetukset tallennettu.</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.show_shared_db_status()
         self.login_control = LoginControl(self)
         self.search_popup: SearchPopup | None = None
-        self.search_action = QAction("Search…", self)
+        self.search_action = QAction(self.tr("Search…"), self)
         self.search_action.setObjectName("searchAction")
         self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

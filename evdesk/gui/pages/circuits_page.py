@@ -49,7 +49,7 @@ class CircuitsPage(Page):
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
         self.chart.showGrid(y=True, alpha=0.25)
-        self.chart.setLabel("left", "Current per phase (A)")
+        self.chart.setLabel("left", self.tr("Current per phase (A)"))
         self.chart.addLegend(offset=(10, 10))
         layout = QVBoxLayout(ui.chartHolder)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +146,7 @@ class CircuitsPage(Page):
         ui = self.ui
         ui.circuitTree.setCurrentItem(None)
         self._fill_parents()
-        ui.editorBox.setTitle("New circuit")
+        ui.editorBox.setTitle(self.tr("New circuit"))
         for edit in (ui.nameEdit, ui.maxEdit, ui.minEdit):
             edit.clear()
         ui.reservedEdit.setText("0")
@@ -166,7 +166,7 @@ class CircuitsPage(Page):
         row, ctx, circuits = self.selected(), self.operator(), self.services.circuits
         coro = circuits.create(ctx, self.data()) if row is None else circuits.update(ctx, row.id, row.version,
                                                                                        self.data())
-        run_task(coro, on_done=lambda saved: self.statusMessage.emit(f"Circuit {saved.name} saved."),
+        run_task(coro, on_done=lambda saved: self.statusMessage.emit(self.tr("Circuit {name} saved.").format(name=saved.name)),
                  on_error=self._failed, owner=self, what="saving a circuit", cancel_with_owner=False)
 
     def _failed(self, exc: BaseException) -> None:
@@ -181,9 +181,9 @@ class CircuitsPage(Page):
         row = self.selected()
         if row is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete circuit",
-                          f"Delete circuit {row.name}? Its stations leave load management and keep their "
-                          "fallback limit.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete circuit"),
+                          self.tr("Delete circuit {name}? Its stations leave load management and keep their "
+                                  "fallback limit.").format(name=row.name), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.accepted.connect(lambda: run_task(self.services.circuits.delete(self.operator(), row.id, row.version),
                                               on_error=self._failed, owner=self, what="deleting a circuit"))
         box.open()
@@ -199,7 +199,7 @@ class CircuitsPage(Page):
         row, snap, ui = self.selected(), self.snapshot, self.ui
         ui.sessionsTable.setRowCount(0)
         if row is None:
-            ui.liveCaption.setText("Choose a circuit to see its current.")
+            ui.liveCaption.setText(self.tr("Choose a circuit to see its current."))
             return
         key = str(row.id)
         phases = ["*"] if row.phases == 1 else ["L1", "L2", "L3"]

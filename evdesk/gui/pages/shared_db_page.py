@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from evdesk.core import events as ev
@@ -23,27 +24,33 @@ from evdesk.gui.forms.ui_shared_database_page import Ui_SharedDatabasePage
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.base import Page
+from evdesk.gui.translations.columns import column_title
 
-TLS_LABELS = {"disable": "Off (a trusted network only)", "prefer": "When the server offers it",
-              "require": "Always (the certificate is not checked)",
-              "verify-full": "Always, and check the server's certificate and name"}
+TLS_LABELS = {"disable": QT_TRANSLATE_NOOP("SharedDatabasePage", "Off (a trusted network only)"),
+              "prefer": QT_TRANSLATE_NOOP("SharedDatabasePage", "When the server offers it"),
+              "require": QT_TRANSLATE_NOOP("SharedDatabasePage", "Always (the certificate is not checked)"),
+              "verify-full": QT_TRANSLATE_NOOP("SharedDatabasePage", "Always, and check the server's certificate and name")}
 FIELD_ERRORS = {"seat_name": "seatNameError", "host": "hostError", "port": "portError", "database": "databaseError",
                 "user": "userError"}
-CONFLICT_COLUMNS = ("Found", "Record", "Kept", "Lost", "Values that lost")
+CONFLICT_COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Found"), QT_TRANSLATE_NOOP("Columns", "Record"),
+                    QT_TRANSLATE_NOOP("Columns", "Kept"), QT_TRANSLATE_NOOP("Columns", "Lost"),
+                    QT_TRANSLATE_NOOP("Columns", "Values that lost"))
 
 
 def status_text(status, zone) -> str:
+    """The status line in the language shown (the detail comes from the core and stays as it is)."""
     if status.state == "unreachable":
-        return f"Shared database: unreachable since {display.local_time(status.since, zone)} ({status.detail})"
+        return QCoreApplication.translate("SharedDatabasePage", "Shared database: unreachable since {time} ({detail})").format(
+            time=display.local_time(status.since, zone), detail=status.detail)
     if status.state == "connected":
-        return "Shared database: connected"
+        return QCoreApplication.translate("SharedDatabasePage", "Shared database: connected")
     if status.state == "connecting":
-        return "Shared database: connecting…"
+        return QCoreApplication.translate("SharedDatabasePage", "Shared database: connecting…")
     if status.state == "needs_confirmation":
-        return f"Shared database: waiting for your consent. {status.detail}"
+        return QCoreApplication.translate("SharedDatabasePage", "Shared database: waiting for your consent. {detail}").format(detail=status.detail)
     if status.state == "refused":
-        return f"Shared database: not used — {status.detail}"
-    return "Shared database: not used by this seat"
+        return QCoreApplication.translate("SharedDatabasePage", "Shared database: not used — {detail}").format(detail=status.detail)
+    return QCoreApplication.translate("SharedDatabasePage", "Shared database: not used by this seat")
 
 
 class SharedDatabasePage(Page):
@@ -54,17 +61,18 @@ class SharedDatabasePage(Page):
         self.services = services
         ui = self.ui
         for mode in TLS_MODES:
-            ui.tlsCombo.addItem(TLS_LABELS[mode], mode)
+            ui.tlsCombo.addItem(QCoreApplication.translate("SharedDatabasePage", TLS_LABELS[mode]), mode)
         ui.conflictsTable.setColumnCount(len(CONFLICT_COLUMNS))
-        ui.conflictsTable.setHorizontalHeaderLabels(CONFLICT_COLUMNS)
+        ui.conflictsTable.setHorizontalHeaderLabels([column_title(c) for c in CONFLICT_COLUMNS])
         ui.conflictsTable.horizontalHeader().setSectionResizeMode(len(CONFLICT_COLUMNS) - 1, QHeaderView.Stretch)
         ui.conflictsTable.verticalHeader().hide()
         ui.testButton.clicked.connect(self.test_connection)
         ui.saveButton.clicked.connect(self.save)
         ui.mergeButton.clicked.connect(self.agree)
-        ui.passwordHelp.setText("Kept in this computer's keychain, never in a file or a database. Type a new one to "
-                                "replace the stored one.")
-        ui.tlsHelp.setText("Use “Always, and check…” when the database is reached over a network you do not control.")
+        ui.passwordHelp.setText(self.tr("Kept in this computer's keychain, never in a file or a database. Type a new "
+                                        "one to replace the stored one."))
+        ui.tlsHelp.setText(self.tr("Use “Always, and check…” when the database is reached over a network you do "
+                                   "not control."))
         for help_label in (ui.passwordHelp, ui.tlsHelp):
             help_label.setStyleSheet("color: #616161;")
         self._bus = BusListener(self, services.bus)
@@ -122,7 +130,7 @@ class SharedDatabasePage(Page):
     def test_connection(self) -> None:
         self._clear_errors()
         self.ui.testButton.setEnabled(False)
-        self.ui.resultLabel.setText("Trying to connect…")
+        self.ui.resultLabel.setText(self.tr("Trying to connect…"))
         password = self.ui.passwordEdit.text() or None
         run_task(self.services.shared_db.test_connection(self.collect(), password, ctx=operator_of(self)),
                  on_done=self._tested, on_error=self._failed, owner=self, what="testing the shared database",
@@ -139,7 +147,7 @@ class SharedDatabasePage(Page):
         if problems:
             for field, message in problems:
                 self.show_problem(field, message)
-            self.show_problem(None, "Nothing was saved: correct the fields marked in red.")
+            self.show_problem(None, self.tr("Nothing was saved: correct the fields marked in red."))
             return
         self.ui.saveButton.setEnabled(False)
         password = self.ui.passwordEdit.text() or None
@@ -150,9 +158,9 @@ class SharedDatabasePage(Page):
     def _saved(self, _result) -> None:
         self.ui.saveButton.setEnabled(True)
         self.fill(self.services.shared_db.settings)
-        self.ui.resultLabel.setText("Saved." + (" The seat connects now." if self.services.shared_db.settings.enabled
-                                                 else " This seat no longer syncs."))
-        self.statusMessage.emit("Shared database settings saved.")
+        self.ui.resultLabel.setText(self.tr("Saved. The seat connects now.") if self.services.shared_db.settings.enabled
+                                    else self.tr("Saved. This seat no longer syncs."))
+        self.statusMessage.emit(self.tr("Shared database settings saved."))
 
     def agree(self) -> None:
         self.ui.mergeButton.setEnabled(False)

@@ -145,4 +145,16 @@ COLUMN_NAMES = (
     QT_TRANSLATE_NOOP("Columns", "Phone"),
     QT_TRANSLATE_NOOP("Columns", "Tokens"),
     QT_TRANSLATE_NOOP("Columns", "Vehicles"),
+    # the universal search's headings (core/reads/search.py KIND_TITLES) and the device model view
+    QT_TRANSLATE_NOOP("Columns", "Charging stations"),
+    QT_TRANSLATE_NOOP("Columns", "Charging users"),
+    QT_TRANSLATE_NOOP("Columns", "Sessions"),
+    QT_TRANSLATE_NOOP("Columns", "Charging groups"),
+    QT_TRANSLATE_NOOP("Columns", "Locations"),
+    QT_TRANSLATE_NOOP("Columns", "Component"),
+    QT_TRANSLATE_NOOP("Columns", "EVSE"),
+    QT_TRANSLATE_NOOP("Columns", "Variable"),
+    QT_TRANSLATE_NOOP("Columns", "Attribute"),
+    QT_TRANSLATE_NOOP("Columns", "Can be set"),
+    QT_TRANSLATE_NOOP("Columns", "Fetched at"),
 )

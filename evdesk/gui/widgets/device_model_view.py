@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from evdesk.core import events as ev
 from evdesk.core.device_model import parse_key
 from evdesk.gui import display
+from evdesk.gui.translations.columns import column_title
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.models.base import BusListener
 
@@ -70,7 +71,7 @@ class DeviceModelTable(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             zone = display.zone_of(self.config.services.settings)
-            return display.time_header(COLUMNS[section], zone) if section == COL_FETCHED else COLUMNS[section]
+            return display.time_header(COLUMNS[section], zone) if section == COL_FETCHED else column_title(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from evdesk.gui.translations.columns import column_title
 from evdesk.core.reads.search import KIND_TITLES, MIN_LENGTH, SearchHit, SearchResult
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.display import local_time, zone_of
@@ -36,7 +37,7 @@ class SearchPopup(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("searchEdit")
-        self.edit.setPlaceholderText("Search stations, users, tokens, sessions, groups, locations…")
+        self.edit.setPlaceholderText(self.tr("Search stations, users, tokens, sessions, groups, locations…"))
         self.edit.setClearButtonEnabled(True)
         font = self.edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -45,8 +46,8 @@ class SearchPopup(QDialog):
         self.results.setObjectName("searchResults")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the line
         self.results.setUniformItemSizes(False)
-        self.hint = QLabel("Type a name, an identity, an e-mail, a token id or a session number. "
-                           "↑ ↓ choose, Enter opens, Esc closes.", self)
+        self.hint = QLabel(self.tr("Type a name, an identity, an e-mail, a token id or a session number. "
+                                   "↑ ↓ choose, Enter opens, Esc closes."), self)
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         layout.addWidget(self.edit)
@@ -92,7 +93,7 @@ class SearchPopup(QDialog):
         heading_font = QFont(self.results.font())
         heading_font.setBold(True)
         for kind, hits in result.hits.items():
-            heading = QListWidgetItem(KIND_TITLES[kind])
+            heading = QListWidgetItem(column_title(KIND_TITLES[kind]))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             heading.setFont(heading_font)
             self.results.addItem(heading)
@@ -104,8 +105,8 @@ class SearchPopup(QDialog):
                 item.setToolTip(detail or hit.title)
                 self.results.addItem(item)
         if not result.hits:
-            empty = QListWidgetItem("Nothing found." if len(result.text) >= MIN_LENGTH or result.text.isdigit()
-                                    else "Type at least two characters.")
+            empty = QListWidgetItem(self.tr("Nothing found.") if len(result.text) >= MIN_LENGTH or result.text.isdigit()
+                                    else self.tr("Type at least two characters."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
         self._move(0, start=-1)
