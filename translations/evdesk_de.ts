@@ -469,8 +469,24 @@
         <translation>Zustand</translation>
     </message>
     <message>
+        <source>— none: this is the grid connection —</source>
+        <translation>— keiner: dies ist der Netzanschluss —</translation>
+    </message>
+    <message>
+        <source>Three-phase</source>
+        <translation>Dreiphasig</translation>
+    </message>
+    <message>
+        <source>Single-phase</source>
+        <translation>Einphasig</translation>
+    </message>
+    <message>
         <source>Current per phase (A)</source>
         <translation>Strom je Phase (A)</translation>
+    </message>
+    <message>
+        <source>Circuit {name}</source>
+        <translation>Stromkreis {name}</translation>
     </message>
     <message>
         <source>New circuit</source>
@@ -491,6 +507,30 @@
     <message>
         <source>Choose a circuit to see its current.</source>
         <translation>Wählen Sie einen Stromkreis, um seinen Strom zu sehen.</translation>
+    </message>
+    <message>
+        <source>{name}: limit {limit} A per phase. No allocation yet (load management re-allocates when a session starts or ends, and every minute).</source>
+        <translation>{name}: Grenze {limit} A je Phase. Noch keine Zuteilung (das Lastmanagement teilt neu zu, wenn ein Ladevorgang beginnt oder endet, und jede Minute).</translation>
+    </message>
+    <message>
+        <source>{name}: limit {limit} A per phase; {sessions} sessions{waiting}; the busiest phase draws {share} of the limit.</source>
+        <translation>{name}: Grenze {limit} A je Phase; {sessions} Ladevorgänge{waiting}; die am stärksten belastete Phase bezieht {share} der Grenze.</translation>
+    </message>
+    <message>
+        <source>, {count} waiting for room</source>
+        <translation>, {count} warten auf Kapazität</translation>
+    </message>
+    <message>
+        <source>waits: no room above the minimum</source>
+        <translation>wartet: kein Platz über dem Minimum</translation>
+    </message>
+    <message>
+        <source>limit not applied!</source>
+        <translation>Grenze nicht eingehalten!</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>lädt</translation>
     </message>
 </context>
 <context>

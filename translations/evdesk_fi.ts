@@ -469,8 +469,24 @@
         <translation>Tila</translation>
     </message>
     <message>
+        <source>— none: this is the grid connection —</source>
+        <translation>— ei mitään: tämä on liittymä —</translation>
+    </message>
+    <message>
+        <source>Three-phase</source>
+        <translation>Kolmivaihe</translation>
+    </message>
+    <message>
+        <source>Single-phase</source>
+        <translation>Yksivaihe</translation>
+    </message>
+    <message>
         <source>Current per phase (A)</source>
         <translation>Virta / vaihe (A)</translation>
+    </message>
+    <message>
+        <source>Circuit {name}</source>
+        <translation>Virtapiiri {name}</translation>
     </message>
     <message>
         <source>New circuit</source>
@@ -491,6 +507,30 @@
     <message>
         <source>Choose a circuit to see its current.</source>
         <translation>Valitse virtapiiri nähdäksesi sen virran.</translation>
+    </message>
+    <message>
+        <source>{name}: limit {limit} A per phase. No allocation yet (load management re-allocates when a session starts or ends, and every minute).</source>
+        <translation>{name}: raja {limit} A / vaihe. Ei vielä jakoa (kuormanhallinta jakaa uudelleen, kun lataustapahtuma alkaa tai päättyy, ja minuutin välein).</translation>
+    </message>
+    <message>
+        <source>{name}: limit {limit} A per phase; {sessions} sessions{waiting}; the busiest phase draws {share} of the limit.</source>
+        <translation>{name}: raja {limit} A / vaihe; {sessions} lataustapahtumaa{waiting}; kuormitetuin vaihe ottaa {share} rajasta.</translation>
+    </message>
+    <message>
+        <source>, {count} waiting for room</source>
+        <translation>, {count} odottaa tilaa</translation>
+    </message>
+    <message>
+        <source>waits: no room above the minimum</source>
+        <translation>odottaa: ei tilaa vähimmäisvirran yli</translation>
+    </message>
+    <message>
+        <source>limit not applied!</source>
+        <translation>rajaa ei noudatettu!</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>lataa</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Screenshots of the window in Finnish and German: log-in, the Stations page, a station panel,
-My account and the station settings dialog, to look for cut-off labels in the longer words.
+My account and the station settings dialog, and the pages the merge brought (the search popup,
+circuits, shared database, certificates), to look for cut-off labels in the longer words.
 
 Not collected by pytest. Run:
 
@@ -13,6 +14,41 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+async def shoot_merged_pages(services, window, shoot) -> None:
+    """The search popup with hits, the circuits page with a small supply tree, the shared
+    database and certificates pages."""
+    import asyncio
+
+    from evdesk.core.load.circuit_rules import CircuitInput
+    from evdesk.core.permissions import SYSTEM_CONTEXT as ROOT
+
+    popup = window.show_search()
+    popup.edit.setText("depot")
+    await asyncio.sleep(0.8)
+    shoot("search-popup", popup)
+    popup.edit.setText("x")
+    await asyncio.sleep(0.8)
+    shoot("search-popup-short", popup)
+    popup.close()
+    grid = await services.circuits.create(ROOT, CircuitInput("Grid connection", 250, reserved_a=40))
+    await services.circuits.create(ROOT, CircuitInput("Depot hall", 50, min_current_a=6, parent_id=grid.id))
+    window.show_page("circuits")
+    await asyncio.sleep(0.8)
+    page = window.page("circuits")
+    page.ui.circuitTree.setCurrentItem(page.ui.circuitTree.topLevelItem(0))
+    await asyncio.sleep(0.4)
+    shoot("circuits-page", window)
+    page.new_circuit()
+    await asyncio.sleep(0.3)
+    shoot("circuits-page-new", window)
+    window.show_page("shared_db")
+    await asyncio.sleep(0.6)
+    shoot("shared-database", window)
+    window.show_page("certificates")
+    await asyncio.sleep(0.6)
+    shoot("certificates", window)
 
 
 def render(folder: str | Path, codes=("fi", "de")) -> list[Path]:
@@ -78,6 +114,7 @@ def render(folder: str | Path, codes=("fi", "de")) -> list[Path]:
         window.show_page("dashboard")
         await asyncio.sleep(0.6)
         shoot("dashboard", window)
+        await shoot_merged_pages(services, window, shoot)
         window.show_page("account")
         await asyncio.sleep(0.4)
         shoot("my-account", window)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout
 
 from evdesk.core import events as ev
@@ -24,8 +24,8 @@ from evdesk.gui.forms.ui_circuits_page import Ui_CircuitsPage
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.base import Page
 
-TOP = "— none: this is the grid connection —"
-PHASES = (("Three-phase", 3), ("Single-phase", 1))
+TOP = QT_TRANSLATE_NOOP("CircuitsPage", "— none: this is the grid connection —")
+PHASES = ((QT_TRANSLATE_NOOP("CircuitsPage", "Three-phase"), 3), (QT_TRANSLATE_NOOP("CircuitsPage", "Single-phase"), 1))
 ALLOWED, DRAWN, LIMIT = (21, 101, 192, 110), (46, 125, 50), "#c62828"
 
 
@@ -40,10 +40,11 @@ class CircuitsPage(Page):
         self.station_counts: dict[UUID, int] = {}
         ui = self.ui
         for label, n in PHASES:
-            ui.phasesCombo.addItem(label, n)
+            ui.phasesCombo.addItem(self.tr(label), n)
         ui.circuitTree.setColumnWidth(0, 220)
         ui.pageLayout.setStretch(1, 1)  # the splitter takes the height, not the intro
         ui.splitter.setStretchFactor(1, 1)
+        ui.splitter.setSizes([480, 620])  # the editor's labels and the "Fed from" choice fit in Finnish and German
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
         self.chart = pg.PlotWidget(ui.chartHolder)
         self.chart.setMouseEnabled(x=False, y=False)
@@ -119,7 +120,7 @@ class CircuitsPage(Page):
     def _fill_parents(self, exclude: UUID | None = None) -> None:
         combo = self.ui.parentCombo
         combo.clear()
-        combo.addItem(TOP, None)
+        combo.addItem(self.tr(TOP), None)
         for r in self.rows:
             if r.id != exclude:
                 combo.addItem(r.name, r.id)
@@ -132,7 +133,7 @@ class CircuitsPage(Page):
             self.new_circuit()
             return
         self._fill_parents(row.id)
-        ui.editorBox.setTitle(f"Circuit {row.name}")
+        ui.editorBox.setTitle(self.tr("Circuit {name}").format(name=row.name))
         ui.nameEdit.setText(row.name)
         parents = [ui.parentCombo.itemData(i) for i in range(ui.parentCombo.count())]
         ui.parentCombo.setCurrentIndex(parents.index(row.parent_id) if row.parent_id in parents else 0)
@@ -221,20 +222,22 @@ class CircuitsPage(Page):
         self.chart.setXRange(-0.6, len(phases) - 0.4, padding=0)
         sessions = [s for s in snap.sessions if s.circuit_id == key] if snap else []
         if snap is None:
-            ui.liveCaption.setText(f"{row.name}: limit {limit:g} A per phase. No allocation yet "
-                                   "(load management re-allocates when a session starts or ends, and every minute).")
+            ui.liveCaption.setText(self.tr("{name}: limit {limit} A per phase. No allocation yet (load management "
+                                           "re-allocates when a session starts or ends, and every minute).").format(
+                name=row.name, limit=f"{limit:g}"))
         else:
             worst = max((d / limit for d in drawn), default=0.0) if limit else 0.0
             waiting = sum(1 for s in sessions if s.waiting)
-            ui.liveCaption.setText(f"{row.name}: limit {limit:g} A per phase; {len(sessions)} sessions"
-                                   f"{f', {waiting} waiting for room' if waiting else ''}; "
-                                   f"the busiest phase draws {worst:.0%} of the limit.")
+            ui.liveCaption.setText(self.tr("{name}: limit {limit} A per phase; {sessions} sessions{waiting}; "
+                                           "the busiest phase draws {share} of the limit.").format(
+                name=row.name, limit=f"{limit:g}", sessions=len(sessions), share=f"{worst:.0%}",
+                waiting=self.tr(", {count} waiting for room").format(count=waiting) if waiting else ""))
         table = ui.sessionsTable
         table.setRowCount(len(sessions))
         for i, s in enumerate(sessions):
             station = self.services.stations.by_id.get(s.station_id)
-            state = ("waits: no room above the minimum" if s.waiting else
-                     "limit not applied!" if s.flagged else "charging")
+            state = (self.tr("waits: no room above the minimum") if s.waiting else
+                     self.tr("limit not applied!") if s.flagged else self.tr("charging"))
             cells = [station.display_name if station else "?", str(s.connector_id), f"{s.allowed_a:.1f}",
                      "—" if s.drawn_a is None else f"{s.drawn_a:.1f}", state]
             for j, text in enumerate(cells):
