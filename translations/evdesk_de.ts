@@ -3425,7 +3425,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑&#xa0;↓ wählen, Enter öffnet, Esc schließt.</translation>
     </message>
     <message>
         <source>Nothing found.</source>

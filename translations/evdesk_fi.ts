@@ -3425,7 +3425,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑ ↓ valitsee, Enter avaa, Esc sulkee.</translation>
+        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑&#xa0;↓ valitsee, Enter avaa, Esc sulkee.</translation>
     </message>
     <message>
         <source>Nothing found.</source>

@@ -13,7 +13,7 @@ from uuid import UUID
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout
 
 from evdesk.core import events as ev
 from evdesk.core.errors import ValidationError
@@ -44,7 +44,8 @@ class CircuitsPage(Page):
         ui.circuitTree.setColumnWidth(0, 220)
         ui.pageLayout.setStretch(1, 1)  # the splitter takes the height, not the intro
         ui.splitter.setStretchFactor(1, 1)
-        ui.parentCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # the "none: this is the grid connection" choice whole, in the language shown (its arrow and frame: 40 px)
+        ui.parentCombo.setMinimumWidth(ui.parentCombo.fontMetrics().horizontalAdvance(self.tr(TOP)) + 40)
         ui.splitter.setSizes([480, 620])  # the editor's labels and the "Fed from" choice fit in Finnish and German
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
         self.chart = pg.PlotWidget(ui.chartHolder)
