@@ -132,6 +132,22 @@ def test_window_built_after_the_language_is_applied_speaks_finnish(qtbot, aio, s
     assert window.page("stations").ui.addStationButton.text() == "Lisää asema…"
 
 
+def test_navigation_follows_a_language_applied_after_the_window_is_built(qtbot, aio, services, admin, language):
+    """The entries are translated again on LanguageChange and the list refitted to the longer words."""
+    from evdesk.gui.main_window import MainWindow
+
+    window = MainWindow(services, None, "", operator=admin)
+    qtbot.addWidget(window)
+    window.show()
+    english_width = window.ui.navList.width()
+    assert window.nav_item("circuits").text() == "Circuits"
+    language("de")
+    qtbot.waitUntil(lambda: window.nav_item("circuits").text() == "Stromkreise")
+    assert window.nav_item("shared_db").text() == "Gemeinsame Daten"
+    assert window.nav_item("notifications").text() == "Benachrichtigungen"
+    assert window.ui.navList.width() > english_width
+
+
 def test_log_in_window_speaks_german_with_the_core_s_messages(qtbot, aio, services, language):
     from evdesk.gui.dialogs.login_dialog import LoginDialog
 
