@@ -209,3 +209,7 @@ async def test_circuit_limits_by_night_and_day_and_only_within_the_domain(servic
     run_row, [(name, ok, outcome, message)] = await run_now(services, scheduler, task.id)
     assert (run_row["summary"], name, ok, outcome) == ("All tasks failed", "Too low", False, "refused")
     assert message.startswith("The limit was not set: ") and len(message) > len("The limit was not set: ") + 10
+    # retry: the whole task again (a service kind has no failed targets to pick out)
+    retry = await book.retry(ROOT, run_row["id"])
+    assert (retry.data.name, retry.data.kind, retry.data.params) == ("Retry: Too low", "circuit_limit",
+                                                                     task.data.params)
