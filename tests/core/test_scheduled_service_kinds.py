@@ -156,10 +156,11 @@ async def test_a_report_by_e_mail_attaches_pdf_and_csv_per_recipient_and_needs_a
     assert mail["Subject"] == "Energy by station (02.06.2026)"
     files = {part.get_filename(): part.get_content() for part in mail.iter_attachments()}
     assert files["Energy-by-station.pdf"][:5] == b"%PDF-"
-    header = next(csv.reader(io.StringIO(files["Energy-by-station.csv"].decode("utf-8-sig")
-                                         if isinstance(files["Energy-by-station.csv"], bytes)
-                                         else files["Energy-by-station.csv"])))
-    assert header and header[0]
+    text = files["Energy-by-station.csv"]
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig") if isinstance(text, bytes) else text)))
+    assert rows[0][:3] == ["bucket_start", "bucket_end", "energy_kwh"]
+    # "last month" counted from the run date (2 June, Helsinki): May
+    assert rows[1][0] == "2026-05-01T00:00:00+03:00" and rows[-2][1] == "2026-06-01T00:00:00+03:00"
     # the report deleted: the run fails in words, nothing is mailed
     await services.saved_reports.delete(alice, report.id, report.version)
     clock.advance(minutes=1)

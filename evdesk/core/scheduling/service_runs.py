@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from pathlib import Path
 from uuid import UUID
@@ -108,13 +109,16 @@ async def report_email(executor, task: dict, ctx: OperatorContext) -> list:
         return [_failed(task, "report_email", f"The report was not made: {exc}", now)]
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in saved.name)[:60] or "report"
     attachments = []
-    with tempfile.TemporaryDirectory(prefix="evdesk-report-") as folder:
-        if "pdf" in p["formats"]:
-            path = await exports.export_pdf(result, Path(folder) / f"{stem}.pdf", saved.name)
-            attachments.append((path.name, path.read_bytes(), "application/pdf"))
-        if "csv" in p["formats"]:
-            path = await exports.export_csv(result, Path(folder) / f"{stem}.csv")
-            attachments.append((path.name, path.read_bytes(), "text/csv"))
+    try:
+        with tempfile.TemporaryDirectory(prefix="evdesk-report-") as folder:
+            if "pdf" in p["formats"]:
+                path = await exports.export_pdf(result, Path(folder) / f"{stem}.pdf", saved.name)
+                attachments.append((path.name, path.read_bytes(), "application/pdf"))
+            if "csv" in p["formats"]:
+                path = await exports.export_csv(result, Path(folder) / f"{stem}.csv")
+                attachments.append((path.name, path.read_bytes(), "text/csv"))
+    except (OSError, BrokenProcessPool) as exc:  # a full disk, a PDF process that died twice
+        return [_failed(task, "report_email", f"The report's files could not be written: {exc}", now, "error")]
     zone = zone_for(s.settings.site_timezone)
     subject = f"{saved.name} ({now.astimezone(zone):%d.%m.%Y})"
     body = (f"Hello,\n\nattached is the report \"{saved.name}\" made by the scheduled task \"{task['name']}\" "
