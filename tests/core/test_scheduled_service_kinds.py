@@ -117,6 +117,21 @@ async def test_an_invoice_run_for_a_user_group_makes_previews_and_names_members_
     assert no_choice.value.field == "send"
 
 
+async def test_a_group_admins_invoice_run_bills_only_the_users_of_their_domain(site):  # noqa: F811
+    s = site
+    await membership_fee(s)
+    clock = next_month_clock()
+    s.sv.scheduled_tasks.now = clock
+    admin_depot = s.sv.groups.fresh(OperatorContext(None, "admin-depot", ADMIN, base_group_id=s.depot))
+    task = await s.sv.scheduled_tasks.create(admin_depot, once("Depot invoices", "invoice_run", {"send": False}))
+    scheduler = TaskScheduler(s.sv, commands=None, seat="seat-1", now=clock)
+    run, outcomes = await run_now(s.sv, scheduler, task.id)
+    assert run["summary"] == "OK"
+    # Daisy's home is the office: outside the depot admin's domain; Gus has no e-mail address
+    assert [(name, outcome) for name, _ok, outcome, _m in outcomes] == [("Donald Duck", "preview"),
+                                                                        ("Fred Fleet", "preview")]
+
+
 async def operators(services, *contexts):
     def write():
         for ctx in contexts:

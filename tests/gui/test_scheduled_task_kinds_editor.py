@@ -77,6 +77,7 @@ def test_each_service_kind_shows_saves_and_reopens_its_parameters(qtbot, aio, se
     assert save(dialog) is None
     assert ui.errorLabel.text() == "accounts is not an e-mail address."
     ui.recipientsEdit.setText("boss@depot.example; accounts@depot.example")
+    assert dialog.grab().save(str(SHOTS / "task-editor-report-email.png"))
     ui.okButton.setEnabled(True)
     emailed = save(dialog)
     assert emailed.data.params["formats"] == ["pdf", "csv"]
@@ -95,6 +96,7 @@ def test_each_service_kind_shows_saves_and_reopens_its_parameters(qtbot, aio, se
     assert ui.circuitCombo.currentText() == "Grid connection (now 250 A)"
     ui.nameEdit.setText("Night limit")
     ui.circuitAmpsSpin.setValue(400)
+    assert dialog.grab().save(str(SHOTS / "task-editor-circuit-limit.png"))
     night = save(dialog)
     assert night.data.params == {"circuit_id": str(grid.id), "amps": 400.0}
     assert night.data.targets == {"group_ids": [], "station_ids": [], "user_ids": [], "user_group_ids": []}
