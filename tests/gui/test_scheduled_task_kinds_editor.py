@@ -69,6 +69,7 @@ def test_each_service_kind_shows_saves_and_reopens_its_parameters(qtbot, aio, se
     ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("report_email"))
     assert ui.paramsStack.currentWidget() is ui.reportPage
     assert ui.targetsStack.currentWidget() is ui.noTargetsPage and "no targets" in ui.noTargetsLabel.text()
+    assert not ui.targetsSummary.isVisibleTo(dialog)
     aio.wait_until(lambda: ui.reportCombo.count() == 1)
     assert ui.reportCombo.currentText() == "Energy by station"
     ui.nameEdit.setText("Energy report")

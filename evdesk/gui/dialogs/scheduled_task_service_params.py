@@ -85,6 +85,7 @@ class ServiceParams:
         """The targets page for a kind (None: the dialog's own choice), with its help text."""
         self.ui.userGroupsHelp.setText(USER_GROUPS_HELP.get(kind, ""))
         self.ui.userGroupsHelp.setVisible(kind in USER_GROUPS_HELP)
+        self.ui.targetsSummary.setVisible(kind not in NO_TARGETS)  # ("Chosen: nothing yet" would mislead)
         if kind in NO_TARGETS:
             self.ui.noTargetsLabel.setText(NO_TARGETS[kind])
             return NO_TARGETS_PAGE
