@@ -40,7 +40,9 @@ TASK_FIELDS = {
     "targets": F("object", doc='{"group_ids": [...], "station_ids": [...], "user_ids": [...], "user_group_ids": [...]}'),
     "params": F("object", doc="station_current/group_current: {amps, limit_key}; user_active/user_group_active: "
                               "{active}; firmware: {location}; reset: {kind: Soft|Hard}; availability: {connector_id, "
-                              "available}; command: {command, args}"),
+                              "available}; command: {command, args}; invoice_run: {send} (targets: user_group_ids, "
+                              "none = every charging user with an e-mail address); report_email: {report_id, formats: "
+                              "[pdf, csv], recipients: [addresses]}; circuit_limit: {circuit_id, amps}"),
     "recurrence": F("string", enum=RECURRENCES),
     "time_of_day": F("string", doc="HH:MM, local time in `zone`"),
     "zone": F("string", doc="IANA time zone; empty: the site's"),

@@ -117,7 +117,8 @@ class Services:
         self.search = SearchReads(store, self.stations, self.group_tree, self.locations, self.people.reads,
                                   self.sessions)
         # scheduled tasks and their run feed (the runner, which sends commands, is the site's: runtime.py)
-        self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people)
+        self.scheduled_tasks = TaskBook(store, self.bus, self.settings, self.stations, self.group_tree, self.people,
+                                        self.circuits, self.saved_reports)
         # the dashboard, station and group statistics, the charging-points overview (issue 12)
         self.dashboard = DashboardReads(store, self.stations, self.group_tree)
         self.station_statistics = StationStatisticsReads(self.station_metrics, self.stations, self.group_tree)

@@ -87,3 +87,24 @@ async def test_a_group_admin_key_schedules_only_inside_its_domain(services, api,
     assert [t["name"] for t in listed["items"]] == ["A limit"]
     assert (await alice.get(f"/scheduled-tasks/{site_task.id}"))[0] == 404
     assert (await alice.delete(f"/scheduled-tasks/{site_task.id}"))[0] == 404
+
+
+async def test_the_service_kinds_over_the_api(admin, basic, services):
+    from evdesk.core.load.circuit_rules import CircuitInput
+    grid = await services.circuits.create(SYSTEM_CONTEXT, CircuitInput("Grid connection", 250))
+    body = {"name": "Night limit", "kind": "circuit_limit", "targets": {},
+            "params": {"circuit_id": str(grid.id), "amps": 400}, "recurrence": "daily", "time_of_day": "22:00",
+            "zone": "Europe/Helsinki"}
+    status, task = await admin.post("/scheduled-tasks", body)
+    assert status == 201, task
+    assert (task["kind_label"], task["params"]) == ("Circuit limit", {"circuit_id": str(grid.id), "amps": 400.0})
+    status, err = await admin.post("/scheduled-tasks", {**body, "name": "x", "params": {"circuit_id": str(grid.id)}})
+    assert status == 422 and err["error"]["field"] == "circuit_amps"
+    status, err = await admin.post("/scheduled-tasks", {**body, "name": "y", "kind": "report_email",
+                                                        "params": {"report_id": str(grid.id), "formats": ["pdf"],
+                                                                   "recipients": ["a@depot.example"]}})
+    assert status == 422 and err["error"]["field"] == "report_id"  # not a saved report this key's operator sees
+    status, task = await admin.post("/scheduled-tasks", {**body, "name": "Invoices", "kind": "invoice_run",
+                                                         "params": {"send": False}})
+    assert status == 201 and task["params"] == {"send": False}
+    assert (await basic.post("/scheduled-tasks", {**body, "name": "basic"}))[0] == 403

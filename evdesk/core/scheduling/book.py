@@ -12,7 +12,14 @@ objects, so only site-wide admins schedule their activation.
 New tasks are created inactive (the manual's examples tick Active afterwards) unless the caller
 says active. Retry (l.1194): "Retry: <task name>", a one-shot task, active, due at the next
 whole minute (so within two minutes), targeting the failed stations (or users) of the run only
-(the issue's rule; the manual would retry every member of a group).
+(the issue's rule; the manual would retry every member of a group). An invoice run, a report by
+e-mail or a circuit limit is retried whole.
+
+The service kinds also need the underlying service's rights, checked when the task is saved (and
+again at run time, by the service itself, for the task's domain): an invoice run needs the invoices
+right (user groups: an admin of the whole site, as on the Invoices page); a report by e-mail needs
+the saved report visible to the creator (their own or a shared one; the creator is kept in the
+parameters); a circuit limit needs "edit stations" on a circuit of the creator's domain.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from evdesk.core.clock import utcnow
 from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
 from evdesk.core.permissions import ACCESS_DENIED, OperatorContext, Permission, require
 from evdesk.core.scheduling.kinds import KIND_LABELS, check_params, check_targets
+from evdesk.core.scheduling.service_kinds import SERVICE_KINDS
 from evdesk.core.scheduling.recurrence import RECURRENCES, Schedule, parse_time_of_day
 from evdesk.settings import time_zone_exists
 from evdesk.store.errors import MissingRow, StaleRow
@@ -82,7 +90,10 @@ def _input_of(row: dict) -> TaskInput:
 
 
 class TaskBook:
-    def __init__(self, store, bus: ev.EventBus, settings, stations, group_tree, people, now=utcnow):
+    def __init__(self, store, bus: ev.EventBus, settings, stations, group_tree, people, circuits, saved_reports,
+                 now=utcnow):
+        self.circuits = circuits
+        self.saved_reports = saved_reports
         self.store = store
         self.bus = bus
         self.settings = settings
@@ -101,6 +112,31 @@ class TaskBook:
         domain = row["domain_group_id"]
         return ctx.is_root if domain is None else ctx.sees_group(domain)
 
+    async def _check_service(self, ctx: OperatorContext, fields: dict) -> None:
+        kind, params = fields["kind"], fields["params"]
+        if kind == "invoice_run":
+            require(ctx, Permission.INVOICES)
+            if fields["targets"]["user_group_ids"] and not (ctx.is_root and ctx.base_group_id is None):
+                raise AccessDenied("Only admins of the whole site invoice charging user groups.")
+        elif kind == "report_email":
+            try:
+                await self.saved_reports.get(ctx, UUID(params["report_id"]))
+            except NotFound:
+                raise ValidationError("This saved report is not one of yours or a shared one. Choose another.",
+                                      field="report_id") from None
+            params["creator_operator_id"] = str(ctx.operator_id) if ctx.operator_id else None
+            if params["creator_operator_id"] is None:
+                del params["creator_operator_id"]
+        elif kind == "circuit_limit":
+            require(ctx, Permission.EDIT_STATIONS)
+            try:
+                circuit = await self.circuits.get(ctx, UUID(params["circuit_id"]))
+            except NotFound:
+                raise ValidationError("This circuit does not exist (any more). Choose another.",
+                                      field="circuit_id") from None
+            if not ctx.sees_group(circuit.group_id):
+                raise AccessDenied("You can schedule limits only for circuits in your domain.")
+
     async def _check_targets(self, ctx: OperatorContext, kind: str, targets: dict) -> None:
         for gid in targets["group_ids"]:
             if UUID(gid) not in self.group_tree.groups:
@@ -116,7 +152,7 @@ class TaskBook:
         for uid in targets["user_ids"]:
             await self.people.reads.user(ctx, UUID(uid))  # NotFound / AccessDenied outside the domain
         if targets["user_group_ids"]:
-            if not ctx.can_site_wide(Permission.MANAGE_USER_GROUPS):
+            if kind != "invoice_run" and not ctx.can_site_wide(Permission.MANAGE_USER_GROUPS):
                 raise AccessDenied("Only admins of the whole site schedule charging user groups.")
             known = {g.id for g in await self.people.groups.list()}
             if any(UUID(g) not in known for g in targets["user_group_ids"]):
@@ -209,6 +245,7 @@ class TaskBook:
         ctx = self._ctx(ctx)
         fields = self._fields(data)
         await self._check_targets(ctx, fields["kind"], fields["targets"])
+        await self._check_service(ctx, fields)
         domain = ctx.base_group_id if not ctx.is_root else None
 
         def write():
@@ -228,6 +265,7 @@ class TaskBook:
         await self._row(ctx, task_id)
         fields = self._fields(data)
         await self._check_targets(ctx, fields["kind"], fields["targets"])
+        await self._check_service(ctx, fields)
 
         def write():
             if q.name_taken(fields["name"], task_id):
@@ -295,7 +333,7 @@ class TaskBook:
             raise ValidationError("Only runs with failures can be retried.", field="run")
         data = _input_of(task)
         outcomes = await self.store.read(q.run_targets, run_id)
-        if outcomes:  # (a missed or interrupted run has none: every target of the task again)
+        if outcomes and task["kind"] not in SERVICE_KINDS:  # (a missed run has none: every target again)
             failed = [t for t in outcomes if not t["ok"]]
             if not failed:
                 raise ValidationError("This run has no failed targets to retry.", field="run")

@@ -4,7 +4,8 @@ Station targets go through the command API (actor "scheduler", the task's name a
 at most `CONCURRENCY` stations at a time (each station already gets one call at a time). A
 station that is offline when the run starts is waited for up to the task's wait time (polled
 every `OFFLINE_POLL_SECONDS`), then fails as offline. Users and user groups go through the
-people services, as an operator's edit would.
+people services, as an operator's edit would. Invoice runs, reports by e-mail and circuit limits
+go through their services (`service_runs.py`).
 """
 
 from __future__ import annotations
@@ -12,29 +13,19 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
 from uuid import UUID
 
 from evdesk.core.errors import EvdeskError
 from evdesk.core.permissions import ADMIN, OperatorContext
 from evdesk.core.scheduling.kinds import STATION_KINDS, charge_point_max_profile
+from evdesk.core.scheduling.outcome import Outcome
+from evdesk.core.scheduling.service_kinds import SERVICE_KINDS
+from evdesk.core.scheduling.service_runs import run_service_kind
 from evdesk.store.queries import scheduled_tasks as q
 
 CONCURRENCY = 64
 OFFLINE_POLL_SECONDS = 0.5
 NO_SMART_CHARGING_ANSWERS = ("NotSupported", "NotImplemented")
-
-
-@dataclass
-class Outcome:
-    target_kind: str
-    target_id: UUID
-    target_name: str
-    ok: bool
-    outcome: str
-    message: str
-    action_id: UUID | None = None
-    finished_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +89,8 @@ class RunExecutor:
                     return await self._station(task, ctx, info, smart.get(info.id))
 
             return list(await asyncio.gather(*(one(info) for info in stations)))
+        if task["kind"] in SERVICE_KINDS:
+            return await run_service_kind(self, task, ctx)
         if task["kind"] == "user_active":
             return [await self._user(task, ctx, UUID(uid)) for uid in task["targets"].get("user_ids", ())]
         return [await self._user_group(task, ctx, UUID(gid)) for gid in task["targets"].get("user_group_ids", ())]

@@ -11,6 +11,9 @@ Kinds (REQUIREMENTS-DIGEST B7 catalogue):
 * firmware: UpdateFirmware to every station of the chosen groups / stations.
 * reset, availability: Reset (Soft / Hard) and ChangeAvailability.
 * command: any remote command of the command API with its parameters (`COMMANDS`).
+* invoice_run, report_email, circuit_limit: site-wide work through other services, checked in
+  `service_kinds.py` and run by `service_runs.py` (they have no station or user targets, except
+  the chosen user groups of an invoice run).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 from uuid import UUID
 
 from evdesk.core.errors import ValidationError
+from evdesk.core.scheduling.service_kinds import SERVICE_KINDS, check_service_params, check_service_targets, \
+    describe_service_params
 
 KIND_LABELS = {
     "station_current": "Change station limit",
@@ -29,6 +34,9 @@ KIND_LABELS = {
     "reset": "Reset",
     "availability": "Change availability",
     "command": "Remote command",
+    "invoice_run": "Invoice run",
+    "report_email": "Report by e-mail",
+    "circuit_limit": "Circuit limit",
 }
 STATION_KINDS = ("station_current", "group_current", "firmware", "reset", "availability", "command")
 # the command API methods a "command" task may call, with their parameters: (name, type, required)
@@ -80,6 +88,8 @@ def check_targets(kind: str, targets: Any) -> dict[str, list[str]]:
         clean = {"group_ids": [], "station_ids": [], "user_ids": clean["user_ids"], "user_group_ids": []}
         if not clean["user_ids"]:
             raise ValidationError("Choose at least one charging user.", field="targets")
+    elif kind in SERVICE_KINDS:
+        clean = check_service_targets(kind, clean)
     elif kind == "user_group_active":
         clean = {"group_ids": [], "station_ids": [], "user_ids": [], "user_group_ids": clean["user_group_ids"]}
         if not clean["user_group_ids"]:
@@ -121,6 +131,8 @@ def check_params(kind: str, params: Any) -> dict:
         if params.get("kind") not in ("Soft", "Hard"):
             raise ValidationError("Reset is Soft or Hard.", field="reset_kind")
         return {"kind": params["kind"]}
+    if kind in SERVICE_KINDS:
+        return check_service_params(kind, params)
     if kind == "availability":
         connector = int(_number(params.get("connector_id", 0), "connector_id", 0, 99,
                                 "Choose a connector (0 for the whole station)."))
@@ -172,6 +184,8 @@ def describe_params(kind: str, params: dict) -> str:
         return params.get("location", "")
     if kind == "reset":
         return f"{params.get('kind')} reset"
+    if kind in SERVICE_KINDS:
+        return describe_service_params(kind, params)
     if kind == "availability":
         where = "station" if not params.get("connector_id") else f"connector {params.get('connector_id')}"
         return f"{where} {'Operative' if params.get('available') else 'Inoperative'}"

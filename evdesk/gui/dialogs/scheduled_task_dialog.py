@@ -22,15 +22,19 @@ from evdesk.core.scheduling.recurrence import describe, Schedule
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.save_failure import show_save_failure
+from evdesk.gui.dialogs.scheduled_task_service_params import FIELD_WIDGETS as SERVICE_FIELDS
+from evdesk.gui.dialogs.scheduled_task_service_params import PARAM_PAGES as SERVICE_PAGES
+from evdesk.gui.dialogs.scheduled_task_service_params import ServiceParams
 from evdesk.gui.forms.ui_scheduled_task_dialog import Ui_ScheduledTaskDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PARAM_PAGES = {"station_current": 0, "group_current": 0, "user_active": 1, "user_group_active": 1, "firmware": 2,
-               "reset": 3, "availability": 4, "command": 5}
+               "reset": 3, "availability": 4, "command": 5, **SERVICE_PAGES}
 RECURRENCE_LABELS = (("Once", "once"), ("Daily", "daily"), ("Weekly", "weekly"), ("Monthly", "monthly"))
 FIELD_WIDGETS = {"name": "nameEdit", "kind": "kindCombo", "amps": "ampsSpin", "limit_key": "limitKeyEdit",
                  "location": "locationEdit", "time_of_day": "timeEdit", "weekdays": "day0", "day_of_month": "dayCombo",
-                 "end_date": "endDateEdit", "wait_offline_minutes": "waitSpin", "targets": "targetTree"}
+                 "end_date": "endDateEdit", "wait_offline_minutes": "waitSpin", "targets": "targetTree",
+                 **SERVICE_FIELDS}
 
 
 def parse_args(text: str, command: str) -> dict:
@@ -65,6 +69,7 @@ class ScheduledTaskDialog(QDialog):
         self.zone_name = display.zone_label(self.zone) if task is None else task.data.zone
         self.day_checks = [getattr(self.ui, f"day{i}") for i in range(7)]
         self._fill_choices()
+        self.service_params = ServiceParams(self.ui, services, operator, self, task.data.params if task else None)
         self._fill_tree()
         self._load_user_groups()
         ui = self.ui
@@ -212,6 +217,8 @@ class ScheduledTaskDialog(QDialog):
         elif d.kind == "command":
             ui.commandCombo.setCurrentIndex(ui.commandCombo.findData(p.get("command")))
             ui.argsEdit.setPlainText("\n".join(f"{k} = {v}" for k, v in (p.get("args") or {}).items()))
+        else:
+            self.service_params.show(d.kind, p)
         ui.recurrenceCombo.setCurrentIndex(ui.recurrenceCombo.findData(d.recurrence))
         hours, minutes = (int(x) for x in d.time_of_day.split(":"))
         ui.timeEdit.setTime(QTime(hours, minutes))
@@ -252,7 +259,9 @@ class ScheduledTaskDialog(QDialog):
     def _kind_changed(self, *_args) -> None:
         kind, ui = self.kind(), self.ui
         ui.paramsStack.setCurrentIndex(PARAM_PAGES[kind])
-        ui.targetsStack.setCurrentIndex(0 if kind in STATION_KINDS else 1 if kind == "user_active" else 2)
+        page = self.service_params.targets_page(kind)
+        ui.targetsStack.setCurrentIndex(page if page is not None else 0 if kind in STATION_KINDS
+                                        else 1 if kind == "user_active" else 2)
         self._command_changed()
         self._targets_changed()
 
@@ -292,6 +301,8 @@ class ScheduledTaskDialog(QDialog):
     def targets(self) -> dict:
         kind, ui = self.kind(), self.ui
         out = {"group_ids": [], "station_ids": [], "user_ids": [], "user_group_ids": []}
+        if kind in ("report_email", "circuit_limit"):
+            return out
         if kind in STATION_KINDS:
             def take(item):
                 if item.checkState(0) == Qt.CheckState.Checked:
@@ -325,6 +336,8 @@ class ScheduledTaskDialog(QDialog):
             return {"kind": ui.resetKindCombo.currentData()}
         if kind == "availability":
             return {"connector_id": ui.connectorSpin.value(), "available": ui.availableCombo.currentData()}
+        if kind in SERVICE_PAGES:
+            return self.service_params.params(kind)
         command = ui.commandCombo.currentData()
         return {"command": command, "args": parse_args(ui.argsEdit.toPlainText(), command)}
 

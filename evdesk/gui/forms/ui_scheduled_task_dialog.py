@@ -200,6 +200,120 @@ class Ui_ScheduledTaskDialog(object):
         self.commandForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.argsHelp)
 
         self.paramsStack.addWidget(self.commandPage)
+        self.invoicePage = QWidget()
+        self.invoicePage.setObjectName(u"invoicePage")
+        self.invoiceForm = QFormLayout(self.invoicePage)
+        self.invoiceForm.setObjectName(u"invoiceForm")
+        self.invoiceSendLabel = QLabel(self.invoicePage)
+        self.invoiceSendLabel.setObjectName(u"invoiceSendLabel")
+
+        self.invoiceForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.invoiceSendLabel)
+
+        self.invoiceSendCombo = QComboBox(self.invoicePage)
+        self.invoiceSendCombo.setObjectName(u"invoiceSendCombo")
+
+        self.invoiceForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.invoiceSendCombo)
+
+        self.invoiceHelp = QLabel(self.invoicePage)
+        self.invoiceHelp.setObjectName(u"invoiceHelp")
+        self.invoiceHelp.setStyleSheet(u"color: #555;")
+        self.invoiceHelp.setWordWrap(True)
+
+        self.invoiceForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.invoiceHelp)
+
+        self.paramsStack.addWidget(self.invoicePage)
+        self.reportPage = QWidget()
+        self.reportPage.setObjectName(u"reportPage")
+        self.reportForm = QFormLayout(self.reportPage)
+        self.reportForm.setObjectName(u"reportForm")
+        self.reportLabel = QLabel(self.reportPage)
+        self.reportLabel.setObjectName(u"reportLabel")
+
+        self.reportForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reportLabel)
+
+        self.reportCombo = QComboBox(self.reportPage)
+        self.reportCombo.setObjectName(u"reportCombo")
+
+        self.reportForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reportCombo)
+
+        self.formatsLabel = QLabel(self.reportPage)
+        self.formatsLabel.setObjectName(u"formatsLabel")
+
+        self.reportForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.formatsLabel)
+
+        self.formatsBox = QWidget(self.reportPage)
+        self.formatsBox.setObjectName(u"formatsBox")
+        self.formatsLayout = QHBoxLayout(self.formatsBox)
+        self.formatsLayout.setObjectName(u"formatsLayout")
+        self.formatsLayout.setContentsMargins(0, 0, 0, 0)
+        self.pdfCheck = QCheckBox(self.formatsBox)
+        self.pdfCheck.setObjectName(u"pdfCheck")
+        self.pdfCheck.setChecked(True)
+
+        self.formatsLayout.addWidget(self.pdfCheck)
+
+        self.csvCheck = QCheckBox(self.formatsBox)
+        self.csvCheck.setObjectName(u"csvCheck")
+
+        self.formatsLayout.addWidget(self.csvCheck)
+
+
+        self.reportForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.formatsBox)
+
+        self.recipientsLabel = QLabel(self.reportPage)
+        self.recipientsLabel.setObjectName(u"recipientsLabel")
+
+        self.reportForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.recipientsLabel)
+
+        self.recipientsEdit = QLineEdit(self.reportPage)
+        self.recipientsEdit.setObjectName(u"recipientsEdit")
+
+        self.reportForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
+
+        self.reportHelp = QLabel(self.reportPage)
+        self.reportHelp.setObjectName(u"reportHelp")
+        self.reportHelp.setStyleSheet(u"color: #555;")
+        self.reportHelp.setWordWrap(True)
+
+        self.reportForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.reportHelp)
+
+        self.paramsStack.addWidget(self.reportPage)
+        self.circuitPage = QWidget()
+        self.circuitPage.setObjectName(u"circuitPage")
+        self.circuitForm = QFormLayout(self.circuitPage)
+        self.circuitForm.setObjectName(u"circuitForm")
+        self.circuitLabel = QLabel(self.circuitPage)
+        self.circuitLabel.setObjectName(u"circuitLabel")
+
+        self.circuitForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.circuitLabel)
+
+        self.circuitCombo = QComboBox(self.circuitPage)
+        self.circuitCombo.setObjectName(u"circuitCombo")
+
+        self.circuitForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.circuitCombo)
+
+        self.circuitAmpsLabel = QLabel(self.circuitPage)
+        self.circuitAmpsLabel.setObjectName(u"circuitAmpsLabel")
+
+        self.circuitForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.circuitAmpsLabel)
+
+        self.circuitAmpsSpin = QDoubleSpinBox(self.circuitPage)
+        self.circuitAmpsSpin.setObjectName(u"circuitAmpsSpin")
+        self.circuitAmpsSpin.setDecimals(1)
+        self.circuitAmpsSpin.setMinimum(1.000000000000000)
+        self.circuitAmpsSpin.setMaximum(10000.000000000000000)
+        self.circuitAmpsSpin.setValue(250.000000000000000)
+
+        self.circuitForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.circuitAmpsSpin)
+
+        self.circuitHelp = QLabel(self.circuitPage)
+        self.circuitHelp.setObjectName(u"circuitHelp")
+        self.circuitHelp.setStyleSheet(u"color: #555;")
+        self.circuitHelp.setWordWrap(True)
+
+        self.circuitForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.circuitHelp)
+
+        self.paramsStack.addWidget(self.circuitPage)
 
         self.paramsLayout.addWidget(self.paramsStack)
 
@@ -434,12 +548,35 @@ class Ui_ScheduledTaskDialog(object):
         self.userGroupsTargetPage.setObjectName(u"userGroupsTargetPage")
         self.userGroupsTargetLayout = QVBoxLayout(self.userGroupsTargetPage)
         self.userGroupsTargetLayout.setObjectName(u"userGroupsTargetLayout")
+        self.userGroupsHelp = QLabel(self.userGroupsTargetPage)
+        self.userGroupsHelp.setObjectName(u"userGroupsHelp")
+        self.userGroupsHelp.setStyleSheet(u"color: #555;")
+        self.userGroupsHelp.setWordWrap(True)
+
+        self.userGroupsTargetLayout.addWidget(self.userGroupsHelp)
+
         self.userGroupsList = QListWidget(self.userGroupsTargetPage)
         self.userGroupsList.setObjectName(u"userGroupsList")
 
         self.userGroupsTargetLayout.addWidget(self.userGroupsList)
 
         self.targetsStack.addWidget(self.userGroupsTargetPage)
+        self.noTargetsPage = QWidget()
+        self.noTargetsPage.setObjectName(u"noTargetsPage")
+        self.noTargetsLayout = QVBoxLayout(self.noTargetsPage)
+        self.noTargetsLayout.setObjectName(u"noTargetsLayout")
+        self.noTargetsLabel = QLabel(self.noTargetsPage)
+        self.noTargetsLabel.setObjectName(u"noTargetsLabel")
+        self.noTargetsLabel.setStyleSheet(u"color: #555;")
+        self.noTargetsLabel.setWordWrap(True)
+
+        self.noTargetsLayout.addWidget(self.noTargetsLabel)
+
+        self.noTargetsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.noTargetsLayout.addItem(self.noTargetsSpacer)
+
+        self.targetsStack.addWidget(self.noTargetsPage)
 
         self.targetsLayout.addWidget(self.targetsStack)
 
@@ -505,6 +642,19 @@ class Ui_ScheduledTaskDialog(object):
         self.argsEdit.setPlaceholderText(QCoreApplication.translate("ScheduledTaskDialog", u"one per line: name = value", None))
         self.argsHelpLabel.setText("")
         self.argsHelp.setText("")
+        self.invoiceSendLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Invoices", None))
+        self.invoiceHelp.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Period: the invoice settings' default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.", None))
+        self.reportLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Saved report", None))
+        self.formatsLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Files", None))
+        self.pdfCheck.setText(QCoreApplication.translate("ScheduledTaskDialog", u"PDF", None))
+        self.csvCheck.setText(QCoreApplication.translate("ScheduledTaskDialog", u"CSV", None))
+        self.recipientsLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Send to", None))
+        self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("ScheduledTaskDialog", u"name@example.com, other@example.com", None))
+        self.reportHelp.setText(QCoreApplication.translate("ScheduledTaskDialog", u"The report runs for its own period (such as last month) counted from the run date, and is mailed to each address with the files attached.", None))
+        self.circuitLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Circuit", None))
+        self.circuitAmpsLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Max current per phase", None))
+        self.circuitAmpsSpin.setSuffix(QCoreApplication.translate("ScheduledTaskDialog", u" A", None))
+        self.circuitHelp.setText(QCoreApplication.translate("ScheduledTaskDialog", u"The circuit's limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).", None))
         self.whenGroup.setTitle(QCoreApplication.translate("ScheduledTaskDialog", u"When", None))
         self.recurrenceLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Schedule", None))
         self.timeLabel.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Time (local)", None))
@@ -535,6 +685,8 @@ class Ui_ScheduledTaskDialog(object):
         ___qtreewidgetitem = self.targetTree.headerItem()
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("ScheduledTaskDialog", u"Stations", None))
         self.userSearch.setPlaceholderText(QCoreApplication.translate("ScheduledTaskDialog", u"Search charging users", None))
+        self.userGroupsHelp.setText("")
+        self.noTargetsLabel.setText("")
         self.targetsSummary.setText("")
         self.errorLabel.setText("")
         self.cancelButton.setText(QCoreApplication.translate("ScheduledTaskDialog", u"Cancel", None))
