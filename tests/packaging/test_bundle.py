@@ -20,7 +20,7 @@ import evdesk
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
-SIZE_LIMIT = 250_000_000  # bytes, one-folder bundle
+SIZE_LIMIT = 280_000_000  # bytes, one-folder bundle (why: packaging/README.md, Measured)
 WINDOW_LIMIT = 2.5  # seconds from process start to the first paint of the main window
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle")
