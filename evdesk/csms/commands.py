@@ -31,7 +31,7 @@ from evdesk.core.ocpp16_keys import check_value
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
-from evdesk.csms import password_rotation
+from evdesk.csms import certificate_signing, password_rotation
 from evdesk.csms.command_result import CommandResult
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
@@ -116,12 +116,15 @@ class CommandApi(DeviceModelCommands):
         self._reservation_counter = 0
         # commands another seat asks this one to send (a station connected here; issue 14)
         self._unsubscribe_relay = services.bus.subscribe(ev.RelayedCommand, self._relayed)
+        self._unsubscribe_csr = services.bus.subscribe(ev.StationCertificateRequested,
+                                                       lambda e: certificate_signing.sign_automatically(self, e))
 
     def is_connected(self, station_id: UUID) -> bool:
         return self.registry.connection_for(station_id) is not None
 
     async def stop(self) -> None:
         self._unsubscribe_relay()
+        self._unsubscribe_csr()
         for _action, task in list(self._remote_starts.values()):
             task.cancel()
         self._remote_starts.clear()
@@ -469,6 +472,17 @@ class CommandApi(DeviceModelCommands):
     async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
         return await password_rotation.rotate_password(self, station_id, ctx=ctx, reason=reason)
+
+    async def request_station_certificate(self, station_id: UUID, *, ctx: OperatorContext, reason: str = ""):
+        """Ask the station for a certificate signing request (csms/certificate_signing.py)."""
+        return await certificate_signing.request_station_certificate(self, station_id, ctx=ctx, reason=reason)
+
+    async def approve_certificate_request(self, request_id: UUID, *, ctx: OperatorContext, reason: str = ""):
+        """Sign a station's pending CSR with the site CA and send it (CertificateSigned)."""
+        return await certificate_signing.approve(self, request_id, ctx=ctx, reason=reason)
+
+    def refuse_certificate_request(self, request_id: UUID, *, ctx: OperatorContext) -> None:
+        certificate_signing.refuse(self, request_id, ctx=ctx)
 
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:

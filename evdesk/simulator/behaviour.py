@@ -190,6 +190,19 @@ class StationLink(ChargePoint):
         self.station._defer(self.station._firmware_update, location, retrieve_date)
         return call_result.UpdateFirmware()
 
+    # -- security extension (OCPP 1.6 security whitepaper) ------------------------
+    @on(Action.extended_trigger_message)
+    def on_extended_trigger_message(self, requested_message, connector_id=None, **_):
+        if str(requested_message) != "SignChargePointCertificate":
+            return call_result.ExtendedTriggerMessage(status="NotImplemented")
+        self.station._defer(self.station.request_certificate)
+        return call_result.ExtendedTriggerMessage(status="Accepted")
+
+    @on(Action.certificate_signed)
+    def on_certificate_signed(self, certificate_chain, **_):
+        self.station.certificate_chain = certificate_chain
+        return call_result.CertificateSigned(status="Accepted")
+
     @on(Action.get_diagnostics)
     def on_get_diagnostics(self, location, **_):
         st = self.station

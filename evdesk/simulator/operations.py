@@ -50,6 +50,14 @@ class OperationsMixin:
         log.info("%s: %s reset", self.identity, kind)
         await self.reboot("HardReset" if kind == "Hard" else "SoftReset")
 
+    async def request_certificate(self, common_name: str | None = None):
+        """Security extension: SignCertificate with a new key's CSR (kept in `certificate_key`; the
+        signed chain arrives in `certificate_chain`)."""
+        from evdesk.simulator.csr import new_csr
+
+        self.certificate_key, pem = new_csr(common_name or self.identity)
+        return await self._send(call.SignCertificate(csr=pem), force=True)
+
     async def _triggered(self, message: str, connector_id: int | None) -> None:
         if message == "BootNotification":
             result = await self._send(self._boot_payload(), force=True)

@@ -143,6 +143,8 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         self.local_list_version = 0
         self.auth_cache: dict[str, dict] = {}
         self.firmware_status = "Idle"
+        self.certificate_key = None  # security extension: the key of the last CSR, and the chain signed for it
+        self.certificate_chain: str | None = None
         self.diagnostics_status = "Idle"
 
         # observable state and counters

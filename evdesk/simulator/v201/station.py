@@ -88,6 +88,8 @@ class SimulatedStation201:
         self.queue: list[tuple[str, dict]] = []  # events held while offline
         self.error_for: dict[str, tuple[str, str]] = {}  # action -> CALLERROR (code, description) to answer
         self.invalid_calls: list[tuple[str, str]] = []  # CSMS requests that broke their 2.0.1 schema
+        self.certificate_key = None  # security profile 3: the key of the last CSR, and the chain signed for it
+        self.certificate_chain: str | None = None
         self.monitors: dict[int, dict] = {}  # variable monitors the CSMS set (SetVariableMonitoring)
         self.offline = False
         self._ws = None
@@ -418,6 +420,17 @@ class SimulatedStation201:
         for evse in evses:
             await self.status(evse, status)
 
+    async def request_certificate(self, common_name: str | None = None) -> dict:
+        """SignCertificate with a new key's CSR (the key waits in `certificate_key` for the answer)."""
+        from evdesk.simulator.csr import new_csr
+
+        self.certificate_key, pem = new_csr(common_name or self.identity)
+        return await self.call("SignCertificate", {"csr": pem, "certificateType": "ChargingStationCertificate"})
+
+    def _on_CertificateSigned(self, p):
+        self.certificate_chain = p["certificateChain"]
+        return {"status": "Accepted"}, None
+
     def _on_TriggerMessage(self, p):
         message = p["requestedMessage"]
         evse = (p.get("evse") or {}).get("id", 1)
@@ -431,6 +444,7 @@ class SimulatedStation201:
                 "timestamp": _now(), "sampledValue": [{"value": 1000.0, "measurand": "Energy.Active.Import.Register",
                                                         "context": "Trigger"}]}]}),
             "TransactionEvent": lambda: self._triggered_event(evse),
+            "SignChargingStationCertificate": self.request_certificate,
         }.get(message)
         if follow is None:
             return {"status": "NotImplemented"}, None
