@@ -252,6 +252,8 @@ COMMANDS: dict[str, Command] = {
         lambda c, sid, ctx, reason, p: c.change_configuration(sid, p["key"], p["value"], ctx=ctx, reason=reason)),
     "clear-cache": Command("ClearCache", {}, lambda c, sid, ctx, reason, p: c.clear_cache(sid, ctx=ctx, reason=reason)),
     "rotate-password": Command("ChangeConfiguration", {}, lambda c, sid, ctx, reason, p: c.rotate_password(sid, ctx=ctx, reason=reason)),
+    "request-certificate": Command("ExtendedTriggerMessage", {}, lambda c, sid, ctx, reason, p:
+                                   c.request_station_certificate(sid, ctx=ctx, reason=reason)),
     "trigger-message": Command("TriggerMessage", {
         "message": F("string", required=True), "connector_id": i32(nullable=True)},
         lambda c, sid, ctx, reason, p: c.trigger_message(sid, p["message"], p.get("connector_id"), ctx=ctx,
