@@ -38,6 +38,7 @@ from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, red
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16 import requests as r16
 from evdesk.csms.v201 import requests as r201
+from evdesk.csms.security_commands import SecurityCommands
 from evdesk.csms.v201.commands import DeviceModelCommands
 from evdesk.store.repos import ocpp201 as ref_repo
 from evdesk.store.repos import config as config_repo
@@ -108,7 +109,7 @@ def _variable_status(response: dict) -> str | None:
     return None
 
 
-class CommandApi(DeviceModelCommands):
+class CommandApi(DeviceModelCommands, SecurityCommands):
     def __init__(self, services: "Services", registry: ConnectionRegistry):
         self.services = services
         self.registry = registry  # the stations connected here
@@ -472,17 +473,6 @@ class CommandApi(DeviceModelCommands):
     async def rotate_password(self, station_id: UUID, *, ctx: OperatorContext, reason: str = "") -> CommandResult:
         """A new random basic-auth password, switched to once the station accepted (csms/password_rotation.py)."""
         return await password_rotation.rotate_password(self, station_id, ctx=ctx, reason=reason)
-
-    async def request_station_certificate(self, station_id: UUID, *, ctx: OperatorContext, reason: str = ""):
-        """Ask the station for a certificate signing request (csms/certificate_signing.py)."""
-        return await certificate_signing.request_station_certificate(self, station_id, ctx=ctx, reason=reason)
-
-    async def approve_certificate_request(self, request_id: UUID, *, ctx: OperatorContext, reason: str = ""):
-        """Sign a station's pending CSR with the site CA and send it (CertificateSigned)."""
-        return await certificate_signing.approve(self, request_id, ctx=ctx, reason=reason)
-
-    def refuse_certificate_request(self, request_id: UUID, *, ctx: OperatorContext) -> None:
-        certificate_signing.refuse(self, request_id, ctx=ctx)
 
     # -- what the server does by itself ----------------------------------------
     async def configure_after_boot(self, conn: "StationConnection") -> None:

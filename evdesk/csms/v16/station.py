@@ -125,5 +125,22 @@ class StationConnection16(StationConnection):
     def on_sign_certificate(self, csr, **_):
         return call_result.SignCertificate(status=answer_csr(self, csr))
 
+    @handles("SecurityEventNotification")
+    def on_security_event(self, type, timestamp, **kw):
+        self.services.status.station_event(self.info, "security", type, str(kw.get("tech_info") or ""))
+        return call_result.SecurityEventNotification()
+
+    @handles("LogStatusNotification")
+    def on_log_status(self, status, **kw):
+        self.services.status.station_event(self.info, "diagnostics", status,
+                                           f"log request {kw.get('request_id', '')}".strip())
+        return call_result.LogStatusNotification()
+
+    @handles("SignedFirmwareStatusNotification")
+    def on_signed_firmware_status(self, status, **kw):
+        self.services.status.station_event(self.info, "firmware", status,
+                                           f"signed firmware, request {kw.get('request_id', '')}".strip())
+        return call_result.SignedFirmwareStatusNotification()
+
 
 __all__ = ["StationConnection16", "call", "call_result"]

@@ -28,6 +28,7 @@ from websockets.exceptions import ConnectionClosed
 from datetime import datetime, timezone
 
 from evdesk.simulator.clock import iso_z
+from evdesk.simulator.csr import CertificateStore
 from evdesk.simulator.v201.device_model import Variable, address_of, default_device_model, report_data
 
 log = logging.getLogger("evdesk.simulator.v201")
@@ -90,6 +91,7 @@ class SimulatedStation201:
         self.invalid_calls: list[tuple[str, str]] = []  # CSMS requests that broke their 2.0.1 schema
         self.certificate_key = None  # security profile 3: the key of the last CSR, and the chain signed for it
         self.certificate_chain: str | None = None
+        self.certificates = CertificateStore()  # installed root certificates (InstallCertificate)
         self.monitors: dict[int, dict] = {}  # variable monitors the CSMS set (SetVariableMonitoring)
         self.offline = False
         self._ws = None
@@ -163,6 +165,8 @@ class SimulatedStation201:
                 future = self._pending.pop(frame[1], None)
                 if future is None:
                     self._raw_answers.put_nowait(text)
+                elif future.done():  # its caller was cancelled (e.g. a follow-up stopped with the station)
+                    continue
                 elif frame[0] == 3:
                     future.set_result(frame[2])
                 else:
@@ -426,6 +430,19 @@ class SimulatedStation201:
 
         self.certificate_key, pem = new_csr(common_name or self.identity)
         return await self.call("SignCertificate", {"csr": pem, "certificateType": "ChargingStationCertificate"})
+
+    def _on_InstallCertificate(self, p):
+        return {"status": self.certificates.install(p["certificateType"], p["certificate"])}, None
+
+    def _on_GetInstalledCertificateIds(self, p):
+        found = self.certificates.ids(p.get("certificateType") or list(self.certificates.installed))
+        if not found:
+            return {"status": "NotFound"}, None
+        return {"status": "Accepted", "certificateHashDataChain": [
+            {"certificateType": k, "certificateHashData": h} for k, h in found]}, None
+
+    def _on_DeleteCertificate(self, p):
+        return {"status": self.certificates.delete(p["certificateHashData"])}, None
 
     def _on_CertificateSigned(self, p):
         self.certificate_chain = p["certificateChain"]
