@@ -37,3 +37,25 @@ async def test_request_list_approve_and_refuse_through_the_api(admin, basic, ser
         assert status == 200 and (await admin.get("/certificates/requests"))[1]["items"] == []
     finally:
         await st.stop()
+
+
+async def test_security_extension_commands_through_the_api(admin, basic, services, central):
+    await services.certificates.generate(SYSTEM_CONTEXT)
+    info = await services.stations.create_station("API-SECX", connectors=1, ctx=SYSTEM_CONTEXT)
+    st = SimulatedStation("API-SECX", central.url, connectors=1)
+    await st.start()
+    try:
+        await st.wait_accepted(10)
+        base = f"/stations/{info.id}/commands"
+        assert (await basic.post(f"{base}/install-certificate", {"reason": "x"}))[0] == 403
+        status, body = await admin.post(f"{base}/install-certificate", {"reason": "trust the site CA"})
+        assert status == 200 and body["outcome"] == "accepted", body
+        assert st.certificates.installed["CentralSystemRootCertificate"]
+        status, body = await admin.post(f"{base}/get-log", {"reason": "audit", "location": "ftp://logs.example/",
+                                                            "log_type": "SecurityLog"})
+        assert status == 200 and body["outcome"] == "accepted", body
+        status, body = await admin.post(f"{base}/get-log", {"reason": "audit", "location": "ftp://logs.example/",
+                                                            "log_type": "AuditLog"})
+        assert status == 422 and body["error"]["field"] == "log_type", body
+    finally:
+        await st.stop()

@@ -98,6 +98,8 @@ async def test_16_get_log_signed_firmware_and_security_events_reach_the_event_fe
         assert [s for s, _ in await _events(services, info.id, "diagnostics")] == ["Uploading", "Uploaded"]
         security = await _events(services, info.id, "security")
         assert ("TamperDetectionActivated", "lid opened") in security
+        shown = await services.history.network_log(ADMIN_CTX, info.id)  # the station's log on screen and in the API
+        assert any(r.kind == "security" and r.state == "TamperDetectionActivated" for r in shown.items)
     finally:
         await st.stop()
     rows = await services.store.read(lambda: list(m.ActionLog.select(m.ActionLog.action).where(
