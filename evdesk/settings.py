@@ -81,6 +81,8 @@ class SiteSettings:
     transaction_inactivity_minutes: int = 120
     remote_start_timeout: int = 60
     command_timeout: int = 30
+    # Certificate signing requests of adopted stations are signed by the site CA without an admin.
+    sign_station_certificates_automatically: bool = False
     # Boot storm: above this many accepted boots per second, answer Pending with a
     # retry interval that gives each station its own slot (within min..max seconds).
     boot_accept_rate: float = 100.0

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from evdesk.api.http import CENTRAL, ctx_of, ok, services_of
-from evdesk.api.schemas import check_query, query_enum
+from evdesk.api.http import CENTRAL, body_of, ctx_of, ok, path_uuid, services_of
+from evdesk.api.schemas import F, check_query, query_enum
 
 CA_QUERY = ("format",)
 
@@ -45,3 +45,32 @@ async def export_ca(request: web.Request) -> web.Response:
     media = "application/x-pem-file" if fmt == "pem" else "application/pkix-cert"
     return web.Response(body=data, content_type=media,
                         headers={"Content-Disposition": f'attachment; filename="evdesk-site-ca.{"crt" if fmt == "pem" else "der"}"'})
+
+
+# -- stations' certificate signing requests (security profile 3) ------------------------------------
+DECISION_BODY = {"reason": F("string", nullable=True, doc="kept in the action log")}
+
+
+def request_json(r) -> dict:
+    return {"id": str(r.id), "station_id": str(r.station_id), "identity": r.identity, "received_at": r.received_at,
+            "ocpp_version": r.ocpp_version, "certificate_type": r.certificate_type,
+            "requested_subject": r.requested_subject}
+
+
+async def list_certificate_requests(request: web.Request) -> web.Response:
+    check_query(request, ())
+    pending = services_of(request).station_csrs.pending(ctx_of(request))
+    return ok({"items": [request_json(r) for r in pending]})
+
+
+async def approve_certificate_request(request: web.Request) -> web.Response:
+    b = await body_of(request, DECISION_BODY)
+    result = await request.app[CENTRAL].commands.approve_certificate_request(
+        path_uuid(request), ctx=ctx_of(request), reason=b.get("reason") or "")
+    return ok({"outcome": result.outcome, "message": result.message})
+
+
+async def refuse_certificate_request(request: web.Request) -> web.Response:
+    await body_of(request, DECISION_BODY)
+    request.app[CENTRAL].commands.refuse_certificate_request(path_uuid(request), ctx=ctx_of(request))
+    return ok({"outcome": "refused"})

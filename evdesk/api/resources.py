@@ -107,7 +107,8 @@ from evdesk.api.shared_db import SHARED_DB_PATCH, get_shared_db, list_conflicts,
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
 from evdesk.api import locations as loc
 from evdesk.api.compatibility import COMPATIBILITY_PATCH, get_compatibility, update_compatibility
-from evdesk.api.certificates import CA_QUERY, export_ca, get_certificates
+from evdesk.api.certificates import (CA_QUERY, DECISION_BODY, approve_certificate_request, export_ca, get_certificates,
+                                     list_certificate_requests, refuse_certificate_request)
 from evdesk.api.stations import (
     COMMANDS,
     STATION_ADOPT,
@@ -356,6 +357,12 @@ ROUTES: list[Route] = [
           "names, validity, SHA-256 fingerprints, expiry warning, listener mode (admins)", "site"),
     Route("GET", f"{V1}/certificates/ca", export_ca, "The CA certificate chargers on security profile 2 or 3 must "
           "trust: PEM, or DER with format=der (admins)", "site", query=CA_QUERY, media="application/x-pem-file"),
+    Route("GET", f"{V1}/certificates/requests", list_certificate_requests, "Stations' certificate signing requests "
+          "waiting for an admin (security profile 3; stations in your domain)", "site"),
+    Route("POST", f"{V1}/certificates/requests/{{id}}/approve", approve_certificate_request, "Sign a station's request "
+          "with the site CA (CN = its identity) and send it (CertificateSigned)", "site", DECISION_BODY),
+    Route("POST", f"{V1}/certificates/requests/{{id}}/refuse", refuse_certificate_request, "Refuse a station's "
+          "certificate signing request (it gets no certificate)", "site", DECISION_BODY),
     Route("GET", f"{V1}/settings", get_settings, "The site settings with their version (admins)", "site"),
     Route("PATCH", f"{V1}/settings", update_settings, "Change site settings (admins); checked as the Settings page "
           "checks them", "site", SETTINGS_PATCH),

@@ -21,7 +21,7 @@ from evdesk.core.permissions import Permission, require
 from evdesk.core.site_settings import require_site_admin
 from evdesk.settings import SiteSettings
 
-_TYPES = {int: "integer", float: "number", str: "string"}
+_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 OCPP_INT_MAX = 2**31 - 1  # intervals go to stations as OCPP integers
 SETTING_FIELDS: dict[str, F] = {
     f.name: F(_TYPES[type(getattr(SiteSettings(), f.name))], minimum=-OCPP_INT_MAX - 1, maximum=OCPP_INT_MAX)

@@ -252,6 +252,8 @@ COMMANDS: dict[str, Command] = {
         lambda c, sid, ctx, reason, p: c.change_configuration(sid, p["key"], p["value"], ctx=ctx, reason=reason)),
     "clear-cache": Command("ClearCache", {}, lambda c, sid, ctx, reason, p: c.clear_cache(sid, ctx=ctx, reason=reason)),
     "rotate-password": Command("ChangeConfiguration", {}, lambda c, sid, ctx, reason, p: c.rotate_password(sid, ctx=ctx, reason=reason)),
+    "request-certificate": Command("ExtendedTriggerMessage", {}, lambda c, sid, ctx, reason, p:
+                                   c.request_station_certificate(sid, ctx=ctx, reason=reason)),
     "trigger-message": Command("TriggerMessage", {
         "message": F("string", required=True), "connector_id": i32(nullable=True)},
         lambda c, sid, ctx, reason, p: c.trigger_message(sid, p["message"], p.get("connector_id"), ctx=ctx,
@@ -298,6 +300,27 @@ COMMANDS: dict[str, Command] = {
         lambda c, sid, ctx, reason, p: c.get_diagnostics(sid, p["location"], p.get("start_time"), p.get("stop_time"),
                                                          p.get("retries"), p.get("retry_interval"), ctx=ctx,
                                                          reason=reason)),
+    # the 1.6 security extension (version-neutral where 2.0.1 has the same; csms/security_commands.py)
+    "install-certificate": Command("InstallCertificate", {}, lambda c, sid, ctx, reason, p:
+                                   c.install_certificate(sid, ctx=ctx, reason=reason)),
+    "get-installed-certificate-ids": Command("GetInstalledCertificateIds", {
+        "certificate_type": F("string", nullable=True, doc="CentralSystemRootCertificate (default) or another kind")},
+        lambda c, sid, ctx, reason, p: c.get_installed_certificate_ids(
+            sid, p.get("certificate_type") or "CentralSystemRootCertificate", ctx=ctx, reason=reason)),
+    "delete-certificate": Command("DeleteCertificate", {
+        "hash_data": F("object", required=True, doc="as GetInstalledCertificateIds reported it")},
+        lambda c, sid, ctx, reason, p: c.delete_certificate(sid, p["hash_data"], ctx=ctx, reason=reason)),
+    "get-log": Command("GetLog", {
+        "location": F("string", required=True), "log_type": F("string", nullable=True, doc="DiagnosticsLog or SecurityLog"),
+        "start_time": F("datetime", nullable=True), "stop_time": F("datetime", nullable=True)},
+        lambda c, sid, ctx, reason, p: c.get_log(sid, p["location"], p.get("log_type") or "DiagnosticsLog",
+                                                 p.get("start_time"), p.get("stop_time"), ctx=ctx, reason=reason)),
+    "signed-update-firmware": Command("SignedUpdateFirmware", {
+        "location": F("string", required=True), "retrieve_date": F("datetime", required=True),
+        "signing_certificate": F("string", required=True, doc="PEM"), "signature": F("string", required=True)},
+        lambda c, sid, ctx, reason, p: c.signed_update_firmware(sid, p["location"], p["retrieve_date"],
+                                                                p["signing_certificate"], p["signature"], ctx=ctx,
+                                                                reason=reason)),
     "data-transfer": Command("DataTransfer", {
         "vendor_id": F("string", required=True), "message_id": F("string", nullable=True),
         "data": F("string", nullable=True)},

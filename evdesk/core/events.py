@@ -448,3 +448,14 @@ class LoadAllocated(Event):
 
     snapshot: Any
     at: datetime
+
+
+@dataclass(frozen=True)
+class StationCertificateRequested(Event):
+    """A station sent a certificate signing request (`automatic`: the site signs it without an admin;
+    the OCPP side does it) or, with `decided`, an admin took it off the pending list."""
+
+    request_id: object
+    station_id: object
+    automatic: bool
+    decided: bool = False

@@ -55,6 +55,7 @@ from evdesk.core.session_pricing import SessionPricing
 from evdesk.core.tariffs import TariffService
 from evdesk.core.tasks import spawn
 from evdesk.core.certificates import CertificateService, default_certificates_dir
+from evdesk.core.station_csr import StationCertificateRequests
 from evdesk.core.transactions import TransactionService
 from evdesk.settings import SiteSettings
 from evdesk.store.batch import BatchWriter
@@ -139,6 +140,9 @@ class Services:
         self.certificates = CertificateService(certificates_dir or default_certificates_dir(store), self.bus,
                                                self.settings, clock=clock,
                                                **({"names": certificate_names} if certificate_names else {}))
+        # stations' certificate signing requests (security profile 3), signed with the site CA
+        self.station_csrs = StationCertificateRequests(self.certificates, self.stations, self.settings, self.bus,
+                                                       clock=clock)
         # the site's shared database (issue 14): off unless this seat's settings enable it
         self.shared_db = SharedDatabaseService(store, self.bus, on_pulled=self.change_feed.poke,
                                                on_slot=self.transactions.use_id_slot)

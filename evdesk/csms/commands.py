@@ -31,13 +31,14 @@ from evdesk.core.ocpp16_keys import check_value
 from evdesk.core.remote_start import remote_start_choice
 from evdesk.core.permissions import SYSTEM_CONTEXT, OperatorContext, Permission, require, require_station
 from evdesk.core.tasks import spawn
-from evdesk.csms import password_rotation
+from evdesk.csms import certificate_signing, password_rotation
 from evdesk.csms.command_result import CommandResult
 from evdesk.csms.connection import InvalidAnswer
 from evdesk.csms.redaction import MASK, is_secret_key, redact_configuration, redact_request, redact_response
 from evdesk.csms.registry import ConnectionRegistry
 from evdesk.csms.v16 import requests as r16
 from evdesk.csms.v201 import requests as r201
+from evdesk.csms.security_commands import SecurityCommands
 from evdesk.csms.v201.commands import DeviceModelCommands
 from evdesk.store.repos import ocpp201 as ref_repo
 from evdesk.store.repos import config as config_repo
@@ -108,7 +109,7 @@ def _variable_status(response: dict) -> str | None:
     return None
 
 
-class CommandApi(DeviceModelCommands):
+class CommandApi(DeviceModelCommands, SecurityCommands):
     def __init__(self, services: "Services", registry: ConnectionRegistry):
         self.services = services
         self.registry = registry  # the stations connected here
@@ -116,12 +117,15 @@ class CommandApi(DeviceModelCommands):
         self._reservation_counter = 0
         # commands another seat asks this one to send (a station connected here; issue 14)
         self._unsubscribe_relay = services.bus.subscribe(ev.RelayedCommand, self._relayed)
+        self._unsubscribe_csr = services.bus.subscribe(ev.StationCertificateRequested,
+                                                       lambda e: certificate_signing.sign_automatically(self, e))
 
     def is_connected(self, station_id: UUID) -> bool:
         return self.registry.connection_for(station_id) is not None
 
     async def stop(self) -> None:
         self._unsubscribe_relay()
+        self._unsubscribe_csr()
         for _action, task in list(self._remote_starts.values()):
             task.cancel()
         self._remote_starts.clear()

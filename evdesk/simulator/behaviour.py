@@ -190,6 +190,50 @@ class StationLink(ChargePoint):
         self.station._defer(self.station._firmware_update, location, retrieve_date)
         return call_result.UpdateFirmware()
 
+    # -- security extension (OCPP 1.6 security whitepaper) ------------------------
+    @on(Action.extended_trigger_message)
+    def on_extended_trigger_message(self, requested_message, connector_id=None, **_):
+        if str(requested_message) != "SignChargePointCertificate":
+            return call_result.ExtendedTriggerMessage(status="NotImplemented")
+        self.station._defer(self.station.request_certificate)
+        return call_result.ExtendedTriggerMessage(status="Accepted")
+
+    @on(Action.certificate_signed)
+    def on_certificate_signed(self, certificate_chain, **_):
+        self.station.certificate_chain = certificate_chain
+        return call_result.CertificateSigned(status="Accepted")
+
+    @on(Action.install_certificate)
+    def on_install_certificate(self, certificate_type, certificate, **_):
+        return call_result.InstallCertificate(status=self.station.certificates.install(str(certificate_type),
+                                                                                       certificate))
+
+    @on(Action.get_installed_certificate_ids)
+    def on_get_installed_certificate_ids(self, certificate_type, **_):
+        found = self.station.certificates.ids([str(certificate_type)])
+        if not found:
+            return call_result.GetInstalledCertificateIds(status="NotFound")
+        return call_result.GetInstalledCertificateIds(status="Accepted", certificate_hash_data=[h for _k, h in found])
+
+    @on(Action.delete_certificate)
+    def on_delete_certificate(self, certificate_hash_data, **_):
+        camel = {"hash_algorithm": "hashAlgorithm", "issuer_name_hash": "issuerNameHash",
+                 "issuer_key_hash": "issuerKeyHash", "serial_number": "serialNumber"}
+        data = {camel.get(k, k): v for k, v in certificate_hash_data.items()}
+        return call_result.DeleteCertificate(status=self.station.certificates.delete(data))
+
+    @on(Action.get_log)
+    def on_get_log(self, log, log_type, request_id, **_):
+        self.station._defer(self.station._security_notifications, "LogStatusNotification", request_id,
+                            ("Uploading", "Uploaded"))
+        return call_result.GetLog(status="Accepted", filename=f"{self.station.identity}-{log_type}.log")
+
+    @on(Action.signed_update_firmware)
+    def on_signed_update_firmware(self, request_id, firmware, **_):
+        self.station._defer(self.station._security_notifications, "SignedFirmwareStatusNotification", request_id,
+                            ("Downloading", "Downloaded", "SignatureVerified", "Installing", "Installed"))
+        return call_result.SignedUpdateFirmware(status="Accepted")
+
     @on(Action.get_diagnostics)
     def on_get_diagnostics(self, location, **_):
         st = self.station

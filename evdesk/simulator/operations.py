@@ -13,7 +13,7 @@ import re
 from ocpp.v16 import call
 
 from . import transfers
-from .clock import parse_iso
+from .clock import iso_z, parse_iso
 from .model import Connector, Reservation
 
 log = logging.getLogger("evdesk.simulator")
@@ -49,6 +49,23 @@ class OperationsMixin:
     async def _do_reset(self, kind: str) -> None:
         log.info("%s: %s reset", self.identity, kind)
         await self.reboot("HardReset" if kind == "Hard" else "SoftReset")
+
+    async def request_certificate(self, common_name: str | None = None):
+        """Security extension: SignCertificate with a new key's CSR (kept in `certificate_key`; the
+        signed chain arrives in `certificate_chain`)."""
+        from evdesk.simulator.csr import new_csr
+
+        self.certificate_key, pem = new_csr(common_name or self.identity)
+        return await self._send(call.SignCertificate(csr=pem), force=True)
+
+    async def _security_notifications(self, action: str, request_id: int, statuses) -> None:
+        for status in statuses:
+            await self._send(getattr(call, action)(status=status, request_id=request_id), force=True)
+
+    async def security_event(self, kind: str, tech_info: str | None = None):
+        """SecurityEventNotification (e.g. "FirmwareUpdated", "TamperDetectionActivated")."""
+        return await self._send(call.SecurityEventNotification(type=kind, timestamp=iso_z(self.clock.now()),
+                                                               tech_info=tech_info), force=True)
 
     async def _triggered(self, message: str, connector_id: int | None) -> None:
         if message == "BootNotification":

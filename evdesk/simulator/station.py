@@ -24,6 +24,7 @@ from .model import Connector
 from .operations import OperationsMixin
 from .profiles import ProfileStore
 from .sessions import SessionMixin
+from .csr import CertificateStore
 
 __all__ = ["SimulatedStation", "ReceivedCall"]
 
@@ -143,6 +144,9 @@ class SimulatedStation(ConnectionMixin, SessionMixin, OperationsMixin):
         self.local_list_version = 0
         self.auth_cache: dict[str, dict] = {}
         self.firmware_status = "Idle"
+        self.certificate_key = None  # security extension: the key of the last CSR, and the chain signed for it
+        self.certificate_chain: str | None = None
+        self.certificates = CertificateStore()  # installed root certificates (InstallCertificate)
         self.diagnostics_status = "Idle"
 
         # observable state and counters

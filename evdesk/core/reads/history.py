@@ -19,7 +19,7 @@ from evdesk.core.reads import DEFAULT_PAGE_SIZE, Cursor, Page, clamp_limit, page
 from evdesk.store.database import Store
 from evdesk.store.queries import history as q
 
-NETWORK_LOG_KINDS = ("network", "boot", "firmware", "diagnostics")
+NETWORK_LOG_KINDS = ("network", "boot", "firmware", "diagnostics", "security")  # security: events, certificates
 
 
 @dataclass(frozen=True)

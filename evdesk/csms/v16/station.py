@@ -12,6 +12,7 @@ from ocpp.v16.enums import Action, DataTransferStatus, RegistrationStatus
 from evdesk.core.authorization import Decision
 from evdesk.core.clock import utcnow
 from evdesk.core.tasks import spawn
+from evdesk.csms.csr_handler import answer_csr
 from evdesk.csms.connection import StationConnection, handles
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,29 @@ class StationConnection16(StationConnection):
     def on_firmware_status(self, status, **_):
         self.services.status.station_event(self.info, "firmware", status)
         return call_result.FirmwareStatusNotification()
+
+
+    # -- security extension (OCPP 1.6 security whitepaper) ----------------------------
+    @handles("SignCertificate")
+    def on_sign_certificate(self, csr, **_):
+        return call_result.SignCertificate(status=answer_csr(self, csr))
+
+    @handles("SecurityEventNotification")
+    def on_security_event(self, type, timestamp, **kw):
+        self.services.status.station_event(self.info, "security", type, str(kw.get("tech_info") or ""))
+        return call_result.SecurityEventNotification()
+
+    @handles("LogStatusNotification")
+    def on_log_status(self, status, **kw):
+        self.services.status.station_event(self.info, "diagnostics", status,
+                                           f"log request {kw.get('request_id', '')}".strip())
+        return call_result.LogStatusNotification()
+
+    @handles("SignedFirmwareStatusNotification")
+    def on_signed_firmware_status(self, status, **kw):
+        self.services.status.station_event(self.info, "firmware", status,
+                                           f"signed firmware, request {kw.get('request_id', '')}".strip())
+        return call_result.SignedFirmwareStatusNotification()
 
 
 __all__ = ["StationConnection16", "call", "call_result"]

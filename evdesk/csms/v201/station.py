@@ -31,6 +31,7 @@ from evdesk.core.authorization import Decision
 from evdesk.core.clock import utcnow
 from evdesk.core.device_model import address_from_ocpp, connector_number
 from evdesk.core.tasks import spawn
+from evdesk.csms.csr_handler import answer_csr
 from evdesk.csms.connection import StationConnection, handles
 from evdesk.csms.redaction import MASK, is_secret_key
 from evdesk.csms.v201.transactions import TransactionEvents, meter_values_16
@@ -188,6 +189,10 @@ class StationConnection201(StationConnection):
     def on_security_event(self, type, timestamp, **kw):
         self.services.status.station_event(self.info, "security", type, str(kw.get("tech_info") or ""))
         return call_result.SecurityEventNotification()
+
+    @handles("SignCertificate")
+    def on_sign_certificate(self, csr, certificate_type=None, **_):
+        return call_result.SignCertificate(status=answer_csr(self, csr, certificate_type))
 
     @handles("ReservationStatusUpdate")
     def on_reservation_status(self, reservation_id, reservation_update_status, **_):

@@ -11,7 +11,8 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.models.base import PagedLogModel, Roles
 
 COL_TIME, COL_KIND, COL_STATE, COL_DETAIL = range(4)
-KIND_LABELS = {"network": "Connection", "boot": "Boot", "firmware": "Firmware", "diagnostics": "Diagnostics"}
+KIND_LABELS = {"network": "Connection", "boot": "Boot", "firmware": "Firmware", "diagnostics": "Diagnostics",
+               "security": "Security"}
 
 
 class NetworkLogModel(PagedLogModel):

@@ -22,6 +22,7 @@ from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_certificates_page import Ui_CertificatesPage
 from evdesk.gui.operator import operator_of
+from evdesk.gui.pages.certificate_requests import CertificateRequestsBox
 from evdesk.gui.pages.base import Page
 from evdesk.settings import SiteSettings
 
@@ -55,10 +56,14 @@ class CertificatesPage(Page):
         ui.saveListenerButton.clicked.connect(self.save_listener)
         # renewed by evdesk itself (daily check) or by another screen: show what is in force
         self._unsubscribe = services.bus.subscribe(ev.CertificatesChanged, lambda _e: self.refresh())
+        # stations' certificate signing requests (certificate_requests.py), above the status line
+        self.requests = CertificateRequestsBox(self, services, lambda: getattr(parent, "central_system", None))
+        ui.pageLayout.insertWidget(ui.pageLayout.indexOf(ui.statusLabel), self.requests.box)
         self.refresh()
 
     def detach(self) -> None:
         self._unsubscribe()
+        self.requests.detach()
 
     def _ctx(self):
         return operator_of(self)
@@ -83,6 +88,7 @@ class CertificatesPage(Page):
         self.listener_radios.get(settings.ocpp_listener, ui.plainRadio).setChecked(True)
         ui.tlsPortSpin.setValue(settings.ocpp_tls_port)
         ui.warnDaysSpin.setValue(settings.certificate_warning_days)
+        self.requests.refresh()
 
     def _show(self, info: CertificateInfo | None, subject, issuer, sans, valid, fingerprint) -> None:
         site_timezone = self.services.settings.site_timezone

@@ -28,6 +28,7 @@ from websockets.exceptions import ConnectionClosed
 from datetime import datetime, timezone
 
 from evdesk.simulator.clock import iso_z
+from evdesk.simulator.csr import CertificateStore
 from evdesk.simulator.v201.device_model import Variable, address_of, default_device_model, report_data
 
 log = logging.getLogger("evdesk.simulator.v201")
@@ -88,6 +89,9 @@ class SimulatedStation201:
         self.queue: list[tuple[str, dict]] = []  # events held while offline
         self.error_for: dict[str, tuple[str, str]] = {}  # action -> CALLERROR (code, description) to answer
         self.invalid_calls: list[tuple[str, str]] = []  # CSMS requests that broke their 2.0.1 schema
+        self.certificate_key = None  # security profile 3: the key of the last CSR, and the chain signed for it
+        self.certificate_chain: str | None = None
+        self.certificates = CertificateStore()  # installed root certificates (InstallCertificate)
         self.monitors: dict[int, dict] = {}  # variable monitors the CSMS set (SetVariableMonitoring)
         self.offline = False
         self._ws = None
@@ -161,6 +165,8 @@ class SimulatedStation201:
                 future = self._pending.pop(frame[1], None)
                 if future is None:
                     self._raw_answers.put_nowait(text)
+                elif future.done():  # its caller was cancelled (e.g. a follow-up stopped with the station)
+                    continue
                 elif frame[0] == 3:
                     future.set_result(frame[2])
                 else:
@@ -418,6 +424,30 @@ class SimulatedStation201:
         for evse in evses:
             await self.status(evse, status)
 
+    async def request_certificate(self, common_name: str | None = None) -> dict:
+        """SignCertificate with a new key's CSR (the key waits in `certificate_key` for the answer)."""
+        from evdesk.simulator.csr import new_csr
+
+        self.certificate_key, pem = new_csr(common_name or self.identity)
+        return await self.call("SignCertificate", {"csr": pem, "certificateType": "ChargingStationCertificate"})
+
+    def _on_InstallCertificate(self, p):
+        return {"status": self.certificates.install(p["certificateType"], p["certificate"])}, None
+
+    def _on_GetInstalledCertificateIds(self, p):
+        found = self.certificates.ids(p.get("certificateType") or list(self.certificates.installed))
+        if not found:
+            return {"status": "NotFound"}, None
+        return {"status": "Accepted", "certificateHashDataChain": [
+            {"certificateType": k, "certificateHashData": h} for k, h in found]}, None
+
+    def _on_DeleteCertificate(self, p):
+        return {"status": self.certificates.delete(p["certificateHashData"])}, None
+
+    def _on_CertificateSigned(self, p):
+        self.certificate_chain = p["certificateChain"]
+        return {"status": "Accepted"}, None
+
     def _on_TriggerMessage(self, p):
         message = p["requestedMessage"]
         evse = (p.get("evse") or {}).get("id", 1)
@@ -431,6 +461,7 @@ class SimulatedStation201:
                 "timestamp": _now(), "sampledValue": [{"value": 1000.0, "measurand": "Energy.Active.Import.Register",
                                                         "context": "Trigger"}]}]}),
             "TransactionEvent": lambda: self._triggered_event(evse),
+            "SignChargingStationCertificate": self.request_certificate,
         }.get(message)
         if follow is None:
             return {"status": "NotImplemented"}, None
