@@ -17,6 +17,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.load.circuit_rules import (CircuitInput, Window, check_parent, clean_circuit, clean_schedule,
                                             clean_station_limit)
+from evdesk.core.load.priorities import departure_epoch
 from evdesk.core.permissions import ROLES, OperatorContext, Permission, require, require_group, require_station
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import load as q
@@ -204,6 +205,30 @@ class CircuitService:
         self._may_manage(ctx, circuit.group_id)
         await self.store.atomic(partial(repo.delete_schedule, schedule_id))
         self.bus.publish(ev.CircuitsChanged(circuit.id))
+
+    # -- priorities: the session's "needs energy by" (see `priorities.py`) ------------------------
+    async def set_session_departure(self, ctx: OperatorContext, transaction_id: UUID, station_id: UUID,
+                                    departure_at) -> None:
+        """An operator's "needs energy by" for one running session (None: the user's daily time).
+        Needs remote commands (a basic operator may) on a station in the operator's domain."""
+        require(ctx, Permission.REMOTE_COMMANDS)
+        ctx = self.group_tree.fresh(ctx)
+        require_station(ctx, self.stations.get_by_id(station_id).group_id)
+        if departure_at is not None and departure_at.tzinfo is None:
+            raise ValidationError("Give the departure with its time zone.", field="departure_at")
+        try:
+            await self.store.atomic(partial(repo.set_session_departure, transaction_id, departure_at))
+        except MissingRow:
+            raise NotFound("This session does not exist (any more).") from None
+        self.bus.publish(ev.CircuitsChanged(None))
+
+    async def session_priorities(self, transaction_ids: list[UUID], zone: str | None) -> dict[UUID, tuple[int, float | None]]:
+        """Per session: (user-group priority, departure as epoch seconds or None)."""
+        out = {}
+        for r in await self.store.read(q.session_priorities, list(transaction_ids)):
+            out[r["id"]] = (r["load_priority"], departure_epoch(r["started_at"], r["departure_at"],
+                                                                r["departure_time"], zone))
+        return out
 
     # -- for the controller ------------------------------------------------------------------------
     async def site(self) -> LoadSite:
