@@ -85,7 +85,7 @@ async def test_an_earlier_departure_is_admitted_first_among_equals(central, serv
         late = await start(services, sims[4], "LATE")
         await limits_become(sims, [12.0, 12.0, 0.0, 0.0, 0.0])  # no room above the minimum: three wait
         # an operator says the last one must leave first (its own departure beats the van's daily one)
-        await services.circuits.set_session_departure(SYSTEM_CONTEXT, late.id, late.station_id, late.started_at)
+        await services.circuits.set_session_departure(SYSTEM_CONTEXT, late.id, late.started_at)
         await sims[0].unplug(1)
         await limits_become(sims[1:], [12.0, 0.0, 0.0, 12.0])
         await sims[1].unplug(1)  # then the van (a departure) before C, who came earlier without one

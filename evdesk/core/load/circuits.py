@@ -207,13 +207,15 @@ class CircuitService:
         self.bus.publish(ev.CircuitsChanged(circuit.id))
 
     # -- priorities: the session's "needs energy by" (see `priorities.py`) ------------------------
-    async def set_session_departure(self, ctx: OperatorContext, transaction_id: UUID, station_id: UUID,
-                                    departure_at) -> None:
+    async def set_session_departure(self, ctx: OperatorContext, transaction_id: UUID, departure_at) -> None:
         """An operator's "needs energy by" for one running session (None: the user's daily time).
         Needs remote commands (a basic operator may) on a station in the operator's domain."""
         require(ctx, Permission.REMOTE_COMMANDS)
         ctx = self.group_tree.fresh(ctx)
-        require_station(ctx, self.stations.get_by_id(station_id).group_id)
+        found = await self.store.read(q.running_session_station, transaction_id)
+        if found is None:
+            raise NotFound("This session is not running (any more): only a running session has a departure.")
+        require_station(ctx, self.stations.get_by_id(found).group_id)
         if departure_at is not None and departure_at.tzinfo is None:
             raise ValidationError("Give the departure with its time zone.", field="departure_at")
         try:

@@ -57,3 +57,10 @@ def session_priorities(transaction_ids: list[UUID]) -> list[dict]:
     return [{"id": r["id"], "started_at": r["started_at"], "departure_at": r["departure_at"],
              "departure_time": r["departure_time"] or "",
              "load_priority": (r["load_priority"] or 0) if r["deleted_at"] is None else 0} for r in rows]
+
+
+def running_session_station(transaction_id: UUID):
+    """The station id of this session while it runs (state "active"), else None."""
+    T = m.Transaction
+    row = T.select(T.station).where((T.id == transaction_id) & (T.state == "active")).tuples().first()
+    return row[0] if row else None
