@@ -148,6 +148,20 @@ class CircuitService:
         ctx = self.group_tree.fresh(ctx)
         return [r for r in await self._station_rows() if r.circuit_id == circuit_id and ctx.sees_station(r.group_id)]
 
+    async def points_of(self, ctx: OperatorContext, station_ids: list[UUID]) -> dict[UUID, list[dict]]:
+        """The charging points (EVSE rows: evse_id, phases, phase, phase_rotation) of these stations,
+        those in the operator's domain only — what the circuit editor shows next to each station."""
+        ctx = self.group_tree.fresh(ctx)
+        seen = [s for s in station_ids if s in self.stations.by_id and ctx.sees_station(self.stations.by_id[s].group_id)]
+        out: dict[UUID, list[dict]] = {}
+        for p in await self.store.read(q.station_points, seen):
+            out.setdefault(p["station"], []).append(p)
+        return out
+
+    async def stations_on_any_circuit(self) -> set[UUID]:
+        """The ids of the stations on some circuit (the editor offers only the others)."""
+        return {r.station_id for r in await self._station_rows()}
+
     async def _station_rows(self) -> list[CircuitStationRow]:
         return [CircuitStationRow(r["circuit"], r["station"], r["identity"], r["max_current_a"], r["priority"],
                                   r["station_group"]) for r in await self.store.read(q.circuit_stations)]
