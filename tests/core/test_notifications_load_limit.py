@@ -14,7 +14,8 @@ from tests.core.test_notifications import clock, rule_data, site, tick  # noqa: 
 TEXT = "Hall charger connector 1 draws 24.0 A although load management limited it to 10.0 A: the limit is not applied."
 
 
-async def test_a_load_limit_not_applied_is_mailed_and_resolved_when_the_session_ends(site, smtp_server, clock):
+async def test_a_load_limit_not_applied_is_mailed_and_resolved_when_the_session_ends(site, smtp_server,  # noqa: F811
+                                                                                    clock):  # noqa: F811
     sv = site
     await sv.notifications.rules.create(SYSTEM_CONTEXT, rule_data(sv.test.north.id, emails=["ops@depot.example"],
                                                                   cases=[c.LOAD_LIMIT_NOT_APPLIED]))
