@@ -5,6 +5,7 @@ or an operator's per-session time), read at every re-allocation (`core/load/prio
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from uuid import uuid4
 
 import pytest
 
@@ -117,3 +118,36 @@ async def test_bad_priorities_and_departure_times_are_refused_next_to_the_field(
     assert bad.value.field == "departure_time"
     detail = await services.people.users.create(SYSTEM_CONTEXT, UserInput(first_name="Y", departure_time="6:05"))
     assert detail.data.departure_time == "06:05"
+
+
+async def test_a_group_admin_sets_departures_only_for_sessions_on_stations_of_her_subtree(services):
+    from evdesk.core.errors import AccessDenied, NotFound
+    from evdesk.core.operators import context_for
+    from evdesk.store import models as m
+
+    sv = services
+    north = await sv.groups.add(SYSTEM_CONTEXT, "North")
+    south = await sv.groups.add(SYSTEM_CONTEXT, "South")
+    admin = await sv.operators.create_with_password(SYSTEM_CONTEXT, username="nadia", password="Secret-pass-123",
+                                                    role="admin", base_group_id=north.id)
+    nadia = context_for(admin, sv.groups.index)
+    mine = await sv.stations.create_station("CP-N1", group_id=north.id, ctx=SYSTEM_CONTEXT)
+    theirs = await sv.stations.create_station("CP-S1", group_id=south.id, ctx=SYSTEM_CONTEXT)
+    started = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+
+    def sessions():
+        a = m.Transaction.create(ocpp_id=11, station=mine.id, connector_id=1, started_at=started).id
+        b = m.Transaction.create(ocpp_id=12, station=theirs.id, connector_id=1, started_at=started).id
+        return a, b
+    on_mine, on_theirs = await sv.store.run(sessions)
+    due = datetime(2026, 3, 3, 6, 0, tzinfo=timezone.utc)
+    await sv.circuits.set_session_departure(nadia, on_mine, due)
+    with pytest.raises(AccessDenied):
+        await sv.circuits.set_session_departure(nadia, on_theirs, due)
+    with pytest.raises(ValidationError) as naive:
+        await sv.circuits.set_session_departure(nadia, on_mine, due.replace(tzinfo=None))
+    assert naive.value.field == "departure_at"
+    with pytest.raises(NotFound):
+        await sv.circuits.set_session_departure(nadia, uuid4(), due)
+    found = await sv.circuits.session_priorities([on_mine, on_theirs], "UTC")
+    assert found == {on_mine: (0, due.timestamp()), on_theirs: (0, None)}
