@@ -77,6 +77,8 @@ USER_FIELDS = {
     "group_rights": F("uuids", doc="charging groups of your domain (their subgroups included)"),
     "station_rights": F("uuids", doc="stations of your domain; rights outside your domain are kept as they are"),
     "home_group_id": HOME_GROUP,
+    "departure_time": F("string", doc="load management: the daily \"needs energy by\" (\"HH:MM\", site time); "
+                                      "\"\": none"),
 }
 USER_CREATE = {**USER_FIELDS, "tokens": F("objects", doc="tokens to add with the user: {uid, name, status, ...}")}
 USER_PATCH = {"version": F("integer", required=True), **USER_FIELDS}

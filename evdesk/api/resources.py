@@ -95,6 +95,7 @@ from evdesk.api.schemas import (
     F,
 )
 from evdesk.api.sessions import (
+    DEPARTURE,
     EXPORT_QUERY,
     REPRICE,
     SESSION_QUERY,
@@ -102,6 +103,7 @@ from evdesk.api.sessions import (
     get_session,
     list_sessions,
     reprice_session,
+    set_session_departure,
 )
 from evdesk.api.shared_db import SHARED_DB_PATCH, get_shared_db, list_conflicts, test_shared_db, update_shared_db
 from evdesk.api.site_settings import SETTINGS_PATCH, get_settings, update_settings
@@ -229,6 +231,9 @@ ROUTES: list[Route] = [
     Route("POST", f"{V1}/sessions/{{id}}/reprice", reprice_session, "Price a finished session again with the prices "
           "it had or another tariff's (admins with the tariffs right); the old and new amount go to the action log",
           "sessions", REPRICE),
+    Route("POST", f"{V1}/sessions/{{id}}/departure", set_session_departure, "Set when a running session needs its "
+          "energy by (load management prefers it among equals; remote-commands right); null: its user's daily time",
+          "sessions", DEPARTURE),
     Route("GET", f"{V1}/users", list_users, "Charging users of your domain (paged)", "people", query=USERS_QUERY),
     Route("POST", f"{V1}/users", create_user, "Add a charging user (with tokens)", "people", USER_CREATE, success=201),
     Route("POST", f"{V1}/users/import", import_users, "Import charging users with their tokens from CSV text; "

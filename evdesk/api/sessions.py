@@ -40,6 +40,12 @@ REPRICE = {
     "reason": F("string", required=True, doc="why (goes into the action log with the old and new amount)"),
 }
 
+DEPARTURE = {
+    "departure_at": F("datetime", required=True, nullable=True,
+                      doc="load management: this running session needs its energy by then (it is preferred among "
+                          "sessions of equal priority); null: back to its user's daily departure time"),
+}
+
 
 def money(amount) -> str | None:
     return None if amount is None else f"{amount:.2f}"
@@ -172,3 +178,12 @@ async def reprice_session(request: web.Request) -> web.Response:
     services = services_of(request)
     old, new = await services.pricing.reprice(ctx_of(request), session_id, b.get("tariff_id"), reason)
     return ok({"old": breakdown_json(old), "new": breakdown_json(new)})
+
+
+async def set_session_departure(request: web.Request) -> web.Response:
+    """A running session's "needs energy by" (`core/load/priorities.py`)."""
+    session_id = path_uuid(request)
+    b = await body_of(request, DEPARTURE)
+    await services_of(request).circuits.set_session_departure(ctx_of(request), session_id, b["departure_at"])
+    departure = b["departure_at"]
+    return ok({"id": str(session_id), "departure_at": departure.isoformat() if departure else None})

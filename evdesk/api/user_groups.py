@@ -18,10 +18,12 @@ def _decimal_text(value: int | None, scale: int, places: int) -> str | None:
 def group_json(g) -> dict:
     return {"id": g.id, "version": g.version, "name": g.name, "active": g.active, "members": g.members,
             "max_concurrent_transactions": g.max_concurrent_transactions, "limit_minutes": g.limit_minutes,
-            "limit_kwh": _decimal_text(g.limit_wh, 1000, 3), "limit_cost": _decimal_text(g.limit_cost_minor, 100, 2)}
+            "limit_kwh": _decimal_text(g.limit_wh, 1000, 3), "limit_cost": _decimal_text(g.limit_cost_minor, 100, 2),
+            "load_priority": g.load_priority}
 
 
 LIMITS = ("limit_minutes", "limit_kwh", "limit_cost")
+EXTRAS = LIMITS + ("load_priority",)
 
 
 GROUP_FIELDS = {
@@ -33,6 +35,8 @@ GROUP_FIELDS = {
                        doc="stop each member's session after this many minutes; null: no limit from the group"),
     "limit_kwh": F("string", nullable=True, doc="stop at this energy (kWh, e.g. \"20.5\"); null: none"),
     "limit_cost": F("string", nullable=True, doc="stop at this cost in the site currency (\"9.50\"); null: none"),
+    "load_priority": F("integer", minimum=-100, maximum=100,
+                       doc="load management: members' sessions get their share before lower groups' (default 0)"),
 }
 GROUP_CREATE = {**GROUP_FIELDS, "name": F("string", required=True, doc="unique among the groups")}
 GROUP_PATCH = {"version": F("integer", required=True, doc="the version you read; 409 stale_edit if it moved on"),
@@ -62,7 +66,7 @@ async def create_user_group(request: web.Request) -> web.Response:
     b = await body_of(request, GROUP_CREATE)
     g = await services_of(request).people.groups.create(
         ctx_of(request), b["name"], b.get("active", True), b.get("member_ids"), b.get("max_concurrent_transactions"),
-        **{k: b.get(k) for k in LIMITS})
+        **{k: b.get(k) for k in LIMITS}, load_priority=b.get("load_priority", 0))
     return ok(group_json(g), 201)
 
 
@@ -72,7 +76,7 @@ async def update_user_group(request: web.Request) -> web.Response:
     g = await services_of(request).people.groups.update(
         ctx_of(request), current.id, b["version"], b.get("name", current.name), b.get("active", current.active),
         b.get("member_ids"), b.get("max_concurrent_transactions", current.max_concurrent_transactions),
-        **{k: b[k] for k in LIMITS if k in b})
+        **{k: b[k] for k in EXTRAS if k in b})
     return ok(group_json(g))
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from uuid import UUID
 
 from evdesk.core.errors import ValidationError
+from evdesk.core.load.priorities import clean_departure_time
 
 USER_STATUSES = ("active", "disabled")
 TOKEN_STATUSES = ("active", "inactive", "blocked")
@@ -32,6 +33,7 @@ class UserInput:
     vehicles: list[str] = field(default_factory=list)  # registration plates
     group_rights: list[UUID] = field(default_factory=list)  # charging groups (their subgroups included)
     station_rights: list[UUID] = field(default_factory=list)
+    departure_time: str = ""  # load management: daily "needs energy by", "HH:MM" site time ("" none)
 
 
 @dataclass
@@ -102,6 +104,7 @@ class UserGroupRow:
     limit_minutes: int | None = None  # stop limits of the members' sessions (None: none from the group)
     limit_wh: int | None = None
     limit_cost_minor: int | None = None
+    load_priority: int = 0  # load management: higher groups' sessions get their share first
 
 
 def row_of(cls, row: dict):
@@ -130,6 +133,7 @@ def clean_user(data: UserInput) -> UserInput:
         data.disabled_reason = ""
     if data.max_concurrent_transactions is not None and data.max_concurrent_transactions < 1:
         raise ValidationError("Allow at least one session at a time.", field="max_concurrent_transactions")
+    data.departure_time = clean_departure_time(data.departure_time)
     plates = []
     for plate in data.vehicles:
         plate = " ".join(plate.split()).upper()

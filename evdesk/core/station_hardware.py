@@ -13,6 +13,12 @@ the station's group (seen and used by that group's operators and those above; a 
 orphan by site admins). The list allows rename and delete only; a template is made from a
 station. A station made from a template is pre-registered: its identity exists before the
 charger first connects, so it is accepted at once (never pending).
+
+A template also keeps its source station's **configuration keys as last read** (in its settings
+JSON under "configuration"; secrets masked), so the configuration editor can compare a station
+with a template ("Compare with"). They are a reference only: a station made from the template
+does not get them sent (the charger's own defaults may differ by firmware; an operator applies
+what they want through the editor after comparing). A template saved before this keeps none.
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ from evdesk.core.hardware_rules import (
     SOCKET_LABELS, ConnectorSpec, EvseSpec, check_layout, check_system_status, layout_from_json, layout_to_json,
 )
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
+from evdesk.core.station_config import ConfigurationKeyRow
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import hardware as q
+from evdesk.store.queries import stations as station_q
 from evdesk.store.repos import hardware as repo
 from evdesk.store.repos import stations as station_repo
 
@@ -38,6 +46,19 @@ __all__ = ["StationDetails", "StationHardware", "TemplateRow", "TEMPLATE_SETTING
 TEMPLATE_SETTINGS = ("access_mode", "heartbeat_interval", "meter_value_interval", "strip_id_tag_suffix",
                      "skip_schema_validation")
 TEMPLATE_NOT_FOUND = "This station template does not exist (any more)."
+TEMPLATE_CONFIGURATION = "configuration"  # the settings entry with the source station's configuration keys
+SECRET_WORDS = ("password", "authorizationkey", "secret")
+
+
+def template_configuration(rows) -> list[dict]:
+    """The keys kept with a template: those the station knows, as last read; secrets masked (a
+    template is seen by the group's operators, the station's password is not theirs to read)."""
+    out = []
+    for key, value, readonly, _fetched, known in rows:
+        if known:
+            secret = any(word in key.lower() for word in SECRET_WORDS)
+            out.append({"key": key, "value": "********" if secret and value else value, "readonly": readonly})
+    return sorted(out, key=lambda k: k["key"].lower())
 
 
 @dataclass(frozen=True)
@@ -180,6 +201,8 @@ class StationHardware:
         evses = [EvseSpec(e.evse_id, e.current_type, e.max_power_w, e.phases, e.phase, e.phase_rotation, "",
                           e.connectors) for e in details.evses]
         settings = {k: getattr(info, k) for k in TEMPLATE_SETTINGS}
+        settings[TEMPLATE_CONFIGURATION] = template_configuration(
+            await self.store.read(station_q.configuration_keys, station_id))
         row = await self.store.atomic(partial(
             repo.insert_template, name=name, group=info.group_id, vendor=details.vendor, charger_model=details.model,
             settings=settings, evses=layout_to_json(evses)))
@@ -206,6 +229,14 @@ class StationHardware:
         except (StaleRow, MissingRow):
             raise StaleEdit() from None
         self.bus.publish(ev.StationTemplatesChanged(template_id))
+
+    async def template_configuration(self, ctx: OperatorContext, template_id: UUID) -> list[ConfigurationKeyRow]:
+        """The configuration keys stored with the template (its source station's last read), for
+        the configuration editor's "Compare with"; [] for a template saved before they were kept."""
+        template = await self.template(ctx, template_id)
+        rows = [ConfigurationKeyRow(k["key"], k.get("value"), bool(k.get("readonly")), None)
+                for k in template.settings.get(TEMPLATE_CONFIGURATION) or []]
+        return sorted(rows, key=lambda r: r.key.lower())
 
     async def create_from_template(self, ctx: OperatorContext, template_id: UUID, identity: str, name: str = "", *,
                                    group_id: UUID | None = None, location_id: UUID | None = None,

@@ -1,6 +1,6 @@
 """Charging user groups: a name, an active flag, a session limit, the stop limits of the
 members' sessions (maximum minutes, kWh, cost: the stricter of these and the tariff's
-applies, `session_limits.py`), members. A user is in one group at most; a group can be
+applies, `session_limits.py`), a load-management priority (`core/load/priorities.py`), members. A user is in one group at most; a group can be
 deleted only when it has no members.
 
 User groups are site-wide (`people_domain.py`): every operator sees the list and may
@@ -16,6 +16,7 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.auth_index import Snapshot
 from evdesk.core.errors import ValidationError
+from evdesk.core.load.priorities import clean_priority
 from evdesk.core.people_domain import KEEP, require_site_wide_admin
 from evdesk.core.people_types import UserGroupRow, row_of
 from evdesk.core.permissions import OperatorContext, Permission
@@ -65,10 +66,11 @@ class UserGroupService:
 
     async def create(self, ctx: OperatorContext, name: str, active: bool = True, member_ids: list[UUID] | None = None,
                      max_concurrent: int | None = None, *, limit_minutes: int | None = None, limit_kwh=None,
-                     limit_cost=None) -> UserGroupRow:
+                     limit_cost=None, load_priority=0) -> UserGroupRow:
         require_site_wide_admin(ctx, Permission.MANAGE_USER_GROUPS)
         name = _clean(name, max_concurrent)
         limits = stop_limits(limit_minutes, limit_kwh, limit_cost)
+        limits["load_priority"] = clean_priority(load_priority)
 
         def write():
             if q.user_group_name_taken(name):
@@ -83,11 +85,13 @@ class UserGroupService:
 
     async def update(self, ctx: OperatorContext, group_id: UUID, version: int, name: str, active: bool,
                      member_ids: list[UUID] | None = None, max_concurrent: int | None = None, *,
-                     limit_minutes=KEEP, limit_kwh=KEEP, limit_cost=KEEP) -> UserGroupRow:
-        """Stop limits left KEEP stay as they are; None removes one."""
+                     limit_minutes=KEEP, limit_kwh=KEEP, limit_cost=KEEP, load_priority=KEEP) -> UserGroupRow:
+        """Stop limits (and the load priority) left KEEP stay as they are; None removes a limit."""
         require_site_wide_admin(ctx, Permission.MANAGE_USER_GROUPS)
         name = _clean(name, max_concurrent)
         limits = stop_limits(limit_minutes, limit_kwh, limit_cost)
+        if load_priority is not KEEP:
+            limits["load_priority"] = clean_priority(load_priority)
 
         def write():
             if q.user_group_name_taken(name, group_id):

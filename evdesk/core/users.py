@@ -38,7 +38,7 @@ def user_fields(data: UserInput) -> dict:
     return dict(
         first_name=data.first_name, last_name=data.last_name, email=data.email or None, phone=data.phone,
         user_group=data.user_group_id, status=data.status, disabled_reason=data.disabled_reason,
-        max_concurrent_transactions=data.max_concurrent_transactions,
+        max_concurrent_transactions=data.max_concurrent_transactions, departure_time=data.departure_time,
     )
 
 

@@ -150,6 +150,7 @@ class LoadControl:
 
     async def reallocate(self) -> Plan:
         site = await self.services.circuits.site()
+        await self._priorities()
         plan = self.planner.plan(site, self.minute_of_day(self.clock()))
         self.cpu_ms.append(plan.cpu_ms)
         self.last_plan = plan
@@ -161,6 +162,16 @@ class LoadControl:
             await asyncio.gather(*(self._send_tx(c) for c in group))
         await asyncio.gather(*(self._send_default(s, n, limit) for (s, n), limit in plan.fallback.items()))
         return plan
+
+    async def _priorities(self) -> None:
+        """The user-group priority and "needs energy by" of every running session (`core/load/priorities.py`)."""
+        by_transaction = {s.transaction_id: s for s in self.planner.sessions.values()}
+        found = await self.services.circuits.session_priorities(list(by_transaction),
+                                                                self.services.settings.site_timezone)
+        for transaction_id, (priority, departure) in found.items():
+            session = by_transaction.get(transaction_id)
+            if session is not None:
+                session.group_priority, session.departure = priority, departure
 
     async def _send_tx(self, change) -> None:
         if not self.commands.is_connected(change.station_id):

@@ -239,6 +239,14 @@ def _load_management(db: peewee.Database) -> None:
     db.create_tables([models.Circuit, models.CircuitStation, models.CircuitSchedule], safe=True)
 
 
+def _load_priorities(db: peewee.Database) -> None:
+    """Load management priorities: user groups' priority, users' daily departure time, a session's
+    departure set by an operator. Nullable or defaulted columns only (no table rebuild)."""
+    for model, name in ((models.UserGroup, "load_priority"), (models.ChargingUser, "departure_time"),
+                        (models.Transaction, "departure_at")):
+        add_column_if_missing(db, model._meta.table_name, name, model._meta.columns[name])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (1, "initial schema", _initial_schema),
     (2, "token validity days, local authorization lists", _charging_users_and_local_lists),
@@ -259,11 +267,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (18, "locations, station system status, EVSE and connector details, station templates", _locations_and_hardware),
     (19, "station security profiles", _security_profiles),
     (20, "load management: circuits, their stations and schedules", _load_management),
+    (22, "load management priorities: user-group priority, departure times", _load_priorities),
 ]
 
 # migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite
 # rebuilds that table, so they are checked for broken references before they commit
-REBUILDS_REFERENCED_TABLES = {6, 18, 19}
+REBUILDS_REFERENCED_TABLES = {6, 18, 19, 22}
 
 SCHEMA_VERSION = max(number for number, _title, _step in MIGRATIONS)
 

@@ -81,9 +81,13 @@ def render(folder: str | Path) -> list[Path]:
         services = Services(store, SiteSettings(site_timezone="Europe/Helsinki", post_boot_quiet_seconds=0.0))
         await services.start(load_settings=False)
         hall, planner, plan = await load_site(services)
+        from evdesk.core.permissions import SYSTEM_CONTEXT as ROOT
+        await services.circuits.add_schedule(ROOT, hall.id, "22:00", "06:00", 45)  # night tariff
+        await services.circuits.add_schedule(ROOT, hall.id, "07:00", "18:00", 40)  # the building's load by day
+        await services.stations.create_station("SPARE-01", "Workshop charger", connectors=1, ctx=ROOT)
         admin = OperatorContext(None, "ada", "admin", display_name="Ada Admin")
         window = MainWindow(services, None, "ws://0.0.0.0:9000/", operator=admin)
-        window.resize(1500, 860)
+        window.resize(1500, 1000)
         window.show()
         window.show_page("circuits")
         await asyncio.sleep(0.8)

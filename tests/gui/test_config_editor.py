@@ -136,6 +136,35 @@ def test_compare_with_another_station_shows_its_values_and_only_differences(qtbo
         aio.run(other.stop())
 
 
+def test_compare_with_a_station_template_shows_the_keys_its_source_station_had(qtbot, aio, services, live_site,
+                                                                              admin):  # noqa: F811
+    central, station, info = live_site
+    aio.run(services.stations.create_station("SIM-03", "Model charger", connectors=1, ctx=SYSTEM_CONTEXT))
+    source = SimulatedStation("SIM-03", central.url, connectors=1, reboot_delay=0.2,
+                              config={"ConnectionTimeOut": "75", "AuthorizationKey": "0011223344556677"})
+    aio.run(source.start())
+    try:
+        aio.run(source.wait_accepted(15))
+        model = services.stations.get("SIM-03")
+        assert aio.run(central.commands.get_configuration(model.id, ctx=admin, reason="baseline")).ok
+        template = aio.run(services.station_details.save_as_template(admin, model.id, "Depot type"))
+    finally:
+        aio.run(source.stop())
+    kept = {r.key: r.value for r in aio.run(services.station_details.template_configuration(admin, template.id))}
+    assert kept["ConnectionTimeOut"] == "75" and kept.get("AuthorizationKey") in (None, "********")
+    aio.run(central.commands.get_configuration(info.id, ctx=admin, reason="baseline"))
+    window, panel = refreshed_panel(qtbot, aio, services, admin, info, central)
+    aio.wait_until(lambda: panel.config.row_of("ConnectionTimeOut") >= 0)
+    editor = panel.config_editor
+    aio.wait_until(lambda: editor.compare_combo.findText("Template: Depot type") >= 0,
+                   message="the template is not offered")
+    editor.compare_with(f"template:{template.id}")
+    aio.wait_until(lambda: panel.config.other is not None)
+    assert panel.config.headerData(cm.COL_OTHER, Qt.Orientation.Horizontal) == "Template: Depot type"
+    assert cell(panel, "ConnectionTimeOut", cm.COL_OTHER) == "75"
+    assert panel.config.differs(panel.config.row_at(panel.config.row_of("ConnectionTimeOut")))
+
+
 def test_who_may_edit(qtbot, aio, services, live_site):  # noqa: F811
     central, station, info = live_site
     # stations in groups: orphans are seen by whole-site admins only

@@ -17,6 +17,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.load.circuit_rules import (CircuitInput, Window, check_parent, clean_circuit, clean_schedule,
                                             clean_station_limit)
+from evdesk.core.load.priorities import departure_epoch
 from evdesk.core.permissions import ROLES, OperatorContext, Permission, require, require_group, require_station
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import load as q
@@ -147,6 +148,20 @@ class CircuitService:
         ctx = self.group_tree.fresh(ctx)
         return [r for r in await self._station_rows() if r.circuit_id == circuit_id and ctx.sees_station(r.group_id)]
 
+    async def points_of(self, ctx: OperatorContext, station_ids: list[UUID]) -> dict[UUID, list[dict]]:
+        """The charging points (EVSE rows: evse_id, phases, phase, phase_rotation) of these stations,
+        those in the operator's domain only — what the circuit editor shows next to each station."""
+        ctx = self.group_tree.fresh(ctx)
+        seen = [s for s in station_ids if s in self.stations.by_id and ctx.sees_station(self.stations.by_id[s].group_id)]
+        out: dict[UUID, list[dict]] = {}
+        for p in await self.store.read(q.station_points, seen):
+            out.setdefault(p["station"], []).append(p)
+        return out
+
+    async def stations_on_any_circuit(self) -> set[UUID]:
+        """The ids of the stations on some circuit (the editor offers only the others)."""
+        return {r.station_id for r in await self._station_rows()}
+
     async def _station_rows(self) -> list[CircuitStationRow]:
         return [CircuitStationRow(r["circuit"], r["station"], r["identity"], r["max_current_a"], r["priority"],
                                   r["station_group"]) for r in await self.store.read(q.circuit_stations)]
@@ -204,6 +219,32 @@ class CircuitService:
         self._may_manage(ctx, circuit.group_id)
         await self.store.atomic(partial(repo.delete_schedule, schedule_id))
         self.bus.publish(ev.CircuitsChanged(circuit.id))
+
+    # -- priorities: the session's "needs energy by" (see `priorities.py`) ------------------------
+    async def set_session_departure(self, ctx: OperatorContext, transaction_id: UUID, departure_at) -> None:
+        """An operator's "needs energy by" for one running session (None: the user's daily time).
+        Needs remote commands (a basic operator may) on a station in the operator's domain."""
+        require(ctx, Permission.REMOTE_COMMANDS)
+        ctx = self.group_tree.fresh(ctx)
+        found = await self.store.read(q.running_session_station, transaction_id)
+        if found is None:
+            raise NotFound("This session is not running (any more): only a running session has a departure.")
+        require_station(ctx, self.stations.get_by_id(found).group_id)
+        if departure_at is not None and departure_at.tzinfo is None:
+            raise ValidationError("Give the departure with its time zone.", field="departure_at")
+        try:
+            await self.store.atomic(partial(repo.set_session_departure, transaction_id, departure_at))
+        except MissingRow:
+            raise NotFound("This session does not exist (any more).") from None
+        self.bus.publish(ev.CircuitsChanged(None))
+
+    async def session_priorities(self, transaction_ids: list[UUID], zone: str | None) -> dict[UUID, tuple[int, float | None]]:
+        """Per session: (user-group priority, departure as epoch seconds or None)."""
+        out = {}
+        for r in await self.store.read(q.session_priorities, list(transaction_ids)):
+            out[r["id"]] = (r["load_priority"], departure_epoch(r["started_at"], r["departure_at"],
+                                                                r["departure_time"], zone))
+        return out
 
     # -- for the controller ------------------------------------------------------------------------
     async def site(self) -> LoadSite:

@@ -24,6 +24,11 @@ The cases (vaylens' "Fälle" UNAVAILABILITY, FUSE_TRIPPED, SENSORS, plus two of 
 * ``start_failed`` — a remote start that the station rejected, did not answer, or accepted
   without a session following within the remote-start timeout. It clears with the station's next
   started session.
+* ``load_limit_not_applied`` — load management sent a station a limit and the station does not
+  keep it (measured current above limit + 10 % at two readings in a row, or its composite
+  schedule above the limit: `csms/load_control.py`). The fuse is at risk. It clears when the
+  session on that connector ends (a later reading within the limit does not clear it: the
+  operator should still learn that the station once ignored its limit).
 
 A non-Faulted status with a sensor or fuse code (OCPP allows e.g. ``Charging`` with
 ``HighTemperature`` as a warning) is the same case: the station says the part is faulty.
@@ -37,7 +42,8 @@ FUSE_TRIPPED = "fuse_tripped"
 SENSOR = "sensor"
 OTHER_FAULT = "other_fault"
 START_FAILED = "start_failed"
-CASES = (UNAVAILABLE, FUSE_TRIPPED, SENSOR, OTHER_FAULT, START_FAILED)
+LOAD_LIMIT_NOT_APPLIED = "load_limit_not_applied"
+CASES = (UNAVAILABLE, FUSE_TRIPPED, SENSOR, OTHER_FAULT, START_FAILED, LOAD_LIMIT_NOT_APPLIED)
 FAULT_CASES = (UNAVAILABLE, FUSE_TRIPPED, SENSOR, OTHER_FAULT)  # the seat's tray and badge
 
 CASE_LABELS = {
@@ -46,6 +52,7 @@ CASE_LABELS = {
     SENSOR: "Sensor fault",
     OTHER_FAULT: "Other fault",
     START_FAILED: "Session failed to start",
+    LOAD_LIMIT_NOT_APPLIED: "Load limit not applied",
 }
 
 # What the mail says the station has, and what to do about it.
@@ -56,6 +63,8 @@ CASE_SENTENCES = {
     SENSOR: "reports a faulty sensor or measuring part",
     OTHER_FAULT: "reports a fault",
     START_FAILED: "could not start a charging session",
+    LOAD_LIMIT_NOT_APPLIED: "does not keep the current limit load management sent it, so its circuit's fuse "
+                            "may be overloaded",
 }
 CASE_ADVICE = {
     UNAVAILABLE: "Check the station's power and network connection (router, SIM, cable). If a connector was switched "
@@ -68,6 +77,9 @@ CASE_ADVICE = {
                  "station's service partner if the fault stays.",
     START_FAILED: "Look at the station's action log in evdesk for the station's answer; check that a vehicle was "
                   "plugged in and the connector is free.",
+    LOAD_LIMIT_NOT_APPLIED: "Check that the station's firmware takes charging profiles (its compatibility profile in "
+                            "evdesk) and ask the station's service partner; until then take it off the circuit or "
+                            "lower the circuit's limit so the others leave room for it.",
 }
 
 FUSE_CODES = frozenset({"GroundFailure", "OverCurrentFailure", "PowerSwitchFailure"})

@@ -63,7 +63,8 @@ from evdesk.core.clock import utcnow
 from evdesk.core.errors import EvdeskError
 from evdesk.core.hardware_rules import is_monitored
 from evdesk.core.notifications import mails
-from evdesk.core.notifications.cases import FAULT_CASES, START_FAILED, UNAVAILABLE, case_for_status
+from evdesk.core.notifications.cases import (FAULT_CASES, LOAD_LIMIT_NOT_APPLIED, START_FAILED, UNAVAILABLE,
+                                             case_for_status)
 from evdesk.core.tasks import cancel_and_wait, spawn
 from evdesk.store.queries import operators as operator_queries
 from evdesk.store.repos import logs as log_repo
@@ -152,6 +153,8 @@ class NotificationWatch:
             bus.subscribe(ev.ActionLogged, self._action),
             bus.subscribe(ev.TransactionStarted, self._session_started),
             bus.subscribe(ev.StationRemoved, self._station_removed),
+            bus.subscribe(ev.LoadLimitNotApplied, self._load_limit),
+            bus.subscribe(ev.TransactionEnded, self._session_ended),
         ]
 
     # -- life -------------------------------------------------------------------------------------
@@ -302,6 +305,12 @@ class NotificationWatch:
 
     def _session_started(self, event: ev.TransactionStarted) -> None:
         self._set_source(event.station_id, START, None)
+
+    def _load_limit(self, event: ev.LoadLimitNotApplied) -> None:
+        self._set_source(event.station_id, ("load", event.connector_id), LOAD_LIMIT_NOT_APPLIED, event.text)
+
+    def _session_ended(self, event: ev.TransactionEnded) -> None:
+        self._set_source(event.station_id, ("load", event.connector_id), None)
 
     def _station_removed(self, event: ev.StationRemoved) -> None:
         for source in list(self._sources.get(event.station_id, {})):

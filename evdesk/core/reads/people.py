@@ -51,7 +51,7 @@ def detail_for(ctx: OperatorContext, stations, found: dict | None) -> UserDetail
     data = UserInput(
         found["first_name"], found["last_name"], found["email"], found["phone"], found["user_group_id"],
         found["status"], found["disabled_reason"], found["max_concurrent_transactions"], list(found["vehicles"]),
-        group_rights, station_rights,
+        group_rights, station_rights, found.get("departure_time", ""),
     )
     tokens = [row_of(TokenRow, t) for t in found["tokens"]]
     return UserDetail(found["id"], found["version"], data, tokens, found["home_group_id"])

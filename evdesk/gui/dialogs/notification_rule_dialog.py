@@ -33,7 +33,8 @@ class NotificationRuleDialog(QDialog):
         self.saving = False
         ui = self.ui
         self.case_checks = {c.UNAVAILABLE: ui.unavailableCheck, c.FUSE_TRIPPED: ui.fuseCheck, c.SENSOR: ui.sensorCheck,
-                            c.OTHER_FAULT: ui.otherCheck, c.START_FAILED: ui.startFailedCheck}
+                            c.OTHER_FAULT: ui.otherCheck, c.START_FAILED: ui.startFailedCheck,
+                            c.LOAD_LIMIT_NOT_APPLIED: ui.loadLimitCheck}
         self.errors = {"name": ui.nameError, "group_id": ui.scopeError, "station_ids": ui.scopeError,
                        "emails": ui.recipientsError, "operator_ids": ui.recipientsError, "cases": ui.casesError,
                        "repeat_minutes": ui.timingError, "settle_seconds": ui.timingError,

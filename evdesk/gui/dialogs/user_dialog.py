@@ -113,6 +113,7 @@ class UserDialog(QDialog):
         ui.lastNameEdit.setText(d.last_name)
         ui.emailEdit.setText(d.email)
         ui.phoneEdit.setText(d.phone)
+        ui.departureEdit.setText(d.departure_time)
         self._select_group(d.user_group_id)
         self._select_home(detail.home_group_id)
         ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(d.status)))
@@ -392,6 +393,7 @@ class UserDialog(QDialog):
         ui = self.ui
         return {"first_name": (ui.firstNameError, TAB_DETAILS), "last_name": (ui.lastNameError, TAB_DETAILS),
                 "email": (ui.emailError, TAB_DETAILS), "phone": (ui.phoneError, TAB_DETAILS),
+                "departure_time": (ui.vehiclesError, TAB_VEHICLES),
                 "user_group_id": (ui.userGroupError, TAB_DETAILS), "home_group_id": (ui.homeGroupError, TAB_DETAILS), "status": (ui.disabledReasonError, TAB_DETAILS),
                 "max_concurrent_transactions": (ui.maxSessionsError, TAB_DETAILS),
                 "disabled_reason": (ui.disabledReasonError, TAB_DETAILS), "vehicles": (ui.vehiclesError, TAB_VEHICLES),
@@ -425,7 +427,7 @@ class UserDialog(QDialog):
             phone=ui.phoneEdit.text(), user_group_id=self.user_group_id(),
             status=ui.statusCombo.currentData(), disabled_reason=ui.disabledReasonEdit.text(),
             max_concurrent_transactions=self.max_sessions(), vehicles=self.plates(),
-            group_rights=groups, station_rights=stations,
+            group_rights=groups, station_rights=stations, departure_time=ui.departureEdit.text(),
         )
 
     def save(self) -> None:

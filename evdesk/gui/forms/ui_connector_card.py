@@ -161,6 +161,11 @@ class Ui_ConnectorCard(object):
 
         self.cardButtons.addWidget(self.unlockButton)
 
+        self.departureButton = QPushButton(ConnectorCard)
+        self.departureButton.setObjectName(u"departureButton")
+
+        self.cardButtons.addWidget(self.departureButton)
+
 
         self.cardLayout.addLayout(self.cardButtons)
 
@@ -191,6 +196,10 @@ class Ui_ConnectorCard(object):
         self.unlockButton.setText(QCoreApplication.translate("ConnectorCard", u"Release cable", None))
 #if QT_CONFIG(tooltip)
         self.unlockButton.setToolTip(QCoreApplication.translate("ConnectorCard", u"Unlock the connector so the cable can be removed", None))
+#endif // QT_CONFIG(tooltip)
+        self.departureButton.setText(QCoreApplication.translate("ConnectorCard", u"Ready by\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.departureButton.setToolTip(QCoreApplication.translate("ConnectorCard", u"Load management: when this vehicle needs its energy (it is preferred among sessions of equal priority)", None))
 #endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi

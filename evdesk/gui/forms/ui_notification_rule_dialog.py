@@ -149,6 +149,11 @@ class Ui_NotificationRuleDialog(object):
 
         self.casesLayout.addWidget(self.startFailedCheck)
 
+        self.loadLimitCheck = QCheckBox(self.casesBox)
+        self.loadLimitCheck.setObjectName(u"loadLimitCheck")
+
+        self.casesLayout.addWidget(self.loadLimitCheck)
+
         self.casesError = QLabel(self.casesBox)
         self.casesError.setObjectName(u"casesError")
         self.casesError.setWordWrap(True)
@@ -268,6 +273,7 @@ class Ui_NotificationRuleDialog(object):
         self.sensorCheck.setText(QCoreApplication.translate("NotificationRuleDialog", u"Sensor fault \u2014 temperature, meter, reader, lock, voltage, vehicle communication", None))
         self.otherCheck.setText(QCoreApplication.translate("NotificationRuleDialog", u"Other fault \u2014 Faulted with any other error code", None))
         self.startFailedCheck.setText(QCoreApplication.translate("NotificationRuleDialog", u"Session failed to start \u2014 a remote start refused, unanswered or without a session", None))
+        self.loadLimitCheck.setText(QCoreApplication.translate("NotificationRuleDialog", u"Load limit not applied \u2014 a station draws more than load management allows it", None))
         self.casesError.setText("")
         self.timingBox.setTitle(QCoreApplication.translate("NotificationRuleDialog", u"When", None))
         self.settleLabel.setText(QCoreApplication.translate("NotificationRuleDialog", u"Mail a case after it lasted:", None))

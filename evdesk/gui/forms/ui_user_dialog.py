@@ -292,6 +292,22 @@ class Ui_UserDialog(object):
 
         self.vehiclesLayout.addWidget(self.vehiclesList)
 
+        self.departureRow = QHBoxLayout()
+        self.departureRow.setObjectName(u"departureRow")
+        self.departureLabel = QLabel(self.vehiclesTab)
+        self.departureLabel.setObjectName(u"departureLabel")
+
+        self.departureRow.addWidget(self.departureLabel)
+
+        self.departureEdit = QLineEdit(self.vehiclesTab)
+        self.departureEdit.setObjectName(u"departureEdit")
+        self.departureEdit.setMaxLength(5)
+
+        self.departureRow.addWidget(self.departureEdit)
+
+
+        self.vehiclesLayout.addLayout(self.departureRow)
+
         self.vehiclesError = QLabel(self.vehiclesTab)
         self.vehiclesError.setObjectName(u"vehiclesError")
         self.vehiclesError.setWordWrap(True)
@@ -429,6 +445,7 @@ class Ui_UserDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.maxSessionsLabel.setBuddy(self.maxSessionsEdit)
+        self.departureLabel.setBuddy(self.departureEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(UserDialog)
@@ -475,6 +492,11 @@ class Ui_UserDialog(object):
         self.plateEdit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"Registration plate, e.g. ABC-123", None))
         self.addPlateButton.setText(QCoreApplication.translate("UserDialog", u"Add", None))
         self.removePlateButton.setText(QCoreApplication.translate("UserDialog", u"Remove", None))
+        self.departureLabel.setText(QCoreApplication.translate("UserDialog", u"Ready by, every day (HH:MM):", None))
+        self.departureEdit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"e.g. 06:30; empty: none", None))
+#if QT_CONFIG(tooltip)
+        self.departureEdit.setToolTip(QCoreApplication.translate("UserDialog", u"Load management: this user's vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority", None))
+#endif // QT_CONFIG(tooltip)
         self.vehiclesError.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.vehiclesTab), QCoreApplication.translate("UserDialog", u"Vehicles", None))
         self.accessHelp.setText(QCoreApplication.translate("UserDialog", u"Where the user may charge at stations in private mode. A ticked charging group includes its subgroups and all their stations; or tick single stations.", None))

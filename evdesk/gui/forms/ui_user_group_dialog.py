@@ -170,6 +170,25 @@ class Ui_UserGroupDialog(object):
 
         self.groupForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.stopHelp)
 
+        self.priorityLabel = QLabel(UserGroupDialog)
+        self.priorityLabel.setObjectName(u"priorityLabel")
+
+        self.groupForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.priorityLabel)
+
+        self.prioritySpin = QSpinBox(UserGroupDialog)
+        self.prioritySpin.setObjectName(u"prioritySpin")
+        self.prioritySpin.setMinimum(-100)
+        self.prioritySpin.setMaximum(100)
+
+        self.groupForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.prioritySpin)
+
+        self.priorityError = QLabel(UserGroupDialog)
+        self.priorityError.setObjectName(u"priorityError")
+        self.priorityError.setWordWrap(True)
+        self.priorityError.setStyleSheet(u"color: #c62828;")
+
+        self.groupForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.priorityError)
+
 
         self.dialogLayout.addLayout(self.groupForm)
 
@@ -205,6 +224,9 @@ class Ui_UserGroupDialog(object):
 
         self.dialogLayout.addLayout(self.buttonRow)
 
+#if QT_CONFIG(shortcut)
+        self.priorityLabel.setBuddy(self.prioritySpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(UserGroupDialog)
 
@@ -233,6 +255,11 @@ class Ui_UserGroupDialog(object):
         self.stopCostUnit.setText(QCoreApplication.translate("UserGroupDialog", u"cost", None))
         self.stopError.setText("")
         self.stopHelp.setText(QCoreApplication.translate("UserGroupDialog", u"evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.", None))
+        self.priorityLabel.setText(QCoreApplication.translate("UserGroupDialog", u"Load priority", None))
+#if QT_CONFIG(tooltip)
+        self.prioritySpin.setToolTip(QCoreApplication.translate("UserGroupDialog", u"Load management: members' sessions get their share of a circuit before those of groups with a lower priority.", None))
+#endif // QT_CONFIG(tooltip)
+        self.priorityError.setText("")
         self.formError.setText("")
         self.cancelButton.setText(QCoreApplication.translate("UserGroupDialog", u"Cancel", None))
         self.okButton.setText(QCoreApplication.translate("UserGroupDialog", u"Save", None))

@@ -1,6 +1,7 @@
 """The Circuits page (load management): the supply tree with its editor on the left; on the
 right, live, the selected circuit's current per phase against its limit (pyqtgraph: allowed
-and drawn bars, the limit as a line) and each session's allowed and drawn current.
+and drawn bars, the limit as a line) and each session's allowed and drawn current; below, the
+stations on the circuit and its limits by time of day (`widgets/circuit_members.py`).
 
 The live part follows `LoadAllocated` (published by load management at every re-allocation);
 the page draws the last one it received. Messages of the core go next to their field.
@@ -23,6 +24,7 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_circuits_page import Ui_CircuitsPage
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.base import Page
+from evdesk.gui.widgets.circuit_members import CircuitMembers
 
 TOP = QT_TRANSLATE_NOOP("CircuitsPage", "— none: this is the grid connection —")
 PHASES = ((QT_TRANSLATE_NOOP("CircuitsPage", "Three-phase"), 3), (QT_TRANSLATE_NOOP("CircuitsPage", "Single-phase"), 1))
@@ -57,6 +59,8 @@ class CircuitsPage(Page):
         layout = QVBoxLayout(ui.chartHolder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chart)
+        self.members = CircuitMembers(services, operator, ui.liveSide)  # stations on it, limits by time of day
+        ui.liveLayout.addWidget(self.members)
         ui.circuitTree.currentItemChanged.connect(lambda *_: self.show_selected())
         ui.addButton.clicked.connect(self.new_circuit)
         ui.saveButton.clicked.connect(self.save)
@@ -74,6 +78,7 @@ class CircuitsPage(Page):
         may = ctx.can(Permission.EDIT_STATIONS)
         for widget in (self.ui.addButton, self.ui.deleteButton, self.ui.saveButton, self.ui.editorBox):
             widget.setEnabled(may)
+        self.members.apply_operator(ctx)
 
     # -- the tree ------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -143,6 +148,7 @@ class CircuitsPage(Page):
         ui.maxEdit.setText(f"{row.max_current_a:g}")
         ui.reservedEdit.setText(f"{row.reserved_a:g}")
         ui.minEdit.setText("" if row.min_current_a is None else f"{row.min_current_a:g}")
+        self.members.show_circuit(row)
         self.draw()
 
     def new_circuit(self) -> None:
@@ -154,6 +160,7 @@ class CircuitsPage(Page):
             edit.clear()
         ui.reservedEdit.setText("0")
         ui.nameEdit.setFocus()
+        self.members.show_circuit(None)
         self.draw()
 
     def data(self) -> CircuitInput:

@@ -40,6 +40,7 @@ from evdesk.gui.models.station_config_model import (
     StationConfigFilterProxy,
     StationConfigModel,
 )
+from evdesk.gui.dialogs.departure_dialog import ask_departure
 from evdesk.gui.operator import operator_of
 from evdesk.gui.pages.station_logs import StationLogTabs
 from evdesk.gui.translations.commands import command_title
@@ -246,6 +247,8 @@ class StationPanel(QWidget):
             card.startRequested.connect(lambda cid: self.open_command("remote_start", connector_id=cid))
             card.stopRequested.connect(lambda cid, tx: self.open_command("remote_stop", transaction_id=tx))
             card.unlockRequested.connect(lambda cid: self.open_command("unlock_connector", connector_id=cid))
+            card.departureRequested.connect(lambda session: ask_departure(
+                self, self.services, lambda: operator_of(self), session, self.services.settings.site_timezone))
             info = self.info
             if info is not None and getattr(info, "ocpp_version", "1.6") == "2.0.1":
                 evse, plug = evse_of(connector_id)  # evdesk's number of an OCPP 2.0.1 EVSE's connector

@@ -45,19 +45,21 @@ class UserGroupDialog(QDialog):
             ui.stopMinutesEdit.setText("" if group.limit_minutes is None else str(group.limit_minutes))
             ui.stopKwhEdit.setText("" if group.limit_wh is None else f"{Decimal(group.limit_wh) / 1000:g}")
             ui.stopCostEdit.setText("" if group.limit_cost_minor is None else f"{Decimal(group.limit_cost_minor) / 100:.2f}")
+            ui.prioritySpin.setValue(group.load_priority)
         ui.cancelButton.clicked.connect(self.reject)
         ui.okButton.clicked.connect(self.save)
         self._clear()
 
     def _clear(self) -> None:
-        for label in (self.ui.nameError, self.ui.limitError, self.ui.stopError, self.ui.formError):
+        for label in (self.ui.nameError, self.ui.limitError, self.ui.stopError, self.ui.priorityError,
+                      self.ui.formError):
             label.clear()
             label.hide()
 
     def show_error(self, field: str | None, text: str) -> None:
         label = {"name": self.ui.nameError, "max_concurrent_transactions": self.ui.limitError,
                  "limit_minutes": self.ui.stopError, "limit_kwh": self.ui.stopError,
-                 "limit_cost": self.ui.stopError}.get(field or "", self.ui.formError)
+                 "limit_cost": self.ui.stopError, "load_priority": self.ui.priorityError}.get(field or "", self.ui.formError)
         label.setText(text)
         label.show()
 
@@ -70,7 +72,8 @@ class UserGroupDialog(QDialog):
             self.show_error("limit_minutes", "Stop after a whole number of minutes, e.g. 120.")
             return
         stops = {"limit_minutes": int(minutes_text) if minutes_text else None,
-                 "limit_kwh": ui.stopKwhEdit.text().strip() or None, "limit_cost": ui.stopCostEdit.text().strip() or None}
+                 "limit_kwh": ui.stopKwhEdit.text().strip() or None, "limit_cost": ui.stopCostEdit.text().strip() or None,
+                 "load_priority": ui.prioritySpin.value()}
         if self.group is None:
             coro = groups.create(ctx, ui.nameEdit.text(), ui.activeCheck.isChecked(), max_concurrent=limit, **stops)
         else:

@@ -15,7 +15,9 @@ manual's rules (000 l.416-426, l.1217):
   offers the reset); Rejected / NotSupported ("Charging point configuration error.").
 * "Compare with" shows another station's stored value beside each key (keys that differ
   are tinted; "Only differences" hides the rest). Stations outside the operator's domain
-  are not offered, and the core checks the domain again on every read.
+  are not offered, and the core checks the domain again on every read. Station templates
+  the operator sees are offered too ("Template: name"): the keys their source station had
+  when the template was saved (`core/station_hardware.py`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.models.station_config_model import COL_OTHER, COL_VALUE, OUTCOME_WORDS, StationConfigFilterProxy, StationConfigModel
 
+TEMPLATE_PREFIX = "template:"
 MUST_REFRESH = "Before you edit settings, you must refresh configuration."
 
 
@@ -123,6 +126,15 @@ class ConfigEditor(QObject):
         for station in others:
             self.compare_combo.addItem(station.display_name, station.id)
         self.compare_combo.blockSignals(False)
+        run_task(self.services.station_details.templates(ctx), on_done=self._add_templates, owner=self,
+                 what="listing station templates")
+
+    def _add_templates(self, templates) -> None:
+        """Templates after the stations, as "Template: <name>" (their keys as their source station last had them)."""
+        self.compare_combo.blockSignals(True)
+        for template in sorted(templates, key=lambda t: t.name.casefold()):
+            self.compare_combo.addItem(f"Template: {template.name}", f"{TEMPLATE_PREFIX}{template.id}")
+        self.compare_combo.blockSignals(False)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -184,7 +196,12 @@ class ConfigEditor(QObject):
             self.model.set_other("", None)
             return
         name = self.compare_combo.currentText()
-        run_task(self.services.station_config.configuration_keys(self.operator(), other),
+        if isinstance(other, str) and other.startswith(TEMPLATE_PREFIX):
+            reading = self.services.station_details.template_configuration(self.operator(),
+                                                                           UUID(other[len(TEMPLATE_PREFIX):]))
+        else:
+            reading = self.services.station_config.configuration_keys(self.operator(), other)
+        run_task(reading,
                  on_done=lambda rows: self.model.set_other(name, list(rows)),
                  on_error=lambda exc: self._say(str(exc), "color: #c62828;", sticky=True),
                  owner=self, what="reading the compared station's configuration")

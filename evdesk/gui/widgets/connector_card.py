@@ -25,6 +25,7 @@ class ConnectorCard(QFrame):
     startRequested = Signal(int)  # connector id
     stopRequested = Signal(int, int)  # connector id, OCPP transaction id
     unlockRequested = Signal(int)
+    departureRequested = Signal(object)  # the running session (ActiveTransaction): its "needs energy by"
 
     def __init__(self, connector_id: int, zone, parent=None, price_so_far: Callable | None = None):
         super().__init__(parent)
@@ -44,6 +45,7 @@ class ConnectorCard(QFrame):
         self.ui.startButton.clicked.connect(lambda: self.startRequested.emit(self.connector_id))
         self.ui.stopButton.clicked.connect(self._stop_clicked)
         self.ui.unlockButton.clicked.connect(lambda: self.unlockRequested.emit(self.connector_id))
+        self.ui.departureButton.clicked.connect(lambda: self.session and self.departureRequested.emit(self.session))
         self._unlock_tip = self.ui.unlockButton.toolTip()
         self.show_status(ConnectorState(connector_id))
         self.show_session(None)
@@ -110,6 +112,7 @@ class ConnectorCard(QFrame):
         charging = self.session is not None
         self.ui.startButton.setEnabled(not charging and self.status not in ("Faulted", "Unavailable"))
         self.ui.stopButton.setEnabled(charging)
+        self.ui.departureButton.setEnabled(charging)
         # the cable is not released under a running session: offered when none runs (or after the stop)
         self.ui.unlockButton.setEnabled(not charging)
         self.ui.unlockButton.setToolTip("Stop the session first: the cable stays locked while it charges."

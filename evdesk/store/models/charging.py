@@ -52,6 +52,8 @@ class Transaction(SyncedModel):
     limit_minutes = peewee.IntegerField(null=True)
     limit_wh = peewee.BigIntegerField(null=True)
     limit_cost_minor = peewee.BigIntegerField(null=True)
+    # load management: "needs energy by", set by an operator for this session (schema 22); None: the user's daily time
+    departure_at = UtcDateTimeField(null=True)
 
 
 class MeterValue(LogModel):

@@ -33,6 +33,8 @@ class UserGroup(SyncedModel):
     limit_minutes = peewee.IntegerField(null=True)
     limit_wh = peewee.IntegerField(null=True)
     limit_cost_minor = peewee.IntegerField(null=True)
+    # load management: the members' sessions get their share before lower groups' (schema 22)
+    load_priority = peewee.IntegerField(default=0)
 
 
 class ChargingUser(SyncedModel):
@@ -47,6 +49,8 @@ class ChargingUser(SyncedModel):
     # The charging group the user belongs to: operators whose domain holds it see and
     # manage the user; None = site-wide (whole-site operators only). Schema 5.
     home_group = peewee.ForeignKeyField(ChargingGroup, null=True, on_delete="SET NULL")
+    # a fleet vehicle's usual "needs energy by" time, "HH:MM" in the site's zone, "" none (schema 22)
+    departure_time = peewee.CharField(max_length=5, default="")
 
 
 class Vehicle(SyncedModel):

@@ -108,7 +108,7 @@ def user_detail(user_id: UUID) -> dict | None:
         "id": u.id, "version": u.version, "first_name": u.first_name, "last_name": u.last_name,
         "email": u.email or "", "phone": u.phone, "user_group_id": u.user_group_id, "status": u.status,
         "disabled_reason": u.disabled_reason, "max_concurrent_transactions": u.max_concurrent_transactions,
-        "home_group_id": u.home_group_id,
+        "home_group_id": u.home_group_id, "departure_time": u.departure_time,
         "vehicles": [p for (p,) in V.alive(V.registration_plate).where(V.user == user_id)
                      .order_by(V.registration_plate).tuples()],
         "group_rights": [g for g, _s in rights if g is not None],
@@ -230,7 +230,8 @@ def user_group_rows(text: str = "") -> list[dict]:
         q = q.where(UG.name ** f"%{text.strip()}%")
     return [{"id": g.id, "version": g.version, "name": g.name, "active": g.active, "members": members.get(g.id, 0),
              "max_concurrent_transactions": g.max_concurrent_transactions, "limit_minutes": g.limit_minutes,
-             "limit_wh": g.limit_wh, "limit_cost_minor": g.limit_cost_minor} for g in q]
+             "limit_wh": g.limit_wh, "limit_cost_minor": g.limit_cost_minor,
+             "load_priority": g.load_priority} for g in q]
 
 
 def user_group_name_taken(name: str, except_id: UUID | None = None) -> bool:

@@ -65,3 +65,12 @@ def insert_schedule(circuit_id: UUID, start_minute: int, end_minute: int, max_cu
 
 def delete_schedule(schedule_id: UUID) -> None:
     w.tombstone(SC, schedule_id, None)
+
+
+def set_session_departure(transaction_id: UUID, departure_at) -> int:
+    """A session's "needs energy by" (UTC datetime, None: back to the user's daily time)."""
+    return w.versioned_update(m.Transaction, transaction_id, None, departure_at=departure_at)
+
+
+def set_user_departure(user_id: UUID, departure_time: str) -> int:
+    return w.versioned_update(m.ChargingUser, user_id, None, departure_time=departure_time)

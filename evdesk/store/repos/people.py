@@ -18,7 +18,7 @@ from evdesk.store.fields import uuid7
 
 U, T, V, R, UG = m.ChargingUser, m.Token, m.Vehicle, m.AccessRight, m.UserGroup
 USER_COLUMNS = ("first_name", "last_name", "email", "phone", "user_group", "status", "disabled_reason",
-                "max_concurrent_transactions", "home_group")
+                "max_concurrent_transactions", "home_group", "departure_time")
 TOKEN_COLUMNS = ("uid", "uid_key", "name", "status", "valid_from_day", "valid_to_day", "parent", "user", "home_group")
 
 
