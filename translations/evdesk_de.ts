@@ -427,6 +427,97 @@
     </message>
 </context>
 <context>
+    <name>CircuitMembers</name>
+    <message>
+        <source>Stations on this circuit</source>
+        <translation>Stationen an diesem Stromkreis</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Points: phases, wiring</source>
+        <translation>Punkte: Phasen, Verdrahtung</translation>
+    </message>
+    <message>
+        <source>Max (A)</source>
+        <translation>Max. (A)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>The station to put on this circuit (a station is on one circuit at most)</source>
+        <translation>Die Station, die an diesen Stromkreis kommt (eine Station gehört zu höchstens einem Stromkreis)</translation>
+    </message>
+    <message>
+        <source>Max (A):</source>
+        <translation>Max. (A):</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <source>0 normal … 9 first: higher stations get their share before the others</source>
+        <translation>0 normal … 9 zuerst: höhere Stationen erhalten ihren Anteil vor den anderen</translation>
+    </message>
+    <message>
+        <source>Put on circuit</source>
+        <translation>An Stromkreis anschließen</translation>
+    </message>
+    <message>
+        <source>Take off circuit</source>
+        <translation>Vom Stromkreis nehmen</translation>
+    </message>
+    <message>
+        <source>Limits by time of day</source>
+        <translation>Grenzen nach Tageszeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Limit (A)</source>
+        <translation>Grenze (A)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <source>Limit (A):</source>
+        <translation>Grenze (A):</translation>
+    </message>
+    <message>
+        <source>Add limit</source>
+        <translation>Grenze hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete limit</source>
+        <translation>Grenze löschen</translation>
+    </message>
+    <message>
+        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
+        <translation>In der Zeitzone des Standorts; ein Zeitfenster darf über Mitternacht laufen (22:00 bis 06:00). Wo sich Fenster überschneiden, gilt die niedrigste Grenze; außerhalb das Maximum des Stromkreises.</translation>
+    </message>
+</context>
+<context>
     <name>CircuitsPage</name>
     <message>
         <source>Circuits</source>
@@ -1496,6 +1587,14 @@
     <message>
         <source>Unlock the connector so the cable can be removed</source>
         <translation>Den Anschluss entriegeln, damit das Kabel abgezogen werden kann</translation>
+    </message>
+    <message>
+        <source>Ready by…</source>
+        <translation>Fertig bis…</translation>
+    </message>
+    <message>
+        <source>Load management: when this vehicle needs its energy (it is preferred among sessions of equal priority)</source>
+        <translation>Lastmanagement: wann dieses Fahrzeug seine Energie braucht (es wird unter Ladevorgängen gleicher Priorität bevorzugt)</translation>
     </message>
     <message>
         <source>Connector {number}</source>
@@ -2814,6 +2913,10 @@
         <translation>Ladevorgang nicht gestartet — ein Fernstart abgelehnt, unbeantwortet oder ohne Ladevorgang</translation>
     </message>
     <message>
+        <source>Load limit not applied — a station draws more than load management allows it</source>
+        <translation>Lastgrenze nicht eingehalten — eine Station zieht mehr, als das Lastmanagement erlaubt</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -3228,6 +3331,54 @@
     <message>
         <source>one per line: name = value</source>
         <translation>eine pro Zeile: Name = Wert</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <translation>Zeitraum: der Standardzeitraum der Rechnungseinstellungen am Ausführungstag. Empfänger: die unter Ziele angehakten Ladenutzergruppen oder, wenn keine angehakt ist, alle Ladenutzer mit E-Mail-Adresse. Vorschauen bleiben auf der Seite Rechnungen.</translation>
+    </message>
+    <message>
+        <source>Saved report</source>
+        <translation>Gespeicherter Bericht</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Senden an</translation>
+    </message>
+    <message>
+        <source>name@example.com, other@example.com</source>
+        <translation>name@example.com, andere@example.com</translation>
+    </message>
+    <message>
+        <source>The report runs for its own period (such as last month) counted from the run date, and is mailed to each address with the files attached.</source>
+        <translation>Der Bericht läuft für seinen eigenen Zeitraum (etwa den letzten Monat), gerechnet ab dem Ausführungstag, und wird an jede Adresse mit den Dateien im Anhang gesendet.</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Stromkreis</translation>
+    </message>
+    <message>
+        <source>Max current per phase</source>
+        <translation>Höchststrom je Phase</translation>
+    </message>
+    <message>
+        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <translation>Die Grenze des Stromkreises wird zur Aufgabenzeit gesetzt und bleibt, bis sie wieder geändert wird (zum Beispiel eine Aufgabe für die Nachtgrenze und eine für die Taggrenze).</translation>
     </message>
     <message>
         <source>When</source>
@@ -5612,6 +5763,18 @@
         <translation>Entfernen</translation>
     </message>
     <message>
+        <source>Ready by, every day (HH:MM):</source>
+        <translation>Täglich fertig bis (HH:MM):</translation>
+    </message>
+    <message>
+        <source>e.g. 06:30; empty: none</source>
+        <translation>z. B. 06:30; leer: keine</translation>
+    </message>
+    <message>
+        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <translation>Lastmanagement: das Fahrzeug dieses Nutzers braucht seine Energie bis zu dieser Tageszeit (Standortzeit); es wird unter Ladevorgängen gleicher Priorität bevorzugt</translation>
+    </message>
+    <message>
         <source>Access rights</source>
         <translation>Zugangsrechte</translation>
     </message>
@@ -5713,6 +5876,14 @@
     <message>
         <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
         <translation>evdesk stoppt den Ladevorgang eines Mitglieds, wenn er einen dieser Werte erreicht (leer: keine Grenze der Gruppe). Es gilt das Strengere aus diesen und den Grenzen des Tarifs; ein Fernstart kann eigene setzen.</translation>
+    </message>
+    <message>
+        <source>Load priority</source>
+        <translation>Lastpriorität</translation>
+    </message>
+    <message>
+        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <translation>Lastmanagement: die Ladevorgänge der Mitglieder erhalten ihren Anteil am Stromkreis vor denen von Gruppen mit niedrigerer Priorität.</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -427,6 +427,97 @@
     </message>
 </context>
 <context>
+    <name>CircuitMembers</name>
+    <message>
+        <source>Stations on this circuit</source>
+        <translation>Tämän virtapiirin asemat</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Points: phases, wiring</source>
+        <translation>Pisteet: vaiheet, kytkentä</translation>
+    </message>
+    <message>
+        <source>Max (A)</source>
+        <translation>Maks. (A)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteetti</translation>
+    </message>
+    <message>
+        <source>The station to put on this circuit (a station is on one circuit at most)</source>
+        <translation>Tähän virtapiiriin lisättävä asema (asema voi olla enintään yhdessä virtapiirissä)</translation>
+    </message>
+    <message>
+        <source>Max (A):</source>
+        <translation>Maks. (A):</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Prioriteetti:</translation>
+    </message>
+    <message>
+        <source>0 normal … 9 first: higher stations get their share before the others</source>
+        <translation>0 tavallinen … 9 ensin: korkeamman prioriteetin asemat saavat osuutensa ennen muita</translation>
+    </message>
+    <message>
+        <source>Put on circuit</source>
+        <translation>Lisää virtapiiriin</translation>
+    </message>
+    <message>
+        <source>Take off circuit</source>
+        <translation>Poista virtapiiristä</translation>
+    </message>
+    <message>
+        <source>Limits by time of day</source>
+        <translation>Rajat kellonajan mukaan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <source>Limit (A)</source>
+        <translation>Raja (A)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Alkaen:</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>asti:</translation>
+    </message>
+    <message>
+        <source>Limit (A):</source>
+        <translation>Raja (A):</translation>
+    </message>
+    <message>
+        <source>Add limit</source>
+        <translation>Lisää raja</translation>
+    </message>
+    <message>
+        <source>Delete limit</source>
+        <translation>Poista raja</translation>
+    </message>
+    <message>
+        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
+        <translation>Kohteen aikavyöhykkeellä; aikaväli voi jatkua yli keskiyön (22:00–06:00). Päällekkäisillä väleillä pätee pienin raja; niiden ulkopuolella virtapiirin maksimi.</translation>
+    </message>
+</context>
+<context>
     <name>CircuitsPage</name>
     <message>
         <source>Circuits</source>
@@ -1496,6 +1587,14 @@
     <message>
         <source>Unlock the connector so the cable can be removed</source>
         <translation>Avaa liittimen lukitus, jotta kaapelin voi irrottaa</translation>
+    </message>
+    <message>
+        <source>Ready by…</source>
+        <translation>Valmis klo…</translation>
+    </message>
+    <message>
+        <source>Load management: when this vehicle needs its energy (it is preferred among sessions of equal priority)</source>
+        <translation>Kuormanhallinta: milloin tämä ajoneuvo tarvitsee energiansa (se asetetaan etusijalle saman prioriteetin lataustapahtumien kesken)</translation>
     </message>
     <message>
         <source>Connector {number}</source>
@@ -2814,6 +2913,10 @@
         <translation>Lataus ei käynnistynyt — etäkäynnistys hylätty, vastaamatta tai ilman tapahtumaa</translation>
     </message>
     <message>
+        <source>Load limit not applied — a station draws more than load management allows it</source>
+        <translation>Kuormaraja ei toteudu — asema ottaa enemmän virtaa kuin kuormanhallinta sallii</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Milloin</translation>
     </message>
@@ -3228,6 +3331,54 @@
     <message>
         <source>one per line: name = value</source>
         <translation>yksi riviä kohden: nimi = arvo</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Laskut</translation>
+    </message>
+    <message>
+        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <translation>Jakso: laskuasetusten oletusjakso ajopäivänä. Vastaanottajat: Kohteet-kohdassa valitut latauskäyttäjäryhmät tai, jos mitään ei ole valittu, kaikki latauskäyttäjät, joilla on sähköpostiosoite. Esikatselut jäävät Laskut-sivulle.</translation>
+    </message>
+    <message>
+        <source>Saved report</source>
+        <translation>Tallennettu raportti</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tiedostot</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Lähetä osoitteisiin</translation>
+    </message>
+    <message>
+        <source>name@example.com, other@example.com</source>
+        <translation>nimi@example.com, toinen@example.com</translation>
+    </message>
+    <message>
+        <source>The report runs for its own period (such as last month) counted from the run date, and is mailed to each address with the files attached.</source>
+        <translation>Raportti ajetaan omalle jaksolleen (esimerkiksi edellinen kuukausi) ajopäivästä laskien, ja se lähetetään jokaiseen osoitteeseen tiedostot liitteinä.</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Virtapiiri</translation>
+    </message>
+    <message>
+        <source>Max current per phase</source>
+        <translation>Suurin virta vaihetta kohden</translation>
+    </message>
+    <message>
+        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <translation>Virtapiirin raja asetetaan tehtävän aikaan ja pysyy, kunnes sitä muutetaan uudelleen (esimerkiksi yörajan ja päivärajan tehtävät).</translation>
     </message>
     <message>
         <source>When</source>
@@ -5612,6 +5763,18 @@
         <translation>Poista</translation>
     </message>
     <message>
+        <source>Ready by, every day (HH:MM):</source>
+        <translation>Valmis päivittäin klo (HH:MM):</translation>
+    </message>
+    <message>
+        <source>e.g. 06:30; empty: none</source>
+        <translation>esim. 06:30; tyhjä: ei aikaa</translation>
+    </message>
+    <message>
+        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <translation>Kuormanhallinta: tämän käyttäjän ajoneuvo tarvitsee energiansa tähän kellonaikaan mennessä (kohteen aika); se asetetaan etusijalle saman prioriteetin lataustapahtumien kesken</translation>
+    </message>
+    <message>
         <source>Access rights</source>
         <translation>Käyttöoikeudet</translation>
     </message>
@@ -5713,6 +5876,14 @@
     <message>
         <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
         <translation>evdesk lopettaa jäsenen tapahtuman, kun se saavuttaa jonkin näistä (tyhjä: ei ryhmän rajaa). Näistä ja hinnaston rajoista tiukempi pätee; etäkäynnistys voi asettaa omansa.</translation>
+    </message>
+    <message>
+        <source>Load priority</source>
+        <translation>Kuormaprioriteetti</translation>
+    </message>
+    <message>
+        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <translation>Kuormanhallinta: jäsenten lataustapahtumat saavat osuutensa virtapiiristä ennen matalamman prioriteetin ryhmiä.</translation>
     </message>
     <message>
         <source>Cancel</source>
