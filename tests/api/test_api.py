@@ -168,7 +168,10 @@ async def test_every_command_has_a_route_and_answers(admin, services, station):
         assert set(body) == {"outcome", "message", "response", "action_id"}, name
     assert set(calls) | {"remote-start", "remote-stop", "set-charging-profile", "reserve-now", "send-local-list",
                          "update-firmware", "rotate-password", "get-base-report", "get-charging-profiles",
-                         "get-transaction-status", "raw-call", "set-variable-monitoring"} == set(COMMANDS)
+                         "get-transaction-status", "raw-call", "set-variable-monitoring",
+                         # the security extension (tests/api/test_certificate_requests_api.py)
+                         "install-certificate", "get-installed-certificate-ids", "delete-certificate", "get-log",
+                         "signed-update-firmware", "request-certificate"} == set(COMMANDS)
     status, body = await admin.post(f"{base}/reset", {"kind": "Soft"})
     assert status == 422 and body["error"]["field"] == "reason"
     status, body = await admin.post(f"{base}/reset", {"kind": "Warm", "reason": "x"})

@@ -47,6 +47,7 @@ VALID = {
     "firmware_max_mb": "1024", "diagnostics_max_mb": "20", "diagnostics_timeout_minutes": "45",
     "firmware_timeout_hours": "72", "file_server_port": "9011", "ftp_port": "2221",
     "ocpp_listener": "both", "ocpp_tls_port": "9444", "certificate_warning_days": "14",
+    "sign_station_certificates_automatically": "true",
 }
 
 
@@ -57,7 +58,10 @@ def test_every_setting_can_be_set(site_dir, capsys):
     values, version = stored(site_dir)
     assert version == len(VALID)
     for key, value in VALID.items():
-        assert str(values[key]) == value or values[key] == float(value), key
+        if isinstance(values[key], bool):
+            assert values[key] is (value == "true"), key
+        else:
+            assert str(values[key]) == value or values[key] == float(value), key
     assert isinstance(values["heartbeat_interval"], int) and isinstance(values["boot_accept_rate"], float)
 
 

@@ -111,7 +111,7 @@ def test_bundle_holds_its_data_and_leaves_out_what_evdesk_does_not_use(bundle):
 
     unwanted = re.compile(
         r"(WebEngine|Quick3D|QtQuick|Qt6Quick|QtQml|Qt6Qml|Qt3D|Qt63D|Multimedia|QtPdf|Qt6Pdf|"
-        r"psycopg|pytest|_pytest|pytestqt|libqgtk3)",
+        r"psycopg2|pytest|_pytest|pytestqt|libqgtk3)",
         re.IGNORECASE,
     )
     assert not [f for f in files if unwanted.search(f)]
@@ -120,7 +120,8 @@ def test_bundle_holds_its_data_and_leaves_out_what_evdesk_does_not_use(bundle):
     top = {name.split(".")[0] for name in modules}
     assert {"evdesk", "ocpp", "websockets", "peewee", "qasync", "keyring"} <= top
     assert "secretstorage" in top and "jeepney" in top  # the Linux keychain backend's D-Bus client
-    assert not top & {"psycopg2", "psycopg", "pytest", "_pytest", "pytestqt", "pytest_asyncio", "aiosmtpd",
+    assert "psycopg" in top  # the shared database (store/sync)
+    assert not top & {"psycopg2", "pytest", "_pytest", "pytestqt", "pytest_asyncio", "aiosmtpd",
                       "PyInstaller", "tkinter", "trio", "werkzeug", "requests"}
     assert not [m for m in modules if m.startswith(("PySide6.QtWebEngine", "PySide6.QtQuick", "PySide6.QtQml"))]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from evdesk.core import events as ev
 from evdesk.core.cert_pki import CertificateInfo
@@ -59,7 +59,31 @@ class CertificatesPage(Page):
         # stations' certificate signing requests (certificate_requests.py), above the status line
         self.requests = CertificateRequestsBox(self, services, lambda: getattr(parent, "central_system", None))
         ui.pageLayout.insertWidget(ui.pageLayout.indexOf(ui.statusLabel), self.requests.box)
+        self._scroll_contents()
         self.refresh()
+
+    def _scroll_contents(self) -> None:
+        """The page's boxes in a scroll area: together they are taller than a laptop screen, and the
+        page must not set the window's minimum height."""
+        layout = self.ui.pageLayout
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(layout.contentsMargins())
+        inner.setSpacing(layout.spacing())
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                inner.addWidget(item.widget())
+            elif item.layout() is not None:
+                inner.addLayout(item.layout())
+            else:
+                inner.addItem(item)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def detach(self) -> None:
         self._unsubscribe()
