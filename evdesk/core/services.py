@@ -96,8 +96,9 @@ class Services:
         self.session_export = SessionExport(self.sessions, self.settings, self.group_tree)  # the charging log as CSV
         self.history = HistoryReads(store, self.stations)
         # figures of charging points from the hourly aggregates (statistics, dashboard, reports)
-        self.station_metrics = StationMetrics(store, self.stations, self.group_tree)
-        self.reports = ReportService(store, self.stations, self.group_tree, self.settings)
+        self.station_metrics = StationMetrics(store, self.stations, self.group_tree, self.batch.fold_aggregates)
+        self.reports = ReportService(store, self.stations, self.group_tree, self.settings,
+                                     self.batch.fold_aggregates)
         self.saved_reports = SavedReports(store)
         self.station_config = StationConfigService(store, self.stations)
         # firmware files served to stations, roll-outs, diagnostics received, the hardware status log

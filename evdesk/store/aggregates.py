@@ -11,9 +11,11 @@ How they are kept (all on the database worker, inside the transaction that wrote
   point (`INSERT ... ON CONFLICT DO UPDATE SET x = x + delta`). Cost: one session's readings per change.
 * Status seconds of an hour are computed again from the raw status events whenever an event lands in
   or before it (`status_changed`): the hours from the event before the new one to the event after.
-* The group commit defers both to the end of its transaction (`deferred()`), so a flush with a
-  thousand readings of 30 sessions recomputes each session once; a failed attempt drops them with
-  its rollback. Outside a group commit they are recomputed at once.
+* The group commit does neither while stations wait for its answers: it notes what it touched in
+  a backlog table in its transaction (`deferred()`, `aggregate_backlog.persist`), and the writer
+  folds the backlog in about a second later, in short slices between commits
+  (`aggregate_backlog.fold`), so a session touched by many commits meanwhile is recomputed once; a
+  failed attempt drops its notes with its rollback. Outside a group commit they are recomputed at once.
 * `rebuild()` throws them away and computes them all again from the raw rows (the `evdesk
   aggregates rebuild` command); the tests check that the kept ones equal a rebuild and a query.
 
@@ -152,22 +154,14 @@ class _Pending:
         self.sessions: set[UUID] = set()
         self.status: dict[tuple[UUID, int], list[datetime]] = {}
 
-    def settle(self) -> None:
-        sessions, status = self.sessions, self.status
-        self.sessions, self.status = set(), {}
-        if sessions:
-            refresh_sessions(sessions)
-        for (station, connector), times in status.items():
-            refresh_status(station, connector, min(times), max(times))
-
 
 _local = threading.local()
 
 
 @contextmanager
 def deferred():
-    """Inside: changes are collected and recomputed by `settle()` of the yielded object (the group
-    commit calls it at the end of its transaction); an exception drops them."""
+    """Inside: changes are collected in the yielded object (the group commit notes them in the
+    backlog at the end of its transaction, `aggregate_backlog.persist`); an exception drops them."""
     pending, outer = _Pending(), getattr(_local, "pending", None)
     _local.pending = pending
     try:
@@ -401,7 +395,7 @@ def rebuild(progress=None) -> dict:
     one pass over the sessions and their readings (both in session order, by their indexes) writes
     the sessions' hours; SQL sums them per charging point; then each point's status events.
     Returns counts: sessions, charging points with status events, hour rows."""
-    for model in m.AGGREGATE_MODELS:
+    for model in m.AGGREGATE_MODELS + [m.AggregateBacklog]:
         model.delete().execute()
     T, V, E, SH = m.Transaction, m.MeterValue, m.StatusEvent, m.SessionHour
     db = T._meta.database

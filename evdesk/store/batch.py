@@ -46,7 +46,7 @@ from typing import Any, Callable
 
 import peewee
 
-from evdesk.store import aggregates
+from evdesk.store import aggregate_backlog, aggregates
 from evdesk.store import models as m
 from evdesk.store import write as w
 from evdesk.store.bulk import chunk_sizes
@@ -121,6 +121,11 @@ class BatchWriter:
         self.rejected_count = 0
         self.flush_ms: deque[float] = deque(maxlen=20_000)  # how long each group commit took (for the figures)
         self.dropped_count = 0  # unwaited rows lost while the disk could not be written
+        # The aggregates' backlog is folded in this often, a slice of at most `aggregates_slice` seconds
+        # at a time and more slices while no frame waits (aggregate_backlog.py).
+        self.aggregates_every = 1.0
+        self.aggregates_slice = 0.02
+        self._aggregates_at = 0.0
 
     # -- frames ------------------------------------------------------------------------
     @contextmanager
@@ -227,10 +232,32 @@ class BatchWriter:
                     await self.store.probe()
                 else:
                     await self.flush()
+                    await self._fold_aggregates()
             except asyncio.CancelledError:
                 raise
+            except StorageUnavailable:
+                pass  # the store reports it; the backlog waits on disk
             except Exception:  # a failed batch must not stop the writer for good
                 log.exception("batch flush failed")
+
+    async def _fold_aggregates(self) -> None:
+        now = time.monotonic()
+        if not aggregate_backlog.waiting() or now - self._aggregates_at < self.aggregates_every:
+            return
+        self._aggregates_at = now
+        async with self._flush_lock:
+            while await self.store.atomic(aggregate_backlog.fold, self.aggregates_slice):
+                if self._batch.tickets or self._closing:
+                    return
+
+    async def fold_aggregates(self) -> None:
+        """Write what is queued and fold the whole aggregates' backlog in now, so that they show every
+        committed row (a report, a station's statistics). In slices: group commits go in between."""
+        await self.flush()
+        while aggregate_backlog.waiting():
+            async with self._flush_lock:
+                if not await self.store.atomic(aggregate_backlog.fold, self.aggregates_slice):
+                    return
 
     async def flush(self) -> int:
         async with self._flush_lock:
@@ -309,7 +336,7 @@ class BatchWriter:
                 written = self._insert_fast(db, models, batch)
                 self._update_fast(db, batch)
                 self._run_jobs(db, batch.jobs)
-                touched.settle()  # the hourly aggregates of what this commit wrote, in its transaction
+                aggregate_backlog.persist(touched)  # folded in later, apart from these frames' answers
             return written
         except peewee.DatabaseError as exc:
             if storage_problem(exc) is not None:
@@ -323,7 +350,7 @@ class BatchWriter:
             written = self._insert_isolated(db, models, batch)
             self._update_isolated(db, batch)
             self._run_jobs(db, batch.jobs)
-            touched.settle()
+            aggregate_backlog.persist(touched)
         return written
 
     def _insert_fast(self, db, models, batch: _Batch) -> int:

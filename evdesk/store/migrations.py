@@ -198,6 +198,12 @@ def _aggregates(db: peewee.Database) -> None:
                    'ON "transaction" (started_at, station_id, user_id)')
     if not models.ConnectorHour.select().exists():
         aggregates.rebuild()
+def _aggregate_backlog(db: peewee.Database) -> None:
+    """Issue 12: the aggregates are folded in apart from the station answers (store/aggregate_backlog.py);
+    what is still to fold in waits in this table. Its own table only."""
+    db.create_tables([models.AggregateBacklog], safe=True)
+
+
 def _compatibility_profiles(db: peewee.Database) -> None:
     """Issue 16: compatibility profiles per station and per charger model. Its own tables only."""
     db.create_tables([models.StationCompatibility, models.ModelCompatibility], safe=True)
@@ -268,6 +274,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (19, "station security profiles", _security_profiles),
     (20, "load management: circuits, their stations and schedules", _load_management),
     (22, "load management priorities: user-group priority, departure times", _load_priorities),
+    (23, "the backlog of hourly aggregates still to fold in", _aggregate_backlog),
 ]
 
 # migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite

@@ -62,7 +62,7 @@ async def simulated_run(services):
     services.status.status_notification(b, 1, "Available", timestamp=iso(DAY0 + timedelta(hours=10, minutes=45)))
     services.status.status_notification(a, 1, "Unavailable", timestamp=iso(DAY0 + timedelta(hours=7)))
     services.status.status_notification(a, 1, "Available", timestamp=iso(DAY0 + timedelta(hours=7, minutes=30)))
-    await services.batch.flush()
+    await services.batch.fold_aggregates()  # the aggregates fold in a moment after the commit
     return a, b
 
 
@@ -163,7 +163,7 @@ async def test_a_late_status_event_inside_history_recomputes_the_hours_it_splits
     a, b = await simulated_run(services)
     # a Faulted reported late (an offline queue), between events already stored
     services.status.status_notification(a, 2, "Faulted", timestamp=iso(DAY0 + timedelta(hours=5, minutes=30)))
-    await services.batch.flush()
+    await services.batch.fold_aggregates()  # the aggregates fold in a moment after the commit
 
     def both():
         kept = kept_rows()

@@ -141,10 +141,12 @@ def open_status_seconds(status: str, status_at: datetime | None, since: datetime
 class StationMetrics:
     """Per charging point figures of a station, a group's subtree or the operator's whole domain."""
 
-    def __init__(self, store: Store, stations, group_tree):
+    def __init__(self, store: Store, stations, group_tree, fold_aggregates=None):
         self.store = store
         self.stations = stations
         self.group_tree = group_tree
+        # brings the aggregates up to the committed rows first (the writer folds them in a moment late)
+        self.fold_aggregates = fold_aggregates
 
     def station_scope(self, ctx: OperatorContext, *, station_id: UUID | None = None,
                       group_id: UUID | None = None) -> list[UUID] | None:
@@ -175,6 +177,8 @@ class StationMetrics:
                     q.revenue_sums([lo, hi], stations, ("station", "connector_id")),
                     q.connectors_of(stations))
 
+        if self.fold_aggregates is not None:
+            await self.fold_aggregates()
         sums, revenue, points = await self.store.read(read)
         out: dict[tuple, PointFigures] = {}
         for station, connector, socket_type, status, status_at in points:

@@ -142,11 +142,13 @@ def bucket_label(bucket: Bucket, grain: str) -> str:
 
 
 class ReportService:
-    def __init__(self, store, stations, group_tree, settings):
+    def __init__(self, store, stations, group_tree, settings, fold_aggregates=None):
         self.store = store
         self.stations = stations
         self.group_tree = group_tree
         self.settings = settings
+        # brings the aggregates up to the committed rows first (the writer folds them in a moment late)
+        self.fold_aggregates = fold_aggregates
 
     # -- scope ------------------------------------------------------------------------------------------
     def _stations(self, ctx: OperatorContext, d: ReportDefinition) -> list[UUID] | None:
@@ -178,6 +180,8 @@ class ReportService:
         period, compare_period = resolve(d, zone, now)
         stations = self._stations(ctx, d)
         currency = d.currency or self.settings.currency
+        if self.fold_aggregates is not None:
+            await self.fold_aggregates()
         cells = await self.store.read(self._cells, d, period, stations, currency, now)
         compare_cells = (await self.store.read(self._cells, d, compare_period, stations, currency, now)
                          if compare_period is not None else None)

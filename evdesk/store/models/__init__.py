@@ -1,6 +1,7 @@
 """All tables of the evdesk store. Import models from here."""
 
 from evdesk.store.models.aggregates import (
+    AggregateBacklog,
     AGGREGATE_MODELS,
     ConnectorDay,
     ConnectorDayRevenue,
@@ -107,6 +108,7 @@ ALL_MODELS = [
     ConnectorDayRevenue,
     ConnectorMonth,
     ConnectorMonthRevenue,
+    AggregateBacklog,
     SavedReport,
     StationCompatibility,
     ModelCompatibility,

@@ -163,3 +163,21 @@ class ConnectorMonthRevenue(BaseModel):
 
 AGGREGATE_MODELS = [SessionHour, ConnectorHour, ConnectorHourRevenue, ConnectorDay, ConnectorDayRevenue, ConnectorMonth,
                     ConnectorMonthRevenue]
+
+
+class AggregateBacklog(BaseModel):
+    """What committed writes touched and the aggregates do not show yet: a session (`tx`) or a
+    charging point's status events between `first_at` and `last_at`. The group commit adds these in
+    its own transaction (cheap) and the writer folds them in a moment later, apart from the answers
+    to the stations (`store/aggregate_backlog.py`); a crash in between loses nothing. Local to a seat."""
+
+    key = peewee.CharField(max_length=80, primary_key=True)  # "s <tx>" or "c <station> <connector>"
+    tx = peewee.UUIDField(null=True)
+    station = peewee.UUIDField(null=True)
+    connector_id = peewee.IntegerField(null=True)
+    first_at = peewee.DateTimeField(null=True)
+    last_at = peewee.DateTimeField(null=True)
+    queued = peewee.FloatField(index=True)  # epoch seconds it was first queued: folded in oldest first
+
+    class Meta:
+        table_name = "agg_backlog"
