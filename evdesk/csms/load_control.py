@@ -13,6 +13,13 @@ Decreases go out (and are answered) before increases, so the circuit does not ov
 the changes travel. A re-allocation runs at most once per `settle_seconds` (events that come
 together are handled together) and every `tick_seconds` (schedules, unused current).
 
+What a re-allocation reads: the circuits (kept, read again on `CircuitsChanged` and every tick), and
+the user-group priority and departure of sessions on a circuit's stations that it has not read yet
+(all again on `CircuitsChanged`, which a departure change publishes, on a user group's or charging
+user's change, and every tick). A site without circuits costs nothing per session: a 2,000-station
+site without circuits re-read 4,000 sessions' priorities five times a second, which slowed every
+station's answers threefold.
+
 The check that limits are applied: after a TxProfile is accepted, the station's composite
 schedule is read (where its compatibility profile says it takes smart charging); a limit above
 what was sent, or a measured current above limit + 10 % at two readings in a row, publishes
@@ -77,11 +84,16 @@ class LoadControl:
         self._dirty = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._checks: set[asyncio.Task] = set()
+        self._site = None  # the circuits as last read (None: read them at the next re-allocation)
+        self._priorities_read: set = set()  # sessions whose priority and departure are known
         bus = services.bus
         self._unsubscribe = [bus.subscribe(ev.TransactionStarted, self._started),
                              bus.subscribe(ev.TransactionEnded, self._ended),
                              bus.subscribe(ev.TransactionUpdated, self._updated),
-                             bus.subscribe(ev.CircuitsChanged, lambda _e: self._dirty.set())]
+                             bus.subscribe(ev.CircuitsChanged, self._circuits_changed),
+                             # a group's priority or a user's group or departure time: read priorities again
+                             bus.subscribe(ev.UserGroupChanged, self._people_changed),
+                             bus.subscribe(ev.ChargingUserChanged, self._people_changed)]
 
     def start(self) -> None:
         for t in list(self.services.transactions.active.values()):  # sessions running before we started
@@ -102,6 +114,16 @@ class LoadControl:
         # arrival = when evdesk heard of it (stations' clocks drift; admission must follow real order)
         self.planner.started(e.station_id, e.connector_id, e.transaction_id, e.ocpp_id, self.clock().timestamp())
         self._dirty.set()
+
+    def _circuits_changed(self, _e=None) -> None:
+        self._site = None
+        self._priorities_read.clear()
+        self._dirty.set()
+
+    def _people_changed(self, _e=None) -> None:
+        if self._priorities_read:
+            self._priorities_read.clear()
+            self._dirty.set()
 
     def _ended(self, e: ev.TransactionEnded) -> None:
         self.planner.ended(e.station_id, e.connector_id)
@@ -132,8 +154,9 @@ class LoadControl:
         while True:
             try:
                 await asyncio.wait_for(self._dirty.wait(), self.tick_seconds)
-            except asyncio.TimeoutError:
-                pass
+            except asyncio.TimeoutError:  # a tick: read the circuits and priorities again
+                self._site = None
+                self._priorities_read.clear()
             await asyncio.sleep(self.settle_seconds)
             self._dirty.clear()
             try:
@@ -148,9 +171,14 @@ class LoadControl:
         local = now.astimezone(ZoneInfo(zone)) if zone else now
         return local.hour * 60 + local.minute
 
-    async def reallocate(self) -> Plan:
-        site = await self.services.circuits.site()
-        await self._priorities()
+    async def reallocate(self) -> Plan | None:
+        """Plan and send; None when the site has no circuits and nothing of an earlier plan is in force."""
+        if self._site is None:
+            self._site = await self.services.circuits.site()
+        site = self._site
+        if not site.circuits and (self.last_plan is None or not (self.last_plan.changes or self.last_plan.fallback)):
+            return None
+        await self._priorities(site)
         plan = self.planner.plan(site, self.minute_of_day(self.clock()))
         self.cpu_ms.append(plan.cpu_ms)
         self.last_plan = plan
@@ -163,11 +191,17 @@ class LoadControl:
         await asyncio.gather(*(self._send_default(s, n, limit) for (s, n), limit in plan.fallback.items()))
         return plan
 
-    async def _priorities(self) -> None:
-        """The user-group priority and "needs energy by" of every running session (`core/load/priorities.py`)."""
-        by_transaction = {s.transaction_id: s for s in self.planner.sessions.values()}
+    async def _priorities(self, site) -> None:
+        """The user-group priority and "needs energy by" of the sessions on a circuit's stations not read
+        yet (`core/load/priorities.py`)."""
+        on_circuit = {r.station_id for r in site.stations}
+        by_transaction = {s.transaction_id: s for s in self.planner.sessions.values()
+                          if s.station_id in on_circuit and s.transaction_id not in self._priorities_read}
+        if not by_transaction:
+            return
         found = await self.services.circuits.session_priorities(list(by_transaction),
                                                                 self.services.settings.site_timezone)
+        self._priorities_read.update(by_transaction)
         for transaction_id, (priority, departure) in found.items():
             session = by_transaction.get(transaction_id)
             if session is not None:

@@ -179,3 +179,41 @@ async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(centra
     finally:
         for sim in sims:
             await sim.stop()
+
+
+async def test_sessions_off_circuits_cost_no_priority_reads_and_each_session_is_read_once(central, services,
+                                                                                          fast_control):
+    """A 2,000-station site without circuits re-read every running session's priority five times a
+    second and slowed every station's answers threefold: only sessions on a circuit's stations are
+    read, each once until something they depend on changes."""
+    asked: list[list] = []
+    real = services.circuits.session_priorities
+
+    async def counting(ids, zone):
+        asked.append(list(ids))
+        return await real(ids, zone)
+
+    services.circuits.session_priorities = counting
+    outside = await services.stations.create_station("OFF-0", connectors=1, ctx=SYSTEM_CONTEXT)
+    await services.store.run(lambda: m.Token.create(uid="TAG-OFF", uid_key="TAG-OFF"))
+    lone = SimulatedStation("OFF-0", central.url, connectors=1, clock=ScaledClock(20.0))
+    await lone.start()
+    await lone.wait_accepted(10)
+    try:
+        await lone.plug_in(1)
+        assert await lone.present_token(1, "TAG-OFF")
+        await wait_for(lambda: services.transactions.active_on(outside.id, 1) is not None, timeout=10)
+        await fast_control.reallocate()
+        assert asked == [] and fast_control.last_plan is None  # no circuits: nothing read, nothing planned
+        circuit, sims = await stations_on_circuit(central, services, 2)
+        for sim in sims:
+            await start_session(services, sim)
+        await limits_become(sims, [16.0, 16.0])
+        on_circuit = {services.transactions.active_on(services.stations.get(s.identity).id, 1).id for s in sims}
+        read = [tx for ids in asked for tx in ids]
+        assert set(read) == on_circuit and len(read) == len(on_circuit)  # each once, the lone one never
+        await fast_control.reallocate()
+        assert len([tx for ids in asked for tx in ids]) == len(on_circuit)
+    finally:
+        for sim in [lone, *locals().get("sims", [])]:
+            await sim.stop()
