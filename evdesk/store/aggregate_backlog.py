@@ -16,6 +16,7 @@ everything at once: `evdesk aggregates rebuild`, the tests, and a caller that mu
 from __future__ import annotations
 
 import time
+import weakref
 from datetime import datetime
 
 import peewee
@@ -23,17 +24,22 @@ import peewee
 from evdesk.store import aggregates
 from evdesk.store import models as m
 
-# Whether the backlog may hold rows (a cheap check before a slice; true at start for a crash's leftovers).
-_waiting = True
+# Per database: whether its backlog may hold rows (a cheap check before a slice without a trip to the
+# worker; unknown = true, for a crash's leftovers). Several stores may live in one process (seats in a test).
+_waiting: "weakref.WeakKeyDictionary[peewee.Database, bool]" = weakref.WeakKeyDictionary()
 
 
-def waiting() -> bool:
-    return _waiting
+def waiting(db: peewee.Database) -> bool:
+    return _waiting.get(db, True)
+
+
+def _set_waiting(value: bool) -> None:
+    """(worker) For the database this thread writes to."""
+    _waiting[m.database_proxy.obj] = value
 
 
 def persist(touched: aggregates._Pending) -> None:
-    """(group commit, in its transaction) Note what it touched in the backlog."""
-    global _waiting
+    """(group commit, sync, in their transaction) Note what they touched in the backlog."""
     B = m.AggregateBacklog
     now = time.time()
     rows = [(f"s {tx}", tx, None, None, None, None) for tx in touched.sessions if tx is not None]
@@ -59,13 +65,12 @@ def persist(touched: aggregates._Pending) -> None:
             f'ELSE "{table}"."first_at" END, '
             f'"last_at" = CASE WHEN excluded."last_at" > "{table}"."last_at" THEN excluded."last_at" '
             f'ELSE "{table}"."last_at" END', params)
-    _waiting = True
+    _set_waiting(True)
 
 
 def fold(budget_s: float | None = None, take: int = 200) -> bool:
     """(worker, in a transaction) Fold the oldest backlog rows into the aggregates, for about
     `budget_s` seconds (None: all of them). True when rows remain."""
-    global _waiting
     B = m.AggregateBacklog
     started = time.perf_counter()
 
@@ -76,7 +81,7 @@ def fold(budget_s: float | None = None, take: int = 200) -> bool:
         rows = list(B.select(B.key, B.tx, B.station, B.connector_id, B.first_at, B.last_at)
                     .order_by(B.queued, B.key).limit(take).tuples())
         if not rows:
-            _waiting = False
+            _set_waiting(False)
             return False
         done: list[str] = []
         sessions: list[tuple[str, object]] = []
@@ -96,7 +101,7 @@ def fold(budget_s: float | None = None, take: int = 200) -> bool:
             B.delete().where(B.key.in_(done[start : start + 300])).execute()
         if spent():
             more = B.select().exists()
-            _waiting = more
+            _set_waiting(more)
             return more
 
 
@@ -112,10 +117,3 @@ def _fold_sessions(sessions: list, done: list) -> None:
 
 def _as_time(value) -> datetime:
     return m.AggregateBacklog.first_at.python_value(value) if isinstance(value, str) else value
-
-
-def clear() -> None:
-    """(worker) Forget the backlog (a rebuild computes everything from the raw rows)."""
-    global _waiting
-    m.AggregateBacklog.delete().execute()
-    _waiting = False

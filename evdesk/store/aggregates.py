@@ -213,6 +213,18 @@ def rows_inserted(model, rows: list[dict]) -> None:
                 refresh_status(key[0], key[1], r["timestamp"], r["timestamp"])
 
 
+def note_pulled(pending: _Pending, table: str, values: dict) -> None:
+    """(sync) A row another seat wrote, as pulled (column names, stored values): what it touches."""
+    if table == "transaction":
+        pending.sessions.add(values["id"])
+    elif table == "meter_value" and values.get("transaction_id") and values.get("energy_wh") is not None:
+        pending.sessions.add(values["transaction_id"])
+    elif table == "status_event" and values.get("station_id") and values.get("timestamp"):
+        at = values["timestamp"]
+        at = m.StatusEvent.timestamp.python_value(at) if isinstance(at, str) else at
+        pending.status.setdefault((values["station_id"], int(values["connector_id"])), []).append(at)
+
+
 def refresh_sessions(ids: set[UUID]) -> None:
     """Compute these sessions' hours again and add the difference to the charging points' hours."""
     ids = [i for i in ids if i is not None]

@@ -242,7 +242,7 @@ class BatchWriter:
 
     async def _fold_aggregates(self) -> None:
         now = time.monotonic()
-        if not aggregate_backlog.waiting() or now - self._aggregates_at < self.aggregates_every:
+        if not aggregate_backlog.waiting(self.store.db) or now - self._aggregates_at < self.aggregates_every:
             return
         self._aggregates_at = now
         async with self._flush_lock:
@@ -254,7 +254,7 @@ class BatchWriter:
         """Write what is queued and fold the whole aggregates' backlog in now, so that they show every
         committed row (a report, a station's statistics). In slices: group commits go in between."""
         await self.flush()
-        while aggregate_backlog.waiting():
+        while aggregate_backlog.waiting(self.store.db):
             async with self._flush_lock:
                 if not await self.store.atomic(aggregate_backlog.fold, self.aggregates_slice):
                     return

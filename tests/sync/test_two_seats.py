@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -154,6 +155,16 @@ async def test_sessions_from_stations_on_three_seats_reach_every_seat(tmp_path, 
         assert found["transaction"][0] == 3
         assert found["meter_value"][0] >= 6 and found["status_event"][0] > 0
         assert found["authorization_attempt"][0] >= 3
+        # every seat's hourly aggregates follow the sessions, readings and statuses other seats pulled in
+        since = datetime.now(timezone.utc) - timedelta(days=1)
+        until = datetime.now(timezone.utc) + timedelta(hours=1)
+        figures = []
+        for seat in seats:
+            points = await seat.services.station_metrics.figures(SYSTEM_CONTEXT, since, until)
+            figures.append({(seat.services.stations.get_by_id(f.station_id).identity, f.connector_id):
+                            (f.sessions, f.failed, f.energy_wh, f.charging_s, f.plugged_s) for f in points})
+        assert figures[1] == figures[0] and figures[2] == figures[0]
+        assert sum(f[0] for f in figures[0].values()) == 3 and all(f[2] > 0 for f in figures[0].values())
     finally:
         for st in stations:
             await st.stop()

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 import peewee
 
+from evdesk.store import aggregate_backlog, aggregates
 from evdesk.store import models as m
 from evdesk.store import write as w
 from evdesk.store.sync.registry import is_append_only, synced_tables
@@ -179,6 +180,7 @@ def apply_pulled(changes: list[Change], position: int, my_seat: str) -> dict:
 
 def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed) -> dict:
     appended: dict[tuple[str, tuple], list[tuple]] = {}  # owned rows, written together at the end
+    touched = aggregates._Pending()  # the hourly aggregates follow other seats' sessions, readings, statuses
     with db.atomic():
         for ch in changes:
             model = tables.get(ch.entity)
@@ -187,6 +189,7 @@ def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed
             known = _columns(db, ch.entity, columns)
             values = {k: decode(v) for k, v in ch.data.items() if k in known}
             values["id"] = ch.row_id
+            aggregates.note_pulled(touched, ch.entity, values)
             if is_append_only(ch.entity):
                 appended.setdefault((ch.entity, tuple(values)), []).append(tuple(values.values()))
                 feed.append(_feed_row(ch))
@@ -235,6 +238,7 @@ def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed
         cursor.executemany("INSERT INTO change_feed (entity, row_id, version, op, seat, at) VALUES (?, ?, ?, ?, ?, ?)",
                            [(f["entity"], f["row_id"], f["version"], f["op"], f["seat"], f["at"]) for f in feed])
         m.LocalState.replace(key=PULLED_KEY, value=str(position)).execute()
+        aggregate_backlog.persist(touched)
     return counts
 
 
