@@ -114,9 +114,42 @@ class PgCluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+OWNER_FILE = "owner.pid"  # the process that made the cluster: when it is gone, the cluster is left over
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_left_over_clusters(bin_dir: str) -> int:
+    """Stop and remove the clusters of test runs that were killed before their clean-up ran (their
+    maker is gone). Returns how many were removed."""
+    removed = 0
+    for folder in glob.glob(os.path.join(tempfile.gettempdir(), "evdesk-pg-*")):
+        try:
+            owner = int(open(os.path.join(folder, OWNER_FILE)).read().strip())
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner written: an older run, or being made right now)
+        if _alive(owner):
+            continue
+        PgCluster(bin_dir, folder, 0).destroy()
+        removed += 1
+    return removed
+
+
 def make_cluster() -> PgCluster:
-    cluster = PgCluster(_bin_dir(), tempfile.mkdtemp(prefix="evdesk-pg-"), _free_port())
+    bin_dir = _bin_dir()
+    sweep_left_over_clusters(bin_dir)
+    cluster = PgCluster(bin_dir, tempfile.mkdtemp(prefix="evdesk-pg-"), _free_port())
     os.chmod(cluster.folder, 0o755)
+    with open(os.path.join(cluster.folder, OWNER_FILE), "w") as f:
+        f.write(str(os.getpid()))
     cluster.init()
     cluster.start()
     return cluster
