@@ -3,8 +3,10 @@
 Used by `evdesk --demo` so a newcomer sees a living site at once: groups, stations,
 charging users with RFID tokens, cars arriving and charging, the odd fault, and
 one unknown charger waiting to be adopted. Its sessions have prices: tariffs and two
-tariff groups (one on the top charging group, one on a subgroup), seeded also into an
-older demo database that has no tariff yet.
+tariff groups (one on the top charging group, one on a subgroup). The stations stand at three
+locations (address, coordinates, time zone) and carry their charging points' electrics: AC or
+DC, phases and rotation or the wired phase, EVSE-IDs, sockets or cables. Tariffs, locations and
+electrics are seeded also into an older demo database that lacks them.
 """
 
 from __future__ import annotations
@@ -58,6 +60,15 @@ STATIONS = [
 ]
 
 PENDING_STATION = DemoStation("NEW-WALLBOX-7F3A", "", "", 1, 11000)
+
+# name, address, postcode, city, latitude, longitude, managing group; every station of the group
+# (and its subgroups) stands there
+LOCATIONS = [
+    ("North depot", "Satamakaari 24", "00980", "Helsinki", 60.2049, 25.1432, "North depot"),
+    ("South depot", "Hatanpään valtatie 34", "33100", "Tampere", 61.4853, 23.7703, "South depot"),
+    ("Head office", "Mannerheimintie 14", "00100", "Helsinki", 60.1686, 24.9394, "Head office"),
+]
+OPERATOR_ID = "NWL"  # the EVSE-IDs' operator part: FI*NWL*E<station><point>
 
 USERS = [
     ("Aino", "Virtanen", "aino.virtanen@northwind.example", "Drivers", ["04A2B3C4D5E6F7"]),
@@ -168,12 +179,60 @@ async def _seed_demo_firmware(services: Services) -> None:
         await services.firmware.library.add(SYSTEM_CONTEXT, image, note="demo image for the simulated chargers")
 
 
+def demo_layout(st: DemoStation, number: int):
+    """The charging points of a demo station: DC with a CCS2 cable above 22 kW, else AC Type 2
+    sockets; the single-phase staff chargers on L1 and L2, the three-phase ones in turned
+    rotations so the depot's phases load evenly."""
+    from evdesk.core.hardware_rules import ConnectorSpec, EvseSpec
+
+    dc = st.max_power_w > 22000
+    evses = []
+    for point in range(1, st.connectors + 1):
+        code = f"FI*{OPERATOR_ID}*E{number:03d}{point}"
+        if dc:
+            evses.append(EvseSpec(point, "DC", st.max_power_w, 3, "", "", code,
+                                  (ConnectorSpec(point, "CCS2", cable=True, max_power_w=st.max_power_w),)))
+        elif st.max_power_w <= 11000:
+            evses.append(EvseSpec(point, "AC", st.max_power_w // 2 if st.max_power_w > 7400 else st.max_power_w, 1,
+                                  "L1" if point % 2 else "L2", "", code, (ConnectorSpec(point, "Type2"),)))
+        else:
+            rotation = ("RST", "STR", "TRS")[(number + point) % 3]
+            evses.append(EvseSpec(point, "AC", st.max_power_w, 3, "", rotation, code, (ConnectorSpec(point, "Type2"),)))
+    return evses
+
+
+async def _seed_demo_locations(services: Services) -> None:
+    """The demo's locations, each station placed at its group's, and its charging points' electrics
+    (skipped when any location exists: the operator's own are left alone)."""
+    from evdesk.core.locations import LocationInput
+
+    if await services.locations.list(SYSTEM_CONTEXT):
+        return
+    groups = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.alive()})
+    placed = {}
+    for name, address, postcode, city, lat, lon, group in LOCATIONS:
+        row = await services.locations.create(SYSTEM_CONTEXT, LocationInput(
+            name, address, postcode, city, "FI", lat, lon, "Europe/Helsinki", groups.get(group)))
+        placed[group] = row.id
+    where = {"Visitor parking": "Head office"}
+    for number, st in enumerate(STATIONS, start=1):
+        info = services.stations.get(st.identity)
+        if info is None:
+            continue
+        details = await services.station_details.details(SYSTEM_CONTEXT, info.id)
+        await services.station_details.save(SYSTEM_CONTEXT, info.id, details.version,
+                                            location=placed[where.get(st.group, st.group)],
+                                            evses=demo_layout(st, number))
+    log.info("demo locations and charging point electrics seeded")
+
+
 async def seed_demo(services: Services) -> bool:
     """Create the demo site if this database is empty. Returns True when it seeded."""
     seeded = await services.store.run(_seed_rows)
     if not seeded:
         await _seed_demo_tariffs(services)  # a demo database made before it had prices
         await _seed_demo_firmware(services)
+        await _seed_demo_locations(services)
         return False
     group_ids = await services.store.run(lambda: {g.name: g.id for g in m.ChargingGroup.select()})
     await services.groups.load()  # the groups were written straight to the store
@@ -183,6 +242,7 @@ async def seed_demo(services: Services) -> bool:
     await services.people.load()  # the users and tokens were written straight to the store
     await _seed_demo_tariffs(services)
     await _seed_demo_firmware(services)
+    await _seed_demo_locations(services)
     if not await services.operators.count():
         await services.operators.create_first_admin(DEMO_USERNAME, DEMO_PASSWORD, first_name="Demo", last_name="Operator")
     log.info("demo site seeded: %d stations, %d users", len(STATIONS), len(USERS))

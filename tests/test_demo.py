@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from evdesk.core.clock import utcnow
+from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.pricing.selection import Who
 from evdesk.demo import DEMO_PASSWORD, DEMO_TARIFFS, DEMO_USERNAME, STATIONS, seed_demo
 from evdesk.store import models as m
@@ -43,3 +44,26 @@ async def test_the_demo_sessions_have_prices(services):
     visitor = applied("HO-VIS-01", None)
     assert visitor.name == "Visitor" and visitor.prices.idle_fee_per_hour == Decimal(3)
     assert applied("HO-VIS-01", "Office staff").name == "Standard"  # on a weekday at noon (Helsinki)
+
+
+async def test_the_demo_stations_stand_at_locations_with_their_charging_points_electrics(services):
+    await seed_demo(services)
+    locations = {row.name: row for row in await services.locations.list(SYSTEM_CONTEXT)}
+    assert set(locations) == {"North depot", "South depot", "Head office"}
+    assert all(row.address and row.city and row.country == "FI" and row.latitude and row.timezone == "Europe/Helsinki"
+               for row in locations.values())
+    seen_codes = set()
+    for st in STATIONS:
+        details = await services.station_details.details(SYSTEM_CONTEXT, services.stations.get(st.identity).id)
+        expected_place = "Head office" if st.group == "Visitor parking" else st.group
+        assert details.location_id == locations[expected_place].id, st.identity
+        assert len(details.evses) == st.connectors
+        for evse in details.evses:
+            assert evse.emi3_id.startswith("FI*NWL*E") and evse.emi3_id not in seen_codes
+            seen_codes.add(evse.emi3_id)
+            if st.max_power_w > 22000:
+                assert evse.current_type == "DC" and evse.connectors[0].cable and evse.connectors[0].socket_type == "CCS2"
+            else:
+                assert evse.current_type == "AC" and (evse.phase if evse.phases == 1 else evse.phase_rotation)
+    await seed_demo(services)  # reopened: nothing doubled
+    assert len(await services.locations.list(SYSTEM_CONTEXT)) == 3
