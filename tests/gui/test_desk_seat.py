@@ -116,3 +116,13 @@ def test_the_station_facts_sit_beside_the_connector_cards(qtbot, aio, services, 
     for column, sample in ((0, "2026-11-30 04:51:01"), (1, "Anna Operator (Admin)"), (2, "Release cable (connector 2)")):
         assert table.columnWidth(column) >= metrics.horizontalAdvance(sample) + 8, column
     window.close()
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen(qtbot, services, admin):
+    """Every page is built with the window; the widest and the tallest set its minimum. A page that
+    grows past a 1,366 × 768 screen (less the desktop's panel and the window's frame) fails here."""
+    window = MainWindow(services, None, "", operator=admin)
+    qtbot.addWidget(window)
+    window.show()
+    least = window.minimumSizeHint()
+    assert least.width() <= 1300 and least.height() <= 700, least

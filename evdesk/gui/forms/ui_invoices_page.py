@@ -41,6 +41,33 @@ class Ui_InvoicesPage(object):
 
         self.headerRow.addItem(self.headerSpacer)
 
+        self.periodCheck = QCheckBox(InvoicesPage)
+        self.periodCheck.setObjectName(u"periodCheck")
+
+        self.headerRow.addWidget(self.periodCheck)
+
+        self.periodFromEdit = QDateEdit(InvoicesPage)
+        self.periodFromEdit.setObjectName(u"periodFromEdit")
+        self.periodFromEdit.setCalendarPopup(True)
+
+        self.headerRow.addWidget(self.periodFromEdit)
+
+        self.periodDash = QLabel(InvoicesPage)
+        self.periodDash.setObjectName(u"periodDash")
+
+        self.headerRow.addWidget(self.periodDash)
+
+        self.periodToEdit = QDateEdit(InvoicesPage)
+        self.periodToEdit.setObjectName(u"periodToEdit")
+        self.periodToEdit.setCalendarPopup(True)
+
+        self.headerRow.addWidget(self.periodToEdit)
+
+        self.overdueCheck = QCheckBox(InvoicesPage)
+        self.overdueCheck.setObjectName(u"overdueCheck")
+
+        self.headerRow.addWidget(self.overdueCheck)
+
         self.searchEdit = QLineEdit(InvoicesPage)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setClearButtonEnabled(True)
@@ -60,7 +87,7 @@ class Ui_InvoicesPage(object):
 
         self.runCombo = QComboBox(InvoicesPage)
         self.runCombo.setObjectName(u"runCombo")
-        self.runCombo.setMinimumSize(QSize(200, 0))
+        self.runCombo.setMinimumSize(QSize(160, 0))
 
         self.filterRow.addWidget(self.runCombo)
 
@@ -81,36 +108,9 @@ class Ui_InvoicesPage(object):
 
         self.userCombo = QComboBox(InvoicesPage)
         self.userCombo.setObjectName(u"userCombo")
-        self.userCombo.setMinimumSize(QSize(180, 0))
+        self.userCombo.setMinimumSize(QSize(150, 0))
 
         self.filterRow.addWidget(self.userCombo)
-
-        self.periodCheck = QCheckBox(InvoicesPage)
-        self.periodCheck.setObjectName(u"periodCheck")
-
-        self.filterRow.addWidget(self.periodCheck)
-
-        self.periodFromEdit = QDateEdit(InvoicesPage)
-        self.periodFromEdit.setObjectName(u"periodFromEdit")
-        self.periodFromEdit.setCalendarPopup(True)
-
-        self.filterRow.addWidget(self.periodFromEdit)
-
-        self.periodDash = QLabel(InvoicesPage)
-        self.periodDash.setObjectName(u"periodDash")
-
-        self.filterRow.addWidget(self.periodDash)
-
-        self.periodToEdit = QDateEdit(InvoicesPage)
-        self.periodToEdit.setObjectName(u"periodToEdit")
-        self.periodToEdit.setCalendarPopup(True)
-
-        self.filterRow.addWidget(self.periodToEdit)
-
-        self.overdueCheck = QCheckBox(InvoicesPage)
-        self.overdueCheck.setObjectName(u"overdueCheck")
-
-        self.filterRow.addWidget(self.overdueCheck)
 
         self.filterSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -197,15 +197,15 @@ class Ui_InvoicesPage(object):
 
     def retranslateUi(self, InvoicesPage):
         self.titleLabel.setText(QCoreApplication.translate("InvoicesPage", u"Invoices", None))
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("InvoicesPage", u"Search name, e-mail, reference or number", None))
-        self.runLabel.setText(QCoreApplication.translate("InvoicesPage", u"Run", None))
-        self.statusLabel.setText(QCoreApplication.translate("InvoicesPage", u"Status", None))
-        self.userLabel.setText(QCoreApplication.translate("InvoicesPage", u"User", None))
         self.periodCheck.setText(QCoreApplication.translate("InvoicesPage", u"Period overlaps", None))
         self.periodFromEdit.setDisplayFormat(QCoreApplication.translate("InvoicesPage", u"d.M.yyyy", None))
         self.periodDash.setText(QCoreApplication.translate("InvoicesPage", u"\u2013", None))
         self.periodToEdit.setDisplayFormat(QCoreApplication.translate("InvoicesPage", u"d.M.yyyy", None))
         self.overdueCheck.setText(QCoreApplication.translate("InvoicesPage", u"Overdue only", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("InvoicesPage", u"Search name, e-mail, reference or number", None))
+        self.runLabel.setText(QCoreApplication.translate("InvoicesPage", u"Run", None))
+        self.statusLabel.setText(QCoreApplication.translate("InvoicesPage", u"Status", None))
+        self.userLabel.setText(QCoreApplication.translate("InvoicesPage", u"User", None))
         self.totalsLabel.setText("")
         self.newRunButton.setText(QCoreApplication.translate("InvoicesPage", u"New invoice run\u2026", None))
         self.openPdfButton.setText(QCoreApplication.translate("InvoicesPage", u"Open PDF", None))

@@ -62,6 +62,7 @@ class Ui_StationsPage(object):
         self.pendingLayout.setContentsMargins(-1, 4, -1, 4)
         self.pendingLabel = QLabel(self.pendingBanner)
         self.pendingLabel.setObjectName(u"pendingLabel")
+        self.pendingLabel.setWordWrap(True)
 
         self.pendingLayout.addWidget(self.pendingLabel)
 
@@ -81,7 +82,7 @@ class Ui_StationsPage(object):
         self.filterRow.setObjectName(u"filterRow")
         self.searchEdit = QLineEdit(StationsPage)
         self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setMinimumSize(QSize(260, 0))
+        self.searchEdit.setMinimumSize(QSize(200, 0))
         self.searchEdit.setClearButtonEnabled(True)
 
         self.filterRow.addWidget(self.searchEdit)

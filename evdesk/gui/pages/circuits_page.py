@@ -61,6 +61,9 @@ class CircuitsPage(Page):
         layout.addWidget(self.chart)
         self.members = CircuitMembers(services, operator, ui.liveSide)  # stations on it, limits by time of day
         ui.liveLayout.addWidget(self.members)
+        # the limits by time of day sit under the circuit's editor: beside the stations they made the
+        # page wider than a 1,366 px laptop screen, below them taller than a 768 px one
+        ui.treeLayout.addWidget(self.members.ui.scheduleBox)
         ui.circuitTree.currentItemChanged.connect(lambda *_: self.show_selected())
         ui.addButton.clicked.connect(self.new_circuit)
         ui.saveButton.clicked.connect(self.save)

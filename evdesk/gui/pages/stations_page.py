@@ -47,6 +47,8 @@ class StationsPage(Page):
         super().__init__(parent)
         self.ui = Ui_StationsPage()
         self.ui.setupUi(self)
+        # the banner's text wraps on a narrow window and takes the room there is on a wide one
+        self.ui.pendingLayout.setStretchFactor(self.ui.pendingLabel, 1)
         self.services = services
         self.model = sm.StationsModel(services, self)
         self.proxy = sm.StationFilterProxy(self)
@@ -283,7 +285,7 @@ class StationsPage(Page):
         self.import_button = QPushButton("Import CSV…", self)
         self.import_button.setObjectName("importButton")
         self.import_button.setToolTip("Add many stations at once from a CSV file (columns: see the README)")
-        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.addStationButton) + 1, self.import_button)
+        self.ui.titleRow.insertWidget(self.ui.titleRow.indexOf(self.ui.addStationButton) + 1, self.import_button)
         self.import_button.clicked.connect(self.choose_import_file)
         self.import_dialog: StationImportDialog | None = None
 
