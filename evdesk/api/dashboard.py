@@ -14,7 +14,8 @@ Rules decided here:
   its name is in the answers that have local times (`zone`).
 * Numbers are numbers: energy in kWh, times in hours, money in major units of the currency named
   beside it; a ratio or a change with nothing to divide by is null. Times are ISO 8601 with offset.
-* Statistics: `since`/`until` default to the 7 days up to now (the Statistics tab's window); the
+* Statistics: `since`/`until` default to the 7 days up to now (the Statistics tab's window);
+  `until` may lie at most `MAX_AHEAD` (a year) in the future; the
   figures are read in whole UTC hours (`station_metrics.py`). Connector 0 (the station itself) is
   not a charging point and has no row.
 """
@@ -44,6 +45,7 @@ CARDS_QUERY = ("period",)
 CONSUMPTION_QUERY = ("timeframe", "grain")
 STATISTICS_QUERY = ("since", "until", "station_id", "group_id")
 STATISTICS_DAYS = 7
+MAX_AHEAD = timedelta(days=366)  # how far past now a statistics period may end
 DEFAULT_GRAIN = {"24h": "hour", "7d": "day", "30d": "day", "12m": "month"}  # as the dashboard page's
 
 
@@ -51,6 +53,8 @@ def query_ids(request: web.Request, name: str) -> list[UUID]:
     """The ids of a comma-separated and/or repeated parameter, each once, in the order given."""
     out: list[UUID] = []
     for raw in request.query.getall(name, []):
+        if not raw:  # an empty value gives none, as for the single-id parameters
+            continue
         for part in raw.split(","):
             try:
                 value = UUID(part.strip())
@@ -169,6 +173,8 @@ async def statistics(request: web.Request) -> web.Response:
     given_until = query_time(request, "until")
     now = utcnow()
     until = given_until or now
+    if until > now + MAX_AHEAD:  # figures of the future are all zero, and the calendar ends at 9999
+        raise bad_parameter("Query parameter 'until' may be at most a year from now.", "until")
     try:
         since = query_time(request, "since") or until - timedelta(days=STATISTICS_DAYS)
     except OverflowError:  # 'until' in the first week of year 1: no week before it

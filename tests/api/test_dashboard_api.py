@@ -194,6 +194,7 @@ async def test_statistics_per_charging_point_within_the_domain(site, admin):
     ("/statistics", {"since": "2026-11-02T00:00:00Z", "until": "2026-11-01T00:00:00Z"}, "until"),
     ("/statistics", {"since": "9999-12-31T00:00:00Z"}, "since"),  # after the default until (now)
     ("/statistics", {"until": "0001-01-02T00:00:00Z"}, "until"),  # no week before it
+    ("/statistics", {"until": "9999-12-31T23:59:59Z"}, "until"),  # more than a year ahead
     ("/statistics", {"station_id": "1e400"}, "station_id"),
     ("/statistics", {"station_id": str(uuid4()), "group_id": str(uuid4())}, "group_id"),
     ("/statistics", {"days": "7"}, "days"),
