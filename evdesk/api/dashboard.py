@@ -7,17 +7,16 @@ Rules decided here:
   parameter (a timeframe the grain would cut into too many bars too: the core's refusal is given
   as the parameter's 400, not as a body's 422). Unknown parameters are refused as everywhere.
 * Id lists (`group_ids`, `station_ids`) are comma-separated and/or repeated (the request line's
-  limit, 8 KiB, bounds how many). A
-  group or station outside the key's domain is 403, one that does not exist is 404 — the core
-  would silently leave them out, which for an API caller reads as "no figures".
+  limit, 8 KiB, bounds how many); an empty value gives none. A group or station outside the key's
+  domain is 403, one that does not exist is 404 — the core would silently leave them out, which
+  for an API caller reads as "no figures".
 * The site's zone is the site setting's (UTC when none is set, as the reports' engine reads it);
   its name is in the answers that have local times (`zone`).
 * Numbers are numbers: energy in kWh, times in hours, money in major units of the currency named
   beside it; a ratio or a change with nothing to divide by is null. Times are ISO 8601 with offset.
 * Statistics: `since`/`until` default to the 7 days up to now (the Statistics tab's window);
-  `until` may lie at most `MAX_AHEAD` (a year) in the future; the
-  figures are read in whole UTC hours (`station_metrics.py`). Connector 0 (the station itself) is
-  not a charging point and has no row.
+  `until` may lie at most `MAX_AHEAD` (a year) in the future; the figures are read in whole UTC
+  hours (`station_metrics.py`). Connector 0 (the station itself) is not a charging point: no row.
 """
 
 from __future__ import annotations
@@ -59,7 +58,8 @@ def query_ids(request: web.Request, name: str) -> list[UUID]:
             try:
                 value = UUID(part.strip())
             except ValueError:
-                raise bad_parameter(f"Query parameter '{name}' must be ids (UUIDs) separated by commas.", name) from None
+                problem = f"Query parameter '{name}' must be ids (UUIDs) separated by commas."
+                raise bad_parameter(problem, name) from None
             if value not in out:
                 out.append(value)
     return out
