@@ -33,7 +33,7 @@ QUERY_DOCS = {
     "until": ("string", "date-time with time zone: until (exclusive)"),
     "types": ("string", ("comma-separated event types: ConnectorStatusChanged, ConnectionStateChanged, "
                          "TransactionStarted, TransactionEnded, TransactionUpdated (default: all)")),
-    "station_id": ("string", "only this station's events"),
+    "station_id": ("string", "only this station (events: its events)"),
     "identity": ("string", "the station with exactly this OCPP identity (as the station sends it)"),
     "user_group_id": ("string", "charging user group id"),
     "tariff_group_id": ("string", "tariff group id"),
@@ -51,6 +51,12 @@ QUERY_DOCS = {
     "period_start": ("string", "date (YYYY-MM-DD): invoices whose period overlaps from this day"),
     "period_end": ("string", "date (YYYY-MM-DD): invoices whose period overlaps until this day"),
     "overdue": ("boolean", "true: only sent invoices past their due date"),
+    # the dashboard and statistics (GET /dashboard/..., /statistics)
+    "group_ids": ("string", "charging group ids of your domain, comma-separated (each with its subgroups)"),
+    "station_ids": ("string", "station ids of your domain, comma-separated"),
+    "period": ("string", "today (default), 7d, 30d or month (this month), in the site's time zone"),
+    "timeframe": ("string", "24h, 7d (default), 30d or 12m"),
+    "grain": ("string", "hour, day, week or month (default: hour for 24h, day for 7d and 30d, month for 12m; no hours for 12m)"),
 }
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],

@@ -15,6 +15,7 @@ from evdesk.api.access_profiles import (
     list_profiles,
     update_profile,
 )
+from evdesk.api import dashboard as dash
 from evdesk.api.events import EVENTS_QUERY, stream_events
 from evdesk.api.scheduled_tasks import (
     RUNS_QUERY,
@@ -347,6 +348,22 @@ ROUTES: list[Route] = [
     # reports (evdesk/api/reports.py): figures of the key's domain from the hourly aggregates
     Route("POST", f"{V1}/reports/run", run_report, "Run a report: a metric over a period (and a comparison) by "
           "hour, day, week or month, filtered and broken down, in the site's time zone", "reports", REPORT_FIELDS),
+    # the dashboard and charging-point statistics (evdesk/api/dashboard.py): the key's domain only
+    Route("GET", f"{V1}/dashboard/status", dash.dashboard_status, "The status picture: stations, charging points, "
+          "charging now and in an error condition (of the groups chosen, and of the whole domain), charging "
+          "points per state, and the faults and connectivity losses", "dashboard", query=dash.STATUS_QUERY),
+    Route("GET", f"{V1}/dashboard/last-24h", dash.dashboard_last_24h, "The last 24 hours: sessions started, charging "
+          "points used, kWh (the domain, or the stations given)", "dashboard", query=dash.LAST_24H_QUERY),
+    Route("GET", f"{V1}/dashboard/cards", dash.dashboard_cards, "A period's cards: sessions, kWh, revenue per "
+          "currency, each with the preceding period's figure and the change in %; new users, new stations",
+          "dashboard", query=dash.CARDS_QUERY),
+    Route("GET", f"{V1}/dashboard/consumption", dash.dashboard_consumption, "The consumption chart: sessions and kWh "
+          "per hour, day, week or month of the site's time zone over a timeframe", "dashboard",
+          query=dash.CONSUMPTION_QUERY),
+    Route("GET", f"{V1}/statistics", dash.statistics, "Per charging point figures over a period (default: the last "
+          "7 days): sessions, failed sessions, kWh, plugged / charging / parked hours, utilisation, error rate, "
+          "availability, revenue; of a station, a group's subtree or the whole domain", "dashboard",
+          query=dash.STATISTICS_QUERY),
     Route("GET", f"{V1}/saved-reports", list_saved, "Saved reports: your own and the shared ones", "reports"),
     Route("POST", f"{V1}/saved-reports", create_saved, "Save a report by name (your own, or shared with the site)",
           "reports", SAVED_CREATE, success=201),

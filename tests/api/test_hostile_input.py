@@ -123,6 +123,14 @@ def query_values(name: str, path: str) -> list[tuple[str, str, int | None]]:
                 ("year 9999 with an offset", "9999-12-31T23:59:59-05:00", 400),
                 ("no zone", "2030-01-01T00:00:00", 400), ("year 1 UTC", "0001-01-01T00:00:00Z", None),
                 ("year 9999 UTC", "9999-12-31T23:59:59Z", None)]
+    if name in ("group_ids", "station_ids"):  # the dashboard's id lists
+        some = str(uuid.uuid4())
+        out += [("empty", "", 200), ("not an id", "x", 400), ("an empty item", f"{some},", 400),
+                ("a number", "-1", 400), ("an unknown id", some, 404), ("an id twice", f"{some},{some}", 404)]
+    if name in ("period", "timeframe", "grain"):
+        out += [("empty", "", 200), ("unknown", "fortnight", 400), ("upper case", "DAY", 400), ("a number", "-7", 400)]
+    if name in ("station_id", "group_id") and path.endswith("/statistics"):
+        out += [("not an id", "x", 400), ("a huge number", str(10**30), 400), ("an unknown id", str(uuid.uuid4()), 404)]
     if name == "cursor":
         some = str(uuid.uuid4())
         timed = 400 if path.endswith(("/sessions", "/authorizations")) else None  # /stations: [identity]
@@ -145,7 +153,8 @@ COMMAND_OUTCOMES = {409: "offline", 502: "error", 504: "timeout"}
 def check_answer(status: int, body, expected: int | None, field: str | None) -> str | None:
     """What is wrong with an answer, or None. A command's 409/502/504 is the station's
     outcome (offline, OCPP error, no answer) with the documented CommandResult body."""
-    if expected is None and isinstance(body, dict) and body.get("outcome") == COMMAND_OUTCOMES.get(status):
+    if (expected is None and status in COMMAND_OUTCOMES and isinstance(body, dict)
+            and body.get("outcome") == COMMAND_OUTCOMES[status]):
         return None
     if status >= 500:
         return f"got {status}: {body}"
