@@ -160,5 +160,9 @@ def test_definitions_refuse_what_makes_no_sense():
         buckets(date(2026, 1, 1), date(2027, 1, 1), "hour", HELSINKI)  # 8,760 hours
     with pytest.raises(ValidationError):
         ReportDefinition.from_dict({"station_ids": ["not-an-id"]})
+    for first, last in (("9999-01-01", "9999-12-31"), ("0001-01-01", "0001-12-31")):  # no real hours
+        with pytest.raises(ValidationError) as refused:
+            ReportDefinition.from_dict({"metric": "energy", "period": "custom", "first_day": first, "last_day": last})
+        assert refused.value.field == "first_day"
     again = ReportDefinition.from_dict(custom(date(2026, 3, 1), date(2026, 3, 2), tariffs=("Fleet",)).to_dict())
     assert again.first_day == date(2026, 3, 1) and again.tariffs == ("Fleet",)

@@ -50,6 +50,7 @@ BREAKDOWNS = {"none": "None", "station": "Station", "group": "Charging group", "
               "user_group": "User group", "tariff": "Tariff", "connector": "Charging point"}
 CURRENTS = ("AC", "DC")
 MAX_BUCKETS = 2000
+FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(2999, 12, 31)  # custom periods: the figures' epoch hours hold them
 MAX_FILTER_VALUES = 5000
 
 
@@ -83,6 +84,9 @@ class ReportDefinition:
                 raise ValidationError("The last day must not be before the first day.", field="last_day")
             if (self.last_day - self.first_day).days > 366 * 5:
                 raise ValidationError("A custom period can be at most five years long.", field="last_day")
+            for name in ("first_day", "last_day"):  # with the year before (a comparison), still a real date
+                if not FIRST_DAY <= getattr(self, name) <= LAST_DAY:
+                    raise ValidationError(f"Choose days from {FIRST_DAY.year} to {LAST_DAY.year}.", field=name)
         if any(c not in CURRENTS for c in self.currents):
             raise ValidationError("AC or DC.", field="currents")
         for name in ("group_ids", "station_ids", "user_group_ids", "user_ids", "tariffs", "connector_types"):
