@@ -29,7 +29,7 @@ from aiohttp import web
 from evdesk.api.errors import bad_parameter
 from evdesk.api.http import ctx_of, ok, services_of
 from evdesk.api.schemas import check_query, query_enum, query_time, query_uuid
-from evdesk.core.authorization import zone_for
+from evdesk.core.zones import site_zone
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import ValidationError
 from evdesk.core.permissions import require_group
@@ -72,7 +72,7 @@ def require_groups(services, ctx, group_ids: list[UUID]) -> None:
 
 
 def zone_of(services):
-    return zone_for(services.settings.site_timezone)
+    return site_zone(services.settings.site_timezone)
 
 
 def zone_name(zone) -> str:

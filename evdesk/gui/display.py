@@ -7,16 +7,13 @@ language: the language changes how a time is written, never which time it is."""
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from evdesk.core.station_status import CONNECTION_STATE_LABELS
+from evdesk.core.zones import site_zone
 from evdesk.gui.translations import current_language, current_locale
 from evdesk.gui.translations.columns import column_title
 from evdesk.gui.translations.labels import state_label
@@ -81,34 +78,6 @@ def status_colour(status: str) -> QColor:
     return QColor(CONNECTOR_STATUS_COLOURS.get(status, CONNECTOR_STATUS_COLOURS["Unknown"]))
 
 
-@lru_cache(maxsize=1)
-def _system_zone() -> tzinfo:
-    name = os.environ.get("TZ", "").lstrip(":")
-    if not name:
-        try:
-            # /etc/localtime -> /usr/share/zoneinfo/Europe/Helsinki names the zone
-            target = str(Path("/etc/localtime").resolve())
-            if "zoneinfo/" in target:
-                name = target.split("zoneinfo/", 1)[1]
-        except OSError:
-            name = ""
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return datetime.now().astimezone().tzinfo or timezone.utc
-
-
-@lru_cache(maxsize=16)
-def site_zone(site_timezone: str = "") -> tzinfo:
-    """The zone screens show times in: the site's when set, else this computer's."""
-    if site_timezone:
-        try:
-            return ZoneInfo(site_timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return _system_zone()
 
 
 def zone_of(settings) -> tzinfo:

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from uuid import UUID
 
-from evdesk.core.authorization import zone_for
+from evdesk.core.zones import site_zone
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.reads.session_export import ExportResult
 
@@ -83,7 +83,7 @@ class LogExport:
                       progress: Callable[[int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ExportResult:
         read = self._reader(ctx, log, station_id)
-        zone = zone_for(self.settings.site_timezone)
+        zone = site_zone(self.settings.site_timezone)
         target = Path(path)
         temporary = target.with_name(f".{target.name}.part")
         handle = await asyncio.to_thread(open, temporary, "w", encoding="utf-8", newline="")

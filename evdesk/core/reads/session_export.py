@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from evdesk.core.authorization import zone_for
+from evdesk.core.zones import site_zone
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.pricing.engine import Breakdown
@@ -85,7 +85,7 @@ class SessionExport:
     async def _pieces(self, ctx, flt, progress, cancelled, chunk_size) -> AsyncIterator[tuple[str, int]]:
         ids, values = self.reads.scope(ctx, flt)
         total = await self.total(ctx, flt) if progress is not None else 0
-        zone = zone_for(self.settings.site_timezone)
+        zone = site_zone(self.settings.site_timezone)
         extras = await self.reads.store.read(qx.extras)  # sockets and vehicle plates, once
         yield _header(), 0
         done, cursor, now = 0, None, utcnow()

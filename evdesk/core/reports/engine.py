@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from uuid import UUID
 
-from evdesk.core.authorization import zone_for
+from evdesk.core.zones import site_zone
 from evdesk.core.clock import utcnow
 from evdesk.core.permissions import OperatorContext, require_group, require_station
 from evdesk.core.reads import visible_station_ids
@@ -176,7 +176,7 @@ class ReportService:
         d = definition.validate()
         ctx = self.group_tree.fresh(ctx)
         now = now or utcnow()
-        zone = zone_for(self.settings.site_timezone)
+        zone = site_zone(self.settings.site_timezone)
         period, compare_period = resolve(d, zone, now)
         stations = self._stations(ctx, d)
         currency = d.currency or self.settings.currency

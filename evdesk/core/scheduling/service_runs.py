@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
-from evdesk.core.authorization import zone_for
+from evdesk.core.zones import site_zone
 from evdesk.core.errors import EvdeskError, StaleEdit
 from evdesk.core.invoicing.runs import RunRequest
 from evdesk.core.load.circuit_rules import CircuitInput
@@ -119,7 +119,7 @@ async def report_email(executor, task: dict, ctx: OperatorContext) -> list:
                 attachments.append((path.name, path.read_bytes(), "text/csv"))
     except (OSError, BrokenProcessPool) as exc:  # a full disk, a PDF process that died twice
         return [_failed(task, "report_email", f"The report's files could not be written: {exc}", now, "error")]
-    zone = zone_for(s.settings.site_timezone)
+    zone = site_zone(s.settings.site_timezone)
     subject = f"{saved.name} ({now.astimezone(zone):%d.%m.%Y})"
     body = (f"Hello,\n\nattached is the report \"{saved.name}\" made by the scheduled task \"{task['name']}\" "
             f"at {now.astimezone(zone):%d.%m.%Y %H:%M}.\n")
