@@ -84,7 +84,9 @@ class CentralSystem:
         self.host = host
         self.requested_port = port
         self.port: int | None = None
-        # plain / tls / both (the site setting unless given); the TLS port likewise
+        # plain / tls / both (the site setting unless given, and then it follows the setting's changes
+        # without a restart); the TLS port likewise
+        self.follows_settings = listener is None
         self.listener = listener or services.settings.ocpp_listener
         self.requested_tls_port = services.settings.ocpp_tls_port if tls_port is None else tls_port
         self.tls_port: int | None = None
@@ -105,6 +107,9 @@ class CentralSystem:
         self._server: Server | None = None
         self._boot_triggered: set[str] = set()
         self._background: set[asyncio.Task] = set()  # after-boot work: ended with the server
+        self._listener_lock = asyncio.Lock()  # one listener change at a time
+        self._plain_port: int | None = None  # the ws:// port while it is closed: the same one when it opens again
+        self._follows_certificates = False
         self.auth_throttle = AuthThrottle()
         self._unsubscribe = []
 
@@ -132,6 +137,42 @@ class CentralSystem:
         await self.firmware.start()
         self.load_control.start()
         self._unsubscribe.append(self.services.bus.subscribe(ev.StationChanged, self._on_station_changed))
+        if self.follows_settings:
+            self._unsubscribe.append(self.services.bus.subscribe(ev.SiteSettingsChanged, self._settings_changed))
+
+    def _settings_changed(self, _event) -> None:
+        settings = self.services.settings
+        if (settings.ocpp_listener, settings.ocpp_tls_port) != (self.listener, self.requested_tls_port):
+            task = spawn(self.apply_listener(settings.ocpp_listener, settings.ocpp_tls_port), name="OCPP listener change")
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def apply_listener(self, listener: str, tls_port: int) -> None:
+        """Open and close the ws:// and wss:// listeners as the mode says, now. Stations connected to
+        a listener that closes are disconnected (a site that turns plain ws:// off means it: they
+        reconnect over wss://); those on a listener that stays keep their connection."""
+        async with self._listener_lock:
+            want_tls, want_plain = listener in ("tls", "both"), listener != "tls"
+            if self._tls_server is not None and (not want_tls or tls_port != self.requested_tls_port):
+                await self._close_listener(self._tls_server)
+                self._tls_server, self.tls_port = None, None
+            self.listener, self.requested_tls_port = listener, tls_port
+            if want_tls and self._tls_server is None:
+                self.tls_error = ""
+                await self._start_tls_listener()
+            if self._server is not None and not want_plain:
+                await self._close_listener(self._server)
+                self._server, self._plain_port, self.port = None, self.port, None
+                log.info("OCPP server: plain ws:// listener closed (the site listens on wss:// only)")
+            elif want_plain and self._server is None:
+                self._server = await self._listen(self._plain_port or self.requested_port)
+                self.port = self._server.sockets[0].getsockname()[1]
+                log.info("OCPP server listening on %s", self.address)
+
+    @staticmethod
+    async def _close_listener(server: Server) -> None:
+        server.close(close_connections=True)
+        await server.wait_closed()
 
     async def _start_tls_listener(self) -> None:
         """wss://: certificates are generated on first use (the site CA and this computer's server
@@ -145,7 +186,9 @@ class CentralSystem:
             log.error("OCPP TLS listener not started: %s", self.tls_error)
             return
         self._tls_context = server_context(str(paths[0]), str(paths[1]), str(paths[2]) if paths[2] else None)
-        self._unsubscribe.append(self.services.bus.subscribe(ev.CertificatesChanged, self._certificates_changed))
+        if not self._follows_certificates:
+            self._follows_certificates = True
+            self._unsubscribe.append(self.services.bus.subscribe(ev.CertificatesChanged, self._certificates_changed))
         self._tls_server = await self._listen(self.requested_tls_port, tls_connection_class(
             lambda: self._tls_context, self._tls_refused))
         self.tls_port = self._tls_server.sockets[0].getsockname()[1]
@@ -184,6 +227,7 @@ class CentralSystem:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self._follows_certificates = False
         self.local_lists.close()
         self.limit_stops.close()
         self.auto_recovery.close()

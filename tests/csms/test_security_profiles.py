@@ -208,3 +208,60 @@ async def test_new_certificates_apply_to_the_next_handshake(services, tls_centra
         der = ws.transport.get_extra_info("ssl_object").getpeercert(binary_form=True)
     from cryptography import x509
     assert pki.fingerprint(x509.load_der_x509_certificate(der)) == after
+
+
+async def test_the_listener_mode_changes_without_a_restart(services):
+    """Settings → Certificates: plain → both → TLS only → plain, on the running server. A station on a
+    listener that closes is disconnected; one on a listener that stays keeps its connection."""
+    import dataclasses
+
+    from evdesk.csms.server import CentralSystem
+
+    await add_station(services, "MODE-1", 1)
+    await add_station(services, "MODE-2", 2, password="station-pass-123")
+    cs = CentralSystem(services, "127.0.0.1", 0)  # follows the site setting (plain by default)
+    await cs.start()
+    stations = []
+    try:
+        assert cs._server is not None and cs._tls_server is None
+        plain = SimulatedStation("MODE-1", cs.url, connectors=1)
+        stations.append(plain)
+        await plain.start()
+        await plain.wait_accepted(10)
+        plain_port = cs.port
+
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            tls_port = probe.getsockname()[1]
+
+        async def mode(listener: str) -> None:
+            settings = dataclasses.replace(services.settings, ocpp_listener=listener, ocpp_tls_port=tls_port)
+            await services.save_settings(settings, ctx=SYSTEM_CONTEXT)
+            await wait_for(lambda: cs.listener == listener and (cs._tls_server is not None) == (listener != "plain")
+                           and (cs._server is not None) == (listener != "tls"), 10, message=f"listener {listener}")
+
+        await mode("both")
+        secure = SimulatedStation("MODE-2", cs.tls_url, connectors=1, password="station-pass-123",
+                                  ssl=client_context(str(services.certificates.folder / "ca.pem")))
+        stations.append(secure)
+        await secure.start()
+        await secure.wait_accepted(10)
+        assert cs.is_connected("MODE-1")  # the plain station stayed on
+
+        await mode("tls")
+        await wait_for(lambda: not cs.is_connected("MODE-1"), 10, message="the ws:// station was disconnected")
+        assert cs.is_connected("MODE-2")
+        with pytest.raises(OSError):  # nobody listens on ws:// any more
+            async with connect(f"ws://127.0.0.1:{plain_port}/MODE-1", subprotocols=["ocpp1.6"], open_timeout=3):
+                pass
+
+        await mode("plain")
+        assert cs.port == plain_port  # the same port as before: the stations' configuration holds
+        await wait_for(lambda: cs.is_connected("MODE-1"), 20, message="the ws:// station reconnected")
+        await wait_for(lambda: not cs.is_connected("MODE-2"), 10, message="the wss:// station was disconnected")
+    finally:
+        for st in stations:
+            await st.stop()
+        await cs.stop()
