@@ -88,6 +88,7 @@ class TransactionUpdated(Event):
     power_w: float | None
     at: datetime
     current_a: float | None = None  # the newest Current.Import (highest phase), for load management
+    phases_drawing: int | None = None  # 1 or 3 when the newest per-phase currents tell (metering.phases_drawing)
 
 
 @dataclass(frozen=True)

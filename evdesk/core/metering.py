@@ -39,6 +39,8 @@ class MeterReading:
     current_a: float | None = None  # highest phase current
     voltage_v: float | None = None
     soc: float | None = None
+    # Current.Import per grid phase (L1, L2, L3; "L1-N" counts as L1) when the station tags them
+    phase_current_a: dict[str, float] = field(default_factory=dict)
     # [measurand, phase, location, unit as sent, value as sent, context, format]: a signed
     # reading (format SignedData) keeps its whole value and context, to be verified later
     samples: list[list[str]] = field(default_factory=list)
@@ -90,6 +92,8 @@ def parse_meter_values(meter_value: list[dict], received: datetime, naive_zone=N
                     reading.power_w = value
             elif measurand == CURRENT:
                 reading.current_a = value if reading.current_a is None else max(reading.current_a, value)
+                if phase[:2] in ("L1", "L2", "L3"):
+                    reading.phase_current_a[phase[:2]] = value
             elif measurand == VOLTAGE and reading.voltage_v is None:
                 reading.voltage_v = value
             elif measurand == SOC:
@@ -98,6 +102,22 @@ def parse_meter_values(meter_value: list[dict], received: datetime, naive_zone=N
             reading.power_w = phase_power
         readings.append(reading)
     return readings
+
+
+DRAWING_A = 1.0  # a phase carrying at least this much current is one the car draws on
+
+
+def phases_drawing(reading: MeterReading) -> int | None:
+    """On how many phases the car draws: 1 or 3, when the reading has the current of all three
+    phases and the car draws at all; None when that cannot be told (untagged or partial currents,
+    no current flowing). Load management counts a single-phase car on one phase only."""
+    currents = reading.phase_current_a
+    if len(currents) < 3:
+        return None
+    drawing = sum(1 for value in currents.values() if value >= DRAWING_A)
+    if drawing == 0:
+        return None
+    return 1 if drawing == 1 else 3
 
 
 def newest_energy(readings: list[MeterReading]) -> tuple[int, datetime] | None:

@@ -31,7 +31,9 @@ from uuid import UUID
 from evdesk.core import events as ev
 from evdesk.core.authorization import AuthorizationService, Decision
 from evdesk.core.clock import parse_ocpp_time, utcnow
-from evdesk.core.metering import MeterReading, newest_energy, newest_power, oldest_energy, parse_meter_values
+from evdesk.core.metering import (
+    MeterReading, newest_energy, newest_power, oldest_energy, parse_meter_values, phases_drawing,
+)
 from evdesk.core.pricing.selection import Who
 from evdesk.core.pricing.tariff import prices_from_snapshot
 from evdesk.core.running_sessions import ActiveTransaction, RunningSessions
@@ -279,8 +281,9 @@ class TransactionService:
                 t.meter_last_wh, t.last_meter_at = latest
             self._dirty.add(t.ocpp_id)
             current = next((r.current_a for r in reversed(readings) if r.current_a is not None), None)
+            phases = next((n for n in map(phases_drawing, reversed(readings)) if n is not None), None)
             self.bus.publish(ev.TransactionUpdated(t.id, t.station_id, t.connector_id, t.energy_wh, t.power_w, received,
-                                                   current))
+                                                   current, phases))
         return readings
 
     def _connector_status(self, event: ev.ConnectorStatusChanged) -> None:

@@ -130,7 +130,11 @@ class LoadControl:
         self._dirty.set()
 
     def _updated(self, e: ev.TransactionUpdated) -> None:
-        flag = self.planner.measured(e.station_id, e.connector_id, e.current_a)
+        session = self.planner.sessions.get((e.station_id, e.connector_id))
+        phases_before = session.car_phases if session is not None else None
+        flag = self.planner.measured(e.station_id, e.connector_id, e.current_a, e.phases_drawing)
+        if session is not None and session.car_phases != phases_before:
+            self._dirty.set()  # the car draws on other phases than counted: share the circuit again
         if flag is not None:
             self._flag(flag.station_id, flag.connector_id, flag.limit_a, flag.drawn_a, "measured")
 

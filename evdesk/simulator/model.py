@@ -168,11 +168,12 @@ def sampled_values(
                  "location": "Outlet", "unit": "W"}
             )
         elif m == "Current.Import":
+            # the station's meter measures all three phases; a single-phase car draws on L1 only
             phases = c.car.phases if c.car else 3
             amps = c.current_a
-            for n in range(1, phases + 1):
+            for n in range(1, 4):
                 out.append(
-                    {"value": f"{amps:.2f}", "context": context, "measurand": m,
+                    {"value": f"{amps if n <= phases else 0.0:.2f}", "context": context, "measurand": m,
                      "phase": f"L{n}", "location": "Outlet", "unit": "A"}
                 )
         elif m == "Current.Offered":

@@ -217,3 +217,37 @@ async def test_sessions_off_circuits_cost_no_priority_reads_and_each_session_is_
     finally:
         for sim in [lone, *locals().get("sims", [])]:
             await sim.stop()
+
+
+async def test_single_phase_cars_on_different_phases_each_get_the_phase_they_draw_on(central, services,
+                                                                                     fast_control):
+    """Two single-phase cars on three-phase points wired in turned rotations (RST, STR) draw on L1 and
+    L2. Until their meters show it they count on all three phases and share 32 A; once the stations'
+    per-phase currents show one phase each, each gets its station's 32 A."""
+    from evdesk.core.hardware_rules import ConnectorSpec, EvseSpec
+    from evdesk.simulator.model import Car
+
+    circuit = await services.circuits.create(SYSTEM_CONTEXT, CircuitInput("Row", 32.0, phases=3))
+    sims = []
+    try:
+        for i, rotation in enumerate(("RST", "STR")):
+            info = await services.stations.create_station(f"LM-{i}", connectors=1, ctx=SYSTEM_CONTEXT)
+            details = await services.station_details.details(SYSTEM_CONTEXT, info.id)
+            await services.station_details.save(SYSTEM_CONTEXT, info.id, details.version, evses=[
+                EvseSpec(1, "AC", 22000, 3, "", rotation, "", (ConnectorSpec(1, "Type2"),))])
+            await services.circuits.put_station(SYSTEM_CONTEXT, circuit.id, info.id, 32)
+            await services.store.run(lambda i=i: m.Token.create(uid=f"TAG-{i}", uid_key=f"TAG-{i}"))
+            sim = SimulatedStation(f"LM-{i}", central.url, connectors=1, clock=ScaledClock(20.0))
+            sims.append(sim)
+            await sim.start()
+            await sim.wait_accepted(10)
+        for i, sim in enumerate(sims):
+            await sim.plug_in(1, Car(phases=1, max_power_w=7400))
+            assert await sim.present_token(1, f"TAG-{i}")
+        await limits_become(sims, [16.0, 16.0])  # phases unknown yet: both counted on L1, L2 and L3
+        await limits_become(sims, [32.0, 32.0], timeout=30)  # the meters showed L1 and L2
+        planner = fast_control.planner
+        assert sorted(s.car_phases for s in planner.sessions.values()) == [1, 1]
+    finally:
+        for sim in sims:
+            await sim.stop()

@@ -133,8 +133,8 @@ class LoadPlanner:
         if s is None or current_a is None:
             return None
         s.drawn_a = current_a
-        if phases_seen == 1:
-            s.car_phases = 1
+        if phases_seen in (1, 3):  # a car seen on one phase counts on one; seen on three again, on three
+            s.car_phases = phases_seen
         if s.in_force_a is None:
             return None
         if current_a > s.in_force_a * OVERDRAW_FACTOR and current_a > s.in_force_a + OVERDRAW_MIN_A:
