@@ -142,8 +142,8 @@ class Services:
                                                self.settings, clock=clock,
                                                **({"names": certificate_names} if certificate_names else {}))
         # stations' certificate signing requests (security profile 3), signed with the site CA
-        self.station_csrs = StationCertificateRequests(self.certificates, self.stations, self.settings, self.bus,
-                                                       clock=clock)
+        self.station_csrs = StationCertificateRequests(store, self.batch, self.certificates, self.stations,
+                                                       self.settings, self.bus, clock=clock)
         # the site's shared database (issue 14): off unless this seat's settings enable it
         self.shared_db = SharedDatabaseService(store, self.bus, on_pulled=self.change_feed.poke,
                                                on_slot=self.transactions.use_id_slot)
@@ -173,6 +173,7 @@ class Services:
         await self.stations.load()
         await self.compat.load()
         await self.locations.load()
+        await self.station_csrs.load()
         await self.tariffs.load()
         await self.access_profiles.load()
         await self.transactions.load()

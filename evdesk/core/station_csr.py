@@ -12,9 +12,9 @@ Rules (decided):
   be signed: the request is refused at once, so the station does not wait for nothing.
 * Automatic signing (setting `sign_station_certificates_automatically`) applies to adopted stations
   only; a station still waiting for adoption always waits for an admin.
-* Pending requests live in memory on the seat the station is connected to: CertificateSigned
-  can go only over that connection, and a station repeats its request when it renews.
-  A newer request of the same station replaces its older pending one.
+* Pending requests are kept on the seat the station is connected to (CertificateSigned can go
+  only over that connection; not synced), in the store before the station hears Accepted, so a
+  restart keeps them. A newer request of the same station replaces its older pending one.
 * Who decides: operators with the right to edit stations, for stations in their domain.
 """
 
@@ -35,6 +35,9 @@ from evdesk.core.certificates import CA_FILE, CA_KEY
 from evdesk.core.clock import utcnow
 from evdesk.core.errors import NotFound, ValidationError
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
+from evdesk.core.tasks import spawn
+from evdesk.store.queries import security as q
+from evdesk.store.repos import security as repo
 
 CERTIFICATE_DAYS = 2 * 365
 STATION_CERTIFICATE = "ChargingStationCertificate"
@@ -85,7 +88,9 @@ def sign_station_csr(ca_cert, ca_key, csr: x509.CertificateSigningRequest, ident
 
 
 class StationCertificateRequests:
-    def __init__(self, certificates, stations, settings, bus: ev.EventBus, *, clock=utcnow):
+    def __init__(self, store, batch, certificates, stations, settings, bus: ev.EventBus, *, clock=utcnow):
+        self.store = store
+        self.batch = batch
         self.certificates = certificates
         self.stations = stations
         self.settings = settings
@@ -93,9 +98,22 @@ class StationCertificateRequests:
         self.clock = clock
         self._pending: dict[UUID, CertificateRequest] = {}
 
+    async def load(self) -> None:
+        """The requests kept before a restart (their stations' names and groups as they are now)."""
+        self._pending.clear()
+        for row in await self.store.read(q.pending_requests):
+            info = self.stations.by_id.get(row["station"])
+            if info is None:
+                continue
+            self._pending[row["id"]] = CertificateRequest(
+                row["id"], info.id, info.identity, info.group_id, row["received_at"], row["ocpp_version"],
+                row["certificate_type"], row["requested_subject"], row["csr_pem"])
+
     # -- from the station --------------------------------------------------------------
-    def received(self, info, csr_pem: str, ocpp_version: str, certificate_type: str | None = None) -> CertificateRequest:
-        """Check and keep a station's request (raises CsrRefused: answer Rejected). Publishes
+    async def received(self, info, csr_pem: str, ocpp_version: str,
+                       certificate_type: str | None = None) -> CertificateRequest:
+        """Check and keep a station's request (raises CsrRefused: answer Rejected); kept in the store
+        with the frame's group commit (the station hears Accepted after it). Publishes
         StationCertificateRequested; `automatic` tells the OCPP side to sign it now."""
         if certificate_type not in (None, STATION_CERTIFICATE):
             raise CsrRefused(f"evdesk signs charging-station certificates only, not {certificate_type}")
@@ -105,6 +123,9 @@ class StationCertificateRequests:
         subject = csr.subject.rfc4514_string()
         request = CertificateRequest(uuid.uuid4(), info.id, info.identity, info.group_id, self.clock(), ocpp_version,
                                      certificate_type, subject, csr_pem)
+        await self.batch.call(repo.keep_request, {
+            "id": request.id, "station": info.id, "received_at": request.received_at, "ocpp_version": ocpp_version,
+            "certificate_type": certificate_type, "requested_subject": subject, "csr_pem": csr_pem})
         for old in [r for r in self._pending.values() if r.station_id == info.id]:
             del self._pending[old.id]
         self._pending[request.id] = request
@@ -128,6 +149,8 @@ class StationCertificateRequests:
             raise NotFound("This certificate request is no longer waiting (decided already, or replaced by a newer one).")
         require_station(self.stations.fresh_context(ctx), request.group_id)
         del self._pending[request_id]
+        # decided: off the store too (a crash before this write shows it again, to decide once more)
+        spawn(self.store.run(repo.drop_request, request_id), name="certificate request decided")
         self.bus.publish(ev.StationCertificateRequested(request.id, request.station_id, False, decided=True))
         return request
 

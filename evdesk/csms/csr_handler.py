@@ -8,9 +8,9 @@ from __future__ import annotations
 from evdesk.core.station_csr import CsrRefused
 
 
-def answer_csr(conn, csr: str, certificate_type: str | None = None) -> str:
+async def answer_csr(conn, csr: str, certificate_type: str | None = None) -> str:
     try:
-        request = conn.services.station_csrs.received(conn.info, csr, conn.ocpp_version, certificate_type)
+        request = await conn.services.station_csrs.received(conn.info, csr, conn.ocpp_version, certificate_type)
     except CsrRefused as exc:
         conn.services.status.station_event(conn.info, "security", "CertificateRequestRejected", str(exc))
         return "Rejected"

@@ -204,6 +204,12 @@ def _aggregate_backlog(db: peewee.Database) -> None:
     db.create_tables([models.AggregateBacklog], safe=True)
 
 
+def _pending_certificate_requests(db: peewee.Database) -> None:
+    """Issue 15: a station's certificate signing request survives a restart until an admin decides.
+    Its own table only."""
+    db.create_tables([models.PendingCertificateRequest], safe=True)
+
+
 def _compatibility_profiles(db: peewee.Database) -> None:
     """Issue 16: compatibility profiles per station and per charger model. Its own tables only."""
     db.create_tables([models.StationCompatibility, models.ModelCompatibility], safe=True)
@@ -275,6 +281,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (20, "load management: circuits, their stations and schedules", _load_management),
     (22, "load management priorities: user-group priority, departure times", _load_priorities),
     (23, "the backlog of hourly aggregates still to fold in", _aggregate_backlog),
+    (24, "stations' pending certificate signing requests", _pending_certificate_requests),
 ]
 
 # migrations that add NOT NULL columns to a table other rows point at (station, transaction, ...): SQLite

@@ -158,3 +158,31 @@ async def test_a_station_waiting_for_adoption_gets_no_certificate(services, tls_
 async def add_station_profile(services, info, profile: int):
     fresh = services.stations.get_by_id(info.id)
     return await services.stations.update_station(fresh.id, fresh.version, ctx=SYSTEM_CONTEXT, security_profile=profile)
+
+
+async def test_a_pending_request_survives_a_restart_and_leaves_the_store_once_decided(services, tls_central, site_ca):
+    """The station heard Accepted only after its request was written: a restart of evdesk (a new
+    request service reading the store) shows it waiting still; once signed it is gone from the store."""
+    from evdesk.core.station_csr import StationCertificateRequests
+
+    await services.stations.create_station("CSR-KEEP", connectors=1, ctx=SYSTEM_CONTEXT)
+    st = SimulatedStation201(tls_central.url, "CSR-KEEP", evses=1)
+    await st.start()
+    try:
+        assert (await st.request_certificate())["status"] == "Accepted"
+        kept = await services.store.read(lambda: list(m.PendingCertificateRequest.select().dicts()))
+        assert len(kept) == 1 and "BEGIN CERTIFICATE REQUEST" in kept[0]["csr_pem"]
+        restarted = StationCertificateRequests(services.store, services.batch, services.certificates,
+                                               services.stations, services.settings, services.bus)
+        await restarted.load()
+        (waiting,) = restarted.pending(ADMIN_CTX)
+        assert (waiting.identity, waiting.ocpp_version, waiting.id) == ("CSR-KEEP", "2.0.1", kept[0]["id"])
+        assert (await st.request_certificate())["status"] == "Accepted"  # asked again: replaces the first
+        assert await services.store.read(lambda: m.PendingCertificateRequest.select().count()) == 1
+        (newest,) = services.station_csrs.pending(ADMIN_CTX)
+        result = await tls_central.commands.approve_certificate_request(newest.id, ctx=ADMIN_CTX)
+        assert result.ok, result.message
+        await wait_for(lambda: services.store.read(lambda: not m.PendingCertificateRequest.select().exists()), 5,
+                       message="the decided request left the store")
+    finally:
+        await st.stop()

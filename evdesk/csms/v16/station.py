@@ -122,8 +122,8 @@ class StationConnection16(StationConnection):
 
     # -- security extension (OCPP 1.6 security whitepaper) ----------------------------
     @handles("SignCertificate")
-    def on_sign_certificate(self, csr, **_):
-        return call_result.SignCertificate(status=answer_csr(self, csr))
+    async def on_sign_certificate(self, csr, **_):
+        return call_result.SignCertificate(status=await answer_csr(self, csr))
 
     @handles("SecurityEventNotification")
     def on_security_event(self, type, timestamp, **kw):

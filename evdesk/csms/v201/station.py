@@ -191,8 +191,8 @@ class StationConnection201(StationConnection):
         return call_result.SecurityEventNotification()
 
     @handles("SignCertificate")
-    def on_sign_certificate(self, csr, certificate_type=None, **_):
-        return call_result.SignCertificate(status=answer_csr(self, csr, certificate_type))
+    async def on_sign_certificate(self, csr, certificate_type=None, **_):
+        return call_result.SignCertificate(status=await answer_csr(self, csr, certificate_type))
 
     @handles("ReservationStatusUpdate")
     def on_reservation_status(self, reservation_id, reservation_update_status, **_):

@@ -51,6 +51,7 @@ from evdesk.store.models.site import (
     StationConfigKey,
     StationTemplate,
 )
+from evdesk.store.models.security import PendingCertificateRequest
 from evdesk.store.models.sync import SyncConflict
 
 # Creation order: every table after the tables it refers to.
@@ -117,6 +118,7 @@ ALL_MODELS = [
     Circuit,
     CircuitStation,
     CircuitSchedule,
+    PendingCertificateRequest,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
