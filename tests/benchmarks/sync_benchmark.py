@@ -4,7 +4,8 @@ the seats catch up after the database was away, and that nothing is lost or coun
     python3 tests/benchmarks/sync_benchmark.py [--stations 600] [--outage 30] [--edits 40]
 
 * a throw-away PostgreSQL cluster (tests/pg.py; as root initdb runs as `postgres`);
-* three real `evdesk --headless` seats; seat 1 holds the stations and the token and seeds the
+* three real evdesk seats, seat 3 with its window (offscreen, logged in; `--all-headless`: not);
+  seat 1 holds the stations and the token and seeds the
   site, seats 2 and 3 start empty and take it;
 * tests/benchmarks/chargers.py drives a third of the stations against each seat (sessions, meter
   readings every --meter-interval s, 60 by default as in the issue);
@@ -65,15 +66,25 @@ def seed_first_seat(path: Path, stations: int) -> None:
             m.Station.insert_many(rows[i:i + 500]).execute()
 
     store.call_sync(seed)
+    # a window seat logs in unattended (EVDESK_LOGIN_USER/PASSWORD) as this admin, synced from seat 1
+    from evdesk.core.passwords import hash_password
+
+    store.call_sync(lambda: m.Operator.create(username=BENCH_USER, role="admin", status="active",
+                                              password_hash=hash_password(BENCH_PASSWORD)))
     store.close()
 
 
-def start_seat(folder: Path, port: int) -> subprocess.Popen:
+BENCH_USER, BENCH_PASSWORD = "bench", "bench-sync-2026"
+
+
+def start_seat(folder: Path, port: int, window: bool = False) -> subprocess.Popen:
     env = dict(os.environ, EVDESK_METRICS_FILE=str(folder / "metrics.json"),
-               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", QT_QPA_PLATFORM="offscreen",
+               EVDESK_LOGIN_USER=BENCH_USER, EVDESK_LOGIN_PASSWORD=BENCH_PASSWORD)
     with open(folder / "stderr.log", "ab") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "evdesk", "--headless", "--no-api", "--data-dir", str(folder),
-                                 "--port", str(port), "--host", "127.0.0.1", "--log-level", "WARNING"],
+        proc = subprocess.Popen([sys.executable, "-m", "evdesk", *([] if window else ["--headless"]), "--no-api",
+                                 "--data-dir", str(folder), "--port", str(port), "--host", "127.0.0.1",
+                                 "--log-level", "WARNING"],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -175,6 +186,7 @@ def main() -> int:
     p.add_argument("--outage", type=float, default=30.0, help="seconds PostgreSQL is stopped (the issue: 600)")
     p.add_argument("--edits", type=int, default=40)
     p.add_argument("--meter-interval", type=float, default=60.0)
+    p.add_argument("--all-headless", action="store_true", help="seat 3 headless too (default: with its window, offscreen)")
     p.add_argument("--duration", type=float, default=0.0, help="charger run after the ramp (default: enough)")
     args = p.parse_args()
     # ramp and first sessions (15 s), edits (at most EDIT_SECONDS), the outage, the catch-up under load (30 s)
@@ -199,12 +211,16 @@ def main() -> int:
         procs.append(start_seat(folders[0], ports[0]))
         wait(lambda: pg(cluster, database, "SELECT to_regclass('sync_seat') IS NOT NULL")[0][0]
              and pg(cluster, database, "SELECT COUNT(*) FROM sync_seat")[0][0] >= 1, 60, "seat 1 seeds")
-        for folder, port in zip(folders[1:], ports[1:]):
+        for n, (folder, port) in enumerate(zip(folders[1:], ports[1:]), start=2):
             procs.append(start_seat(folder, port))
         took = wait(lambda: all(query(path, "SELECT COUNT(*) FROM station")[0][0] >= args.stations
                                 for path in paths[1:]), 120, "seats 2 and 3 take the site")
         print(f"site seeded by seat 1 and taken by seats 2 and 3 in {time.monotonic() - t0:.1f} s "
               f"({args.stations} stations; the last {took:.1f} s waiting for seats 2 and 3)", flush=True)
+        if not args.all_headless:  # seat 3 again with its window: it logs in as an operator it has now
+            procs[2].terminate()
+            procs[2].wait(timeout=60)
+            procs[2] = start_seat(folders[2], ports[2], window=True)
 
         results: dict = {}
         per = args.stations // 3
@@ -219,6 +235,9 @@ def main() -> int:
         print(f"edit on seat 1 visible on seats 2 and 3: p50 {percentile(delays, 50) * 1000:.0f} ms, "
               f"p99 {percentile(delays, 99) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms ({len(delays)} edits, "
               f"under load)", flush=True)
+        slowest = max(range(len(delays)), key=lambda n: delays[n]) if delays else 0
+        print(f"  each edit (ms, in order): {[round(d * 1000) for d in delays]}; the slowest was edit {slowest + 1}",
+              flush=True)
 
         cluster.stop()
         down = time.monotonic()
@@ -277,7 +296,8 @@ def main() -> int:
                 lags[name] = round(json.loads((folder / "metrics.json").read_text()).get("p99_ms", float("nan")), 1)
             except (OSError, ValueError):
                 lags[name] = None
-        print(f"headless seats' event loop lag p99 (ms): {lags}")
+        kinds = {name: "headless" if n < 2 or args.all_headless else "window" for n, name in enumerate(SEATS)}
+        print(f"seats' event loop lag p99 (ms): " + ", ".join(f"{name} ({kinds[name]}) {lag}" for name, lag in lags.items()))
         return 0 if lost == 0 and dup + twice == 0 else 1
     finally:
         for proc in procs:
