@@ -3,14 +3,15 @@
 Recomputing the hours of the sessions and charging points a group commit touched costs far more than
 the commit itself (a boot storm's StatusNotifications touch thousands of charging points), and the
 answers of that commit's frames waited for it. Now the commit only notes what it touched in
-`AggregateBacklog` (one multi-row upsert, in its own transaction, so a crash loses nothing), and the
-writer folds the backlog in a moment later (`fold`, in short slices between group commits, oldest
-first, never while a frame waits longer than one slice). A charging point or session touched by many
-commits meanwhile is folded in once.
+`AggregateBacklog` (one multi-row upsert in the commit's own transaction, so a crash loses nothing;
+the sync does the same for rows it pulls from other seats), and the writer folds the backlog in a
+moment later (`fold`, in short slices between group commits, oldest first, at most one slice while
+frames wait). A charging point or session touched by many commits meanwhile is folded in once.
 
 What the reads see: the aggregates lag the committed rows by about `BatchWriter.aggregates_every`
-seconds (a running session's readings by up to `aggregates.READINGS_EVERY`). `fold(None)` folds in
-everything at once: `evdesk aggregates rebuild`, the tests, and a caller that must see every row.
+seconds (a running session's readings by up to `aggregates.READINGS_EVERY`). Reports and station
+statistics first call `BatchWriter.fold_aggregates()`, which folds the whole backlog in, slice by
+slice, so they see every committed row; `evdesk aggregates rebuild` starts from the raw rows.
 """
 
 from __future__ import annotations
