@@ -50,7 +50,7 @@ from evdesk.store import aggregate_backlog, aggregates
 from evdesk.store import models as m
 from evdesk.store import write as w
 from evdesk.store.bulk import chunk_sizes
-from evdesk.store.database import Store
+from evdesk.store.database import Store, write_transaction
 from evdesk.store.errors import RowRejected, StorageUnavailable, storage_problem
 
 log = logging.getLogger(__name__)
@@ -332,7 +332,7 @@ class BatchWriter:
         db = self.store.db
         models = sorted(batch.rows, key=lambda model: _ORDER.get(model, len(_ORDER)))
         try:
-            with _DRIVER_ERRORS, db.atomic(), aggregates.deferred() as touched:
+            with _DRIVER_ERRORS, write_transaction(db), aggregates.deferred() as touched:
                 written = self._insert_fast(db, models, batch)
                 self._update_fast(db, batch)
                 self._run_jobs(db, batch.jobs)
@@ -346,7 +346,7 @@ class BatchWriter:
             log.warning("a batch held a value the database cannot store (%s); isolating it", exc)
         for job in batch.jobs:
             job.result, job.error = None, None
-        with _DRIVER_ERRORS, db.atomic(), aggregates.deferred() as touched:
+        with _DRIVER_ERRORS, write_transaction(db), aggregates.deferred() as touched:
             written = self._insert_isolated(db, models, batch)
             self._update_isolated(db, batch)
             self._run_jobs(db, batch.jobs)

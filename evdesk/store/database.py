@@ -48,6 +48,17 @@ SQLITE_PRAGMAS = {
 }
 
 
+def write_transaction(db: peewee.Database):
+    """A transaction for the worker's writes. On SQLite it begins IMMEDIATE: the write lock is taken
+    at BEGIN (waiting up to busy_timeout if another process holds it), not at the first write after
+    some reads, where SQLite answers "database is locked" at once when another process wrote in
+    between (an `evdesk` command on the same data folder while the desk runs). Inside a transaction:
+    a savepoint."""
+    if isinstance(db, peewee.SqliteDatabase) and db.transaction_depth() == 0:
+        return db.atomic("IMMEDIATE")
+    return db.atomic()
+
+
 def open_sqlite(path: Path | str) -> peewee.SqliteDatabase:
     path = Path(path)
     try:
@@ -118,7 +129,7 @@ class Store:
 
     def transaction(self):
         """A transaction (or a savepoint inside one) for work already on the worker."""
-        return self.db.atomic()
+        return write_transaction(self.db)
 
     # -- health --------------------------------------------------------------------
     def on_health(self, listener: Callable[[tuple[str, datetime] | None], None]) -> Callable[[], None]:
@@ -212,7 +223,7 @@ class Store:
         """Like `run`, inside one transaction: a crash leaves all or nothing."""
 
         def wrapped() -> T:
-            with self.db.atomic():
+            with write_transaction(self.db):
                 return fn(*args)
 
         return await self.run(wrapped)

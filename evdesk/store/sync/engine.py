@@ -26,6 +26,7 @@ sentence); it merges only when started with `allow_merge` (the operator agreed).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -172,9 +173,13 @@ class SyncEngine:
                 while not self._stop.is_set():
                     try:
                         self._round()
-                    except peewee.OperationalError as exc:
-                        # this seat's own store was busy (locked by a long write): the shared database is
-                        # fine, the positions did not move; the round is tried again
+                    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+                        # this seat's own store was busy (locked by a long write, or by another process on
+                        # the same file): the shared database is fine, the positions did not move; the
+                        # round is tried again
+                        if isinstance(exc, sqlite3.OperationalError) and "locked" not in str(exc) \
+                                and "busy" not in str(exc):
+                            raise
                         log.warning("the sync waits for this seat's store: %s", exc)
                         self._stop.wait(0.5)
                         continue

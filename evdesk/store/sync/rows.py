@@ -43,6 +43,7 @@ import peewee
 
 from evdesk.store import aggregate_backlog, aggregates
 from evdesk.store import models as m
+from evdesk.store.database import write_transaction
 from evdesk.store import write as w
 from evdesk.store.sync.registry import is_append_only, synced_tables
 
@@ -181,7 +182,7 @@ def apply_pulled(changes: list[Change], position: int, my_seat: str) -> dict:
 def _apply(db, changes, position, my_seat, tables, columns, counts, latest, feed) -> dict:
     appended: dict[tuple[str, tuple], list[tuple]] = {}  # owned rows, written together at the end
     touched = aggregates._Pending()  # the hourly aggregates follow other seats' sessions, readings, statuses
-    with db.atomic():
+    with write_transaction(db):
         for ch in changes:
             model = tables.get(ch.entity)
             if model is None:
