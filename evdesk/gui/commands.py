@@ -117,7 +117,19 @@ _SEND: dict[str, Send] = {
     "get_composite_schedule": lambda api, sid, p, ctx, reason: api.get_composite_schedule(sid, p["connector_id"], p["duration"], p["unit"], ctx=ctx, reason=reason),
     "update_firmware": lambda api, sid, p, ctx, reason: api.update_firmware(sid, p["location"], p["retrieve_date"], p["retries"], p["retry_interval"], ctx=ctx, reason=reason),
     "get_diagnostics": lambda api, sid, p, ctx, reason: api.get_diagnostics(sid, p["location"], p["start_time"], p["stop_time"], p["retries"], p["retry_interval"], ctx=ctx, reason=reason),
+    # security (the 1.6 security extension; the same for 2.0.1 stations, csms/security_commands.py)
+    "signed_update_firmware": lambda api, sid, p, ctx, reason: api.signed_update_firmware(
+        sid, p["location"], p["retrieve_date"], p["signing_certificate"], p["signature"], ctx=ctx, reason=reason),
+    "install_certificate": lambda api, sid, p, ctx, reason: api.install_certificate(sid, ctx=ctx, reason=reason),
+    "get_installed_certificate_ids": lambda api, sid, p, ctx, reason: api.get_installed_certificate_ids(
+        sid, p["certificate_type"], ctx=ctx, reason=reason),
+    "delete_certificate": lambda api, sid, p, ctx, reason: api.delete_certificate(sid, p["hash_data"], ctx=ctx, reason=reason),
+    "get_log": lambda api, sid, p, ctx, reason: api.get_log(sid, p["location"], p["log_type"], p["start_time"], p["stop_time"],
+                                                            ctx=ctx, reason=reason),
+    "request_station_certificate": lambda api, sid, p, ctx, reason: api.request_station_certificate(sid, ctx=ctx, reason=reason),
 }
+
+EXAMPLE_HASH_DATA = {"hashAlgorithm": "SHA256", "issuerNameHash": "…", "issuerKeyHash": "…", "serialNumber": "…"}
 
 COMMANDS: tuple[Command, ...] = (
     # -- charging ---------------------------------------------------------------
@@ -259,10 +271,57 @@ COMMANDS: tuple[Command, ...] = (
          Param("retry_interval", "Retry interval (s)", INT, required=False)),
         group="Maintenance", confirm_text="Request",
     ),
+    Command(
+        "signed_update_firmware", "Signed firmware update…", _SEND["signed_update_firmware"],
+        "The station downloads signed firmware, checks its signature with the signing certificate and installs "
+        "it after the retrieve time (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware).",
+        (Param("location", "Location (URL)", TEXT, help="e.g. https://files.example.com/fw/evb200-2.0.0.bin"),
+         Param("retrieve_date", "Retrieve after", DATETIME, default=0),
+         Param("signing_certificate", "Signing certificate (PEM)", LONG_TEXT),
+         Param("signature", "Signature (base64)", TEXT)),
+        group="Maintenance", confirm_text="Schedule update",
+    ),
+    Command(
+        "get_log", "Get log…", _SEND["get_log"],
+        "The station uploads its diagnostics or security log to the location; progress shows in the network log.",
+        (Param("location", "Upload location (URL)", TEXT),
+         Param("log_type", "Log", CHOICE, choices=(("Diagnostics log", "DiagnosticsLog"), ("Security log", "SecurityLog")),
+               default="DiagnosticsLog"),
+         Param("start_time", "From", DATETIME, required=False, default=-86400),
+         Param("stop_time", "Until", DATETIME, required=False, default=0)),
+        group="Maintenance", confirm_text="Request",
+    ),
+    # -- security ------------------------------------------------------------------------
+    Command(
+        "install_certificate", "Install the site CA…", _SEND["install_certificate"],
+        "Give the station the site's CA certificate as its central system root, so that it trusts evdesk's "
+        "wss:// certificate (security profiles 2 and 3).",
+        group="Security", confirm_text="Install",
+    ),
+    Command(
+        "get_installed_certificate_ids", "Installed certificates…", _SEND["get_installed_certificate_ids"],
+        "Ask which root certificates of a kind the station holds (each with the hash data that deletes it).",
+        (Param("certificate_type", "Kind", CHOICE, choices=(("Central system root", "CentralSystemRootCertificate"),
+                                                           ("Manufacturer root", "ManufacturerRootCertificate")),
+               default="CentralSystemRootCertificate"),),
+        group="Security", confirm_text="Ask",
+    ),
+    Command(
+        "delete_certificate", "Delete a certificate…", _SEND["delete_certificate"],
+        "Remove a root certificate from the station, named by the hash data \"Installed certificates\" reported.",
+        (Param("hash_data", "Hash data (JSON)", JSON, default=json.dumps(EXAMPLE_HASH_DATA, indent=2, ensure_ascii=False)),),
+        group="Security", confirm_text="Delete",
+    ),
+    Command(
+        "request_station_certificate", "Request a station certificate…", _SEND["request_station_certificate"],
+        "Ask the station for a certificate signing request; it waits under Settings → Certificates for an admin "
+        "(or is signed at once for adopted stations when the site says so).",
+        group="Security", confirm_text="Request",
+    ),
 )
 
 COMMANDS_BY_KEY = {c.key: c for c in COMMANDS}
-MENU_GROUPS = ("Charging", "Station", "Configuration", "Smart charging", "Maintenance")
+MENU_GROUPS = ("Charging", "Station", "Configuration", "Smart charging", "Maintenance", "Security")
 
 
 def parse_key_list(text: str) -> list[str] | None:

@@ -49,7 +49,7 @@ def test_listener_mode_is_saved_as_site_settings(qtbot, aio, services, admin):
     ui.tlsPortSpin.setValue(9543)
     ui.saveListenerButton.click()
     aio.wait_until(lambda: services.settings.ocpp_listener == "both")
-    aio.wait_until(lambda: "starts next" in ui.statusLabel.text())
+    aio.wait_until(lambda: "listens as chosen now" in ui.statusLabel.text())
     assert services.settings.ocpp_tls_port == 9543
 
 

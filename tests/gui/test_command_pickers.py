@@ -81,3 +81,28 @@ def test_the_token_picker_lists_the_domains_tokens_only(qtbot, aio, services, li
     qtbot.keyClicks(combo.lineEdit(), "otto")
     aio.wait_until(lambda: editor.loaded_for == "otto")
     assert combo.count() == 0
+
+
+def test_the_security_commands_are_in_the_menu_and_send_from_their_dialogs(qtbot, aio, services, live_site, admin):  # noqa: F811
+    """Install the site CA, list what the station holds and delete it again, from the station panel's
+    Commands menu (its Security section) over the real server and a simulated charger."""
+    import json
+
+    central, station, info = live_site
+    aio.run(services.certificates.generate(ROOT))
+    window, panel = open_panel(qtbot, services, admin, info.id, central)
+    actions = [a.objectName() for a in panel.commands_menu.actions() if a.objectName()]
+    for key in ("install_certificate", "get_installed_certificate_ids", "delete_certificate",
+                "request_station_certificate", "get_log", "signed_update_firmware"):
+        assert f"command_{key}" in actions
+    assert "ccepted" in send(aio, panel.open_command("install_certificate"), "Chargers trust our wss:// now")
+    assert list(station.certificates.installed) == ["CentralSystemRootCertificate"]
+    listing = panel.open_command("get_installed_certificate_ids")
+    send(aio, listing, "Which roots does it hold?")
+    assert listing.result.ok
+    (hash_data,) = listing.result.response["certificate_hash_data"]
+    delete = panel.open_command("delete_certificate")
+    delete.editors["hash_data"].set_value(json.dumps(hash_data))
+    send(aio, delete, "Old root")
+    assert delete.result.ok, delete.result.message
+    assert station.certificates.installed["CentralSystemRootCertificate"] == []

@@ -133,7 +133,7 @@ def test_commands_menu_offers_every_command(qtbot, aio, services, admin):
     window, panel = open_panel(qtbot, services, admin, site["depot1"])
     names = {a.objectName() for a in panel.commands_menu.actions() if a.objectName()}
     assert names == {f"command_{c.key}" for c in COMMANDS}
-    assert len(COMMANDS) == 19
+    assert len(COMMANDS) == 25  # with the security extension's commands and signed firmware
     for command in COMMANDS:  # every dialog builds, and without a server explains why it cannot send
         dialog = panel.open_command(command.key)
         assert not dialog.send_button.isEnabled()

@@ -182,6 +182,14 @@ async def test_a_command_from_one_seat_reaches_a_station_connected_to_another(tw
         await wait_for(lambda: b.services.shared_db.seat_serving(info.id) == "A", 5,
                        message="seat B does not know that seat A serves the station")
         assert a.services.shared_db.seat_serving(info.id) == "A"
+        # seat B's screens: online (at seat A) in the online colour, not offline
+        from evdesk.gui import display
+        from evdesk.gui.connection_text import connection_colour, connection_text
+
+        on_b = b.services.stations.get_by_id(info.id)
+        assert connection_text(b.services, on_b) == "Online at seat A"
+        assert connection_colour(b.services, on_b) == display.CONNECTION_STATE_COLOURS["online"]
+        assert connection_text(a.services, a.services.stations.get_by_id(info.id)).endswith("(seat A)")
         result = await b.central.commands.change_availability(info.id, 1, False, ctx=SYSTEM_CONTEXT)
         assert result.outcome == "accepted", result.message
         assert not st.connectors[1].operative, "the station did not get the command"

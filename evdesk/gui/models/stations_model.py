@@ -20,6 +20,7 @@ from evdesk.core.station_cache import StationInfo
 from evdesk.core.station_status import ONLINE
 from evdesk.gui import display
 from evdesk.gui.coalesce import Coalescer
+from evdesk.gui.connection_text import connection_colour, connection_text
 from evdesk.gui.models.base import BusListener, Index, Roles, ZoneFollower, redraw_columns
 from evdesk.gui.translations.columns import column_title
 from evdesk.gui.translations.labels import state_label
@@ -141,7 +142,7 @@ class StationsModel(QAbstractTableModel):
             return self._sort_value(info, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_CONNECTION:
-                return display.QColor(display.CONNECTION_STATE_COLOURS.get(info.connection_state, "#757575"))
+                return display.QColor(connection_colour(self.services, info))
             if column == COL_SYSTEM_STATUS and info.system_status in SYSTEM_STATUS_COLOURS:
                 return display.QColor(SYSTEM_STATUS_COLOURS[info.system_status])
             if column == COL_NAME and info.registration != "adopted":
@@ -263,15 +264,7 @@ class StationsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, COL_CONNECTION), self.index(len(self._ids) - 1, COL_CONNECTION))
 
     def _connection_text(self, info: StationInfo) -> str:
-        """The connection as this seat sees it; on a site with several seats, which seat serves the station
-        ("Online at Workshop" when it is connected to another seat)."""
-        seat = self.services.shared_db.seat_serving(info.id) if self.services.shared_db.engine is not None else ""
-        if info.connection_state == ONLINE:
-            return f"{display.connection_label(info.connection_state)} (seat {seat})" if seat else \
-                display.connection_label(info.connection_state)
-        if seat:
-            return f"Online at seat {seat}"
-        return display.connection_label(info.connection_state)
+        return connection_text(self.services, info)
 
 
 class StationFilterProxy(QSortFilterProxyModel):

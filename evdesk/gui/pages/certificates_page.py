@@ -3,8 +3,8 @@
 Shows subject, names (SANs), validity (in the site's zone) and SHA-256 fingerprints as
 `CertificateService` reads them from the certificate files; Generate / Renew / Use own
 certificate… / Export CA (PEM, DER). The listener mode (plain / TLS / both), the TLS port
-and the warning days are site settings saved through `Services.save_settings` and apply
-at evdesk's next start (the listener's sockets are opened at start). Who may: the page is
+and the warning days are site settings saved through `Services.save_settings`; the running OCPP
+server opens and closes its listeners at once (`CentralSystem.apply_listener`). Who may: the page is
 for admins; the certificate service refuses changes by anyone but a whole-site admin.
 """
 
@@ -183,5 +183,5 @@ class CertificatesPage(Page):
             self._failed(ValidationError(problems[0][1], field=problems[0][0]))
             return
         run_task(self.services.save_settings(settings, ctx=self._ctx()),
-                 on_done=lambda _r: (self.refresh(), self._say(self.tr("Saved. The listener changes when evdesk starts next."))),
+                 on_done=lambda _r: (self.refresh(), self._say(self.tr("Saved. The OCPP server listens as chosen now; stations on a listener that closed reconnect on the other."))),
                  on_error=self._failed, owner=self, what="saving the listener settings")

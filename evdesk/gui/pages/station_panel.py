@@ -16,6 +16,7 @@ from evdesk.core.reads.sessions import SessionFilter
 from evdesk.core.station_cache import ConnectorState
 from evdesk.gui import display
 from evdesk.gui.commands import COMMANDS, COMMANDS_BY_KEY, MENU_GROUPS
+from evdesk.gui.connection_text import connection_colour, connection_text
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.coalesce import Coalescer
 from evdesk.gui.dialogs.charging_profile_dialog import ChargingProfileDialog
@@ -181,7 +182,7 @@ class StationPanel(QWidget):
         menu = getattr(self, "commands_menu", None)
         if menu is not None:
             for action in menu.actions():
-                if action.objectName() == "command_update_firmware":
+                if action.objectName() in ("command_update_firmware", "command_signed_update_firmware"):
                     action.setEnabled(ctx.can(Permission.FIRMWARE_UPDATES))
         self.ui.commandsButton.setToolTip("" if ctx.can(Permission.REMOTE_COMMANDS) else self.tr("Your role cannot send commands."))
         self.ui.refreshConfigButton.setEnabled(ctx.can(Permission.REMOTE_COMMANDS))
@@ -191,9 +192,8 @@ class StationPanel(QWidget):
             self.settings_button.setToolTip(self.tr("Name, group, access, intervals, password; delete the station") if may
                                             else self.tr("Only admin operators can edit charging stations."))
         self.rotation.refresh(info)
-        state = info.connection_state
-        self.ui.connectionLabel.setText(display.connection_label(state))
-        self.ui.connectionLabel.setStyleSheet(chip_style(display.CONNECTION_STATE_COLOURS.get(state, "#757575")))
+        self.ui.connectionLabel.setText(connection_text(self.services, info))
+        self.ui.connectionLabel.setStyleSheet(chip_style(connection_colour(self.services, info)))
         parts = [self.tr("Identifier {identity}").format(identity=info.identity)]
         if info.vendor or info.model:
             parts.append(f"{info.vendor} {info.model}".strip())
