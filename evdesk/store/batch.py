@@ -246,7 +246,7 @@ class BatchWriter:
             return
         self._aggregates_at = now
         async with self._flush_lock:
-            while await self.store.atomic(aggregate_backlog.fold, self.aggregates_slice):
+            while await self.store.run(self._fold, self.aggregates_slice):
                 if self._batch.tickets or self._closing:
                     return
 
@@ -256,8 +256,13 @@ class BatchWriter:
         await self.flush()
         while aggregate_backlog.waiting(self.store.db):
             async with self._flush_lock:
-                if not await self.store.atomic(aggregate_backlog.fold, self.aggregates_slice):
+                if not await self.store.run(self._fold, self.aggregates_slice):
                     return
+
+    def _fold(self, budget_s: float) -> bool:
+        """(worker) One slice of the aggregates' backlog, in a transaction of its own."""
+        with _DRIVER_ERRORS, write_transaction(self.store.db):
+            return aggregate_backlog.fold(budget_s)
 
     async def flush(self) -> int:
         async with self._flush_lock:
