@@ -2304,6 +2304,13 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Fehlgeschlagen: {error}. Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -3268,6 +3275,17 @@
     <message>
         <source>Rotate password</source>
         <translation>Passwort rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFailure</name>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>{failed} ({error}). Try again.</source>
+        <translation>{failed} ({error}). Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -4363,6 +4381,18 @@
     <message>
         <source>Out of order</source>
         <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
     </message>
     <message>
         <source>Running</source>
@@ -5648,6 +5678,33 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Edit token {uid}</source>
+        <translation>Ladekarte {uid} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The token id cannot be changed. Add a new token instead.</source>
+        <translation>Die Karten-ID lässt sich nicht ändern. Legen Sie stattdessen eine neue Ladekarte an.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this token since you opened it. Close this window and edit it again to see their version.</source>
+        <translation>Jemand anderes hat diese Ladekarte geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut, um die neue Fassung zu sehen.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved</source>
+        <translation>Die Ladekarte konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>TokensModel</name>
+    <message>
+        <source>indefinitely</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>Whole days in each station&apos;s time zone.</source>
+        <translation>Ganze Tage in der Zeitzone der jeweiligen Station.</translation>
+    </message>
 </context>
 <context>
     <name>TokensPage</name>
@@ -5670,6 +5727,50 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Ladekarte</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Ladekarten</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Saved token {uid}.</source>
+        <translation>Ladekarte {uid} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is blocked: refused from now on.</source>
+        <translation>Ladekarte {uid} ist gesperrt: Sie wird ab sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is active again.</source>
+        <translation>Ladekarte {uid} ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Ladekarte löschen</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Ladekarte {uid} löschen?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Sie wird ab sofort abgewiesen; ihre ID kann später wieder angelegt werden. Frühere Ladevorgänge bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Deleted token {uid}.</source>
+        <translation>Ladekarte {uid} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -5822,6 +5923,98 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Someone else changed this charging user since you opened it. Reload to see their version (your changes here are lost), then make yours again.</source>
+        <translation>Jemand anderes hat diesen Ladenutzer geändert, seit Sie ihn geöffnet haben. Laden Sie neu, um die neue Fassung zu sehen (Ihre Änderungen hier gehen verloren), und nehmen Sie Ihre Änderungen dann erneut vor.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— keine —</translation>
+    </message>
+    <message>
+        <source>A charging user may charge with their tokens. Tokens, vehicles and access rights are saved together with the user.</source>
+        <translation>Ein Ladenutzer kann mit seinen Ladekarten laden. Ladekarten, Fahrzeuge und Zugangsrechte werden zusammen mit dem Nutzer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Nutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Edit charging user</source>
+        <translation>Ladenutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Edit charging user {name}</source>
+        <translation>Ladenutzer {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Changes to tokens are saved at once; the rest when you press Save.</source>
+        <translation>Änderungen an Ladekarten werden sofort gespeichert, alles andere mit „Speichern“.</translation>
+    </message>
+    <message>
+        <source>Could not load the user: {error}</source>
+        <translation>Der Nutzer konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>— whole site —</source>
+        <translation>— gesamter Standort —</translation>
+    </message>
+    <message>
+        <source>another group</source>
+        <translation>eine andere Gruppe</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>empty: 1 (no user group)</source>
+        <translation>leer: 1 (keine Nutzergruppe)</translation>
+    </message>
+    <message>
+        <source>empty: 1 ({group} sets no limit)</source>
+        <translation>leer: 1 ({group} setzt keine Grenze)</translation>
+    </message>
+    <message>
+        <source>empty: {limit}, the limit of {group}</source>
+        <translation>leer: {limit}, die Grenze von {group}</translation>
+    </message>
+    <message>
+        <source>{name} (includes subgroups)</source>
+        <translation>{name} (mit Untergruppen)</translation>
+    </message>
+    <message>
+        <source>Everything in this charging group and its subgroups, now and later.</source>
+        <translation>Alles in dieser Ladegruppe und ihren Untergruppen, jetzt und künftig.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Could not change the token: {error}</source>
+        <translation>Die Ladekarte konnte nicht geändert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Ladekarte löschen</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Ladekarte {uid} löschen?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Sie wird ab sofort abgewiesen; ihre ID kann später wieder angelegt werden. Frühere Ladevorgänge bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The charging user could not be saved ({error}). Try again.</source>
+        <translation>Der Ladenutzer konnte nicht gespeichert werden ({error}). Bitte erneut versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupDialog</name>
@@ -5893,6 +6086,37 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Edit charging user group {name}</source>
+        <translation>Nutzergruppe {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Stop after a whole number of minutes, e.g. 120.</source>
+        <translation>Geben Sie eine ganze Zahl von Minuten an, z. B. 120.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this group since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diese Gruppe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Could not save ({error}). Try again.</source>
+        <translation>Speichern nicht möglich ({error}). Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No: members are refused</source>
+        <translation>Nein: Mitglieder werden abgewiesen</translation>
+    </message>
+    <message>
+        <source>per user setting</source>
+        <translation>je nach Nutzereinstellung</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupsPage</name>
@@ -5915,6 +6139,30 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Only a group without members can be deleted.</source>
+        <translation>Nur eine Gruppe ohne Mitglieder kann gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete user group</source>
+        <translation>Nutzergruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the group {name}?</source>
+        <translation>Gruppe {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +6198,110 @@
     <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Anzeigen…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Ladevorgänge…</translation>
+    </message>
+    <message>
+        <source>The selected user&apos;s charging sessions</source>
+        <translation>Die Ladevorgänge des ausgewählten Nutzers</translation>
+    </message>
+    <message>
+        <source>Charging sessions of {name}</source>
+        <translation>Ladevorgänge von {name}</translation>
+    </message>
+    <message>
+        <source>Every session of {name} at the stations you see, newest first.</source>
+        <translation>Alle Ladevorgänge von {name} an den Stationen, die Sie sehen, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Disable charging user</source>
+        <translation>Ladenutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Why may {name} no longer charge? (Drivers and colleagues will ask.)</source>
+        <translation>Warum darf {name} nicht mehr laden? (Fahrer und Kollegen werden fragen.)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>{name} is disabled: their tokens are refused.</source>
+        <translation>{name} ist deaktiviert: Die Ladekarten werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>Remove charging user</source>
+        <translation>Ladenutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>{name} entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Nutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Their {count} token(s) are deleted with them and refused from now on. Their past sessions stay in the history.</source>
+        <translation>Die Ladekarten des Nutzers ({count}) werden mit ihm gelöscht und ab sofort abgewiesen. Frühere Ladevorgänge bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} entfernt.</translation>
+    </message>
+    <message>
+        <source>Import charging users</source>
+        <translation>Ladenutzer importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export charging users</source>
+        <translation>Ladenutzer exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported {count} charging users to {path}.</source>
+        <translation>{count} Ladenutzer nach {path} exportiert.</translation>
     </message>
 </context>
 <context>

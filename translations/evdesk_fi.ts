@@ -2304,6 +2304,13 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -3268,6 +3275,17 @@
     <message>
         <source>Rotate password</source>
         <translation>Vaihda salasana</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFailure</name>
+    <message>
+        <source>Could not save</source>
+        <translation>Tallennus ei onnistunut</translation>
+    </message>
+    <message>
+        <source>{failed} ({error}). Try again.</source>
+        <translation>{failed} ({error}). Yritä uudelleen.</translation>
     </message>
 </context>
 <context>
@@ -4363,6 +4381,18 @@
     <message>
         <source>Out of order</source>
         <translation>Epäkunnossa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Ei käytössä</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Estetty</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Kutsuttu</translation>
     </message>
     <message>
         <source>Running</source>
@@ -5648,6 +5678,33 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Edit token {uid}</source>
+        <translation>Muokkaa tunnistetta {uid}</translation>
+    </message>
+    <message>
+        <source>The token id cannot be changed. Add a new token instead.</source>
+        <translation>Tunnisteen id:tä ei voi muuttaa. Lisää sen sijaan uusi tunniste.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this token since you opened it. Close this window and edit it again to see their version.</source>
+        <translation>Joku muu muutti tätä tunnistetta sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa tunniste uudelleen nähdäksesi hänen versionsa.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved</source>
+        <translation>Tunnistetta ei voitu tallentaa</translation>
+    </message>
+</context>
+<context>
+    <name>TokensModel</name>
+    <message>
+        <source>indefinitely</source>
+        <translation>toistaiseksi</translation>
+    </message>
+    <message>
+        <source>Whole days in each station&apos;s time zone.</source>
+        <translation>Kokonaisia päiviä kunkin aseman aikavyöhykkeellä.</translation>
+    </message>
 </context>
 <context>
     <name>TokensPage</name>
@@ -5670,6 +5727,50 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} tunniste</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tunnistetta</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Poista esto</translation>
+    </message>
+    <message>
+        <source>Saved token {uid}.</source>
+        <translation>Tunniste {uid} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is blocked: refused from now on.</source>
+        <translation>Tunniste {uid} on estetty: se hylätään tästä lähtien.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is active again.</source>
+        <translation>Tunniste {uid} on taas käytössä.</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Poista tunniste</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Poistetaanko tunniste {uid}?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Se hylätään tästä lähtien; sen id:n voi lisätä myöhemmin uudelleen. Aiemmat lataustapahtumat säilyvät.</translation>
+    </message>
+    <message>
+        <source>Deleted token {uid}.</source>
+        <translation>Tunniste {uid} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -5822,6 +5923,98 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Someone else changed this charging user since you opened it. Reload to see their version (your changes here are lost), then make yours again.</source>
+        <translation>Joku muu muutti tätä latauskäyttäjää sen jälkeen, kun avasit sen. Lataa uudelleen nähdäksesi hänen versionsa (tämän ikkunan muutokset menetetään) ja tee omat muutoksesi sitten uudelleen.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— ei mitään —</translation>
+    </message>
+    <message>
+        <source>A charging user may charge with their tokens. Tokens, vehicles and access rights are saved together with the user.</source>
+        <translation>Latauskäyttäjä voi ladata tunnisteillaan. Tunnisteet, ajoneuvot ja käyttöoikeudet tallennetaan käyttäjän mukana.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Lisää käyttäjä</translation>
+    </message>
+    <message>
+        <source>Edit charging user</source>
+        <translation>Muokkaa latauskäyttäjää</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>Edit charging user {name}</source>
+        <translation>Muokkaa latauskäyttäjää {name}</translation>
+    </message>
+    <message>
+        <source>Changes to tokens are saved at once; the rest when you press Save.</source>
+        <translation>Tunnisteiden muutokset tallentuvat heti, muut kun painat Tallenna.</translation>
+    </message>
+    <message>
+        <source>Could not load the user: {error}</source>
+        <translation>Käyttäjää ei voitu ladata: {error}</translation>
+    </message>
+    <message>
+        <source>— whole site —</source>
+        <translation>— koko kohde —</translation>
+    </message>
+    <message>
+        <source>another group</source>
+        <translation>toinen ryhmä</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (ei käytössä)</translation>
+    </message>
+    <message>
+        <source>empty: 1 (no user group)</source>
+        <translation>tyhjä: 1 (ei käyttäjäryhmää)</translation>
+    </message>
+    <message>
+        <source>empty: 1 ({group} sets no limit)</source>
+        <translation>tyhjä: 1 ({group} ei rajoita)</translation>
+    </message>
+    <message>
+        <source>empty: {limit}, the limit of {group}</source>
+        <translation>tyhjä: {limit}, ryhmän {group} raja</translation>
+    </message>
+    <message>
+        <source>{name} (includes subgroups)</source>
+        <translation>{name} (sisältää aliryhmät)</translation>
+    </message>
+    <message>
+        <source>Everything in this charging group and its subgroups, now and later.</source>
+        <translation>Kaikki tässä latausryhmässä ja sen aliryhmissä, nyt ja myöhemmin.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Poista esto</translation>
+    </message>
+    <message>
+        <source>Could not change the token: {error}</source>
+        <translation>Tunnistetta ei voitu muuttaa: {error}</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Poista tunniste</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Poistetaanko tunniste {uid}?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Se hylätään tästä lähtien; sen id:n voi lisätä myöhemmin uudelleen. Aiemmat lataustapahtumat säilyvät.</translation>
+    </message>
+    <message>
+        <source>The charging user could not be saved ({error}). Try again.</source>
+        <translation>Latauskäyttäjää ei voitu tallentaa ({error}). Yritä uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupDialog</name>
@@ -5893,6 +6086,37 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Edit charging user group {name}</source>
+        <translation>Muokkaa käyttäjäryhmää {name}</translation>
+    </message>
+    <message>
+        <source>Stop after a whole number of minutes, e.g. 120.</source>
+        <translation>Anna pysäytysaika kokonaisina minuutteina, esim. 120.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this group since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä ryhmää sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+    <message>
+        <source>Could not save ({error}). Try again.</source>
+        <translation>Tallennus ei onnistunut ({error}). Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No: members are refused</source>
+        <translation>Ei: jäsenet hylätään</translation>
+    </message>
+    <message>
+        <source>per user setting</source>
+        <translation>käyttäjäkohtainen asetus</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupsPage</name>
@@ -5915,6 +6139,30 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Only a group without members can be deleted.</source>
+        <translation>Vain ryhmän, jossa ei ole jäseniä, voi poistaa.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete user group</source>
+        <translation>Poista käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Delete the group {name}?</source>
+        <translation>Poistetaanko ryhmä {name}?</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Poista ryhmä</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +6198,110 @@
     <message>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} käyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} käyttäjää</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Näytä…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ota käyttöön</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Lataustapahtumat…</translation>
+    </message>
+    <message>
+        <source>The selected user&apos;s charging sessions</source>
+        <translation>Valitun käyttäjän lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Charging sessions of {name}</source>
+        <translation>Käyttäjän {name} lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Every session of {name} at the stations you see, newest first.</source>
+        <translation>Kaikki käyttäjän {name} lataustapahtumat sinulle näkyvillä asemilla, uusin ensin.</translation>
+    </message>
+    <message>
+        <source>Disable charging user</source>
+        <translation>Poista latauskäyttäjä käytöstä</translation>
+    </message>
+    <message>
+        <source>Why may {name} no longer charge? (Drivers and colleagues will ask.)</source>
+        <translation>Miksi {name} ei enää saa ladata? (Kuljettajat ja kollegat kysyvät.)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <source>{name} is disabled: their tokens are refused.</source>
+        <translation>{name} on poistettu käytöstä: hänen tunnisteensa hylätään.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} on taas käytössä.</translation>
+    </message>
+    <message>
+        <source>Remove charging user</source>
+        <translation>Poista latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>Poistetaanko {name}?</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Poista käyttäjä</translation>
+    </message>
+    <message>
+        <source>Their {count} token(s) are deleted with them and refused from now on. Their past sessions stay in the history.</source>
+        <translation>Käyttäjän tunnisteet ({count}) poistetaan hänen mukanaan ja hylätään tästä lähtien. Aiemmat lataustapahtumat säilyvät historiassa.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Import charging users</source>
+        <translation>Tuo latauskäyttäjiä</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Export charging users</source>
+        <translation>Vie latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Viedään…</translation>
+    </message>
+    <message>
+        <source>Exported {count} charging users to {path}.</source>
+        <translation>{count} latauskäyttäjää viety tiedostoon {path}.</translation>
     </message>
 </context>
 <context>

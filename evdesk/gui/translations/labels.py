@@ -27,6 +27,10 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Active"),
     QT_TRANSLATE_NOOP("States", "Disabled"),
     QT_TRANSLATE_NOOP("States", "Out of order"),
+    # charging users and tokens (gui/models/users_model.py, tokens_model.py), operators (core/operators.py)
+    QT_TRANSLATE_NOOP("States", "Inactive"),
+    QT_TRANSLATE_NOOP("States", "Blocked"),
+    QT_TRANSLATE_NOOP("States", "Invited"),
     # charging sessions (core/reads/sessions.py STATE_LABELS)
     QT_TRANSLATE_NOOP("States", "Running"),
     QT_TRANSLATE_NOOP("States", "Finished"),
