@@ -79,6 +79,89 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Access profile {name}</source>
+        <translation>Zugangsprofil {name}</translation>
+    </message>
+    <message>
+        <source>Edit access profile {name}</source>
+        <translation>Zugangsprofil {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>A removed tariff (the tariff groups decide)</source>
+        <translation>Ein gelöschter Tarif (die Tarifgruppen entscheiden)</translation>
+    </message>
+    <message>
+        <source>A ticked group covers its subgroups and all their stations.</source>
+        <translation>Eine angehakte Gruppe umfasst ihre Untergruppen und alle deren Stationen.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Covered by the ticked group {name}.</source>
+        <translation>Durch die angehakte Gruppe {name} abgedeckt.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>(removed, or outside your domain)</source>
+        <translation>(gelöscht oder außerhalb Ihres Bereichs)</translation>
+    </message>
+    <message>
+        <source>{members} selected</source>
+        <translation>Ausgewählt: {members}</translation>
+    </message>
+    <message>
+        <source>No members yet: the profile restricts nobody until you tick some.</source>
+        <translation>Noch keine Mitglieder: Das Profil schränkt niemanden ein, bis Sie welche anhaken.</translation>
+    </message>
+    <message>
+        <source>Covers {places}</source>
+        <translation>Umfasst: {places}</translation>
+    </message>
+    <message>
+        <source>Covers no station yet: tick the charging groups or stations where it applies.</source>
+        <translation>Umfasst noch keine Station: Haken Sie die Ladegruppen oder Stationen an, für die es gilt.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Someone else changed this profile since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat dieses Profil geändert, seit Sie es geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesModel</name>
+    <message>
+        <source>no members</source>
+        <translation>keine Mitglieder</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>keine Station</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>as the tariff groups decide</source>
+        <translation>wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>a removed tariff (the tariff groups decide)</source>
+        <translation>ein gelöschter Tarif (die Tarifgruppen entscheiden)</translation>
+    </message>
 </context>
 <context>
     <name>AccessProfilesPage</name>
@@ -105,6 +188,38 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>No access profiles: every token is decided by its own rights alone.</source>
+        <translation>Keine Zugangsprofile: Über jede Ladekarte entscheiden allein ihre eigenen Rechte.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete access profile</source>
+        <translation>Zugangsprofil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the access profile {name}?</source>
+        <translation>Zugangsprofil {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Its members are then decided by their own access rights alone, at any hour.</source>
+        <translation>Über seine Mitglieder entscheiden dann allein ihre eigenen Zugangsrechte, zu jeder Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1753,133 @@
     <message>
         <source>{sessions} sessions, {kwh} kWh</source>
         <translation>{sessions} Ladevorgänge, {kwh} kWh</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Ladekarte</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Ladekarten</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} Ladegruppe</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} Ladegruppen</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} Station</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} Stationen</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} Zugangsprofil</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} Zugangsprofile</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} Standort</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} Standorte</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Pauschalpreis pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energie + Dauer + Startgebühr</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Tag-/Nachtpreise</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Leistungsstufen (Minutenpreis nach mittlerer kW-Leistung)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- und DC-Preise</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Der gesamte Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Zeit des aktiven Ladens</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Pauschal</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energie + Zeit</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Tag / Nacht</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Leistungsstufen</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, ganztägig</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5688,194 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff since you opened it. Close this window and open it again.</source>
+        <translation>Jemand anderes hat diesen Tarif geändert, seit Sie ihn geöffnet haben. Schließen Sie das Fenster und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Price per session:</source>
+        <translation>Preis pro Ladevorgang:</translation>
+    </message>
+    <message>
+        <source>Energy (night):</source>
+        <translation>Energie (Nacht):</translation>
+    </message>
+    <message>
+        <source>Energy (DC):</source>
+        <translation>Energie (DC):</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>Time (night):</source>
+        <translation>Zeit (Nacht):</translation>
+    </message>
+    <message>
+        <source>Connection fee:</source>
+        <translation>Startgebühr:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee:</source>
+        <translation>Minutengebühr:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (DC):</source>
+        <translation>Minutengebühr (DC):</translation>
+    </message>
+    <message>
+        <source>Parking fee:</source>
+        <translation>Parkgebühr:</translation>
+    </message>
+    <message>
+        <source>Energy (day):</source>
+        <translation>Energie (Tag):</translation>
+    </message>
+    <message>
+        <source>Time (day):</source>
+        <translation>Zeit (Tag):</translation>
+    </message>
+    <message>
+        <source>Energy (AC):</source>
+        <translation>Energie (AC):</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (AC):</source>
+        <translation>Minutengebühr (AC):</translation>
+    </message>
+    <message>
+        <source>Log in to change tariffs.</source>
+        <translation>Melden Sie sich an, um Tarife zu ändern.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; analysts change nothing.</source>
+        <translation>Sie können Tarife und Tarifgruppen ansehen; Analysten ändern nichts.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; only administrators change them.</source>
+        <translation>Sie können Tarife und Tarifgruppen ansehen; nur Administratoren ändern sie.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and assign tariff groups within your charging groups; only administrators of the whole site change tariffs and tariff groups, because one price reaches every station that uses it.</source>
+        <translation>Sie können Tarife ansehen und Tarifgruppen in Ihren Ladegruppen zuweisen; nur Administratoren des gesamten Standorts ändern Tarife und Tarifgruppen, denn ein Preis gilt für jede Station, die ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
+        <translation>{currency} (die Währung des Standorts; alle Preise sind darin)</translation>
+    </message>
+    <message>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <translation>Zeiten in {zone}. Außerhalb seiner Gültigkeit gilt ein Tarif für keinen Ladevorgang: Dann greift die nächste Wahl der Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>Minutes parked after charging that cost nothing.</source>
+        <translation>Minuten nach dem Laden, die das Parken nichts kostet.</translation>
+    </message>
+    <message>
+        <source>Add tariff</source>
+        <translation>Tarif anlegen</translation>
+    </message>
+    <message>
+        <source>A tariff is used once it is in a tariff group that applies to a station.</source>
+        <translation>Ein Tarif wird verwendet, sobald er in einer Tarifgruppe ist, die für eine Station gilt.</translation>
+    </message>
+    <message>
+        <source>Tariff {name}</source>
+        <translation>Tarif {name}</translation>
+    </message>
+    <message>
+        <source>In the tariff group(s) {groups}.</source>
+        <translation>In den Tarifgruppen: {groups}.</translation>
+    </message>
+    <message>
+        <source>Not in any tariff group yet.</source>
+        <translation>Noch in keiner Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>A change applies to sessions that start after it; running and past sessions keep their prices.</source>
+        <translation>Eine Änderung gilt für Ladevorgänge, die danach beginnen; laufende und vergangene behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>A base tariff is named after its tariff group.</source>
+        <translation>Ein Basistarif trägt den Namen seiner Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Up to (average kW)</source>
+        <translation>Bis (mittlere kW)</translation>
+    </message>
+    <message>
+        <source>Price per minute</source>
+        <translation>Preis pro Minute</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Start ({zone}):</source>
+        <translation>Beginn ({zone}):</translation>
+    </message>
+    <message>
+        <source>Priced as a session would be: each line rounded to the cent, the total their sum.</source>
+        <translation>Berechnet wie ein Ladevorgang: jede Zeile auf den Cent gerundet, die Summe aus allen Zeilen.</translation>
+    </message>
+    <message>
+        <source>Here the car charges for the whole duration.</source>
+        <translation>Hier lädt das Auto die ganze Zeit.</translation>
+    </message>
+    <message>
+        <source>A session keeps the prices it started with.</source>
+        <translation>Ein Ladevorgang behält die Preise, mit denen er begann.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see the price.</source>
+        <translation>Korrigieren Sie die rot markierten Felder, um den Preis zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} 0.00&lt;/b&gt;: this session costs nothing.</source>
+        <translation>&lt;b&gt;Gesamt {currency} 0.00&lt;/b&gt;: Dieser Ladevorgang kostet nichts.</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>enthalten</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>zuzüglich</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {rate} % {vat} ({words})</source>
+        <translation>Netto {net} · MwSt. {rate} % {vat} ({words})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} {total}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gesamt {currency} {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then save.</source>
+        <translation>Korrigieren Sie die rot markierten Felder und speichern Sie dann.</translation>
+    </message>
 </context>
 <context>
     <name>TariffGroupDialog</name>
@@ -5547,6 +5977,32 @@
     </message>
 </context>
 <context>
+    <name>TariffGroupsModel</name>
+    <message>
+        <source>nowhere yet</source>
+        <translation>noch nirgends</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsModel</name>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>indefinitely</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>none: not used yet</source>
+        <translation>keine: noch nicht verwendet</translation>
+    </message>
+    <message>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <translation>Der Basistarif seiner Tarifgruppe: Er gilt für alle, die die anderen Tarife der Gruppe nicht zulassen.</translation>
+    </message>
+</context>
+<context>
     <name>TariffsPage</name>
     <message>
         <source>Tariffs</source>
@@ -5579,6 +6035,54 @@
     <message>
         <source>Add tariff group…</source>
         <translation>Tarifgruppe hinzufügen…</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Anzeigen…</translation>
+    </message>
+    <message>
+        <source>A base tariff goes with its tariff group.</source>
+        <translation>Ein Basistarif wird nur mit seiner Tarifgruppe gelöscht.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Saved the tariff {name}.</source>
+        <translation>Tarif {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete tariff</source>
+        <translation>Tarif löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tariff {name}?</source>
+        <translation>Tarif {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff {name}.</source>
+        <translation>Tarif {name} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sessions already priced with it keep their prices.</source>
+        <translation>Bereits damit berechnete Ladevorgänge behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>Saved the tariff group {name}.</source>
+        <translation>Tarifgruppe {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete tariff group</source>
+        <translation>Tarifgruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tariff group {name} with its base tariff?</source>
+        <translation>Tarifgruppe {name} mit ihrem Basistarif löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff group {name}.</source>
+        <translation>Tarifgruppe {name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -6302,6 +6806,29 @@
     <message>
         <source>Exported {count} charging users to {path}.</source>
         <translation>{count} Ladenutzer nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>until midnight</source>
+        <translation>bis Mitternacht</translation>
+    </message>
+    <message>
+        <source>ends the next day</source>
+        <translation>endet am nächsten Tag</translation>
     </message>
 </context>
 <context>

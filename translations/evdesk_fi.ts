@@ -79,6 +79,89 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Access profile {name}</source>
+        <translation>Pääsyprofiili {name}</translation>
+    </message>
+    <message>
+        <source>Edit access profile {name}</source>
+        <translation>Muokkaa pääsyprofiilia {name}</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>A removed tariff (the tariff groups decide)</source>
+        <translation>Poistettu hinnasto (hinnastoryhmät ratkaisevat)</translation>
+    </message>
+    <message>
+        <source>A ticked group covers its subgroups and all their stations.</source>
+        <translation>Valittu ryhmä kattaa aliryhmänsä ja kaikki niiden asemat.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Covered by the ticked group {name}.</source>
+        <translation>Sisältyy valittuun ryhmään {name}.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ei nimeä)</translation>
+    </message>
+    <message>
+        <source>(removed, or outside your domain)</source>
+        <translation>(poistettu tai alueesi ulkopuolella)</translation>
+    </message>
+    <message>
+        <source>{members} selected</source>
+        <translation>Valittu: {members}</translation>
+    </message>
+    <message>
+        <source>No members yet: the profile restricts nobody until you tick some.</source>
+        <translation>Ei vielä jäseniä: profiili ei rajoita ketään ennen kuin valitset jäseniä.</translation>
+    </message>
+    <message>
+        <source>Covers {places}</source>
+        <translation>Kattaa: {places}</translation>
+    </message>
+    <message>
+        <source>Covers no station yet: tick the charging groups or stations where it applies.</source>
+        <translation>Ei kata vielä yhtään asemaa: valitse latausryhmät tai asemat, joihin profiili pätee.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Someone else changed this profile since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä profiilia sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesModel</name>
+    <message>
+        <source>no members</source>
+        <translation>ei jäseniä</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>ei asemia</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>aina</translation>
+    </message>
+    <message>
+        <source>as the tariff groups decide</source>
+        <translation>hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>a removed tariff (the tariff groups decide)</source>
+        <translation>poistettu hinnasto (hinnastoryhmät ratkaisevat)</translation>
+    </message>
 </context>
 <context>
     <name>AccessProfilesPage</name>
@@ -105,6 +188,38 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>No access profiles: every token is decided by its own rights alone.</source>
+        <translation>Ei pääsyprofiileja: jokainen tunniste ratkaistaan pelkästään sen omien oikeuksien perusteella.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Avaa…</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete access profile</source>
+        <translation>Poista pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>Delete the access profile {name}?</source>
+        <translation>Poistetaanko pääsyprofiili {name}?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Poista profiili</translation>
+    </message>
+    <message>
+        <source>Its members are then decided by their own access rights alone, at any hour.</source>
+        <translation>Sen jäsenet ratkaistaan sen jälkeen pelkästään omien käyttöoikeuksiensa perusteella, mihin aikaan tahansa.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1753,133 @@
     <message>
         <source>{sessions} sessions, {kwh} kWh</source>
         <translation>{sessions} tapahtumaa, {kwh} kWh</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} käyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} käyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} latauskäyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} käyttäjäryhmää</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} tunniste</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tunnistetta</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} latausryhmä</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} latausryhmää</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} asema</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} asemaa</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} pääsyprofiilia</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} sijainti</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} sijaintia</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Maksuton</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Kiinteä hinta lataustapahtumalta</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energia + kesto + aloitusmaksu</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Päivä- ja yöhinnat</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Tehotasot (minuuttihinta keskitehon mukaan)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- ja DC-hinnat</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Koko lataustapahtuma</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Aktiivinen latausaika</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Kiinteä</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energia + aika</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Päivä / yö</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Tehotasot</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Joka päivä</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, koko päivän</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5688,194 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff since you opened it. Close this window and open it again.</source>
+        <translation>Joku muu muutti tätä hinnastoa sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa hinnasto uudelleen.</translation>
+    </message>
+    <message>
+        <source>Price per session:</source>
+        <translation>Hinta per lataus:</translation>
+    </message>
+    <message>
+        <source>Energy (night):</source>
+        <translation>Energia (yö):</translation>
+    </message>
+    <message>
+        <source>Energy (DC):</source>
+        <translation>Energia (DC):</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Aika:</translation>
+    </message>
+    <message>
+        <source>Time (night):</source>
+        <translation>Aika (yö):</translation>
+    </message>
+    <message>
+        <source>Connection fee:</source>
+        <translation>Aloitusmaksu:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee:</source>
+        <translation>Minuuttimaksu:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (DC):</source>
+        <translation>Minuuttimaksu (DC):</translation>
+    </message>
+    <message>
+        <source>Parking fee:</source>
+        <translation>Pysäköintimaksu:</translation>
+    </message>
+    <message>
+        <source>Energy (day):</source>
+        <translation>Energia (päivä):</translation>
+    </message>
+    <message>
+        <source>Time (day):</source>
+        <translation>Aika (päivä):</translation>
+    </message>
+    <message>
+        <source>Energy (AC):</source>
+        <translation>Energia (AC):</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (AC):</source>
+        <translation>Minuuttimaksu (AC):</translation>
+    </message>
+    <message>
+        <source>Log in to change tariffs.</source>
+        <translation>Kirjaudu sisään muuttaaksesi hinnastoja.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; analysts change nothing.</source>
+        <translation>Voit tarkastella hinnastoja ja hinnastoryhmiä; analyytikot eivät muuta mitään.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; only administrators change them.</source>
+        <translation>Voit tarkastella hinnastoja ja hinnastoryhmiä; vain ylläpitäjät voivat muuttaa niitä.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and assign tariff groups within your charging groups; only administrators of the whole site change tariffs and tariff groups, because one price reaches every station that uses it.</source>
+        <translation>Voit tarkastella hinnastoja ja liittää hinnastoryhmiä omiin latausryhmiisi; vain koko kohteen ylläpitäjät muuttavat hinnastoja ja hinnastoryhmiä, koska sama hinta koskee jokaista sitä käyttävää asemaa.</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>minuutilta</translation>
+    </message>
+    <message>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
+        <translation>{currency} (kohteen valuutta; kaikki hinnat ovat siinä)</translation>
+    </message>
+    <message>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <translation>Ajat aikavyöhykkeellä {zone}. Voimassaoloaikansa ulkopuolella hinnasto ei koske yhtään lataustapahtumaa: silloin pätee hinnastoryhmän seuraava vaihtoehto.</translation>
+    </message>
+    <message>
+        <source>Minutes parked after charging that cost nothing.</source>
+        <translation>Latauksen jälkeiset maksuttomat pysäköintiminuutit.</translation>
+    </message>
+    <message>
+        <source>Add tariff</source>
+        <translation>Lisää hinnasto</translation>
+    </message>
+    <message>
+        <source>A tariff is used once it is in a tariff group that applies to a station.</source>
+        <translation>Hinnasto otetaan käyttöön, kun se kuuluu hinnastoryhmään, joka koskee jotakin asemaa.</translation>
+    </message>
+    <message>
+        <source>Tariff {name}</source>
+        <translation>Hinnasto {name}</translation>
+    </message>
+    <message>
+        <source>In the tariff group(s) {groups}.</source>
+        <translation>Hinnastoryhmissä: {groups}.</translation>
+    </message>
+    <message>
+        <source>Not in any tariff group yet.</source>
+        <translation>Ei vielä missään hinnastoryhmässä.</translation>
+    </message>
+    <message>
+        <source>A change applies to sessions that start after it; running and past sessions keep their prices.</source>
+        <translation>Muutos koskee sen jälkeen alkavia lataustapahtumia; käynnissä olevat ja päättyneet säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>A base tariff is named after its tariff group.</source>
+        <translation>Perushinnasto nimetään hinnastoryhmänsä mukaan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Up to (average kW)</source>
+        <translation>Enintään (keskiteho kW)</translation>
+    </message>
+    <message>
+        <source>Price per minute</source>
+        <translation>Minuuttihinta</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Määrä</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Yksikköhinta</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>Start ({zone}):</source>
+        <translation>Alku ({zone}):</translation>
+    </message>
+    <message>
+        <source>Priced as a session would be: each line rounded to the cent, the total their sum.</source>
+        <translation>Hinnoiteltu kuten lataustapahtuma: jokainen rivi pyöristettynä senttiin, yhteensä rivien summa.</translation>
+    </message>
+    <message>
+        <source>Here the car charges for the whole duration.</source>
+        <translation>Tässä auto latautuu koko ajan.</translation>
+    </message>
+    <message>
+        <source>A session keeps the prices it started with.</source>
+        <translation>Lataustapahtuma säilyttää alkaessaan voimassa olleet hinnat.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see the price.</source>
+        <translation>Korjaa punaisella merkityt kentät nähdäksesi hinnan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} 0.00&lt;/b&gt;: this session costs nothing.</source>
+        <translation>&lt;b&gt;Yhteensä {currency} 0.00&lt;/b&gt;: tämä lataustapahtuma on maksuton.</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>sisältyy</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>lisätty</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {rate} % {vat} ({words})</source>
+        <translation>Veroton {net} · ALV {rate} % {vat} ({words})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} {total}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Yhteensä {currency} {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then save.</source>
+        <translation>Korjaa punaisella merkityt kentät ja tallenna sitten.</translation>
+    </message>
 </context>
 <context>
     <name>TariffGroupDialog</name>
@@ -5547,6 +5977,32 @@
     </message>
 </context>
 <context>
+    <name>TariffGroupsModel</name>
+    <message>
+        <source>nowhere yet</source>
+        <translation>ei vielä missään</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsModel</name>
+    <message>
+        <source>always</source>
+        <translation>aina</translation>
+    </message>
+    <message>
+        <source>indefinitely</source>
+        <translation>toistaiseksi</translation>
+    </message>
+    <message>
+        <source>none: not used yet</source>
+        <translation>ei mitään: ei vielä käytössä</translation>
+    </message>
+    <message>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <translation>Hinnastoryhmänsä perushinnasto: se koskee kaikkia, joita ryhmän muut hinnastot eivät koske.</translation>
+    </message>
+</context>
+<context>
     <name>TariffsPage</name>
     <message>
         <source>Tariffs</source>
@@ -5579,6 +6035,54 @@
     <message>
         <source>Add tariff group…</source>
         <translation>Lisää hinnastoryhmä…</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Näytä…</translation>
+    </message>
+    <message>
+        <source>A base tariff goes with its tariff group.</source>
+        <translation>Perushinnasto poistuu vain hinnastoryhmänsä mukana.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Liitä…</translation>
+    </message>
+    <message>
+        <source>Saved the tariff {name}.</source>
+        <translation>Hinnasto {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete tariff</source>
+        <translation>Poista hinnasto</translation>
+    </message>
+    <message>
+        <source>Delete the tariff {name}?</source>
+        <translation>Poistetaanko hinnasto {name}?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff {name}.</source>
+        <translation>Hinnasto {name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Sessions already priced with it keep their prices.</source>
+        <translation>Sillä jo hinnoitellut lataustapahtumat säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>Saved the tariff group {name}.</source>
+        <translation>Hinnastoryhmä {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete tariff group</source>
+        <translation>Poista hinnastoryhmä</translation>
+    </message>
+    <message>
+        <source>Delete the tariff group {name} with its base tariff?</source>
+        <translation>Poistetaanko hinnastoryhmä {name} perushinnastoineen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff group {name}.</source>
+        <translation>Hinnastoryhmä {name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -6302,6 +6806,29 @@
     <message>
         <source>Exported {count} charging users to {path}.</source>
         <translation>{count} latauskäyttäjää viety tiedostoon {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>from</source>
+        <translation>alkaen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>asti</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>until midnight</source>
+        <translation>keskiyöhön asti</translation>
+    </message>
+    <message>
+        <source>ends the next day</source>
+        <translation>päättyy seuraavana päivänä</translation>
     </message>
 </context>
 <context>
