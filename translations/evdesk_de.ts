@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>AccessProfileDialog</name>
@@ -20,7 +19,7 @@
         <translation>Tarif:</translation>
     </message>
     <message>
-        <source>When members may charge (in the station&apos;s time zone)</source>
+        <source>When members may charge (in the station's time zone)</source>
         <translation>Wann Mitglieder laden dürfen (in der Zeitzone der Station)</translation>
     </message>
     <message>
@@ -174,7 +173,7 @@
         <translation>Profilname suchen</translation>
     </message>
     <message>
-        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station's time zone.</source>
         <translation>Wer wo und wann laden darf. Ein Mitglied (Ladenutzer, Nutzergruppe oder Ladekarte) eines Profils, das für eine Station gilt, lädt dort nur innerhalb eines seiner Zeitfenster; an privaten Stationen lässt das Profil seine Mitglieder auch zu. Zeiten gelten in der Zeitzone der Station.</translation>
     </message>
     <message>
@@ -264,7 +263,7 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
+        <source>Keys for the automation API. A key acts as its operator, with that operator's role and base group.</source>
         <translation>Schlüssel für die Automatisierungs-API. Ein Schlüssel handelt als sein Operator, mit dessen Rolle und Basisgruppe.</translation>
     </message>
     <message>
@@ -306,7 +305,7 @@
         <translation>Zertifikate</translation>
     </message>
     <message>
-        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk's server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
         <translation>Ladestationen mit Sicherheitsprofil 2 oder 3 verbinden sich über wss:// (TLS 1.2 oder neuer) und prüfen das Serverzertifikat von evdesk gegen die Standort-CA: Geben Sie ihnen die CA (CA exportieren). Bei Profil 3 zeigt jede Ladestation außerdem ein Zertifikat der Standort-CA, dessen Name ihre Identität ist.</translation>
     </message>
     <message>
@@ -386,7 +385,7 @@
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
+        <source>Make the site CA (if there is none) and a server certificate with this computer's names and addresses</source>
         <translation>Standort-CA (falls keine existiert) und ein Serverzertifikat mit den Namen und Adressen dieses Computers erzeugen</translation>
     </message>
     <message>
@@ -418,7 +417,7 @@
         <translation>Von evdesk aus der Standort-CA erzeugt</translation>
     </message>
     <message>
-        <source>The site&apos;s own certificate</source>
+        <source>The site's own certificate</source>
         <translation>Das eigene Zertifikat des Standorts</translation>
     </message>
     <message>
@@ -434,7 +433,7 @@
         <translation>Das Serverzertifikat wurde aus der Standort-CA erneuert.</translation>
     </message>
     <message>
-        <source>CA of the site&apos;s certificate (give it to the chargers)</source>
+        <source>CA of the site's certificate (give it to the chargers)</source>
         <translation>CA des Standortzertifikats (an die Ladestationen geben)</translation>
     </message>
     <message>
@@ -442,7 +441,7 @@
         <translation>Wird ausgeführt…</translation>
     </message>
     <message>
-        <source>The site&apos;s certificate is in place; chargers on TLS get it at their next connection.</source>
+        <source>The site's certificate is in place; chargers on TLS get it at their next connection.</source>
         <translation>Das Zertifikat des Standorts ist eingerichtet; Ladestationen mit TLS erhalten es bei ihrer nächsten Verbindung.</translation>
     </message>
     <message>
@@ -628,7 +627,7 @@
         <translation>Grenze löschen</translation>
     </message>
     <message>
-        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
+        <source>In the site's time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit's max.</source>
         <translation>In der Zeitzone des Standorts; ein Zeitfenster darf über Mitternacht laufen (22:00 bis 06:00). Wo sich Fenster überschneiden, gilt die niedrigste Grenze; außerhalb das Maximum des Stromkreises.</translation>
     </message>
 </context>
@@ -639,7 +638,7 @@
         <translation>Stromkreise</translation>
     </message>
     <message>
-        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
+        <source>Load management shares each circuit's current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site's supply: the grid connection, its distributions, their circuits.</source>
         <translation>Das Lastmanagement teilt den Strom jedes Stromkreises auf die Ladevorgänge daran auf: nie über der Absicherung, zuerst das Minimum je Ladepunkt, der Rest nach Priorität. Der Baum zeigt die Versorgung des Standorts: den Netzanschluss, seine Verteilungen und deren Stromkreise.</translation>
     </message>
     <message>
@@ -1094,7 +1093,7 @@
         <translation>E-Mail</translation>
     </message>
     <message>
-        <source>Mail server&apos;s answer</source>
+        <source>Mail server's answer</source>
         <translation>Antwort des Mailservers</translation>
     </message>
     <message>
@@ -1392,8 +1391,8 @@
         <translation>Grund (Pflicht, im Aktionsprotokoll gespeichert):</translation>
     </message>
     <message>
-        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
-        <translation>Warum wird der Befehl gesendet? z. B. &quot;Fahrer rief an: Kabel steckt fest&quot;</translation>
+        <source>Why is this command sent? e.g. "Driver called: cable stuck"</source>
+        <translation>Warum wird der Befehl gesendet? z. B. "Fahrer rief an: Kabel steckt fest"</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1521,7 @@
         <translation>Zeitstempel ohne Zone sind Ortszeit</translation>
     </message>
     <message>
-        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
+        <source>Read a time without offset in the station's time zone instead of UTC.</source>
         <translation>Eine Zeit ohne Offset in der Zeitzone der Station lesen statt in UTC.</translation>
     </message>
     <message>
@@ -1613,8 +1612,8 @@
         <translation>Wie sich Ladestationen mit evdesk verbinden</translation>
     </message>
     <message>
-        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
-        <translation>Tragen Sie dies in den OCPP-Einstellungen jeder Ladestation ein (oft &quot;Central System URL&quot;, &quot;Backend&quot; oder &quot;OCPP-Server&quot; genannt).</translation>
+        <source>Enter this in each charging station's OCPP settings (often called "central system URL", "backend" or "OCPP server").</source>
+        <translation>Tragen Sie dies in den OCPP-Einstellungen jeder Ladestation ein (oft "Central System URL", "Backend" oder "OCPP-Server" genannt).</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -1753,133 +1752,6 @@
     <message>
         <source>{sessions} sessions, {kwh} kWh</source>
         <translation>{sessions} Ladevorgänge, {kwh} kWh</translation>
-    </message>
-</context>
-<context>
-    <name>Counts</name>
-    <message>
-        <source>{count} user</source>
-        <translation>{count} Nutzer</translation>
-    </message>
-    <message>
-        <source>{count} users</source>
-        <translation>{count} Nutzer</translation>
-    </message>
-    <message>
-        <source>{count} charging user</source>
-        <translation>{count} Ladenutzer</translation>
-    </message>
-    <message>
-        <source>{count} charging users</source>
-        <translation>{count} Ladenutzer</translation>
-    </message>
-    <message>
-        <source>{count} user group</source>
-        <translation>{count} Nutzergruppe</translation>
-    </message>
-    <message>
-        <source>{count} user groups</source>
-        <translation>{count} Nutzergruppen</translation>
-    </message>
-    <message>
-        <source>{count} token</source>
-        <translation>{count} Ladekarte</translation>
-    </message>
-    <message>
-        <source>{count} tokens</source>
-        <translation>{count} Ladekarten</translation>
-    </message>
-    <message>
-        <source>{count} charging group</source>
-        <translation>{count} Ladegruppe</translation>
-    </message>
-    <message>
-        <source>{count} charging groups</source>
-        <translation>{count} Ladegruppen</translation>
-    </message>
-    <message>
-        <source>{count} station</source>
-        <translation>{count} Station</translation>
-    </message>
-    <message>
-        <source>{count} stations</source>
-        <translation>{count} Stationen</translation>
-    </message>
-    <message>
-        <source>{count} access profile</source>
-        <translation>{count} Zugangsprofil</translation>
-    </message>
-    <message>
-        <source>{count} access profiles</source>
-        <translation>{count} Zugangsprofile</translation>
-    </message>
-    <message>
-        <source>{count} location</source>
-        <translation>{count} Standort</translation>
-    </message>
-    <message>
-        <source>{count} locations</source>
-        <translation>{count} Standorte</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Kostenlos</translation>
-    </message>
-    <message>
-        <source>Flat price per session</source>
-        <translation>Pauschalpreis pro Ladevorgang</translation>
-    </message>
-    <message>
-        <source>Energy + duration + connection fee</source>
-        <translation>Energie + Dauer + Startgebühr</translation>
-    </message>
-    <message>
-        <source>Day / night prices</source>
-        <translation>Tag-/Nachtpreise</translation>
-    </message>
-    <message>
-        <source>Power levels (price per minute by average kW)</source>
-        <translation>Leistungsstufen (Minutenpreis nach mittlerer kW-Leistung)</translation>
-    </message>
-    <message>
-        <source>AC and DC prices</source>
-        <translation>AC- und DC-Preise</translation>
-    </message>
-    <message>
-        <source>The whole session</source>
-        <translation>Der gesamte Ladevorgang</translation>
-    </message>
-    <message>
-        <source>Time actively charging</source>
-        <translation>Zeit des aktiven Ladens</translation>
-    </message>
-    <message>
-        <source>Flat</source>
-        <translation>Pauschal</translation>
-    </message>
-    <message>
-        <source>Energy + time</source>
-        <translation>Energie + Zeit</translation>
-    </message>
-    <message>
-        <source>Day / night</source>
-        <translation>Tag / Nacht</translation>
-    </message>
-    <message>
-        <source>Power levels</source>
-        <translation>Leistungsstufen</translation>
-    </message>
-    <message>
-        <source>AC / DC</source>
-        <translation>AC / DC</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Täglich</translation>
-    </message>
-    <message>
-        <source>{days}, all day</source>
-        <translation>{days}, ganztägig</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +1975,7 @@
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <source>Open the received file with this computer&apos;s program for it</source>
+        <source>Open the received file with this computer's program for it</source>
         <translation>Die empfangene Datei mit dem Programm dieses Computers öffnen</translation>
     </message>
     <message>
@@ -2191,7 +2063,7 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Kept in each station&apos;s action log</source>
+        <source>Kept in each station's action log</source>
         <translation>Im Aktionsprotokoll jeder Station gespeichert</translation>
     </message>
     <message>
@@ -2201,6 +2073,72 @@
     <message>
         <source>Roll-outs</source>
         <translation>Rollouts</translation>
+    </message>
+    <message>
+        <source>Group {name} (all its stations)</source>
+        <translation>Gruppe {name} (alle ihre Stationen)</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <source>Roll-outs — {file} to {target}: {summary}</source>
+        <translation>Rollouts — {file} an {target}: {summary}</translation>
+    </message>
+    <message>
+        <source>Only an admin of the whole site deletes firmware files (other groups use them too).</source>
+        <translation>Nur ein Administrator des gesamten Standorts löscht Firmware-Dateien (andere Gruppen nutzen sie auch).</translation>
+    </message>
+    <message>
+        <source>This seat runs no OCPP server: send firmware from the seat the stations are connected to.</source>
+        <translation>Dieser Arbeitsplatz betreibt keinen OCPP-Server: Senden Sie die Firmware von dem Arbeitsplatz, mit dem die Stationen verbunden sind.</translation>
+    </message>
+    <message>
+        <source>Send {name}</source>
+        <translation>{name} senden</translation>
+    </message>
+    <message>
+        <source>Install from
+({zone})</source>
+        <translation>Installieren ab
+({zone})</translation>
+    </message>
+    <message>
+        <source>Upload a firmware file</source>
+        <translation>Firmware-Datei hochladen</translation>
+    </message>
+    <message>
+        <source>Uploading {path}…</source>
+        <translation>{path} wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>{name} stored ({size}, SHA-256 {sha}…).</source>
+        <translation>{name} gespeichert ({size}, SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>Delete firmware file</source>
+        <translation>Firmware-Datei löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Stations still downloading it will fail.</source>
+        <translation>{name} löschen? Bei Stationen, die sie noch herunterladen, schlägt das fehl.</translation>
+    </message>
+    <message>
+        <source>Firmware file deleted.</source>
+        <translation>Firmware-Datei gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target}…</source>
+        <translation>{name} wird an {target} gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent {name}: progress per station below.</source>
+        <translation>{name} gesendet: Fortschritt je Station unten.</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Fehlgeschlagen: {error}. Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -2291,7 +2229,7 @@
         <translation>kWh-Preis € (inkl. MwSt.)</translation>
     </message>
     <message>
-        <source>empty: the sessions&apos; own tariffs</source>
+        <source>empty: the sessions' own tariffs</source>
         <translation>leer: die eigenen Tarife der Ladevorgänge</translation>
     </message>
     <message>
@@ -2475,6 +2413,13 @@
     </message>
 </context>
 <context>
+    <name>InvoicesModel</name>
+    <message>
+        <source> (credit note)</source>
+        <translation> (Gutschrift)</translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPage</name>
     <message>
         <source>Invoices</source>
@@ -2544,6 +2489,118 @@
         <source>Invoice settings…</source>
         <translation>Rechnungseinstellungen…</translation>
     </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>No invoices match.</source>
+        <translation>Keine passenden Rechnungen.</translation>
+    </message>
+    <message>
+        <source>{count} invoice: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} Rechnung: insgesamt {all} · bezahlt {paid} · offen {open} · überfällig {overdue} · Vorschauen {previews}</translation>
+    </message>
+    <message>
+        <source>{count} invoices: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} Rechnungen: insgesamt {all} · bezahlt {paid} · offen {open} · überfällig {overdue} · Vorschauen {previews}</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>Alle Läufe</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Nutzer</translation>
+    </message>
+    <message>
+        <source>{first} - {last} ({count} invoices, by {who})</source>
+        <translation>{first} - {last} ({count} Rechnungen, von {who})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Not sent: {error}</source>
+        <translation>Nicht gesendet: {error}</translation>
+    </message>
+    <message>
+        <source>Invoice settings saved.</source>
+        <translation>Rechnungseinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>{name} geöffnet.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>PDF wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Sent the invoice to {email}.</source>
+        <translation>Rechnung an {email} gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Marked {name}'s invoice {number} paid.</source>
+        <translation>Rechnung {number} von {name} als bezahlt markiert.</translation>
+    </message>
+    <message>
+        <source>Marked {name}'s invoice {number} unpaid.</source>
+        <translation>Rechnung {number} von {name} als unbezahlt markiert.</translation>
+    </message>
+    <message>
+        <source>Mark unpaid</source>
+        <translation>Als unbezahlt markieren</translation>
+    </message>
+    <message>
+        <source>Mark {name}'s invoice {number} unpaid?</source>
+        <translation>Rechnung {number} von {name} als unbezahlt markieren?</translation>
+    </message>
+    <message>
+        <source>It is then open again, and overdue once its due date has passed.</source>
+        <translation>Sie ist dann wieder offen und überfällig, sobald ihr Fälligkeitsdatum verstrichen ist.</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Make a credit note for {name}'s invoice {number}?</source>
+        <translation>Gutschrift zur Rechnung {number} von {name} erstellen?</translation>
+    </message>
+    <message>
+        <source>Make credit note</source>
+        <translation>Gutschrift erstellen</translation>
+    </message>
+    <message>
+        <source>The credit note cancels the whole invoice; it is a preview until you send it.</source>
+        <translation>Die Gutschrift storniert die ganze Rechnung; bis Sie sie senden, ist sie eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>Made a credit note for invoice {number}: select it and send it.</source>
+        <translation>Gutschrift zur Rechnung {number} erstellt: Wählen Sie sie aus und senden Sie sie.</translation>
+    </message>
+    <message>
+        <source>Export invoices</source>
+        <translation>Rechnungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>{count} Zeilen nach {path} exportiert.</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
@@ -2606,6 +2663,41 @@
         <source>Managed by:</source>
         <translation>Verwaltet von:</translation>
     </message>
+    <message>
+        <source>the whole site (administrators of the whole site)</source>
+        <translation>der gesamte Standort (Administratoren des gesamten Standorts)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this location since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diesen Standort geändert, seit Sie ihn geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Empty: the site's time zone</source>
+        <translation>Leer: die Zeitzone des Standorts</translation>
+    </message>
+    <message>
+        <source>Edit location {name}</source>
+        <translation>Standort {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation>Standort anlegen</translation>
+    </message>
+    <message>
+        <source>Give the latitude in degrees, e.g. 60.1699.</source>
+        <translation>Geben Sie den Breitengrad in Grad an, z. B. 60.1699.</translation>
+    </message>
+    <message>
+        <source>Give the longitude in degrees, e.g. 24.9384.</source>
+        <translation>Geben Sie den Längengrad in Grad an, z. B. 24.9384.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>gesamter Standort</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
@@ -2632,6 +2724,42 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>A site-wide location is managed by administrators of the whole site.</source>
+        <translation>Einen standortweiten Standort verwalten die Administratoren des gesamten Standorts.</translation>
+    </message>
+    <message>
+        <source>Added the location {name}.</source>
+        <translation>Standort {name} angelegt.</translation>
+    </message>
+    <message>
+        <source>Saved the location {name}.</source>
+        <translation>Standort {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Its {count} station stays, without a location.</source>
+        <translation>Ihre {count} Station bleibt erhalten, ohne Standort.</translation>
+    </message>
+    <message>
+        <source>Its {count} stations stay, without a location.</source>
+        <translation>Ihre {count} Stationen bleiben erhalten, ohne Standort.</translation>
+    </message>
+    <message>
+        <source>No station stands there.</source>
+        <translation>Dort steht keine Station.</translation>
+    </message>
+    <message>
+        <source>Delete location</source>
+        <translation>Standort löschen</translation>
+    </message>
+    <message>
+        <source>Delete the location {name}?</source>
+        <translation>Standort {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the location {name}.</source>
+        <translation>Standort {name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3325,34 @@
         <source>Rule active</source>
         <translation>Regel aktiv</translation>
     </message>
+    <message>
+        <source>Someone else changed this rule meanwhile. Close this editor, and open the rule again to see their change.</source>
+        <translation>Jemand anderes hat diese Regel inzwischen geändert. Schließen Sie den Editor und öffnen Sie die Regel erneut, um die Änderung zu sehen.</translation>
+    </message>
+    <message>
+        <source>No group (the whole site, unless stations are ticked)</source>
+        <translation>Keine Gruppe (der gesamte Standort, sofern keine Stationen angehakt sind)</translation>
+    </message>
+    <message>
+        <source>No group (only the stations ticked below)</source>
+        <translation>Keine Gruppe (nur die unten angehakten Stationen)</translation>
+    </message>
+    <message>
+        <source>Notification rule {name}</source>
+        <translation>Benachrichtigungsregel {name}</translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation>Neue Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>{name} (no e-mail address: not mailed)</source>
+        <translation>{name} (keine E-Mail-Adresse: wird nicht benachrichtigt)</translation>
+    </message>
+    <message>
+        <source>Could not save the rule</source>
+        <translation>Die Regel konnte nicht gespeichert werden</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -3205,7 +3361,7 @@
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site's time zone.</source>
         <translation>E-Mails an Personen, wenn eine Ladestation ausfällt: pro Ladegruppe oder ausgewählte Stationen, welche Fälle, wer informiert wird, und optionale Auto-Wiederherstellung. Zeiten gelten in der Zeitzone des Standorts.</translation>
     </message>
     <message>
@@ -3227,6 +3383,38 @@
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No notification mails yet.</source>
+        <translation>Noch keine Benachrichtigungs-E-Mails.</translation>
+    </message>
+    <message>
+        <source>No notification rules: nobody is mailed when a charger fails. Add a rule.</source>
+        <translation>Keine Benachrichtigungsregeln: Niemand erhält eine E-Mail, wenn ein Ladegerät ausfällt. Legen Sie eine Regel an.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete notification rule</source>
+        <translation>Benachrichtigungsregel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the notification rule {name}?</source>
+        <translation>Benachrichtigungsregel {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Its recipients are no longer mailed about these stations.</source>
+        <translation>Ihre Empfänger erhalten zu diesen Stationen keine E-Mails mehr.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -3312,6 +3500,504 @@
     </message>
 </context>
 <context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Ladekarte</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Ladekarten</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} Ladegruppe</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} Ladegruppen</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} Station</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} Stationen</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} Zugangsprofil</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} Zugangsprofile</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} Standort</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} Standorte</translation>
+    </message>
+    <message>
+        <source>{count} notification rule</source>
+        <translation>{count} Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>{count} notification rules</source>
+        <translation>{count} Benachrichtigungsregeln</translation>
+    </message>
+    <message>
+        <source>{count} mail shown</source>
+        <translation>{count} E-Mail angezeigt</translation>
+    </message>
+    <message>
+        <source>{count} mails shown</source>
+        <translation>{count} E-Mails angezeigt</translation>
+    </message>
+    <message>
+        <source>{count} hour</source>
+        <translation>{count} Stunde</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} Stunden</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} Tag</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} Tage</translation>
+    </message>
+    <message>
+        <source>{count} week</source>
+        <translation>{count} Woche</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} Wochen</translation>
+    </message>
+    <message>
+        <source>{count} month</source>
+        <translation>{count} Monat</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} Monate</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Pauschalpreis pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energie + Dauer + Startgebühr</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Tag-/Nachtpreise</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Leistungsstufen (Minutenpreis nach mittlerer kW-Leistung)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- und DC-Preise</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Der gesamte Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Zeit des aktiven Ladens</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Pauschal</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energie + Zeit</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Tag / Nacht</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Leistungsstufen</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Plugged time (duration)</source>
+        <translation>Angesteckt (Dauer)</translation>
+    </message>
+    <message>
+        <source>Charging time</source>
+        <translation>Ladezeit</translation>
+    </message>
+    <message>
+        <source>Parked time</source>
+        <translation>Parkzeit</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Unique charging users</source>
+        <translation>Verschiedene Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Kein Vergleich</translation>
+    </message>
+    <message>
+        <source>Preceding period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Gleicher Zeitraum im Vorjahr</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Ladegruppe</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Ladepunkt</translation>
+    </message>
+    <message>
+        <source>Change station limit</source>
+        <translation>Stationslimit ändern</translation>
+    </message>
+    <message>
+        <source>Change group limit</source>
+        <translation>Gruppenlimit ändern</translation>
+    </message>
+    <message>
+        <source>User activation</source>
+        <translation>Nutzeraktivierung</translation>
+    </message>
+    <message>
+        <source>Activate group</source>
+        <translation>Gruppe aktivieren</translation>
+    </message>
+    <message>
+        <source>Firmware update</source>
+        <translation>Firmware-Update</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <source>Change availability</source>
+        <translation>Verfügbarkeit ändern</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Fernbefehl</translation>
+    </message>
+    <message>
+        <source>Invoice run</source>
+        <translation>Rechnungslauf</translation>
+    </message>
+    <message>
+        <source>Report by e-mail</source>
+        <translation>Bericht per E-Mail</translation>
+    </message>
+    <message>
+        <source>Circuit limit</source>
+        <translation>Stromkreis-Limit</translation>
+    </message>
+    <message>
+        <source>Case began</source>
+        <translation>Fall begonnen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Auto-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Fuse tripped</source>
+        <translation>Sicherung ausgelöst</translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation>Sensorfehler</translation>
+    </message>
+    <message>
+        <source>Other fault</source>
+        <translation>Anderer Fehler</translation>
+    </message>
+    <message>
+        <source>Session failed to start</source>
+        <translation>Ladevorgang startete nicht</translation>
+    </message>
+    <message>
+        <source>Load limit not applied</source>
+        <translation>Lastgrenze nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Waiting for the station</source>
+        <translation>Wartet auf die Station</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Wird installiert</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Installation failed</source>
+        <translation>Installation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused by the station</source>
+        <translation>Von der Station abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation>Befehl fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No result in time</source>
+        <translation>Kein Ergebnis in der Zeit</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer roll-out</source>
+        <translation>Durch ein neueres Rollout ersetzt</translation>
+    </message>
+    <message>
+        <source>Waiting for the file</source>
+        <translation>Wartet auf die Datei</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Station says uploaded</source>
+        <translation>Laut Station hochgeladen</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Upload fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No file in time</source>
+        <translation>Keine Datei in der Zeit</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Datei zu groß</translation>
+    </message>
+    <message>
+        <source>Station has no diagnostics</source>
+        <translation>Station hat keine Diagnosedaten</translation>
+    </message>
+    <message>
+        <source>Writing the CSV file…</source>
+        <translation>CSV-Datei wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation>PDF wird gesetzt…</translation>
+    </message>
+    <message>
+        <source>{installed} installed, {failed} failed, {waiting} waiting</source>
+        <translation>{installed} installiert, {failed} fehlgeschlagen, {waiting} wartend</translation>
+    </message>
+    <message>
+        <source>Compared: {period}</source>
+        <translation>Vergleich: {period}</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, ganztägig</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTagDialog</name>
     <message>
         <source>Register this tag</source>
@@ -3380,6 +4066,21 @@
     <message>
         <source>Register</source>
         <translation>Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Compared ({period})</source>
+        <translation>Vergleich ({period})</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
@@ -3492,6 +4193,118 @@
         <source>Choose a report and press Show data.</source>
         <translation>Wählen Sie einen Bericht und drücken Sie Daten anzeigen.</translation>
     </message>
+    <message>
+        <source>AC and DC</source>
+        <translation>AC und DC</translation>
+    </message>
+    <message>
+        <source>All connector types</source>
+        <translation>Alle Steckertypen</translation>
+    </message>
+    <message>
+        <source>All groups you see</source>
+        <translation>Alle Gruppen, die Sie sehen</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Alle Stationen</translation>
+    </message>
+    <message>
+        <source>All tariffs</source>
+        <translation>Alle Tarife</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Alle Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Alle Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Zahlen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>Der Bericht konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>{buckets}, made {time}.</source>
+        <translation>{buckets}, erstellt um {time}.</translation>
+    </message>
+    <message>
+        <source>No buckets.</source>
+        <translation>Keine Zeitabschnitte.</translation>
+    </message>
+    <message>
+        <source>The table shows the largest {shown} of {count}; the CSV has them all.</source>
+        <translation>Die Tabelle zeigt die größten {shown} von {count}; die CSV-Datei enthält alle.</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>(noch keine gespeichert)</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (geteilt)</translation>
+    </message>
+    <message>
+        <source>Reports — {name}</source>
+        <translation>Berichte — {name}</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the report:</source>
+        <translation>Name des Berichts:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” for everyone on the site.</source>
+        <translation>„{name}“ für alle am Standort gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>„{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete saved report</source>
+        <translation>Gespeicherten Bericht löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “{name}”? The figures stay; only its definition goes.</source>
+        <translation>Gespeicherten Bericht „{name}“ löschen? Die Zahlen bleiben; nur seine Definition wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>„{name}“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation>{kind} exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting {kind}…</source>
+        <translation>{kind} wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>RepriceDialog</name>
@@ -3517,6 +4330,60 @@
     <message>
         <source>Rotate password</source>
         <translation>Passwort rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>der gesamte Standort</translation>
+    </message>
+    <message>
+        <source>group {name} and its subgroups</source>
+        <translation>Gruppe {name} mit ihren Untergruppen</translation>
+    </message>
+    <message>
+        <source>a removed operator</source>
+        <translation>ein gelöschter Bediener</translation>
+    </message>
+    <message>
+        <source>after {seconds} s; not again within {minutes} min</source>
+        <translation>nach {seconds} s; nicht erneut innerhalb von {minutes} min</translation>
+    </message>
+    <message>
+        <source>; mail when resolved</source>
+        <translation>; E-Mail bei Behebung</translation>
+    </message>
+    <message>
+        <source>after {minutes} min Faulted</source>
+        <translation>nach {minutes} min Faulted</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>↻ Retry</source>
+        <translation>↻ Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry the failed stations of this run</source>
+        <translation>Die fehlgeschlagenen Stationen dieses Laufs wiederholen</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Nichts zu wiederholen</translation>
     </message>
 </context>
 <context>
@@ -3597,7 +4464,7 @@
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <source>Period: the invoice settings' default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
         <translation>Zeitraum: der Standardzeitraum der Rechnungseinstellungen am Ausführungstag. Empfänger: die unter Ziele angehakten Ladenutzergruppen oder, wenn keine angehakt ist, alle Ladenutzer mit E-Mail-Adresse. Vorschauen bleiben auf der Seite Rechnungen.</translation>
     </message>
     <message>
@@ -3637,7 +4504,7 @@
         <translation>Höchststrom je Phase</translation>
     </message>
     <message>
-        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <source>The circuit's limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
         <translation>Die Grenze des Stromkreises wird zur Aufgabenzeit gesetzt und bleibt, bis sie wieder geändert wird (zum Beispiel eine Aufgabe für die Nachtgrenze und eine für die Taggrenze).</translation>
     </message>
     <message>
@@ -3756,7 +4623,7 @@
         <translation>Geplante Aufgaben</translation>
     </message>
     <message>
-        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site's local time; every run shows in the Event feed with each station's outcome.</source>
         <translation>Aufgaben, die der Standort selbst ausführt: Stromgrenzen, Ladenutzer und Nutzergruppen aktiv oder inaktiv setzen, Firmware-Updates, Resets und beliebige Fernbefehle. Zeiten sind Ortszeit des Standorts; jeder Lauf erscheint im Ereignisprotokoll mit dem Ergebnis jeder Station.</translation>
     </message>
     <message>
@@ -3816,7 +4683,7 @@
         <translation>Aufgaben suchen…</translation>
     </message>
     <message>
-        <source>Choose a run to see each station&apos;s outcome.</source>
+        <source>Choose a run to see each station's outcome.</source>
         <translation>Wählen Sie einen Lauf, um das Ergebnis jeder Station zu sehen.</translation>
     </message>
     <message>
@@ -3827,6 +4694,82 @@
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
+    <message>
+        <source>Select task type (all)</source>
+        <translation>Aufgabentyp wählen (alle)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Now: {time}</source>
+        <translation>Jetzt: {time}</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It is inactive: tick Active (Activate) when it should run.</source>
+        <translation>{name} gespeichert. Die Aufgabe ist inaktiv: Haken Sie „Aktiv“ an (Aktivieren), wenn sie laufen soll.</translation>
+    </message>
+    <message>
+        <source>Copied as {name} (inactive): edit it, then activate it.</source>
+        <translation>Kopiert als {name} (inaktiv): bearbeiten und dann aktivieren.</translation>
+    </message>
+    <message>
+        <source>{name} is active now.</source>
+        <translation>{name} ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>{name} is inactive now.</source>
+        <translation>{name} ist jetzt inaktiv.</translation>
+    </message>
+    <message>
+        <source>{name} runs now; its result appears in the Event feed.</source>
+        <translation>{name} läuft jetzt; das Ergebnis erscheint im Ereignis-Feed.</translation>
+    </message>
+    <message>
+        <source>Delete scheduled task</source>
+        <translation>Geplante Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the scheduled task {name}?</source>
+        <translation>Geplante Aufgabe {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Its past runs stay in the Event feed.</source>
+        <translation>Ihre früheren Läufe bleiben im Ereignis-Feed.</translation>
+    </message>
+    <message>
+        <source>{task}: {summary} ({ok} of {total} OK)</source>
+        <translation>{task}: {summary} ({ok} von {total} OK)</translation>
+    </message>
+    <message>
+        <source>Made {name} for the failed targets; it runs at {time}.</source>
+        <translation>{name} für die fehlgeschlagenen Ziele erstellt; sie läuft um {time}.</translation>
+    </message>
+    <message>
+        <source>Made {name}.</source>
+        <translation>{name} erstellt.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPopup</name>
@@ -3836,7 +4779,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑&#xa0;↓ wählen, Enter öffnet, Esc schließt.</translation>
+        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -4055,7 +4998,7 @@
         <translation>Gemeinsame Datenbank</translation>
     </message>
     <message>
-        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site's network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer's keychain.</source>
         <translation>Mehrere Arbeitsplätze eines Standorts führen ihre eigenen Daten und teilen sie über eine PostgreSQL-Datenbank im Netz des Standorts. Jeder Arbeitsplatz arbeitet weiter, wenn die Datenbank nicht erreichbar ist, und holt auf, sobald sie zurück ist. Diese Einstellungen gelten für diesen Arbeitsplatz; das Passwort liegt im Schlüsselbund dieses Computers.</translation>
     </message>
     <message>
@@ -4111,7 +5054,7 @@
         <translation>CA-Zertifikat:</translation>
     </message>
     <message>
-        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
+        <source>only for verify-full with the site's own CA; empty: this computer's CAs</source>
         <translation>nur für verify-full mit der eigenen CA des Standorts; leer: die CAs dieses Computers</translation>
     </message>
     <message>
@@ -4127,7 +5070,7 @@
         <translation>Zustimmen und dem Standort beitreten</translation>
     </message>
     <message>
-        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
+        <source>Conflicts: edits that lost to another seat's edit of the same record</source>
         <translation>Konflikte: Änderungen, die gegen die Änderung desselben Datensatzes an einem anderen Arbeitsplatz verloren haben</translation>
     </message>
     <message>
@@ -4147,7 +5090,7 @@
         <translation>Immer (das Zertifikat wird nicht geprüft)</translation>
     </message>
     <message>
-        <source>Always, and check the server&apos;s certificate and name</source>
+        <source>Always, and check the server's certificate and name</source>
         <translation>Immer, mit Prüfung von Zertifikat und Namen des Servers</translation>
     </message>
     <message>
@@ -4175,7 +5118,7 @@
         <translation>Gemeinsame Datenbank: an diesem Arbeitsplatz nicht verwendet</translation>
     </message>
     <message>
-        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <source>Kept in this computer's keychain, never in a file or a database. Type a new one to replace the stored one.</source>
         <translation>Liegt im Schlüsselbund dieses Computers, nie in einer Datei oder Datenbank. Geben Sie ein neues ein, um das gespeicherte zu ersetzen.</translation>
     </message>
     <message>
@@ -4210,7 +5153,7 @@
         <translation>Standorteinstellungen</translation>
     </message>
     <message>
-        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <source>These settings are kept in the site's database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
         <translation>Diese Einstellungen liegen in der Datenbank des Standorts. Gespeicherte Änderungen gelten sofort für den laufenden OCPP-Server; kein Neustart nötig.</translation>
     </message>
     <message>
@@ -4254,7 +5197,7 @@
         <translation>EUR</translation>
     </message>
     <message>
-        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
+        <source>Three-letter code (ISO 4217) of the site's currency, e.g. EUR.</source>
         <translation>Dreibuchstabiger Code (ISO 4217) der Währung des Standorts, z. B. EUR.</translation>
     </message>
     <message>
@@ -4374,7 +5317,7 @@
         <translation> h</translation>
     </message>
     <message>
-        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
+        <source>Session times further than this from this computer's clock are flagged as suspicious (a wrong station clock).</source>
         <translation>Ladezeiten, die weiter als dies von der Uhr dieses Computers abweichen, werden als verdächtig markiert (falsche Stationsuhr).</translation>
     </message>
     <message>
@@ -4458,7 +5401,7 @@
         <translation> MB</translation>
     </message>
     <message>
-        <source>An admin&apos;s upload above this is refused.</source>
+        <source>An admin's upload above this is refused.</source>
         <translation>Der Upload eines Administrators darüber wird abgelehnt.</translation>
     </message>
     <message>
@@ -4466,7 +5409,7 @@
         <translation>Größte Diagnosedatei:</translation>
     </message>
     <message>
-        <source>A station&apos;s upload above this is cut off and not kept.</source>
+        <source>A station's upload above this is cut off and not kept.</source>
         <translation>Der Upload einer Station darüber wird abgebrochen und nicht aufbewahrt.</translation>
     </message>
     <message>
@@ -4498,7 +5441,7 @@
         <translation>HTTP-Dateiport:</translation>
     </message>
     <message>
-        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
+        <source>Stations download and upload files here (on the OCPP server's address). Takes effect at the next start.</source>
         <translation>Stationen laden hier Dateien herunter und hoch (an der Adresse des OCPP-Servers). Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
@@ -4635,6 +5578,26 @@
     <message>
         <source>Invited</source>
         <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <source>Running</source>
@@ -4859,7 +5822,7 @@
         <translation>Als Vorlage speichern…</translation>
     </message>
     <message>
-        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
+        <source>Save these charging points and the station's settings as a template for new stations</source>
         <translation>Diese Ladepunkte und die Einstellungen der Station als Vorlage für neue Stationen speichern</translation>
     </message>
 </context>
@@ -4957,7 +5920,7 @@
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <source>The station&apos;s configuration keys as last read from it.</source>
+        <source>The station's configuration keys as last read from it.</source>
         <translation>Die Konfigurationsschlüssel der Station, wie zuletzt von ihr gelesen.</translation>
     </message>
     <message>
@@ -5331,7 +6294,7 @@
         <translation>Stationsvorlagen</translation>
     </message>
     <message>
-        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <source>A template holds a station's charging points, sockets and settings. To make one, open a station's details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
         <translation>Eine Vorlage enthält die Ladepunkte, Steckdosen und Einstellungen einer Station. Um eine anzulegen, öffnen Sie die Details einer Station und wählen „Als Vorlage speichern…“; hier legen Sie Stationen daraus an, benennen sie um oder löschen sie.</translation>
     </message>
     <message>
@@ -5470,7 +6433,7 @@
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <source>Change the selected station&apos;s settings or password, or delete it</source>
+        <source>Change the selected station's settings or password, or delete it</source>
         <translation>Einstellungen oder Passwort der ausgewählten Station ändern oder sie löschen</translation>
     </message>
     <message>
@@ -5765,11 +6728,11 @@
         <translation>pro Minute</translation>
     </message>
     <message>
-        <source>{currency} (the site&apos;s currency; every price is in it)</source>
+        <source>{currency} (the site's currency; every price is in it)</source>
         <translation>{currency} (die Währung des Standorts; alle Preise sind darin)</translation>
     </message>
     <message>
-        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group's next choice applies.</source>
         <translation>Zeiten in {zone}. Außerhalb seiner Gültigkeit gilt ein Tarif für keinen Ladevorgang: Dann greift die nächste Wahl der Tarifgruppe.</translation>
     </message>
     <message>
@@ -5998,7 +6961,7 @@
         <translation>keine: noch nicht verwendet</translation>
     </message>
     <message>
-        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <source>The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit.</source>
         <translation>Der Basistarif seiner Tarifgruppe: Er gilt für alle, die die anderen Tarife der Gruppe nicht zulassen.</translation>
     </message>
 </context>
@@ -6086,6 +7049,13 @@
     </message>
 </context>
 <context>
+    <name>TasksModel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>TemplateStationDialog</name>
     <message>
         <source>Create a station from a template</source>
@@ -6104,7 +7074,7 @@
         <translation>Kennung:</translation>
     </message>
     <message>
-        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
+        <source>the charger's OCPP identity, e.g. DEPOT-07</source>
         <translation>die OCPP-Identität der Ladestation, z. B. DEPOT-07</translation>
     </message>
     <message>
@@ -6118,6 +7088,13 @@
     <message>
         <source>Location:</source>
         <translation>Standort:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>gesamter Standort</translation>
     </message>
 </context>
 <context>
@@ -6171,7 +7148,7 @@
         <translation>optional</translation>
     </message>
     <message>
-        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
+        <source>Dates are whole days in each station's time zone. Without an end date the token is valid indefinitely.</source>
         <translation>Daten sind ganze Tage in der Zeitzone jeder Station. Ohne Enddatum gilt die Karte unbefristet.</translation>
     </message>
     <message>
@@ -6206,7 +7183,7 @@
         <translation>unbefristet</translation>
     </message>
     <message>
-        <source>Whole days in each station&apos;s time zone.</source>
+        <source>Whole days in each station's time zone.</source>
         <translation>Ganze Tage in der Zeitzone der jeweiligen Station.</translation>
     </message>
 </context>
@@ -6328,11 +7305,11 @@
         <translation>Ladevorgänge gleichzeitig:</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group's limit, or 1.</source>
         <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig an beliebigen Stationen führen darf. Leer: die Grenze der Nutzergruppe oder 1.</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group's limit, or 1 when the group sets none.</source>
         <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig führen darf (ein Flottenkonto mit mehreren Karten: eine pro Auto). Leer lassen für die Grenze der Nutzergruppe, oder 1, wenn die Gruppe keine setzt.</translation>
     </message>
     <message>
@@ -6352,7 +7329,7 @@
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <source>Registration plates of the user&apos;s vehicles.</source>
+        <source>Registration plates of the user's vehicles.</source>
         <translation>Kennzeichen der Fahrzeuge des Nutzers.</translation>
     </message>
     <message>
@@ -6376,7 +7353,7 @@
         <translation>z. B. 06:30; leer: keine</translation>
     </message>
     <message>
-        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <source>Load management: this user's vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
         <translation>Lastmanagement: das Fahrzeug dieses Nutzers braucht seine Energie bis zu dieser Tageszeit (Standortzeit); es wird unter Ladevorgängen gleicher Priorität bevorzugt</translation>
     </message>
     <message>
@@ -6571,7 +7548,7 @@
         <translation>Kosten</translation>
     </message>
     <message>
-        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
+        <source>evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.</source>
         <translation>evdesk stoppt den Ladevorgang eines Mitglieds, wenn er einen dieser Werte erreicht (leer: keine Grenze der Gruppe). Es gilt das Strengere aus diesen und den Grenzen des Tarifs; ein Fernstart kann eigene setzen.</translation>
     </message>
     <message>
@@ -6579,7 +7556,7 @@
         <translation>Lastpriorität</translation>
     </message>
     <message>
-        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <source>Load management: members' sessions get their share of a circuit before those of groups with a lower priority.</source>
         <translation>Lastmanagement: die Ladevorgänge der Mitglieder erhalten ihren Anteil am Stromkreis vor denen von Gruppen mit niedrigerer Priorität.</translation>
     </message>
     <message>
@@ -6732,7 +7709,7 @@
         <translation>Ladevorgänge…</translation>
     </message>
     <message>
-        <source>The selected user&apos;s charging sessions</source>
+        <source>The selected user's charging sessions</source>
         <translation>Die Ladevorgänge des ausgewählten Nutzers</translation>
     </message>
     <message>

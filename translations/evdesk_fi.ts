@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fi">
 <context>
     <name>AccessProfileDialog</name>
@@ -20,7 +19,7 @@
         <translation>Hinnasto:</translation>
     </message>
     <message>
-        <source>When members may charge (in the station&apos;s time zone)</source>
+        <source>When members may charge (in the station's time zone)</source>
         <translation>Milloin jäsenet saavat ladata (aseman aikavyöhykkeellä)</translation>
     </message>
     <message>
@@ -174,7 +173,7 @@
         <translation>Hae profiilin nimellä</translation>
     </message>
     <message>
-        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station's time zone.</source>
         <translation>Kuka saa ladata missä ja milloin. Asemaa koskevan profiilin jäsen (latauskäyttäjä, käyttäjäryhmä tai tunniste) lataa siellä vain jonkin profiilin aikaikkunan sisällä; yksityisillä asemilla profiili myös päästää jäsenensä lataamaan. Ajat ovat aseman aikavyöhykkeellä.</translation>
     </message>
     <message>
@@ -264,7 +263,7 @@
         <translation>API-avaimet</translation>
     </message>
     <message>
-        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
+        <source>Keys for the automation API. A key acts as its operator, with that operator's role and base group.</source>
         <translation>Avaimet automaatiorajapintaa varten. Avain toimii operaattorinsa nimissä, tämän roolilla ja perusryhmällä.</translation>
     </message>
     <message>
@@ -306,7 +305,7 @@
         <translation>Varmenteet</translation>
     </message>
     <message>
-        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk's server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
         <translation>Suojausprofiilin 2 tai 3 laturit yhdistävät wss://-yhteydellä (TLS 1.2 tai uudempi) ja tarkistavat evdeskin palvelinvarmenteen sivuston CA:ta vasten: anna CA latureille (Vie CA). Profiilissa 3 jokainen laturi esittää myös sivuston CA:n myöntämän varmenteen, jonka nimi on sen tunnus.</translation>
     </message>
     <message>
@@ -386,7 +385,7 @@
         <translation>Luo</translation>
     </message>
     <message>
-        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
+        <source>Make the site CA (if there is none) and a server certificate with this computer's names and addresses</source>
         <translation>Luo sivuston CA (jos sitä ei ole) ja palvelinvarmenne tämän tietokoneen nimillä ja osoitteilla</translation>
     </message>
     <message>
@@ -418,7 +417,7 @@
         <translation>evdeskin kohteen CA:sta luoma</translation>
     </message>
     <message>
-        <source>The site&apos;s own certificate</source>
+        <source>The site's own certificate</source>
         <translation>Kohteen oma varmenne</translation>
     </message>
     <message>
@@ -434,7 +433,7 @@
         <translation>Palvelinvarmenne uusittiin kohteen CA:sta.</translation>
     </message>
     <message>
-        <source>CA of the site&apos;s certificate (give it to the chargers)</source>
+        <source>CA of the site's certificate (give it to the chargers)</source>
         <translation>Kohteen varmenteen CA (anna se latausasemille)</translation>
     </message>
     <message>
@@ -442,7 +441,7 @@
         <translation>Käsitellään…</translation>
     </message>
     <message>
-        <source>The site&apos;s certificate is in place; chargers on TLS get it at their next connection.</source>
+        <source>The site's certificate is in place; chargers on TLS get it at their next connection.</source>
         <translation>Kohteen varmenne on käytössä; TLS:ää käyttävät latausasemat saavat sen seuraavalla yhteydellä.</translation>
     </message>
     <message>
@@ -628,7 +627,7 @@
         <translation>Poista raja</translation>
     </message>
     <message>
-        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
+        <source>In the site's time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit's max.</source>
         <translation>Kohteen aikavyöhykkeellä; aikaväli voi jatkua yli keskiyön (22:00–06:00). Päällekkäisillä väleillä pätee pienin raja; niiden ulkopuolella virtapiirin maksimi.</translation>
     </message>
 </context>
@@ -639,7 +638,7 @@
         <translation>Virtapiirit</translation>
     </message>
     <message>
-        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
+        <source>Load management shares each circuit's current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site's supply: the grid connection, its distributions, their circuits.</source>
         <translation>Kuormanhallinta jakaa kunkin virtapiirin virran sen lataustapahtumien kesken: ei koskaan yli sulakkeen, ensin vähimmäisvirta kullekin latauspisteelle, loput prioriteetin mukaan. Puu kuvaa kohteen sähkönsyötön: liittymä, sen jakokeskukset ja niiden virtapiirit.</translation>
     </message>
     <message>
@@ -1094,7 +1093,7 @@
         <translation>Sähköposti</translation>
     </message>
     <message>
-        <source>Mail server&apos;s answer</source>
+        <source>Mail server's answer</source>
         <translation>Sähköpostipalvelimen vastaus</translation>
     </message>
     <message>
@@ -1392,8 +1391,8 @@
         <translation>Syy (pakollinen, tallennetaan toimintolokiin):</translation>
     </message>
     <message>
-        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
-        <translation>Miksi komento lähetetään? esim. &quot;Kuljettaja soitti: kaapeli jumissa&quot;</translation>
+        <source>Why is this command sent? e.g. "Driver called: cable stuck"</source>
+        <translation>Miksi komento lähetetään? esim. "Kuljettaja soitti: kaapeli jumissa"</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1521,7 @@
         <translation>Aikaleimat ilman vyöhykettä ovat paikallista aikaa</translation>
     </message>
     <message>
-        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
+        <source>Read a time without offset in the station's time zone instead of UTC.</source>
         <translation>Lue aika ilman poikkeamaa aseman aikavyöhykkeellä UTC:n sijaan.</translation>
     </message>
     <message>
@@ -1613,8 +1612,8 @@
         <translation>Miten laturit yhdistävät evdeskiin</translation>
     </message>
     <message>
-        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
-        <translation>Syötä tämä jokaisen latausaseman OCPP-asetuksiin (usein nimeltään &quot;central system URL&quot;, &quot;backend&quot; tai &quot;OCPP server&quot;).</translation>
+        <source>Enter this in each charging station's OCPP settings (often called "central system URL", "backend" or "OCPP server").</source>
+        <translation>Syötä tämä jokaisen latausaseman OCPP-asetuksiin (usein nimeltään "central system URL", "backend" tai "OCPP server").</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -1753,133 +1752,6 @@
     <message>
         <source>{sessions} sessions, {kwh} kWh</source>
         <translation>{sessions} tapahtumaa, {kwh} kWh</translation>
-    </message>
-</context>
-<context>
-    <name>Counts</name>
-    <message>
-        <source>{count} user</source>
-        <translation>{count} käyttäjä</translation>
-    </message>
-    <message>
-        <source>{count} users</source>
-        <translation>{count} käyttäjää</translation>
-    </message>
-    <message>
-        <source>{count} charging user</source>
-        <translation>{count} latauskäyttäjä</translation>
-    </message>
-    <message>
-        <source>{count} charging users</source>
-        <translation>{count} latauskäyttäjää</translation>
-    </message>
-    <message>
-        <source>{count} user group</source>
-        <translation>{count} käyttäjäryhmä</translation>
-    </message>
-    <message>
-        <source>{count} user groups</source>
-        <translation>{count} käyttäjäryhmää</translation>
-    </message>
-    <message>
-        <source>{count} token</source>
-        <translation>{count} tunniste</translation>
-    </message>
-    <message>
-        <source>{count} tokens</source>
-        <translation>{count} tunnistetta</translation>
-    </message>
-    <message>
-        <source>{count} charging group</source>
-        <translation>{count} latausryhmä</translation>
-    </message>
-    <message>
-        <source>{count} charging groups</source>
-        <translation>{count} latausryhmää</translation>
-    </message>
-    <message>
-        <source>{count} station</source>
-        <translation>{count} asema</translation>
-    </message>
-    <message>
-        <source>{count} stations</source>
-        <translation>{count} asemaa</translation>
-    </message>
-    <message>
-        <source>{count} access profile</source>
-        <translation>{count} pääsyprofiili</translation>
-    </message>
-    <message>
-        <source>{count} access profiles</source>
-        <translation>{count} pääsyprofiilia</translation>
-    </message>
-    <message>
-        <source>{count} location</source>
-        <translation>{count} sijainti</translation>
-    </message>
-    <message>
-        <source>{count} locations</source>
-        <translation>{count} sijaintia</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Maksuton</translation>
-    </message>
-    <message>
-        <source>Flat price per session</source>
-        <translation>Kiinteä hinta lataustapahtumalta</translation>
-    </message>
-    <message>
-        <source>Energy + duration + connection fee</source>
-        <translation>Energia + kesto + aloitusmaksu</translation>
-    </message>
-    <message>
-        <source>Day / night prices</source>
-        <translation>Päivä- ja yöhinnat</translation>
-    </message>
-    <message>
-        <source>Power levels (price per minute by average kW)</source>
-        <translation>Tehotasot (minuuttihinta keskitehon mukaan)</translation>
-    </message>
-    <message>
-        <source>AC and DC prices</source>
-        <translation>AC- ja DC-hinnat</translation>
-    </message>
-    <message>
-        <source>The whole session</source>
-        <translation>Koko lataustapahtuma</translation>
-    </message>
-    <message>
-        <source>Time actively charging</source>
-        <translation>Aktiivinen latausaika</translation>
-    </message>
-    <message>
-        <source>Flat</source>
-        <translation>Kiinteä</translation>
-    </message>
-    <message>
-        <source>Energy + time</source>
-        <translation>Energia + aika</translation>
-    </message>
-    <message>
-        <source>Day / night</source>
-        <translation>Päivä / yö</translation>
-    </message>
-    <message>
-        <source>Power levels</source>
-        <translation>Tehotasot</translation>
-    </message>
-    <message>
-        <source>AC / DC</source>
-        <translation>AC / DC</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Joka päivä</translation>
-    </message>
-    <message>
-        <source>{days}, all day</source>
-        <translation>{days}, koko päivän</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +1975,7 @@
         <translation>Avaa tiedosto</translation>
     </message>
     <message>
-        <source>Open the received file with this computer&apos;s program for it</source>
+        <source>Open the received file with this computer's program for it</source>
         <translation>Avaa vastaanotettu tiedosto tämän tietokoneen ohjelmalla</translation>
     </message>
     <message>
@@ -2191,7 +2063,7 @@
         <translation>Syy</translation>
     </message>
     <message>
-        <source>Kept in each station&apos;s action log</source>
+        <source>Kept in each station's action log</source>
         <translation>Tallennetaan jokaisen aseman toimintolokiin</translation>
     </message>
     <message>
@@ -2201,6 +2073,72 @@
     <message>
         <source>Roll-outs</source>
         <translation>Jakelut</translation>
+    </message>
+    <message>
+        <source>Group {name} (all its stations)</source>
+        <translation>Ryhmä {name} (kaikki sen asemat)</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Asema {name}</translation>
+    </message>
+    <message>
+        <source>Roll-outs — {file} to {target}: {summary}</source>
+        <translation>Jakelut — {file} kohteeseen {target}: {summary}</translation>
+    </message>
+    <message>
+        <source>Only an admin of the whole site deletes firmware files (other groups use them too).</source>
+        <translation>Vain koko sivuston ylläpitäjä voi poistaa ohjelmistotiedostoja (muutkin ryhmät käyttävät niitä).</translation>
+    </message>
+    <message>
+        <source>This seat runs no OCPP server: send firmware from the seat the stations are connected to.</source>
+        <translation>Tällä työpisteellä ei ole OCPP-palvelinta: lähetä ohjelmisto työpisteeltä, johon asemat ovat yhteydessä.</translation>
+    </message>
+    <message>
+        <source>Send {name}</source>
+        <translation>Lähetä {name}</translation>
+    </message>
+    <message>
+        <source>Install from
+({zone})</source>
+        <translation>Asenna alkaen
+({zone})</translation>
+    </message>
+    <message>
+        <source>Upload a firmware file</source>
+        <translation>Lataa ohjelmistotiedosto</translation>
+    </message>
+    <message>
+        <source>Uploading {path}…</source>
+        <translation>Ladataan {path}…</translation>
+    </message>
+    <message>
+        <source>{name} stored ({size}, SHA-256 {sha}…).</source>
+        <translation>{name} tallennettu ({size}, SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>Delete firmware file</source>
+        <translation>Poista ohjelmistotiedosto</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Stations still downloading it will fail.</source>
+        <translation>Poistetaanko {name}? Sitä vielä lataavien asemien päivitys epäonnistuu.</translation>
+    </message>
+    <message>
+        <source>Firmware file deleted.</source>
+        <translation>Ohjelmistotiedosto poistettu.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target}…</source>
+        <translation>Lähetetään {name} kohteeseen {target}…</translation>
+    </message>
+    <message>
+        <source>Sent {name}: progress per station below.</source>
+        <translation>{name} lähetetty: asemakohtainen eteneminen alla.</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
     </message>
 </context>
 <context>
@@ -2291,7 +2229,7 @@
         <translation>kWh-hinta € (sis. ALV)</translation>
     </message>
     <message>
-        <source>empty: the sessions&apos; own tariffs</source>
+        <source>empty: the sessions' own tariffs</source>
         <translation>tyhjä: tapahtumien omat hinnastot</translation>
     </message>
     <message>
@@ -2475,6 +2413,13 @@
     </message>
 </context>
 <context>
+    <name>InvoicesModel</name>
+    <message>
+        <source> (credit note)</source>
+        <translation> (hyvityslasku)</translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPage</name>
     <message>
         <source>Invoices</source>
@@ -2544,6 +2489,118 @@
         <source>Invoice settings…</source>
         <translation>Laskutusasetukset…</translation>
     </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>No invoices match.</source>
+        <translation>Ei hakua vastaavia laskuja.</translation>
+    </message>
+    <message>
+        <source>{count} invoice: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} lasku: yhteensä {all} · maksettu {paid} · avoinna {open} · erääntynyt {overdue} · esikatselut {previews}</translation>
+    </message>
+    <message>
+        <source>{count} invoices: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} laskua: yhteensä {all} · maksettu {paid} · avoinna {open} · erääntynyt {overdue} · esikatselut {previews}</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>Kaikki ajot</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Kaikki käyttäjät</translation>
+    </message>
+    <message>
+        <source>{first} - {last} ({count} invoices, by {who})</source>
+        <translation>{first} - {last} ({count} laskua, tekijä {who})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Not sent: {error}</source>
+        <translation>Ei lähetetty: {error}</translation>
+    </message>
+    <message>
+        <source>Invoice settings saved.</source>
+        <translation>Laskutusasetukset tallennettu.</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>{name} avattu.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Luodaan PDF…</translation>
+    </message>
+    <message>
+        <source>Sent the invoice to {email}.</source>
+        <translation>Lasku lähetetty osoitteeseen {email}.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Mitään ei lähetetty.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Lähetetään…</translation>
+    </message>
+    <message>
+        <source>Marked {name}'s invoice {number} paid.</source>
+        <translation>Käyttäjän {name} lasku {number} merkitty maksetuksi.</translation>
+    </message>
+    <message>
+        <source>Marked {name}'s invoice {number} unpaid.</source>
+        <translation>Käyttäjän {name} lasku {number} merkitty maksamattomaksi.</translation>
+    </message>
+    <message>
+        <source>Mark unpaid</source>
+        <translation>Merkitse maksamattomaksi</translation>
+    </message>
+    <message>
+        <source>Mark {name}'s invoice {number} unpaid?</source>
+        <translation>Merkitäänkö käyttäjän {name} lasku {number} maksamattomaksi?</translation>
+    </message>
+    <message>
+        <source>It is then open again, and overdue once its due date has passed.</source>
+        <translation>Se on sitten taas avoinna ja erääntyy, kun eräpäivä on ohi.</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Hyvityslasku</translation>
+    </message>
+    <message>
+        <source>Make a credit note for {name}'s invoice {number}?</source>
+        <translation>Tehdäänkö hyvityslasku käyttäjän {name} laskulle {number}?</translation>
+    </message>
+    <message>
+        <source>Make credit note</source>
+        <translation>Tee hyvityslasku</translation>
+    </message>
+    <message>
+        <source>The credit note cancels the whole invoice; it is a preview until you send it.</source>
+        <translation>Hyvityslasku mitätöi koko laskun; se on esikatselu, kunnes lähetät sen.</translation>
+    </message>
+    <message>
+        <source>Made a credit note for invoice {number}: select it and send it.</source>
+        <translation>Laskulle {number} tehtiin hyvityslasku: valitse se ja lähetä.</translation>
+    </message>
+    <message>
+        <source>Export invoices</source>
+        <translation>Vie laskut</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>{count} riviä viety tiedostoon {path}.</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
@@ -2606,6 +2663,41 @@
         <source>Managed by:</source>
         <translation>Hallinnoi:</translation>
     </message>
+    <message>
+        <source>the whole site (administrators of the whole site)</source>
+        <translation>koko sivusto (koko sivuston ylläpitäjät)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this location since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä sijaintia sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+    <message>
+        <source>Empty: the site's time zone</source>
+        <translation>Tyhjä: sivuston aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>Edit location {name}</source>
+        <translation>Muokkaa sijaintia {name}</translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation>Lisää sijainti</translation>
+    </message>
+    <message>
+        <source>Give the latitude in degrees, e.g. 60.1699.</source>
+        <translation>Anna leveysaste asteina, esim. 60.1699.</translation>
+    </message>
+    <message>
+        <source>Give the longitude in degrees, e.g. 24.9384.</source>
+        <translation>Anna pituusaste asteina, esim. 24.9384.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>koko sivusto</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
@@ -2632,6 +2724,42 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>A site-wide location is managed by administrators of the whole site.</source>
+        <translation>Koko sivuston sijaintia hallinnoivat koko sivuston ylläpitäjät.</translation>
+    </message>
+    <message>
+        <source>Added the location {name}.</source>
+        <translation>Sijainti {name} lisätty.</translation>
+    </message>
+    <message>
+        <source>Saved the location {name}.</source>
+        <translation>Sijainti {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Its {count} station stays, without a location.</source>
+        <translation>Sen {count} asema säilyy ilman sijaintia.</translation>
+    </message>
+    <message>
+        <source>Its {count} stations stay, without a location.</source>
+        <translation>Sen {count} asemaa säilyvät ilman sijaintia.</translation>
+    </message>
+    <message>
+        <source>No station stands there.</source>
+        <translation>Siellä ei ole asemia.</translation>
+    </message>
+    <message>
+        <source>Delete location</source>
+        <translation>Poista sijainti</translation>
+    </message>
+    <message>
+        <source>Delete the location {name}?</source>
+        <translation>Poistetaanko sijainti {name}?</translation>
+    </message>
+    <message>
+        <source>Deleted the location {name}.</source>
+        <translation>Sijainti {name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3325,34 @@
         <source>Rule active</source>
         <translation>Sääntö käytössä</translation>
     </message>
+    <message>
+        <source>Someone else changed this rule meanwhile. Close this editor, and open the rule again to see their change.</source>
+        <translation>Joku muu muutti tätä sääntöä sillä välin. Sulje editori ja avaa sääntö uudelleen nähdäksesi muutoksen.</translation>
+    </message>
+    <message>
+        <source>No group (the whole site, unless stations are ticked)</source>
+        <translation>Ei ryhmää (koko sivusto, ellei asemia ole valittu)</translation>
+    </message>
+    <message>
+        <source>No group (only the stations ticked below)</source>
+        <translation>Ei ryhmää (vain alla valitut asemat)</translation>
+    </message>
+    <message>
+        <source>Notification rule {name}</source>
+        <translation>Ilmoitussääntö {name}</translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation>Uusi ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>{name} (no e-mail address: not mailed)</source>
+        <translation>{name} (ei sähköpostiosoitetta: ei lähetetä)</translation>
+    </message>
+    <message>
+        <source>Could not save the rule</source>
+        <translation>Sääntöä ei voitu tallentaa</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -3205,7 +3361,7 @@
         <translation>Ilmoitukset</translation>
     </message>
     <message>
-        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site's time zone.</source>
         <translation>Sähköpostit ihmisille, kun laturi vikaantuu: latausryhmittäin tai valituille asemille, mitkä tapaukset, kenelle kerrotaan ja valinnainen automaattinen palautus. Ajat ovat sivuston aikavyöhykkeellä.</translation>
     </message>
     <message>
@@ -3227,6 +3383,38 @@
     <message>
         <source>Refresh</source>
         <translation>Päivitä</translation>
+    </message>
+    <message>
+        <source>No notification mails yet.</source>
+        <translation>Ei vielä ilmoitusviestejä.</translation>
+    </message>
+    <message>
+        <source>No notification rules: nobody is mailed when a charger fails. Add a rule.</source>
+        <translation>Ei ilmoitussääntöjä: kenellekään ei lähetetä viestiä, kun laturi vikaantuu. Lisää sääntö.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete notification rule</source>
+        <translation>Poista ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>Delete the notification rule {name}?</source>
+        <translation>Poistetaanko ilmoitussääntö {name}?</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Poista sääntö</translation>
+    </message>
+    <message>
+        <source>Its recipients are no longer mailed about these stations.</source>
+        <translation>Sen vastaanottajille ei enää lähetetä viestejä näistä asemista.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -3312,6 +3500,504 @@
     </message>
 </context>
 <context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} käyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} käyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} latauskäyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} käyttäjäryhmää</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} tunniste</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tunnistetta</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} latausryhmä</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} latausryhmää</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} asema</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} asemaa</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} pääsyprofiilia</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} sijainti</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} sijaintia</translation>
+    </message>
+    <message>
+        <source>{count} notification rule</source>
+        <translation>{count} ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>{count} notification rules</source>
+        <translation>{count} ilmoitussääntöä</translation>
+    </message>
+    <message>
+        <source>{count} mail shown</source>
+        <translation>{count} viesti näytetään</translation>
+    </message>
+    <message>
+        <source>{count} mails shown</source>
+        <translation>{count} viestiä näytetään</translation>
+    </message>
+    <message>
+        <source>{count} hour</source>
+        <translation>{count} tunti</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} tuntia</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} päivä</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} päivää</translation>
+    </message>
+    <message>
+        <source>{count} week</source>
+        <translation>{count} viikko</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} viikkoa</translation>
+    </message>
+    <message>
+        <source>{count} month</source>
+        <translation>{count} kuukausi</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} kuukautta</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Maksuton</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Kiinteä hinta lataustapahtumalta</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energia + kesto + aloitusmaksu</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Päivä- ja yöhinnat</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Tehotasot (minuuttihinta keskitehon mukaan)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- ja DC-hinnat</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Koko lataustapahtuma</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Aktiivinen latausaika</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Kiinteä</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energia + aika</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Päivä / yö</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Tehotasot</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Plugged time (duration)</source>
+        <translation>Kytkettynä (kesto)</translation>
+    </message>
+    <message>
+        <source>Charging time</source>
+        <translation>Latausaika</translation>
+    </message>
+    <message>
+        <source>Parked time</source>
+        <translation>Pysäköintiaika</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Tulot</translation>
+    </message>
+    <message>
+        <source>Unique charging users</source>
+        <translation>Eri latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Käyttöaste</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Virheaste</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Käytettävyys</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Eilen</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Viimeiset 30 päivää</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Tämä viikko</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Viime viikko</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tämä kuukausi</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Viime kuukausi</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tämä vuosi</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Viime vuosi</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Mukautettu</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Ei vertailua</translation>
+    </message>
+    <message>
+        <source>Preceding period</source>
+        <translation>Edellinen jakso</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Sama jakso viime vuonna</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Tunti</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Viikko</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Kuukausi</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ei mitään</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Latausryhmä</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Latauspiste</translation>
+    </message>
+    <message>
+        <source>Change station limit</source>
+        <translation>Aseman virtarajan muutos</translation>
+    </message>
+    <message>
+        <source>Change group limit</source>
+        <translation>Ryhmän virtarajan muutos</translation>
+    </message>
+    <message>
+        <source>User activation</source>
+        <translation>Käyttäjän aktivointi</translation>
+    </message>
+    <message>
+        <source>Activate group</source>
+        <translation>Ryhmän aktivointi</translation>
+    </message>
+    <message>
+        <source>Firmware update</source>
+        <translation>Ohjelmistopäivitys</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Uudelleenkäynnistys</translation>
+    </message>
+    <message>
+        <source>Change availability</source>
+        <translation>Käytettävyyden muutos</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Etäkomento</translation>
+    </message>
+    <message>
+        <source>Invoice run</source>
+        <translation>Laskutusajo</translation>
+    </message>
+    <message>
+        <source>Report by e-mail</source>
+        <translation>Raportti sähköpostilla</translation>
+    </message>
+    <message>
+        <source>Circuit limit</source>
+        <translation>Piirin virtaraja</translation>
+    </message>
+    <message>
+        <source>Case began</source>
+        <translation>Tapaus alkoi</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Ratkaistu</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Automaattinen palautus</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Ei käytettävissä</translation>
+    </message>
+    <message>
+        <source>Fuse tripped</source>
+        <translation>Sulake lauennut</translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation>Anturivika</translation>
+    </message>
+    <message>
+        <source>Other fault</source>
+        <translation>Muu vika</translation>
+    </message>
+    <message>
+        <source>Session failed to start</source>
+        <translation>Lataus ei käynnistynyt</translation>
+    </message>
+    <message>
+        <source>Load limit not applied</source>
+        <translation>Kuormarajaa ei otettu käyttöön</translation>
+    </message>
+    <message>
+        <source>Waiting for the station</source>
+        <translation>Odottaa asemaa</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Ladataan</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Ladattu</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Asennetaan</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Asennettu</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Lataus epäonnistui</translation>
+    </message>
+    <message>
+        <source>Installation failed</source>
+        <translation>Asennus epäonnistui</translation>
+    </message>
+    <message>
+        <source>Refused by the station</source>
+        <translation>Asema kieltäytyi</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Ei yhteydessä</translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation>Komento epäonnistui</translation>
+    </message>
+    <message>
+        <source>No result in time</source>
+        <translation>Ei tulosta ajoissa</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer roll-out</source>
+        <translation>Korvattu uudemmalla jakelulla</translation>
+    </message>
+    <message>
+        <source>Waiting for the file</source>
+        <translation>Odottaa tiedostoa</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Lähetetään</translation>
+    </message>
+    <message>
+        <source>Station says uploaded</source>
+        <translation>Aseman mukaan lähetetty</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Lähetys epäonnistui</translation>
+    </message>
+    <message>
+        <source>No file in time</source>
+        <translation>Tiedostoa ei tullut ajoissa</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Tiedosto liian suuri</translation>
+    </message>
+    <message>
+        <source>Station has no diagnostics</source>
+        <translation>Asemalla ei ole diagnostiikkaa</translation>
+    </message>
+    <message>
+        <source>Writing the CSV file…</source>
+        <translation>Kirjoitetaan CSV-tiedostoa…</translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation>Taitetaan PDF:ää…</translation>
+    </message>
+    <message>
+        <source>{installed} installed, {failed} failed, {waiting} waiting</source>
+        <translation>{installed} asennettu, {failed} epäonnistui, {waiting} odottaa</translation>
+    </message>
+    <message>
+        <source>Compared: {period}</source>
+        <translation>Vertailu: {period}</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Joka päivä</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, koko päivän</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTagDialog</name>
     <message>
         <source>Register this tag</source>
@@ -3380,6 +4066,21 @@
     <message>
         <source>Register</source>
         <translation>Rekisteröi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Kausi</translation>
+    </message>
+    <message>
+        <source>Compared ({period})</source>
+        <translation>Vertailu ({period})</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Yhteensä</translation>
     </message>
 </context>
 <context>
@@ -3492,6 +4193,118 @@
         <source>Choose a report and press Show data.</source>
         <translation>Valitse raportti ja paina Näytä tiedot.</translation>
     </message>
+    <message>
+        <source>AC and DC</source>
+        <translation>AC ja DC</translation>
+    </message>
+    <message>
+        <source>All connector types</source>
+        <translation>Kaikki liitintyypit</translation>
+    </message>
+    <message>
+        <source>All groups you see</source>
+        <translation>Kaikki näkemäsi ryhmät</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Kaikki asemat</translation>
+    </message>
+    <message>
+        <source>All tariffs</source>
+        <translation>Kaikki hinnastot</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Kaikki käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Kaikki latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Lasketaan lukuja…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>Raporttia ei voitu tehdä: {error}</translation>
+    </message>
+    <message>
+        <source>{buckets}, made {time}.</source>
+        <translation>{buckets}, laskettu {time}.</translation>
+    </message>
+    <message>
+        <source>No buckets.</source>
+        <translation>Ei jaksoja.</translation>
+    </message>
+    <message>
+        <source>The table shows the largest {shown} of {count}; the CSV has them all.</source>
+        <translation>Taulukossa näkyy {count}:sta suurimmat {shown}; CSV-tiedostossa ovat kaikki.</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>(ei vielä tallennettuja)</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (jaettu)</translation>
+    </message>
+    <message>
+        <source>Reports — {name}</source>
+        <translation>Raportit — {name}</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Tallenna raportti</translation>
+    </message>
+    <message>
+        <source>Name of the report:</source>
+        <translation>Raportin nimi:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” for everyone on the site.</source>
+        <translation>“{name}” tallennettu kaikille sivuston käyttäjille.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>“{name}” tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete saved report</source>
+        <translation>Poista tallennettu raportti</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “{name}”? The figures stay; only its definition goes.</source>
+        <translation>Poistetaanko tallennettu raportti “{name}”? Luvut säilyvät; vain raportin määritys poistuu.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>“{name}” poistettu.</translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation>Vie {kind}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting {kind}…</source>
+        <translation>Viedään {kind}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} tallennettu.</translation>
+    </message>
 </context>
 <context>
     <name>RepriceDialog</name>
@@ -3517,6 +4330,60 @@
     <message>
         <source>Rotate password</source>
         <translation>Vaihda salasana</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (ei käytössä)</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>koko sivusto</translation>
+    </message>
+    <message>
+        <source>group {name} and its subgroups</source>
+        <translation>ryhmä {name} aliryhmineen</translation>
+    </message>
+    <message>
+        <source>a removed operator</source>
+        <translation>poistettu operaattori</translation>
+    </message>
+    <message>
+        <source>after {seconds} s; not again within {minutes} min</source>
+        <translation>{seconds} s jälkeen; ei uudelleen {minutes} min sisällä</translation>
+    </message>
+    <message>
+        <source>; mail when resolved</source>
+        <translation>; viesti, kun ratkaistu</translation>
+    </message>
+    <message>
+        <source>after {minutes} min Faulted</source>
+        <translation>{minutes} min Faulted-tilan jälkeen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>pois</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running…</source>
+        <translation>Käynnissä…</translation>
+    </message>
+    <message>
+        <source>↻ Retry</source>
+        <translation>↻ Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Retry the failed stations of this run</source>
+        <translation>Yritä uudelleen tämän ajon epäonnistuneita asemia</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Ei uudelleenyritettävää</translation>
     </message>
 </context>
 <context>
@@ -3597,7 +4464,7 @@
         <translation>Laskut</translation>
     </message>
     <message>
-        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <source>Period: the invoice settings' default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
         <translation>Jakso: laskuasetusten oletusjakso ajopäivänä. Vastaanottajat: Kohteet-kohdassa valitut latauskäyttäjäryhmät tai, jos mitään ei ole valittu, kaikki latauskäyttäjät, joilla on sähköpostiosoite. Esikatselut jäävät Laskut-sivulle.</translation>
     </message>
     <message>
@@ -3637,7 +4504,7 @@
         <translation>Suurin virta vaihetta kohden</translation>
     </message>
     <message>
-        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <source>The circuit's limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
         <translation>Virtapiirin raja asetetaan tehtävän aikaan ja pysyy, kunnes sitä muutetaan uudelleen (esimerkiksi yörajan ja päivärajan tehtävät).</translation>
     </message>
     <message>
@@ -3756,7 +4623,7 @@
         <translation>Ajastetut tehtävät</translation>
     </message>
     <message>
-        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site's local time; every run shows in the Event feed with each station's outcome.</source>
         <translation>Tehtävät, jotka sivusto suorittaa itse: virtarajat, latauskäyttäjien ja käyttäjäryhmien aktivointi tai passivointi, laiteohjelmistopäivitykset, nollaukset ja mikä tahansa etäkomento. Ajat ovat sivuston paikallista aikaa; jokainen ajo näkyy tapahtumasyötteessä kunkin aseman tuloksineen.</translation>
     </message>
     <message>
@@ -3816,7 +4683,7 @@
         <translation>Hae tehtäviä…</translation>
     </message>
     <message>
-        <source>Choose a run to see each station&apos;s outcome.</source>
+        <source>Choose a run to see each station's outcome.</source>
         <translation>Valitse ajo nähdäksesi kunkin aseman tuloksen.</translation>
     </message>
     <message>
@@ -3827,6 +4694,82 @@
         <source>Refresh</source>
         <translation>Päivitä</translation>
     </message>
+    <message>
+        <source>Select task type (all)</source>
+        <translation>Valitse tehtävätyyppi (kaikki)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Epäonnistuneet</translation>
+    </message>
+    <message>
+        <source>Now: {time}</source>
+        <translation>Nyt: {time}</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It is inactive: tick Active (Activate) when it should run.</source>
+        <translation>{name} tallennettu. Se ei ole käytössä: valitse Aktiivinen (Aktivoi), kun sen pitää ajaa.</translation>
+    </message>
+    <message>
+        <source>Copied as {name} (inactive): edit it, then activate it.</source>
+        <translation>Kopioitu nimellä {name} (ei käytössä): muokkaa ja aktivoi se.</translation>
+    </message>
+    <message>
+        <source>{name} is active now.</source>
+        <translation>{name} on nyt käytössä.</translation>
+    </message>
+    <message>
+        <source>{name} is inactive now.</source>
+        <translation>{name} ei ole nyt käytössä.</translation>
+    </message>
+    <message>
+        <source>{name} runs now; its result appears in the Event feed.</source>
+        <translation>{name} ajetaan nyt; tulos näkyy tapahtumasyötteessä.</translation>
+    </message>
+    <message>
+        <source>Delete scheduled task</source>
+        <translation>Poista ajastettu tehtävä</translation>
+    </message>
+    <message>
+        <source>Delete the scheduled task {name}?</source>
+        <translation>Poistetaanko ajastettu tehtävä {name}?</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Poista tehtävä</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Its past runs stay in the Event feed.</source>
+        <translation>Sen aiemmat ajot säilyvät tapahtumasyötteessä.</translation>
+    </message>
+    <message>
+        <source>{task}: {summary} ({ok} of {total} OK)</source>
+        <translation>{task}: {summary} ({ok}/{total} OK)</translation>
+    </message>
+    <message>
+        <source>Made {name} for the failed targets; it runs at {time}.</source>
+        <translation>Tehtiin {name} epäonnistuneille kohteille; se ajetaan klo {time}.</translation>
+    </message>
+    <message>
+        <source>Made {name}.</source>
+        <translation>Tehtiin {name}.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPopup</name>
@@ -3836,7 +4779,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑&#xa0;↓ valitsee, Enter avaa, Esc sulkee.</translation>
+        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑ ↓ valitsee, Enter avaa, Esc sulkee.</translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -4055,7 +4998,7 @@
         <translation>Jaettu tietokanta</translation>
     </message>
     <message>
-        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site's network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer's keychain.</source>
         <translation>Saman kohteen useat työasemat pitävät omat tietonsa ja jakavat ne kohteen verkossa olevan PostgreSQL-tietokannan kautta. Kukin työasema toimii, vaikka tietokantaan ei saada yhteyttä, ja ottaa muutokset kiinni, kun yhteys palaa. Nämä asetukset koskevat tätä työasemaa; salasana säilytetään tämän tietokoneen avainnipussa.</translation>
     </message>
     <message>
@@ -4111,7 +5054,7 @@
         <translation>CA-varmenne:</translation>
     </message>
     <message>
-        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
+        <source>only for verify-full with the site's own CA; empty: this computer's CAs</source>
         <translation>vain verify-full-tilaan kohteen omalla CA:lla; tyhjä: tämän tietokoneen CA:t</translation>
     </message>
     <message>
@@ -4127,7 +5070,7 @@
         <translation>Hyväksy ja liity kohteeseen</translation>
     </message>
     <message>
-        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
+        <source>Conflicts: edits that lost to another seat's edit of the same record</source>
         <translation>Ristiriidat: muokkaukset, jotka hävisivät toisen työaseman saman tietueen muokkaukselle</translation>
     </message>
     <message>
@@ -4147,7 +5090,7 @@
         <translation>Aina (varmennetta ei tarkisteta)</translation>
     </message>
     <message>
-        <source>Always, and check the server&apos;s certificate and name</source>
+        <source>Always, and check the server's certificate and name</source>
         <translation>Aina, ja tarkista palvelimen varmenne ja nimi</translation>
     </message>
     <message>
@@ -4175,7 +5118,7 @@
         <translation>Jaettu tietokanta: ei käytössä tällä työasemalla</translation>
     </message>
     <message>
-        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <source>Kept in this computer's keychain, never in a file or a database. Type a new one to replace the stored one.</source>
         <translation>Säilytetään tämän tietokoneen avainnipussa, ei koskaan tiedostossa tai tietokannassa. Kirjoita uusi korvataksesi tallennetun.</translation>
     </message>
     <message>
@@ -4210,7 +5153,7 @@
         <translation>Sivuston asetukset</translation>
     </message>
     <message>
-        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <source>These settings are kept in the site's database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
         <translation>Nämä asetukset säilytetään sivuston tietokannassa. Tallennetut muutokset tulevat heti voimaan käynnissä olevassa OCPP-palvelimessa; uudelleenkäynnistystä ei tarvita.</translation>
     </message>
     <message>
@@ -4254,7 +5197,7 @@
         <translation>EUR</translation>
     </message>
     <message>
-        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
+        <source>Three-letter code (ISO 4217) of the site's currency, e.g. EUR.</source>
         <translation>Sivuston valuutan kolmikirjaiminen koodi (ISO 4217), esim. EUR.</translation>
     </message>
     <message>
@@ -4374,7 +5317,7 @@
         <translation> h</translation>
     </message>
     <message>
-        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
+        <source>Session times further than this from this computer's clock are flagged as suspicious (a wrong station clock).</source>
         <translation>Tapahtuma-ajat, jotka poikkeavat tätä enemmän tämän tietokoneen kellosta, liputetaan epäilyttäviksi (väärä aseman kello).</translation>
     </message>
     <message>
@@ -4458,7 +5401,7 @@
         <translation> Mt</translation>
     </message>
     <message>
-        <source>An admin&apos;s upload above this is refused.</source>
+        <source>An admin's upload above this is refused.</source>
         <translation>Pääkäyttäjän tätä suurempi lähetys hylätään.</translation>
     </message>
     <message>
@@ -4466,7 +5409,7 @@
         <translation>Suurin diagnostiikkatiedosto:</translation>
     </message>
     <message>
-        <source>A station&apos;s upload above this is cut off and not kept.</source>
+        <source>A station's upload above this is cut off and not kept.</source>
         <translation>Aseman tätä suurempi lähetys katkaistaan eikä sitä säilytetä.</translation>
     </message>
     <message>
@@ -4498,7 +5441,7 @@
         <translation>HTTP-tiedostoportti:</translation>
     </message>
     <message>
-        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
+        <source>Stations download and upload files here (on the OCPP server's address). Takes effect at the next start.</source>
         <translation>Asemat lataavat ja lähettävät tiedostoja täällä (OCPP-palvelimen osoitteessa). Tulee voimaan seuraavassa käynnistyksessä.</translation>
     </message>
     <message>
@@ -4635,6 +5578,26 @@
     <message>
         <source>Invited</source>
         <translation>Kutsuttu</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Esikatselu</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Ei lähetetty</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Maksettu</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Erääntynyt</translation>
     </message>
     <message>
         <source>Running</source>
@@ -4859,7 +5822,7 @@
         <translation>Tallenna mallipohjaksi…</translation>
     </message>
     <message>
-        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
+        <source>Save these charging points and the station's settings as a template for new stations</source>
         <translation>Tallenna nämä latauspisteet ja aseman asetukset mallipohjaksi uusille asemille</translation>
     </message>
 </context>
@@ -4957,7 +5920,7 @@
         <translation>Määritykset</translation>
     </message>
     <message>
-        <source>The station&apos;s configuration keys as last read from it.</source>
+        <source>The station's configuration keys as last read from it.</source>
         <translation>Aseman määritysavaimet sellaisina kuin ne viimeksi luettiin siltä.</translation>
     </message>
     <message>
@@ -5331,7 +6294,7 @@
         <translation>Asemapohjat</translation>
     </message>
     <message>
-        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <source>A template holds a station's charging points, sockets and settings. To make one, open a station's details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
         <translation>Mallipohja sisältää aseman latauspisteet, pistorasiat ja asetukset. Luodaksesi sellaisen avaa aseman tiedot ja valitse ”Tallenna mallipohjaksi…”; täällä luot asemia siitä, nimeät sen uudelleen tai poistat sen.</translation>
     </message>
     <message>
@@ -5470,7 +6433,7 @@
         <translation>Muokkaa…</translation>
     </message>
     <message>
-        <source>Change the selected station&apos;s settings or password, or delete it</source>
+        <source>Change the selected station's settings or password, or delete it</source>
         <translation>Muuta valitun aseman asetuksia tai salasanaa, tai poista se</translation>
     </message>
     <message>
@@ -5758,18 +6721,18 @@
     </message>
     <message>
         <source>You can look at tariffs and assign tariff groups within your charging groups; only administrators of the whole site change tariffs and tariff groups, because one price reaches every station that uses it.</source>
-        <translation>Voit tarkastella hinnastoja ja liittää hinnastoryhmiä omiin latausryhmiisi; vain koko kohteen ylläpitäjät muuttavat hinnastoja ja hinnastoryhmiä, koska sama hinta koskee jokaista sitä käyttävää asemaa.</translation>
+        <translation>Voit tarkastella hinnastoja ja liittää hinnastoryhmiä omiin latausryhmiisi; vain koko sivuston ylläpitäjät muuttavat hinnastoja ja hinnastoryhmiä, koska sama hinta koskee jokaista sitä käyttävää asemaa.</translation>
     </message>
     <message>
         <source>per minute</source>
         <translation>minuutilta</translation>
     </message>
     <message>
-        <source>{currency} (the site&apos;s currency; every price is in it)</source>
-        <translation>{currency} (kohteen valuutta; kaikki hinnat ovat siinä)</translation>
+        <source>{currency} (the site's currency; every price is in it)</source>
+        <translation>{currency} (sivuston valuutta; kaikki hinnat ovat siinä)</translation>
     </message>
     <message>
-        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group's next choice applies.</source>
         <translation>Ajat aikavyöhykkeellä {zone}. Voimassaoloaikansa ulkopuolella hinnasto ei koske yhtään lataustapahtumaa: silloin pätee hinnastoryhmän seuraava vaihtoehto.</translation>
     </message>
     <message>
@@ -5998,7 +6961,7 @@
         <translation>ei mitään: ei vielä käytössä</translation>
     </message>
     <message>
-        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <source>The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit.</source>
         <translation>Hinnastoryhmänsä perushinnasto: se koskee kaikkia, joita ryhmän muut hinnastot eivät koske.</translation>
     </message>
 </context>
@@ -6086,6 +7049,13 @@
     </message>
 </context>
 <context>
+    <name>TasksModel</name>
+    <message>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
+</context>
+<context>
     <name>TemplateStationDialog</name>
     <message>
         <source>Create a station from a template</source>
@@ -6104,7 +7074,7 @@
         <translation>Tunnus:</translation>
     </message>
     <message>
-        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
+        <source>the charger's OCPP identity, e.g. DEPOT-07</source>
         <translation>laturin OCPP-tunnus, esim. DEPOT-07</translation>
     </message>
     <message>
@@ -6118,6 +7088,13 @@
     <message>
         <source>Location:</source>
         <translation>Sijainti:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>koko sivusto</translation>
     </message>
 </context>
 <context>
@@ -6171,7 +7148,7 @@
         <translation>valinnainen</translation>
     </message>
     <message>
-        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
+        <source>Dates are whole days in each station's time zone. Without an end date the token is valid indefinitely.</source>
         <translation>Päivät ovat kokonaisia päiviä kunkin aseman aikavyöhykkeellä. Ilman päättymispäivää tunniste on voimassa toistaiseksi.</translation>
     </message>
     <message>
@@ -6206,7 +7183,7 @@
         <translation>toistaiseksi</translation>
     </message>
     <message>
-        <source>Whole days in each station&apos;s time zone.</source>
+        <source>Whole days in each station's time zone.</source>
         <translation>Kokonaisia päiviä kunkin aseman aikavyöhykkeellä.</translation>
     </message>
 </context>
@@ -6328,11 +7305,11 @@
         <translation>Tapahtumia kerrallaan:</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group's limit, or 1.</source>
         <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla millä tahansa asemilla. Tyhjä: käyttäjäryhmän raja tai 1.</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group's limit, or 1 when the group sets none.</source>
         <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla (kalustotili usealla kortilla: yksi autoa kohden). Jätä tyhjäksi käyttääksesi käyttäjäryhmän rajaa, tai 1, jos ryhmä ei aseta rajaa.</translation>
     </message>
     <message>
@@ -6352,7 +7329,7 @@
         <translation>Ajoneuvot</translation>
     </message>
     <message>
-        <source>Registration plates of the user&apos;s vehicles.</source>
+        <source>Registration plates of the user's vehicles.</source>
         <translation>Käyttäjän ajoneuvojen rekisterikilvet.</translation>
     </message>
     <message>
@@ -6376,7 +7353,7 @@
         <translation>esim. 06:30; tyhjä: ei aikaa</translation>
     </message>
     <message>
-        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <source>Load management: this user's vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
         <translation>Kuormanhallinta: tämän käyttäjän ajoneuvo tarvitsee energiansa tähän kellonaikaan mennessä (kohteen aika); se asetetaan etusijalle saman prioriteetin lataustapahtumien kesken</translation>
     </message>
     <message>
@@ -6465,7 +7442,7 @@
     </message>
     <message>
         <source>— whole site —</source>
-        <translation>— koko kohde —</translation>
+        <translation>— koko sivusto —</translation>
     </message>
     <message>
         <source>another group</source>
@@ -6571,7 +7548,7 @@
         <translation>hinta</translation>
     </message>
     <message>
-        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
+        <source>evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.</source>
         <translation>evdesk lopettaa jäsenen tapahtuman, kun se saavuttaa jonkin näistä (tyhjä: ei ryhmän rajaa). Näistä ja hinnaston rajoista tiukempi pätee; etäkäynnistys voi asettaa omansa.</translation>
     </message>
     <message>
@@ -6579,7 +7556,7 @@
         <translation>Kuormaprioriteetti</translation>
     </message>
     <message>
-        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <source>Load management: members' sessions get their share of a circuit before those of groups with a lower priority.</source>
         <translation>Kuormanhallinta: jäsenten lataustapahtumat saavat osuutensa virtapiiristä ennen matalamman prioriteetin ryhmiä.</translation>
     </message>
     <message>
@@ -6732,7 +7709,7 @@
         <translation>Lataustapahtumat…</translation>
     </message>
     <message>
-        <source>The selected user&apos;s charging sessions</source>
+        <source>The selected user's charging sessions</source>
         <translation>Valitun käyttäjän lataustapahtumat</translation>
     </message>
     <message>

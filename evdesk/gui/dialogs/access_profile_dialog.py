@@ -31,7 +31,7 @@ from evdesk.core.reads.people import TokenFilter, UserFilter
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_access_profile_dialog import Ui_AccessProfileDialog
 from evdesk.gui.translations import current_locale
-from evdesk.gui.translations.counts import counted
+from evdesk.gui.translations.phrases import counted
 from evdesk.gui.dialogs.save_failure import show_save_failure
 
 SEARCH_LIMIT = 100

@@ -32,7 +32,7 @@ from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_tariff_dialog import Ui_TariffDialog
 from evdesk.gui.dialogs.save_failure import show_save_failure
-from evdesk.gui.translations.counts import phrase
+from evdesk.gui.translations.phrases import phrase
 
 STALE = QT_TRANSLATE_NOOP("TariffDialog", "Someone else changed this tariff since you opened it. Close this window and open it again.")
 # rows of the prices form: the row's key and the fields it holds (shown when the type uses its first field)

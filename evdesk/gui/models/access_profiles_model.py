@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from evdesk.core.access_profiles import AccessProfileRow
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
-from evdesk.gui.translations.counts import counted, window_text
+from evdesk.gui.translations.phrases import counted, window_text
 
 COLUMNS = ("Name", "When", "Members", "Covers", "Tariff")
 COL_NAME, COL_WHEN, COL_MEMBERS, COL_COVERS, COL_TARIFF = range(len(COLUMNS))

@@ -18,7 +18,7 @@ from evdesk.core.tariffs import TariffGroupRow, TariffRow
 from evdesk.gui import display
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.models.paged_table import ListTableModel
-from evdesk.gui.translations.counts import phrase
+from evdesk.gui.translations.phrases import phrase
 
 TARIFF_COLUMNS = ("Name", "Type", "Price", "Valid from", "Valid to", "Tariff groups")
 T_NAME, T_KIND, T_PRICE, T_FROM, T_TO, T_GROUPS = range(len(TARIFF_COLUMNS))

@@ -17,7 +17,7 @@ from evdesk.gui.forms.ui_access_profiles_page import Ui_AccessProfilesPage
 from evdesk.gui.models import access_profiles_model as am
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.list_page import ListPage
-from evdesk.gui.translations.counts import counted
+from evdesk.gui.translations.phrases import counted
 
 
 def may_change(ctx: OperatorContext) -> bool:

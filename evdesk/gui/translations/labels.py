@@ -31,6 +31,12 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Inactive"),
     QT_TRANSLATE_NOOP("States", "Blocked"),
     QT_TRANSLATE_NOOP("States", "Invited"),
+    # invoices (gui/models/invoices_model.py)
+    QT_TRANSLATE_NOOP("States", "Preview"),
+    QT_TRANSLATE_NOOP("States", "Not sent"),
+    QT_TRANSLATE_NOOP("States", "Sent"),
+    QT_TRANSLATE_NOOP("States", "Paid"),
+    QT_TRANSLATE_NOOP("States", "Overdue"),
     # charging sessions (core/reads/sessions.py STATE_LABELS)
     QT_TRANSLATE_NOOP("States", "Running"),
     QT_TRANSLATE_NOOP("States", "Finished"),

@@ -1,0 +1,185 @@
+"""Counted nouns ("1 station", "3 charging groups") and the core's tariff and time-window phrases,
+translated where the GUI shows them (context "Phrases").
+
+Rules: a count is a whole phrase with {count} in it, one form for 1 and one for any other number
+(Finnish and German need both: "1 asema" / "3 asemaa"); `counted` refuses a noun not listed here, so a
+new one cannot slip through untranslated. The core's own wordings (tariff types, time bases) are
+looked up whole; days of a time window are the language's own short day names (QLocale)."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+COUNTED = {
+    "user": (QT_TRANSLATE_NOOP("Phrases", "{count} user"), QT_TRANSLATE_NOOP("Phrases", "{count} users")),
+    "charging user": (QT_TRANSLATE_NOOP("Phrases", "{count} charging user"),
+                      QT_TRANSLATE_NOOP("Phrases", "{count} charging users")),
+    "user group": (QT_TRANSLATE_NOOP("Phrases", "{count} user group"), QT_TRANSLATE_NOOP("Phrases", "{count} user groups")),
+    "token": (QT_TRANSLATE_NOOP("Phrases", "{count} token"), QT_TRANSLATE_NOOP("Phrases", "{count} tokens")),
+    "charging group": (QT_TRANSLATE_NOOP("Phrases", "{count} charging group"),
+                       QT_TRANSLATE_NOOP("Phrases", "{count} charging groups")),
+    "station": (QT_TRANSLATE_NOOP("Phrases", "{count} station"), QT_TRANSLATE_NOOP("Phrases", "{count} stations")),
+    "access profile": (QT_TRANSLATE_NOOP("Phrases", "{count} access profile"),
+                       QT_TRANSLATE_NOOP("Phrases", "{count} access profiles")),
+    "location": (QT_TRANSLATE_NOOP("Phrases", "{count} location"), QT_TRANSLATE_NOOP("Phrases", "{count} locations")),
+    "rule": (QT_TRANSLATE_NOOP("Phrases", "{count} notification rule"),
+             QT_TRANSLATE_NOOP("Phrases", "{count} notification rules")),
+    "mail shown": (QT_TRANSLATE_NOOP("Phrases", "{count} mail shown"), QT_TRANSLATE_NOOP("Phrases", "{count} mails shown")),
+    # a report's buckets (core/reports/definition.py GRAINS)
+    "hour": (QT_TRANSLATE_NOOP("Phrases", "{count} hour"), QT_TRANSLATE_NOOP("Phrases", "{count} hours")),
+    "day": (QT_TRANSLATE_NOOP("Phrases", "{count} day"), QT_TRANSLATE_NOOP("Phrases", "{count} days")),
+    "week": (QT_TRANSLATE_NOOP("Phrases", "{count} week"), QT_TRANSLATE_NOOP("Phrases", "{count} weeks")),
+    "month": (QT_TRANSLATE_NOOP("Phrases", "{count} month"), QT_TRANSLATE_NOOP("Phrases", "{count} months")),
+}
+
+# core/pricing/tariff.py KINDS and TIME_BASES (capitalised as the tariff editor shows them), the tariff list's short kinds (gui/models/tariffs_model.py)
+CORE_PHRASES = (
+    QT_TRANSLATE_NOOP("Phrases", "Free"),
+    QT_TRANSLATE_NOOP("Phrases", "Flat price per session"),
+    QT_TRANSLATE_NOOP("Phrases", "Energy + duration + connection fee"),
+    QT_TRANSLATE_NOOP("Phrases", "Day / night prices"),
+    QT_TRANSLATE_NOOP("Phrases", "Power levels (price per minute by average kW)"),
+    QT_TRANSLATE_NOOP("Phrases", "AC and DC prices"),
+    QT_TRANSLATE_NOOP("Phrases", "The whole session"),
+    QT_TRANSLATE_NOOP("Phrases", "Time actively charging"),
+    QT_TRANSLATE_NOOP("Phrases", "Flat"),
+    QT_TRANSLATE_NOOP("Phrases", "Energy + time"),
+    QT_TRANSLATE_NOOP("Phrases", "Day / night"),
+    QT_TRANSLATE_NOOP("Phrases", "Power levels"),
+    QT_TRANSLATE_NOOP("Phrases", "AC / DC"),
+    # core/reports/definition.py: METRICS, PERIODS, COMPARES, GRAINS, BREAKDOWNS (the report page's choices)
+    QT_TRANSLATE_NOOP("Phrases", "Sessions"),
+    QT_TRANSLATE_NOOP("Phrases", "Energy"),
+    QT_TRANSLATE_NOOP("Phrases", "Plugged time (duration)"),
+    QT_TRANSLATE_NOOP("Phrases", "Charging time"),
+    QT_TRANSLATE_NOOP("Phrases", "Parked time"),
+    QT_TRANSLATE_NOOP("Phrases", "Revenue"),
+    QT_TRANSLATE_NOOP("Phrases", "Unique charging users"),
+    QT_TRANSLATE_NOOP("Phrases", "Utilisation"),
+    QT_TRANSLATE_NOOP("Phrases", "Error rate"),
+    QT_TRANSLATE_NOOP("Phrases", "Availability"),
+    QT_TRANSLATE_NOOP("Phrases", "Today"),
+    QT_TRANSLATE_NOOP("Phrases", "Yesterday"),
+    QT_TRANSLATE_NOOP("Phrases", "Last 7 days"),
+    QT_TRANSLATE_NOOP("Phrases", "Last 30 days"),
+    QT_TRANSLATE_NOOP("Phrases", "This week"),
+    QT_TRANSLATE_NOOP("Phrases", "Last week"),
+    QT_TRANSLATE_NOOP("Phrases", "This month"),
+    QT_TRANSLATE_NOOP("Phrases", "Last month"),
+    QT_TRANSLATE_NOOP("Phrases", "This year"),
+    QT_TRANSLATE_NOOP("Phrases", "Last year"),
+    QT_TRANSLATE_NOOP("Phrases", "Custom"),
+    QT_TRANSLATE_NOOP("Phrases", "No comparison"),
+    QT_TRANSLATE_NOOP("Phrases", "Preceding period"),
+    QT_TRANSLATE_NOOP("Phrases", "Same period last year"),
+    QT_TRANSLATE_NOOP("Phrases", "Hour"),
+    QT_TRANSLATE_NOOP("Phrases", "Day"),
+    QT_TRANSLATE_NOOP("Phrases", "Week"),
+    QT_TRANSLATE_NOOP("Phrases", "Month"),
+    QT_TRANSLATE_NOOP("Phrases", "None"),
+    QT_TRANSLATE_NOOP("Phrases", "Station"),
+    QT_TRANSLATE_NOOP("Phrases", "Charging group"),
+    QT_TRANSLATE_NOOP("Phrases", "Charging user"),
+    QT_TRANSLATE_NOOP("Phrases", "User group"),
+    QT_TRANSLATE_NOOP("Phrases", "Tariff"),
+    QT_TRANSLATE_NOOP("Phrases", "Charging point"),
+    # core/scheduling/kinds.py KIND_LABELS (the scheduled tasks' types)
+    QT_TRANSLATE_NOOP("Phrases", "Change station limit"),
+    QT_TRANSLATE_NOOP("Phrases", "Change group limit"),
+    QT_TRANSLATE_NOOP("Phrases", "User activation"),
+    QT_TRANSLATE_NOOP("Phrases", "Activate group"),
+    QT_TRANSLATE_NOOP("Phrases", "Firmware update"),
+    QT_TRANSLATE_NOOP("Phrases", "Reset"),
+    QT_TRANSLATE_NOOP("Phrases", "Change availability"),
+    QT_TRANSLATE_NOOP("Phrases", "Remote command"),
+    QT_TRANSLATE_NOOP("Phrases", "Invoice run"),
+    QT_TRANSLATE_NOOP("Phrases", "Report by e-mail"),
+    QT_TRANSLATE_NOOP("Phrases", "Circuit limit"),
+    # core/notifications KIND_LABELS (the notification log's mails)
+    QT_TRANSLATE_NOOP("Phrases", "Case began"),
+    QT_TRANSLATE_NOOP("Phrases", "Resolved"),
+    QT_TRANSLATE_NOOP("Phrases", "Auto-recovery"),
+    # core/notifications/cases.py CASE_LABELS
+    QT_TRANSLATE_NOOP("Phrases", "Unavailable"),
+    QT_TRANSLATE_NOOP("Phrases", "Fuse tripped"),
+    QT_TRANSLATE_NOOP("Phrases", "Sensor fault"),
+    QT_TRANSLATE_NOOP("Phrases", "Other fault"),
+    QT_TRANSLATE_NOOP("Phrases", "Session failed to start"),
+    QT_TRANSLATE_NOOP("Phrases", "Load limit not applied"),
+    # core/firmware/rollouts.py and diagnostics.py STATE_LABELS (a station's firmware or diagnostics state)
+    QT_TRANSLATE_NOOP("Phrases", "Waiting for the station"),
+    QT_TRANSLATE_NOOP("Phrases", "Downloading"),
+    QT_TRANSLATE_NOOP("Phrases", "Downloaded"),
+    QT_TRANSLATE_NOOP("Phrases", "Installing"),
+    QT_TRANSLATE_NOOP("Phrases", "Installed"),
+    QT_TRANSLATE_NOOP("Phrases", "Download failed"),
+    QT_TRANSLATE_NOOP("Phrases", "Installation failed"),
+    QT_TRANSLATE_NOOP("Phrases", "Refused by the station"),
+    QT_TRANSLATE_NOOP("Phrases", "Not connected"),
+    QT_TRANSLATE_NOOP("Phrases", "Command failed"),
+    QT_TRANSLATE_NOOP("Phrases", "No result in time"),
+    QT_TRANSLATE_NOOP("Phrases", "Replaced by a newer roll-out"),
+    QT_TRANSLATE_NOOP("Phrases", "Waiting for the file"),
+    QT_TRANSLATE_NOOP("Phrases", "Uploading"),
+    QT_TRANSLATE_NOOP("Phrases", "Station says uploaded"),
+    QT_TRANSLATE_NOOP("Phrases", "Received"),
+    QT_TRANSLATE_NOOP("Phrases", "Upload failed"),
+    QT_TRANSLATE_NOOP("Phrases", "No file in time"),
+    QT_TRANSLATE_NOOP("Phrases", "File too large"),
+    QT_TRANSLATE_NOOP("Phrases", "Station has no diagnostics"),
+    # core/reports/exports.py progress
+    QT_TRANSLATE_NOOP("Phrases", "Writing the CSV file…"),
+    QT_TRANSLATE_NOOP("Phrases", "Laying out the PDF…"),
+)
+
+
+def counted(n: int, noun: str) -> str:
+    one, many = COUNTED[noun]
+    return QCoreApplication.translate("Phrases", one if n == 1 else many).format(count=n)
+
+
+def phrase(text: str) -> str:
+    """One of the core's phrases above in the current language (the English when not listed)."""
+    return QCoreApplication.translate("Phrases", text)
+
+
+def summary_text(summary) -> str:
+    """A firmware roll-out's summary (core/firmware/rollouts.py Summary)."""
+    return QCoreApplication.translate("Phrases", "{installed} installed, {failed} failed, {waiting} waiting").format(
+        installed=summary.installed, failed=summary.failed, waiting=summary.waiting)
+
+
+def compared_label(text: str) -> str:
+    """The report engine's "Compared: <period>" series label."""
+    head = "Compared: "
+    if text.startswith(head):
+        return QCoreApplication.translate("Phrases", "Compared: {period}").format(period=text[len(head):])
+    return text
+
+
+def window_text(days, start: time, end: time) -> str:
+    """A time window as core/access_profiles.describe_window words it ("Mon–Fri 22:00–06:00",
+    "Every day, all day"), with the language's short day names. `days`: 0 = Monday."""
+    from evdesk.gui.translations import current_locale
+
+    locale = current_locale()
+
+    def name(d: int) -> str:
+        return locale.dayName(d + 1, QLocale.FormatType.ShortFormat)
+
+    days = sorted(days)
+    runs, first = [], None
+    for i, d in enumerate(days):
+        if first is None:
+            first = d
+        if i + 1 == len(days) or days[i + 1] != d + 1:
+            runs.append(name(first) if first == d else
+                        f"{name(first)}, {name(d)}" if d == first + 1 else f"{name(first)}–{name(d)}")
+            first = None
+    text = QCoreApplication.translate("Phrases", "Every day") if len(days) == 7 else ", ".join(runs)
+    if start == end:
+        return QCoreApplication.translate("Phrases", "{days}, all day").format(days=text)
+    end_text = "24:00" if end == time(0) else end.strftime("%H:%M")
+    return f"{text} {start.strftime('%H:%M')}–{end_text}"
