@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>AccessProfileDialog</name>
@@ -19,7 +20,7 @@
         <translation>Tarif:</translation>
     </message>
     <message>
-        <source>When members may charge (in the station's time zone)</source>
+        <source>When members may charge (in the station&apos;s time zone)</source>
         <translation>Wann Mitglieder laden dürfen (in der Zeitzone der Station)</translation>
     </message>
     <message>
@@ -173,7 +174,7 @@
         <translation>Profilname suchen</translation>
     </message>
     <message>
-        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station's time zone.</source>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
         <translation>Wer wo und wann laden darf. Ein Mitglied (Ladenutzer, Nutzergruppe oder Ladekarte) eines Profils, das für eine Station gilt, lädt dort nur innerhalb eines seiner Zeitfenster; an privaten Stationen lässt das Profil seine Mitglieder auch zu. Zeiten gelten in der Zeitzone der Station.</translation>
     </message>
     <message>
@@ -263,7 +264,7 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>Keys for the automation API. A key acts as its operator, with that operator's role and base group.</source>
+        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
         <translation>Schlüssel für die Automatisierungs-API. Ein Schlüssel handelt als sein Operator, mit dessen Rolle und Basisgruppe.</translation>
     </message>
     <message>
@@ -305,7 +306,7 @@
         <translation>Zertifikate</translation>
     </message>
     <message>
-        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk's server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
         <translation>Ladestationen mit Sicherheitsprofil 2 oder 3 verbinden sich über wss:// (TLS 1.2 oder neuer) und prüfen das Serverzertifikat von evdesk gegen die Standort-CA: Geben Sie ihnen die CA (CA exportieren). Bei Profil 3 zeigt jede Ladestation außerdem ein Zertifikat der Standort-CA, dessen Name ihre Identität ist.</translation>
     </message>
     <message>
@@ -385,7 +386,7 @@
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <source>Make the site CA (if there is none) and a server certificate with this computer's names and addresses</source>
+        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
         <translation>Standort-CA (falls keine existiert) und ein Serverzertifikat mit den Namen und Adressen dieses Computers erzeugen</translation>
     </message>
     <message>
@@ -417,7 +418,7 @@
         <translation>Von evdesk aus der Standort-CA erzeugt</translation>
     </message>
     <message>
-        <source>The site's own certificate</source>
+        <source>The site&apos;s own certificate</source>
         <translation>Das eigene Zertifikat des Standorts</translation>
     </message>
     <message>
@@ -433,7 +434,7 @@
         <translation>Das Serverzertifikat wurde aus der Standort-CA erneuert.</translation>
     </message>
     <message>
-        <source>CA of the site's certificate (give it to the chargers)</source>
+        <source>CA of the site&apos;s certificate (give it to the chargers)</source>
         <translation>CA des Standortzertifikats (an die Ladestationen geben)</translation>
     </message>
     <message>
@@ -441,7 +442,7 @@
         <translation>Wird ausgeführt…</translation>
     </message>
     <message>
-        <source>The site's certificate is in place; chargers on TLS get it at their next connection.</source>
+        <source>The site&apos;s certificate is in place; chargers on TLS get it at their next connection.</source>
         <translation>Das Zertifikat des Standorts ist eingerichtet; Ladestationen mit TLS erhalten es bei ihrer nächsten Verbindung.</translation>
     </message>
     <message>
@@ -627,7 +628,7 @@
         <translation>Grenze löschen</translation>
     </message>
     <message>
-        <source>In the site's time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit's max.</source>
+        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
         <translation>In der Zeitzone des Standorts; ein Zeitfenster darf über Mitternacht laufen (22:00 bis 06:00). Wo sich Fenster überschneiden, gilt die niedrigste Grenze; außerhalb das Maximum des Stromkreises.</translation>
     </message>
 </context>
@@ -638,7 +639,7 @@
         <translation>Stromkreise</translation>
     </message>
     <message>
-        <source>Load management shares each circuit's current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site's supply: the grid connection, its distributions, their circuits.</source>
+        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
         <translation>Das Lastmanagement teilt den Strom jedes Stromkreises auf die Ladevorgänge daran auf: nie über der Absicherung, zuerst das Minimum je Ladepunkt, der Rest nach Priorität. Der Baum zeigt die Versorgung des Standorts: den Netzanschluss, seine Verteilungen und deren Stromkreise.</translation>
     </message>
     <message>
@@ -1093,7 +1094,7 @@
         <translation>E-Mail</translation>
     </message>
     <message>
-        <source>Mail server's answer</source>
+        <source>Mail server&apos;s answer</source>
         <translation>Antwort des Mailservers</translation>
     </message>
     <message>
@@ -1391,8 +1392,391 @@
         <translation>Grund (Pflicht, im Aktionsprotokoll gespeichert):</translation>
     </message>
     <message>
-        <source>Why is this command sent? e.g. "Driver called: cable stuck"</source>
-        <translation>Warum wird der Befehl gesendet? z. B. "Fahrer rief an: Kabel steckt fest"</translation>
+        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
+        <translation>Warum wird der Befehl gesendet? z. B. &quot;Fahrer rief an: Kabel steckt fest&quot;</translation>
+    </message>
+    <message>
+        <source>The OCPP server is not running in this program, so commands cannot be sent.</source>
+        <translation>Der OCPP-Server läuft nicht in diesem Programm, daher können keine Befehle gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the action log with your name.</source>
+        <translation>Geben Sie einen Grund an: Er wird mit Ihrem Namen im Aktionsprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for the station…</source>
+        <translation>Warten auf die Station…</translation>
+    </message>
+    <message>
+        <source>What the station will allow from {start}, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Was die Station ab {start} zulässt, alle Profile zusammen ({periods}, in {unit}).</translation>
+    </message>
+    <message>
+        <source>What the station will allow, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Was die Station zulässt, alle Profile zusammen ({periods}, in {unit}).</translation>
+    </message>
+    <message>
+        <source>{count} period</source>
+        <translation>{count} Abschnitt</translation>
+    </message>
+    <message>
+        <source>{count} periods</source>
+        <translation>{count} Abschnitte</translation>
+    </message>
+    <message>
+        <source>The station sent no schedule.</source>
+        <translation>Die Station hat keinen Zeitplan gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sent: correct the marked field.</source>
+        <translation>Nicht gesendet: Korrigieren Sie das markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Remote command execution failed: {error}. Try again; if it keeps failing, check the communication log.</source>
+        <translation>Die Ausführung des Fernbefehls ist fehlgeschlagen: {error}. Versuchen Sie es erneut; wenn es weiter fehlschlägt, prüfen Sie das Kommunikationsprotokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParams</name>
+    <message>
+        <source>Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff applies and, if you like, when evdesk stops the session.</source>
+        <translation>Die Station bitten, einen Ladevorgang für ein ID-Tag zu starten (der Fahrer steckt trotzdem an). Wählen Sie den Tarif und, wenn Sie möchten, wann evdesk den Ladevorgang beendet.</translation>
+    </message>
+    <message>
+        <source>Start charging</source>
+        <translation>Laden starten</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>ID-Tag</translation>
+    </message>
+    <message>
+        <source>The token the session is charged to, e.g. 04A2B3C4D5.</source>
+        <translation>Die Ladekarte, der der Ladevorgang berechnet wird, z. B. 04A2B3C4D5.</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide: the access profile&apos;s or the station&apos;s tariff. Free: no charge.</source>
+        <translation>Wie die Tarifgruppen festlegen: der Tarif des Zugangsprofils oder der Station. Kostenlos: keine Berechnung.</translation>
+    </message>
+    <message>
+        <source>Stop after (minutes)</source>
+        <translation>Beenden nach (Minuten)</translation>
+    </message>
+    <message>
+        <source>evdesk asks the station to stop the session after this long.</source>
+        <translation>evdesk bittet die Station, den Ladevorgang nach dieser Zeit zu beenden.</translation>
+    </message>
+    <message>
+        <source>Stop at energy (kWh)</source>
+        <translation>Beenden bei Energie (kWh)</translation>
+    </message>
+    <message>
+        <source>e.g. 20 or 12.5</source>
+        <translation>z. B. 20 oder 12.5</translation>
+    </message>
+    <message>
+        <source>Stop at cost ({currency})</source>
+        <translation>Beenden bei Kosten ({currency})</translation>
+    </message>
+    <message>
+        <source>e.g. 9.50</source>
+        <translation>z. B. 9.50</translation>
+    </message>
+    <message>
+        <source>Ask the station to end a running session.</source>
+        <translation>Die Station bitten, einen laufenden Ladevorgang zu beenden.</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Laden beenden</translation>
+    </message>
+    <message>
+        <source>Session (transaction id)</source>
+        <translation>Ladevorgang (Transaktions-ID)</translation>
+    </message>
+    <message>
+        <source>Unlock a connector so a stuck cable can be removed. A running session on it may end.</source>
+        <translation>Einen Anschluss entriegeln, damit ein festsitzendes Kabel gelöst werden kann. Ein laufender Ladevorgang daran kann enden.</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Kabel freigeben</translation>
+    </message>
+    <message>
+        <source>Hold a connector for one id tag until the expiry time.</source>
+        <translation>Einen Anschluss bis zum Ablaufzeitpunkt für ein ID-Tag freihalten.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reservieren</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Läuft ab um</translation>
+    </message>
+    <message>
+        <source>Parent id tag</source>
+        <translation>Übergeordnetes ID-Tag</translation>
+    </message>
+    <message>
+        <source>Cancel a reservation by its number.</source>
+        <translation>Eine Reservierung anhand ihrer Nummer stornieren.</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Reservierung stornieren</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>Reservierungs-ID</translation>
+    </message>
+    <message>
+        <source>Soft reset restarts the station&apos;s software; hard reset restarts the whole station. Running sessions are stopped.</source>
+        <translation>Ein Soft-Reset startet die Software der Station neu, ein Hard-Reset die ganze Station. Laufende Ladevorgänge werden beendet.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Soft reset (restart the application)</source>
+        <translation>Soft-Reset (Anwendung neu starten)</translation>
+    </message>
+    <message>
+        <source>Hard reset (restart the station)</source>
+        <translation>Hard-Reset (Station neu starten)</translation>
+    </message>
+    <message>
+        <source>Enable or disable charging on one connector or the whole station.</source>
+        <translation>Laden an einem Anschluss oder an der ganzen Station erlauben oder sperren.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Setzen auf</translation>
+    </message>
+    <message>
+        <source>Available (operative)</source>
+        <translation>Verfügbar (operative)</translation>
+    </message>
+    <message>
+        <source>Unavailable (inoperative)</source>
+        <translation>Nicht verfügbar (inoperative)</translation>
+    </message>
+    <message>
+        <source>Clear the station&apos;s cache of recently accepted RFID tags.</source>
+        <translation>Den Zwischenspeicher der Station mit kürzlich akzeptierten RFID-Tags leeren.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Ask the station to send a message now.</source>
+        <translation>Die Station bitten, jetzt eine Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslösen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Read configuration keys from the station (all keys when none are given); the Configuration tab shows them.</source>
+        <translation>Konfigurationsschlüssel von der Station lesen (alle, wenn keine angegeben sind); der Reiter Konfiguration zeigt sie.</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = all keys.</source>
+        <translation>Durch Kommas getrennt; leer = alle Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Set one configuration key. Invalid values can make a station malfunction.</source>
+        <translation>Einen Konfigurationsschlüssel setzen. Ungültige Werte können eine Station stören.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Replace (Full) or update (Differential) the id tags the station accepts offline.</source>
+        <translation>Die ID-Tags, die die Station offline akzeptiert, ersetzen (Full) oder aktualisieren (Differential).</translation>
+    </message>
+    <message>
+        <source>List version</source>
+        <translation>Listenversion</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Entries (JSON list)</source>
+        <translation>Einträge (JSON-Liste)</translation>
+    </message>
+    <message>
+        <source>Ask which version of the local authorization list the station holds.</source>
+        <translation>Fragen, welche Version der lokalen Autorisierungsliste die Station hat.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Send a vendor-specific message.</source>
+        <translation>Eine herstellerspezifische Nachricht senden.</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Hersteller-ID</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Install a charging profile (the station panel opens its editor: fields, periods and a chart).</source>
+        <translation>Ein Ladeprofil installieren (die Stationsansicht öffnet seinen Editor: Felder, Abschnitte und ein Diagramm).</translation>
+    </message>
+    <message>
+        <source>Profile (JSON)</source>
+        <translation>Profil (JSON)</translation>
+    </message>
+    <message>
+        <source>Remove charging profiles; every field left unset matches all.</source>
+        <translation>Ladeprofile entfernen; jedes leer gelassene Feld passt auf alle.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profil-ID</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation>Beliebiger Zweck</translation>
+    </message>
+    <message>
+        <source>Stack level</source>
+        <translation>Stapelebene</translation>
+    </message>
+    <message>
+        <source>Ask the station what it will draw over the coming period, all profiles combined.</source>
+        <translation>Die Station fragen, was sie im kommenden Zeitraum bezieht, alle Profile zusammen.</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Station&apos;s choice</source>
+        <translation>Wahl der Station</translation>
+    </message>
+    <message>
+        <source>Ampere (A)</source>
+        <translation>Ampere (A)</translation>
+    </message>
+    <message>
+        <source>Watt (W)</source>
+        <translation>Watt (W)</translation>
+    </message>
+    <message>
+        <source>The station downloads firmware from the location and installs it after the retrieve time.</source>
+        <translation>Die Station lädt die Firmware von der Adresse herunter und installiert sie nach dem Abrufzeitpunkt.</translation>
+    </message>
+    <message>
+        <source>Schedule update</source>
+        <translation>Update planen</translation>
+    </message>
+    <message>
+        <source>Location (URL)</source>
+        <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>e.g. ftp://files.example.com/fw/evb200-1.9.0.bin</source>
+        <translation>z. B. ftp://files.example.com/fw/evb200-1.9.0.bin</translation>
+    </message>
+    <message>
+        <source>Retrieve after</source>
+        <translation>Abrufen nach</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Retry interval (s)</source>
+        <translation>Wiederholungsintervall (s)</translation>
+    </message>
+    <message>
+        <source>The station uploads a diagnostics file to the location; progress shows in the network log.</source>
+        <translation>Die Station lädt eine Diagnosedatei an die Adresse hoch; der Fortschritt erscheint im Netzwerkprotokoll.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfordern</translation>
+    </message>
+    <message>
+        <source>Upload location (URL)</source>
+        <translation>Upload-Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (optional)</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1905,7 @@
         <translation>Zeitstempel ohne Zone sind Ortszeit</translation>
     </message>
     <message>
-        <source>Read a time without offset in the station's time zone instead of UTC.</source>
+        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
         <translation>Eine Zeit ohne Offset in der Zeitzone der Station lesen statt in UTC.</translation>
     </message>
     <message>
@@ -1612,8 +1996,8 @@
         <translation>Wie sich Ladestationen mit evdesk verbinden</translation>
     </message>
     <message>
-        <source>Enter this in each charging station's OCPP settings (often called "central system URL", "backend" or "OCPP server").</source>
-        <translation>Tragen Sie dies in den OCPP-Einstellungen jeder Ladestation ein (oft "Central System URL", "Backend" oder "OCPP-Server" genannt).</translation>
+        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
+        <translation>Tragen Sie dies in den OCPP-Einstellungen jeder Ladestation ein (oft &quot;Central System URL&quot;, &quot;Backend&quot; oder &quot;OCPP-Server&quot; genannt).</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -1975,7 +2359,7 @@
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <source>Open the received file with this computer's program for it</source>
+        <source>Open the received file with this computer&apos;s program for it</source>
         <translation>Die empfangene Datei mit dem Programm dieses Computers öffnen</translation>
     </message>
     <message>
@@ -2063,7 +2447,7 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Kept in each station's action log</source>
+        <source>Kept in each station&apos;s action log</source>
         <translation>Im Aktionsprotokoll jeder Station gespeichert</translation>
     </message>
     <message>
@@ -2229,7 +2613,7 @@
         <translation>kWh-Preis € (inkl. MwSt.)</translation>
     </message>
     <message>
-        <source>empty: the sessions' own tariffs</source>
+        <source>empty: the sessions&apos; own tariffs</source>
         <translation>leer: die eigenen Tarife der Ladevorgänge</translation>
     </message>
     <message>
@@ -2550,11 +2934,11 @@
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <source>Marked {name}'s invoice {number} paid.</source>
+        <source>Marked {name}&apos;s invoice {number} paid.</source>
         <translation>Rechnung {number} von {name} als bezahlt markiert.</translation>
     </message>
     <message>
-        <source>Marked {name}'s invoice {number} unpaid.</source>
+        <source>Marked {name}&apos;s invoice {number} unpaid.</source>
         <translation>Rechnung {number} von {name} als unbezahlt markiert.</translation>
     </message>
     <message>
@@ -2562,7 +2946,7 @@
         <translation>Als unbezahlt markieren</translation>
     </message>
     <message>
-        <source>Mark {name}'s invoice {number} unpaid?</source>
+        <source>Mark {name}&apos;s invoice {number} unpaid?</source>
         <translation>Rechnung {number} von {name} als unbezahlt markieren?</translation>
     </message>
     <message>
@@ -2574,7 +2958,7 @@
         <translation>Gutschrift</translation>
     </message>
     <message>
-        <source>Make a credit note for {name}'s invoice {number}?</source>
+        <source>Make a credit note for {name}&apos;s invoice {number}?</source>
         <translation>Gutschrift zur Rechnung {number} von {name} erstellen?</translation>
     </message>
     <message>
@@ -2672,7 +3056,7 @@
         <translation>Jemand anderes hat diesen Standort geändert, seit Sie ihn geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie ihn erneut.</translation>
     </message>
     <message>
-        <source>Empty: the site's time zone</source>
+        <source>Empty: the site&apos;s time zone</source>
         <translation>Leer: die Zeitzone des Standorts</translation>
     </message>
     <message>
@@ -3361,7 +3745,7 @@
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site's time zone.</source>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
         <translation>E-Mails an Personen, wenn eine Ladestation ausfällt: pro Ladegruppe oder ausgewählte Stationen, welche Fälle, wer informiert wird, und optionale Auto-Wiederherstellung. Zeiten gelten in der Zeitzone des Standorts.</translation>
     </message>
     <message>
@@ -3504,6 +3888,69 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditors</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Send this field</source>
+        <translation>Dieses Feld senden</translation>
+    </message>
+    <message>
+        <source>Any connector (the station chooses)</source>
+        <translation>Beliebiger Anschluss (die Station wählt)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>0 – whole station</source>
+        <translation>0 – ganze Station</translation>
+    </message>
+    <message>
+        <source>Connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>{label}: enter a number, e.g. 12.5.</source>
+        <translation>{label}: Geben Sie eine Zahl ein, z. B. 12.5.</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>Free (no charge)</source>
+        <translation>Kostenlos (keine Berechnung)</translation>
+    </message>
+    <message>
+        <source>Every connector is charging: stop the session first, then release the cable.</source>
+        <translation>An jedem Anschluss wird geladen: Beenden Sie zuerst den Ladevorgang, dann geben Sie das Kabel frei.</translation>
+    </message>
+    <message>
+        <source>Every connector is charging</source>
+        <translation>An jedem Anschluss wird geladen</translation>
+    </message>
+    <message>
+        <source>Type a token id or a user&apos;s name, or any id tag</source>
+        <translation>Karten-ID, Nutzernamen oder ein beliebiges ID-Tag eingeben</translation>
+    </message>
+    <message>
+        <source>No session is running at this station</source>
+        <translation>An dieser Station läuft kein Ladevorgang</translation>
+    </message>
+    <message>
+        <source>No session is running at this station, so there is nothing to stop.</source>
+        <translation>An dieser Station läuft kein Ladevorgang, es gibt also nichts zu beenden.</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4418,30 @@
     <message>
         <source>Station has no diagnostics</source>
         <translation>Station hat keine Diagnosedaten</translation>
+    </message>
+    <message>
+        <source>Accepted by the station</source>
+        <translation>Von der Station angenommen</translation>
+    </message>
+    <message>
+        <source>Rejected by the station</source>
+        <translation>Von der Station abgelehnt</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Station not connected</source>
+        <translation>Station nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Writing the CSV file…</source>
@@ -4464,7 +4935,7 @@
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <source>Period: the invoice settings' default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
         <translation>Zeitraum: der Standardzeitraum der Rechnungseinstellungen am Ausführungstag. Empfänger: die unter Ziele angehakten Ladenutzergruppen oder, wenn keine angehakt ist, alle Ladenutzer mit E-Mail-Adresse. Vorschauen bleiben auf der Seite Rechnungen.</translation>
     </message>
     <message>
@@ -4504,7 +4975,7 @@
         <translation>Höchststrom je Phase</translation>
     </message>
     <message>
-        <source>The circuit's limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
         <translation>Die Grenze des Stromkreises wird zur Aufgabenzeit gesetzt und bleibt, bis sie wieder geändert wird (zum Beispiel eine Aufgabe für die Nachtgrenze und eine für die Taggrenze).</translation>
     </message>
     <message>
@@ -4623,7 +5094,7 @@
         <translation>Geplante Aufgaben</translation>
     </message>
     <message>
-        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site's local time; every run shows in the Event feed with each station's outcome.</source>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
         <translation>Aufgaben, die der Standort selbst ausführt: Stromgrenzen, Ladenutzer und Nutzergruppen aktiv oder inaktiv setzen, Firmware-Updates, Resets und beliebige Fernbefehle. Zeiten sind Ortszeit des Standorts; jeder Lauf erscheint im Ereignisprotokoll mit dem Ergebnis jeder Station.</translation>
     </message>
     <message>
@@ -4683,7 +5154,7 @@
         <translation>Aufgaben suchen…</translation>
     </message>
     <message>
-        <source>Choose a run to see each station's outcome.</source>
+        <source>Choose a run to see each station&apos;s outcome.</source>
         <translation>Wählen Sie einen Lauf, um das Ergebnis jeder Station zu sehen.</translation>
     </message>
     <message>
@@ -4779,7 +5250,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+        <translation>Geben Sie einen Namen, eine Kennung, eine E-Mail-Adresse, eine Ladekarten-ID oder eine Vorgangsnummer ein. ↑&#xa0;↓ wählen, Enter öffnet, Esc schließt.</translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -4998,7 +5469,7 @@
         <translation>Gemeinsame Datenbank</translation>
     </message>
     <message>
-        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site's network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer's keychain.</source>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
         <translation>Mehrere Arbeitsplätze eines Standorts führen ihre eigenen Daten und teilen sie über eine PostgreSQL-Datenbank im Netz des Standorts. Jeder Arbeitsplatz arbeitet weiter, wenn die Datenbank nicht erreichbar ist, und holt auf, sobald sie zurück ist. Diese Einstellungen gelten für diesen Arbeitsplatz; das Passwort liegt im Schlüsselbund dieses Computers.</translation>
     </message>
     <message>
@@ -5054,7 +5525,7 @@
         <translation>CA-Zertifikat:</translation>
     </message>
     <message>
-        <source>only for verify-full with the site's own CA; empty: this computer's CAs</source>
+        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
         <translation>nur für verify-full mit der eigenen CA des Standorts; leer: die CAs dieses Computers</translation>
     </message>
     <message>
@@ -5070,7 +5541,7 @@
         <translation>Zustimmen und dem Standort beitreten</translation>
     </message>
     <message>
-        <source>Conflicts: edits that lost to another seat's edit of the same record</source>
+        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
         <translation>Konflikte: Änderungen, die gegen die Änderung desselben Datensatzes an einem anderen Arbeitsplatz verloren haben</translation>
     </message>
     <message>
@@ -5090,7 +5561,7 @@
         <translation>Immer (das Zertifikat wird nicht geprüft)</translation>
     </message>
     <message>
-        <source>Always, and check the server's certificate and name</source>
+        <source>Always, and check the server&apos;s certificate and name</source>
         <translation>Immer, mit Prüfung von Zertifikat und Namen des Servers</translation>
     </message>
     <message>
@@ -5118,7 +5589,7 @@
         <translation>Gemeinsame Datenbank: an diesem Arbeitsplatz nicht verwendet</translation>
     </message>
     <message>
-        <source>Kept in this computer's keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
         <translation>Liegt im Schlüsselbund dieses Computers, nie in einer Datei oder Datenbank. Geben Sie ein neues ein, um das gespeicherte zu ersetzen.</translation>
     </message>
     <message>
@@ -5153,7 +5624,7 @@
         <translation>Standorteinstellungen</translation>
     </message>
     <message>
-        <source>These settings are kept in the site's database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
         <translation>Diese Einstellungen liegen in der Datenbank des Standorts. Gespeicherte Änderungen gelten sofort für den laufenden OCPP-Server; kein Neustart nötig.</translation>
     </message>
     <message>
@@ -5197,7 +5668,7 @@
         <translation>EUR</translation>
     </message>
     <message>
-        <source>Three-letter code (ISO 4217) of the site's currency, e.g. EUR.</source>
+        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
         <translation>Dreibuchstabiger Code (ISO 4217) der Währung des Standorts, z. B. EUR.</translation>
     </message>
     <message>
@@ -5317,7 +5788,7 @@
         <translation> h</translation>
     </message>
     <message>
-        <source>Session times further than this from this computer's clock are flagged as suspicious (a wrong station clock).</source>
+        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
         <translation>Ladezeiten, die weiter als dies von der Uhr dieses Computers abweichen, werden als verdächtig markiert (falsche Stationsuhr).</translation>
     </message>
     <message>
@@ -5401,7 +5872,7 @@
         <translation> MB</translation>
     </message>
     <message>
-        <source>An admin's upload above this is refused.</source>
+        <source>An admin&apos;s upload above this is refused.</source>
         <translation>Der Upload eines Administrators darüber wird abgelehnt.</translation>
     </message>
     <message>
@@ -5409,7 +5880,7 @@
         <translation>Größte Diagnosedatei:</translation>
     </message>
     <message>
-        <source>A station's upload above this is cut off and not kept.</source>
+        <source>A station&apos;s upload above this is cut off and not kept.</source>
         <translation>Der Upload einer Station darüber wird abgebrochen und nicht aufbewahrt.</translation>
     </message>
     <message>
@@ -5441,7 +5912,7 @@
         <translation>HTTP-Dateiport:</translation>
     </message>
     <message>
-        <source>Stations download and upload files here (on the OCPP server's address). Takes effect at the next start.</source>
+        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
         <translation>Stationen laden hier Dateien herunter und hoch (an der Adresse des OCPP-Servers). Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
@@ -5822,7 +6293,7 @@
         <translation>Als Vorlage speichern…</translation>
     </message>
     <message>
-        <source>Save these charging points and the station's settings as a template for new stations</source>
+        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
         <translation>Diese Ladepunkte und die Einstellungen der Station als Vorlage für neue Stationen speichern</translation>
     </message>
 </context>
@@ -5920,7 +6391,7 @@
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <source>The station's configuration keys as last read from it.</source>
+        <source>The station&apos;s configuration keys as last read from it.</source>
         <translation>Die Konfigurationsschlüssel der Station, wie zuletzt von ihr gelesen.</translation>
     </message>
     <message>
@@ -6294,7 +6765,7 @@
         <translation>Stationsvorlagen</translation>
     </message>
     <message>
-        <source>A template holds a station's charging points, sockets and settings. To make one, open a station's details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
         <translation>Eine Vorlage enthält die Ladepunkte, Steckdosen und Einstellungen einer Station. Um eine anzulegen, öffnen Sie die Details einer Station und wählen „Als Vorlage speichern…“; hier legen Sie Stationen daraus an, benennen sie um oder löschen sie.</translation>
     </message>
     <message>
@@ -6433,7 +6904,7 @@
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <source>Change the selected station's settings or password, or delete it</source>
+        <source>Change the selected station&apos;s settings or password, or delete it</source>
         <translation>Einstellungen oder Passwort der ausgewählten Station ändern oder sie löschen</translation>
     </message>
     <message>
@@ -6728,11 +7199,11 @@
         <translation>pro Minute</translation>
     </message>
     <message>
-        <source>{currency} (the site's currency; every price is in it)</source>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
         <translation>{currency} (die Währung des Standorts; alle Preise sind darin)</translation>
     </message>
     <message>
-        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group's next choice applies.</source>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
         <translation>Zeiten in {zone}. Außerhalb seiner Gültigkeit gilt ein Tarif für keinen Ladevorgang: Dann greift die nächste Wahl der Tarifgruppe.</translation>
     </message>
     <message>
@@ -6961,7 +7432,7 @@
         <translation>keine: noch nicht verwendet</translation>
     </message>
     <message>
-        <source>The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit.</source>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
         <translation>Der Basistarif seiner Tarifgruppe: Er gilt für alle, die die anderen Tarife der Gruppe nicht zulassen.</translation>
     </message>
 </context>
@@ -7074,7 +7545,7 @@
         <translation>Kennung:</translation>
     </message>
     <message>
-        <source>the charger's OCPP identity, e.g. DEPOT-07</source>
+        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
         <translation>die OCPP-Identität der Ladestation, z. B. DEPOT-07</translation>
     </message>
     <message>
@@ -7148,7 +7619,7 @@
         <translation>optional</translation>
     </message>
     <message>
-        <source>Dates are whole days in each station's time zone. Without an end date the token is valid indefinitely.</source>
+        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
         <translation>Daten sind ganze Tage in der Zeitzone jeder Station. Ohne Enddatum gilt die Karte unbefristet.</translation>
     </message>
     <message>
@@ -7183,7 +7654,7 @@
         <translation>unbefristet</translation>
     </message>
     <message>
-        <source>Whole days in each station's time zone.</source>
+        <source>Whole days in each station&apos;s time zone.</source>
         <translation>Ganze Tage in der Zeitzone der jeweiligen Station.</translation>
     </message>
 </context>
@@ -7305,11 +7776,11 @@
         <translation>Ladevorgänge gleichzeitig:</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once, on any stations. Empty: the user group's limit, or 1.</source>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
         <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig an beliebigen Stationen führen darf. Leer: die Grenze der Nutzergruppe oder 1.</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group's limit, or 1 when the group sets none.</source>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
         <translation>Wie viele Ladevorgänge dieser Nutzer gleichzeitig führen darf (ein Flottenkonto mit mehreren Karten: eine pro Auto). Leer lassen für die Grenze der Nutzergruppe, oder 1, wenn die Gruppe keine setzt.</translation>
     </message>
     <message>
@@ -7329,7 +7800,7 @@
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <source>Registration plates of the user's vehicles.</source>
+        <source>Registration plates of the user&apos;s vehicles.</source>
         <translation>Kennzeichen der Fahrzeuge des Nutzers.</translation>
     </message>
     <message>
@@ -7353,7 +7824,7 @@
         <translation>z. B. 06:30; leer: keine</translation>
     </message>
     <message>
-        <source>Load management: this user's vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
         <translation>Lastmanagement: das Fahrzeug dieses Nutzers braucht seine Energie bis zu dieser Tageszeit (Standortzeit); es wird unter Ladevorgängen gleicher Priorität bevorzugt</translation>
     </message>
     <message>
@@ -7548,7 +8019,7 @@
         <translation>Kosten</translation>
     </message>
     <message>
-        <source>evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.</source>
+        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
         <translation>evdesk stoppt den Ladevorgang eines Mitglieds, wenn er einen dieser Werte erreicht (leer: keine Grenze der Gruppe). Es gilt das Strengere aus diesen und den Grenzen des Tarifs; ein Fernstart kann eigene setzen.</translation>
     </message>
     <message>
@@ -7556,7 +8027,7 @@
         <translation>Lastpriorität</translation>
     </message>
     <message>
-        <source>Load management: members' sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
         <translation>Lastmanagement: die Ladevorgänge der Mitglieder erhalten ihren Anteil am Stromkreis vor denen von Gruppen mit niedrigerer Priorität.</translation>
     </message>
     <message>
@@ -7709,7 +8180,7 @@
         <translation>Ladevorgänge…</translation>
     </message>
     <message>
-        <source>The selected user's charging sessions</source>
+        <source>The selected user&apos;s charging sessions</source>
         <translation>Die Ladevorgänge des ausgewählten Nutzers</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fi">
 <context>
     <name>AccessProfileDialog</name>
@@ -19,7 +20,7 @@
         <translation>Hinnasto:</translation>
     </message>
     <message>
-        <source>When members may charge (in the station's time zone)</source>
+        <source>When members may charge (in the station&apos;s time zone)</source>
         <translation>Milloin jäsenet saavat ladata (aseman aikavyöhykkeellä)</translation>
     </message>
     <message>
@@ -173,7 +174,7 @@
         <translation>Hae profiilin nimellä</translation>
     </message>
     <message>
-        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station's time zone.</source>
+        <source>Who may charge where, and when. A member (charging user, user group or token) of a profile covering a station charges there only inside one of its time windows; on private stations the profile also admits its members. Times are in the station&apos;s time zone.</source>
         <translation>Kuka saa ladata missä ja milloin. Asemaa koskevan profiilin jäsen (latauskäyttäjä, käyttäjäryhmä tai tunniste) lataa siellä vain jonkin profiilin aikaikkunan sisällä; yksityisillä asemilla profiili myös päästää jäsenensä lataamaan. Ajat ovat aseman aikavyöhykkeellä.</translation>
     </message>
     <message>
@@ -263,7 +264,7 @@
         <translation>API-avaimet</translation>
     </message>
     <message>
-        <source>Keys for the automation API. A key acts as its operator, with that operator's role and base group.</source>
+        <source>Keys for the automation API. A key acts as its operator, with that operator&apos;s role and base group.</source>
         <translation>Avaimet automaatiorajapintaa varten. Avain toimii operaattorinsa nimissä, tämän roolilla ja perusryhmällä.</translation>
     </message>
     <message>
@@ -305,7 +306,7 @@
         <translation>Varmenteet</translation>
     </message>
     <message>
-        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk's server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
+        <source>Chargers on security profile 2 or 3 connect over wss:// (TLS 1.2 or newer) and check evdesk&apos;s server certificate against the site CA: give them the CA (Export CA). On profile 3 each charger also shows a certificate from the site CA whose name is its identity.</source>
         <translation>Suojausprofiilin 2 tai 3 laturit yhdistävät wss://-yhteydellä (TLS 1.2 tai uudempi) ja tarkistavat evdeskin palvelinvarmenteen sivuston CA:ta vasten: anna CA latureille (Vie CA). Profiilissa 3 jokainen laturi esittää myös sivuston CA:n myöntämän varmenteen, jonka nimi on sen tunnus.</translation>
     </message>
     <message>
@@ -385,7 +386,7 @@
         <translation>Luo</translation>
     </message>
     <message>
-        <source>Make the site CA (if there is none) and a server certificate with this computer's names and addresses</source>
+        <source>Make the site CA (if there is none) and a server certificate with this computer&apos;s names and addresses</source>
         <translation>Luo sivuston CA (jos sitä ei ole) ja palvelinvarmenne tämän tietokoneen nimillä ja osoitteilla</translation>
     </message>
     <message>
@@ -417,7 +418,7 @@
         <translation>evdeskin kohteen CA:sta luoma</translation>
     </message>
     <message>
-        <source>The site's own certificate</source>
+        <source>The site&apos;s own certificate</source>
         <translation>Kohteen oma varmenne</translation>
     </message>
     <message>
@@ -433,7 +434,7 @@
         <translation>Palvelinvarmenne uusittiin kohteen CA:sta.</translation>
     </message>
     <message>
-        <source>CA of the site's certificate (give it to the chargers)</source>
+        <source>CA of the site&apos;s certificate (give it to the chargers)</source>
         <translation>Kohteen varmenteen CA (anna se latausasemille)</translation>
     </message>
     <message>
@@ -441,7 +442,7 @@
         <translation>Käsitellään…</translation>
     </message>
     <message>
-        <source>The site's certificate is in place; chargers on TLS get it at their next connection.</source>
+        <source>The site&apos;s certificate is in place; chargers on TLS get it at their next connection.</source>
         <translation>Kohteen varmenne on käytössä; TLS:ää käyttävät latausasemat saavat sen seuraavalla yhteydellä.</translation>
     </message>
     <message>
@@ -627,7 +628,7 @@
         <translation>Poista raja</translation>
     </message>
     <message>
-        <source>In the site's time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit's max.</source>
+        <source>In the site&apos;s time zone; a window may run past midnight (22:00 to 06:00). Where windows overlap the lowest limit holds; outside them the circuit&apos;s max.</source>
         <translation>Kohteen aikavyöhykkeellä; aikaväli voi jatkua yli keskiyön (22:00–06:00). Päällekkäisillä väleillä pätee pienin raja; niiden ulkopuolella virtapiirin maksimi.</translation>
     </message>
 </context>
@@ -638,7 +639,7 @@
         <translation>Virtapiirit</translation>
     </message>
     <message>
-        <source>Load management shares each circuit's current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site's supply: the grid connection, its distributions, their circuits.</source>
+        <source>Load management shares each circuit&apos;s current between the sessions on it: never above the fuse, the minimum per charging point first, the rest by priority. The tree is the site&apos;s supply: the grid connection, its distributions, their circuits.</source>
         <translation>Kuormanhallinta jakaa kunkin virtapiirin virran sen lataustapahtumien kesken: ei koskaan yli sulakkeen, ensin vähimmäisvirta kullekin latauspisteelle, loput prioriteetin mukaan. Puu kuvaa kohteen sähkönsyötön: liittymä, sen jakokeskukset ja niiden virtapiirit.</translation>
     </message>
     <message>
@@ -1093,7 +1094,7 @@
         <translation>Sähköposti</translation>
     </message>
     <message>
-        <source>Mail server's answer</source>
+        <source>Mail server&apos;s answer</source>
         <translation>Sähköpostipalvelimen vastaus</translation>
     </message>
     <message>
@@ -1391,8 +1392,391 @@
         <translation>Syy (pakollinen, tallennetaan toimintolokiin):</translation>
     </message>
     <message>
-        <source>Why is this command sent? e.g. "Driver called: cable stuck"</source>
-        <translation>Miksi komento lähetetään? esim. "Kuljettaja soitti: kaapeli jumissa"</translation>
+        <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
+        <translation>Miksi komento lähetetään? esim. &quot;Kuljettaja soitti: kaapeli jumissa&quot;</translation>
+    </message>
+    <message>
+        <source>The OCPP server is not running in this program, so commands cannot be sent.</source>
+        <translation>OCPP-palvelin ei ole käynnissä tässä ohjelmassa, joten komentoja ei voi lähettää.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the action log with your name.</source>
+        <translation>Anna syy: se tallennetaan toimintolokiin nimesi kanssa.</translation>
+    </message>
+    <message>
+        <source>Waiting for the station…</source>
+        <translation>Odotetaan asemaa…</translation>
+    </message>
+    <message>
+        <source>What the station will allow from {start}, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Mitä asema sallii {start} alkaen kaikki profiilit yhdistettyinä ({periods}, yksikkö {unit}).</translation>
+    </message>
+    <message>
+        <source>What the station will allow, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Mitä asema sallii kaikki profiilit yhdistettyinä ({periods}, yksikkö {unit}).</translation>
+    </message>
+    <message>
+        <source>{count} period</source>
+        <translation>{count} jakso</translation>
+    </message>
+    <message>
+        <source>{count} periods</source>
+        <translation>{count} jaksoa</translation>
+    </message>
+    <message>
+        <source>The station sent no schedule.</source>
+        <translation>Asema ei lähettänyt aikataulua.</translation>
+    </message>
+    <message>
+        <source>Not sent: correct the marked field.</source>
+        <translation>Ei lähetetty: korjaa merkitty kenttä.</translation>
+    </message>
+    <message>
+        <source>Remote command execution failed: {error}. Try again; if it keeps failing, check the communication log.</source>
+        <translation>Etäkomennon suoritus epäonnistui: {error}. Yritä uudelleen; jos se epäonnistuu toistuvasti, tarkista tietoliikenneloki.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParams</name>
+    <message>
+        <source>Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff applies and, if you like, when evdesk stops the session.</source>
+        <translation>Pyydä asemaa aloittamaan lataus tunnisteelle (kuljettaja kytkee silti kaapelin). Valitse sovellettava hinnasto ja halutessasi, milloin evdesk lopettaa latauksen.</translation>
+    </message>
+    <message>
+        <source>Start charging</source>
+        <translation>Aloita lataus</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Liitin</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <source>The token the session is charged to, e.g. 04A2B3C4D5.</source>
+        <translation>Tunniste, jolle lataus veloitetaan, esim. 04A2B3C4D5.</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide: the access profile&apos;s or the station&apos;s tariff. Free: no charge.</source>
+        <translation>Hinnastoryhmien mukaan: pääsyprofiilin tai aseman hinnasto. Maksuton: ei veloitusta.</translation>
+    </message>
+    <message>
+        <source>Stop after (minutes)</source>
+        <translation>Lopeta kun kulunut (min)</translation>
+    </message>
+    <message>
+        <source>evdesk asks the station to stop the session after this long.</source>
+        <translation>evdesk pyytää asemaa lopettamaan latauksen tämän ajan kuluttua.</translation>
+    </message>
+    <message>
+        <source>Stop at energy (kWh)</source>
+        <translation>Lopeta energiaan (kWh)</translation>
+    </message>
+    <message>
+        <source>e.g. 20 or 12.5</source>
+        <translation>esim. 20 tai 12.5</translation>
+    </message>
+    <message>
+        <source>Stop at cost ({currency})</source>
+        <translation>Lopeta hintaan ({currency})</translation>
+    </message>
+    <message>
+        <source>e.g. 9.50</source>
+        <translation>esim. 9.50</translation>
+    </message>
+    <message>
+        <source>Ask the station to end a running session.</source>
+        <translation>Pyydä asemaa lopettamaan käynnissä oleva lataus.</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Lopeta lataus</translation>
+    </message>
+    <message>
+        <source>Session (transaction id)</source>
+        <translation>Lataus (tapahtuman id)</translation>
+    </message>
+    <message>
+        <source>Unlock a connector so a stuck cable can be removed. A running session on it may end.</source>
+        <translation>Avaa liittimen lukitus, jotta jumittunut kaapeli saadaan irti. Liittimen käynnissä oleva lataus voi päättyä.</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Vapauta kaapeli</translation>
+    </message>
+    <message>
+        <source>Hold a connector for one id tag until the expiry time.</source>
+        <translation>Varaa liitin yhdelle tunnisteelle päättymisaikaan asti.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Varaa</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Päättyy</translation>
+    </message>
+    <message>
+        <source>Parent id tag</source>
+        <translation>Päätunniste</translation>
+    </message>
+    <message>
+        <source>Cancel a reservation by its number.</source>
+        <translation>Peru varaus sen numerolla.</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Peru varaus</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>Varauksen id</translation>
+    </message>
+    <message>
+        <source>Soft reset restarts the station&apos;s software; hard reset restarts the whole station. Running sessions are stopped.</source>
+        <translation>Pehmeä uudelleenkäynnistys käynnistää aseman ohjelmiston uudelleen, kova koko aseman. Käynnissä olevat lataukset lopetetaan.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Uudelleenkäynnistys</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Laji</translation>
+    </message>
+    <message>
+        <source>Soft reset (restart the application)</source>
+        <translation>Pehmeä (käynnistä sovellus uudelleen)</translation>
+    </message>
+    <message>
+        <source>Hard reset (restart the station)</source>
+        <translation>Kova (käynnistä asema uudelleen)</translation>
+    </message>
+    <message>
+        <source>Enable or disable charging on one connector or the whole station.</source>
+        <translation>Salli tai estä lataus yhdessä liittimessä tai koko asemalla.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Aseta tilaan</translation>
+    </message>
+    <message>
+        <source>Available (operative)</source>
+        <translation>Käytettävissä (operative)</translation>
+    </message>
+    <message>
+        <source>Unavailable (inoperative)</source>
+        <translation>Ei käytettävissä (inoperative)</translation>
+    </message>
+    <message>
+        <source>Clear the station&apos;s cache of recently accepted RFID tags.</source>
+        <translation>Tyhjennä aseman välimuisti äskettäin hyväksytyistä RFID-tunnisteista.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Tyhjennä välimuisti</translation>
+    </message>
+    <message>
+        <source>Ask the station to send a message now.</source>
+        <translation>Pyydä asemaa lähettämään viesti nyt.</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Laukaise</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Viesti</translation>
+    </message>
+    <message>
+        <source>Read configuration keys from the station (all keys when none are given); the Configuration tab shows them.</source>
+        <translation>Lue asetusavaimet asemalta (kaikki, jos mitään ei anneta); Asetukset-välilehti näyttää ne.</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lue</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Avaimet</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = all keys.</source>
+        <translation>Pilkuin eroteltuina; tyhjä = kaikki avaimet.</translation>
+    </message>
+    <message>
+        <source>Set one configuration key. Invalid values can make a station malfunction.</source>
+        <translation>Aseta yksi asetusavain. Virheelliset arvot voivat sotkea aseman toiminnan.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Muuta</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Avain</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <source>Replace (Full) or update (Differential) the id tags the station accepts offline.</source>
+        <translation>Korvaa (Full) tai päivitä (Differential) tunnisteet, jotka asema hyväksyy ilman yhteyttä.</translation>
+    </message>
+    <message>
+        <source>List version</source>
+        <translation>Listan versio</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Päivitys</translation>
+    </message>
+    <message>
+        <source>Entries (JSON list)</source>
+        <translation>Rivit (JSON-lista)</translation>
+    </message>
+    <message>
+        <source>Ask which version of the local authorization list the station holds.</source>
+        <translation>Kysy, mikä paikallisen valtuutuslistan versio asemalla on.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Kysy</translation>
+    </message>
+    <message>
+        <source>Send a vendor-specific message.</source>
+        <translation>Lähetä valmistajakohtainen viesti.</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Valmistajan id</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Viestin id</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Install a charging profile (the station panel opens its editor: fields, periods and a chart).</source>
+        <translation>Asenna latausprofiili (asemapaneeli avaa sen editorin: kentät, jaksot ja kaavio).</translation>
+    </message>
+    <message>
+        <source>Profile (JSON)</source>
+        <translation>Profiili (JSON)</translation>
+    </message>
+    <message>
+        <source>Remove charging profiles; every field left unset matches all.</source>
+        <translation>Poista latausprofiileja; jokainen tyhjäksi jätetty kenttä täsmää kaikkiin.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profiilin id</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tarkoitus</translation>
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation>Mikä tahansa tarkoitus</translation>
+    </message>
+    <message>
+        <source>Stack level</source>
+        <translation>Pinotaso</translation>
+    </message>
+    <message>
+        <source>Ask the station what it will draw over the coming period, all profiles combined.</source>
+        <translation>Kysy asemalta, paljonko se ottaa tulevan jakson aikana kaikki profiilit yhdistettyinä.</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Kesto (s)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <source>Station&apos;s choice</source>
+        <translation>Aseman valinta</translation>
+    </message>
+    <message>
+        <source>Ampere (A)</source>
+        <translation>Ampeeri (A)</translation>
+    </message>
+    <message>
+        <source>Watt (W)</source>
+        <translation>Watti (W)</translation>
+    </message>
+    <message>
+        <source>The station downloads firmware from the location and installs it after the retrieve time.</source>
+        <translation>Asema lataa ohjelmiston osoitteesta ja asentaa sen noutoajan jälkeen.</translation>
+    </message>
+    <message>
+        <source>Schedule update</source>
+        <translation>Ajasta päivitys</translation>
+    </message>
+    <message>
+        <source>Location (URL)</source>
+        <translation>Osoite (URL)</translation>
+    </message>
+    <message>
+        <source>e.g. ftp://files.example.com/fw/evb200-1.9.0.bin</source>
+        <translation>esim. ftp://files.example.com/fw/evb200-1.9.0.bin</translation>
+    </message>
+    <message>
+        <source>Retrieve after</source>
+        <translation>Nouda jälkeen</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Uusintayritykset</translation>
+    </message>
+    <message>
+        <source>Retry interval (s)</source>
+        <translation>Uusintaväli (s)</translation>
+    </message>
+    <message>
+        <source>The station uploads a diagnostics file to the location; progress shows in the network log.</source>
+        <translation>Asema lähettää diagnostiikkatiedoston osoitteeseen; eteneminen näkyy verkkolokissa.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Pyydä</translation>
+    </message>
+    <message>
+        <source>Upload location (URL)</source>
+        <translation>Lähetysosoite (URL)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (valinnainen)</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1905,7 @@
         <translation>Aikaleimat ilman vyöhykettä ovat paikallista aikaa</translation>
     </message>
     <message>
-        <source>Read a time without offset in the station's time zone instead of UTC.</source>
+        <source>Read a time without offset in the station&apos;s time zone instead of UTC.</source>
         <translation>Lue aika ilman poikkeamaa aseman aikavyöhykkeellä UTC:n sijaan.</translation>
     </message>
     <message>
@@ -1612,8 +1996,8 @@
         <translation>Miten laturit yhdistävät evdeskiin</translation>
     </message>
     <message>
-        <source>Enter this in each charging station's OCPP settings (often called "central system URL", "backend" or "OCPP server").</source>
-        <translation>Syötä tämä jokaisen latausaseman OCPP-asetuksiin (usein nimeltään "central system URL", "backend" tai "OCPP server").</translation>
+        <source>Enter this in each charging station&apos;s OCPP settings (often called &quot;central system URL&quot;, &quot;backend&quot; or &quot;OCPP server&quot;).</source>
+        <translation>Syötä tämä jokaisen latausaseman OCPP-asetuksiin (usein nimeltään &quot;central system URL&quot;, &quot;backend&quot; tai &quot;OCPP server&quot;).</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -1975,7 +2359,7 @@
         <translation>Avaa tiedosto</translation>
     </message>
     <message>
-        <source>Open the received file with this computer's program for it</source>
+        <source>Open the received file with this computer&apos;s program for it</source>
         <translation>Avaa vastaanotettu tiedosto tämän tietokoneen ohjelmalla</translation>
     </message>
     <message>
@@ -2063,7 +2447,7 @@
         <translation>Syy</translation>
     </message>
     <message>
-        <source>Kept in each station's action log</source>
+        <source>Kept in each station&apos;s action log</source>
         <translation>Tallennetaan jokaisen aseman toimintolokiin</translation>
     </message>
     <message>
@@ -2229,7 +2613,7 @@
         <translation>kWh-hinta € (sis. ALV)</translation>
     </message>
     <message>
-        <source>empty: the sessions' own tariffs</source>
+        <source>empty: the sessions&apos; own tariffs</source>
         <translation>tyhjä: tapahtumien omat hinnastot</translation>
     </message>
     <message>
@@ -2550,11 +2934,11 @@
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <source>Marked {name}'s invoice {number} paid.</source>
+        <source>Marked {name}&apos;s invoice {number} paid.</source>
         <translation>Käyttäjän {name} lasku {number} merkitty maksetuksi.</translation>
     </message>
     <message>
-        <source>Marked {name}'s invoice {number} unpaid.</source>
+        <source>Marked {name}&apos;s invoice {number} unpaid.</source>
         <translation>Käyttäjän {name} lasku {number} merkitty maksamattomaksi.</translation>
     </message>
     <message>
@@ -2562,7 +2946,7 @@
         <translation>Merkitse maksamattomaksi</translation>
     </message>
     <message>
-        <source>Mark {name}'s invoice {number} unpaid?</source>
+        <source>Mark {name}&apos;s invoice {number} unpaid?</source>
         <translation>Merkitäänkö käyttäjän {name} lasku {number} maksamattomaksi?</translation>
     </message>
     <message>
@@ -2574,7 +2958,7 @@
         <translation>Hyvityslasku</translation>
     </message>
     <message>
-        <source>Make a credit note for {name}'s invoice {number}?</source>
+        <source>Make a credit note for {name}&apos;s invoice {number}?</source>
         <translation>Tehdäänkö hyvityslasku käyttäjän {name} laskulle {number}?</translation>
     </message>
     <message>
@@ -2672,7 +3056,7 @@
         <translation>Joku muu muutti tätä sijaintia sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
     </message>
     <message>
-        <source>Empty: the site's time zone</source>
+        <source>Empty: the site&apos;s time zone</source>
         <translation>Tyhjä: sivuston aikavyöhyke</translation>
     </message>
     <message>
@@ -3361,7 +3745,7 @@
         <translation>Ilmoitukset</translation>
     </message>
     <message>
-        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site's time zone.</source>
+        <source>Mails to people when a charger fails: per charging group or chosen stations, which cases, who is told, and optional auto-recovery. Times are in the site&apos;s time zone.</source>
         <translation>Sähköpostit ihmisille, kun laturi vikaantuu: latausryhmittäin tai valituille asemille, mitkä tapaukset, kenelle kerrotaan ja valinnainen automaattinen palautus. Ajat ovat sivuston aikavyöhykkeellä.</translation>
     </message>
     <message>
@@ -3504,6 +3888,69 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditors</name>
+    <message>
+        <source>not set</source>
+        <translation>ei asetettu</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} on pakollinen.</translation>
+    </message>
+    <message>
+        <source>Send this field</source>
+        <translation>Lähetä tämä kenttä</translation>
+    </message>
+    <message>
+        <source>Any connector (the station chooses)</source>
+        <translation>Mikä tahansa liitin (asema valitsee)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Mikä tahansa</translation>
+    </message>
+    <message>
+        <source>0 – whole station</source>
+        <translation>0 – koko asema</translation>
+    </message>
+    <message>
+        <source>Connector {id}</source>
+        <translation>Liitin {id}</translation>
+    </message>
+    <message>
+        <source>{label}: enter a number, e.g. 12.5.</source>
+        <translation>{label}: anna luku, esim. 12.5.</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>Free (no charge)</source>
+        <translation>Maksuton (ei veloitusta)</translation>
+    </message>
+    <message>
+        <source>Every connector is charging: stop the session first, then release the cable.</source>
+        <translation>Kaikissa liittimissä on lataus käynnissä: lopeta lataus ensin ja vapauta sitten kaapeli.</translation>
+    </message>
+    <message>
+        <source>Every connector is charging</source>
+        <translation>Kaikissa liittimissä on lataus käynnissä</translation>
+    </message>
+    <message>
+        <source>Type a token id or a user&apos;s name, or any id tag</source>
+        <translation>Kirjoita tunnisteen id, käyttäjän nimi tai mikä tahansa tunniste</translation>
+    </message>
+    <message>
+        <source>No session is running at this station</source>
+        <translation>Asemalla ei ole käynnissä olevaa latausta</translation>
+    </message>
+    <message>
+        <source>No session is running at this station, so there is nothing to stop.</source>
+        <translation>Asemalla ei ole käynnissä olevaa latausta, joten lopetettavaa ei ole.</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4418,30 @@
     <message>
         <source>Station has no diagnostics</source>
         <translation>Asemalla ei ole diagnostiikkaa</translation>
+    </message>
+    <message>
+        <source>Accepted by the station</source>
+        <translation>Asema hyväksyi</translation>
+    </message>
+    <message>
+        <source>Rejected by the station</source>
+        <translation>Asema hylkäsi</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Ei vastausta ajoissa</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Epäonnistunut</translation>
+    </message>
+    <message>
+        <source>Station not connected</source>
+        <translation>Asema ei ole yhteydessä</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Valmis</translation>
     </message>
     <message>
         <source>Writing the CSV file…</source>
@@ -4464,7 +4935,7 @@
         <translation>Laskut</translation>
     </message>
     <message>
-        <source>Period: the invoice settings' default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
+        <source>Period: the invoice settings&apos; default period on the run date. Recipients: the charging user groups ticked under Targets, or every charging user with an e-mail address when none is ticked. Previews stay on the Invoices page.</source>
         <translation>Jakso: laskuasetusten oletusjakso ajopäivänä. Vastaanottajat: Kohteet-kohdassa valitut latauskäyttäjäryhmät tai, jos mitään ei ole valittu, kaikki latauskäyttäjät, joilla on sähköpostiosoite. Esikatselut jäävät Laskut-sivulle.</translation>
     </message>
     <message>
@@ -4504,7 +4975,7 @@
         <translation>Suurin virta vaihetta kohden</translation>
     </message>
     <message>
-        <source>The circuit's limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
+        <source>The circuit&apos;s limit is set at the task time and stays until changed again (for example a night limit task and a day limit task).</source>
         <translation>Virtapiirin raja asetetaan tehtävän aikaan ja pysyy, kunnes sitä muutetaan uudelleen (esimerkiksi yörajan ja päivärajan tehtävät).</translation>
     </message>
     <message>
@@ -4623,7 +5094,7 @@
         <translation>Ajastetut tehtävät</translation>
     </message>
     <message>
-        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site's local time; every run shows in the Event feed with each station's outcome.</source>
+        <source>Tasks the site runs by itself: current limits, charging users and user groups made active or inactive, firmware updates, resets and any remote command. Times are the site&apos;s local time; every run shows in the Event feed with each station&apos;s outcome.</source>
         <translation>Tehtävät, jotka sivusto suorittaa itse: virtarajat, latauskäyttäjien ja käyttäjäryhmien aktivointi tai passivointi, laiteohjelmistopäivitykset, nollaukset ja mikä tahansa etäkomento. Ajat ovat sivuston paikallista aikaa; jokainen ajo näkyy tapahtumasyötteessä kunkin aseman tuloksineen.</translation>
     </message>
     <message>
@@ -4683,7 +5154,7 @@
         <translation>Hae tehtäviä…</translation>
     </message>
     <message>
-        <source>Choose a run to see each station's outcome.</source>
+        <source>Choose a run to see each station&apos;s outcome.</source>
         <translation>Valitse ajo nähdäksesi kunkin aseman tuloksen.</translation>
     </message>
     <message>
@@ -4779,7 +5250,7 @@
     </message>
     <message>
         <source>Type a name, an identity, an e-mail, a token id or a session number. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑ ↓ valitsee, Enter avaa, Esc sulkee.</translation>
+        <translation>Kirjoita nimi, tunniste, sähköpostiosoite, tunnisteen id tai lataustapahtuman numero. ↑&#xa0;↓ valitsee, Enter avaa, Esc sulkee.</translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -4998,7 +5469,7 @@
         <translation>Jaettu tietokanta</translation>
     </message>
     <message>
-        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site's network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer's keychain.</source>
+        <source>Several seats of one site keep their own data and share it through a PostgreSQL database on the site&apos;s network. Each seat keeps working when that database cannot be reached, and catches up when it returns. These settings belong to this seat; the password is kept in this computer&apos;s keychain.</source>
         <translation>Saman kohteen useat työasemat pitävät omat tietonsa ja jakavat ne kohteen verkossa olevan PostgreSQL-tietokannan kautta. Kukin työasema toimii, vaikka tietokantaan ei saada yhteyttä, ja ottaa muutokset kiinni, kun yhteys palaa. Nämä asetukset koskevat tätä työasemaa; salasana säilytetään tämän tietokoneen avainnipussa.</translation>
     </message>
     <message>
@@ -5054,7 +5525,7 @@
         <translation>CA-varmenne:</translation>
     </message>
     <message>
-        <source>only for verify-full with the site's own CA; empty: this computer's CAs</source>
+        <source>only for verify-full with the site&apos;s own CA; empty: this computer&apos;s CAs</source>
         <translation>vain verify-full-tilaan kohteen omalla CA:lla; tyhjä: tämän tietokoneen CA:t</translation>
     </message>
     <message>
@@ -5070,7 +5541,7 @@
         <translation>Hyväksy ja liity kohteeseen</translation>
     </message>
     <message>
-        <source>Conflicts: edits that lost to another seat's edit of the same record</source>
+        <source>Conflicts: edits that lost to another seat&apos;s edit of the same record</source>
         <translation>Ristiriidat: muokkaukset, jotka hävisivät toisen työaseman saman tietueen muokkaukselle</translation>
     </message>
     <message>
@@ -5090,7 +5561,7 @@
         <translation>Aina (varmennetta ei tarkisteta)</translation>
     </message>
     <message>
-        <source>Always, and check the server's certificate and name</source>
+        <source>Always, and check the server&apos;s certificate and name</source>
         <translation>Aina, ja tarkista palvelimen varmenne ja nimi</translation>
     </message>
     <message>
@@ -5118,7 +5589,7 @@
         <translation>Jaettu tietokanta: ei käytössä tällä työasemalla</translation>
     </message>
     <message>
-        <source>Kept in this computer's keychain, never in a file or a database. Type a new one to replace the stored one.</source>
+        <source>Kept in this computer&apos;s keychain, never in a file or a database. Type a new one to replace the stored one.</source>
         <translation>Säilytetään tämän tietokoneen avainnipussa, ei koskaan tiedostossa tai tietokannassa. Kirjoita uusi korvataksesi tallennetun.</translation>
     </message>
     <message>
@@ -5153,7 +5624,7 @@
         <translation>Sivuston asetukset</translation>
     </message>
     <message>
-        <source>These settings are kept in the site's database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
+        <source>These settings are kept in the site&apos;s database. Saved changes apply immediately to the running OCPP server; no restart is needed.</source>
         <translation>Nämä asetukset säilytetään sivuston tietokannassa. Tallennetut muutokset tulevat heti voimaan käynnissä olevassa OCPP-palvelimessa; uudelleenkäynnistystä ei tarvita.</translation>
     </message>
     <message>
@@ -5197,7 +5668,7 @@
         <translation>EUR</translation>
     </message>
     <message>
-        <source>Three-letter code (ISO 4217) of the site's currency, e.g. EUR.</source>
+        <source>Three-letter code (ISO 4217) of the site&apos;s currency, e.g. EUR.</source>
         <translation>Sivuston valuutan kolmikirjaiminen koodi (ISO 4217), esim. EUR.</translation>
     </message>
     <message>
@@ -5317,7 +5788,7 @@
         <translation> h</translation>
     </message>
     <message>
-        <source>Session times further than this from this computer's clock are flagged as suspicious (a wrong station clock).</source>
+        <source>Session times further than this from this computer&apos;s clock are flagged as suspicious (a wrong station clock).</source>
         <translation>Tapahtuma-ajat, jotka poikkeavat tätä enemmän tämän tietokoneen kellosta, liputetaan epäilyttäviksi (väärä aseman kello).</translation>
     </message>
     <message>
@@ -5401,7 +5872,7 @@
         <translation> Mt</translation>
     </message>
     <message>
-        <source>An admin's upload above this is refused.</source>
+        <source>An admin&apos;s upload above this is refused.</source>
         <translation>Pääkäyttäjän tätä suurempi lähetys hylätään.</translation>
     </message>
     <message>
@@ -5409,7 +5880,7 @@
         <translation>Suurin diagnostiikkatiedosto:</translation>
     </message>
     <message>
-        <source>A station's upload above this is cut off and not kept.</source>
+        <source>A station&apos;s upload above this is cut off and not kept.</source>
         <translation>Aseman tätä suurempi lähetys katkaistaan eikä sitä säilytetä.</translation>
     </message>
     <message>
@@ -5441,7 +5912,7 @@
         <translation>HTTP-tiedostoportti:</translation>
     </message>
     <message>
-        <source>Stations download and upload files here (on the OCPP server's address). Takes effect at the next start.</source>
+        <source>Stations download and upload files here (on the OCPP server&apos;s address). Takes effect at the next start.</source>
         <translation>Asemat lataavat ja lähettävät tiedostoja täällä (OCPP-palvelimen osoitteessa). Tulee voimaan seuraavassa käynnistyksessä.</translation>
     </message>
     <message>
@@ -5822,7 +6293,7 @@
         <translation>Tallenna mallipohjaksi…</translation>
     </message>
     <message>
-        <source>Save these charging points and the station's settings as a template for new stations</source>
+        <source>Save these charging points and the station&apos;s settings as a template for new stations</source>
         <translation>Tallenna nämä latauspisteet ja aseman asetukset mallipohjaksi uusille asemille</translation>
     </message>
 </context>
@@ -5920,7 +6391,7 @@
         <translation>Määritykset</translation>
     </message>
     <message>
-        <source>The station's configuration keys as last read from it.</source>
+        <source>The station&apos;s configuration keys as last read from it.</source>
         <translation>Aseman määritysavaimet sellaisina kuin ne viimeksi luettiin siltä.</translation>
     </message>
     <message>
@@ -6294,7 +6765,7 @@
         <translation>Asemapohjat</translation>
     </message>
     <message>
-        <source>A template holds a station's charging points, sockets and settings. To make one, open a station's details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
+        <source>A template holds a station&apos;s charging points, sockets and settings. To make one, open a station&apos;s details and choose “Save as template…”; here you create stations from it, rename or delete it.</source>
         <translation>Mallipohja sisältää aseman latauspisteet, pistorasiat ja asetukset. Luodaksesi sellaisen avaa aseman tiedot ja valitse ”Tallenna mallipohjaksi…”; täällä luot asemia siitä, nimeät sen uudelleen tai poistat sen.</translation>
     </message>
     <message>
@@ -6433,7 +6904,7 @@
         <translation>Muokkaa…</translation>
     </message>
     <message>
-        <source>Change the selected station's settings or password, or delete it</source>
+        <source>Change the selected station&apos;s settings or password, or delete it</source>
         <translation>Muuta valitun aseman asetuksia tai salasanaa, tai poista se</translation>
     </message>
     <message>
@@ -6728,11 +7199,11 @@
         <translation>minuutilta</translation>
     </message>
     <message>
-        <source>{currency} (the site's currency; every price is in it)</source>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
         <translation>{currency} (sivuston valuutta; kaikki hinnat ovat siinä)</translation>
     </message>
     <message>
-        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group's next choice applies.</source>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
         <translation>Ajat aikavyöhykkeellä {zone}. Voimassaoloaikansa ulkopuolella hinnasto ei koske yhtään lataustapahtumaa: silloin pätee hinnastoryhmän seuraava vaihtoehto.</translation>
     </message>
     <message>
@@ -6961,7 +7432,7 @@
         <translation>ei mitään: ei vielä käytössä</translation>
     </message>
     <message>
-        <source>The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit.</source>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
         <translation>Hinnastoryhmänsä perushinnasto: se koskee kaikkia, joita ryhmän muut hinnastot eivät koske.</translation>
     </message>
 </context>
@@ -7074,7 +7545,7 @@
         <translation>Tunnus:</translation>
     </message>
     <message>
-        <source>the charger's OCPP identity, e.g. DEPOT-07</source>
+        <source>the charger&apos;s OCPP identity, e.g. DEPOT-07</source>
         <translation>laturin OCPP-tunnus, esim. DEPOT-07</translation>
     </message>
     <message>
@@ -7148,7 +7619,7 @@
         <translation>valinnainen</translation>
     </message>
     <message>
-        <source>Dates are whole days in each station's time zone. Without an end date the token is valid indefinitely.</source>
+        <source>Dates are whole days in each station&apos;s time zone. Without an end date the token is valid indefinitely.</source>
         <translation>Päivät ovat kokonaisia päiviä kunkin aseman aikavyöhykkeellä. Ilman päättymispäivää tunniste on voimassa toistaiseksi.</translation>
     </message>
     <message>
@@ -7183,7 +7654,7 @@
         <translation>toistaiseksi</translation>
     </message>
     <message>
-        <source>Whole days in each station's time zone.</source>
+        <source>Whole days in each station&apos;s time zone.</source>
         <translation>Kokonaisia päiviä kunkin aseman aikavyöhykkeellä.</translation>
     </message>
 </context>
@@ -7305,11 +7776,11 @@
         <translation>Tapahtumia kerrallaan:</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once, on any stations. Empty: the user group's limit, or 1.</source>
+        <source>How many sessions this user may run at once, on any stations. Empty: the user group&apos;s limit, or 1.</source>
         <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla millä tahansa asemilla. Tyhjä: käyttäjäryhmän raja tai 1.</translation>
     </message>
     <message>
-        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group's limit, or 1 when the group sets none.</source>
+        <source>How many sessions this user may run at once (a fleet account with several cards: one per car). Leave empty to use the user group&apos;s limit, or 1 when the group sets none.</source>
         <translation>Kuinka monta tapahtumaa tämä käyttäjä saa ajaa kerralla (kalustotili usealla kortilla: yksi autoa kohden). Jätä tyhjäksi käyttääksesi käyttäjäryhmän rajaa, tai 1, jos ryhmä ei aseta rajaa.</translation>
     </message>
     <message>
@@ -7329,7 +7800,7 @@
         <translation>Ajoneuvot</translation>
     </message>
     <message>
-        <source>Registration plates of the user's vehicles.</source>
+        <source>Registration plates of the user&apos;s vehicles.</source>
         <translation>Käyttäjän ajoneuvojen rekisterikilvet.</translation>
     </message>
     <message>
@@ -7353,7 +7824,7 @@
         <translation>esim. 06:30; tyhjä: ei aikaa</translation>
     </message>
     <message>
-        <source>Load management: this user's vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
+        <source>Load management: this user&apos;s vehicle needs its energy by this time of day (site time); it is preferred among sessions of equal priority</source>
         <translation>Kuormanhallinta: tämän käyttäjän ajoneuvo tarvitsee energiansa tähän kellonaikaan mennessä (kohteen aika); se asetetaan etusijalle saman prioriteetin lataustapahtumien kesken</translation>
     </message>
     <message>
@@ -7548,7 +8019,7 @@
         <translation>hinta</translation>
     </message>
     <message>
-        <source>evdesk stops a member's session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff's limits applies; a remote start may set its own.</source>
+        <source>evdesk stops a member&apos;s session when it reaches one of these (empty: no limit from the group). The stricter of these and the tariff&apos;s limits applies; a remote start may set its own.</source>
         <translation>evdesk lopettaa jäsenen tapahtuman, kun se saavuttaa jonkin näistä (tyhjä: ei ryhmän rajaa). Näistä ja hinnaston rajoista tiukempi pätee; etäkäynnistys voi asettaa omansa.</translation>
     </message>
     <message>
@@ -7556,7 +8027,7 @@
         <translation>Kuormaprioriteetti</translation>
     </message>
     <message>
-        <source>Load management: members' sessions get their share of a circuit before those of groups with a lower priority.</source>
+        <source>Load management: members&apos; sessions get their share of a circuit before those of groups with a lower priority.</source>
         <translation>Kuormanhallinta: jäsenten lataustapahtumat saavat osuutensa virtapiiristä ennen matalamman prioriteetin ryhmiä.</translation>
     </message>
     <message>
@@ -7709,7 +8180,7 @@
         <translation>Lataustapahtumat…</translation>
     </message>
     <message>
-        <source>The selected user's charging sessions</source>
+        <source>The selected user&apos;s charging sessions</source>
         <translation>Valitun käyttäjän lataustapahtumat</translation>
     </message>
     <message>

@@ -129,6 +129,13 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("Phrases", "No file in time"),
     QT_TRANSLATE_NOOP("Phrases", "File too large"),
     QT_TRANSLATE_NOOP("Phrases", "Station has no diagnostics"),
+    # core/actions.py OUTCOME_LABELS (a command's outcome)
+    QT_TRANSLATE_NOOP("Phrases", "Accepted by the station"),
+    QT_TRANSLATE_NOOP("Phrases", "Rejected by the station"),
+    QT_TRANSLATE_NOOP("Phrases", "No answer in time"),
+    QT_TRANSLATE_NOOP("Phrases", "Failed"),
+    QT_TRANSLATE_NOOP("Phrases", "Station not connected"),
+    QT_TRANSLATE_NOOP("Phrases", "Done"),
     # core/reports/exports.py progress
     QT_TRANSLATE_NOOP("Phrases", "Writing the CSV file…"),
     QT_TRANSLATE_NOOP("Phrases", "Laying out the PDF…"),
