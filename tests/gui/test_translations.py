@@ -202,3 +202,152 @@ def test_dates_and_numbers_follow_the_language(language):
     assert display.ago(at, at + timedelta(minutes=5)) == "vor 5 min"
     # the clock is the site's, in every language
     assert display.local_time(at, ZoneInfo("UTC")) == "05.01.2026 10:04:09"
+
+
+# -- the less-used pages, their models and the command dialog ---------------------------------------------------
+
+LESS_USED_PAGES = ("users", "tokens", "user_groups", "tariffs", "access_profiles", "reports", "invoices",
+                   "scheduled_tasks", "notifications", "firmware", "locations")
+# the same in every language: protocol, unit and connector names, and the seeded site's own names
+SAME_IN_EVERY_LANGUAGE = {"AC", "DC", "CCS", "CHAdeMO", "Schuko", "Type1", "Type2", "FTP", "HTTP", "SHA-256", "OK",
+                          "AC / &DC", "AC / DC"}
+SAME_IN = {"fi": set(), "de": {"Name", "Status", "Station", "&Station", "Detail"}}  # German's own words too
+
+
+def shown_texts(root) -> set[str]:
+    """Every word a page shows of its own: labels, buttons, box titles, tabs, placeholders, tooltips, the items of
+    its combo boxes and the column headers of its tables (hidden tabs included; the rows are data)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit,
+                                   QTabWidget, QWidget)
+
+    found = set()
+    for w in [root, *root.findChildren(QWidget)]:
+        found.add(w.toolTip())
+        if isinstance(w, QLabel):
+            found.add(w.text())
+        elif isinstance(w, QAbstractButton):
+            found.add(w.text())
+        elif isinstance(w, QGroupBox):
+            found.add(w.title())
+        elif isinstance(w, QLineEdit):
+            found.add(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            found.update(w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QTabWidget):
+            found.update(w.tabText(i) for i in range(w.count()))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            found.update(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount()))
+    return {t for t in found if any(ch.isalpha() for ch in t)}
+
+
+def render_pages(aio, services, admin, qtbot, qapp, code: str) -> dict[str, set[str]]:
+    from evdesk.gui.main_window import MainWindow
+
+    i18n.apply_language(qapp, code)  # before the window, as the launcher does
+    window = MainWindow(services, None, "", operator=admin)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    texts = {}
+    for key in LESS_USED_PAGES:
+        window.show_page(key)
+        aio.pump(0.3)
+        texts[key] = shown_texts(window.page(key))
+    window.close()
+    return texts
+
+
+def data_names(aio, services) -> set[str]:
+    """The seeded site's own names (stations, groups, tariffs, user groups): shown as they are."""
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+
+    names = {s.display_name for s in services.stations.all()} | {s.identity for s in services.stations.all()}
+    names |= {g.name for g in services.groups.visible(SYSTEM_CONTEXT)}
+    names |= {t.name for t in services.tariffs.list_tariffs()} | {g.name for g in aio.run(services.people.groups.list())}
+    return names
+
+
+@pytest.mark.parametrize("code", ["fi", "de"])
+def test_the_less_used_pages_show_no_english_in_finnish_and_german(code, qtbot, qapp, aio, services, admin, language):
+    """Each page rendered with a seeded site, first in English, then in `code`: a text of the page's own (not a
+    name of the site's, not a protocol or unit name) shown unchanged in both is a string nobody translated."""
+    from evdesk.core.permissions import SYSTEM_CONTEXT
+    from tests.gui.screens import seed_site, seed_tariffs
+
+    ids = aio.run(seed_site(services))
+    aio.run(services.people.groups.create(SYSTEM_CONTEXT, "Depot staff", max_concurrent=2))
+    aio.run(seed_tariffs(services, ids))
+    english = render_pages(aio, services, admin, qtbot, qapp, "en")
+    translated = render_pages(aio, services, admin, qtbot, qapp, code)
+    names = data_names(aio, services)
+
+    def own_words(text: str) -> bool:
+        return text not in SAME_IN_EVERY_LANGUAGE | SAME_IN[code] and not any(name and name in text for name in names)
+
+    left = {f"{key}: {t}" for key in LESS_USED_PAGES for t in english[key] & translated[key] if own_words(t)}
+    assert not left, "shown in English: " + "; ".join(sorted(left))
+    assert "Lataustapahtumat…" in translated["users"] or "Ladevorgänge…" in translated["users"]  # the page's own button
+
+
+def test_every_part_of_the_command_dialog_is_marked_for_translation():
+    """Descriptions, send buttons, labels, hints and choices of every command are in PARAM_TEXTS (choices named
+    by their OCPP value excepted), so a new parameter cannot show in English."""
+    from evdesk.gui.commands import COMMANDS
+    from evdesk.gui.translations.commands import PARAM_TEXTS
+
+    wanted = {" (optional)"}
+    for command in COMMANDS:
+        wanted |= {command.description, command.confirm_text}
+        for param in command.params:
+            wanted |= {param.label, param.help} | {label for label, value in param.choices
+                                                   if not (isinstance(value, str) and label == value)}
+    assert set(PARAM_TEXTS) == wanted - {""}
+
+
+def test_the_core_s_words_the_gui_shows_are_marked_for_translation():
+    """Tariff types, report choices, task types, notification cases and mails, firmware and diagnostics states
+    and command outcomes are the core's English; the GUI looks each up in PHRASES, so each must be there."""
+    from evdesk.core.actions import OUTCOME_LABELS
+    from evdesk.core.firmware import diagnostics, rollouts
+    from evdesk.core.notifications import KIND_LABELS as MAIL_KINDS
+    from evdesk.core.notifications.cases import CASE_LABELS
+    from evdesk.core.pricing.tariff import KINDS, TIME_BASES
+    from evdesk.core.reports.definition import BREAKDOWNS, COMPARES, GRAINS, METRICS, PERIODS
+    from evdesk.core.scheduling.kinds import KIND_LABELS as TASK_KINDS
+    from evdesk.gui.models.tariffs_model import SHORT_KINDS
+    from evdesk.gui.translations.phrases import COUNTED, CORE_PHRASES
+
+    wanted = {*KINDS.values(), *(t[0].upper() + t[1:] for t in TIME_BASES.values()), *SHORT_KINDS.values(),
+              *(label for label, _unit in METRICS.values()), *PERIODS.values(), *COMPARES.values(), *GRAINS.values(),
+              *BREAKDOWNS.values(), *TASK_KINDS.values(), *MAIL_KINDS.values(), *CASE_LABELS.values(),
+              *rollouts.STATE_LABELS.values(), *diagnostics.STATE_LABELS.values(),
+              *(v for k, v in OUTCOME_LABELS.items() if k != "pending")}
+    assert wanted - set(CORE_PHRASES) == set()
+    assert set(GRAINS) <= set(COUNTED)  # "30 days, made 12:00:00."
+
+
+def test_phrases_keep_the_core_s_english_and_translate(language):
+    """The GUI's copies of the core's wording say exactly what the core says in English (time windows), and
+    speak the language otherwise."""
+    from datetime import time
+
+    from evdesk.core.access_profiles import describe_window
+    from evdesk.core.pricing.selection import TimeWindow
+    from evdesk.gui.translations.phrases import counted, phrase, window_text
+
+    windows = [TimeWindow(frozenset({0, 1, 2, 3, 4}), time(22), time(6)), TimeWindow(frozenset(range(7)), time(0), time(0)),
+               TimeWindow(frozenset({5}), time(20), time(0)), TimeWindow(frozenset({0, 2, 3}), time(8), time(9))]
+    for w in windows:
+        assert window_text(w.days, w.start, w.end) == describe_window(w)
+    assert counted(1, "station") == "1 station" and counted(3, "station") == "3 stations"
+    with pytest.raises(KeyError):
+        counted(2, "unlisted noun")
+    language("fi")
+    assert counted(3, "station") == "3 asemaa"
+    assert window_text(windows[1].days, time(0), time(0)) == "Joka päivä, koko päivän"
+    assert window_text(windows[0].days, time(22), time(6)).startswith("ma–pe 22:00")
+    language("de")
+    assert counted(1, "charging group") == "1 Ladegruppe"
+    assert phrase("Energy + duration + connection fee") == "Energie + Dauer + Startgebühr"
