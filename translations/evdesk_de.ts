@@ -277,6 +277,57 @@
     </message>
 </context>
 <context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Charging group {name}</source>
+        <translation>Ladegruppe {name}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>its stations and every subgroup&apos;s, unless they have their own</source>
+        <translation>ihre Stationen und die jeder Untergruppe, sofern sie keine eigene haben</translation>
+    </message>
+    <message>
+        <source>every connector of the station, unless it has its own</source>
+        <translation>jeden Anschluss der Station, sofern er keine eigene hat</translation>
+    </message>
+    <message>
+        <source>this connector</source>
+        <translation>diesen Anschluss</translation>
+    </message>
+    <message>
+        <source>Save the group first; then assign it here.</source>
+        <translation>Speichern Sie zuerst die Gruppe; weisen Sie sie dann hier zu.</translation>
+    </message>
+    <message>
+        <source>Only administrators assign tariff groups.</source>
+        <translation>Nur Administratoren weisen Tarifgruppen zu.</translation>
+    </message>
+    <message>
+        <source>Saved at once. A place has one tariff group: assigning this one replaces the one it had. Sessions that already started keep their prices.</source>
+        <translation>Wird sofort gespeichert. Ein Ort hat eine Tarifgruppe: Diese zuzuweisen ersetzt die bisherige. Bereits begonnene Ladevorgänge behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>Failed ({error}). Try again.</source>
+        <translation>Fehlgeschlagen ({error}). Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>AuthorizationsPage</name>
     <message>
         <source>Authorizations</source>
@@ -1544,7 +1595,7 @@
     </message>
     <message>
         <source>Reset</source>
-        <translation>Neustart</translation>
+        <translation>Reset</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3942,7 +3993,7 @@
     </message>
     <message>
         <source>Type a token id or a user&apos;s name, or any id tag</source>
-        <translation>Karten-ID, Nutzernamen oder ein beliebiges ID-Tag eingeben</translation>
+        <translation>Karten-ID, Nutzername oder ID-Tag</translation>
     </message>
     <message>
         <source>No session is running at this station</source>
@@ -4281,7 +4332,7 @@
     </message>
     <message>
         <source>Reset</source>
-        <translation>Neustart</translation>
+        <translation>Reset</translation>
     </message>
     <message>
         <source>Change availability</source>
@@ -4466,6 +4517,42 @@
     <message>
         <source>{days}, all day</source>
         <translation>{days}, ganztägig</translation>
+    </message>
+    <message>
+        <source>{price} per session</source>
+        <translation>{price} pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>{price}/min up to {kw} kW</source>
+        <translation>{price}/min bis {kw} kW</translation>
+    </message>
+    <message>
+        <source>day (from {time}) {prices}</source>
+        <translation>Tag (ab {time}) {prices}</translation>
+    </message>
+    <message>
+        <source>night (from {time}) {prices}</source>
+        <translation>Nacht (ab {time}) {prices}</translation>
+    </message>
+    <message>
+        <source>{fee} connection</source>
+        <translation>{fee} Startgebühr</translation>
+    </message>
+    <message>
+        <source>{current} {fee}/min from minute {minute}</source>
+        <translation>{current} {fee}/min ab Minute {minute}</translation>
+    </message>
+    <message>
+        <source>{fee}/min from minute {minute}</source>
+        <translation>{fee}/min ab Minute {minute}</translation>
+    </message>
+    <message>
+        <source>{fee}/h parking</source>
+        <translation>{fee}/h Parken</translation>
+    </message>
+    <message>
+        <source>0 (nothing charged)</source>
+        <translation>0 (keine Berechnung)</translation>
     </message>
 </context>
 <context>
@@ -7408,6 +7495,106 @@
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Someone else changed this tariff group since you opened it. Close this window and open it again.</source>
+        <translation>Jemand anderes hat diese Tarifgruppe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The base tariff applies to everyone and at any time: it cannot be restricted.</source>
+        <translation>Der Basistarif gilt für alle und jederzeit: Er lässt sich nicht einschränken.</translation>
+    </message>
+    <message>
+        <source>Tariff group {name}</source>
+        <translation>Tarifgruppe {name}</translation>
+    </message>
+    <message>
+        <source>Add tariff group</source>
+        <translation>Tarifgruppe anlegen</translation>
+    </message>
+    <message>
+        <source>The tariffs of this group, in order, and where the group applies. The base tariff is made with the group (Free at first; edit its prices on the Tariffs tab).</source>
+        <translation>Die Tarife dieser Gruppe in ihrer Reihenfolge und wo die Gruppe gilt. Der Basistarif entsteht mit der Gruppe (zunächst kostenlos; Preise auf dem Reiter Tarife bearbeiten).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Free (made with the group)</source>
+        <translation>Kostenlos (mit der Gruppe angelegt)</translation>
+    </message>
+    <message>
+        <source>everyone else, any time</source>
+        <translation>alle anderen, jederzeit</translation>
+    </message>
+    <message>
+        <source>a removed tariff</source>
+        <translation>ein gelöschter Tarif</translation>
+    </message>
+    <message>
+        <source>a removed user group</source>
+        <translation>eine gelöschte Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>user groups {names}</source>
+        <translation>Nutzergruppen {names}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>{who}; a time window needs its days</source>
+        <translation>{who}; ein Zeitfenster braucht seine Tage</translation>
+    </message>
+    <message>
+        <source>, any time</source>
+        <translation>, jederzeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>In each station&apos;s time zone. An end at or before the start runs past midnight (Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day.</source>
+        <translation>In der Zeitzone der jeweiligen Station. Ein Ende vor oder gleich dem Beginn reicht über Mitternacht (Fr 22:00–06:00 endet am Samstagmorgen); gleicher Beginn und gleiches Ende bedeuten den ganzen Tag.</translation>
+    </message>
+    <message>
+        <source>Select a tariff in the list.</source>
+        <translation>Wählen Sie einen Tarif in der Liste.</translation>
+    </message>
+    <message>
+        <source>No user groups, users or tokens chosen: everyone. No time windows: any time.</source>
+        <translation>Keine Nutzergruppen, Nutzer oder Ladekarten gewählt: alle. Keine Zeitfenster: jederzeit.</translation>
+    </message>
+    <message>
+        <source>a user outside your charging groups</source>
+        <translation>ein Nutzer außerhalb Ihrer Ladegruppen</translation>
+    </message>
+    <message>
+        <source>a token outside your charging groups</source>
+        <translation>eine Ladekarte außerhalb Ihrer Ladegruppen</translation>
     </message>
 </context>
 <context>

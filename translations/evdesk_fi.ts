@@ -277,6 +277,57 @@
     </message>
 </context>
 <context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Charging group {name}</source>
+        <translation>Latausryhmä {name}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Kattaa</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Asema {name}</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>liitin {id}</translation>
+    </message>
+    <message>
+        <source>its stations and every subgroup&apos;s, unless they have their own</source>
+        <translation>sen asemat ja kaikkien aliryhmien asemat, ellei niillä ole omaa</translation>
+    </message>
+    <message>
+        <source>every connector of the station, unless it has its own</source>
+        <translation>aseman kaikki liittimet, ellei niillä ole omaa</translation>
+    </message>
+    <message>
+        <source>this connector</source>
+        <translation>tämä liitin</translation>
+    </message>
+    <message>
+        <source>Save the group first; then assign it here.</source>
+        <translation>Tallenna ryhmä ensin; liitä se sitten tässä.</translation>
+    </message>
+    <message>
+        <source>Only administrators assign tariff groups.</source>
+        <translation>Vain ylläpitäjät liittävät hinnastoryhmiä.</translation>
+    </message>
+    <message>
+        <source>Saved at once. A place has one tariff group: assigning this one replaces the one it had. Sessions that already started keep their prices.</source>
+        <translation>Tallentuu heti. Paikalla on yksi hinnastoryhmä: tämän liittäminen korvaa aiemman. Jo alkaneet lataukset säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>Failed ({error}). Try again.</source>
+        <translation>Epäonnistui ({error}). Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
     <name>AuthorizationsPage</name>
     <message>
         <source>Authorizations</source>
@@ -1544,7 +1595,7 @@
     </message>
     <message>
         <source>Reset</source>
-        <translation>Uudelleenkäynnistys</translation>
+        <translation>Nollaus</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1728,7 +1779,7 @@
     </message>
     <message>
         <source>The station downloads firmware from the location and installs it after the retrieve time.</source>
-        <translation>Asema lataa ohjelmiston osoitteesta ja asentaa sen noutoajan jälkeen.</translation>
+        <translation>Asema lataa laiteohjelmiston osoitteesta ja asentaa sen noutoajan jälkeen.</translation>
     </message>
     <message>
         <source>Schedule update</source>
@@ -2472,11 +2523,11 @@
     </message>
     <message>
         <source>Only an admin of the whole site deletes firmware files (other groups use them too).</source>
-        <translation>Vain koko sivuston ylläpitäjä voi poistaa ohjelmistotiedostoja (muutkin ryhmät käyttävät niitä).</translation>
+        <translation>Vain koko sivuston ylläpitäjä voi poistaa laiteohjelmistotiedostoja (muutkin ryhmät käyttävät niitä).</translation>
     </message>
     <message>
         <source>This seat runs no OCPP server: send firmware from the seat the stations are connected to.</source>
-        <translation>Tällä työpisteellä ei ole OCPP-palvelinta: lähetä ohjelmisto työpisteeltä, johon asemat ovat yhteydessä.</translation>
+        <translation>Tällä työasemalla ei ole OCPP-palvelinta: lähetä laiteohjelmisto työasemalta, johon asemat ovat yhteydessä.</translation>
     </message>
     <message>
         <source>Send {name}</source>
@@ -2490,7 +2541,7 @@
     </message>
     <message>
         <source>Upload a firmware file</source>
-        <translation>Lataa ohjelmistotiedosto</translation>
+        <translation>Lataa laiteohjelmistotiedosto</translation>
     </message>
     <message>
         <source>Uploading {path}…</source>
@@ -2502,7 +2553,7 @@
     </message>
     <message>
         <source>Delete firmware file</source>
-        <translation>Poista ohjelmistotiedosto</translation>
+        <translation>Poista laiteohjelmistotiedosto</translation>
     </message>
     <message>
         <source>Delete {name}? Stations still downloading it will fail.</source>
@@ -2510,7 +2561,7 @@
     </message>
     <message>
         <source>Firmware file deleted.</source>
-        <translation>Ohjelmistotiedosto poistettu.</translation>
+        <translation>Laiteohjelmistotiedosto poistettu.</translation>
     </message>
     <message>
         <source>Sending {name} to {target}…</source>
@@ -3942,7 +3993,7 @@
     </message>
     <message>
         <source>Type a token id or a user&apos;s name, or any id tag</source>
-        <translation>Kirjoita tunnisteen id, käyttäjän nimi tai mikä tahansa tunniste</translation>
+        <translation>Tunnisteen id, käyttäjän nimi tai muu tunniste</translation>
     </message>
     <message>
         <source>No session is running at this station</source>
@@ -4277,11 +4328,11 @@
     </message>
     <message>
         <source>Firmware update</source>
-        <translation>Ohjelmistopäivitys</translation>
+        <translation>Laiteohjelmistopäivitys</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation>Uudelleenkäynnistys</translation>
+        <translation>Nollaus</translation>
     </message>
     <message>
         <source>Change availability</source>
@@ -4466,6 +4517,42 @@
     <message>
         <source>{days}, all day</source>
         <translation>{days}, koko päivän</translation>
+    </message>
+    <message>
+        <source>{price} per session</source>
+        <translation>{price} per lataus</translation>
+    </message>
+    <message>
+        <source>{price}/min up to {kw} kW</source>
+        <translation>{price}/min enintään {kw} kW</translation>
+    </message>
+    <message>
+        <source>day (from {time}) {prices}</source>
+        <translation>päivä (klo {time} alkaen) {prices}</translation>
+    </message>
+    <message>
+        <source>night (from {time}) {prices}</source>
+        <translation>yö (klo {time} alkaen) {prices}</translation>
+    </message>
+    <message>
+        <source>{fee} connection</source>
+        <translation>{fee} aloitusmaksu</translation>
+    </message>
+    <message>
+        <source>{current} {fee}/min from minute {minute}</source>
+        <translation>{current} {fee}/min minuutista {minute} alkaen</translation>
+    </message>
+    <message>
+        <source>{fee}/min from minute {minute}</source>
+        <translation>{fee}/min minuutista {minute} alkaen</translation>
+    </message>
+    <message>
+        <source>{fee}/h parking</source>
+        <translation>{fee}/h pysäköinti</translation>
+    </message>
+    <message>
+        <source>0 (nothing charged)</source>
+        <translation>0 (ei veloitusta)</translation>
     </message>
 </context>
 <context>
@@ -7408,6 +7495,106 @@
     <message>
         <source>Save</source>
         <translation>Tallenna</translation>
+    </message>
+    <message>
+        <source>Someone else changed this tariff group since you opened it. Close this window and open it again.</source>
+        <translation>Joku muu muutti tätä hinnastoryhmää sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa ryhmä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The base tariff applies to everyone and at any time: it cannot be restricted.</source>
+        <translation>Perushinnasto koskee kaikkia ja aina: sitä ei voi rajata.</translation>
+    </message>
+    <message>
+        <source>Tariff group {name}</source>
+        <translation>Hinnastoryhmä {name}</translation>
+    </message>
+    <message>
+        <source>Add tariff group</source>
+        <translation>Lisää hinnastoryhmä</translation>
+    </message>
+    <message>
+        <source>The tariffs of this group, in order, and where the group applies. The base tariff is made with the group (Free at first; edit its prices on the Tariffs tab).</source>
+        <translation>Ryhmän hinnastot järjestyksessä ja missä ryhmä on käytössä. Perushinnasto luodaan ryhmän mukana (aluksi maksuton; muokkaa sen hintoja Hinnastot-välilehdellä).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Uusi ryhmä</translation>
+    </message>
+    <message>
+        <source>Free (made with the group)</source>
+        <translation>Maksuton (luotu ryhmän mukana)</translation>
+    </message>
+    <message>
+        <source>everyone else, any time</source>
+        <translation>kaikki muut, milloin tahansa</translation>
+    </message>
+    <message>
+        <source>a removed tariff</source>
+        <translation>poistettu hinnasto</translation>
+    </message>
+    <message>
+        <source>a removed user group</source>
+        <translation>poistettu käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>user groups {names}</source>
+        <translation>käyttäjäryhmät {names}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>kaikki</translation>
+    </message>
+    <message>
+        <source>{who}; a time window needs its days</source>
+        <translation>{who}; aikaikkunalle tarvitaan päivät</translation>
+    </message>
+    <message>
+        <source>, any time</source>
+        <translation>, milloin tahansa</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <source>In each station&apos;s time zone. An end at or before the start runs past midnight (Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day.</source>
+        <translation>Kunkin aseman aikavyöhykkeellä. Alkua aiempi tai sama loppu jatkuu yli keskiyön (pe 22:00–06:00 päättyy lauantaiaamuna); sama alku ja loppu tarkoittaa koko päivää.</translation>
+    </message>
+    <message>
+        <source>Select a tariff in the list.</source>
+        <translation>Valitse hinnasto luettelosta.</translation>
+    </message>
+    <message>
+        <source>No user groups, users or tokens chosen: everyone. No time windows: any time.</source>
+        <translation>Ei valittuja käyttäjäryhmiä, käyttäjiä tai tunnisteita: kaikki. Ei aikaikkunoita: milloin tahansa.</translation>
+    </message>
+    <message>
+        <source>a user outside your charging groups</source>
+        <translation>käyttäjä latausryhmiesi ulkopuolella</translation>
+    </message>
+    <message>
+        <source>a token outside your charging groups</source>
+        <translation>tunniste latausryhmiesi ulkopuolella</translation>
     </message>
 </context>
 <context>

@@ -211,7 +211,7 @@ LESS_USED_PAGES = ("users", "tokens", "user_groups", "tariffs", "access_profiles
 # the same in every language: protocol, unit and connector names, and the seeded site's own names
 SAME_IN_EVERY_LANGUAGE = {"AC", "DC", "CCS", "CHAdeMO", "Schuko", "Type1", "Type2", "FTP", "HTTP", "SHA-256", "OK",
                           "AC / &DC", "AC / DC"}
-SAME_IN = {"fi": set(), "de": {"Name", "Status", "Station", "&Station", "Detail"}}  # German's own words too
+SAME_IN = {"fi": set(), "de": {"Name", "Status", "Station", "&Station", "Detail", "Reset"}}  # German's own words too
 
 
 def shown_texts(root) -> set[str]:
@@ -351,3 +351,30 @@ def test_phrases_keep_the_core_s_english_and_translate(language):
     language("de")
     assert counted(1, "charging group") == "1 Ladegruppe"
     assert phrase("Energy + duration + connection fee") == "Energie + Dauer + Startgebühr"
+
+
+def test_the_price_line_says_what_the_core_says_in_english_and_translates(language):
+    """gui/translations/phrases.price_summary is the tariff list's copy of TariffPrices.summary(): the same words
+    in English for every kind of tariff, the language's words otherwise (amounts and units as they are)."""
+    from datetime import time
+    from decimal import Decimal as D
+
+    from evdesk.core.pricing.tariff import PowerLevel, TariffPrices
+    from evdesk.gui.translations.phrases import price_summary
+
+    samples = [TariffPrices(), TariffPrices("flat", session_price=D("5")),
+               TariffPrices("energy_time", energy_price=D("0.35"), time_price=D("1.2"), connection_fee=D("0.5"),
+                            minute_fee=D("0.1"), minute_fee_from=60, idle_fee_per_hour=D("3")),
+               TariffPrices("energy_time"),
+               TariffPrices("day_night", energy_price=D("0.35"), night_energy_price=D("0.19"), time_price=D("1.2"),
+                            day_starts=time(7), night_starts=time(22)),
+               TariffPrices("power_levels", time_unit="minute", levels=(PowerLevel(D("11"), D("0.1")),
+                                                                        PowerLevel(D("50"), D("0.3")))),
+               TariffPrices("ac_dc", energy_price=D("0.3"), dc_energy_price=D("0.5"), minute_fee=D("0.1"),
+                            dc_minute_fee=D("0.2"), dc_minute_fee_from=45)]
+    for prices in samples:
+        assert price_summary(prices) == prices.summary()
+    language("de")
+    assert price_summary(samples[2]) == ("EUR 0.35/kWh, 1.2/h, 0.5 Startgebühr, 0.1/min ab Minute 60, 3/h Parken")
+    language("fi")
+    assert price_summary(samples[4]).startswith("EUR päivä (klo 07:00 alkaen) 0.35/kWh 1.2/h, yö (klo 22:00 alkaen)")

@@ -18,7 +18,7 @@ from evdesk.core.tariffs import TariffGroupRow, TariffRow
 from evdesk.gui import display
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.models.paged_table import ListTableModel
-from evdesk.gui.translations.phrases import phrase
+from evdesk.gui.translations.phrases import phrase, price_summary
 
 TARIFF_COLUMNS = ("Name", "Type", "Price", "Valid from", "Valid to", "Tariff groups")
 T_NAME, T_KIND, T_PRICE, T_FROM, T_TO, T_GROUPS = range(len(TARIFF_COLUMNS))
@@ -51,7 +51,7 @@ class TariffsModel(ListTableModel):
         if column == T_KIND:
             return phrase(SHORT_KINDS.get(row.kind, row.kind))
         if column == T_PRICE:
-            return row.prices.summary()
+            return price_summary(row.prices)
         if column == T_FROM:
             return display.local_time(row.valid_from, self.zone, seconds=False) or self.tr("always")
         if column == T_TO:

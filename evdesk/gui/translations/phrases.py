@@ -34,7 +34,8 @@ COUNTED = {
     "month": (QT_TRANSLATE_NOOP("Phrases", "{count} month"), QT_TRANSLATE_NOOP("Phrases", "{count} months")),
 }
 
-# core/pricing/tariff.py KINDS and TIME_BASES (capitalised as the tariff editor shows them), the tariff list's short kinds (gui/models/tariffs_model.py)
+# core/pricing/tariff.py KINDS and TIME_BASES (capitalised as the tariff editor shows them), the tariff list's
+# short kinds (gui/models/tariffs_model.py)
 CORE_PHRASES = (
     QT_TRANSLATE_NOOP("Phrases", "Free"),
     QT_TRANSLATE_NOOP("Phrases", "Flat price per session"),
@@ -190,3 +191,58 @@ def window_text(days, start: time, end: time) -> str:
         return QCoreApplication.translate("Phrases", "{days}, all day").format(days=text)
     end_text = "24:00" if end == time(0) else end.strftime("%H:%M")
     return f"{text} {start.strftime('%H:%M')}–{end_text}"
+
+
+def price_summary(p) -> str:
+    """A tariff's price in one line, as core/pricing/tariff.py TariffPrices.summary() words it (the same
+    English; `tests/gui/test_translations.py` compares them for every kind), in the current language.
+    Amounts, currency codes and units (kWh, h, min, kW) stay as they are."""
+    if p.kind == "free":
+        return QCoreApplication.translate("Phrases", "Free")
+    unit = "min" if p.time_unit == "minute" else "h"
+
+    def energy_and_time(energy, per_time) -> list[str]:
+        return [text for text, v in ((f"{energy}/kWh", energy), (f"{per_time}/{unit}", per_time)) if v]
+
+    if p.kind == "flat":
+        parts = [QCoreApplication.translate("Phrases", "{price} per session").format(price=p.session_price)]
+    elif p.kind == "power_levels":
+        parts = [QCoreApplication.translate("Phrases", "{price}/min up to {kw} kW").format(
+            price=lv.price_per_minute, kw=lv.max_kw) for lv in p.levels]
+    elif p.kind == "ac_dc":
+        parts = [f"AC {p.energy_price}/kWh", f"DC {p.dc_energy_price}/kWh"]
+    elif p.kind == "day_night":
+        day = " ".join(energy_and_time(p.energy_price, p.time_price)) or "0"
+        night = " ".join(energy_and_time(p.night_energy_price, p.night_time_price)) or "0"
+        starts = (p.day_starts.strftime("%H:%M") if p.day_starts else "",
+                  p.night_starts.strftime("%H:%M") if p.night_starts else "")
+        parts = [QCoreApplication.translate("Phrases", "day (from {time}) {prices}").format(time=starts[0], prices=day),
+                 QCoreApplication.translate("Phrases", "night (from {time}) {prices}").format(time=starts[1], prices=night)]
+    else:
+        parts = energy_and_time(p.energy_price, p.time_price)
+    if p.connection_fee:
+        parts.append(QCoreApplication.translate("Phrases", "{fee} connection").format(fee=p.connection_fee))
+    if p.kind == "ac_dc":
+        for label, fee, start in (("AC", p.minute_fee, p.minute_fee_from), ("DC", p.dc_minute_fee, p.dc_minute_fee_from)):
+            if fee:
+                parts.append(QCoreApplication.translate("Phrases", "{current} {fee}/min from minute {minute}").format(
+                    current=label, fee=fee, minute=start))
+    elif p.minute_fee:
+        parts.append(QCoreApplication.translate("Phrases", "{fee}/min from minute {minute}").format(
+            fee=p.minute_fee, minute=p.minute_fee_from))
+    if p.idle_fee_per_hour:
+        parts.append(QCoreApplication.translate("Phrases", "{fee}/h parking").format(fee=p.idle_fee_per_hour))
+    return f"{p.currency} " + (", ".join(parts) if parts else QCoreApplication.translate("Phrases", "0 (nothing charged)"))
+
+
+def window_list_text(days, start: time, end: time) -> str:
+    """A tariff entry's time window as core/pricing/selection.py TimeWindow.describe() words it ("Mon, Tue
+    22:00–06:00"; each day named), with the language's short day names."""
+    from evdesk.gui.translations import current_locale
+
+    locale = current_locale()
+    text = (", ".join(locale.dayName(d + 1, QLocale.FormatType.ShortFormat) for d in sorted(days)) if len(days) < 7
+            else QCoreApplication.translate("Phrases", "Every day"))
+    if start == end:
+        return QCoreApplication.translate("Phrases", "{days}, all day").format(days=text)
+    return f"{text} {start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
