@@ -2711,6 +2711,98 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Name / line</source>
+        <translation>Name / Zeile</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>bezahlt</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source> (billed to {payer})</source>
+        <translation> (berechnet an {payer})</translation>
+    </message>
+    <message>
+        <source>Members without e-mail</source>
+        <translation>Mitglieder ohne E-Mail</translation>
+    </message>
+    <message>
+        <source>Make the others&apos; invoices</source>
+        <translation>Rechnungen der anderen erstellen</translation>
+    </message>
+    <message>
+        <source>Left out (no e-mail address): {names}.</source>
+        <translation>Ausgelassen (keine E-Mail-Adresse): {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for: {names}.</source>
+        <translation>Nichts zu berechnen: {names}.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>VAT {rate} %</source>
+        <translation>MwSt. {rate} %</translation>
+    </message>
+    <message>
+        <source>{count} invoice, to send {total}</source>
+        <translation>{count} Rechnung, zu senden {total}</translation>
+    </message>
+    <message>
+        <source>{count} invoices, to send {total}</source>
+        <translation>{count} Rechnungen, zu senden {total}</translation>
+    </message>
+    <message>
+        <source>Tick the invoices to send.</source>
+        <translation>Haken Sie die zu sendenden Rechnungen an.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the invoices being e-mailed now finish first…</source>
+        <translation>Wird abgebrochen: Die gerade versendeten Rechnungen werden noch fertig gesendet…</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceSettingsDialog</name>
@@ -2845,6 +2937,38 @@
     <message>
         <source>Remove payer</source>
         <translation>Zahler entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price € / month</source>
+        <translation>Preis € / Monat</translation>
+    </message>
+    <message>
+        <source>VAT % (empty: default)</source>
+        <translation>MwSt. % (leer: Standard)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Payer name</source>
+        <translation>Name des Zahlers</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Nutzer</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Gruppe {name}</translation>
     </message>
 </context>
 <context>
@@ -5173,6 +5297,102 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmal</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>{day} (or the month&apos;s last day)</source>
+        <translation>{day} (oder der letzte Tag des Monats)</translation>
+    </message>
+    <message>
+        <source>Last day of the month</source>
+        <translation>Letzter Tag des Monats</translation>
+    </message>
+    <message>
+        <source>Chargers with smart charging get a charging profile (ChargePointMaxProfile). A charger without it gets this configuration key set to the current instead; leave it empty and such chargers fail with the reason.</source>
+        <translation>Ladegeräte mit Smart Charging erhalten ein Ladeprofil (ChargePointMaxProfile). Bei einem Ladegerät ohne diese Funktion wird stattdessen dieser Konfigurationsschlüssel auf den Strom gesetzt; bleibt das Feld leer, schlagen solche Ladegeräte mit Begründung fehl.</translation>
+    </message>
+    <message>
+        <source>A station that is offline when the task runs is waited for up to this long, then it fails as offline. 0: it fails at once.</source>
+        <translation>Auf eine Station, die beim Lauf der Aufgabe offline ist, wird höchstens so lange gewartet; dann schlägt sie als offline fehl. 0: sofort fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>A ticked group: all its stations and subgroups&apos; stations, as they are at run time.</source>
+        <translation>Eine angehakte Gruppe: alle ihre Stationen und die ihrer Untergruppen, wie sie zur Laufzeit sind.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Edit scheduled task {name}</source>
+        <translation>Geplante Aufgabe {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Parameters: {names}</source>
+        <translation>Parameter: {names}</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (optional)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Times are local to {zone}. Now: {now}</source>
+        <translation>Zeiten gelten in {zone}. Jetzt: {now}</translation>
+    </message>
+    <message>
+        <source>{schedule}. Next run: {when}.</source>
+        <translation>{schedule}. Nächster Lauf: {when}.</translation>
+    </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} Gruppe(n)</translation>
+    </message>
+    <message>
+        <source>{count} station(s)</source>
+        <translation>{count} Station(en)</translation>
+    </message>
+    <message>
+        <source>{count} user(s)</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} user group(s)</source>
+        <translation>{count} Nutzergruppe(n)</translation>
+    </message>
+    <message>
+        <source>Chosen: {targets}</source>
+        <translation>Ausgewählt: {targets}</translation>
+    </message>
+    <message>
+        <source>Chosen: nothing yet</source>
+        <translation>Ausgewählt: noch nichts</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diese Aufgabe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledTasksPage</name>
@@ -5346,6 +5566,49 @@
     <message>
         <source>Type at least two characters.</source>
         <translation>Geben Sie mindestens zwei Zeichen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceParams</name>
+    <message>
+        <source>A report by e-mail has no targets: the saved report says what it covers, and the addresses under Parameters receive it.</source>
+        <translation>Ein Bericht per E-Mail hat keine Ziele: Der gespeicherte Bericht legt fest, was er umfasst, und die Adressen unter Parameter erhalten ihn.</translation>
+    </message>
+    <message>
+        <source>A circuit limit has no targets: the circuit chosen under Parameters is changed.</source>
+        <translation>Ein Stromkreis-Limit hat keine Ziele: Der unter Parameter gewählte Stromkreis wird geändert.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to invoice, or none for every charging user with an e-mail address.</source>
+        <translation>Haken Sie die zu berechnenden Nutzergruppen an, oder keine für jeden Ladenutzer mit E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to make active or inactive.</source>
+        <translation>Haken Sie die Nutzergruppen an, die aktiviert oder deaktiviert werden.</translation>
+    </message>
+    <message>
+        <source>Make previews only</source>
+        <translation>Nur Vorschauen erstellen</translation>
+    </message>
+    <message>
+        <source>Make previews and send them</source>
+        <translation>Vorschauen erstellen und senden</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (geteilt)</translation>
+    </message>
+    <message>
+        <source>No saved reports: save one on the Reports page</source>
+        <translation>Keine gespeicherten Berichte: Speichern Sie einen auf der Seite Berichte</translation>
+    </message>
+    <message>
+        <source>{name} (now {amps} A)</source>
+        <translation>{name} (jetzt {amps} A)</translation>
+    </message>
+    <message>
+        <source>No circuits: add them on the Load management page</source>
+        <translation>Keine Stromkreise: Legen Sie sie auf der Seite Lastmanagement an</translation>
     </message>
 </context>
 <context>

@@ -2711,6 +2711,98 @@
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
+    <message>
+        <source>Name / line</source>
+        <translation>Nimi / rivi</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Viite</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ALV</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kausi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Eräpäivä</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>esikatselu</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>lähettämättä</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>lähetetty</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>maksettu</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>erääntynyt</translation>
+    </message>
+    <message>
+        <source> (billed to {payer})</source>
+        <translation> (laskutetaan: {payer})</translation>
+    </message>
+    <message>
+        <source>Members without e-mail</source>
+        <translation>Jäsenet ilman sähköpostia</translation>
+    </message>
+    <message>
+        <source>Make the others&apos; invoices</source>
+        <translation>Tee muiden laskut</translation>
+    </message>
+    <message>
+        <source>Left out (no e-mail address): {names}.</source>
+        <translation>Jätetty pois (ei sähköpostiosoitetta): {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for: {names}.</source>
+        <translation>Ei laskutettavaa: {names}.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>ei lähetetty</translation>
+    </message>
+    <message>
+        <source>VAT {rate} %</source>
+        <translation>ALV {rate} %</translation>
+    </message>
+    <message>
+        <source>{count} invoice, to send {total}</source>
+        <translation>{count} lasku, lähetettävänä {total}</translation>
+    </message>
+    <message>
+        <source>{count} invoices, to send {total}</source>
+        <translation>{count} laskua, lähetettävänä {total}</translation>
+    </message>
+    <message>
+        <source>Tick the invoices to send.</source>
+        <translation>Valitse lähetettävät laskut.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the invoices being e-mailed now finish first…</source>
+        <translation>Perutaan: parhaillaan lähtevät laskut lähetetään ensin loppuun…</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceSettingsDialog</name>
@@ -2845,6 +2937,38 @@
     <message>
         <source>Remove payer</source>
         <translation>Poista maksaja</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Price € / month</source>
+        <translation>Hinta € / kk</translation>
+    </message>
+    <message>
+        <source>VAT % (empty: default)</source>
+        <translation>ALV % (tyhjä: oletus)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Payer name</source>
+        <translation>Maksajan nimi</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Kaikki käyttäjät</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Ryhmä {name}</translation>
     </message>
 </context>
 <context>
@@ -5173,6 +5297,102 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Once</source>
+        <translation>Kerran</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Päivittäin</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Viikoittain</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Kuukausittain</translation>
+    </message>
+    <message>
+        <source>{day} (or the month&apos;s last day)</source>
+        <translation>{day} (tai kuukauden viimeinen päivä)</translation>
+    </message>
+    <message>
+        <source>Last day of the month</source>
+        <translation>Kuukauden viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>Chargers with smart charging get a charging profile (ChargePointMaxProfile). A charger without it gets this configuration key set to the current instead; leave it empty and such chargers fail with the reason.</source>
+        <translation>Älylatausta tukevat laturit saavat latausprofiilin (ChargePointMaxProfile). Laturille, jolla sitä ei ole, asetetaan sen sijaan tämä asetusavain virran arvoon; jos kenttä on tyhjä, tällaiset laturit epäonnistuvat syineen.</translation>
+    </message>
+    <message>
+        <source>A station that is offline when the task runs is waited for up to this long, then it fails as offline. 0: it fails at once.</source>
+        <translation>Jos asema ei ole yhteydessä tehtävän ajon aikana, sitä odotetaan enintään näin kauan, minkä jälkeen se epäonnistuu. 0: epäonnistuu heti.</translation>
+    </message>
+    <message>
+        <source>A ticked group: all its stations and subgroups&apos; stations, as they are at run time.</source>
+        <translation>Valittu ryhmä: kaikki sen ja sen aliryhmien asemat sellaisina kuin ne ovat ajohetkellä.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Edit scheduled task {name}</source>
+        <translation>Muokkaa ajastettua tehtävää {name}</translation>
+    </message>
+    <message>
+        <source>Parameters: {names}</source>
+        <translation>Parametrit: {names}</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valinnainen)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Times are local to {zone}. Now: {now}</source>
+        <translation>Ajat ovat aikavyöhykkeellä {zone}. Nyt: {now}</translation>
+    </message>
+    <message>
+        <source>{schedule}. Next run: {when}.</source>
+        <translation>{schedule}. Seuraava ajo: {when}.</translation>
+    </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} ryhmä(ä)</translation>
+    </message>
+    <message>
+        <source>{count} station(s)</source>
+        <translation>{count} asema(a)</translation>
+    </message>
+    <message>
+        <source>{count} user(s)</source>
+        <translation>{count} käyttäjä(ä)</translation>
+    </message>
+    <message>
+        <source>{count} user group(s)</source>
+        <translation>{count} käyttäjäryhmä(ä)</translation>
+    </message>
+    <message>
+        <source>Chosen: {targets}</source>
+        <translation>Valittu: {targets}</translation>
+    </message>
+    <message>
+        <source>Chosen: nothing yet</source>
+        <translation>Valittu: ei vielä mitään</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä tehtävää sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledTasksPage</name>
@@ -5346,6 +5566,49 @@
     <message>
         <source>Type at least two characters.</source>
         <translation>Kirjoita vähintään kaksi merkkiä.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceParams</name>
+    <message>
+        <source>A report by e-mail has no targets: the saved report says what it covers, and the addresses under Parameters receive it.</source>
+        <translation>Sähköpostiraportilla ei ole kohteita: tallennettu raportti määrää, mitä se kattaa, ja Parametrit-kohdan osoitteet saavat sen.</translation>
+    </message>
+    <message>
+        <source>A circuit limit has no targets: the circuit chosen under Parameters is changed.</source>
+        <translation>Piirin virtarajalla ei ole kohteita: Parametrit-kohdassa valittua piiriä muutetaan.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to invoice, or none for every charging user with an e-mail address.</source>
+        <translation>Valitse laskutettavat käyttäjäryhmät, tai ei yhtään, jolloin laskutetaan kaikki latauskäyttäjät, joilla on sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to make active or inactive.</source>
+        <translation>Valitse käyttäjäryhmät, jotka otetaan käyttöön tai poistetaan käytöstä.</translation>
+    </message>
+    <message>
+        <source>Make previews only</source>
+        <translation>Tee vain esikatselut</translation>
+    </message>
+    <message>
+        <source>Make previews and send them</source>
+        <translation>Tee esikatselut ja lähetä ne</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (jaettu)</translation>
+    </message>
+    <message>
+        <source>No saved reports: save one on the Reports page</source>
+        <translation>Ei tallennettuja raportteja: tallenna raportti Raportit-sivulla</translation>
+    </message>
+    <message>
+        <source>{name} (now {amps} A)</source>
+        <translation>{name} (nyt {amps} A)</translation>
+    </message>
+    <message>
+        <source>No circuits: add them on the Load management page</source>
+        <translation>Ei virtapiirejä: lisää ne kuormanhallinnan sivulla</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QTableWidgetItem, QWidget
 
 from evdesk.core.errors import ValidationError
@@ -17,8 +17,12 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.save_failure import show_save_failure
 from evdesk.gui.forms.ui_invoice_settings_dialog import Ui_InvoiceSettingsDialog
 
-FEE_COLUMNS = ("Name", "Price € / month", "VAT % (empty: default)", "Applies to")
-PAYER_COLUMNS = ("User group", "Payer name", "E-mail", "Address", "Business ID")
+FEE_COLUMNS = (QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Name"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Price € / month"),
+               QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "VAT % (empty: default)"),
+               QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Applies to"))
+PAYER_COLUMNS = (QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "User group"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Payer name"),
+                 QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "E-mail"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Address"),
+                 QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Business ID"))
 
 
 def _decimal(text: str, field: str, label: str) -> Decimal:
@@ -40,9 +44,9 @@ class InvoiceSettingsDialog(QDialog):
         self.version = 0
         self.groups: list[dict] = []
         ui.feesTable.setColumnCount(len(FEE_COLUMNS))
-        ui.feesTable.setHorizontalHeaderLabels(FEE_COLUMNS)
+        ui.feesTable.setHorizontalHeaderLabels([self.tr(c) for c in FEE_COLUMNS])
         ui.payersTable.setColumnCount(len(PAYER_COLUMNS))
-        ui.payersTable.setHorizontalHeaderLabels(PAYER_COLUMNS)
+        ui.payersTable.setHorizontalHeaderLabels([self.tr(c) for c in PAYER_COLUMNS])
         for table in (ui.feesTable, ui.payersTable):
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()
@@ -99,9 +103,9 @@ class InvoiceSettingsDialog(QDialog):
     def _group_combo(self, chosen: str, with_all: bool) -> QComboBox:
         combo = QComboBox()
         if with_all:
-            combo.addItem("All users", ALL_USERS)
+            combo.addItem(self.tr("All users"), ALL_USERS)
         for g in self.groups:
-            combo.addItem(f"Group {g['name']}", str(g["id"]))
+            combo.addItem(self.tr("Group {name}").format(name=g["name"]), str(g["id"]))
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         return combo
 
