@@ -4619,6 +4619,50 @@
         <translation>Erledigt</translation>
     </message>
     <message>
+        <source>Change configuration</source>
+        <translation>Konfiguration ändern</translation>
+    </message>
+    <message>
+        <source>Get configuration</source>
+        <translation>Konfiguration lesen</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Unlock connector</source>
+        <translation>Anschluss entriegeln</translation>
+    </message>
+    <message>
+        <source>Trigger message</source>
+        <translation>Nachricht anfordern</translation>
+    </message>
+    <message>
+        <source>Data transfer</source>
+        <translation>Datenübertragung</translation>
+    </message>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Ladeprofil setzen</translation>
+    </message>
+    <message>
+        <source>Clear charging profile</source>
+        <translation>Ladeprofil entfernen</translation>
+    </message>
+    <message>
+        <source>Get local list version</source>
+        <translation>Version der lokalen Liste abfragen</translation>
+    </message>
+    <message>
+        <source>Get diagnostics</source>
+        <translation>Diagnose anfordern</translation>
+    </message>
+    <message>
+        <source>Update firmware</source>
+        <translation>Firmware aktualisieren</translation>
+    </message>
+    <message>
         <source>Writing the CSV file…</source>
         <translation>CSV-Datei wird geschrieben…</translation>
     </message>

@@ -4619,6 +4619,50 @@
         <translation>Valmis</translation>
     </message>
     <message>
+        <source>Change configuration</source>
+        <translation>Muuta asetusta</translation>
+    </message>
+    <message>
+        <source>Get configuration</source>
+        <translation>Lue asetukset</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Tyhjennä välimuisti</translation>
+    </message>
+    <message>
+        <source>Unlock connector</source>
+        <translation>Vapauta liitin</translation>
+    </message>
+    <message>
+        <source>Trigger message</source>
+        <translation>Pyydä viesti</translation>
+    </message>
+    <message>
+        <source>Data transfer</source>
+        <translation>Tiedonsiirto</translation>
+    </message>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Aseta latausprofiili</translation>
+    </message>
+    <message>
+        <source>Clear charging profile</source>
+        <translation>Poista latausprofiili</translation>
+    </message>
+    <message>
+        <source>Get local list version</source>
+        <translation>Kysy paikallisen listan versio</translation>
+    </message>
+    <message>
+        <source>Get diagnostics</source>
+        <translation>Hae diagnostiikka</translation>
+    </message>
+    <message>
+        <source>Update firmware</source>
+        <translation>Päivitä laiteohjelmisto</translation>
+    </message>
+    <message>
         <source>Writing the CSV file…</source>
         <translation>Kirjoitetaan CSV-tiedostoa…</translation>
     </message>
@@ -7318,11 +7362,11 @@
     </message>
     <message>
         <source>per kWh</source>
-        <translation>per kWh</translation>
+        <translation>kWh:lta</translation>
     </message>
     <message>
         <source>per hour</source>
-        <translation>per tunti</translation>
+        <translation>tunnilta</translation>
     </message>
     <message>
         <source>Time counts:</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
@@ -208,18 +208,25 @@ def test_dates_and_numbers_follow_the_language(language):
 
 LESS_USED_PAGES = ("users", "tokens", "user_groups", "tariffs", "access_profiles", "reports", "invoices",
                    "scheduled_tasks", "notifications", "firmware", "locations")
+EDITORS = {"user editor": ("users", "add_user"), "user group editor": ("user_groups", "add_group"),
+           "tariff editor": ("tariffs", "add_tariff"), "tariff group editor": ("tariffs", "add_group"),
+           "access profile editor": ("access_profiles", "add_profile"), "invoice run": ("invoices", "new_run"),
+           "task editor": ("scheduled_tasks", "add_task"), "notification rule editor": ("notifications", "add_rule"),
+           "location editor": ("locations", "add_location")}
 # the same in every language: protocol, unit and connector names, and the seeded site's own names
 SAME_IN_EVERY_LANGUAGE = {"AC", "DC", "CCS", "CHAdeMO", "Schuko", "Type1", "Type2", "FTP", "HTTP", "SHA-256", "OK",
-                          "AC / &DC", "AC / DC"}
-SAME_IN = {"fi": set(), "de": {"Name", "Status", "Station", "&Station", "Detail", "Reset"}}  # German's own words too
+                          "AC / &DC", "AC / DC", "EUR", "kWh", "min", "CSV", "PDF", "driver@example.com",
+                          "Soft", "Hard", "Operative", "Inoperative"}  # (the last: OCPP's values, as the station gets them)
+SAME_IN = {"fi": {"to"}, "de": {"Name", "Name:", "Status", "Status:", "Station", "&Station", "Detail", "Details",
+                               "Reset"}}  # the language's own words (Finnish "to": Thursday, a day box of a time window)
 
 
 def shown_texts(root) -> set[str]:
     """Every word a page shows of its own: labels, buttons, box titles, tabs, placeholders, tooltips, the items of
     its combo boxes and the column headers of its tables (hidden tabs included; the rows are data)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit,
-                                   QTabWidget, QWidget)
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTableView, QTabWidget,
+                                   QTreeView, QWidget)
 
     found = set()
     for w in [root, *root.findChildren(QWidget)]:
@@ -236,9 +243,10 @@ def shown_texts(root) -> set[str]:
             found.update(w.itemText(i) for i in range(w.count()))
         elif isinstance(w, QTabWidget):
             found.update(w.tabText(i) for i in range(w.count()))
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if isinstance(w, (QTableView, QTreeView)) and w.model() is not None:
             model = w.model()
-            found.update(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount()))
+            columns = model.columnCount(QModelIndex())
+            found.update(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns))
     return {t for t in found if any(ch.isalpha() for ch in t)}
 
 
@@ -255,8 +263,27 @@ def render_pages(aio, services, admin, qtbot, qapp, code: str) -> dict[str, set[
         window.show_page(key)
         aio.pump(0.3)
         texts[key] = shown_texts(window.page(key))
+    for key, opener in EDITORS.items():  # each page's "add" editor, as its button opens it
+        page_key, method = opener
+        window.show_page(page_key)
+        dialog = getattr(window.page(page_key), method)()
+        aio.pump(0.3)
+        texts[key] = shown_texts(dialog)
+        dialog.close()
+    texts["command dialog"] = shown_texts(command_dialog(services, window))
     window.close()
     return texts
+
+
+def command_dialog(services, window):
+    from evdesk.gui.commands import COMMANDS
+    from evdesk.gui.dialogs.command_dialog import CommandDialog
+
+    station = next(s for s in services.stations.all() if s.identity == "DEPOT-AC-01")
+    dialog = CommandDialog(services, None, station.id, next(c for c in COMMANDS if c.key == "remote_start"),
+                           parent=window)
+    dialog.show()
+    return dialog
 
 
 def data_names(aio, services) -> set[str]:
@@ -266,7 +293,7 @@ def data_names(aio, services) -> set[str]:
     names = {s.display_name for s in services.stations.all()} | {s.identity for s in services.stations.all()}
     names |= {g.name for g in services.groups.visible(SYSTEM_CONTEXT)}
     names |= {t.name for t in services.tariffs.list_tariffs()} | {g.name for g in aio.run(services.people.groups.list())}
-    return names
+    return names | available_timezones() | {"localtime", "Factory"}  # the location editor's zone list
 
 
 @pytest.mark.parametrize("code", ["fi", "de"])
@@ -286,7 +313,7 @@ def test_the_less_used_pages_show_no_english_in_finnish_and_german(code, qtbot, 
     def own_words(text: str) -> bool:
         return text not in SAME_IN_EVERY_LANGUAGE | SAME_IN[code] and not any(name and name in text for name in names)
 
-    left = {f"{key}: {t}" for key in LESS_USED_PAGES for t in english[key] & translated[key] if own_words(t)}
+    left = {f"{key}: {t}" for key in english for t in english[key] & translated[key] if own_words(t)}
     assert not left, "shown in English: " + "; ".join(sorted(left))
     assert "Lataustapahtumat…" in translated["users"] or "Ladevorgänge…" in translated["users"]  # the page's own button
 
@@ -315,6 +342,7 @@ def test_the_core_s_words_the_gui_shows_are_marked_for_translation():
     from evdesk.core.notifications.cases import CASE_LABELS
     from evdesk.core.pricing.tariff import KINDS, TIME_BASES
     from evdesk.core.reports.definition import BREAKDOWNS, COMPARES, GRAINS, METRICS, PERIODS
+    from evdesk.core.scheduling.kinds import COMMANDS as TASK_COMMANDS
     from evdesk.core.scheduling.kinds import KIND_LABELS as TASK_KINDS
     from evdesk.gui.models.tariffs_model import SHORT_KINDS
     from evdesk.gui.translations.phrases import COUNTED, CORE_PHRASES
@@ -322,6 +350,7 @@ def test_the_core_s_words_the_gui_shows_are_marked_for_translation():
     wanted = {*KINDS.values(), *(t[0].upper() + t[1:] for t in TIME_BASES.values()), *SHORT_KINDS.values(),
               *(label for label, _unit in METRICS.values()), *PERIODS.values(), *COMPARES.values(), *GRAINS.values(),
               *BREAKDOWNS.values(), *TASK_KINDS.values(), *MAIL_KINDS.values(), *CASE_LABELS.values(),
+              *(name.replace("_", " ").capitalize() for name in TASK_COMMANDS),
               *rollouts.STATE_LABELS.values(), *diagnostics.STATE_LABELS.values(),
               *(v for k, v in OUTCOME_LABELS.items() if k != "pending")}
     assert wanted - set(CORE_PHRASES) == set()

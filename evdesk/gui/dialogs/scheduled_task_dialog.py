@@ -123,7 +123,7 @@ class ScheduledTaskDialog(QDialog):
         ui.availableCombo.addItem("Operative", True)
         ui.availableCombo.addItem("Inoperative", False)
         for name in COMMANDS:
-            ui.commandCombo.addItem(name.replace("_", " ").capitalize(), name)
+            ui.commandCombo.addItem(phrase(name.replace("_", " ").capitalize()), name)
         ui.ampsSpin.setValue(16)
         ui.limitKeyEdit.setToolTip(self.tr("Chargers with smart charging get a charging profile (ChargePointMaxProfile). A "
                                            "charger without it gets this configuration key set to the current instead; "

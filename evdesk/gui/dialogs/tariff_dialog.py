@@ -323,7 +323,7 @@ class TariffDialog(QDialog):
                 getattr(ui, f"{row}Label").setText(self.tr(KIND_LABELS.get(kind, {}).get(row, ROW_LABELS[row])))
         ui.pricesBox.setVisible(kind != "free")
         ui.vatForm.setRowVisible(ui.vatRateRow, kind != "free")
-        unit = "per minute" if ui.timeUnitCombo.currentData() == "minute" else "per hour"
+        unit = self.tr("per minute") if ui.timeUnitCombo.currentData() == "minute" else self.tr("per hour")
         ui.nightTimePriceUnit.setText(unit)
         self._show_problems(all_problems(self.price_fields()), keep=("name", "valid_from", "valid_to"))
         self.update_preview()

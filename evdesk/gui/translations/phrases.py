@@ -137,6 +137,18 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("Phrases", "Failed"),
     QT_TRANSLATE_NOOP("Phrases", "Station not connected"),
     QT_TRANSLATE_NOOP("Phrases", "Done"),
+    # core/scheduling/kinds.py COMMANDS, named as the task editor offers them ("change_availability" -> "Change availability")
+    QT_TRANSLATE_NOOP("Phrases", "Change configuration"),
+    QT_TRANSLATE_NOOP("Phrases", "Get configuration"),
+    QT_TRANSLATE_NOOP("Phrases", "Clear cache"),
+    QT_TRANSLATE_NOOP("Phrases", "Unlock connector"),
+    QT_TRANSLATE_NOOP("Phrases", "Trigger message"),
+    QT_TRANSLATE_NOOP("Phrases", "Data transfer"),
+    QT_TRANSLATE_NOOP("Phrases", "Set charging profile"),
+    QT_TRANSLATE_NOOP("Phrases", "Clear charging profile"),
+    QT_TRANSLATE_NOOP("Phrases", "Get local list version"),
+    QT_TRANSLATE_NOOP("Phrases", "Get diagnostics"),
+    QT_TRANSLATE_NOOP("Phrases", "Update firmware"),
     # core/reports/exports.py progress
     QT_TRANSLATE_NOOP("Phrases", "Writing the CSV file…"),
     QT_TRANSLATE_NOOP("Phrases", "Laying out the PDF…"),
