@@ -4722,6 +4722,42 @@
         <source>0 (nothing charged)</source>
         <translation>0 (keine Berechnung)</translation>
     </message>
+    <message>
+        <source>at {time} ({zone})</source>
+        <translation>um {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>Once on {date} {at}</source>
+        <translation>Einmal am {date} {at}</translation>
+    </message>
+    <message>
+        <source>Daily {at}</source>
+        <translation>Täglich {at}</translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation>kein Tag</translation>
+    </message>
+    <message>
+        <source>Weekly on {days} {at}</source>
+        <translation>Wöchentlich am {days} {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on the last day {at}</source>
+        <translation>Monatlich am letzten Tag {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} (or the month&apos;s last day) {at}</source>
+        <translation>Monatlich am {day}. (oder am letzten Tag des Monats) {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} {at}</source>
+        <translation>Monatlich am {day}. {at}</translation>
+    </message>
+    <message>
+        <source>{schedule} until {date}</source>
+        <translation>{schedule} bis {date}</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTagDialog</name>

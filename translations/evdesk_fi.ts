@@ -4722,6 +4722,42 @@
         <source>0 (nothing charged)</source>
         <translation>0 (ei veloitusta)</translation>
     </message>
+    <message>
+        <source>at {time} ({zone})</source>
+        <translation>klo {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>Once on {date} {at}</source>
+        <translation>Kerran {date} {at}</translation>
+    </message>
+    <message>
+        <source>Daily {at}</source>
+        <translation>Päivittäin {at}</translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation>ei päivää</translation>
+    </message>
+    <message>
+        <source>Weekly on {days} {at}</source>
+        <translation>Viikoittain {days} {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on the last day {at}</source>
+        <translation>Kuukausittain viimeisenä päivänä {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} (or the month&apos;s last day) {at}</source>
+        <translation>Kuukausittain päivänä {day} (tai kuukauden viimeisenä) {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} {at}</source>
+        <translation>Kuukausittain päivänä {day} {at}</translation>
+    </message>
+    <message>
+        <source>{schedule} until {date}</source>
+        <translation>{schedule} {date} asti</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTagDialog</name>

@@ -407,3 +407,25 @@ def test_the_price_line_says_what_the_core_says_in_english_and_translates(langua
     assert price_summary(samples[2]) == ("EUR 0.35/kWh, 1.2/h, 0.5 Startgebühr, 0.1/min ab Minute 60, 3/h Parken")
     language("fi")
     assert price_summary(samples[4]).startswith("EUR päivä (klo 07:00 alkaen) 0.35/kWh 1.2/h, yö (klo 22:00 alkaen)")
+
+
+def test_a_task_s_schedule_reads_as_the_core_words_it_in_english_and_translates(language):
+    from datetime import date, time
+
+    from evdesk.core.scheduling.recurrence import Schedule, describe
+    from evdesk.gui.translations.phrases import schedule_text
+
+    zone = "Europe/Helsinki"
+    schedules = [Schedule("once", time(7), zone, date(2026, 11, 30)),
+                 Schedule("daily", time(1), zone, date(2026, 11, 1), end_date=date(2026, 12, 31)),
+                 Schedule("weekly", time(23, 59), zone, date(2026, 11, 1), weekdays=frozenset({0, 4})),
+                 Schedule("weekly", time(8), zone, date(2026, 11, 1)),
+                 Schedule("monthly", time(6), zone, date(2026, 11, 1), day_of_month=0),
+                 Schedule("monthly", time(6), zone, date(2026, 11, 1), day_of_month=31),
+                 Schedule("monthly", time(6), zone, date(2026, 11, 1), day_of_month=15)]
+    for schedule in schedules:
+        assert schedule_text(schedule) == describe(schedule)
+    language("de")
+    assert schedule_text(schedules[2]) == "Wöchentlich am Mo., Fr. um 23:59 (Europe/Helsinki)"
+    language("fi")
+    assert schedule_text(schedules[1]) == "Päivittäin klo 01:00 (Europe/Helsinki) 31.12.2026 asti"

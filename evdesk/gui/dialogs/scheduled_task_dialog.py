@@ -18,7 +18,7 @@ from evdesk.core.permissions import OperatorContext
 from evdesk.core.reads.people import UserFilter
 from evdesk.core.scheduling.book import TaskInput, TaskRow, local_now_text
 from evdesk.core.scheduling.kinds import COMMANDS, KIND_LABELS, STATION_KINDS
-from evdesk.core.scheduling.recurrence import describe, Schedule
+from evdesk.core.scheduling.recurrence import Schedule
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.save_failure import show_save_failure
@@ -27,7 +27,7 @@ from evdesk.gui.dialogs.scheduled_task_service_params import PARAM_PAGES as SERV
 from evdesk.gui.dialogs.scheduled_task_service_params import ServiceParams
 from evdesk.gui.forms.ui_scheduled_task_dialog import Ui_ScheduledTaskDialog
 from evdesk.gui.translations.labels import state_label
-from evdesk.gui.translations.phrases import phrase
+from evdesk.gui.translations.phrases import phrase, schedule_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PARAM_PAGES = {"station_current": 0, "group_current": 0, "user_active": 1, "user_group_active": 1, "firmware": 2,
@@ -291,7 +291,7 @@ class ScheduledTaskDialog(QDialog):
                                 d.end_date, frozenset(d.weekdays), d.day_of_month)
             nxt = schedule.next_after(now)
             when = nxt.astimezone(self.zone).strftime("%a %d.%m.%Y %H:%M") + f" ({nxt:%H:%M} UTC)" if nxt else self.tr("none")
-            ui.scheduleLabel.setText(self.tr("{schedule}. Next run: {when}.").format(schedule=describe(schedule), when=when))
+            ui.scheduleLabel.setText(self.tr("{schedule}. Next run: {when}.").format(schedule=schedule_text(schedule), when=when))
         except (ValueError, KeyError):
             ui.scheduleLabel.setText("")
 

@@ -12,11 +12,10 @@ from PySide6.QtGui import QColor
 
 from evdesk.core.scheduling.book import TaskRow
 from evdesk.core.scheduling.kinds import describe_params
-from evdesk.core.scheduling.recurrence import describe
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
 from evdesk.gui.translations.labels import state_label
-from evdesk.gui.translations.phrases import counted, phrase
+from evdesk.gui.translations.phrases import counted, phrase, schedule_text
 
 TASK_COLUMNS = ("Active", "Name", "Type", "Schedule", "Targets", "Next run")
 COL_ACTIVE, COL_NAME, COL_TYPE, COL_SCHEDULE, COL_TARGETS, COL_NEXT = range(len(TASK_COLUMNS))
@@ -80,7 +79,7 @@ class TasksModel(ListTableModel):
         if column == COL_TYPE:
             return f"{phrase(row.kind_label)} ({describe_params(row.data.kind, row.data.params)})"
         if column == COL_SCHEDULE:
-            return describe(row.schedule)
+            return schedule_text(row.schedule)
         if column == COL_TARGETS:
             return targets_text(row)
         if column == COL_NEXT:

@@ -137,7 +137,7 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("Phrases", "Failed"),
     QT_TRANSLATE_NOOP("Phrases", "Station not connected"),
     QT_TRANSLATE_NOOP("Phrases", "Done"),
-    # core/scheduling/kinds.py COMMANDS, named as the task editor offers them ("change_availability" -> "Change availability")
+    # core/scheduling/kinds.py COMMANDS as the task editor offers them ("change_availability": "Change availability")
     QT_TRANSLATE_NOOP("Phrases", "Change configuration"),
     QT_TRANSLATE_NOOP("Phrases", "Get configuration"),
     QT_TRANSLATE_NOOP("Phrases", "Clear cache"),
@@ -258,3 +258,35 @@ def window_list_text(days, start: time, end: time) -> str:
     if start == end:
         return QCoreApplication.translate("Phrases", "{days}, all day").format(days=text)
     return f"{text} {start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
+
+
+def schedule_text(schedule) -> str:
+    """A scheduled task's schedule as core/scheduling/recurrence.py describe() words it ("Weekly on Mon, Fri
+    at 23:59 (Europe/Helsinki)"; the same English, compared in the tests), in the current language."""
+    from evdesk.gui.translations import current_locale
+
+    at = QCoreApplication.translate("Phrases", "at {time} ({zone})").format(
+        time=schedule.time_of_day.strftime("%H:%M"), zone=schedule.zone)
+    if schedule.recurrence == "once":
+        text = QCoreApplication.translate("Phrases", "Once on {date} {at}").format(
+            date=schedule.start_date.strftime("%d.%m.%Y"), at=at)
+    elif schedule.recurrence == "daily":
+        text = QCoreApplication.translate("Phrases", "Daily {at}").format(at=at)
+    elif schedule.recurrence == "weekly":
+        locale = current_locale()
+        names = (", ".join(locale.dayName(d + 1, QLocale.FormatType.ShortFormat) for d in sorted(schedule.weekdays))
+                 or QCoreApplication.translate("Phrases", "no day"))
+        text = QCoreApplication.translate("Phrases", "Weekly on {days} {at}").format(days=names, at=at)
+    else:
+        wanted = schedule.day_of_month or 0
+        if wanted == 0:
+            text = QCoreApplication.translate("Phrases", "Monthly on the last day {at}").format(at=at)
+        elif wanted > 28:
+            text = QCoreApplication.translate("Phrases", "Monthly on day {day} (or the month's last day) {at}").format(
+                day=wanted, at=at)
+        else:
+            text = QCoreApplication.translate("Phrases", "Monthly on day {day} {at}").format(day=wanted, at=at)
+    if schedule.end_date is not None and schedule.recurrence != "once":
+        text = QCoreApplication.translate("Phrases", "{schedule} until {date}").format(
+            schedule=text, date=schedule.end_date.strftime("%d.%m.%Y"))
+    return text
