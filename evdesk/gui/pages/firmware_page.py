@@ -37,8 +37,8 @@ def _table(view: QTableView, model, widths: dict[int, int]) -> None:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
+    for column, width in widths.items():  # never narrower than the header's words (German and Finnish are longer)
+        view.setColumnWidth(column, max(width, view.horizontalHeader().sectionSizeHint(column)))
 
 
 class FirmwarePage(Page):

@@ -75,6 +75,8 @@ class InvoicesPage(ListPage):
                                                                    im.COL_REF: 90, im.COL_NUMBER: 70,
                                                                    im.COL_AMOUNT: 90, im.COL_PERIOD: 170,
                                                                    im.COL_DUE: 90}, proxy=im.InvoicesProxy(self))
+        # the Paid column is a check box: as narrow as its header allows ("Maksettu" and "Bezahlt" are longer)
+        ui.invoicesView.setColumnWidth(im.COL_PAID, max(50, ui.invoicesView.horizontalHeader().sectionSizeHint(im.COL_PAID)))
         # newest first as the store gives them; a click on a header sorts (and each reload keeps that order)
         ui.invoicesView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setup_search(ui.searchEdit)
