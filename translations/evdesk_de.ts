@@ -977,6 +977,14 @@
         <translation>Problem</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
@@ -2202,6 +2210,50 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{count} user imported</source>
+        <translation>{count} Nutzer importiert</translation>
+    </message>
+    <message>
+        <source>{count} users imported</source>
+        <translation>{count} Nutzer importiert</translation>
+    </message>
+    <message>
+        <source>{count} row refused</source>
+        <translation>{count} Zeile abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} rows refused</source>
+        <translation>{count} Zeilen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Importing charging users from &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>Ladenutzer werden aus &lt;b&gt;{file}&lt;/b&gt; importiert</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows checked…</source>
+        <translation>{done} von {total} Zeilen geprüft…</translation>
+    </message>
+    <message>
+        <source>{count} token added with them.</source>
+        <translation>{count} Ladekarte mit ihnen angelegt.</translation>
+    </message>
+    <message>
+        <source>{count} tokens added with them.</source>
+        <translation>{count} Ladekarten mit ihnen angelegt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
+        <translation>Abgelehnte Zeilen haben nichts angelegt; korrigieren Sie sie in der Datei und importieren Sie diese Zeilen erneut.</translation>
     </message>
 </context>
 <context>

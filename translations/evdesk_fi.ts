@@ -977,6 +977,14 @@
         <translation>Ongelma</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Sarake</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Alkaen</translation>
     </message>
@@ -2202,6 +2210,50 @@
     <message>
         <source>Close</source>
         <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>{count} user imported</source>
+        <translation>{count} käyttäjä tuotu</translation>
+    </message>
+    <message>
+        <source>{count} users imported</source>
+        <translation>{count} käyttäjää tuotu</translation>
+    </message>
+    <message>
+        <source>{count} row refused</source>
+        <translation>{count} rivi hylätty</translation>
+    </message>
+    <message>
+        <source>{count} rows refused</source>
+        <translation>{count} riviä hylätty</translation>
+    </message>
+    <message>
+        <source>Importing charging users from &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>Tuodaan latauskäyttäjiä tiedostosta &lt;b&gt;{file}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Luetaan tiedostoa…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows checked…</source>
+        <translation>{done}/{total} riviä tarkistettu…</translation>
+    </message>
+    <message>
+        <source>{count} token added with them.</source>
+        <translation>{count} tunniste lisätty heidän mukanaan.</translation>
+    </message>
+    <message>
+        <source>{count} tokens added with them.</source>
+        <translation>{count} tunnistetta lisätty heidän mukanaan.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Peruttu.</translation>
+    </message>
+    <message>
+        <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
+        <translation>Hylätyt rivit eivät lisänneet mitään; korjaa ne tiedostossa ja tuo ne rivit uudelleen.</translation>
     </message>
 </context>
 <context>
