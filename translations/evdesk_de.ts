@@ -4810,6 +4810,38 @@
         <source>{schedule} until {date}</source>
         <translation>{schedule} bis {date}</translation>
     </message>
+    <message>
+        <source>max {amps} A</source>
+        <translation>max. {amps} A</translation>
+    </message>
+    <message>
+        <source>{kind} reset</source>
+        <translation>{kind}-Reset</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>previews and send</source>
+        <translation>Vorschauen und Versand</translation>
+    </message>
+    <message>
+        <source>previews only</source>
+        <translation>nur Vorschauen</translation>
+    </message>
+    <message>
+        <source>{formats} to {recipients}</source>
+        <translation>{formats} an {recipients}</translation>
+    </message>
+    <message>
+        <source>circuit max {amps} A per phase</source>
+        <translation>Stromkreis max. {amps} A pro Phase</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTagDialog</name>

@@ -4810,6 +4810,38 @@
         <source>{schedule} until {date}</source>
         <translation>{schedule} {date} asti</translation>
     </message>
+    <message>
+        <source>max {amps} A</source>
+        <translation>enintään {amps} A</translation>
+    </message>
+    <message>
+        <source>{kind} reset</source>
+        <translation>{kind}-nollaus</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>asema</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>liitin {id}</translation>
+    </message>
+    <message>
+        <source>previews and send</source>
+        <translation>esikatselut ja lähetys</translation>
+    </message>
+    <message>
+        <source>previews only</source>
+        <translation>vain esikatselut</translation>
+    </message>
+    <message>
+        <source>{formats} to {recipients}</source>
+        <translation>{formats} osoitteisiin {recipients}</translation>
+    </message>
+    <message>
+        <source>circuit max {amps} A per phase</source>
+        <translation>piiri enintään {amps} A vaihetta kohden</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTagDialog</name>

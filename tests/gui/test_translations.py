@@ -429,3 +429,23 @@ def test_a_task_s_schedule_reads_as_the_core_words_it_in_english_and_translates(
     assert schedule_text(schedules[2]) == "Wöchentlich am Mo., Fr. um 23:59 (Europe/Helsinki)"
     language("fi")
     assert schedule_text(schedules[1]) == "Päivittäin klo 01:00 (Europe/Helsinki) 31.12.2026 asti"
+
+
+def test_a_task_s_parameters_read_as_the_core_words_them_in_english_and_translate(language):
+    from evdesk.core.scheduling.kinds import KIND_LABELS, describe_params
+    from evdesk.gui.translations.phrases import task_params_text
+
+    samples = {"station_current": {"amps": 16}, "group_current": {"amps": 32.5}, "user_active": {"active": True},
+               "user_group_active": {"active": False}, "firmware": {"location": "http://fw.example/a.bin"},
+               "reset": {"kind": "Hard"}, "availability": {"connector_id": 2, "available": False},
+               "command": {"command": "clear_cache", "args": {}}, "invoice_run": {"send": True},
+               "report_email": {"formats": ["pdf", "csv"], "recipients": ["a@b.example"]},
+               "circuit_limit": {"amps": 40}}
+    assert set(samples) == set(KIND_LABELS)  # a new kind of task gets a sample here
+    for kind, params in samples.items():
+        assert task_params_text(kind, params) == describe_params(kind, params), kind
+    assert task_params_text("availability", {"available": True}) == describe_params("availability", {"available": True})
+    language("fi")
+    assert task_params_text("station_current", {"amps": 16}) == "enintään 16 A"
+    language("de")
+    assert task_params_text("availability", {"connector_id": 2, "available": False}) == "Anschluss 2 Inoperative"

@@ -11,11 +11,10 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core.scheduling.book import TaskRow
-from evdesk.core.scheduling.kinds import describe_params
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
 from evdesk.gui.translations.labels import state_label
-from evdesk.gui.translations.phrases import counted, phrase, schedule_text
+from evdesk.gui.translations.phrases import counted, phrase, schedule_text, task_params_text
 
 TASK_COLUMNS = ("Active", "Name", "Type", "Schedule", "Targets", "Next run")
 COL_ACTIVE, COL_NAME, COL_TYPE, COL_SCHEDULE, COL_TARGETS, COL_NEXT = range(len(TASK_COLUMNS))
@@ -77,7 +76,7 @@ class TasksModel(ListTableModel):
         if column == COL_NAME:
             return row.data.name
         if column == COL_TYPE:
-            return f"{phrase(row.kind_label)} ({describe_params(row.data.kind, row.data.params)})"
+            return f"{phrase(row.kind_label)} ({task_params_text(row.data.kind, row.data.params)})"
         if column == COL_SCHEDULE:
             return schedule_text(row.schedule)
         if column == COL_TARGETS:

@@ -290,3 +290,32 @@ def schedule_text(schedule) -> str:
         text = QCoreApplication.translate("Phrases", "{schedule} until {date}").format(
             schedule=text, date=schedule.end_date.strftime("%d.%m.%Y"))
     return text
+
+
+def task_params_text(kind: str, params: dict) -> str:
+    """A scheduled task's parameters in words, as core/scheduling/kinds.py describe_params() (and
+    service_kinds.describe_service_params) word them (the same English, compared in the tests). OCPP
+    values (Hard, a command's name) stay as the station gets them."""
+    from evdesk.core.scheduling.kinds import describe_params
+    from evdesk.gui.translations.labels import state_label
+
+    if kind in ("station_current", "group_current"):
+        return QCoreApplication.translate("Phrases", "max {amps} A").format(amps=params.get("amps"))
+    if kind in ("user_active", "user_group_active"):
+        return state_label("Active" if params.get("active") else "Inactive")
+    if kind == "reset":
+        return QCoreApplication.translate("Phrases", "{kind} reset").format(kind=params.get("kind"))
+    if kind == "availability":
+        where = (QCoreApplication.translate("Phrases", "station") if not params.get("connector_id") else
+                 QCoreApplication.translate("Phrases", "connector {id}").format(id=params.get("connector_id")))
+        return f"{where} {'Operative' if params.get('available') else 'Inoperative'}"
+    if kind == "invoice_run":
+        return (QCoreApplication.translate("Phrases", "previews and send") if params.get("send")
+                else QCoreApplication.translate("Phrases", "previews only"))
+    if kind == "report_email":
+        formats = " + ".join(f.upper() for f in params.get("formats", ()))
+        return QCoreApplication.translate("Phrases", "{formats} to {recipients}").format(
+            formats=formats, recipients=", ".join(params.get("recipients", ())))
+    if kind == "circuit_limit":
+        return QCoreApplication.translate("Phrases", "circuit max {amps} A per phase").format(amps=params.get("amps"))
+    return describe_params(kind, params)  # firmware (its URL) and commands (the call itself)
