@@ -2236,6 +2236,10 @@
         <translation>Datei wird gelesen…</translation>
     </message>
     <message>
+        <source>Cancelling after the current batch… (rows already imported stay)</source>
+        <translation>Wird nach dem aktuellen Block abgebrochen… (bereits importierte Zeilen bleiben)</translation>
+    </message>
+    <message>
         <source>{done} of {total} rows checked…</source>
         <translation>{done} von {total} Zeilen geprüft…</translation>
     </message>
@@ -2254,6 +2258,10 @@
     <message>
         <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
         <translation>Abgelehnte Zeilen haben nichts angelegt; korrigieren Sie sie in der Datei und importieren Sie diese Zeilen erneut.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: {error}</source>
+        <translation>Die Datei konnte nicht importiert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +2820,10 @@
         <translation>überfällig</translation>
     </message>
     <message>
+        <source>Give the price as a number such as 0.15, or leave it empty.</source>
+        <translation>Geben Sie den Preis als Zahl an, z. B. 0.15, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
         <source> (billed to {payer})</source>
         <translation> (berechnet an {payer})</translation>
     </message>
@@ -2854,6 +2866,30 @@
     <message>
         <source>Cancelling: the invoices being e-mailed now finish first…</source>
         <translation>Wird abgebrochen: Die gerade versendeten Rechnungen werden noch fertig gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoice.</source>
+        <translation>{count} Rechnung gesendet.</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoices.</source>
+        <translation>{count} Rechnungen gesendet.</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason} (and other reasons)</source>
+        <translation>{count} nicht gesendet: {reason} (und weitere Gründe)</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason}</source>
+        <translation>{count} nicht gesendet: {reason}</translation>
+    </message>
+    <message>
+        <source>Send them again from the list.</source>
+        <translation>Senden Sie sie erneut aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Der Versand wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -3015,12 +3051,36 @@
         <translation>Name des Zahlers</translation>
     </message>
     <message>
+        <source>{label} must be a number.</source>
+        <translation>{label} muss eine Zahl sein.</translation>
+    </message>
+    <message>
         <source>All users</source>
         <translation>Alle Nutzer</translation>
     </message>
     <message>
         <source>Group {name}</source>
         <translation>Gruppe {name}</translation>
+    </message>
+    <message>
+        <source>A monthly fee</source>
+        <translation>Eine Monatsgebühr</translation>
+    </message>
+    <message>
+        <source>The VAT rate</source>
+        <translation>Der MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>The reference number start is digits only, e.g. 10998.</source>
+        <translation>Der Beginn der Referenznummer besteht nur aus Ziffern, z. B. 10998.</translation>
+    </message>
+    <message>
+        <source>Penalty interest</source>
+        <translation>Verzugszins</translation>
+    </message>
+    <message>
+        <source>Someone else saved the invoice settings meanwhile. Close and open them again.</source>
+        <translation>Jemand anderes hat die Rechnungseinstellungen inzwischen gespeichert. Schließen und öffnen Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -8550,12 +8610,20 @@
         <translation>leer: {limit}, die Grenze von {group}</translation>
     </message>
     <message>
+        <source>Enter how many sessions at a time (1 or more), or leave it empty for the user group&apos;s limit.</source>
+        <translation>Geben Sie an, wie viele Ladevorgänge gleichzeitig (1 oder mehr), oder lassen Sie das Feld leer für die Grenze der Nutzergruppe.</translation>
+    </message>
+    <message>
         <source>{name} (includes subgroups)</source>
         <translation>{name} (mit Untergruppen)</translation>
     </message>
     <message>
         <source>Everything in this charging group and its subgroups, now and later.</source>
         <translation>Alles in dieser Ladegruppe und ihren Untergruppen, jetzt und künftig.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
     </message>
     <message>
         <source>Unblock</source>

@@ -2236,6 +2236,10 @@
         <translation>Luetaan tiedostoa…</translation>
     </message>
     <message>
+        <source>Cancelling after the current batch… (rows already imported stay)</source>
+        <translation>Perutaan nykyisen erän jälkeen… (jo tuodut rivit säilyvät)</translation>
+    </message>
+    <message>
         <source>{done} of {total} rows checked…</source>
         <translation>{done}/{total} riviä tarkistettu…</translation>
     </message>
@@ -2254,6 +2258,10 @@
     <message>
         <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
         <translation>Hylätyt rivit eivät lisänneet mitään; korjaa ne tiedostossa ja tuo ne rivit uudelleen.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: {error}</source>
+        <translation>Tiedostoa ei voitu tuoda: {error}</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +2820,10 @@
         <translation>erääntynyt</translation>
     </message>
     <message>
+        <source>Give the price as a number such as 0.15, or leave it empty.</source>
+        <translation>Anna hinta lukuna, esim. 0.15, tai jätä kenttä tyhjäksi.</translation>
+    </message>
+    <message>
         <source> (billed to {payer})</source>
         <translation> (laskutetaan: {payer})</translation>
     </message>
@@ -2854,6 +2866,30 @@
     <message>
         <source>Cancelling: the invoices being e-mailed now finish first…</source>
         <translation>Perutaan: parhaillaan lähtevät laskut lähetetään ensin loppuun…</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoice.</source>
+        <translation>{count} lasku lähetetty.</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoices.</source>
+        <translation>{count} laskua lähetetty.</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason} (and other reasons)</source>
+        <translation>{count} jäi lähettämättä: {reason} (ja muita syitä)</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason}</source>
+        <translation>{count} jäi lähettämättä: {reason}</translation>
+    </message>
+    <message>
+        <source>Send them again from the list.</source>
+        <translation>Lähetä ne uudelleen luettelosta.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Lähetys peruttiin.</translation>
     </message>
 </context>
 <context>
@@ -3015,12 +3051,36 @@
         <translation>Maksajan nimi</translation>
     </message>
     <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}: anna luku.</translation>
+    </message>
+    <message>
         <source>All users</source>
         <translation>Kaikki käyttäjät</translation>
     </message>
     <message>
         <source>Group {name}</source>
         <translation>Ryhmä {name}</translation>
+    </message>
+    <message>
+        <source>A monthly fee</source>
+        <translation>Kuukausimaksu</translation>
+    </message>
+    <message>
+        <source>The VAT rate</source>
+        <translation>ALV-kanta</translation>
+    </message>
+    <message>
+        <source>The reference number start is digits only, e.g. 10998.</source>
+        <translation>Viitenumeron alku on pelkkiä numeroita, esim. 10998.</translation>
+    </message>
+    <message>
+        <source>Penalty interest</source>
+        <translation>Viivästyskorko</translation>
+    </message>
+    <message>
+        <source>Someone else saved the invoice settings meanwhile. Close and open them again.</source>
+        <translation>Joku muu tallensi laskutusasetukset sillä välin. Sulje ja avaa ne uudelleen.</translation>
     </message>
 </context>
 <context>
@@ -8550,12 +8610,20 @@
         <translation>tyhjä: {limit}, ryhmän {group} raja</translation>
     </message>
     <message>
+        <source>Enter how many sessions at a time (1 or more), or leave it empty for the user group&apos;s limit.</source>
+        <translation>Anna, montako latausta kerrallaan (1 tai enemmän), tai jätä tyhjäksi käyttääksesi käyttäjäryhmän rajaa.</translation>
+    </message>
+    <message>
         <source>{name} (includes subgroups)</source>
         <translation>{name} (sisältää aliryhmät)</translation>
     </message>
     <message>
         <source>Everything in this charging group and its subgroups, now and later.</source>
         <translation>Kaikki tässä latausryhmässä ja sen aliryhmissä, nyt ja myöhemmin.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
     </message>
     <message>
         <source>Unblock</source>

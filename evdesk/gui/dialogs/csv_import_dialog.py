@@ -91,7 +91,7 @@ class CsvImportDialog(QDialog):
             return
         self._cancel = True
         self.ui.cancelButton.setEnabled(False)
-        self.ui.summaryLabel.setText("Cancelling after the current batch… (rows already imported stay)")
+        self.ui.summaryLabel.setText(self.tr("Cancelling after the current batch… (rows already imported stay)"))
 
     def _progress(self, done: int, total: int) -> None:
         self.ui.progressBar.setRange(0, total)
@@ -126,7 +126,7 @@ class CsvImportDialog(QDialog):
         ui = self.ui
         ui.progressBar.setRange(0, 1)
         ui.progressBar.setValue(0)
-        message = str(exc) if isinstance(exc, EvdeskError) else f"The file could not be imported: {exc}"
+        message = str(exc) if isinstance(exc, EvdeskError) else self.tr("The file could not be imported: {error}").format(error=exc)
         if isinstance(exc, UnicodeDecodeError):
             message = "The file is not UTF-8 text. Save it as “CSV UTF-8” and import it again."
         ui.summaryLabel.setStyleSheet("color: #c62828;")

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem
 
@@ -56,9 +56,9 @@ def _price(text: str, field: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError("Give the price as a number such as 0.15, or leave it empty.", field=field) from None
+        raise ValidationError(QCoreApplication.translate("InvoiceRunDialog", "Give the price as a number such as 0.15, or leave it empty."), field=field) from None
     if not value.is_finite() or value < 0:
-        raise ValidationError("Give the price as a number such as 0.15, or leave it empty.", field=field)
+        raise ValidationError(QCoreApplication.translate("InvoiceRunDialog", "Give the price as a number such as 0.15, or leave it empty."), field=field)
     return value
 
 
@@ -297,13 +297,15 @@ class InvoiceRunDialog(QDialog):
 
     def _sent(self, result) -> None:
         self._finish_sending()
-        text = f"Sent {len(result.sent)} invoice{'s' if len(result.sent) != 1 else ''}."
+        text = (self.tr("Sent {count} invoice.") if len(result.sent) == 1 else self.tr("Sent {count} invoices.")).format(
+            count=len(result.sent))
         if result.failed:
             reasons = sorted(set(result.failed.values()))
-            text += (f" {len(result.failed)} not sent: {reasons[0]}" + (" (and other reasons)" if len(reasons) > 1
-                                                                       else "") + " Send them again from the list.")
+            text += " " + (self.tr("{count} not sent: {reason} (and other reasons)") if len(reasons) > 1
+                           else self.tr("{count} not sent: {reason}")).format(count=len(result.failed), reason=reasons[0])
+            text += " " + self.tr("Send them again from the list.")
         if result.cancelled:
-            text = "Sending was cancelled. " + text
+            text = self.tr("Sending was cancelled.") + " " + text
         self.ui.errorLabel.setText(text)
         self.runFinished.emit(text)
 

@@ -192,8 +192,8 @@ class UserDialog(QDialog):
         if not text:
             return None
         if not text.isdigit() or int(text) < 1:
-            raise ValidationError("Enter how many sessions at a time (1 or more), or leave it empty for the user "
-                                  "group's limit.", field="max_concurrent_transactions")
+            raise ValidationError(self.tr("Enter how many sessions at a time (1 or more), or leave it empty for the "
+                                          "user group's limit."), field="max_concurrent_transactions")
         return int(text)
 
     def _status_changed(self, *_args) -> None:
@@ -232,7 +232,7 @@ class UserDialog(QDialog):
         if ctx.is_root and ctx.role == ADMIN:
             orphans = groups.stations_in(None)
             if orphans:
-                holder = QTreeWidgetItem(tree, ["Stations without a group"])
+                holder = QTreeWidgetItem(tree, [self.tr("Stations without a group")])
                 for s in orphans:
                     station_item(holder, s)
         tree.expandToDepth(0)
