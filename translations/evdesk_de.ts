@@ -79,6 +79,89 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Access profile {name}</source>
+        <translation>Zugangsprofil {name}</translation>
+    </message>
+    <message>
+        <source>Edit access profile {name}</source>
+        <translation>Zugangsprofil {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>A removed tariff (the tariff groups decide)</source>
+        <translation>Ein gelöschter Tarif (die Tarifgruppen entscheiden)</translation>
+    </message>
+    <message>
+        <source>A ticked group covers its subgroups and all their stations.</source>
+        <translation>Eine angehakte Gruppe umfasst ihre Untergruppen und alle deren Stationen.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Covered by the ticked group {name}.</source>
+        <translation>Durch die angehakte Gruppe {name} abgedeckt.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>(removed, or outside your domain)</source>
+        <translation>(gelöscht oder außerhalb Ihres Bereichs)</translation>
+    </message>
+    <message>
+        <source>{members} selected</source>
+        <translation>Ausgewählt: {members}</translation>
+    </message>
+    <message>
+        <source>No members yet: the profile restricts nobody until you tick some.</source>
+        <translation>Noch keine Mitglieder: Das Profil schränkt niemanden ein, bis Sie welche anhaken.</translation>
+    </message>
+    <message>
+        <source>Covers {places}</source>
+        <translation>Umfasst: {places}</translation>
+    </message>
+    <message>
+        <source>Covers no station yet: tick the charging groups or stations where it applies.</source>
+        <translation>Umfasst noch keine Station: Haken Sie die Ladegruppen oder Stationen an, für die es gilt.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Someone else changed this profile since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat dieses Profil geändert, seit Sie es geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesModel</name>
+    <message>
+        <source>no members</source>
+        <translation>keine Mitglieder</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>keine Station</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>as the tariff groups decide</source>
+        <translation>wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>a removed tariff (the tariff groups decide)</source>
+        <translation>ein gelöschter Tarif (die Tarifgruppen entscheiden)</translation>
+    </message>
 </context>
 <context>
     <name>AccessProfilesPage</name>
@@ -105,6 +188,38 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>No access profiles: every token is decided by its own rights alone.</source>
+        <translation>Keine Zugangsprofile: Über jede Ladekarte entscheiden allein ihre eigenen Rechte.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete access profile</source>
+        <translation>Zugangsprofil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the access profile {name}?</source>
+        <translation>Zugangsprofil {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Its members are then decided by their own access rights alone, at any hour.</source>
+        <translation>Über seine Mitglieder entscheiden dann allein ihre eigenen Zugangsrechte, zu jeder Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -159,6 +274,57 @@
     <message>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Charging group {name}</source>
+        <translation>Ladegruppe {name}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>its stations and every subgroup&apos;s, unless they have their own</source>
+        <translation>ihre Stationen und die jeder Untergruppe, sofern sie keine eigene haben</translation>
+    </message>
+    <message>
+        <source>every connector of the station, unless it has its own</source>
+        <translation>jeden Anschluss der Station, sofern er keine eigene hat</translation>
+    </message>
+    <message>
+        <source>this connector</source>
+        <translation>diesen Anschluss</translation>
+    </message>
+    <message>
+        <source>Save the group first; then assign it here.</source>
+        <translation>Speichern Sie zuerst die Gruppe; weisen Sie sie dann hier zu.</translation>
+    </message>
+    <message>
+        <source>Only administrators assign tariff groups.</source>
+        <translation>Nur Administratoren weisen Tarifgruppen zu.</translation>
+    </message>
+    <message>
+        <source>Saved at once. A place has one tariff group: assigning this one replaces the one it had. Sessions that already started keep their prices.</source>
+        <translation>Wird sofort gespeichert. Ein Ort hat eine Tarifgruppe: Diese zuzuweisen ersetzt die bisherige. Bereits begonnene Ladevorgänge behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>Failed ({error}). Try again.</source>
+        <translation>Fehlgeschlagen ({error}). Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +977,14 @@
         <translation>Problem</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
@@ -1280,6 +1454,389 @@
         <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
         <translation>Warum wird der Befehl gesendet? z. B. &quot;Fahrer rief an: Kabel steckt fest&quot;</translation>
     </message>
+    <message>
+        <source>The OCPP server is not running in this program, so commands cannot be sent.</source>
+        <translation>Der OCPP-Server läuft nicht in diesem Programm, daher können keine Befehle gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the action log with your name.</source>
+        <translation>Geben Sie einen Grund an: Er wird mit Ihrem Namen im Aktionsprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for the station…</source>
+        <translation>Warten auf die Station…</translation>
+    </message>
+    <message>
+        <source>What the station will allow from {start}, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Was die Station ab {start} zulässt, alle Profile zusammen ({periods}, in {unit}).</translation>
+    </message>
+    <message>
+        <source>What the station will allow, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Was die Station zulässt, alle Profile zusammen ({periods}, in {unit}).</translation>
+    </message>
+    <message>
+        <source>{count} period</source>
+        <translation>{count} Abschnitt</translation>
+    </message>
+    <message>
+        <source>{count} periods</source>
+        <translation>{count} Abschnitte</translation>
+    </message>
+    <message>
+        <source>The station sent no schedule.</source>
+        <translation>Die Station hat keinen Zeitplan gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sent: correct the marked field.</source>
+        <translation>Nicht gesendet: Korrigieren Sie das markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Remote command execution failed: {error}. Try again; if it keeps failing, check the communication log.</source>
+        <translation>Die Ausführung des Fernbefehls ist fehlgeschlagen: {error}. Versuchen Sie es erneut; wenn es weiter fehlschlägt, prüfen Sie das Kommunikationsprotokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParams</name>
+    <message>
+        <source>Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff applies and, if you like, when evdesk stops the session.</source>
+        <translation>Die Station bitten, einen Ladevorgang für ein ID-Tag zu starten (der Fahrer steckt trotzdem an). Wählen Sie den Tarif und, wenn Sie möchten, wann evdesk den Ladevorgang beendet.</translation>
+    </message>
+    <message>
+        <source>Start charging</source>
+        <translation>Laden starten</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>ID-Tag</translation>
+    </message>
+    <message>
+        <source>The token the session is charged to, e.g. 04A2B3C4D5.</source>
+        <translation>Die Ladekarte, der der Ladevorgang berechnet wird, z. B. 04A2B3C4D5.</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide: the access profile&apos;s or the station&apos;s tariff. Free: no charge.</source>
+        <translation>Wie die Tarifgruppen festlegen: der Tarif des Zugangsprofils oder der Station. Kostenlos: keine Berechnung.</translation>
+    </message>
+    <message>
+        <source>Stop after (minutes)</source>
+        <translation>Beenden nach (Minuten)</translation>
+    </message>
+    <message>
+        <source>evdesk asks the station to stop the session after this long.</source>
+        <translation>evdesk bittet die Station, den Ladevorgang nach dieser Zeit zu beenden.</translation>
+    </message>
+    <message>
+        <source>Stop at energy (kWh)</source>
+        <translation>Beenden bei Energie (kWh)</translation>
+    </message>
+    <message>
+        <source>e.g. 20 or 12.5</source>
+        <translation>z. B. 20 oder 12.5</translation>
+    </message>
+    <message>
+        <source>Stop at cost ({currency})</source>
+        <translation>Beenden bei Kosten ({currency})</translation>
+    </message>
+    <message>
+        <source>e.g. 9.50</source>
+        <translation>z. B. 9.50</translation>
+    </message>
+    <message>
+        <source>Ask the station to end a running session.</source>
+        <translation>Die Station bitten, einen laufenden Ladevorgang zu beenden.</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Laden beenden</translation>
+    </message>
+    <message>
+        <source>Session (transaction id)</source>
+        <translation>Ladevorgang (Transaktions-ID)</translation>
+    </message>
+    <message>
+        <source>Unlock a connector so a stuck cable can be removed. A running session on it may end.</source>
+        <translation>Einen Anschluss entriegeln, damit ein festsitzendes Kabel gelöst werden kann. Ein laufender Ladevorgang daran kann enden.</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Kabel freigeben</translation>
+    </message>
+    <message>
+        <source>Hold a connector for one id tag until the expiry time.</source>
+        <translation>Einen Anschluss bis zum Ablaufzeitpunkt für ein ID-Tag freihalten.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reservieren</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Läuft ab um</translation>
+    </message>
+    <message>
+        <source>Parent id tag</source>
+        <translation>Übergeordnetes ID-Tag</translation>
+    </message>
+    <message>
+        <source>Cancel a reservation by its number.</source>
+        <translation>Eine Reservierung anhand ihrer Nummer stornieren.</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Reservierung stornieren</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>Reservierungs-ID</translation>
+    </message>
+    <message>
+        <source>Soft reset restarts the station&apos;s software; hard reset restarts the whole station. Running sessions are stopped.</source>
+        <translation>Ein Soft-Reset startet die Software der Station neu, ein Hard-Reset die ganze Station. Laufende Ladevorgänge werden beendet.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Soft reset (restart the application)</source>
+        <translation>Soft-Reset (Anwendung neu starten)</translation>
+    </message>
+    <message>
+        <source>Hard reset (restart the station)</source>
+        <translation>Hard-Reset (Station neu starten)</translation>
+    </message>
+    <message>
+        <source>Enable or disable charging on one connector or the whole station.</source>
+        <translation>Laden an einem Anschluss oder an der ganzen Station erlauben oder sperren.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Setzen auf</translation>
+    </message>
+    <message>
+        <source>Available (operative)</source>
+        <translation>Verfügbar (operative)</translation>
+    </message>
+    <message>
+        <source>Unavailable (inoperative)</source>
+        <translation>Nicht verfügbar (inoperative)</translation>
+    </message>
+    <message>
+        <source>Clear the station&apos;s cache of recently accepted RFID tags.</source>
+        <translation>Den Zwischenspeicher der Station mit kürzlich akzeptierten RFID-Tags leeren.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Ask the station to send a message now.</source>
+        <translation>Die Station bitten, jetzt eine Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslösen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Read configuration keys from the station (all keys when none are given); the Configuration tab shows them.</source>
+        <translation>Konfigurationsschlüssel von der Station lesen (alle, wenn keine angegeben sind); der Reiter Konfiguration zeigt sie.</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = all keys.</source>
+        <translation>Durch Kommas getrennt; leer = alle Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Set one configuration key. Invalid values can make a station malfunction.</source>
+        <translation>Einen Konfigurationsschlüssel setzen. Ungültige Werte können eine Station stören.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Replace (Full) or update (Differential) the id tags the station accepts offline.</source>
+        <translation>Die ID-Tags, die die Station offline akzeptiert, ersetzen (Full) oder aktualisieren (Differential).</translation>
+    </message>
+    <message>
+        <source>List version</source>
+        <translation>Listenversion</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Entries (JSON list)</source>
+        <translation>Einträge (JSON-Liste)</translation>
+    </message>
+    <message>
+        <source>Ask which version of the local authorization list the station holds.</source>
+        <translation>Fragen, welche Version der lokalen Autorisierungsliste die Station hat.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Send a vendor-specific message.</source>
+        <translation>Eine herstellerspezifische Nachricht senden.</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Hersteller-ID</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Install a charging profile (the station panel opens its editor: fields, periods and a chart).</source>
+        <translation>Ein Ladeprofil installieren (die Stationsansicht öffnet seinen Editor: Felder, Abschnitte und ein Diagramm).</translation>
+    </message>
+    <message>
+        <source>Profile (JSON)</source>
+        <translation>Profil (JSON)</translation>
+    </message>
+    <message>
+        <source>Remove charging profiles; every field left unset matches all.</source>
+        <translation>Ladeprofile entfernen; jedes leer gelassene Feld passt auf alle.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profil-ID</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation>Beliebiger Zweck</translation>
+    </message>
+    <message>
+        <source>Stack level</source>
+        <translation>Stapelebene</translation>
+    </message>
+    <message>
+        <source>Ask the station what it will draw over the coming period, all profiles combined.</source>
+        <translation>Die Station fragen, was sie im kommenden Zeitraum bezieht, alle Profile zusammen.</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Station&apos;s choice</source>
+        <translation>Wahl der Station</translation>
+    </message>
+    <message>
+        <source>Ampere (A)</source>
+        <translation>Ampere (A)</translation>
+    </message>
+    <message>
+        <source>Watt (W)</source>
+        <translation>Watt (W)</translation>
+    </message>
+    <message>
+        <source>The station downloads firmware from the location and installs it after the retrieve time.</source>
+        <translation>Die Station lädt die Firmware von der Adresse herunter und installiert sie nach dem Abrufzeitpunkt.</translation>
+    </message>
+    <message>
+        <source>Schedule update</source>
+        <translation>Update planen</translation>
+    </message>
+    <message>
+        <source>Location (URL)</source>
+        <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>e.g. ftp://files.example.com/fw/evb200-1.9.0.bin</source>
+        <translation>z. B. ftp://files.example.com/fw/evb200-1.9.0.bin</translation>
+    </message>
+    <message>
+        <source>Retrieve after</source>
+        <translation>Abrufen nach</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Retry interval (s)</source>
+        <translation>Wiederholungsintervall (s)</translation>
+    </message>
+    <message>
+        <source>The station uploads a diagnostics file to the location; progress shows in the network log.</source>
+        <translation>Die Station lädt eine Diagnosedatei an die Adresse hoch; der Fortschritt erscheint im Netzwerkprotokoll.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfordern</translation>
+    </message>
+    <message>
+        <source>Upload location (URL)</source>
+        <translation>Upload-Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (optional)</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1654,6 +2211,58 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>{count} user imported</source>
+        <translation>{count} Nutzer importiert</translation>
+    </message>
+    <message>
+        <source>{count} users imported</source>
+        <translation>{count} Nutzer importiert</translation>
+    </message>
+    <message>
+        <source>{count} row refused</source>
+        <translation>{count} Zeile abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} rows refused</source>
+        <translation>{count} Zeilen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Importing charging users from &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>Ladenutzer werden aus &lt;b&gt;{file}&lt;/b&gt; importiert</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch… (rows already imported stay)</source>
+        <translation>Wird nach dem aktuellen Block abgebrochen… (bereits importierte Zeilen bleiben)</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows checked…</source>
+        <translation>{done} von {total} Zeilen geprüft…</translation>
+    </message>
+    <message>
+        <source>{count} token added with them.</source>
+        <translation>{count} Ladekarte mit ihnen angelegt.</translation>
+    </message>
+    <message>
+        <source>{count} tokens added with them.</source>
+        <translation>{count} Ladekarten mit ihnen angelegt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
+        <translation>Abgelehnte Zeilen haben nichts angelegt; korrigieren Sie sie in der Datei und importieren Sie diese Zeilen erneut.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: {error}</source>
+        <translation>Die Datei konnte nicht importiert werden: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1960,6 +2569,72 @@
         <source>Roll-outs</source>
         <translation>Rollouts</translation>
     </message>
+    <message>
+        <source>Group {name} (all its stations)</source>
+        <translation>Gruppe {name} (alle ihre Stationen)</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <source>Roll-outs — {file} to {target}: {summary}</source>
+        <translation>Rollouts — {file} an {target}: {summary}</translation>
+    </message>
+    <message>
+        <source>Only an admin of the whole site deletes firmware files (other groups use them too).</source>
+        <translation>Nur ein Administrator des gesamten Standorts löscht Firmware-Dateien (andere Gruppen nutzen sie auch).</translation>
+    </message>
+    <message>
+        <source>This seat runs no OCPP server: send firmware from the seat the stations are connected to.</source>
+        <translation>Dieser Arbeitsplatz betreibt keinen OCPP-Server: Senden Sie die Firmware von dem Arbeitsplatz, mit dem die Stationen verbunden sind.</translation>
+    </message>
+    <message>
+        <source>Send {name}</source>
+        <translation>{name} senden</translation>
+    </message>
+    <message>
+        <source>Install from
+({zone})</source>
+        <translation>Installieren ab
+({zone})</translation>
+    </message>
+    <message>
+        <source>Upload a firmware file</source>
+        <translation>Firmware-Datei hochladen</translation>
+    </message>
+    <message>
+        <source>Uploading {path}…</source>
+        <translation>{path} wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>{name} stored ({size}, SHA-256 {sha}…).</source>
+        <translation>{name} gespeichert ({size}, SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>Delete firmware file</source>
+        <translation>Firmware-Datei löschen</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Stations still downloading it will fail.</source>
+        <translation>{name} löschen? Bei Stationen, die sie noch herunterladen, schlägt das fehl.</translation>
+    </message>
+    <message>
+        <source>Firmware file deleted.</source>
+        <translation>Firmware-Datei gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target}…</source>
+        <translation>{name} wird an {target} gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent {name}: progress per station below.</source>
+        <translation>{name} gesendet: Fortschritt je Station unten.</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Fehlgeschlagen: {error}. Bitte erneut versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>FrameDialog</name>
@@ -2096,6 +2771,126 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Name / line</source>
+        <translation>Name / Zeile</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>bezahlt</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Give the price as a number such as 0.15, or leave it empty.</source>
+        <translation>Geben Sie den Preis als Zahl an, z. B. 0.15, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source> (billed to {payer})</source>
+        <translation> (berechnet an {payer})</translation>
+    </message>
+    <message>
+        <source>Members without e-mail</source>
+        <translation>Mitglieder ohne E-Mail</translation>
+    </message>
+    <message>
+        <source>Make the others&apos; invoices</source>
+        <translation>Rechnungen der anderen erstellen</translation>
+    </message>
+    <message>
+        <source>Left out (no e-mail address): {names}.</source>
+        <translation>Ausgelassen (keine E-Mail-Adresse): {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for: {names}.</source>
+        <translation>Nichts zu berechnen: {names}.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>VAT {rate} %</source>
+        <translation>MwSt. {rate} %</translation>
+    </message>
+    <message>
+        <source>{count} invoice, to send {total}</source>
+        <translation>{count} Rechnung, zu senden {total}</translation>
+    </message>
+    <message>
+        <source>{count} invoices, to send {total}</source>
+        <translation>{count} Rechnungen, zu senden {total}</translation>
+    </message>
+    <message>
+        <source>Tick the invoices to send.</source>
+        <translation>Haken Sie die zu sendenden Rechnungen an.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the invoices being e-mailed now finish first…</source>
+        <translation>Wird abgebrochen: Die gerade versendeten Rechnungen werden noch fertig gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoice.</source>
+        <translation>{count} Rechnung gesendet.</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoices.</source>
+        <translation>{count} Rechnungen gesendet.</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason} (and other reasons)</source>
+        <translation>{count} nicht gesendet: {reason} (und weitere Gründe)</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason}</source>
+        <translation>{count} nicht gesendet: {reason}</translation>
+    </message>
+    <message>
+        <source>Send them again from the list.</source>
+        <translation>Senden Sie sie erneut aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Der Versand wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceSettingsDialog</name>
@@ -2231,6 +3026,69 @@
         <source>Remove payer</source>
         <translation>Zahler entfernen</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price € / month</source>
+        <translation>Preis € / Monat</translation>
+    </message>
+    <message>
+        <source>VAT % (empty: default)</source>
+        <translation>MwSt. % (leer: Standard)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Payer name</source>
+        <translation>Name des Zahlers</translation>
+    </message>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label} muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Nutzer</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Gruppe {name}</translation>
+    </message>
+    <message>
+        <source>A monthly fee</source>
+        <translation>Eine Monatsgebühr</translation>
+    </message>
+    <message>
+        <source>The VAT rate</source>
+        <translation>Der MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>The reference number start is digits only, e.g. 10998.</source>
+        <translation>Der Beginn der Referenznummer besteht nur aus Ziffern, z. B. 10998.</translation>
+    </message>
+    <message>
+        <source>Penalty interest</source>
+        <translation>Verzugszins</translation>
+    </message>
+    <message>
+        <source>Someone else saved the invoice settings meanwhile. Close and open them again.</source>
+        <translation>Jemand anderes hat die Rechnungseinstellungen inzwischen gespeichert. Schließen und öffnen Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesModel</name>
+    <message>
+        <source> (credit note)</source>
+        <translation> (Gutschrift)</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesPage</name>
@@ -2302,6 +3160,125 @@
         <source>Invoice settings…</source>
         <translation>Rechnungseinstellungen…</translation>
     </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>No invoices match.</source>
+        <translation>Keine passenden Rechnungen.</translation>
+    </message>
+    <message>
+        <source>{count} invoice: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} Rechnung: insgesamt {all} · bezahlt {paid} · offen {open} · überfällig {overdue} · Vorschauen {previews}</translation>
+    </message>
+    <message>
+        <source>{count} invoices: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} Rechnungen: insgesamt {all} · bezahlt {paid} · offen {open} · überfällig {overdue} · Vorschauen {previews}</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>Alle Läufe</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Nutzer</translation>
+    </message>
+    <message>
+        <source>{first} - {last} ({count} invoices, by {who})</source>
+        <translation>{first} - {last} ({count} Rechnungen, von {who})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Not sent: {error}</source>
+        <translation>Nicht gesendet: {error}</translation>
+    </message>
+    <message>
+        <source>Invoice settings saved.</source>
+        <translation>Rechnungseinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>{name} geöffnet.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>PDF wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Sent the invoice to {email}.</source>
+        <translation>Rechnung an {email} gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Marked {name}&apos;s invoice {number} paid.</source>
+        <translation>Rechnung {number} von {name} als bezahlt markiert.</translation>
+    </message>
+    <message>
+        <source>Marked {name}&apos;s invoice {number} unpaid.</source>
+        <translation>Rechnung {number} von {name} als unbezahlt markiert.</translation>
+    </message>
+    <message>
+        <source>Mark unpaid</source>
+        <translation>Als unbezahlt markieren</translation>
+    </message>
+    <message>
+        <source>Mark {name}&apos;s invoice {number} unpaid?</source>
+        <translation>Rechnung {number} von {name} als unbezahlt markieren?</translation>
+    </message>
+    <message>
+        <source>It is then open again, and overdue once its due date has passed.</source>
+        <translation>Sie ist dann wieder offen und überfällig, sobald ihr Fälligkeitsdatum verstrichen ist.</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Make a credit note for {name}&apos;s invoice {number}?</source>
+        <translation>Gutschrift zur Rechnung {number} von {name} erstellen?</translation>
+    </message>
+    <message>
+        <source>Make credit note</source>
+        <translation>Gutschrift erstellen</translation>
+    </message>
+    <message>
+        <source>The credit note cancels the whole invoice; it is a preview until you send it.</source>
+        <translation>Die Gutschrift storniert die ganze Rechnung; bis Sie sie senden, ist sie eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>Made a credit note for invoice {number}: select it and send it.</source>
+        <translation>Gutschrift zur Rechnung {number} erstellt: Wählen Sie sie aus und senden Sie sie.</translation>
+    </message>
+    <message>
+        <source>Export invoices</source>
+        <translation>Rechnungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>{count} Zeilen nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Fehlgeschlagen: {error}. Bitte erneut versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>LocationDialog</name>
@@ -2357,6 +3334,41 @@
         <source>Managed by:</source>
         <translation>Verwaltet von:</translation>
     </message>
+    <message>
+        <source>the whole site (administrators of the whole site)</source>
+        <translation>der gesamte Standort (Administratoren des gesamten Standorts)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this location since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diesen Standort geändert, seit Sie ihn geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Empty: the site&apos;s time zone</source>
+        <translation>Leer: die Zeitzone des Standorts</translation>
+    </message>
+    <message>
+        <source>Edit location {name}</source>
+        <translation>Standort {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation>Standort anlegen</translation>
+    </message>
+    <message>
+        <source>Give the latitude in degrees, e.g. 60.1699.</source>
+        <translation>Geben Sie den Breitengrad in Grad an, z. B. 60.1699.</translation>
+    </message>
+    <message>
+        <source>Give the longitude in degrees, e.g. 24.9384.</source>
+        <translation>Geben Sie den Längengrad in Grad an, z. B. 24.9384.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>gesamter Standort</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
@@ -2383,6 +3395,42 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>A site-wide location is managed by administrators of the whole site.</source>
+        <translation>Einen standortweiten Standort verwalten die Administratoren des gesamten Standorts.</translation>
+    </message>
+    <message>
+        <source>Added the location {name}.</source>
+        <translation>Standort {name} angelegt.</translation>
+    </message>
+    <message>
+        <source>Saved the location {name}.</source>
+        <translation>Standort {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Its {count} station stays, without a location.</source>
+        <translation>Ihre {count} Station bleibt erhalten, ohne Standort.</translation>
+    </message>
+    <message>
+        <source>Its {count} stations stay, without a location.</source>
+        <translation>Ihre {count} Stationen bleiben erhalten, ohne Standort.</translation>
+    </message>
+    <message>
+        <source>No station stands there.</source>
+        <translation>Dort steht keine Station.</translation>
+    </message>
+    <message>
+        <source>Delete location</source>
+        <translation>Standort löschen</translation>
+    </message>
+    <message>
+        <source>Delete the location {name}?</source>
+        <translation>Standort {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the location {name}.</source>
+        <translation>Standort {name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3996,34 @@
         <source>Rule active</source>
         <translation>Regel aktiv</translation>
     </message>
+    <message>
+        <source>Someone else changed this rule meanwhile. Close this editor, and open the rule again to see their change.</source>
+        <translation>Jemand anderes hat diese Regel inzwischen geändert. Schließen Sie den Editor und öffnen Sie die Regel erneut, um die Änderung zu sehen.</translation>
+    </message>
+    <message>
+        <source>No group (the whole site, unless stations are ticked)</source>
+        <translation>Keine Gruppe (der gesamte Standort, sofern keine Stationen angehakt sind)</translation>
+    </message>
+    <message>
+        <source>No group (only the stations ticked below)</source>
+        <translation>Keine Gruppe (nur die unten angehakten Stationen)</translation>
+    </message>
+    <message>
+        <source>Notification rule {name}</source>
+        <translation>Benachrichtigungsregel {name}</translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation>Neue Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>{name} (no e-mail address: not mailed)</source>
+        <translation>{name} (keine E-Mail-Adresse: wird nicht benachrichtigt)</translation>
+    </message>
+    <message>
+        <source>Could not save the rule</source>
+        <translation>Die Regel konnte nicht gespeichert werden</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -2978,6 +4054,38 @@
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No notification mails yet.</source>
+        <translation>Noch keine Benachrichtigungs-E-Mails.</translation>
+    </message>
+    <message>
+        <source>No notification rules: nobody is mailed when a charger fails. Add a rule.</source>
+        <translation>Keine Benachrichtigungsregeln: Niemand erhält eine E-Mail, wenn ein Ladegerät ausfällt. Legen Sie eine Regel an.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete notification rule</source>
+        <translation>Benachrichtigungsregel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the notification rule {name}?</source>
+        <translation>Benachrichtigungsregel {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Its recipients are no longer mailed about these stations.</source>
+        <translation>Ihre Empfänger erhalten zu diesen Stationen keine E-Mails mehr.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +4171,739 @@
     </message>
 </context>
 <context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditors</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Send this field</source>
+        <translation>Dieses Feld senden</translation>
+    </message>
+    <message>
+        <source>Any connector (the station chooses)</source>
+        <translation>Beliebiger Anschluss (die Station wählt)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>0 – whole station</source>
+        <translation>0 – ganze Station</translation>
+    </message>
+    <message>
+        <source>Connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>{label}: enter a number, e.g. 12.5.</source>
+        <translation>{label}: Geben Sie eine Zahl ein, z. B. 12.5.</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Wie die Tarifgruppen festlegen</translation>
+    </message>
+    <message>
+        <source>Free (no charge)</source>
+        <translation>Kostenlos (keine Berechnung)</translation>
+    </message>
+    <message>
+        <source>Every connector is charging: stop the session first, then release the cable.</source>
+        <translation>An jedem Anschluss wird geladen: Beenden Sie zuerst den Ladevorgang, dann geben Sie das Kabel frei.</translation>
+    </message>
+    <message>
+        <source>Every connector is charging</source>
+        <translation>An jedem Anschluss wird geladen</translation>
+    </message>
+    <message>
+        <source>Type a token id or a user&apos;s name, or any id tag</source>
+        <translation>Karten-ID, Nutzername oder ID-Tag</translation>
+    </message>
+    <message>
+        <source>No session is running at this station</source>
+        <translation>An dieser Station läuft kein Ladevorgang</translation>
+    </message>
+    <message>
+        <source>No session is running at this station, so there is nothing to stop.</source>
+        <translation>An dieser Station läuft kein Ladevorgang, es gibt also nichts zu beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} Ladenutzer</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Ladekarte</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Ladekarten</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} Ladegruppe</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} Ladegruppen</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} Station</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} Stationen</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} Zugangsprofil</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} Zugangsprofile</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} Standort</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} Standorte</translation>
+    </message>
+    <message>
+        <source>{count} notification rule</source>
+        <translation>{count} Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>{count} notification rules</source>
+        <translation>{count} Benachrichtigungsregeln</translation>
+    </message>
+    <message>
+        <source>{count} mail shown</source>
+        <translation>{count} E-Mail angezeigt</translation>
+    </message>
+    <message>
+        <source>{count} mails shown</source>
+        <translation>{count} E-Mails angezeigt</translation>
+    </message>
+    <message>
+        <source>{count} hour</source>
+        <translation>{count} Stunde</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} Stunden</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} Tag</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} Tage</translation>
+    </message>
+    <message>
+        <source>{count} week</source>
+        <translation>{count} Woche</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} Wochen</translation>
+    </message>
+    <message>
+        <source>{count} month</source>
+        <translation>{count} Monat</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} Monate</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Pauschalpreis pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energie + Dauer + Startgebühr</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Tag-/Nachtpreise</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Leistungsstufen (Minutenpreis nach mittlerer kW-Leistung)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- und DC-Preise</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Der gesamte Ladevorgang</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Zeit des aktiven Ladens</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Pauschal</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energie + Zeit</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Tag / Nacht</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Leistungsstufen</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Ladevorgänge</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Plugged time (duration)</source>
+        <translation>Angesteckt (Dauer)</translation>
+    </message>
+    <message>
+        <source>Charging time</source>
+        <translation>Ladezeit</translation>
+    </message>
+    <message>
+        <source>Parked time</source>
+        <translation>Parkzeit</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Unique charging users</source>
+        <translation>Verschiedene Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Kein Vergleich</translation>
+    </message>
+    <message>
+        <source>Preceding period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Gleicher Zeitraum im Vorjahr</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Ladegruppe</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Ladenutzer</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Ladepunkt</translation>
+    </message>
+    <message>
+        <source>Change station limit</source>
+        <translation>Stationslimit ändern</translation>
+    </message>
+    <message>
+        <source>Change group limit</source>
+        <translation>Gruppenlimit ändern</translation>
+    </message>
+    <message>
+        <source>User activation</source>
+        <translation>Nutzeraktivierung</translation>
+    </message>
+    <message>
+        <source>Activate group</source>
+        <translation>Gruppe aktivieren</translation>
+    </message>
+    <message>
+        <source>Firmware update</source>
+        <translation>Firmware-Update</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Change availability</source>
+        <translation>Verfügbarkeit ändern</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Fernbefehl</translation>
+    </message>
+    <message>
+        <source>Invoice run</source>
+        <translation>Rechnungslauf</translation>
+    </message>
+    <message>
+        <source>Report by e-mail</source>
+        <translation>Bericht per E-Mail</translation>
+    </message>
+    <message>
+        <source>Circuit limit</source>
+        <translation>Stromkreis-Limit</translation>
+    </message>
+    <message>
+        <source>Case began</source>
+        <translation>Fall begonnen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Auto-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Fuse tripped</source>
+        <translation>Sicherung ausgelöst</translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation>Sensorfehler</translation>
+    </message>
+    <message>
+        <source>Other fault</source>
+        <translation>Anderer Fehler</translation>
+    </message>
+    <message>
+        <source>Session failed to start</source>
+        <translation>Ladevorgang startete nicht</translation>
+    </message>
+    <message>
+        <source>Load limit not applied</source>
+        <translation>Lastgrenze nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Waiting for the station</source>
+        <translation>Wartet auf die Station</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Wird installiert</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Installation failed</source>
+        <translation>Installation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused by the station</source>
+        <translation>Von der Station abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation>Befehl fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No result in time</source>
+        <translation>Kein Ergebnis in der Zeit</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer roll-out</source>
+        <translation>Durch ein neueres Rollout ersetzt</translation>
+    </message>
+    <message>
+        <source>Waiting for the file</source>
+        <translation>Wartet auf die Datei</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Station says uploaded</source>
+        <translation>Laut Station hochgeladen</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Upload fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No file in time</source>
+        <translation>Keine Datei in der Zeit</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Datei zu groß</translation>
+    </message>
+    <message>
+        <source>Station has no diagnostics</source>
+        <translation>Station hat keine Diagnosedaten</translation>
+    </message>
+    <message>
+        <source>Accepted by the station</source>
+        <translation>Von der Station angenommen</translation>
+    </message>
+    <message>
+        <source>Rejected by the station</source>
+        <translation>Von der Station abgelehnt</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Station not connected</source>
+        <translation>Station nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>Konfiguration ändern</translation>
+    </message>
+    <message>
+        <source>Get configuration</source>
+        <translation>Konfiguration lesen</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Unlock connector</source>
+        <translation>Anschluss entriegeln</translation>
+    </message>
+    <message>
+        <source>Trigger message</source>
+        <translation>Nachricht anfordern</translation>
+    </message>
+    <message>
+        <source>Data transfer</source>
+        <translation>Datenübertragung</translation>
+    </message>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Ladeprofil setzen</translation>
+    </message>
+    <message>
+        <source>Clear charging profile</source>
+        <translation>Ladeprofil entfernen</translation>
+    </message>
+    <message>
+        <source>Get local list version</source>
+        <translation>Version der lokalen Liste abfragen</translation>
+    </message>
+    <message>
+        <source>Get diagnostics</source>
+        <translation>Diagnose anfordern</translation>
+    </message>
+    <message>
+        <source>Update firmware</source>
+        <translation>Firmware aktualisieren</translation>
+    </message>
+    <message>
+        <source>Writing the CSV file…</source>
+        <translation>CSV-Datei wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation>PDF wird gesetzt…</translation>
+    </message>
+    <message>
+        <source>{installed} installed, {failed} failed, {waiting} waiting</source>
+        <translation>{installed} installiert, {failed} fehlgeschlagen, {waiting} wartend</translation>
+    </message>
+    <message>
+        <source>Compared: {period}</source>
+        <translation>Vergleich: {period}</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, ganztägig</translation>
+    </message>
+    <message>
+        <source>{price} per session</source>
+        <translation>{price} pro Ladevorgang</translation>
+    </message>
+    <message>
+        <source>{price}/min up to {kw} kW</source>
+        <translation>{price}/min bis {kw} kW</translation>
+    </message>
+    <message>
+        <source>day (from {time}) {prices}</source>
+        <translation>Tag (ab {time}) {prices}</translation>
+    </message>
+    <message>
+        <source>night (from {time}) {prices}</source>
+        <translation>Nacht (ab {time}) {prices}</translation>
+    </message>
+    <message>
+        <source>{fee} connection</source>
+        <translation>{fee} Startgebühr</translation>
+    </message>
+    <message>
+        <source>{current} {fee}/min from minute {minute}</source>
+        <translation>{current} {fee}/min ab Minute {minute}</translation>
+    </message>
+    <message>
+        <source>{fee}/min from minute {minute}</source>
+        <translation>{fee}/min ab Minute {minute}</translation>
+    </message>
+    <message>
+        <source>{fee}/h parking</source>
+        <translation>{fee}/h Parken</translation>
+    </message>
+    <message>
+        <source>0 (nothing charged)</source>
+        <translation>0 (keine Berechnung)</translation>
+    </message>
+    <message>
+        <source>at {time} ({zone})</source>
+        <translation>um {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>Once on {date} {at}</source>
+        <translation>Einmal am {date} {at}</translation>
+    </message>
+    <message>
+        <source>Daily {at}</source>
+        <translation>Täglich {at}</translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation>kein Tag</translation>
+    </message>
+    <message>
+        <source>Weekly on {days} {at}</source>
+        <translation>Wöchentlich am {days} {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on the last day {at}</source>
+        <translation>Monatlich am letzten Tag {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} (or the month&apos;s last day) {at}</source>
+        <translation>Monatlich am {day}. (oder am letzten Tag des Monats) {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} {at}</source>
+        <translation>Monatlich am {day}. {at}</translation>
+    </message>
+    <message>
+        <source>{schedule} until {date}</source>
+        <translation>{schedule} bis {date}</translation>
+    </message>
+    <message>
+        <source>max {amps} A</source>
+        <translation>max. {amps} A</translation>
+    </message>
+    <message>
+        <source>{kind} reset</source>
+        <translation>{kind}-Reset</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>Anschluss {id}</translation>
+    </message>
+    <message>
+        <source>previews and send</source>
+        <translation>Vorschauen und Versand</translation>
+    </message>
+    <message>
+        <source>previews only</source>
+        <translation>nur Vorschauen</translation>
+    </message>
+    <message>
+        <source>{formats} to {recipients}</source>
+        <translation>{formats} an {recipients}</translation>
+    </message>
+    <message>
+        <source>circuit max {amps} A per phase</source>
+        <translation>Stromkreis max. {amps} A pro Phase</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTagDialog</name>
     <message>
         <source>Register this tag</source>
@@ -3131,6 +4972,21 @@
     <message>
         <source>Register</source>
         <translation>Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Compared ({period})</source>
+        <translation>Vergleich ({period})</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +5099,118 @@
         <source>Choose a report and press Show data.</source>
         <translation>Wählen Sie einen Bericht und drücken Sie Daten anzeigen.</translation>
     </message>
+    <message>
+        <source>AC and DC</source>
+        <translation>AC und DC</translation>
+    </message>
+    <message>
+        <source>All connector types</source>
+        <translation>Alle Steckertypen</translation>
+    </message>
+    <message>
+        <source>All groups you see</source>
+        <translation>Alle Gruppen, die Sie sehen</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Alle Stationen</translation>
+    </message>
+    <message>
+        <source>All tariffs</source>
+        <translation>Alle Tarife</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Alle Nutzergruppen</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Alle Ladenutzer</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Zahlen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>Der Bericht konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>{buckets}, made {time}.</source>
+        <translation>{buckets}, erstellt um {time}.</translation>
+    </message>
+    <message>
+        <source>No buckets.</source>
+        <translation>Keine Zeitabschnitte.</translation>
+    </message>
+    <message>
+        <source>The table shows the largest {shown} of {count}; the CSV has them all.</source>
+        <translation>Die Tabelle zeigt die größten {shown} von {count}; die CSV-Datei enthält alle.</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>(noch keine gespeichert)</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (geteilt)</translation>
+    </message>
+    <message>
+        <source>Reports — {name}</source>
+        <translation>Berichte — {name}</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the report:</source>
+        <translation>Name des Berichts:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” for everyone on the site.</source>
+        <translation>„{name}“ für alle am Standort gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>„{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete saved report</source>
+        <translation>Gespeicherten Bericht löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “{name}”? The figures stay; only its definition goes.</source>
+        <translation>Gespeicherten Bericht „{name}“ löschen? Die Zahlen bleiben; nur seine Definition wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>„{name}“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation>{kind} exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting {kind}…</source>
+        <translation>{kind} wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>RepriceDialog</name>
@@ -3268,6 +5236,71 @@
     <message>
         <source>Rotate password</source>
         <translation>Passwort rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>der gesamte Standort</translation>
+    </message>
+    <message>
+        <source>group {name} and its subgroups</source>
+        <translation>Gruppe {name} mit ihren Untergruppen</translation>
+    </message>
+    <message>
+        <source>a removed operator</source>
+        <translation>ein gelöschter Bediener</translation>
+    </message>
+    <message>
+        <source>after {seconds} s; not again within {minutes} min</source>
+        <translation>nach {seconds} s; nicht erneut innerhalb von {minutes} min</translation>
+    </message>
+    <message>
+        <source>; mail when resolved</source>
+        <translation>; E-Mail bei Behebung</translation>
+    </message>
+    <message>
+        <source>after {minutes} min Faulted</source>
+        <translation>nach {minutes} min Faulted</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>↻ Retry</source>
+        <translation>↻ Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry the failed stations of this run</source>
+        <translation>Die fehlgeschlagenen Stationen dieses Laufs wiederholen</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFailure</name>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>{failed} ({error}). Try again.</source>
+        <translation>{failed} ({error}). Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +5521,102 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmal</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>{day} (or the month&apos;s last day)</source>
+        <translation>{day} (oder der letzte Tag des Monats)</translation>
+    </message>
+    <message>
+        <source>Last day of the month</source>
+        <translation>Letzter Tag des Monats</translation>
+    </message>
+    <message>
+        <source>Chargers with smart charging get a charging profile (ChargePointMaxProfile). A charger without it gets this configuration key set to the current instead; leave it empty and such chargers fail with the reason.</source>
+        <translation>Ladegeräte mit Smart Charging erhalten ein Ladeprofil (ChargePointMaxProfile). Bei einem Ladegerät ohne diese Funktion wird stattdessen dieser Konfigurationsschlüssel auf den Strom gesetzt; bleibt das Feld leer, schlagen solche Ladegeräte mit Begründung fehl.</translation>
+    </message>
+    <message>
+        <source>A station that is offline when the task runs is waited for up to this long, then it fails as offline. 0: it fails at once.</source>
+        <translation>Auf eine Station, die beim Lauf der Aufgabe offline ist, wird höchstens so lange gewartet; dann schlägt sie als offline fehl. 0: sofort fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>A ticked group: all its stations and subgroups&apos; stations, as they are at run time.</source>
+        <translation>Eine angehakte Gruppe: alle ihre Stationen und die ihrer Untergruppen, wie sie zur Laufzeit sind.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Edit scheduled task {name}</source>
+        <translation>Geplante Aufgabe {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Parameters: {names}</source>
+        <translation>Parameter: {names}</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (optional)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Times are local to {zone}. Now: {now}</source>
+        <translation>Zeiten gelten in {zone}. Jetzt: {now}</translation>
+    </message>
+    <message>
+        <source>{schedule}. Next run: {when}.</source>
+        <translation>{schedule}. Nächster Lauf: {when}.</translation>
+    </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} Gruppe(n)</translation>
+    </message>
+    <message>
+        <source>{count} station(s)</source>
+        <translation>{count} Station(en)</translation>
+    </message>
+    <message>
+        <source>{count} user(s)</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} user group(s)</source>
+        <translation>{count} Nutzergruppe(n)</translation>
+    </message>
+    <message>
+        <source>Chosen: {targets}</source>
+        <translation>Ausgewählt: {targets}</translation>
+    </message>
+    <message>
+        <source>Chosen: nothing yet</source>
+        <translation>Ausgewählt: noch nichts</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diese Aufgabe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledTasksPage</name>
@@ -3567,6 +5696,82 @@
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
+    <message>
+        <source>Select task type (all)</source>
+        <translation>Aufgabentyp wählen (alle)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Now: {time}</source>
+        <translation>Jetzt: {time}</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It is inactive: tick Active (Activate) when it should run.</source>
+        <translation>{name} gespeichert. Die Aufgabe ist inaktiv: Haken Sie „Aktiv“ an (Aktivieren), wenn sie laufen soll.</translation>
+    </message>
+    <message>
+        <source>Copied as {name} (inactive): edit it, then activate it.</source>
+        <translation>Kopiert als {name} (inaktiv): bearbeiten und dann aktivieren.</translation>
+    </message>
+    <message>
+        <source>{name} is active now.</source>
+        <translation>{name} ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>{name} is inactive now.</source>
+        <translation>{name} ist jetzt inaktiv.</translation>
+    </message>
+    <message>
+        <source>{name} runs now; its result appears in the Event feed.</source>
+        <translation>{name} läuft jetzt; das Ergebnis erscheint im Ereignis-Feed.</translation>
+    </message>
+    <message>
+        <source>Delete scheduled task</source>
+        <translation>Geplante Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the scheduled task {name}?</source>
+        <translation>Geplante Aufgabe {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Its past runs stay in the Event feed.</source>
+        <translation>Ihre früheren Läufe bleiben im Ereignis-Feed.</translation>
+    </message>
+    <message>
+        <source>{task}: {summary} ({ok} of {total} OK)</source>
+        <translation>{task}: {summary} ({ok} von {total} OK)</translation>
+    </message>
+    <message>
+        <source>Made {name} for the failed targets; it runs at {time}.</source>
+        <translation>{name} für die fehlgeschlagenen Ziele erstellt; sie läuft um {time}.</translation>
+    </message>
+    <message>
+        <source>Made {name}.</source>
+        <translation>{name} erstellt.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPopup</name>
@@ -3585,6 +5790,49 @@
     <message>
         <source>Type at least two characters.</source>
         <translation>Geben Sie mindestens zwei Zeichen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceParams</name>
+    <message>
+        <source>A report by e-mail has no targets: the saved report says what it covers, and the addresses under Parameters receive it.</source>
+        <translation>Ein Bericht per E-Mail hat keine Ziele: Der gespeicherte Bericht legt fest, was er umfasst, und die Adressen unter Parameter erhalten ihn.</translation>
+    </message>
+    <message>
+        <source>A circuit limit has no targets: the circuit chosen under Parameters is changed.</source>
+        <translation>Ein Stromkreis-Limit hat keine Ziele: Der unter Parameter gewählte Stromkreis wird geändert.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to invoice, or none for every charging user with an e-mail address.</source>
+        <translation>Haken Sie die zu berechnenden Nutzergruppen an, oder keine für jeden Ladenutzer mit E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to make active or inactive.</source>
+        <translation>Haken Sie die Nutzergruppen an, die aktiviert oder deaktiviert werden.</translation>
+    </message>
+    <message>
+        <source>Make previews only</source>
+        <translation>Nur Vorschauen erstellen</translation>
+    </message>
+    <message>
+        <source>Make previews and send them</source>
+        <translation>Vorschauen erstellen und senden</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (geteilt)</translation>
+    </message>
+    <message>
+        <source>No saved reports: save one on the Reports page</source>
+        <translation>Keine gespeicherten Berichte: Speichern Sie einen auf der Seite Berichte</translation>
+    </message>
+    <message>
+        <source>{name} (now {amps} A)</source>
+        <translation>{name} (jetzt {amps} A)</translation>
+    </message>
+    <message>
+        <source>No circuits: add them on the Load management page</source>
+        <translation>Keine Stromkreise: Legen Sie sie auf der Seite Lastmanagement an</translation>
     </message>
 </context>
 <context>
@@ -4363,6 +6611,38 @@
     <message>
         <source>Out of order</source>
         <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <source>Running</source>
@@ -5416,6 +7696,194 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff since you opened it. Close this window and open it again.</source>
+        <translation>Jemand anderes hat diesen Tarif geändert, seit Sie ihn geöffnet haben. Schließen Sie das Fenster und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Price per session:</source>
+        <translation>Preis pro Ladevorgang:</translation>
+    </message>
+    <message>
+        <source>Energy (night):</source>
+        <translation>Energie (Nacht):</translation>
+    </message>
+    <message>
+        <source>Energy (DC):</source>
+        <translation>Energie (DC):</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>Time (night):</source>
+        <translation>Zeit (Nacht):</translation>
+    </message>
+    <message>
+        <source>Connection fee:</source>
+        <translation>Startgebühr:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee:</source>
+        <translation>Minutengebühr:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (DC):</source>
+        <translation>Minutengebühr (DC):</translation>
+    </message>
+    <message>
+        <source>Parking fee:</source>
+        <translation>Parkgebühr:</translation>
+    </message>
+    <message>
+        <source>Energy (day):</source>
+        <translation>Energie (Tag):</translation>
+    </message>
+    <message>
+        <source>Time (day):</source>
+        <translation>Zeit (Tag):</translation>
+    </message>
+    <message>
+        <source>Energy (AC):</source>
+        <translation>Energie (AC):</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (AC):</source>
+        <translation>Minutengebühr (AC):</translation>
+    </message>
+    <message>
+        <source>Log in to change tariffs.</source>
+        <translation>Melden Sie sich an, um Tarife zu ändern.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; analysts change nothing.</source>
+        <translation>Sie können Tarife und Tarifgruppen ansehen; Analysten ändern nichts.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; only administrators change them.</source>
+        <translation>Sie können Tarife und Tarifgruppen ansehen; nur Administratoren ändern sie.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and assign tariff groups within your charging groups; only administrators of the whole site change tariffs and tariff groups, because one price reaches every station that uses it.</source>
+        <translation>Sie können Tarife ansehen und Tarifgruppen in Ihren Ladegruppen zuweisen; nur Administratoren des gesamten Standorts ändern Tarife und Tarifgruppen, denn ein Preis gilt für jede Station, die ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
+        <translation>{currency} (die Währung des Standorts; alle Preise sind darin)</translation>
+    </message>
+    <message>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <translation>Zeiten in {zone}. Außerhalb seiner Gültigkeit gilt ein Tarif für keinen Ladevorgang: Dann greift die nächste Wahl der Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>Minutes parked after charging that cost nothing.</source>
+        <translation>Minuten nach dem Laden, die das Parken nichts kostet.</translation>
+    </message>
+    <message>
+        <source>Add tariff</source>
+        <translation>Tarif anlegen</translation>
+    </message>
+    <message>
+        <source>A tariff is used once it is in a tariff group that applies to a station.</source>
+        <translation>Ein Tarif wird verwendet, sobald er in einer Tarifgruppe ist, die für eine Station gilt.</translation>
+    </message>
+    <message>
+        <source>Tariff {name}</source>
+        <translation>Tarif {name}</translation>
+    </message>
+    <message>
+        <source>In the tariff group(s) {groups}.</source>
+        <translation>In den Tarifgruppen: {groups}.</translation>
+    </message>
+    <message>
+        <source>Not in any tariff group yet.</source>
+        <translation>Noch in keiner Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>A change applies to sessions that start after it; running and past sessions keep their prices.</source>
+        <translation>Eine Änderung gilt für Ladevorgänge, die danach beginnen; laufende und vergangene behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>A base tariff is named after its tariff group.</source>
+        <translation>Ein Basistarif trägt den Namen seiner Tarifgruppe.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Up to (average kW)</source>
+        <translation>Bis (mittlere kW)</translation>
+    </message>
+    <message>
+        <source>Price per minute</source>
+        <translation>Preis pro Minute</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Start ({zone}):</source>
+        <translation>Beginn ({zone}):</translation>
+    </message>
+    <message>
+        <source>Priced as a session would be: each line rounded to the cent, the total their sum.</source>
+        <translation>Berechnet wie ein Ladevorgang: jede Zeile auf den Cent gerundet, die Summe aus allen Zeilen.</translation>
+    </message>
+    <message>
+        <source>Here the car charges for the whole duration.</source>
+        <translation>Hier lädt das Auto die ganze Zeit.</translation>
+    </message>
+    <message>
+        <source>A session keeps the prices it started with.</source>
+        <translation>Ein Ladevorgang behält die Preise, mit denen er begann.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see the price.</source>
+        <translation>Korrigieren Sie die rot markierten Felder, um den Preis zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} 0.00&lt;/b&gt;: this session costs nothing.</source>
+        <translation>&lt;b&gt;Gesamt {currency} 0.00&lt;/b&gt;: Dieser Ladevorgang kostet nichts.</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>enthalten</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>zuzüglich</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {rate} % {vat} ({words})</source>
+        <translation>Netto {net} · MwSt. {rate} % {vat} ({words})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} {total}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gesamt {currency} {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then save.</source>
+        <translation>Korrigieren Sie die rot markierten Felder und speichern Sie dann.</translation>
+    </message>
 </context>
 <context>
     <name>TariffGroupDialog</name>
@@ -5515,6 +7983,132 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff group since you opened it. Close this window and open it again.</source>
+        <translation>Jemand anderes hat diese Tarifgruppe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The base tariff applies to everyone and at any time: it cannot be restricted.</source>
+        <translation>Der Basistarif gilt für alle und jederzeit: Er lässt sich nicht einschränken.</translation>
+    </message>
+    <message>
+        <source>Tariff group {name}</source>
+        <translation>Tarifgruppe {name}</translation>
+    </message>
+    <message>
+        <source>Add tariff group</source>
+        <translation>Tarifgruppe anlegen</translation>
+    </message>
+    <message>
+        <source>The tariffs of this group, in order, and where the group applies. The base tariff is made with the group (Free at first; edit its prices on the Tariffs tab).</source>
+        <translation>Die Tarife dieser Gruppe in ihrer Reihenfolge und wo die Gruppe gilt. Der Basistarif entsteht mit der Gruppe (zunächst kostenlos; Preise auf dem Reiter Tarife bearbeiten).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Free (made with the group)</source>
+        <translation>Kostenlos (mit der Gruppe angelegt)</translation>
+    </message>
+    <message>
+        <source>everyone else, any time</source>
+        <translation>alle anderen, jederzeit</translation>
+    </message>
+    <message>
+        <source>a removed tariff</source>
+        <translation>ein gelöschter Tarif</translation>
+    </message>
+    <message>
+        <source>a removed user group</source>
+        <translation>eine gelöschte Nutzergruppe</translation>
+    </message>
+    <message>
+        <source>user groups {names}</source>
+        <translation>Nutzergruppen {names}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>{who}; a time window needs its days</source>
+        <translation>{who}; ein Zeitfenster braucht seine Tage</translation>
+    </message>
+    <message>
+        <source>, any time</source>
+        <translation>, jederzeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>In each station&apos;s time zone. An end at or before the start runs past midnight (Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day.</source>
+        <translation>In der Zeitzone der jeweiligen Station. Ein Ende vor oder gleich dem Beginn reicht über Mitternacht (Fr 22:00–06:00 endet am Samstagmorgen); gleicher Beginn und gleiches Ende bedeuten den ganzen Tag.</translation>
+    </message>
+    <message>
+        <source>Select a tariff in the list.</source>
+        <translation>Wählen Sie einen Tarif in der Liste.</translation>
+    </message>
+    <message>
+        <source>No user groups, users or tokens chosen: everyone. No time windows: any time.</source>
+        <translation>Keine Nutzergruppen, Nutzer oder Ladekarten gewählt: alle. Keine Zeitfenster: jederzeit.</translation>
+    </message>
+    <message>
+        <source>a user outside your charging groups</source>
+        <translation>ein Nutzer außerhalb Ihrer Ladegruppen</translation>
+    </message>
+    <message>
+        <source>a token outside your charging groups</source>
+        <translation>eine Ladekarte außerhalb Ihrer Ladegruppen</translation>
+    </message>
+</context>
+<context>
+    <name>TariffGroupsModel</name>
+    <message>
+        <source>nowhere yet</source>
+        <translation>noch nirgends</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsModel</name>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>indefinitely</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>none: not used yet</source>
+        <translation>keine: noch nicht verwendet</translation>
+    </message>
+    <message>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <translation>Der Basistarif seiner Tarifgruppe: Er gilt für alle, die die anderen Tarife der Gruppe nicht zulassen.</translation>
+    </message>
 </context>
 <context>
     <name>TariffsPage</name>
@@ -5550,6 +8144,61 @@
         <source>Add tariff group…</source>
         <translation>Tarifgruppe hinzufügen…</translation>
     </message>
+    <message>
+        <source>View…</source>
+        <translation>Anzeigen…</translation>
+    </message>
+    <message>
+        <source>A base tariff goes with its tariff group.</source>
+        <translation>Ein Basistarif wird nur mit seiner Tarifgruppe gelöscht.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Saved the tariff {name}.</source>
+        <translation>Tarif {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete tariff</source>
+        <translation>Tarif löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tariff {name}?</source>
+        <translation>Tarif {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff {name}.</source>
+        <translation>Tarif {name} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sessions already priced with it keep their prices.</source>
+        <translation>Bereits damit berechnete Ladevorgänge behalten ihre Preise.</translation>
+    </message>
+    <message>
+        <source>Saved the tariff group {name}.</source>
+        <translation>Tarifgruppe {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete tariff group</source>
+        <translation>Tarifgruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tariff group {name} with its base tariff?</source>
+        <translation>Tarifgruppe {name} mit ihrem Basistarif löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff group {name}.</source>
+        <translation>Tarifgruppe {name} gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>TemplateStationDialog</name>
@@ -5584,6 +8233,13 @@
     <message>
         <source>Location:</source>
         <translation>Standort:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>gesamter Standort</translation>
     </message>
 </context>
 <context>
@@ -5648,6 +8304,33 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Edit token {uid}</source>
+        <translation>Ladekarte {uid} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The token id cannot be changed. Add a new token instead.</source>
+        <translation>Die Karten-ID lässt sich nicht ändern. Legen Sie stattdessen eine neue Ladekarte an.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this token since you opened it. Close this window and edit it again to see their version.</source>
+        <translation>Jemand anderes hat diese Ladekarte geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut, um die neue Fassung zu sehen.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved</source>
+        <translation>Die Ladekarte konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>TokensModel</name>
+    <message>
+        <source>indefinitely</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>Whole days in each station&apos;s time zone.</source>
+        <translation>Ganze Tage in der Zeitzone der jeweiligen Station.</translation>
+    </message>
 </context>
 <context>
     <name>TokensPage</name>
@@ -5670,6 +8353,50 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Ladekarte</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Ladekarten</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Saved token {uid}.</source>
+        <translation>Ladekarte {uid} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is blocked: refused from now on.</source>
+        <translation>Ladekarte {uid} ist gesperrt: Sie wird ab sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is active again.</source>
+        <translation>Ladekarte {uid} ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Ladekarte löschen</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Ladekarte {uid} löschen?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Sie wird ab sofort abgewiesen; ihre ID kann später wieder angelegt werden. Frühere Ladevorgänge bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Deleted token {uid}.</source>
+        <translation>Ladekarte {uid} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -5822,6 +8549,106 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Someone else changed this charging user since you opened it. Reload to see their version (your changes here are lost), then make yours again.</source>
+        <translation>Jemand anderes hat diesen Ladenutzer geändert, seit Sie ihn geöffnet haben. Laden Sie neu, um die neue Fassung zu sehen (Ihre Änderungen hier gehen verloren), und nehmen Sie Ihre Änderungen dann erneut vor.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— keine —</translation>
+    </message>
+    <message>
+        <source>A charging user may charge with their tokens. Tokens, vehicles and access rights are saved together with the user.</source>
+        <translation>Ein Ladenutzer kann mit seinen Ladekarten laden. Ladekarten, Fahrzeuge und Zugangsrechte werden zusammen mit dem Nutzer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Nutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Edit charging user</source>
+        <translation>Ladenutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Edit charging user {name}</source>
+        <translation>Ladenutzer {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Changes to tokens are saved at once; the rest when you press Save.</source>
+        <translation>Änderungen an Ladekarten werden sofort gespeichert, alles andere mit „Speichern“.</translation>
+    </message>
+    <message>
+        <source>Could not load the user: {error}</source>
+        <translation>Der Nutzer konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>— whole site —</source>
+        <translation>— gesamter Standort —</translation>
+    </message>
+    <message>
+        <source>another group</source>
+        <translation>eine andere Gruppe</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>empty: 1 (no user group)</source>
+        <translation>leer: 1 (keine Nutzergruppe)</translation>
+    </message>
+    <message>
+        <source>empty: 1 ({group} sets no limit)</source>
+        <translation>leer: 1 ({group} setzt keine Grenze)</translation>
+    </message>
+    <message>
+        <source>empty: {limit}, the limit of {group}</source>
+        <translation>leer: {limit}, die Grenze von {group}</translation>
+    </message>
+    <message>
+        <source>Enter how many sessions at a time (1 or more), or leave it empty for the user group&apos;s limit.</source>
+        <translation>Geben Sie an, wie viele Ladevorgänge gleichzeitig (1 oder mehr), oder lassen Sie das Feld leer für die Grenze der Nutzergruppe.</translation>
+    </message>
+    <message>
+        <source>{name} (includes subgroups)</source>
+        <translation>{name} (mit Untergruppen)</translation>
+    </message>
+    <message>
+        <source>Everything in this charging group and its subgroups, now and later.</source>
+        <translation>Alles in dieser Ladegruppe und ihren Untergruppen, jetzt und künftig.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Stationen ohne Gruppe</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Could not change the token: {error}</source>
+        <translation>Die Ladekarte konnte nicht geändert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Ladekarte löschen</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Ladekarte {uid} löschen?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Sie wird ab sofort abgewiesen; ihre ID kann später wieder angelegt werden. Frühere Ladevorgänge bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The charging user could not be saved ({error}). Try again.</source>
+        <translation>Der Ladenutzer konnte nicht gespeichert werden ({error}). Bitte erneut versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupDialog</name>
@@ -5893,6 +8720,37 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Edit charging user group {name}</source>
+        <translation>Nutzergruppe {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Stop after a whole number of minutes, e.g. 120.</source>
+        <translation>Geben Sie eine ganze Zahl von Minuten an, z. B. 120.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this group since you opened it. Close this window and edit again.</source>
+        <translation>Jemand anderes hat diese Gruppe geändert, seit Sie sie geöffnet haben. Schließen Sie das Fenster und bearbeiten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Could not save ({error}). Try again.</source>
+        <translation>Speichern nicht möglich ({error}). Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No: members are refused</source>
+        <translation>Nein: Mitglieder werden abgewiesen</translation>
+    </message>
+    <message>
+        <source>per user setting</source>
+        <translation>je nach Nutzereinstellung</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupsPage</name>
@@ -5915,6 +8773,30 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Only a group without members can be deleted.</source>
+        <translation>Nur eine Gruppe ohne Mitglieder kann gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete user group</source>
+        <translation>Nutzergruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the group {name}?</source>
+        <translation>Gruppe {name} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +8832,133 @@
     <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} Nutzer</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Anzeigen…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Ladevorgänge…</translation>
+    </message>
+    <message>
+        <source>The selected user&apos;s charging sessions</source>
+        <translation>Die Ladevorgänge des ausgewählten Nutzers</translation>
+    </message>
+    <message>
+        <source>Charging sessions of {name}</source>
+        <translation>Ladevorgänge von {name}</translation>
+    </message>
+    <message>
+        <source>Every session of {name} at the stations you see, newest first.</source>
+        <translation>Alle Ladevorgänge von {name} an den Stationen, die Sie sehen, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Disable charging user</source>
+        <translation>Ladenutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Why may {name} no longer charge? (Drivers and colleagues will ask.)</source>
+        <translation>Warum darf {name} nicht mehr laden? (Fahrer und Kollegen werden fragen.)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>{name} is disabled: their tokens are refused.</source>
+        <translation>{name} ist deaktiviert: Die Ladekarten werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>Remove charging user</source>
+        <translation>Ladenutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>{name} entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Nutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Their {count} token(s) are deleted with them and refused from now on. Their past sessions stay in the history.</source>
+        <translation>Die Ladekarten des Nutzers ({count}) werden mit ihm gelöscht und ab sofort abgewiesen. Frühere Ladevorgänge bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} entfernt.</translation>
+    </message>
+    <message>
+        <source>Import charging users</source>
+        <translation>Ladenutzer importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export charging users</source>
+        <translation>Ladenutzer exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported {count} charging users to {path}.</source>
+        <translation>{count} Ladenutzer nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>until midnight</source>
+        <translation>bis Mitternacht</translation>
+    </message>
+    <message>
+        <source>ends the next day</source>
+        <translation>endet am nächsten Tag</translation>
     </message>
 </context>
 <context>

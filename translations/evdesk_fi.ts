@@ -79,6 +79,89 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Access profile {name}</source>
+        <translation>Pääsyprofiili {name}</translation>
+    </message>
+    <message>
+        <source>Edit access profile {name}</source>
+        <translation>Muokkaa pääsyprofiilia {name}</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>A removed tariff (the tariff groups decide)</source>
+        <translation>Poistettu hinnasto (hinnastoryhmät ratkaisevat)</translation>
+    </message>
+    <message>
+        <source>A ticked group covers its subgroups and all their stations.</source>
+        <translation>Valittu ryhmä kattaa aliryhmänsä ja kaikki niiden asemat.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Covered by the ticked group {name}.</source>
+        <translation>Sisältyy valittuun ryhmään {name}.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ei nimeä)</translation>
+    </message>
+    <message>
+        <source>(removed, or outside your domain)</source>
+        <translation>(poistettu tai alueesi ulkopuolella)</translation>
+    </message>
+    <message>
+        <source>{members} selected</source>
+        <translation>Valittu: {members}</translation>
+    </message>
+    <message>
+        <source>No members yet: the profile restricts nobody until you tick some.</source>
+        <translation>Ei vielä jäseniä: profiili ei rajoita ketään ennen kuin valitset jäseniä.</translation>
+    </message>
+    <message>
+        <source>Covers {places}</source>
+        <translation>Kattaa: {places}</translation>
+    </message>
+    <message>
+        <source>Covers no station yet: tick the charging groups or stations where it applies.</source>
+        <translation>Ei kata vielä yhtään asemaa: valitse latausryhmät tai asemat, joihin profiili pätee.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Someone else changed this profile since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä profiilia sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessProfilesModel</name>
+    <message>
+        <source>no members</source>
+        <translation>ei jäseniä</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>ei asemia</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>aina</translation>
+    </message>
+    <message>
+        <source>as the tariff groups decide</source>
+        <translation>hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>a removed tariff (the tariff groups decide)</source>
+        <translation>poistettu hinnasto (hinnastoryhmät ratkaisevat)</translation>
+    </message>
 </context>
 <context>
     <name>AccessProfilesPage</name>
@@ -105,6 +188,38 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>No access profiles: every token is decided by its own rights alone.</source>
+        <translation>Ei pääsyprofiileja: jokainen tunniste ratkaistaan pelkästään sen omien oikeuksien perusteella.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Avaa…</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete access profile</source>
+        <translation>Poista pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>Delete the access profile {name}?</source>
+        <translation>Poistetaanko pääsyprofiili {name}?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Poista profiili</translation>
+    </message>
+    <message>
+        <source>Its members are then decided by their own access rights alone, at any hour.</source>
+        <translation>Sen jäsenet ratkaistaan sen jälkeen pelkästään omien käyttöoikeuksiensa perusteella, mihin aikaan tahansa.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -159,6 +274,57 @@
     <message>
         <source>Revoke</source>
         <translation>Peru</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Charging group {name}</source>
+        <translation>Latausryhmä {name}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Kattaa</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Asema {name}</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>liitin {id}</translation>
+    </message>
+    <message>
+        <source>its stations and every subgroup&apos;s, unless they have their own</source>
+        <translation>sen asemat ja kaikkien aliryhmien asemat, ellei niillä ole omaa</translation>
+    </message>
+    <message>
+        <source>every connector of the station, unless it has its own</source>
+        <translation>aseman kaikki liittimet, ellei niillä ole omaa</translation>
+    </message>
+    <message>
+        <source>this connector</source>
+        <translation>tämä liitin</translation>
+    </message>
+    <message>
+        <source>Save the group first; then assign it here.</source>
+        <translation>Tallenna ryhmä ensin; liitä se sitten tässä.</translation>
+    </message>
+    <message>
+        <source>Only administrators assign tariff groups.</source>
+        <translation>Vain ylläpitäjät liittävät hinnastoryhmiä.</translation>
+    </message>
+    <message>
+        <source>Saved at once. A place has one tariff group: assigning this one replaces the one it had. Sessions that already started keep their prices.</source>
+        <translation>Tallentuu heti. Paikalla on yksi hinnastoryhmä: tämän liittäminen korvaa aiemman. Jo alkaneet lataukset säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>Failed ({error}). Try again.</source>
+        <translation>Epäonnistui ({error}). Yritä uudelleen.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +977,14 @@
         <translation>Ongelma</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Sarake</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Alkaen</translation>
     </message>
@@ -1280,6 +1454,389 @@
         <source>Why is this command sent? e.g. &quot;Driver called: cable stuck&quot;</source>
         <translation>Miksi komento lähetetään? esim. &quot;Kuljettaja soitti: kaapeli jumissa&quot;</translation>
     </message>
+    <message>
+        <source>The OCPP server is not running in this program, so commands cannot be sent.</source>
+        <translation>OCPP-palvelin ei ole käynnissä tässä ohjelmassa, joten komentoja ei voi lähettää.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the action log with your name.</source>
+        <translation>Anna syy: se tallennetaan toimintolokiin nimesi kanssa.</translation>
+    </message>
+    <message>
+        <source>Waiting for the station…</source>
+        <translation>Odotetaan asemaa…</translation>
+    </message>
+    <message>
+        <source>What the station will allow from {start}, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Mitä asema sallii {start} alkaen kaikki profiilit yhdistettyinä ({periods}, yksikkö {unit}).</translation>
+    </message>
+    <message>
+        <source>What the station will allow, all its profiles combined ({periods}, in {unit}).</source>
+        <translation>Mitä asema sallii kaikki profiilit yhdistettyinä ({periods}, yksikkö {unit}).</translation>
+    </message>
+    <message>
+        <source>{count} period</source>
+        <translation>{count} jakso</translation>
+    </message>
+    <message>
+        <source>{count} periods</source>
+        <translation>{count} jaksoa</translation>
+    </message>
+    <message>
+        <source>The station sent no schedule.</source>
+        <translation>Asema ei lähettänyt aikataulua.</translation>
+    </message>
+    <message>
+        <source>Not sent: correct the marked field.</source>
+        <translation>Ei lähetetty: korjaa merkitty kenttä.</translation>
+    </message>
+    <message>
+        <source>Remote command execution failed: {error}. Try again; if it keeps failing, check the communication log.</source>
+        <translation>Etäkomennon suoritus epäonnistui: {error}. Yritä uudelleen; jos se epäonnistuu toistuvasti, tarkista tietoliikenneloki.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParams</name>
+    <message>
+        <source>Ask the station to start a session for an id tag (the driver still plugs in). Choose which tariff applies and, if you like, when evdesk stops the session.</source>
+        <translation>Pyydä asemaa aloittamaan lataus tunnisteelle (kuljettaja kytkee silti kaapelin). Valitse sovellettava hinnasto ja halutessasi, milloin evdesk lopettaa latauksen.</translation>
+    </message>
+    <message>
+        <source>Start charging</source>
+        <translation>Aloita lataus</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Liitin</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <source>The token the session is charged to, e.g. 04A2B3C4D5.</source>
+        <translation>Tunniste, jolle lataus veloitetaan, esim. 04A2B3C4D5.</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide: the access profile&apos;s or the station&apos;s tariff. Free: no charge.</source>
+        <translation>Hinnastoryhmien mukaan: pääsyprofiilin tai aseman hinnasto. Maksuton: ei veloitusta.</translation>
+    </message>
+    <message>
+        <source>Stop after (minutes)</source>
+        <translation>Lopeta kun kulunut (min)</translation>
+    </message>
+    <message>
+        <source>evdesk asks the station to stop the session after this long.</source>
+        <translation>evdesk pyytää asemaa lopettamaan latauksen tämän ajan kuluttua.</translation>
+    </message>
+    <message>
+        <source>Stop at energy (kWh)</source>
+        <translation>Lopeta energiaan (kWh)</translation>
+    </message>
+    <message>
+        <source>e.g. 20 or 12.5</source>
+        <translation>esim. 20 tai 12.5</translation>
+    </message>
+    <message>
+        <source>Stop at cost ({currency})</source>
+        <translation>Lopeta hintaan ({currency})</translation>
+    </message>
+    <message>
+        <source>e.g. 9.50</source>
+        <translation>esim. 9.50</translation>
+    </message>
+    <message>
+        <source>Ask the station to end a running session.</source>
+        <translation>Pyydä asemaa lopettamaan käynnissä oleva lataus.</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>Lopeta lataus</translation>
+    </message>
+    <message>
+        <source>Session (transaction id)</source>
+        <translation>Lataus (tapahtuman id)</translation>
+    </message>
+    <message>
+        <source>Unlock a connector so a stuck cable can be removed. A running session on it may end.</source>
+        <translation>Avaa liittimen lukitus, jotta jumittunut kaapeli saadaan irti. Liittimen käynnissä oleva lataus voi päättyä.</translation>
+    </message>
+    <message>
+        <source>Release cable</source>
+        <translation>Vapauta kaapeli</translation>
+    </message>
+    <message>
+        <source>Hold a connector for one id tag until the expiry time.</source>
+        <translation>Varaa liitin yhdelle tunnisteelle päättymisaikaan asti.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Varaa</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Päättyy</translation>
+    </message>
+    <message>
+        <source>Parent id tag</source>
+        <translation>Päätunniste</translation>
+    </message>
+    <message>
+        <source>Cancel a reservation by its number.</source>
+        <translation>Peru varaus sen numerolla.</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Peru varaus</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>Varauksen id</translation>
+    </message>
+    <message>
+        <source>Soft reset restarts the station&apos;s software; hard reset restarts the whole station. Running sessions are stopped.</source>
+        <translation>Pehmeä uudelleenkäynnistys käynnistää aseman ohjelmiston uudelleen, kova koko aseman. Käynnissä olevat lataukset lopetetaan.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Nollaus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Laji</translation>
+    </message>
+    <message>
+        <source>Soft reset (restart the application)</source>
+        <translation>Pehmeä (käynnistä sovellus uudelleen)</translation>
+    </message>
+    <message>
+        <source>Hard reset (restart the station)</source>
+        <translation>Kova (käynnistä asema uudelleen)</translation>
+    </message>
+    <message>
+        <source>Enable or disable charging on one connector or the whole station.</source>
+        <translation>Salli tai estä lataus yhdessä liittimessä tai koko asemalla.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Aseta tilaan</translation>
+    </message>
+    <message>
+        <source>Available (operative)</source>
+        <translation>Käytettävissä (operative)</translation>
+    </message>
+    <message>
+        <source>Unavailable (inoperative)</source>
+        <translation>Ei käytettävissä (inoperative)</translation>
+    </message>
+    <message>
+        <source>Clear the station&apos;s cache of recently accepted RFID tags.</source>
+        <translation>Tyhjennä aseman välimuisti äskettäin hyväksytyistä RFID-tunnisteista.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Tyhjennä välimuisti</translation>
+    </message>
+    <message>
+        <source>Ask the station to send a message now.</source>
+        <translation>Pyydä asemaa lähettämään viesti nyt.</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Laukaise</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Viesti</translation>
+    </message>
+    <message>
+        <source>Read configuration keys from the station (all keys when none are given); the Configuration tab shows them.</source>
+        <translation>Lue asetusavaimet asemalta (kaikki, jos mitään ei anneta); Asetukset-välilehti näyttää ne.</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lue</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Avaimet</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = all keys.</source>
+        <translation>Pilkuin eroteltuina; tyhjä = kaikki avaimet.</translation>
+    </message>
+    <message>
+        <source>Set one configuration key. Invalid values can make a station malfunction.</source>
+        <translation>Aseta yksi asetusavain. Virheelliset arvot voivat sotkea aseman toiminnan.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Muuta</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Avain</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <source>Replace (Full) or update (Differential) the id tags the station accepts offline.</source>
+        <translation>Korvaa (Full) tai päivitä (Differential) tunnisteet, jotka asema hyväksyy ilman yhteyttä.</translation>
+    </message>
+    <message>
+        <source>List version</source>
+        <translation>Listan versio</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Päivitys</translation>
+    </message>
+    <message>
+        <source>Entries (JSON list)</source>
+        <translation>Rivit (JSON-lista)</translation>
+    </message>
+    <message>
+        <source>Ask which version of the local authorization list the station holds.</source>
+        <translation>Kysy, mikä paikallisen valtuutuslistan versio asemalla on.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Kysy</translation>
+    </message>
+    <message>
+        <source>Send a vendor-specific message.</source>
+        <translation>Lähetä valmistajakohtainen viesti.</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Valmistajan id</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Viestin id</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Install a charging profile (the station panel opens its editor: fields, periods and a chart).</source>
+        <translation>Asenna latausprofiili (asemapaneeli avaa sen editorin: kentät, jaksot ja kaavio).</translation>
+    </message>
+    <message>
+        <source>Profile (JSON)</source>
+        <translation>Profiili (JSON)</translation>
+    </message>
+    <message>
+        <source>Remove charging profiles; every field left unset matches all.</source>
+        <translation>Poista latausprofiileja; jokainen tyhjäksi jätetty kenttä täsmää kaikkiin.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profiilin id</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tarkoitus</translation>
+    </message>
+    <message>
+        <source>Any purpose</source>
+        <translation>Mikä tahansa tarkoitus</translation>
+    </message>
+    <message>
+        <source>Stack level</source>
+        <translation>Pinotaso</translation>
+    </message>
+    <message>
+        <source>Ask the station what it will draw over the coming period, all profiles combined.</source>
+        <translation>Kysy asemalta, paljonko se ottaa tulevan jakson aikana kaikki profiilit yhdistettyinä.</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Kesto (s)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <source>Station&apos;s choice</source>
+        <translation>Aseman valinta</translation>
+    </message>
+    <message>
+        <source>Ampere (A)</source>
+        <translation>Ampeeri (A)</translation>
+    </message>
+    <message>
+        <source>Watt (W)</source>
+        <translation>Watti (W)</translation>
+    </message>
+    <message>
+        <source>The station downloads firmware from the location and installs it after the retrieve time.</source>
+        <translation>Asema lataa laiteohjelmiston osoitteesta ja asentaa sen noutoajan jälkeen.</translation>
+    </message>
+    <message>
+        <source>Schedule update</source>
+        <translation>Ajasta päivitys</translation>
+    </message>
+    <message>
+        <source>Location (URL)</source>
+        <translation>Osoite (URL)</translation>
+    </message>
+    <message>
+        <source>e.g. ftp://files.example.com/fw/evb200-1.9.0.bin</source>
+        <translation>esim. ftp://files.example.com/fw/evb200-1.9.0.bin</translation>
+    </message>
+    <message>
+        <source>Retrieve after</source>
+        <translation>Nouda jälkeen</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Uusintayritykset</translation>
+    </message>
+    <message>
+        <source>Retry interval (s)</source>
+        <translation>Uusintaväli (s)</translation>
+    </message>
+    <message>
+        <source>The station uploads a diagnostics file to the location; progress shows in the network log.</source>
+        <translation>Asema lähettää diagnostiikkatiedoston osoitteeseen; eteneminen näkyy verkkolokissa.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Pyydä</translation>
+    </message>
+    <message>
+        <source>Upload location (URL)</source>
+        <translation>Lähetysosoite (URL)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (valinnainen)</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1654,6 +2211,58 @@
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
+    <message>
+        <source>{count} user imported</source>
+        <translation>{count} käyttäjä tuotu</translation>
+    </message>
+    <message>
+        <source>{count} users imported</source>
+        <translation>{count} käyttäjää tuotu</translation>
+    </message>
+    <message>
+        <source>{count} row refused</source>
+        <translation>{count} rivi hylätty</translation>
+    </message>
+    <message>
+        <source>{count} rows refused</source>
+        <translation>{count} riviä hylätty</translation>
+    </message>
+    <message>
+        <source>Importing charging users from &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>Tuodaan latauskäyttäjiä tiedostosta &lt;b&gt;{file}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Luetaan tiedostoa…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch… (rows already imported stay)</source>
+        <translation>Perutaan nykyisen erän jälkeen… (jo tuodut rivit säilyvät)</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows checked…</source>
+        <translation>{done}/{total} riviä tarkistettu…</translation>
+    </message>
+    <message>
+        <source>{count} token added with them.</source>
+        <translation>{count} tunniste lisätty heidän mukanaan.</translation>
+    </message>
+    <message>
+        <source>{count} tokens added with them.</source>
+        <translation>{count} tunnistetta lisätty heidän mukanaan.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Peruttu.</translation>
+    </message>
+    <message>
+        <source>Refused rows added nothing; fix them in the file and import those rows again.</source>
+        <translation>Hylätyt rivit eivät lisänneet mitään; korjaa ne tiedostossa ja tuo ne rivit uudelleen.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: {error}</source>
+        <translation>Tiedostoa ei voitu tuoda: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1960,6 +2569,72 @@
         <source>Roll-outs</source>
         <translation>Jakelut</translation>
     </message>
+    <message>
+        <source>Group {name} (all its stations)</source>
+        <translation>Ryhmä {name} (kaikki sen asemat)</translation>
+    </message>
+    <message>
+        <source>Station {name}</source>
+        <translation>Asema {name}</translation>
+    </message>
+    <message>
+        <source>Roll-outs — {file} to {target}: {summary}</source>
+        <translation>Jakelut — {file} kohteeseen {target}: {summary}</translation>
+    </message>
+    <message>
+        <source>Only an admin of the whole site deletes firmware files (other groups use them too).</source>
+        <translation>Vain koko sivuston ylläpitäjä voi poistaa laiteohjelmistotiedostoja (muutkin ryhmät käyttävät niitä).</translation>
+    </message>
+    <message>
+        <source>This seat runs no OCPP server: send firmware from the seat the stations are connected to.</source>
+        <translation>Tällä työasemalla ei ole OCPP-palvelinta: lähetä laiteohjelmisto työasemalta, johon asemat ovat yhteydessä.</translation>
+    </message>
+    <message>
+        <source>Send {name}</source>
+        <translation>Lähetä {name}</translation>
+    </message>
+    <message>
+        <source>Install from
+({zone})</source>
+        <translation>Asenna alkaen
+({zone})</translation>
+    </message>
+    <message>
+        <source>Upload a firmware file</source>
+        <translation>Lataa laiteohjelmistotiedosto</translation>
+    </message>
+    <message>
+        <source>Uploading {path}…</source>
+        <translation>Ladataan {path}…</translation>
+    </message>
+    <message>
+        <source>{name} stored ({size}, SHA-256 {sha}…).</source>
+        <translation>{name} tallennettu ({size}, SHA-256 {sha}…).</translation>
+    </message>
+    <message>
+        <source>Delete firmware file</source>
+        <translation>Poista laiteohjelmistotiedosto</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Stations still downloading it will fail.</source>
+        <translation>Poistetaanko {name}? Sitä vielä lataavien asemien päivitys epäonnistuu.</translation>
+    </message>
+    <message>
+        <source>Firmware file deleted.</source>
+        <translation>Laiteohjelmistotiedosto poistettu.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target}…</source>
+        <translation>Lähetetään {name} kohteeseen {target}…</translation>
+    </message>
+    <message>
+        <source>Sent {name}: progress per station below.</source>
+        <translation>{name} lähetetty: asemakohtainen eteneminen alla.</translation>
+    </message>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>FrameDialog</name>
@@ -2096,6 +2771,126 @@
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
+    <message>
+        <source>Name / line</source>
+        <translation>Nimi / rivi</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Viite</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ALV</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kausi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Eräpäivä</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>esikatselu</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>lähettämättä</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>lähetetty</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>maksettu</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>erääntynyt</translation>
+    </message>
+    <message>
+        <source>Give the price as a number such as 0.15, or leave it empty.</source>
+        <translation>Anna hinta lukuna, esim. 0.15, tai jätä kenttä tyhjäksi.</translation>
+    </message>
+    <message>
+        <source> (billed to {payer})</source>
+        <translation> (laskutetaan: {payer})</translation>
+    </message>
+    <message>
+        <source>Members without e-mail</source>
+        <translation>Jäsenet ilman sähköpostia</translation>
+    </message>
+    <message>
+        <source>Make the others&apos; invoices</source>
+        <translation>Tee muiden laskut</translation>
+    </message>
+    <message>
+        <source>Left out (no e-mail address): {names}.</source>
+        <translation>Jätetty pois (ei sähköpostiosoitetta): {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for: {names}.</source>
+        <translation>Ei laskutettavaa: {names}.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>ei lähetetty</translation>
+    </message>
+    <message>
+        <source>VAT {rate} %</source>
+        <translation>ALV {rate} %</translation>
+    </message>
+    <message>
+        <source>{count} invoice, to send {total}</source>
+        <translation>{count} lasku, lähetettävänä {total}</translation>
+    </message>
+    <message>
+        <source>{count} invoices, to send {total}</source>
+        <translation>{count} laskua, lähetettävänä {total}</translation>
+    </message>
+    <message>
+        <source>Tick the invoices to send.</source>
+        <translation>Valitse lähetettävät laskut.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the invoices being e-mailed now finish first…</source>
+        <translation>Perutaan: parhaillaan lähtevät laskut lähetetään ensin loppuun…</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoice.</source>
+        <translation>{count} lasku lähetetty.</translation>
+    </message>
+    <message>
+        <source>Sent {count} invoices.</source>
+        <translation>{count} laskua lähetetty.</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason} (and other reasons)</source>
+        <translation>{count} jäi lähettämättä: {reason} (ja muita syitä)</translation>
+    </message>
+    <message>
+        <source>{count} not sent: {reason}</source>
+        <translation>{count} jäi lähettämättä: {reason}</translation>
+    </message>
+    <message>
+        <source>Send them again from the list.</source>
+        <translation>Lähetä ne uudelleen luettelosta.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Lähetys peruttiin.</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceSettingsDialog</name>
@@ -2231,6 +3026,69 @@
         <source>Remove payer</source>
         <translation>Poista maksaja</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Price € / month</source>
+        <translation>Hinta € / kk</translation>
+    </message>
+    <message>
+        <source>VAT % (empty: default)</source>
+        <translation>ALV % (tyhjä: oletus)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Payer name</source>
+        <translation>Maksajan nimi</translation>
+    </message>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}: anna luku.</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Kaikki käyttäjät</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Ryhmä {name}</translation>
+    </message>
+    <message>
+        <source>A monthly fee</source>
+        <translation>Kuukausimaksu</translation>
+    </message>
+    <message>
+        <source>The VAT rate</source>
+        <translation>ALV-kanta</translation>
+    </message>
+    <message>
+        <source>The reference number start is digits only, e.g. 10998.</source>
+        <translation>Viitenumeron alku on pelkkiä numeroita, esim. 10998.</translation>
+    </message>
+    <message>
+        <source>Penalty interest</source>
+        <translation>Viivästyskorko</translation>
+    </message>
+    <message>
+        <source>Someone else saved the invoice settings meanwhile. Close and open them again.</source>
+        <translation>Joku muu tallensi laskutusasetukset sillä välin. Sulje ja avaa ne uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesModel</name>
+    <message>
+        <source> (credit note)</source>
+        <translation> (hyvityslasku)</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesPage</name>
@@ -2302,6 +3160,125 @@
         <source>Invoice settings…</source>
         <translation>Laskutusasetukset…</translation>
     </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>No invoices match.</source>
+        <translation>Ei hakua vastaavia laskuja.</translation>
+    </message>
+    <message>
+        <source>{count} invoice: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} lasku: yhteensä {all} · maksettu {paid} · avoinna {open} · erääntynyt {overdue} · esikatselut {previews}</translation>
+    </message>
+    <message>
+        <source>{count} invoices: {all} in all · paid {paid} · open {open} · overdue {overdue} · previews {previews}</source>
+        <translation>{count} laskua: yhteensä {all} · maksettu {paid} · avoinna {open} · erääntynyt {overdue} · esikatselut {previews}</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>Kaikki ajot</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Kaikki käyttäjät</translation>
+    </message>
+    <message>
+        <source>{first} - {last} ({count} invoices, by {who})</source>
+        <translation>{first} - {last} ({count} laskua, tekijä {who})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Not sent: {error}</source>
+        <translation>Ei lähetetty: {error}</translation>
+    </message>
+    <message>
+        <source>Invoice settings saved.</source>
+        <translation>Laskutusasetukset tallennettu.</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>{name} avattu.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Luodaan PDF…</translation>
+    </message>
+    <message>
+        <source>Sent the invoice to {email}.</source>
+        <translation>Lasku lähetetty osoitteeseen {email}.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Mitään ei lähetetty.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Lähetetään…</translation>
+    </message>
+    <message>
+        <source>Marked {name}&apos;s invoice {number} paid.</source>
+        <translation>Käyttäjän {name} lasku {number} merkitty maksetuksi.</translation>
+    </message>
+    <message>
+        <source>Marked {name}&apos;s invoice {number} unpaid.</source>
+        <translation>Käyttäjän {name} lasku {number} merkitty maksamattomaksi.</translation>
+    </message>
+    <message>
+        <source>Mark unpaid</source>
+        <translation>Merkitse maksamattomaksi</translation>
+    </message>
+    <message>
+        <source>Mark {name}&apos;s invoice {number} unpaid?</source>
+        <translation>Merkitäänkö käyttäjän {name} lasku {number} maksamattomaksi?</translation>
+    </message>
+    <message>
+        <source>It is then open again, and overdue once its due date has passed.</source>
+        <translation>Se on sitten taas avoinna ja erääntyy, kun eräpäivä on ohi.</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Hyvityslasku</translation>
+    </message>
+    <message>
+        <source>Make a credit note for {name}&apos;s invoice {number}?</source>
+        <translation>Tehdäänkö hyvityslasku käyttäjän {name} laskulle {number}?</translation>
+    </message>
+    <message>
+        <source>Make credit note</source>
+        <translation>Tee hyvityslasku</translation>
+    </message>
+    <message>
+        <source>The credit note cancels the whole invoice; it is a preview until you send it.</source>
+        <translation>Hyvityslasku mitätöi koko laskun; se on esikatselu, kunnes lähetät sen.</translation>
+    </message>
+    <message>
+        <source>Made a credit note for invoice {number}: select it and send it.</source>
+        <translation>Laskulle {number} tehtiin hyvityslasku: valitse se ja lähetä.</translation>
+    </message>
+    <message>
+        <source>Export invoices</source>
+        <translation>Vie laskut</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>{count} riviä viety tiedostoon {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Failed: {error}. Try again.</source>
+        <translation>Epäonnistui: {error}. Yritä uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>LocationDialog</name>
@@ -2357,6 +3334,41 @@
         <source>Managed by:</source>
         <translation>Hallinnoi:</translation>
     </message>
+    <message>
+        <source>the whole site (administrators of the whole site)</source>
+        <translation>koko sivusto (koko sivuston ylläpitäjät)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this location since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä sijaintia sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+    <message>
+        <source>Empty: the site&apos;s time zone</source>
+        <translation>Tyhjä: sivuston aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>Edit location {name}</source>
+        <translation>Muokkaa sijaintia {name}</translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation>Lisää sijainti</translation>
+    </message>
+    <message>
+        <source>Give the latitude in degrees, e.g. 60.1699.</source>
+        <translation>Anna leveysaste asteina, esim. 60.1699.</translation>
+    </message>
+    <message>
+        <source>Give the longitude in degrees, e.g. 24.9384.</source>
+        <translation>Anna pituusaste asteina, esim. 24.9384.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>koko sivusto</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
@@ -2383,6 +3395,42 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>A site-wide location is managed by administrators of the whole site.</source>
+        <translation>Koko sivuston sijaintia hallinnoivat koko sivuston ylläpitäjät.</translation>
+    </message>
+    <message>
+        <source>Added the location {name}.</source>
+        <translation>Sijainti {name} lisätty.</translation>
+    </message>
+    <message>
+        <source>Saved the location {name}.</source>
+        <translation>Sijainti {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Its {count} station stays, without a location.</source>
+        <translation>Sen {count} asema säilyy ilman sijaintia.</translation>
+    </message>
+    <message>
+        <source>Its {count} stations stay, without a location.</source>
+        <translation>Sen {count} asemaa säilyvät ilman sijaintia.</translation>
+    </message>
+    <message>
+        <source>No station stands there.</source>
+        <translation>Siellä ei ole asemia.</translation>
+    </message>
+    <message>
+        <source>Delete location</source>
+        <translation>Poista sijainti</translation>
+    </message>
+    <message>
+        <source>Delete the location {name}?</source>
+        <translation>Poistetaanko sijainti {name}?</translation>
+    </message>
+    <message>
+        <source>Deleted the location {name}.</source>
+        <translation>Sijainti {name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3996,34 @@
         <source>Rule active</source>
         <translation>Sääntö käytössä</translation>
     </message>
+    <message>
+        <source>Someone else changed this rule meanwhile. Close this editor, and open the rule again to see their change.</source>
+        <translation>Joku muu muutti tätä sääntöä sillä välin. Sulje editori ja avaa sääntö uudelleen nähdäksesi muutoksen.</translation>
+    </message>
+    <message>
+        <source>No group (the whole site, unless stations are ticked)</source>
+        <translation>Ei ryhmää (koko sivusto, ellei asemia ole valittu)</translation>
+    </message>
+    <message>
+        <source>No group (only the stations ticked below)</source>
+        <translation>Ei ryhmää (vain alla valitut asemat)</translation>
+    </message>
+    <message>
+        <source>Notification rule {name}</source>
+        <translation>Ilmoitussääntö {name}</translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation>Uusi ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>{name} (no e-mail address: not mailed)</source>
+        <translation>{name} (ei sähköpostiosoitetta: ei lähetetä)</translation>
+    </message>
+    <message>
+        <source>Could not save the rule</source>
+        <translation>Sääntöä ei voitu tallentaa</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -2978,6 +4054,38 @@
     <message>
         <source>Refresh</source>
         <translation>Päivitä</translation>
+    </message>
+    <message>
+        <source>No notification mails yet.</source>
+        <translation>Ei vielä ilmoitusviestejä.</translation>
+    </message>
+    <message>
+        <source>No notification rules: nobody is mailed when a charger fails. Add a rule.</source>
+        <translation>Ei ilmoitussääntöjä: kenellekään ei lähetetä viestiä, kun laturi vikaantuu. Lisää sääntö.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete notification rule</source>
+        <translation>Poista ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>Delete the notification rule {name}?</source>
+        <translation>Poistetaanko ilmoitussääntö {name}?</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Poista sääntö</translation>
+    </message>
+    <message>
+        <source>Its recipients are no longer mailed about these stations.</source>
+        <translation>Sen vastaanottajille ei enää lähetetä viestejä näistä asemista.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +4171,739 @@
     </message>
 </context>
 <context>
+    <name>OutcomesModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditors</name>
+    <message>
+        <source>not set</source>
+        <translation>ei asetettu</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} on pakollinen.</translation>
+    </message>
+    <message>
+        <source>Send this field</source>
+        <translation>Lähetä tämä kenttä</translation>
+    </message>
+    <message>
+        <source>Any connector (the station chooses)</source>
+        <translation>Mikä tahansa liitin (asema valitsee)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Mikä tahansa</translation>
+    </message>
+    <message>
+        <source>0 – whole station</source>
+        <translation>0 – koko asema</translation>
+    </message>
+    <message>
+        <source>Connector {id}</source>
+        <translation>Liitin {id}</translation>
+    </message>
+    <message>
+        <source>{label}: enter a number, e.g. 12.5.</source>
+        <translation>{label}: anna luku, esim. 12.5.</translation>
+    </message>
+    <message>
+        <source>As the tariff groups decide</source>
+        <translation>Hinnastoryhmien mukaan</translation>
+    </message>
+    <message>
+        <source>Free (no charge)</source>
+        <translation>Maksuton (ei veloitusta)</translation>
+    </message>
+    <message>
+        <source>Every connector is charging: stop the session first, then release the cable.</source>
+        <translation>Kaikissa liittimissä on lataus käynnissä: lopeta lataus ensin ja vapauta sitten kaapeli.</translation>
+    </message>
+    <message>
+        <source>Every connector is charging</source>
+        <translation>Kaikissa liittimissä on lataus käynnissä</translation>
+    </message>
+    <message>
+        <source>Type a token id or a user&apos;s name, or any id tag</source>
+        <translation>Tunnisteen id, käyttäjän nimi tai muu tunniste</translation>
+    </message>
+    <message>
+        <source>No session is running at this station</source>
+        <translation>Asemalla ei ole käynnissä olevaa latausta</translation>
+    </message>
+    <message>
+        <source>No session is running at this station, so there is nothing to stop.</source>
+        <translation>Asemalla ei ole käynnissä olevaa latausta, joten lopetettavaa ei ole.</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} käyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} käyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} charging user</source>
+        <translation>{count} latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} charging users</source>
+        <translation>{count} latauskäyttäjää</translation>
+    </message>
+    <message>
+        <source>{count} user group</source>
+        <translation>{count} käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>{count} user groups</source>
+        <translation>{count} käyttäjäryhmää</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} tunniste</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tunnistetta</translation>
+    </message>
+    <message>
+        <source>{count} charging group</source>
+        <translation>{count} latausryhmä</translation>
+    </message>
+    <message>
+        <source>{count} charging groups</source>
+        <translation>{count} latausryhmää</translation>
+    </message>
+    <message>
+        <source>{count} station</source>
+        <translation>{count} asema</translation>
+    </message>
+    <message>
+        <source>{count} stations</source>
+        <translation>{count} asemaa</translation>
+    </message>
+    <message>
+        <source>{count} access profile</source>
+        <translation>{count} pääsyprofiili</translation>
+    </message>
+    <message>
+        <source>{count} access profiles</source>
+        <translation>{count} pääsyprofiilia</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} sijainti</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} sijaintia</translation>
+    </message>
+    <message>
+        <source>{count} notification rule</source>
+        <translation>{count} ilmoitussääntö</translation>
+    </message>
+    <message>
+        <source>{count} notification rules</source>
+        <translation>{count} ilmoitussääntöä</translation>
+    </message>
+    <message>
+        <source>{count} mail shown</source>
+        <translation>{count} viesti näytetään</translation>
+    </message>
+    <message>
+        <source>{count} mails shown</source>
+        <translation>{count} viestiä näytetään</translation>
+    </message>
+    <message>
+        <source>{count} hour</source>
+        <translation>{count} tunti</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} tuntia</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} päivä</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} päivää</translation>
+    </message>
+    <message>
+        <source>{count} week</source>
+        <translation>{count} viikko</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} viikkoa</translation>
+    </message>
+    <message>
+        <source>{count} month</source>
+        <translation>{count} kuukausi</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} kuukautta</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Maksuton</translation>
+    </message>
+    <message>
+        <source>Flat price per session</source>
+        <translation>Kiinteä hinta lataustapahtumalta</translation>
+    </message>
+    <message>
+        <source>Energy + duration + connection fee</source>
+        <translation>Energia + kesto + aloitusmaksu</translation>
+    </message>
+    <message>
+        <source>Day / night prices</source>
+        <translation>Päivä- ja yöhinnat</translation>
+    </message>
+    <message>
+        <source>Power levels (price per minute by average kW)</source>
+        <translation>Tehotasot (minuuttihinta keskitehon mukaan)</translation>
+    </message>
+    <message>
+        <source>AC and DC prices</source>
+        <translation>AC- ja DC-hinnat</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Koko lataustapahtuma</translation>
+    </message>
+    <message>
+        <source>Time actively charging</source>
+        <translation>Aktiivinen latausaika</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Kiinteä</translation>
+    </message>
+    <message>
+        <source>Energy + time</source>
+        <translation>Energia + aika</translation>
+    </message>
+    <message>
+        <source>Day / night</source>
+        <translation>Päivä / yö</translation>
+    </message>
+    <message>
+        <source>Power levels</source>
+        <translation>Tehotasot</translation>
+    </message>
+    <message>
+        <source>AC / DC</source>
+        <translation>AC / DC</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Plugged time (duration)</source>
+        <translation>Kytkettynä (kesto)</translation>
+    </message>
+    <message>
+        <source>Charging time</source>
+        <translation>Latausaika</translation>
+    </message>
+    <message>
+        <source>Parked time</source>
+        <translation>Pysäköintiaika</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Tulot</translation>
+    </message>
+    <message>
+        <source>Unique charging users</source>
+        <translation>Eri latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Käyttöaste</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Virheaste</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Käytettävyys</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Eilen</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Viimeiset 30 päivää</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Tämä viikko</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Viime viikko</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tämä kuukausi</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Viime kuukausi</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tämä vuosi</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Viime vuosi</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Mukautettu</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Ei vertailua</translation>
+    </message>
+    <message>
+        <source>Preceding period</source>
+        <translation>Edellinen jakso</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Sama jakso viime vuonna</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Tunti</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Viikko</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Kuukausi</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ei mitään</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Asema</translation>
+    </message>
+    <message>
+        <source>Charging group</source>
+        <translation>Latausryhmä</translation>
+    </message>
+    <message>
+        <source>Charging user</source>
+        <translation>Latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>User group</source>
+        <translation>Käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Charging point</source>
+        <translation>Latauspiste</translation>
+    </message>
+    <message>
+        <source>Change station limit</source>
+        <translation>Aseman virtarajan muutos</translation>
+    </message>
+    <message>
+        <source>Change group limit</source>
+        <translation>Ryhmän virtarajan muutos</translation>
+    </message>
+    <message>
+        <source>User activation</source>
+        <translation>Käyttäjän aktivointi</translation>
+    </message>
+    <message>
+        <source>Activate group</source>
+        <translation>Ryhmän aktivointi</translation>
+    </message>
+    <message>
+        <source>Firmware update</source>
+        <translation>Laiteohjelmistopäivitys</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Nollaus</translation>
+    </message>
+    <message>
+        <source>Change availability</source>
+        <translation>Käytettävyyden muutos</translation>
+    </message>
+    <message>
+        <source>Remote command</source>
+        <translation>Etäkomento</translation>
+    </message>
+    <message>
+        <source>Invoice run</source>
+        <translation>Laskutusajo</translation>
+    </message>
+    <message>
+        <source>Report by e-mail</source>
+        <translation>Raportti sähköpostilla</translation>
+    </message>
+    <message>
+        <source>Circuit limit</source>
+        <translation>Piirin virtaraja</translation>
+    </message>
+    <message>
+        <source>Case began</source>
+        <translation>Tapaus alkoi</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Ratkaistu</translation>
+    </message>
+    <message>
+        <source>Auto-recovery</source>
+        <translation>Automaattinen palautus</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Ei käytettävissä</translation>
+    </message>
+    <message>
+        <source>Fuse tripped</source>
+        <translation>Sulake lauennut</translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation>Anturivika</translation>
+    </message>
+    <message>
+        <source>Other fault</source>
+        <translation>Muu vika</translation>
+    </message>
+    <message>
+        <source>Session failed to start</source>
+        <translation>Lataus ei käynnistynyt</translation>
+    </message>
+    <message>
+        <source>Load limit not applied</source>
+        <translation>Kuormarajaa ei otettu käyttöön</translation>
+    </message>
+    <message>
+        <source>Waiting for the station</source>
+        <translation>Odottaa asemaa</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Ladataan</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Ladattu</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Asennetaan</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Asennettu</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Lataus epäonnistui</translation>
+    </message>
+    <message>
+        <source>Installation failed</source>
+        <translation>Asennus epäonnistui</translation>
+    </message>
+    <message>
+        <source>Refused by the station</source>
+        <translation>Asema kieltäytyi</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Ei yhteydessä</translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation>Komento epäonnistui</translation>
+    </message>
+    <message>
+        <source>No result in time</source>
+        <translation>Ei tulosta ajoissa</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer roll-out</source>
+        <translation>Korvattu uudemmalla jakelulla</translation>
+    </message>
+    <message>
+        <source>Waiting for the file</source>
+        <translation>Odottaa tiedostoa</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Lähetetään</translation>
+    </message>
+    <message>
+        <source>Station says uploaded</source>
+        <translation>Aseman mukaan lähetetty</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Lähetys epäonnistui</translation>
+    </message>
+    <message>
+        <source>No file in time</source>
+        <translation>Tiedostoa ei tullut ajoissa</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Tiedosto liian suuri</translation>
+    </message>
+    <message>
+        <source>Station has no diagnostics</source>
+        <translation>Asemalla ei ole diagnostiikkaa</translation>
+    </message>
+    <message>
+        <source>Accepted by the station</source>
+        <translation>Asema hyväksyi</translation>
+    </message>
+    <message>
+        <source>Rejected by the station</source>
+        <translation>Asema hylkäsi</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Ei vastausta ajoissa</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Epäonnistunut</translation>
+    </message>
+    <message>
+        <source>Station not connected</source>
+        <translation>Asema ei ole yhteydessä</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>Muuta asetusta</translation>
+    </message>
+    <message>
+        <source>Get configuration</source>
+        <translation>Lue asetukset</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Tyhjennä välimuisti</translation>
+    </message>
+    <message>
+        <source>Unlock connector</source>
+        <translation>Vapauta liitin</translation>
+    </message>
+    <message>
+        <source>Trigger message</source>
+        <translation>Pyydä viesti</translation>
+    </message>
+    <message>
+        <source>Data transfer</source>
+        <translation>Tiedonsiirto</translation>
+    </message>
+    <message>
+        <source>Set charging profile</source>
+        <translation>Aseta latausprofiili</translation>
+    </message>
+    <message>
+        <source>Clear charging profile</source>
+        <translation>Poista latausprofiili</translation>
+    </message>
+    <message>
+        <source>Get local list version</source>
+        <translation>Kysy paikallisen listan versio</translation>
+    </message>
+    <message>
+        <source>Get diagnostics</source>
+        <translation>Hae diagnostiikka</translation>
+    </message>
+    <message>
+        <source>Update firmware</source>
+        <translation>Päivitä laiteohjelmisto</translation>
+    </message>
+    <message>
+        <source>Writing the CSV file…</source>
+        <translation>Kirjoitetaan CSV-tiedostoa…</translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation>Taitetaan PDF:ää…</translation>
+    </message>
+    <message>
+        <source>{installed} installed, {failed} failed, {waiting} waiting</source>
+        <translation>{installed} asennettu, {failed} epäonnistui, {waiting} odottaa</translation>
+    </message>
+    <message>
+        <source>Compared: {period}</source>
+        <translation>Vertailu: {period}</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Joka päivä</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, koko päivän</translation>
+    </message>
+    <message>
+        <source>{price} per session</source>
+        <translation>{price} per lataus</translation>
+    </message>
+    <message>
+        <source>{price}/min up to {kw} kW</source>
+        <translation>{price}/min enintään {kw} kW</translation>
+    </message>
+    <message>
+        <source>day (from {time}) {prices}</source>
+        <translation>päivä (klo {time} alkaen) {prices}</translation>
+    </message>
+    <message>
+        <source>night (from {time}) {prices}</source>
+        <translation>yö (klo {time} alkaen) {prices}</translation>
+    </message>
+    <message>
+        <source>{fee} connection</source>
+        <translation>{fee} aloitusmaksu</translation>
+    </message>
+    <message>
+        <source>{current} {fee}/min from minute {minute}</source>
+        <translation>{current} {fee}/min minuutista {minute} alkaen</translation>
+    </message>
+    <message>
+        <source>{fee}/min from minute {minute}</source>
+        <translation>{fee}/min minuutista {minute} alkaen</translation>
+    </message>
+    <message>
+        <source>{fee}/h parking</source>
+        <translation>{fee}/h pysäköinti</translation>
+    </message>
+    <message>
+        <source>0 (nothing charged)</source>
+        <translation>0 (ei veloitusta)</translation>
+    </message>
+    <message>
+        <source>at {time} ({zone})</source>
+        <translation>klo {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>Once on {date} {at}</source>
+        <translation>Kerran {date} {at}</translation>
+    </message>
+    <message>
+        <source>Daily {at}</source>
+        <translation>Päivittäin {at}</translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation>ei päivää</translation>
+    </message>
+    <message>
+        <source>Weekly on {days} {at}</source>
+        <translation>Viikoittain {days} {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on the last day {at}</source>
+        <translation>Kuukausittain viimeisenä päivänä {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} (or the month&apos;s last day) {at}</source>
+        <translation>Kuukausittain päivänä {day} (tai kuukauden viimeisenä) {at}</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day} {at}</source>
+        <translation>Kuukausittain päivänä {day} {at}</translation>
+    </message>
+    <message>
+        <source>{schedule} until {date}</source>
+        <translation>{schedule} {date} asti</translation>
+    </message>
+    <message>
+        <source>max {amps} A</source>
+        <translation>enintään {amps} A</translation>
+    </message>
+    <message>
+        <source>{kind} reset</source>
+        <translation>{kind}-nollaus</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>asema</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>liitin {id}</translation>
+    </message>
+    <message>
+        <source>previews and send</source>
+        <translation>esikatselut ja lähetys</translation>
+    </message>
+    <message>
+        <source>previews only</source>
+        <translation>vain esikatselut</translation>
+    </message>
+    <message>
+        <source>{formats} to {recipients}</source>
+        <translation>{formats} osoitteisiin {recipients}</translation>
+    </message>
+    <message>
+        <source>circuit max {amps} A per phase</source>
+        <translation>piiri enintään {amps} A vaihetta kohden</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTagDialog</name>
     <message>
         <source>Register this tag</source>
@@ -3131,6 +4972,21 @@
     <message>
         <source>Register</source>
         <translation>Rekisteröi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Kausi</translation>
+    </message>
+    <message>
+        <source>Compared ({period})</source>
+        <translation>Vertailu ({period})</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Yhteensä</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +5099,118 @@
         <source>Choose a report and press Show data.</source>
         <translation>Valitse raportti ja paina Näytä tiedot.</translation>
     </message>
+    <message>
+        <source>AC and DC</source>
+        <translation>AC ja DC</translation>
+    </message>
+    <message>
+        <source>All connector types</source>
+        <translation>Kaikki liitintyypit</translation>
+    </message>
+    <message>
+        <source>All groups you see</source>
+        <translation>Kaikki näkemäsi ryhmät</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Kaikki asemat</translation>
+    </message>
+    <message>
+        <source>All tariffs</source>
+        <translation>Kaikki hinnastot</translation>
+    </message>
+    <message>
+        <source>All user groups</source>
+        <translation>Kaikki käyttäjäryhmät</translation>
+    </message>
+    <message>
+        <source>All charging users</source>
+        <translation>Kaikki latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Lasketaan lukuja…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>Raporttia ei voitu tehdä: {error}</translation>
+    </message>
+    <message>
+        <source>{buckets}, made {time}.</source>
+        <translation>{buckets}, laskettu {time}.</translation>
+    </message>
+    <message>
+        <source>No buckets.</source>
+        <translation>Ei jaksoja.</translation>
+    </message>
+    <message>
+        <source>The table shows the largest {shown} of {count}; the CSV has them all.</source>
+        <translation>Taulukossa näkyy {count}:sta suurimmat {shown}; CSV-tiedostossa ovat kaikki.</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>(ei vielä tallennettuja)</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (jaettu)</translation>
+    </message>
+    <message>
+        <source>Reports — {name}</source>
+        <translation>Raportit — {name}</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Tallenna raportti</translation>
+    </message>
+    <message>
+        <source>Name of the report:</source>
+        <translation>Raportin nimi:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” for everyone on the site.</source>
+        <translation>“{name}” tallennettu kaikille sivuston käyttäjille.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>“{name}” tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete saved report</source>
+        <translation>Poista tallennettu raportti</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “{name}”? The figures stay; only its definition goes.</source>
+        <translation>Poistetaanko tallennettu raportti “{name}”? Luvut säilyvät; vain raportin määritys poistuu.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>“{name}” poistettu.</translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation>Vie {kind}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting {kind}…</source>
+        <translation>Viedään {kind}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} tallennettu.</translation>
+    </message>
 </context>
 <context>
     <name>RepriceDialog</name>
@@ -3268,6 +5236,71 @@
     <message>
         <source>Rotate password</source>
         <translation>Vaihda salasana</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (ei käytössä)</translation>
+    </message>
+    <message>
+        <source>the whole site</source>
+        <translation>koko sivusto</translation>
+    </message>
+    <message>
+        <source>group {name} and its subgroups</source>
+        <translation>ryhmä {name} aliryhmineen</translation>
+    </message>
+    <message>
+        <source>a removed operator</source>
+        <translation>poistettu operaattori</translation>
+    </message>
+    <message>
+        <source>after {seconds} s; not again within {minutes} min</source>
+        <translation>{seconds} s jälkeen; ei uudelleen {minutes} min sisällä</translation>
+    </message>
+    <message>
+        <source>; mail when resolved</source>
+        <translation>; viesti, kun ratkaistu</translation>
+    </message>
+    <message>
+        <source>after {minutes} min Faulted</source>
+        <translation>{minutes} min Faulted-tilan jälkeen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>pois</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running…</source>
+        <translation>Käynnissä…</translation>
+    </message>
+    <message>
+        <source>↻ Retry</source>
+        <translation>↻ Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Retry the failed stations of this run</source>
+        <translation>Yritä uudelleen tämän ajon epäonnistuneita asemia</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Ei uudelleenyritettävää</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFailure</name>
+    <message>
+        <source>Could not save</source>
+        <translation>Tallennus ei onnistunut</translation>
+    </message>
+    <message>
+        <source>{failed} ({error}). Try again.</source>
+        <translation>{failed} ({error}). Yritä uudelleen.</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +5521,102 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Once</source>
+        <translation>Kerran</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Päivittäin</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Viikoittain</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Kuukausittain</translation>
+    </message>
+    <message>
+        <source>{day} (or the month&apos;s last day)</source>
+        <translation>{day} (tai kuukauden viimeinen päivä)</translation>
+    </message>
+    <message>
+        <source>Last day of the month</source>
+        <translation>Kuukauden viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>Chargers with smart charging get a charging profile (ChargePointMaxProfile). A charger without it gets this configuration key set to the current instead; leave it empty and such chargers fail with the reason.</source>
+        <translation>Älylatausta tukevat laturit saavat latausprofiilin (ChargePointMaxProfile). Laturille, jolla sitä ei ole, asetetaan sen sijaan tämä asetusavain virran arvoon; jos kenttä on tyhjä, tällaiset laturit epäonnistuvat syineen.</translation>
+    </message>
+    <message>
+        <source>A station that is offline when the task runs is waited for up to this long, then it fails as offline. 0: it fails at once.</source>
+        <translation>Jos asema ei ole yhteydessä tehtävän ajon aikana, sitä odotetaan enintään näin kauan, minkä jälkeen se epäonnistuu. 0: epäonnistuu heti.</translation>
+    </message>
+    <message>
+        <source>A ticked group: all its stations and subgroups&apos; stations, as they are at run time.</source>
+        <translation>Valittu ryhmä: kaikki sen ja sen aliryhmien asemat sellaisina kuin ne ovat ajohetkellä.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Edit scheduled task {name}</source>
+        <translation>Muokkaa ajastettua tehtävää {name}</translation>
+    </message>
+    <message>
+        <source>Parameters: {names}</source>
+        <translation>Parametrit: {names}</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valinnainen)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Times are local to {zone}. Now: {now}</source>
+        <translation>Ajat ovat aikavyöhykkeellä {zone}. Nyt: {now}</translation>
+    </message>
+    <message>
+        <source>{schedule}. Next run: {when}.</source>
+        <translation>{schedule}. Seuraava ajo: {when}.</translation>
+    </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} ryhmä(ä)</translation>
+    </message>
+    <message>
+        <source>{count} station(s)</source>
+        <translation>{count} asema(a)</translation>
+    </message>
+    <message>
+        <source>{count} user(s)</source>
+        <translation>{count} käyttäjä(ä)</translation>
+    </message>
+    <message>
+        <source>{count} user group(s)</source>
+        <translation>{count} käyttäjäryhmä(ä)</translation>
+    </message>
+    <message>
+        <source>Chosen: {targets}</source>
+        <translation>Valittu: {targets}</translation>
+    </message>
+    <message>
+        <source>Chosen: nothing yet</source>
+        <translation>Valittu: ei vielä mitään</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä tehtävää sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledTasksPage</name>
@@ -3567,6 +5696,82 @@
         <source>Refresh</source>
         <translation>Päivitä</translation>
     </message>
+    <message>
+        <source>Select task type (all)</source>
+        <translation>Valitse tehtävätyyppi (kaikki)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Epäonnistuneet</translation>
+    </message>
+    <message>
+        <source>Now: {time}</source>
+        <translation>Nyt: {time}</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It is inactive: tick Active (Activate) when it should run.</source>
+        <translation>{name} tallennettu. Se ei ole käytössä: valitse Aktiivinen (Aktivoi), kun sen pitää ajaa.</translation>
+    </message>
+    <message>
+        <source>Copied as {name} (inactive): edit it, then activate it.</source>
+        <translation>Kopioitu nimellä {name} (ei käytössä): muokkaa ja aktivoi se.</translation>
+    </message>
+    <message>
+        <source>{name} is active now.</source>
+        <translation>{name} on nyt käytössä.</translation>
+    </message>
+    <message>
+        <source>{name} is inactive now.</source>
+        <translation>{name} ei ole nyt käytössä.</translation>
+    </message>
+    <message>
+        <source>{name} runs now; its result appears in the Event feed.</source>
+        <translation>{name} ajetaan nyt; tulos näkyy tapahtumasyötteessä.</translation>
+    </message>
+    <message>
+        <source>Delete scheduled task</source>
+        <translation>Poista ajastettu tehtävä</translation>
+    </message>
+    <message>
+        <source>Delete the scheduled task {name}?</source>
+        <translation>Poistetaanko ajastettu tehtävä {name}?</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Poista tehtävä</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Its past runs stay in the Event feed.</source>
+        <translation>Sen aiemmat ajot säilyvät tapahtumasyötteessä.</translation>
+    </message>
+    <message>
+        <source>{task}: {summary} ({ok} of {total} OK)</source>
+        <translation>{task}: {summary} ({ok}/{total} OK)</translation>
+    </message>
+    <message>
+        <source>Made {name} for the failed targets; it runs at {time}.</source>
+        <translation>Tehtiin {name} epäonnistuneille kohteille; se ajetaan klo {time}.</translation>
+    </message>
+    <message>
+        <source>Made {name}.</source>
+        <translation>Tehtiin {name}.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPopup</name>
@@ -3585,6 +5790,49 @@
     <message>
         <source>Type at least two characters.</source>
         <translation>Kirjoita vähintään kaksi merkkiä.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceParams</name>
+    <message>
+        <source>A report by e-mail has no targets: the saved report says what it covers, and the addresses under Parameters receive it.</source>
+        <translation>Sähköpostiraportilla ei ole kohteita: tallennettu raportti määrää, mitä se kattaa, ja Parametrit-kohdan osoitteet saavat sen.</translation>
+    </message>
+    <message>
+        <source>A circuit limit has no targets: the circuit chosen under Parameters is changed.</source>
+        <translation>Piirin virtarajalla ei ole kohteita: Parametrit-kohdassa valittua piiriä muutetaan.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to invoice, or none for every charging user with an e-mail address.</source>
+        <translation>Valitse laskutettavat käyttäjäryhmät, tai ei yhtään, jolloin laskutetaan kaikki latauskäyttäjät, joilla on sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Tick the charging user groups to make active or inactive.</source>
+        <translation>Valitse käyttäjäryhmät, jotka otetaan käyttöön tai poistetaan käytöstä.</translation>
+    </message>
+    <message>
+        <source>Make previews only</source>
+        <translation>Tee vain esikatselut</translation>
+    </message>
+    <message>
+        <source>Make previews and send them</source>
+        <translation>Tee esikatselut ja lähetä ne</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (jaettu)</translation>
+    </message>
+    <message>
+        <source>No saved reports: save one on the Reports page</source>
+        <translation>Ei tallennettuja raportteja: tallenna raportti Raportit-sivulla</translation>
+    </message>
+    <message>
+        <source>{name} (now {amps} A)</source>
+        <translation>{name} (nyt {amps} A)</translation>
+    </message>
+    <message>
+        <source>No circuits: add them on the Load management page</source>
+        <translation>Ei virtapiirejä: lisää ne kuormanhallinnan sivulla</translation>
     </message>
 </context>
 <context>
@@ -4363,6 +6611,38 @@
     <message>
         <source>Out of order</source>
         <translation>Epäkunnossa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Ei käytössä</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Estetty</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Kutsuttu</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Esikatselu</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Ei lähetetty</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Maksettu</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Erääntynyt</translation>
     </message>
     <message>
         <source>Running</source>
@@ -5262,11 +7542,11 @@
     </message>
     <message>
         <source>per kWh</source>
-        <translation>per kWh</translation>
+        <translation>kWh:lta</translation>
     </message>
     <message>
         <source>per hour</source>
-        <translation>per tunti</translation>
+        <translation>tunnilta</translation>
     </message>
     <message>
         <source>Time counts:</source>
@@ -5416,6 +7696,194 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff since you opened it. Close this window and open it again.</source>
+        <translation>Joku muu muutti tätä hinnastoa sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa hinnasto uudelleen.</translation>
+    </message>
+    <message>
+        <source>Price per session:</source>
+        <translation>Hinta per lataus:</translation>
+    </message>
+    <message>
+        <source>Energy (night):</source>
+        <translation>Energia (yö):</translation>
+    </message>
+    <message>
+        <source>Energy (DC):</source>
+        <translation>Energia (DC):</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Aika:</translation>
+    </message>
+    <message>
+        <source>Time (night):</source>
+        <translation>Aika (yö):</translation>
+    </message>
+    <message>
+        <source>Connection fee:</source>
+        <translation>Aloitusmaksu:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee:</source>
+        <translation>Minuuttimaksu:</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (DC):</source>
+        <translation>Minuuttimaksu (DC):</translation>
+    </message>
+    <message>
+        <source>Parking fee:</source>
+        <translation>Pysäköintimaksu:</translation>
+    </message>
+    <message>
+        <source>Energy (day):</source>
+        <translation>Energia (päivä):</translation>
+    </message>
+    <message>
+        <source>Time (day):</source>
+        <translation>Aika (päivä):</translation>
+    </message>
+    <message>
+        <source>Energy (AC):</source>
+        <translation>Energia (AC):</translation>
+    </message>
+    <message>
+        <source>Per-minute fee (AC):</source>
+        <translation>Minuuttimaksu (AC):</translation>
+    </message>
+    <message>
+        <source>Log in to change tariffs.</source>
+        <translation>Kirjaudu sisään muuttaaksesi hinnastoja.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; analysts change nothing.</source>
+        <translation>Voit tarkastella hinnastoja ja hinnastoryhmiä; analyytikot eivät muuta mitään.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and tariff groups; only administrators change them.</source>
+        <translation>Voit tarkastella hinnastoja ja hinnastoryhmiä; vain ylläpitäjät voivat muuttaa niitä.</translation>
+    </message>
+    <message>
+        <source>You can look at tariffs and assign tariff groups within your charging groups; only administrators of the whole site change tariffs and tariff groups, because one price reaches every station that uses it.</source>
+        <translation>Voit tarkastella hinnastoja ja liittää hinnastoryhmiä omiin latausryhmiisi; vain koko sivuston ylläpitäjät muuttavat hinnastoja ja hinnastoryhmiä, koska sama hinta koskee jokaista sitä käyttävää asemaa.</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>minuutilta</translation>
+    </message>
+    <message>
+        <source>{currency} (the site&apos;s currency; every price is in it)</source>
+        <translation>{currency} (sivuston valuutta; kaikki hinnat ovat siinä)</translation>
+    </message>
+    <message>
+        <source>Times in {zone}. A tariff outside its dates admits no session: the tariff group&apos;s next choice applies.</source>
+        <translation>Ajat aikavyöhykkeellä {zone}. Voimassaoloaikansa ulkopuolella hinnasto ei koske yhtään lataustapahtumaa: silloin pätee hinnastoryhmän seuraava vaihtoehto.</translation>
+    </message>
+    <message>
+        <source>Minutes parked after charging that cost nothing.</source>
+        <translation>Latauksen jälkeiset maksuttomat pysäköintiminuutit.</translation>
+    </message>
+    <message>
+        <source>Add tariff</source>
+        <translation>Lisää hinnasto</translation>
+    </message>
+    <message>
+        <source>A tariff is used once it is in a tariff group that applies to a station.</source>
+        <translation>Hinnasto otetaan käyttöön, kun se kuuluu hinnastoryhmään, joka koskee jotakin asemaa.</translation>
+    </message>
+    <message>
+        <source>Tariff {name}</source>
+        <translation>Hinnasto {name}</translation>
+    </message>
+    <message>
+        <source>In the tariff group(s) {groups}.</source>
+        <translation>Hinnastoryhmissä: {groups}.</translation>
+    </message>
+    <message>
+        <source>Not in any tariff group yet.</source>
+        <translation>Ei vielä missään hinnastoryhmässä.</translation>
+    </message>
+    <message>
+        <source>A change applies to sessions that start after it; running and past sessions keep their prices.</source>
+        <translation>Muutos koskee sen jälkeen alkavia lataustapahtumia; käynnissä olevat ja päättyneet säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>A base tariff is named after its tariff group.</source>
+        <translation>Perushinnasto nimetään hinnastoryhmänsä mukaan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Up to (average kW)</source>
+        <translation>Enintään (keskiteho kW)</translation>
+    </message>
+    <message>
+        <source>Price per minute</source>
+        <translation>Minuuttihinta</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Määrä</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Yksikköhinta</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>Start ({zone}):</source>
+        <translation>Alku ({zone}):</translation>
+    </message>
+    <message>
+        <source>Priced as a session would be: each line rounded to the cent, the total their sum.</source>
+        <translation>Hinnoiteltu kuten lataustapahtuma: jokainen rivi pyöristettynä senttiin, yhteensä rivien summa.</translation>
+    </message>
+    <message>
+        <source>Here the car charges for the whole duration.</source>
+        <translation>Tässä auto latautuu koko ajan.</translation>
+    </message>
+    <message>
+        <source>A session keeps the prices it started with.</source>
+        <translation>Lataustapahtuma säilyttää alkaessaan voimassa olleet hinnat.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see the price.</source>
+        <translation>Korjaa punaisella merkityt kentät nähdäksesi hinnan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} 0.00&lt;/b&gt;: this session costs nothing.</source>
+        <translation>&lt;b&gt;Yhteensä {currency} 0.00&lt;/b&gt;: tämä lataustapahtuma on maksuton.</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>sisältyy</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>lisätty</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {rate} % {vat} ({words})</source>
+        <translation>Veroton {net} · ALV {rate} % {vat} ({words})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {currency} {total}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Yhteensä {currency} {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then save.</source>
+        <translation>Korjaa punaisella merkityt kentät ja tallenna sitten.</translation>
+    </message>
 </context>
 <context>
     <name>TariffGroupDialog</name>
@@ -5515,6 +7983,132 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Someone else changed this tariff group since you opened it. Close this window and open it again.</source>
+        <translation>Joku muu muutti tätä hinnastoryhmää sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa ryhmä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The base tariff applies to everyone and at any time: it cannot be restricted.</source>
+        <translation>Perushinnasto koskee kaikkia ja aina: sitä ei voi rajata.</translation>
+    </message>
+    <message>
+        <source>Tariff group {name}</source>
+        <translation>Hinnastoryhmä {name}</translation>
+    </message>
+    <message>
+        <source>Add tariff group</source>
+        <translation>Lisää hinnastoryhmä</translation>
+    </message>
+    <message>
+        <source>The tariffs of this group, in order, and where the group applies. The base tariff is made with the group (Free at first; edit its prices on the Tariffs tab).</source>
+        <translation>Ryhmän hinnastot järjestyksessä ja missä ryhmä on käytössä. Perushinnasto luodaan ryhmän mukana (aluksi maksuton; muokkaa sen hintoja Hinnastot-välilehdellä).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Hinnasto</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Uusi ryhmä</translation>
+    </message>
+    <message>
+        <source>Free (made with the group)</source>
+        <translation>Maksuton (luotu ryhmän mukana)</translation>
+    </message>
+    <message>
+        <source>everyone else, any time</source>
+        <translation>kaikki muut, milloin tahansa</translation>
+    </message>
+    <message>
+        <source>a removed tariff</source>
+        <translation>poistettu hinnasto</translation>
+    </message>
+    <message>
+        <source>a removed user group</source>
+        <translation>poistettu käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>user groups {names}</source>
+        <translation>käyttäjäryhmät {names}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>kaikki</translation>
+    </message>
+    <message>
+        <source>{who}; a time window needs its days</source>
+        <translation>{who}; aikaikkunalle tarvitaan päivät</translation>
+    </message>
+    <message>
+        <source>, any time</source>
+        <translation>, milloin tahansa</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <source>In each station&apos;s time zone. An end at or before the start runs past midnight (Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day.</source>
+        <translation>Kunkin aseman aikavyöhykkeellä. Alkua aiempi tai sama loppu jatkuu yli keskiyön (pe 22:00–06:00 päättyy lauantaiaamuna); sama alku ja loppu tarkoittaa koko päivää.</translation>
+    </message>
+    <message>
+        <source>Select a tariff in the list.</source>
+        <translation>Valitse hinnasto luettelosta.</translation>
+    </message>
+    <message>
+        <source>No user groups, users or tokens chosen: everyone. No time windows: any time.</source>
+        <translation>Ei valittuja käyttäjäryhmiä, käyttäjiä tai tunnisteita: kaikki. Ei aikaikkunoita: milloin tahansa.</translation>
+    </message>
+    <message>
+        <source>a user outside your charging groups</source>
+        <translation>käyttäjä latausryhmiesi ulkopuolella</translation>
+    </message>
+    <message>
+        <source>a token outside your charging groups</source>
+        <translation>tunniste latausryhmiesi ulkopuolella</translation>
+    </message>
+</context>
+<context>
+    <name>TariffGroupsModel</name>
+    <message>
+        <source>nowhere yet</source>
+        <translation>ei vielä missään</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsModel</name>
+    <message>
+        <source>always</source>
+        <translation>aina</translation>
+    </message>
+    <message>
+        <source>indefinitely</source>
+        <translation>toistaiseksi</translation>
+    </message>
+    <message>
+        <source>none: not used yet</source>
+        <translation>ei mitään: ei vielä käytössä</translation>
+    </message>
+    <message>
+        <source>The base tariff of its tariff group: it applies to everyone the group&apos;s other tariffs do not admit.</source>
+        <translation>Hinnastoryhmänsä perushinnasto: se koskee kaikkia, joita ryhmän muut hinnastot eivät koske.</translation>
+    </message>
 </context>
 <context>
     <name>TariffsPage</name>
@@ -5550,6 +8144,61 @@
         <source>Add tariff group…</source>
         <translation>Lisää hinnastoryhmä…</translation>
     </message>
+    <message>
+        <source>View…</source>
+        <translation>Näytä…</translation>
+    </message>
+    <message>
+        <source>A base tariff goes with its tariff group.</source>
+        <translation>Perushinnasto poistuu vain hinnastoryhmänsä mukana.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Liitä…</translation>
+    </message>
+    <message>
+        <source>Saved the tariff {name}.</source>
+        <translation>Hinnasto {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete tariff</source>
+        <translation>Poista hinnasto</translation>
+    </message>
+    <message>
+        <source>Delete the tariff {name}?</source>
+        <translation>Poistetaanko hinnasto {name}?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff {name}.</source>
+        <translation>Hinnasto {name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Sessions already priced with it keep their prices.</source>
+        <translation>Sillä jo hinnoitellut lataustapahtumat säilyttävät hintansa.</translation>
+    </message>
+    <message>
+        <source>Saved the tariff group {name}.</source>
+        <translation>Hinnastoryhmä {name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete tariff group</source>
+        <translation>Poista hinnastoryhmä</translation>
+    </message>
+    <message>
+        <source>Delete the tariff group {name} with its base tariff?</source>
+        <translation>Poistetaanko hinnastoryhmä {name} perushinnastoineen?</translation>
+    </message>
+    <message>
+        <source>Deleted the tariff group {name}.</source>
+        <translation>Hinnastoryhmä {name} poistettu.</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
 </context>
 <context>
     <name>TemplateStationDialog</name>
@@ -5584,6 +8233,13 @@
     <message>
         <source>Location:</source>
         <translation>Sijainti:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <source>whole site</source>
+        <translation>koko sivusto</translation>
     </message>
 </context>
 <context>
@@ -5648,6 +8304,33 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Edit token {uid}</source>
+        <translation>Muokkaa tunnistetta {uid}</translation>
+    </message>
+    <message>
+        <source>The token id cannot be changed. Add a new token instead.</source>
+        <translation>Tunnisteen id:tä ei voi muuttaa. Lisää sen sijaan uusi tunniste.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this token since you opened it. Close this window and edit it again to see their version.</source>
+        <translation>Joku muu muutti tätä tunnistetta sen jälkeen, kun avasit sen. Sulje ikkuna ja avaa tunniste uudelleen nähdäksesi hänen versionsa.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved</source>
+        <translation>Tunnistetta ei voitu tallentaa</translation>
+    </message>
+</context>
+<context>
+    <name>TokensModel</name>
+    <message>
+        <source>indefinitely</source>
+        <translation>toistaiseksi</translation>
+    </message>
+    <message>
+        <source>Whole days in each station&apos;s time zone.</source>
+        <translation>Kokonaisia päiviä kunkin aseman aikavyöhykkeellä.</translation>
+    </message>
 </context>
 <context>
     <name>TokensPage</name>
@@ -5670,6 +8353,50 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} tunniste</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} tunnistetta</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Poista esto</translation>
+    </message>
+    <message>
+        <source>Saved token {uid}.</source>
+        <translation>Tunniste {uid} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is blocked: refused from now on.</source>
+        <translation>Tunniste {uid} on estetty: se hylätään tästä lähtien.</translation>
+    </message>
+    <message>
+        <source>Token {uid} is active again.</source>
+        <translation>Tunniste {uid} on taas käytössä.</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Poista tunniste</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Poistetaanko tunniste {uid}?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Se hylätään tästä lähtien; sen id:n voi lisätä myöhemmin uudelleen. Aiemmat lataustapahtumat säilyvät.</translation>
+    </message>
+    <message>
+        <source>Deleted token {uid}.</source>
+        <translation>Tunniste {uid} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -5822,6 +8549,106 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Someone else changed this charging user since you opened it. Reload to see their version (your changes here are lost), then make yours again.</source>
+        <translation>Joku muu muutti tätä latauskäyttäjää sen jälkeen, kun avasit sen. Lataa uudelleen nähdäksesi hänen versionsa (tämän ikkunan muutokset menetetään) ja tee omat muutoksesi sitten uudelleen.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— ei mitään —</translation>
+    </message>
+    <message>
+        <source>A charging user may charge with their tokens. Tokens, vehicles and access rights are saved together with the user.</source>
+        <translation>Latauskäyttäjä voi ladata tunnisteillaan. Tunnisteet, ajoneuvot ja käyttöoikeudet tallennetaan käyttäjän mukana.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Lisää käyttäjä</translation>
+    </message>
+    <message>
+        <source>Edit charging user</source>
+        <translation>Muokkaa latauskäyttäjää</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>Edit charging user {name}</source>
+        <translation>Muokkaa latauskäyttäjää {name}</translation>
+    </message>
+    <message>
+        <source>Changes to tokens are saved at once; the rest when you press Save.</source>
+        <translation>Tunnisteiden muutokset tallentuvat heti, muut kun painat Tallenna.</translation>
+    </message>
+    <message>
+        <source>Could not load the user: {error}</source>
+        <translation>Käyttäjää ei voitu ladata: {error}</translation>
+    </message>
+    <message>
+        <source>— whole site —</source>
+        <translation>— koko sivusto —</translation>
+    </message>
+    <message>
+        <source>another group</source>
+        <translation>toinen ryhmä</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (ei käytössä)</translation>
+    </message>
+    <message>
+        <source>empty: 1 (no user group)</source>
+        <translation>tyhjä: 1 (ei käyttäjäryhmää)</translation>
+    </message>
+    <message>
+        <source>empty: 1 ({group} sets no limit)</source>
+        <translation>tyhjä: 1 ({group} ei rajoita)</translation>
+    </message>
+    <message>
+        <source>empty: {limit}, the limit of {group}</source>
+        <translation>tyhjä: {limit}, ryhmän {group} raja</translation>
+    </message>
+    <message>
+        <source>Enter how many sessions at a time (1 or more), or leave it empty for the user group&apos;s limit.</source>
+        <translation>Anna, montako latausta kerrallaan (1 tai enemmän), tai jätä tyhjäksi käyttääksesi käyttäjäryhmän rajaa.</translation>
+    </message>
+    <message>
+        <source>{name} (includes subgroups)</source>
+        <translation>{name} (sisältää aliryhmät)</translation>
+    </message>
+    <message>
+        <source>Everything in this charging group and its subgroups, now and later.</source>
+        <translation>Kaikki tässä latausryhmässä ja sen aliryhmissä, nyt ja myöhemmin.</translation>
+    </message>
+    <message>
+        <source>Stations without a group</source>
+        <translation>Asemat ilman ryhmää</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Poista esto</translation>
+    </message>
+    <message>
+        <source>Could not change the token: {error}</source>
+        <translation>Tunnistetta ei voitu muuttaa: {error}</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Poista tunniste</translation>
+    </message>
+    <message>
+        <source>Delete the token {uid}?</source>
+        <translation>Poistetaanko tunniste {uid}?</translation>
+    </message>
+    <message>
+        <source>It is refused from now on; its id can be added again later. Past sessions stay.</source>
+        <translation>Se hylätään tästä lähtien; sen id:n voi lisätä myöhemmin uudelleen. Aiemmat lataustapahtumat säilyvät.</translation>
+    </message>
+    <message>
+        <source>The charging user could not be saved ({error}). Try again.</source>
+        <translation>Latauskäyttäjää ei voitu tallentaa ({error}). Yritä uudelleen.</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupDialog</name>
@@ -5893,6 +8720,37 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Edit charging user group {name}</source>
+        <translation>Muokkaa käyttäjäryhmää {name}</translation>
+    </message>
+    <message>
+        <source>Stop after a whole number of minutes, e.g. 120.</source>
+        <translation>Anna pysäytysaika kokonaisina minuutteina, esim. 120.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this group since you opened it. Close this window and edit again.</source>
+        <translation>Joku muu muutti tätä ryhmää sen jälkeen, kun avasit sen. Sulje ikkuna ja muokkaa uudelleen.</translation>
+    </message>
+    <message>
+        <source>Could not save ({error}). Try again.</source>
+        <translation>Tallennus ei onnistunut ({error}). Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGroupsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No: members are refused</source>
+        <translation>Ei: jäsenet hylätään</translation>
+    </message>
+    <message>
+        <source>per user setting</source>
+        <translation>käyttäjäkohtainen asetus</translation>
+    </message>
 </context>
 <context>
     <name>UserGroupsPage</name>
@@ -5915,6 +8773,30 @@
     <message>
         <source>Delete…</source>
         <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Only a group without members can be deleted.</source>
+        <translation>Vain ryhmän, jossa ei ole jäseniä, voi poistaa.</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Delete user group</source>
+        <translation>Poista käyttäjäryhmä</translation>
+    </message>
+    <message>
+        <source>Delete the group {name}?</source>
+        <translation>Poistetaanko ryhmä {name}?</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Poista ryhmä</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} poistettu.</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +8832,133 @@
     <message>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <source>{count} user</source>
+        <translation>{count} käyttäjä</translation>
+    </message>
+    <message>
+        <source>{count} users</source>
+        <translation>{count} käyttäjää</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Näytä…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ota käyttöön</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} tallennettu.</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Lataustapahtumat…</translation>
+    </message>
+    <message>
+        <source>The selected user&apos;s charging sessions</source>
+        <translation>Valitun käyttäjän lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Charging sessions of {name}</source>
+        <translation>Käyttäjän {name} lataustapahtumat</translation>
+    </message>
+    <message>
+        <source>Every session of {name} at the stations you see, newest first.</source>
+        <translation>Kaikki käyttäjän {name} lataustapahtumat sinulle näkyvillä asemilla, uusin ensin.</translation>
+    </message>
+    <message>
+        <source>Disable charging user</source>
+        <translation>Poista latauskäyttäjä käytöstä</translation>
+    </message>
+    <message>
+        <source>Why may {name} no longer charge? (Drivers and colleagues will ask.)</source>
+        <translation>Miksi {name} ei enää saa ladata? (Kuljettajat ja kollegat kysyvät.)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <source>{name} is disabled: their tokens are refused.</source>
+        <translation>{name} on poistettu käytöstä: hänen tunnisteensa hylätään.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} on taas käytössä.</translation>
+    </message>
+    <message>
+        <source>Remove charging user</source>
+        <translation>Poista latauskäyttäjä</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>Poistetaanko {name}?</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Poista käyttäjä</translation>
+    </message>
+    <message>
+        <source>Their {count} token(s) are deleted with them and refused from now on. Their past sessions stay in the history.</source>
+        <translation>Käyttäjän tunnisteet ({count}) poistetaan hänen mukanaan ja hylätään tästä lähtien. Aiemmat lataustapahtumat säilyvät historiassa.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} poistettu.</translation>
+    </message>
+    <message>
+        <source>Import charging users</source>
+        <translation>Tuo latauskäyttäjiä</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Export charging users</source>
+        <translation>Vie latauskäyttäjät</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Viedään…</translation>
+    </message>
+    <message>
+        <source>Exported {count} charging users to {path}.</source>
+        <translation>{count} latauskäyttäjää viety tiedostoon {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>from</source>
+        <translation>alkaen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>asti</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>until midnight</source>
+        <translation>keskiyöhön asti</translation>
+    </message>
+    <message>
+        <source>ends the next day</source>
+        <translation>päättyy seuraavana päivänä</translation>
     </message>
 </context>
 <context>

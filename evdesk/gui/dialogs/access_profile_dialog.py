@@ -10,7 +10,7 @@ from datetime import time
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QTime, Qt, Signal
+from PySide6.QtCore import QLocale, QTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,7 +30,8 @@ from evdesk.core.pricing.selection import DAY_NAMES
 from evdesk.core.reads.people import TokenFilter, UserFilter
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_access_profile_dialog import Ui_AccessProfileDialog
-from evdesk.gui.models.access_profiles_model import counted
+from evdesk.gui.translations import current_locale
+from evdesk.gui.translations.phrases import counted
 from evdesk.gui.dialogs.save_failure import show_save_failure
 
 SEARCH_LIMIT = 100
@@ -50,17 +51,17 @@ class WindowRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.day_checks: list[QCheckBox] = []
-        for d, name in enumerate(DAY_NAMES):
-            box = QCheckBox(name, self)
+        for d, _name in enumerate(DAY_NAMES):
+            box = QCheckBox(current_locale().dayName(d + 1, QLocale.FormatType.ShortFormat), self)
             box.setChecked(d in days)
             box.toggled.connect(self.changed)
             self.day_checks.append(box)
             layout.addWidget(box)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("from", self))
+        layout.addWidget(QLabel(self.tr("from"), self))
         self.start_edit = QTimeEdit(QTime(start.hour, start.minute), self)
         layout.addWidget(self.start_edit)
-        layout.addWidget(QLabel("to", self))
+        layout.addWidget(QLabel(self.tr("to"), self))
         # a stored end of 00:00 after a start of 00:00 is the whole day: shown as the manual does, 23:59
         shown_end = time(23, 59) if end == time(0) else end
         self.end_edit = QTimeEdit(QTime(shown_end.hour, shown_end.minute), self)
@@ -72,7 +73,7 @@ class WindowRow(QWidget):
         self.note.setStyleSheet("color: #555;")
         layout.addWidget(self.note, 1)
         self.remove_button = QToolButton(self)
-        self.remove_button.setText("Remove")
+        self.remove_button.setText(self.tr("Remove"))
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
         layout.addWidget(self.remove_button)
         self._times_changed()
@@ -80,9 +81,9 @@ class WindowRow(QWidget):
     def _times_changed(self, *_args) -> None:
         start, end = self.start_edit.time(), self.end_edit.time()
         if end.toString("HH:mm") == "23:59" or start == end:
-            self.note.setText("until midnight")
+            self.note.setText(self.tr("until midnight"))
         elif end < start:
-            self.note.setText("ends the next day")
+            self.note.setText(self.tr("ends the next day"))
         else:
             self.note.setText("")
         self.changed.emit()
@@ -196,7 +197,8 @@ class AccessProfileDialog(QDialog):
         if profile is None:
             self.add_window()
         else:
-            self.setWindowTitle(f"{'Access profile' if self.read_only else 'Edit access profile'} {profile.name}")
+            self.setWindowTitle((self.tr("Access profile {name}") if self.read_only
+                                 else self.tr("Edit access profile {name}")).format(name=profile.name))
             ui.nameEdit.setText(profile.name)
             for w in profile.windows:
                 d = window_to_dict(w)
@@ -210,14 +212,14 @@ class AccessProfileDialog(QDialog):
     # -- filling ----------------------------------------------------------------------------------------
     def _fill_tariffs(self) -> None:
         combo = self.ui.tariffCombo
-        combo.addItem("As the tariff groups decide", None)
+        combo.addItem(self.tr("As the tariff groups decide"), None)
         for t in self.services.tariffs.list_tariffs():
             if t.base_of is None:
                 combo.addItem(t.name, t.id)
         if self.profile is not None and self.profile.tariff_id is not None:
             i = next((n for n in range(combo.count()) if combo.itemData(n) == self.profile.tariff_id), -1)
             if i < 0:
-                combo.addItem("A removed tariff (the tariff groups decide)", self.profile.tariff_id)
+                combo.addItem(self.tr("A removed tariff (the tariff groups decide)"), self.profile.tariff_id)
                 i = combo.count() - 1
             combo.setCurrentIndex(i)
 
@@ -236,7 +238,7 @@ class AccessProfileDialog(QDialog):
         def group_item(parent, group) -> None:
             item = QTreeWidgetItem(parent, [group.name])
             item.setData(0, ID_ROLE, ("group", group.id))
-            item.setToolTip(0, "A ticked group covers its subgroups and all their stations.")
+            item.setToolTip(0, self.tr("A ticked group covers its subgroups and all their stations."))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if group.id in chosen_groups else Qt.CheckState.Unchecked)
             for child in groups.children(group.id):
@@ -249,7 +251,7 @@ class AccessProfileDialog(QDialog):
             group_item(tree, group)
         orphans = [s for s in groups.stations_in(None) if s.registration == "adopted"] if ctx.sees_station(None) else []
         if orphans:
-            top = QTreeWidgetItem(tree, ["Stations without a group"])
+            top = QTreeWidgetItem(tree, [self.tr("Stations without a group")])
             for info in orphans:
                 station_item(top, info)
         tree.expandToDepth(0)
@@ -274,14 +276,14 @@ class AccessProfileDialog(QDialog):
                         item.setData(0, OWN_ROLE, item.checkState(0) == Qt.CheckState.Checked)
                     item.setCheckState(0, Qt.CheckState.Checked)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                    item.setToolTip(0, f"Covered by the ticked group {covered_by}.")
+                    item.setToolTip(0, self.tr("Covered by the ticked group {name}.").format(name=covered_by))
                 else:
                     if own is not None:
                         item.setCheckState(0, Qt.CheckState.Checked if own else Qt.CheckState.Unchecked)
                         item.setData(0, OWN_ROLE, None)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
                     kind = item.data(0, ID_ROLE)[0]
-                    item.setToolTip(0, "A ticked group covers its subgroups and all their stations."
+                    item.setToolTip(0, self.tr("A ticked group covers its subgroups and all their stations.")
                                     if kind == "group" else "")
                     if kind == "group" and item.checkState(0) == Qt.CheckState.Checked:
                         covered_by = item.text(0)
@@ -301,7 +303,7 @@ class AccessProfileDialog(QDialog):
         return [(r.id, self._token_label(r)) for r in page.items]
 
     def _user_label(self, row) -> str:
-        name = f"{row.first_name} {row.last_name}".strip() or "(no name)"
+        name = f"{row.first_name} {row.last_name}".strip() or self.tr("(no name)")
         return f"{name} <{row.email}>" if row.email else name
 
     @staticmethod
@@ -323,7 +325,7 @@ class AccessProfileDialog(QDialog):
     def _members_loaded(self, result) -> None:
         user_rows, token_rows, groups, found_users, found_tokens = result
         p = self.profile
-        hidden = "(removed, or outside your domain)"
+        hidden = self.tr("(removed, or outside your domain)")
         users = {r.id: self._user_label(r) for r in user_rows}
         tokens = {r.id: self._token_label(r) for r in token_rows}
         if p is not None:
@@ -376,18 +378,18 @@ class AccessProfileDialog(QDialog):
         return groups, stations
 
     def _update_summaries(self) -> None:
-        for i, (members, title) in enumerate(((self.users, "Charging users"), (self.user_groups, "User groups"),
-                                              (self.tokens, "Tokens"))):
+        for i, (members, title) in enumerate(((self.users, self.tr("Charging users")), (self.user_groups, self.tr("User groups")),
+                                              (self.tokens, self.tr("Tokens")))):
             self.ui.membersTabs.setTabText(i, f"{title} ({len(members.chosen)})" if members.chosen else title)
         parts = [counted(len(m.chosen), noun) for m, noun in ((self.users, "charging user"),
                                                                (self.user_groups, "user group"), (self.tokens, "token"))
                  if m.chosen]
-        self.ui.membersSummary.setText((", ".join(parts) + " selected") if parts else "No members yet: the profile "
-                                       "restricts nobody until you tick some.")
+        self.ui.membersSummary.setText(self.tr("{members} selected").format(members=", ".join(parts)) if parts
+                                       else self.tr("No members yet: the profile restricts nobody until you tick some."))
         groups, stations = self.covered()
         parts = [counted(len(ids), noun) for ids, noun in ((groups, "charging group"), (stations, "station")) if ids]
-        self.ui.coverSummary.setText(("Covers " + ", ".join(parts)) if parts else "Covers no station yet: tick the "
-                                     "charging groups or stations where it applies.")
+        self.ui.coverSummary.setText(self.tr("Covers {places}").format(places=", ".join(parts)) if parts
+                                     else self.tr("Covers no station yet: tick the charging groups or stations where it applies."))
 
     def _make_read_only(self) -> None:
         ui = self.ui
@@ -395,7 +397,7 @@ class AccessProfileDialog(QDialog):
         ui.tariffCombo.setEnabled(False)
         ui.addWindowButton.hide()
         ui.okButton.hide()
-        ui.cancelButton.setText("Close")
+        ui.cancelButton.setText(self.tr("Close"))
         ui.coverTree.setEnabled(False)
         for view in (ui.usersList, ui.userGroupsList, ui.tokensList):
             view.setEnabled(False)
@@ -443,5 +445,5 @@ class AccessProfileDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        show_save_failure(self.show_error, exc, "Someone else changed this profile since you opened it. Close "
-                                                "this window and edit again.")
+        show_save_failure(self.show_error, exc, self.tr("Someone else changed this profile since you opened it. Close "
+                                                        "this window and edit again."))

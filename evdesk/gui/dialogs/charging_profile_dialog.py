@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QPushButton
 
 from evdesk.core.charging_profiles import KINDS, PURPOSES, RECURRENCIES, ProfileDraft, draft_steps, problems, to_ocpp
@@ -103,7 +103,7 @@ class ChargingProfileDialog(QDialog):
             self.preset(name, value)
         if central_system is None:
             self.send_button.setEnabled(False)
-            self._outcome(NO_SERVER, FAILURE_STYLE)
+            self._outcome(QCoreApplication.translate("CommandDialog", NO_SERVER), FAILURE_STYLE)
         elif not self.switches.smart_charging:
             self._outcome("This station does not support smart charging (its compatibility profile says so): "
                           "the profile would be refused.", FAILURE_STYLE)

@@ -14,7 +14,7 @@ import logging
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from evdesk.core.actions import OUTCOME_LABELS
@@ -26,6 +26,8 @@ from evdesk.gui.commands import Command
 from evdesk.gui.dialogs.param_editors import ParamEditor, make_editor
 from evdesk.gui.forms.ui_command_dialog import Ui_CommandDialog
 from evdesk.gui.operator import operator_of
+from evdesk.gui.translations.commands import command_title, param_text
+from evdesk.gui.translations.phrases import phrase
 from evdesk.gui.widgets.schedule_chart import ScheduleChart
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,7 @@ OUTCOME_STYLES = {
     "offline": "color: #616161; font-weight: 600;",
 }
 FAILURE_STYLE = "color: #c62828; font-weight: 600;"
-NO_SERVER = "The OCPP server is not running in this program, so commands cannot be sent."
+NO_SERVER = QT_TRANSLATE_NOOP("CommandDialog", "The OCPP server is not running in this program, so commands cannot be sent.")
 
 
 def outcome_message(result) -> str:
@@ -43,7 +45,7 @@ def outcome_message(result) -> str:
     message = getattr(result, "message", "") or ""
     if message:
         return message
-    return OUTCOME_LABELS.get(result.outcome, result.outcome)
+    return phrase(OUTCOME_LABELS.get(result.outcome, result.outcome))
 
 
 class CommandDialog(QDialog):
@@ -65,8 +67,8 @@ class CommandDialog(QDialog):
         self.chart = None  # GetCompositeSchedule's answer, drawn
         station = services.stations.get_by_id(station_id)
         zone = display.zone_of(services.settings)
-        self.setWindowTitle(f"{command.title.rstrip('…')} — {station.display_name}")
-        self.ui.descriptionLabel.setText(command.description)
+        self.setWindowTitle(f"{command_title(command.title).rstrip('…')} — {station.display_name}")
+        self.ui.descriptionLabel.setText(param_text(command.description))
 
         connector_ids = sorted(c for c in station.connectors if c != 0)
         tariffs = tuple((t.name, t.id) for t in services.tariffs.list_tariffs() if t.base_of is None)
@@ -76,12 +78,12 @@ class CommandDialog(QDialog):
             editor = make_editor(param, connector_ids, zone, display.zone_name(zone), tariffs, services=services,
                                  operator=lambda: operator_of(self), station_id=station_id, busy_connectors=busy)
             self.editors[param.name] = editor
-            label = param.label.replace("{currency}", services.settings.currency)
-            label += "" if param.required else " (optional)"
+            label = param_text(param.label).replace("{currency}", services.settings.currency)
+            label += "" if param.required else param_text(" (optional)")
             self.ui.paramsForm.addRow(label + ":", editor.widget)
             self.ui.paramsForm.addRow("", editor.error)
             if param.help:
-                editor.widget.setToolTip(param.help)
+                editor.widget.setToolTip(param_text(param.help))
         for name, value in (presets or {}).items():
             if name in self.editors:
                 self.editors[name].set_value(value)
@@ -91,13 +93,13 @@ class CommandDialog(QDialog):
         self.ui.outcomeLabel.hide()
         self.ui.responseView.hide()
         self.ui.reasonError.hide()
-        self.send_button: QPushButton = self.ui.buttonBox.addButton(command.confirm_text, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button: QPushButton = self.ui.buttonBox.addButton(param_text(command.confirm_text), QDialogButtonBox.ButtonRole.ActionRole)
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
         self.ui.buttonBox.rejected.connect(self.reject)
         if central_system is None:
             self.send_button.setEnabled(False)
-            self._show_outcome(NO_SERVER, FAILURE_STYLE)
+            self._show_outcome(self.tr(NO_SERVER), FAILURE_STYLE)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 40, self.sizeHint().height())
 
     @property
@@ -118,7 +120,7 @@ class CommandDialog(QDialog):
                 ok = False
         reason = self.ui.reasonEdit.toPlainText().strip()
         if not reason:
-            self.ui.reasonError.setText("Give a reason: it is kept in the action log with your name.")
+            self.ui.reasonError.setText(self.tr("Give a reason: it is kept in the action log with your name."))
             self.ui.reasonError.show()
             ok = False
         else:
@@ -134,7 +136,7 @@ class CommandDialog(QDialog):
             return
         reason = self.ui.reasonEdit.toPlainText().strip()
         self._set_busy(True)
-        self._show_outcome("Waiting for the station…", "color: #455a64;")
+        self._show_outcome(self.tr("Waiting for the station…"), "color: #455a64;")
         self.ui.responseView.hide()
         self.task = run_task(
             self._execute(kwargs, reason), on_done=self._finished, on_error=self._failed, owner=self,
@@ -168,10 +170,14 @@ class CommandDialog(QDialog):
             self.chart.setMinimumSize(520, 260)
             self.ui.dialogLayout.insertWidget(self.ui.dialogLayout.indexOf(self.ui.responseView), self.chart)
         zone = display.zone_of(self.services.settings)
-        start = f" from {display.clock_time(started, zone)}" if started else ""
-        self.chart.show_steps(steps, unit, f"What the station will allow{start}, all its profiles combined "
-                                           f"({len(steps)} period{'s' if len(steps) != 1 else ''}, in {unit or '?'})."
-                              if steps else "The station sent no schedule.")
+        if started:
+            said = self.tr("What the station will allow from {start}, all its profiles combined ({periods}, in {unit}).")
+        else:
+            said = self.tr("What the station will allow, all its profiles combined ({periods}, in {unit}).")
+        periods = (self.tr("{count} period") if len(steps) == 1 else self.tr("{count} periods")).format(count=len(steps))
+        start = display.clock_time(started, zone) if started else ""
+        self.chart.show_steps(steps, unit, said.format(start=start, periods=periods, unit=unit or "?")
+                              if steps else self.tr("The station sent no schedule."))
         self.chart.show()
         self.ui.responseView.hide()
         self.resize(max(self.width(), 640), self.sizeHint().height())
@@ -180,14 +186,14 @@ class CommandDialog(QDialog):
         self._set_busy(False)
         if isinstance(exc, ValidationError) and exc.field in self.editors:
             self.editors[exc.field].show_error(str(exc))
-            self._show_outcome("Not sent: correct the marked field.", FAILURE_STYLE)
+            self._show_outcome(self.tr("Not sent: correct the marked field."), FAILURE_STYLE)
         elif isinstance(exc, EvdeskError):
             self._show_outcome(str(exc), FAILURE_STYLE)
         else:
             log.error("command %s failed", self.command.key, exc_info=exc)
             self._show_outcome(
-                f"Remote command execution failed: {exc or type(exc).__name__}. Try again; "
-                "if it keeps failing, check the communication log.", FAILURE_STYLE,
+                self.tr("Remote command execution failed: {error}. Try again; if it keeps failing, check the "
+                        "communication log.").format(error=exc or type(exc).__name__), FAILURE_STYLE,
             )
 
     def _set_busy(self, busy: bool) -> None:

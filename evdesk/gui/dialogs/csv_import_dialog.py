@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView
 
 from evdesk.core.csv_io import CsvImportResult, CsvProblem
@@ -23,7 +23,11 @@ def plural(n: int, word: str) -> str:
 
 def summary(result: CsvImportResult) -> str:
     """"N users imported, M rows refused." """
-    return f"{plural(result.users_added, 'user')} imported, {plural(result.refused_rows, 'row')} refused."
+    users = (QCoreApplication.translate("CsvImportDialog", "{count} user imported") if result.users_added == 1
+             else QCoreApplication.translate("CsvImportDialog", "{count} users imported")).format(count=result.users_added)
+    rows = (QCoreApplication.translate("CsvImportDialog", "{count} row refused") if result.refused_rows == 1
+            else QCoreApplication.translate("CsvImportDialog", "{count} rows refused")).format(count=result.refused_rows)
+    return f"{users}, {rows}."
 
 
 class CsvProblemsModel(ListTableModel):
@@ -68,9 +72,9 @@ class CsvImportDialog(QDialog):
         ui.problemsView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         ui.problemsView.setColumnWidth(1, 130)
         ui.problemsView.hide()
-        ui.fileLabel.setText(f"Importing charging users from <b>{escape(Path(path).name)}</b>")
+        ui.fileLabel.setText(self.tr("Importing charging users from <b>{file}</b>").format(file=escape(Path(path).name)))
         ui.progressBar.setRange(0, 0)  # busy until the first batch reports
-        ui.summaryLabel.setText("Reading the file…")
+        ui.summaryLabel.setText(self.tr("Reading the file…"))
         ui.closeButton.setEnabled(False)
         ui.cancelButton.clicked.connect(self.cancel)
         ui.closeButton.clicked.connect(self.accept)
@@ -87,13 +91,13 @@ class CsvImportDialog(QDialog):
             return
         self._cancel = True
         self.ui.cancelButton.setEnabled(False)
-        self.ui.summaryLabel.setText("Cancelling after the current batch… (rows already imported stay)")
+        self.ui.summaryLabel.setText(self.tr("Cancelling after the current batch… (rows already imported stay)"))
 
     def _progress(self, done: int, total: int) -> None:
         self.ui.progressBar.setRange(0, total)
         self.ui.progressBar.setValue(done)
         if not self._cancel:
-            self.ui.summaryLabel.setText(f"{done} of {total} rows checked…")
+            self.ui.summaryLabel.setText(self.tr("{done} of {total} rows checked…").format(done=done, total=total))
 
     def _finished(self, result: CsvImportResult) -> None:
         self.result = result
@@ -103,11 +107,12 @@ class CsvImportDialog(QDialog):
         ui.progressBar.setValue(result.rows if not result.cancelled else ui.progressBar.value())
         text = summary(result)
         if result.tokens_added:
-            text += f" {plural(result.tokens_added, 'token')} added with them."
+            text += " " + (self.tr("{count} token added with them.") if result.tokens_added == 1 else
+                           self.tr("{count} tokens added with them.")).format(count=result.tokens_added)
         if result.cancelled:
-            text = "Cancelled. " + text
-        ui.summaryLabel.setText(text + (" Refused rows added nothing; fix them in the file and import those rows again."
-                                        if result.problems else ""))
+            text = self.tr("Cancelled.") + " " + text
+        ui.summaryLabel.setText(text + (" " + self.tr("Refused rows added nothing; fix them in the file and import those "
+                                                      "rows again.") if result.problems else ""))
         ui.summaryLabel.setStyleSheet("color: #c62828;" if result.problems else "color: #2e7d32;")
         self.problems.set_problems(result.problems)
         ui.problemsView.setVisible(bool(result.problems))
@@ -121,7 +126,7 @@ class CsvImportDialog(QDialog):
         ui = self.ui
         ui.progressBar.setRange(0, 1)
         ui.progressBar.setValue(0)
-        message = str(exc) if isinstance(exc, EvdeskError) else f"The file could not be imported: {exc}"
+        message = str(exc) if isinstance(exc, EvdeskError) else self.tr("The file could not be imported: {error}").format(error=exc)
         if isinstance(exc, UnicodeDecodeError):
             message = "The file is not UTF-8 text. Save it as “CSV UTF-8” and import it again."
         ui.summaryLabel.setStyleSheet("color: #c62828;")

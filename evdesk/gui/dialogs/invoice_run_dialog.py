@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem
 
@@ -28,7 +28,14 @@ from evdesk.gui.models.invoices_model import money
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "invoice" or "line"
-TREE_COLUMNS = ("Name / line", "Reference", "Amount", "VAT", "Period", "Due", "Status")
+TREE_COLUMNS = (QT_TRANSLATE_NOOP("InvoiceRunDialog", "Name / line"), QT_TRANSLATE_NOOP("InvoiceRunDialog", "Reference"),
+                QT_TRANSLATE_NOOP("InvoiceRunDialog", "Amount"), QT_TRANSLATE_NOOP("InvoiceRunDialog", "VAT"),
+                QT_TRANSLATE_NOOP("InvoiceRunDialog", "Period"), QT_TRANSLATE_NOOP("InvoiceRunDialog", "Due"),
+                QT_TRANSLATE_NOOP("InvoiceRunDialog", "Status"))
+# an invoice's status as the preview shows it (the store's word, translated)
+STATUS_WORDS = (QT_TRANSLATE_NOOP("InvoiceRunDialog", "preview"), QT_TRANSLATE_NOOP("InvoiceRunDialog", "unsent"),
+                QT_TRANSLATE_NOOP("InvoiceRunDialog", "sent"), QT_TRANSLATE_NOOP("InvoiceRunDialog", "paid"),
+                QT_TRANSLATE_NOOP("InvoiceRunDialog", "overdue"))
 
 
 def line_text(ln: dict) -> str:
@@ -49,9 +56,9 @@ def _price(text: str, field: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError("Give the price as a number such as 0.15, or leave it empty.", field=field) from None
+        raise ValidationError(QCoreApplication.translate("InvoiceRunDialog", "Give the price as a number such as 0.15, or leave it empty."), field=field) from None
     if not value.is_finite() or value < 0:
-        raise ValidationError("Give the price as a number such as 0.15, or leave it empty.", field=field)
+        raise ValidationError(QCoreApplication.translate("InvoiceRunDialog", "Give the price as a number such as 0.15, or leave it empty."), field=field)
     return value
 
 
@@ -73,7 +80,7 @@ class InvoiceRunDialog(QDialog):
         self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path)))
         ui.previewTree.setColumnCount(len(TREE_COLUMNS))
-        ui.previewTree.setHeaderLabels(TREE_COLUMNS)
+        ui.previewTree.setHeaderLabels([self.tr(c) for c in TREE_COLUMNS])
         ui.previewTree.setColumnWidth(0, 260)
         ui.progressBar.hide()
         ui.cancelSendButton.hide()
@@ -98,7 +105,7 @@ class InvoiceRunDialog(QDialog):
         ui.fromEdit.setDate(QDate(start.year, start.month, start.day))
         ui.toEdit.setDate(QDate(end.year, end.month, end.day))
         for g in groups:
-            label = g["name"] + (f" (billed to {g['payer']})" if g["payer"] else "")
+            label = g["name"] + (self.tr(" (billed to {payer})").format(payer=g["payer"]) if g["payer"] else "")
             self._check_item(ui.groupsList, label, g["id"])
         for u in users:
             self._check_item(ui.usersList, f"{u['name']} <{u['email']}>", u["id"])
@@ -147,8 +154,8 @@ class InvoiceRunDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.ui.previewButton.setEnabled(True)
         if isinstance(exc, MissingEmails):
-            box = QMessageBox(QMessageBox.Icon.Question, "Members without e-mail", str(exc), parent=self)
-            make = box.addButton("Make the others' invoices", QMessageBox.ButtonRole.AcceptRole)
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Members without e-mail"), str(exc), parent=self)
+            make = box.addButton(self.tr("Make the others' invoices"), QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.buttonClicked.connect(lambda clicked: self.make_previews(True) if clicked is make else None)
@@ -161,9 +168,9 @@ class InvoiceRunDialog(QDialog):
         self.run_id = result.run_id
         notes = []
         if result.left_out:
-            notes.append(f"Left out (no e-mail address): {', '.join(result.left_out)}.")
+            notes.append(self.tr("Left out (no e-mail address): {names}.").format(names=", ".join(result.left_out)))
         if result.nothing_to_bill:
-            notes.append(f"Nothing to bill for: {', '.join(result.nothing_to_bill)}.")
+            notes.append(self.tr("Nothing to bill for: {names}.").format(names=", ".join(result.nothing_to_bill)))
         self.ui.errorLabel.setText(" ".join(notes))
         for widget in (self.ui.fromEdit, self.ui.toEdit, self.ui.kwhPriceEdit, self.ui.monthlyPriceEdit,
                        self.ui.groupsList, self.ui.usersList):
@@ -184,7 +191,8 @@ class InvoiceRunDialog(QDialog):
             item = QTreeWidgetItem([row.buyer_name, row.reference, money(row.total_minor, row.currency),
                                     money(row.vat_minor, row.currency),
                                     f"{day_text(row.period_start)} - {day_text(row.period_end)}",
-                                    day_text(row.due_date), row.status if not row.mail_error else "not sent"])
+                                    day_text(row.due_date), self.tr(row.status) if not row.mail_error
+                                    else self.tr("not sent")])
             item.setData(0, ID_ROLE, row.id)
             item.setData(0, KIND_ROLE, "invoice")
             if row.status in ("preview", "unsent"):
@@ -196,14 +204,15 @@ class InvoiceRunDialog(QDialog):
             for ln in lines:
                 child = QTreeWidgetItem([line_text(ln), "",
                                          money(ln["gross_minor"], row.currency), money(ln["vat_minor"], row.currency),
-                                         f"VAT {ln['vat_rate']} %"])
+                                         self.tr("VAT {rate} %").format(rate=ln["vat_rate"])])
                 child.setData(0, ID_ROLE, ln["id"])
                 child.setData(0, KIND_ROLE, "line")
                 item.addChild(child)
             tree.addTopLevelItem(item)
         n = tree.topLevelItemCount()
-        self.ui.previewTotalLabel.setText(f"{n} invoice{'s' if n != 1 else ''}, to send "
-                                          f"{money(total, self.services.settings.currency)}")
+        self.ui.previewTotalLabel.setText((self.tr("{count} invoice, to send {total}") if n == 1 else
+                                           self.tr("{count} invoices, to send {total}")).format(
+                                              count=n, total=money(total, self.services.settings.currency)))
         self.ui.sendButton.setEnabled(any(r.status in ("preview", "unsent") for r, _ in found))
         self.previews_loaded += 1
 
@@ -253,7 +262,7 @@ class InvoiceRunDialog(QDialog):
     def send(self) -> None:
         ids = self.ticked_ids()
         if not ids:
-            self.ui.errorLabel.setText("Tick the invoices to send.")
+            self.ui.errorLabel.setText(self.tr("Tick the invoices to send."))
             return
         ui = self.ui
         self.cancel_event = asyncio.Event()
@@ -277,7 +286,7 @@ class InvoiceRunDialog(QDialog):
         if self.cancel_event is not None:
             self.cancel_event.set()
             self.ui.cancelSendButton.setEnabled(False)
-            self.ui.errorLabel.setText("Cancelling: the invoices being e-mailed now finish first…")
+            self.ui.errorLabel.setText(self.tr("Cancelling: the invoices being e-mailed now finish first…"))
 
     def _finish_sending(self) -> None:
         ui = self.ui
@@ -288,13 +297,15 @@ class InvoiceRunDialog(QDialog):
 
     def _sent(self, result) -> None:
         self._finish_sending()
-        text = f"Sent {len(result.sent)} invoice{'s' if len(result.sent) != 1 else ''}."
+        text = (self.tr("Sent {count} invoice.") if len(result.sent) == 1 else self.tr("Sent {count} invoices.")).format(
+            count=len(result.sent))
         if result.failed:
             reasons = sorted(set(result.failed.values()))
-            text += (f" {len(result.failed)} not sent: {reasons[0]}" + (" (and other reasons)" if len(reasons) > 1
-                                                                       else "") + " Send them again from the list.")
+            text += " " + (self.tr("{count} not sent: {reason} (and other reasons)") if len(reasons) > 1
+                           else self.tr("{count} not sent: {reason}")).format(count=len(result.failed), reason=reasons[0])
+            text += " " + self.tr("Send them again from the list.")
         if result.cancelled:
-            text = "Sending was cancelled. " + text
+            text = self.tr("Sending was cancelled.") + " " + text
         self.ui.errorLabel.setText(text)
         self.runFinished.emit(text)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QTableWidgetItem, QWidget
 
 from evdesk.core.errors import ValidationError
@@ -17,15 +17,20 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.save_failure import show_save_failure
 from evdesk.gui.forms.ui_invoice_settings_dialog import Ui_InvoiceSettingsDialog
 
-FEE_COLUMNS = ("Name", "Price € / month", "VAT % (empty: default)", "Applies to")
-PAYER_COLUMNS = ("User group", "Payer name", "E-mail", "Address", "Business ID")
+FEE_COLUMNS = (QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Name"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Price € / month"),
+               QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "VAT % (empty: default)"),
+               QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Applies to"))
+PAYER_COLUMNS = (QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "User group"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Payer name"),
+                 QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "E-mail"), QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Address"),
+                 QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Business ID"))
 
 
 def _decimal(text: str, field: str, label: str) -> Decimal:
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{label} must be a number.", field=field) from None
+        raise ValidationError(QCoreApplication.translate("InvoiceSettingsDialog", "{label} must be a number.").format(
+            label=QCoreApplication.translate("InvoiceSettingsDialog", label)), field=field) from None
 
 
 class InvoiceSettingsDialog(QDialog):
@@ -40,9 +45,9 @@ class InvoiceSettingsDialog(QDialog):
         self.version = 0
         self.groups: list[dict] = []
         ui.feesTable.setColumnCount(len(FEE_COLUMNS))
-        ui.feesTable.setHorizontalHeaderLabels(FEE_COLUMNS)
+        ui.feesTable.setHorizontalHeaderLabels([self.tr(c) for c in FEE_COLUMNS])
         ui.payersTable.setColumnCount(len(PAYER_COLUMNS))
-        ui.payersTable.setHorizontalHeaderLabels(PAYER_COLUMNS)
+        ui.payersTable.setHorizontalHeaderLabels([self.tr(c) for c in PAYER_COLUMNS])
         for table in (ui.feesTable, ui.payersTable):
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()
@@ -99,9 +104,9 @@ class InvoiceSettingsDialog(QDialog):
     def _group_combo(self, chosen: str, with_all: bool) -> QComboBox:
         combo = QComboBox()
         if with_all:
-            combo.addItem("All users", ALL_USERS)
+            combo.addItem(self.tr("All users"), ALL_USERS)
         for g in self.groups:
-            combo.addItem(f"Group {g['name']}", str(g["id"]))
+            combo.addItem(self.tr("Group {name}").format(name=g["name"]), str(g["id"]))
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         return combo
 
@@ -142,8 +147,8 @@ class InvoiceSettingsDialog(QDialog):
         for r in range(ui.feesTable.rowCount()):
             vat = text(ui.feesTable.item(r, 2))
             fee = MonthlyFee(text(ui.feesTable.item(r, 0)),
-                             _decimal(text(ui.feesTable.item(r, 1)) or "0", f"monthly_fees.{r}.price", "A monthly fee"),
-                             _decimal(vat, f"monthly_fees.{r}.vat_rate", "The VAT rate") if vat else None)
+                             _decimal(text(ui.feesTable.item(r, 1)) or "0", f"monthly_fees.{r}.price", QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "A monthly fee")),
+                             _decimal(vat, f"monthly_fees.{r}.vat_rate", QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "The VAT rate")) if vat else None)
             applies = ui.feesTable.cellWidget(r, 3).currentData()
             key = (fee.name, fee.price, fee.vat_rate, applies == ALL_USERS)
             if applies == ALL_USERS:
@@ -161,14 +166,14 @@ class InvoiceSettingsDialog(QDialog):
                                                     if a.strip()), text(ui.payersTable.item(r, 4)))
         reference = ui.referenceStartEdit.text().strip()
         if not reference.isdigit():
-            raise ValidationError("The reference number start is digits only, e.g. 10998.", field="reference_start")
+            raise ValidationError(self.tr("The reference number start is digits only, e.g. 10998."), field="reference_start")
         return InvoiceSettings(
             seller_name=ui.sellerNameEdit.text(), business_id=ui.businessIdEdit.text(),
             vat_number=ui.vatNumberEdit.text(), address_lines=tuple(ui.addressEdit.toPlainText().splitlines()),
             email=ui.emailEdit.text(), phone=ui.phoneEdit.text(), www=ui.wwwEdit.text(), logo_path=ui.logoEdit.text(),
             iban=ui.ibanEdit.text(), bic=ui.bicEdit.text(), payment_terms_days=ui.termsSpin.value(),
-            penalty_interest=_decimal(ui.penaltyEdit.text(), "penalty_interest", "Penalty interest"),
-            vat_rate=_decimal(ui.vatEdit.text(), "vat_rate", "The VAT rate"), reference_start=int(reference),
+            penalty_interest=_decimal(ui.penaltyEdit.text(), "penalty_interest", QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "Penalty interest")),
+            vat_rate=_decimal(ui.vatEdit.text(), "vat_rate", QT_TRANSLATE_NOOP("InvoiceSettingsDialog", "The VAT rate")), reference_start=int(reference),
             number_start=ui.numberStartSpin.value(), cutoff_day=ui.cutoffSpin.value(),
             period_months=ui.periodSpin.value(), email_subject=ui.subjectEdit.text(),
             email_html=ui.htmlEdit.toPlainText(), monthly_fees=tuple(fees.values()), group_payers=payers,
@@ -192,8 +197,8 @@ class InvoiceSettingsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        show_save_failure(self.show_error, exc, "Someone else saved the invoice settings meanwhile. "
-                                                "Close and open them again.")
+        show_save_failure(self.show_error, exc, self.tr("Someone else saved the invoice settings meanwhile. "
+                                                        "Close and open them again."))
 
     FIELD_WIDGETS = {"seller_name": "sellerNameEdit", "business_id": "businessIdEdit", "vat_number": "vatNumberEdit",
                      "email": "emailEdit", "phone": "phoneEdit", "www": "wwwEdit", "logo_path": "logoEdit",

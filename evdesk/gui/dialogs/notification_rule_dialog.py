@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from evdesk.core.notifications import NotificationRule
@@ -18,7 +18,8 @@ from evdesk.gui.dialogs.save_failure import show_save_failure
 from evdesk.gui.forms.ui_notification_rule_dialog import Ui_NotificationRuleDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-STALE = "Someone else changed this rule meanwhile. Close this editor, and open the rule again to see their change."
+STALE = QT_TRANSLATE_NOOP("NotificationRuleDialog", "Someone else changed this rule meanwhile. Close this editor, and open the "
+                                                   "rule again to see their change.")
 
 
 class NotificationRuleDialog(QDialog):
@@ -41,9 +42,9 @@ class NotificationRuleDialog(QDialog):
                        "recovery_minutes": ui.timingError, "clear_mails": ui.timingError, "active": ui.timingError}
         ctx = services.groups.fresh(operator())
         if ctx.is_root:
-            ui.groupCombo.addItem("No group (the whole site, unless stations are ticked)", None)
+            ui.groupCombo.addItem(self.tr("No group (the whole site, unless stations are ticked)"), None)
         else:
-            ui.groupCombo.addItem("No group (only the stations ticked below)", None)
+            ui.groupCombo.addItem(self.tr("No group (only the stations ticked below)"), None)
         for group in sorted(services.groups.visible(ctx), key=lambda g: services.groups.path_of(g.id).lower()):
             ui.groupCombo.addItem(services.groups.path_of(group.id), str(group.id))  # str: findData compares it
         for info in sorted((s for s in services.stations.all() if ctx.sees_station(s.group_id)),
@@ -61,7 +62,7 @@ class NotificationRuleDialog(QDialog):
 
     def _fill(self, rule: NotificationRule | None) -> None:
         ui = self.ui
-        self.setWindowTitle(f"Notification rule {rule.name}" if rule else "New notification rule")
+        self.setWindowTitle(self.tr("Notification rule {name}").format(name=rule.name) if rule else self.tr("New notification rule"))
         ui.nameEdit.setText(rule.name if rule else "")
         index = ui.groupCombo.findData(str(rule.group_id)) if rule and rule.group_id else 0
         ui.groupCombo.setCurrentIndex(max(0, index))
@@ -82,7 +83,7 @@ class NotificationRuleDialog(QDialog):
             if op.status != "active" and op.id not in chosen:
                 continue
             name = op.full_name or op.username
-            label = f"{name} <{op.email}>" if op.email else f"{name} (no e-mail address: not mailed)"
+            label = f"{name} <{op.email}>" if op.email else self.tr("{name} (no e-mail address: not mailed)").format(name=name)
             item = QListWidgetItem(label, self.ui.operatorsList)
             item.setData(ID_ROLE, op.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -133,4 +134,4 @@ class NotificationRuleDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-        show_save_failure(self.show_error, exc, STALE, "Could not save the rule")
+        show_save_failure(self.show_error, exc, self.tr(STALE), self.tr("Could not save the rule"))

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,8 +38,18 @@ from evdesk.gui.commands import (
     parse_key_list,
 )
 from evdesk.gui.dialogs.param_base import ParamEditor
+from evdesk.gui.translations.commands import param_text
 
-NOT_SET = "not set"
+NOT_SET = QT_TRANSLATE_NOOP("ParamEditors", "not set")  # shown through _tr
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ParamEditors", text)
+
+
+def label_of(param: Param) -> str:
+    """The parameter's label in the current language (as its messages name it)."""
+    return param_text(param.label)
 
 
 class TextEditor(ParamEditor):
@@ -50,7 +60,7 @@ class TextEditor(ParamEditor):
             widget.setTabChangesFocus(True)
             widget.setMinimumHeight(110 if param.kind == JSON else 60)
         if param.help and isinstance(widget, QLineEdit):
-            widget.setPlaceholderText(param.help)
+            widget.setPlaceholderText(param_text(param.help))
         if param.default is not None:
             self.set_value(param.default)
 
@@ -70,10 +80,10 @@ class TextEditor(ParamEditor):
         text = self.text()
         if not text:
             if self.param.required:
-                raise ValueError(f"{self.param.label} is required.")
+                raise ValueError(QCoreApplication.translate("ParamEditors", "{label} is required.").format(label=label_of(self.param)))
             return None
         if self.param.kind == JSON:
-            return parse_json(text, self.param.label)
+            return parse_json(text, label_of(self.param))
         if self.param.kind == KEY_LIST:
             return parse_key_list(text)
         return text
@@ -88,7 +98,7 @@ class IntEditor(ParamEditor):
         low = param.minimum
         if not param.required:
             low = param.minimum - 1
-            widget.setSpecialValueText(NOT_SET)
+            widget.setSpecialValueText(_tr(NOT_SET))
         widget.setRange(low, param.maximum)
         widget.setMinimumWidth(140)
         self.set_value(param.default)
@@ -136,7 +146,7 @@ class DateTimeEditor(ParamEditor):
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox()
-        self.enabled.setToolTip("Send this field")
+        self.enabled.setToolTip(QCoreApplication.translate("ParamEditors", "Send this field"))
         self.edit = QDateTimeEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -168,10 +178,10 @@ def connector_choices(param: Param, connector_ids: list[int], busy: frozenset[in
     """`busy`: connectors with a running session, left out where the parameter is `idle_only`."""
     choices: list[tuple[str, Any]] = []
     if param.allow_any:
-        choices.append(("Any connector (the station chooses)" if param.name == "connector_id" else "Any", None))
+        choices.append((QCoreApplication.translate("ParamEditors", "Any connector (the station chooses)") if param.name == "connector_id" else QCoreApplication.translate("ParamEditors", "Any"), None))
     if param.allow_station:
-        choices.append(("0 – whole station", 0))
-    choices.extend((f"Connector {cid}", cid) for cid in connector_ids or [1]
+        choices.append((QCoreApplication.translate("ParamEditors", "0 – whole station"), 0))
+    choices.extend((QCoreApplication.translate("ParamEditors", "Connector {id}").format(id=cid), cid) for cid in connector_ids or [1]
                    if not (param.idle_only and cid in busy))
     return tuple(choices)
 
@@ -181,7 +191,7 @@ class DecimalEditor(TextEditor):
 
     def __init__(self, param: Param):
         super().__init__(param)
-        self.widget.setPlaceholderText(f"{NOT_SET} — {param.help}" if param.help else NOT_SET)
+        self.widget.setPlaceholderText(f"{_tr(NOT_SET)} — {param_text(param.help)}" if param.help else _tr(NOT_SET))
         self.widget.setMaximumWidth(220)
 
     def value(self) -> Any:
@@ -191,13 +201,13 @@ class DecimalEditor(TextEditor):
         try:
             float(text)
         except ValueError:
-            raise ValueError(f"{self.param.label.split(' (')[0]}: enter a number, e.g. 12.5.") from None
+            raise ValueError(QCoreApplication.translate("ParamEditors", "{label}: enter a number, e.g. 12.5.").format(label=label_of(self.param).split(" (")[0])) from None
         return text
 
 
 def tariff_choices(tariffs) -> tuple[tuple[str, Any], ...]:
     """As the tariff groups decide, Free, then the site's tariffs by name (`tariffs`: (name, id) pairs)."""
-    return (("As the tariff groups decide", None), ("Free (no charge)", FREE), *tariffs)
+    return ((QCoreApplication.translate("ParamEditors", "As the tariff groups decide"), None), (QCoreApplication.translate("ParamEditors", "Free (no charge)"), FREE), *tariffs)
 
 
 def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label: str,
@@ -224,12 +234,12 @@ def make_editor(param: Param, connector_ids: list[int], zone: tzinfo, zone_label
     if param.kind == INT:
         return IntEditor(param)
     if param.kind == CHOICE:
-        return ChoiceEditor(param, param.choices)
+        return ChoiceEditor(param, tuple((param_text(label), value) for label, value in param.choices))
     if param.kind == CONNECTOR:
         editor = ChoiceEditor(param, connector_choices(param, connector_ids, busy_connectors))
         if not editor.values:
-            editor.empty_message = "Every connector is charging: stop the session first, then release the cable."
-            editor.widget.addItem("Every connector is charging")
+            editor.empty_message = QCoreApplication.translate("ParamEditors", "Every connector is charging: stop the session first, then release the cable.")
+            editor.widget.addItem(QCoreApplication.translate("ParamEditors", "Every connector is charging"))
             editor.widget.setEnabled(False)
         return editor
     if param.kind == DATETIME:

@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from evdesk.core.reads.people import TokenFilter
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.param_base import ParamEditor
+from evdesk.gui.translations.commands import param_text
 
 TOKEN_PAGE = 50
 TYPE_AHEAD_MS = 200
@@ -49,7 +50,7 @@ class TokenPickerEditor(ParamEditor):
         widget.setEditable(True)
         widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         widget.setMinimumWidth(320)
-        widget.lineEdit().setPlaceholderText("Type a token id or a user's name, or any id tag")
+        widget.lineEdit().setPlaceholderText(QCoreApplication.translate("ParamEditors", "Type a token id or a user's name, or any id tag"))
         self.services = services
         self.operator = operator
         self.uids: dict[str, str] = {}  # label -> uid
@@ -98,7 +99,7 @@ class TokenPickerEditor(ParamEditor):
             return self.uids[text]
         if not text:
             if self.param.required:
-                raise ValueError(f"{self.param.label} is required.")
+                raise ValueError(QCoreApplication.translate("ParamEditors", "{label} is required.").format(label=param_text(self.param.label)))
             return None
         return text
 
@@ -119,7 +120,7 @@ class RunningSessionEditor(ParamEditor):
             widget.addItem(f"#{t.ocpp_id} · connector {t.connector_id} · {t.id_tag_key} · since {started}")
             self.values.append(t.ocpp_id)
         if not running:
-            widget.addItem("No session is running at this station")
+            widget.addItem(QCoreApplication.translate("ParamEditors", "No session is running at this station"))
             widget.setEnabled(False)
 
     def set_value(self, value: Any) -> None:
@@ -129,5 +130,5 @@ class RunningSessionEditor(ParamEditor):
     def value(self) -> Any:
         index = self.widget.currentIndex()
         if not self.values or index < 0:
-            raise ValueError("No session is running at this station, so there is nothing to stop.")
+            raise ValueError(QCoreApplication.translate("ParamEditors", "No session is running at this station, so there is nothing to stop."))
         return self.values[index]

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from uuid import UUID
 
-from PySide6.QtCore import QDate, QTime, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QTime, Qt, Signal
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QTreeWidgetItem
 
 from evdesk.core.permissions import OperatorContext
 from evdesk.core.reads.people import UserFilter
 from evdesk.core.scheduling.book import TaskInput, TaskRow, local_now_text
 from evdesk.core.scheduling.kinds import COMMANDS, KIND_LABELS, STATION_KINDS
-from evdesk.core.scheduling.recurrence import describe, Schedule
+from evdesk.core.scheduling.recurrence import Schedule
 from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.dialogs.save_failure import show_save_failure
@@ -26,11 +26,15 @@ from evdesk.gui.dialogs.scheduled_task_service_params import FIELD_WIDGETS as SE
 from evdesk.gui.dialogs.scheduled_task_service_params import PARAM_PAGES as SERVICE_PAGES
 from evdesk.gui.dialogs.scheduled_task_service_params import ServiceParams
 from evdesk.gui.forms.ui_scheduled_task_dialog import Ui_ScheduledTaskDialog
+from evdesk.gui.translations.labels import state_label
+from evdesk.gui.translations.phrases import phrase, schedule_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PARAM_PAGES = {"station_current": 0, "group_current": 0, "user_active": 1, "user_group_active": 1, "firmware": 2,
                "reset": 3, "availability": 4, "command": 5, **SERVICE_PAGES}
-RECURRENCE_LABELS = (("Once", "once"), ("Daily", "daily"), ("Weekly", "weekly"), ("Monthly", "monthly"))
+RECURRENCE_LABELS = ((QT_TRANSLATE_NOOP("ScheduledTaskDialog", "Once"), "once"), (QT_TRANSLATE_NOOP("ScheduledTaskDialog", "Daily"), "daily"),
+                     (QT_TRANSLATE_NOOP("ScheduledTaskDialog", "Weekly"), "weekly"),
+                     (QT_TRANSLATE_NOOP("ScheduledTaskDialog", "Monthly"), "monthly"))
 FIELD_WIDGETS = {"name": "nameEdit", "kind": "kindCombo", "amps": "ampsSpin", "limit_key": "limitKeyEdit",
                  "location": "locationEdit", "time_of_day": "timeEdit", "weekdays": "day0", "day_of_month": "dayCombo",
                  "end_date": "endDateEdit", "wait_offline_minutes": "waitSpin", "targets": "targetTree",
@@ -106,26 +110,26 @@ class ScheduledTaskDialog(QDialog):
     def _fill_choices(self) -> None:
         ui = self.ui
         for kind, label in KIND_LABELS.items():
-            ui.kindCombo.addItem(label, kind)
+            ui.kindCombo.addItem(phrase(label), kind)
         for label, value in RECURRENCE_LABELS:
-            ui.recurrenceCombo.addItem(label, value)
+            ui.recurrenceCombo.addItem(self.tr(label), value)
         for day in range(1, 32):
-            ui.dayCombo.addItem(f"{day}" + (" (or the month's last day)" if day > 28 else ""), day)
-        ui.dayCombo.addItem("Last day of the month", 0)
-        ui.activeValueCombo.addItem("Active", True)
-        ui.activeValueCombo.addItem("Inactive", False)
+            ui.dayCombo.addItem(self.tr("{day} (or the month's last day)").format(day=day) if day > 28 else str(day), day)
+        ui.dayCombo.addItem(self.tr("Last day of the month"), 0)
+        ui.activeValueCombo.addItem(state_label("Active"), True)
+        ui.activeValueCombo.addItem(state_label("Inactive"), False)
         ui.resetKindCombo.addItem("Soft", "Soft")
         ui.resetKindCombo.addItem("Hard", "Hard")
         ui.availableCombo.addItem("Operative", True)
         ui.availableCombo.addItem("Inoperative", False)
         for name in COMMANDS:
-            ui.commandCombo.addItem(name.replace("_", " ").capitalize(), name)
+            ui.commandCombo.addItem(phrase(name.replace("_", " ").capitalize()), name)
         ui.ampsSpin.setValue(16)
-        ui.limitKeyEdit.setToolTip("Chargers with smart charging get a charging profile (ChargePointMaxProfile). A "
-                                   "charger without it gets this configuration key set to the current instead; "
-                                   "leave it empty and such chargers fail with the reason.")
-        ui.waitSpin.setToolTip("A station that is offline when the task runs is waited for up to this long, then it "
-                               "fails as offline. 0: it fails at once.")
+        ui.limitKeyEdit.setToolTip(self.tr("Chargers with smart charging get a charging profile (ChargePointMaxProfile). A "
+                                           "charger without it gets this configuration key set to the current instead; "
+                                           "leave it empty and such chargers fail with the reason."))
+        ui.waitSpin.setToolTip(self.tr("A station that is offline when the task runs is waited for up to this long, then "
+                                       "it fails as offline. 0: it fails at once."))
 
     def _fill_tree(self) -> None:
         tree, groups, ctx = self.ui.targetTree, self.services.groups, self.operator()
@@ -140,7 +144,7 @@ class ScheduledTaskDialog(QDialog):
         def group_item(parent, group) -> None:
             item = QTreeWidgetItem(parent, [group.name])
             item.setData(0, ID_ROLE, ("group", group.id))
-            item.setToolTip(0, "A ticked group: all its stations and subgroups' stations, as they are at run time.")
+            item.setToolTip(0, self.tr("A ticked group: all its stations and subgroups' stations, as they are at run time."))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             for child in groups.children(group.id):
@@ -154,7 +158,7 @@ class ScheduledTaskDialog(QDialog):
         if ctx.sees_station(None):
             orphans = [s for s in groups.stations_in(None) if s.registration == "adopted"]
             if orphans:
-                top = QTreeWidgetItem(tree, ["Stations without a group"])
+                top = QTreeWidgetItem(tree, [self.tr("Stations without a group")])
                 for info in orphans:
                     station_item(top, info)
         tree.expandToDepth(0)
@@ -198,7 +202,7 @@ class ScheduledTaskDialog(QDialog):
     # -- showing a task ------------------------------------------------------------------------------------
     def _show(self, task: TaskRow) -> None:
         ui, d = self.ui, task.data
-        self.setWindowTitle(f"Edit scheduled task {d.name}")
+        self.setWindowTitle(self.tr("Edit scheduled task {name}").format(name=d.name))
         ui.nameEdit.setText(d.name)
         ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(d.kind))
         p = d.params
@@ -267,35 +271,38 @@ class ScheduledTaskDialog(QDialog):
 
     def _command_changed(self, *_args) -> None:
         params = COMMANDS.get(self.ui.commandCombo.currentData(), ())
-        self.ui.argsHelp.setText("Parameters: " + (", ".join(f"{n}{'' if req else ' (optional)'}" for n, _t, req in params)
-                                                   or "none"))
+        self.ui.argsHelp.setText(self.tr("Parameters: {names}").format(
+            names=", ".join(n if req else self.tr("{name} (optional)").format(name=n) for n, _t, req in params)
+            or self.tr("none")))
 
     def _when_changed(self, *_args) -> None:
         ui, recurrence = self.ui, self.ui.recurrenceCombo.currentData()
-        ui.startLabel.setText("Date" if recurrence == "once" else "From")
+        ui.startLabel.setText(self.tr("Date") if recurrence == "once" else self.tr("From"))
         for widget, shown in ((ui.weekdaysBox, recurrence == "weekly"), (ui.weekdaysLabel, recurrence == "weekly"),
                               (ui.dayCombo, recurrence == "monthly"), (ui.dayLabel, recurrence == "monthly"),
                               (ui.endBox, recurrence != "once"), (ui.endLabel, recurrence != "once")):
             widget.setVisible(shown)
         ui.endDateEdit.setEnabled(ui.endCheck.isChecked())
         now = self.now()
-        ui.nowLabel.setText(f"Times are local to {self.zone_name}. Now: {local_now_text(now, self.zone_name)}")
+        ui.nowLabel.setText(self.tr("Times are local to {zone}. Now: {now}").format(zone=self.zone_name, now=local_now_text(now, self.zone_name)))
         try:
             d = self.values()
             schedule = Schedule(d.recurrence, QTime.fromString(d.time_of_day, "HH:mm").toPython(), d.zone, d.start_date,
                                 d.end_date, frozenset(d.weekdays), d.day_of_month)
             nxt = schedule.next_after(now)
-            when = nxt.astimezone(self.zone).strftime("%a %d.%m.%Y %H:%M") + f" ({nxt:%H:%M} UTC)" if nxt else "none"
-            ui.scheduleLabel.setText(f"{describe(schedule)}. Next run: {when}.")
+            when = nxt.astimezone(self.zone).strftime("%a %d.%m.%Y %H:%M") + f" ({nxt:%H:%M} UTC)" if nxt else self.tr("none")
+            ui.scheduleLabel.setText(self.tr("{schedule}. Next run: {when}.").format(schedule=schedule_text(schedule), when=when))
         except (ValueError, KeyError):
             ui.scheduleLabel.setText("")
 
     def _targets_changed(self) -> None:
         t = self.targets()
-        parts = [f"{len(v)} {noun}" for v, noun in ((t["group_ids"], "group(s)"), (t["station_ids"], "station(s)"),
-                                                     (t["user_ids"], "user(s)"), (t["user_group_ids"], "user group(s)"))
+        parts = [noun.format(count=len(v)) for v, noun in (
+            (t["group_ids"], self.tr("{count} group(s)")), (t["station_ids"], self.tr("{count} station(s)")),
+            (t["user_ids"], self.tr("{count} user(s)")), (t["user_group_ids"], self.tr("{count} user group(s)")))
                  if v]
-        self.ui.targetsSummary.setText("Chosen: " + (", ".join(parts) if parts else "nothing yet"))
+        self.ui.targetsSummary.setText(self.tr("Chosen: {targets}").format(targets=", ".join(parts)) if parts
+                                       else self.tr("Chosen: nothing yet"))
 
     # -- values ---------------------------------------------------------------------------------------------
     def targets(self) -> dict:
@@ -375,5 +382,5 @@ class ScheduledTaskDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        show_save_failure(self.show_error, exc, "Someone else changed this task since you opened it. Close this "
-                                                "window and edit again.")
+        show_save_failure(self.show_error, exc, self.tr("Someone else changed this task since you opened it. Close "
+                                                        "this window and edit again."))

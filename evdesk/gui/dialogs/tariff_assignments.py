@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from evdesk.core.errors import EvdeskError
@@ -26,7 +26,8 @@ INDENT = "\u2003"  # an em space per level of the tree
 def place_of(tariffs, a: AssignmentRow) -> str:
     """'Charging group Depot', 'Bay 1', 'Bay 1, connector 2'."""
     where = tariffs.describe_target(a)
-    return f"Charging group {where.removeprefix('group ')}" if a.station_id is None else where
+    return (QCoreApplication.translate("AssignmentsPanel", "Charging group {name}").format(name=where.removeprefix("group "))
+            if a.station_id is None else where)
 
 
 class AssignmentsPanel(QObject):
@@ -36,7 +37,7 @@ class AssignmentsPanel(QObject):
         self.can_assign = operator().can(Permission.TARIFFS)
         table = ui.assignmentsTable
         table.setColumnCount(2)
-        table.setHorizontalHeaderLabels(["Where", "Covers"])
+        table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Covers")])
         table.verticalHeader().hide()
         table.setEditTriggers(table.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -55,12 +56,12 @@ class AssignmentsPanel(QObject):
 
         def station(info, depth: int) -> None:
             name = info.display_name if info.display_name == info.identity else f"{info.name} ({info.identity})"
-            combo.addItem(f"{INDENT * depth}Station {name}", ("station", str(info.id), None))
+            combo.addItem(INDENT * depth + self.tr("Station {name}").format(name=name), ("station", str(info.id), None))
             for connector in sorted(c for c in info.connectors if c > 0):
-                combo.addItem(f"{INDENT * (depth + 1)}connector {connector}", ("station", str(info.id), connector))
+                combo.addItem(INDENT * (depth + 1) + self.tr("connector {id}").format(id=connector), ("station", str(info.id), connector))
 
         def group(g, depth: int) -> None:
-            combo.addItem(f"{INDENT * depth}Charging group {g.name}", ("group", str(g.id), None))
+            combo.addItem(INDENT * depth + self.tr("Charging group {name}").format(name=g.name), ("group", str(g.id), None))
             for info in groups.stations_in(g.id):
                 station(info, depth + 1)
             for child in groups.children(g.id):
@@ -105,22 +106,22 @@ class AssignmentsPanel(QObject):
         for r, a in enumerate(rows):
             where = place_of(tariffs, a)
             if a.station_id is None:
-                covers = "its stations and every subgroup's, unless they have their own"
+                covers = self.tr("its stations and every subgroup's, unless they have their own")
             elif a.connector_id is None:
-                covers = "every connector of the station, unless it has its own"
+                covers = self.tr("every connector of the station, unless it has its own")
             else:
-                covers = "this connector"
+                covers = self.tr("this connector")
             for c, text in enumerate((where, covers)):
                 item = QTableWidgetItem(text)
                 item.setData(ID, a.id)
                 table.setItem(r, c, item)
         if self.group is None:
-            ui.assignmentsHelp.setText("Save the group first; then assign it here.")
+            ui.assignmentsHelp.setText(self.tr("Save the group first; then assign it here."))
         elif not self.can_assign:
-            ui.assignmentsHelp.setText("Only administrators assign tariff groups.")
+            ui.assignmentsHelp.setText(self.tr("Only administrators assign tariff groups."))
         else:
-            ui.assignmentsHelp.setText("Saved at once. A place has one tariff group: assigning this one replaces "
-                                       "the one it had. Sessions that already started keep their prices.")
+            ui.assignmentsHelp.setText(self.tr("Saved at once. A place has one tariff group: assigning this one replaces "
+                                               "the one it had. Sessions that already started keep their prices."))
         self.update_buttons()
 
     def selected(self) -> UUID | None:
@@ -150,6 +151,6 @@ class AssignmentsPanel(QObject):
                  what=f"{what} a tariff group", cancel_with_owner=False)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ui.assignmentError.setText(str(exc) if isinstance(exc, EvdeskError) else f"Failed ({exc}). Try again.")
+        self.ui.assignmentError.setText(str(exc) if isinstance(exc, EvdeskError) else self.tr("Failed ({error}). Try again.").format(error=exc))
         self.ui.assignmentError.show()
         self.refresh()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from evdesk.core.errors import ValidationError
@@ -32,8 +32,9 @@ from evdesk.gui import display
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_tariff_dialog import Ui_TariffDialog
 from evdesk.gui.dialogs.save_failure import show_save_failure
+from evdesk.gui.translations.phrases import phrase
 
-STALE = "Someone else changed this tariff since you opened it. Close this window and open it again."
+STALE = QT_TRANSLATE_NOOP("TariffDialog", "Someone else changed this tariff since you opened it. Close this window and open it again.")
 # rows of the prices form: the row's key and the fields it holds (shown when the type uses its first field)
 ROWS = {
     "sessionPrice": ("session_price",), "dayStarts": ("day_starts",), "nightStarts": ("night_starts",),
@@ -54,13 +55,13 @@ ERROR_LABELS = {field: f"{row}Error" for row, names in ROWS.items() for field in
     "max_cost": "maxCostError"}
 # the labels that change with the type (day / night, AC / DC)
 ROW_LABELS = {
-    "sessionPrice": "Price per session:", "energyPrice": "Energy:", "nightEnergyPrice": "Energy (night):",
-    "dcEnergyPrice": "Energy (DC):", "timePrice": "Time:", "nightTimePrice": "Time (night):",
-    "connectionFee": "Connection fee:", "minuteFee": "Per-minute fee:", "dcMinuteFee": "Per-minute fee (DC):",
-    "idleFee": "Parking fee:",
+    "sessionPrice": QT_TRANSLATE_NOOP("TariffDialog", "Price per session:"), "energyPrice": QT_TRANSLATE_NOOP("TariffDialog", "Energy:"), "nightEnergyPrice": QT_TRANSLATE_NOOP("TariffDialog", "Energy (night):"),
+    "dcEnergyPrice": QT_TRANSLATE_NOOP("TariffDialog", "Energy (DC):"), "timePrice": QT_TRANSLATE_NOOP("TariffDialog", "Time:"), "nightTimePrice": QT_TRANSLATE_NOOP("TariffDialog", "Time (night):"),
+    "connectionFee": QT_TRANSLATE_NOOP("TariffDialog", "Connection fee:"), "minuteFee": QT_TRANSLATE_NOOP("TariffDialog", "Per-minute fee:"), "dcMinuteFee": QT_TRANSLATE_NOOP("TariffDialog", "Per-minute fee (DC):"),
+    "idleFee": QT_TRANSLATE_NOOP("TariffDialog", "Parking fee:"),
 }
-KIND_LABELS = {"day_night": {"energyPrice": "Energy (day):", "timePrice": "Time (day):"},
-               "ac_dc": {"energyPrice": "Energy (AC):", "minuteFee": "Per-minute fee (AC):"}}
+KIND_LABELS = {"day_night": {"energyPrice": QT_TRANSLATE_NOOP("TariffDialog", "Energy (day):"), "timePrice": QT_TRANSLATE_NOOP("TariffDialog", "Time (day):")},
+               "ac_dc": {"energyPrice": QT_TRANSLATE_NOOP("TariffDialog", "Energy (AC):"), "minuteFee": QT_TRANSLATE_NOOP("TariffDialog", "Per-minute fee (AC):")}}
 # a stand-in for a field that cannot be left empty, to find the other fields' problems too
 STAND_INS = {"day_starts": "07:00", "night_starts": "22:00", "levels": [{"max_kw": "1", "price_per_minute": "0"}]}
 UTC_ZONE = QTimeZone.utc()
@@ -73,13 +74,15 @@ def may_edit(ctx: OperatorContext) -> bool:
 
 def read_only_reason(ctx: OperatorContext) -> str:
     if ctx.role == NOBODY:
-        return "Log in to change tariffs."
+        return QCoreApplication.translate("TariffDialog", "Log in to change tariffs.")
     if ctx.role == ANALYST:
-        return "You can look at tariffs and tariff groups; analysts change nothing."
+        return QCoreApplication.translate("TariffDialog", "You can look at tariffs and tariff groups; analysts change nothing.")
     if not ctx.can(Permission.TARIFFS):
-        return "You can look at tariffs and tariff groups; only administrators change them."
-    return ("You can look at tariffs and assign tariff groups within your charging groups; only administrators of "
-            "the whole site change tariffs and tariff groups, because one price reaches every station that uses it.")
+        return QCoreApplication.translate("TariffDialog", "You can look at tariffs and tariff groups; only administrators "
+                                                          "change them.")
+    return QCoreApplication.translate("TariffDialog", "You can look at tariffs and assign tariff groups within your charging "
+                                      "groups; only administrators of the whole site change tariffs and tariff groups, "
+                                      "because one price reaches every station that uses it.")
 
 
 def all_problems(data: dict) -> dict[str, str]:
@@ -144,17 +147,17 @@ class TariffDialog(QDialog):
         self.currency = services.settings.currency
         self.zone = display.zone_of(services.settings)
         for key, text in KINDS.items():
-            ui.kindCombo.addItem(text, key)
-        ui.timeUnitCombo.addItem("per hour", "hour")
-        ui.timeUnitCombo.addItem("per minute", "minute")
+            ui.kindCombo.addItem(phrase(text), key)
+        ui.timeUnitCombo.addItem(self.tr("per hour"), "hour")
+        ui.timeUnitCombo.addItem(self.tr("per minute"), "minute")
         for key, text in TIME_BASES.items():
-            ui.timeBasisCombo.addItem(text[0].upper() + text[1:], key)
-        ui.currencyValue.setText(f"{self.currency} (the site's currency; every price is in it)")
+            ui.timeBasisCombo.addItem(phrase(text[0].upper() + text[1:]), key)
+        ui.currencyValue.setText(self.tr("{currency} (the site's currency; every price is in it)").format(currency=self.currency))
         ui.maxCostUnit.setText(self.currency)
         zone = display.zone_label(self.zone)
-        ui.validityHelp.setText(f"Times in {zone}. A tariff outside its dates admits no session: the tariff group's "
-                                "next choice applies.")
-        ui.idleGraceSpin.setToolTip("Minutes parked after charging that cost nothing.")
+        ui.validityHelp.setText(self.tr("Times in {zone}. A tariff outside its dates admits no session: the tariff "
+                                        "group's next choice applies.").format(zone=zone))
+        ui.idleGraceSpin.setToolTip(self.tr("Minutes parked after charging that cost nothing."))
         self._setup_levels()
         self._setup_preview()
         for check, edit in ((ui.validFromCheck, ui.validFromEdit), (ui.validToCheck, ui.validToEdit)):
@@ -186,23 +189,24 @@ class TariffDialog(QDialog):
     def _fill(self, tariff: TariffRow | None) -> None:
         ui = self.ui
         if tariff is None:
-            self.setWindowTitle("Add tariff")
-            ui.introLabel.setText("A tariff is used once it is in a tariff group that applies to a station.")
+            self.setWindowTitle(self.tr("Add tariff"))
+            ui.introLabel.setText(self.tr("A tariff is used once it is in a tariff group that applies to a station."))
             ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("energy_time"))
             ui.dayStartsEdit.setTime(QTime(7, 0))
             ui.nightStartsEdit.setTime(QTime(22, 0))
-            ui.okButton.setText("Add tariff")
+            ui.okButton.setText(self.tr("Add tariff"))
             return
         p = tariff.prices
-        self.setWindowTitle(f"Tariff {tariff.name}")
+        self.setWindowTitle(self.tr("Tariff {name}").format(name=tariff.name))
         groups = ", ".join(tariff.in_groups)
         ui.introLabel.setText(
-            (f"In the tariff group(s) {groups}. " if groups else "Not in any tariff group yet. ")
-            + "A change applies to sessions that start after it; running and past sessions keep their prices.")
+            (self.tr("In the tariff group(s) {groups}.").format(groups=groups) if groups
+             else self.tr("Not in any tariff group yet.")) + " "
+            + self.tr("A change applies to sessions that start after it; running and past sessions keep their prices."))
         ui.nameEdit.setText(tariff.name)
         if tariff.base_of is not None:
             ui.nameEdit.setEnabled(False)
-            ui.nameEdit.setToolTip("A base tariff is named after its tariff group.")
+            ui.nameEdit.setToolTip(self.tr("A base tariff is named after its tariff group."))
         ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(p.kind)))
         snapshot = p.to_dict()
         for field, row in PRICE_EDITS.items():
@@ -242,13 +246,13 @@ class TariffDialog(QDialog):
                     child.setEnabled(False)
         ui.notesEdit.setReadOnly(True)
         ui.okButton.hide()
-        ui.cancelButton.setText("Close")
+        ui.cancelButton.setText(self.tr("Close"))
 
     # -- power levels -------------------------------------------------------------------------------------
     def _setup_levels(self) -> None:
         table = self.ui.levelsTable
         table.setColumnCount(2)
-        table.setHorizontalHeaderLabels(["Up to (average kW)", "Price per minute"])
+        table.setHorizontalHeaderLabels([self.tr("Up to (average kW)"), self.tr("Price per minute")])
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.itemChanged.connect(self._changed)
@@ -316,10 +320,10 @@ class TariffDialog(QDialog):
         for row, fields in ROWS.items():
             ui.pricesForm.setRowVisible(getattr(ui, f"{row}Row"), fields[0] in used)
             if row in ROW_LABELS:
-                getattr(ui, f"{row}Label").setText(KIND_LABELS.get(kind, {}).get(row, ROW_LABELS[row]))
+                getattr(ui, f"{row}Label").setText(self.tr(KIND_LABELS.get(kind, {}).get(row, ROW_LABELS[row])))
         ui.pricesBox.setVisible(kind != "free")
         ui.vatForm.setRowVisible(ui.vatRateRow, kind != "free")
-        unit = "per minute" if ui.timeUnitCombo.currentData() == "minute" else "per hour"
+        unit = self.tr("per minute") if ui.timeUnitCombo.currentData() == "minute" else self.tr("per hour")
         ui.nightTimePriceUnit.setText(unit)
         self._show_problems(all_problems(self.price_fields()), keep=("name", "valid_from", "valid_to"))
         self.update_preview()
@@ -350,7 +354,7 @@ class TariffDialog(QDialog):
         ui = self.ui
         table = ui.previewTable
         table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["Item", "Quantity", "Unit price", "Amount"])
+        table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Quantity"), self.tr("Unit price"), self.tr("Amount")])
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -361,7 +365,7 @@ class TariffDialog(QDialog):
         ui.energySpin.setValue(20.0)
         start = datetime.now(timezone.utc).astimezone(self.zone).replace(minute=0, second=0, microsecond=0)
         set_wall_clock(ui.startEdit, start, self.zone)
-        ui.startLabel.setText(f"Start ({display.zone_label(self.zone)}):")
+        ui.startLabel.setText(self.tr("Start ({zone}):").format(zone=display.zone_label(self.zone)))
         for spin in (ui.durationMinSpin, ui.durationSecSpin, ui.parkingSpin):
             spin.valueChanged.connect(self.update_preview)
         ui.energySpin.valueChanged.connect(self.update_preview)
@@ -381,14 +385,14 @@ class TariffDialog(QDialog):
         ui, table = self.ui, self.ui.previewTable
         charging = self.kind() in ("energy_time", "day_night", "power_levels") and \
             ui.timeBasisCombo.currentData() == "charging"
-        ui.previewNote.setText("Priced as a session would be: each line rounded to the cent, the total their sum. "
-                               + ("Here the car charges for the whole duration. " if charging else "")
-                               + "A session keeps the prices it started with.")
+        ui.previewNote.setText(self.tr("Priced as a session would be: each line rounded to the cent, the total their sum.") + " "
+                               + (self.tr("Here the car charges for the whole duration.") + " " if charging else "")
+                               + self.tr("A session keeps the prices it started with."))
         ui.currentCombo.setEnabled(self.kind() == "ac_dc" or not self.can_edit)
         table.setRowCount(0)
         self.preview_breakdown = None
         if getattr(self, "problems", None):
-            ui.previewTotals.setText("Correct the fields marked in red to see the price.")
+            ui.previewTotals.setText(self.tr("Correct the fields marked in red to see the price."))
             return
         try:
             prices: TariffPrices = prices_from_dict(self.price_fields())
@@ -409,21 +413,22 @@ class TariffDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
         if not result.lines:
-            ui.previewTotals.setText(f"<b>Total {result.currency} 0.00</b>: this session costs nothing.")
+            ui.previewTotals.setText(self.tr("<b>Total {currency} 0.00</b>: this session costs nothing.").format(currency=result.currency))
             return
         vat = ""
         if result.vat_rate:
-            words = "included" if result.prices_include_vat else "added"
-            vat = (f"Net {amount(result.net)} · VAT {quantity(result.vat_rate)} % {amount(result.vat)} ({words})"
-                   "<br>")
-        ui.previewTotals.setText(f"{vat}<b>Total {result.currency} {amount(result.total)}</b>")
+            words = self.tr("included") if result.prices_include_vat else self.tr("added")
+            vat = self.tr("Net {net} · VAT {rate} % {vat} ({words})").format(
+                net=amount(result.net), rate=quantity(result.vat_rate), vat=amount(result.vat), words=words) + "<br>"
+        ui.previewTotals.setText(vat + self.tr("<b>Total {currency} {total}</b>").format(currency=result.currency,
+                                                                                       total=amount(result.total)))
 
     # -- saving ----------------------------------------------------------------------------------------------------
     def save(self) -> None:
         ui = self.ui
         self._changed()
         if self.problems:
-            self.show_error(None, "Correct the fields marked in red, then save.")
+            self.show_error(None, self.tr("Correct the fields marked in red, then save."))
             return
         for label in (ui.nameError, ui.validFromError, ui.validToError, ui.formError):
             label.clear()
@@ -445,7 +450,7 @@ class TariffDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        show_save_failure(self.show_error, exc, STALE)
+        show_save_failure(self.show_error, exc, self.tr(STALE))
 
 
 ROW_FIELDS = {field for fields in ROWS.values() for field in fields}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QTimeEdit
 
 from evdesk.core.errors import ValidationError
@@ -36,10 +36,13 @@ from evdesk.gui.dialogs.tariff_assignments import AssignmentsPanel
 from evdesk.gui.dialogs.tariff_dialog import may_edit, read_only_reason
 from evdesk.gui.forms.ui_tariff_group_dialog import Ui_TariffGroupDialog
 from evdesk.gui.dialogs.save_failure import show_save_failure
+from evdesk.gui.translations import current_locale
+from evdesk.gui.translations.phrases import counted, price_summary, window_list_text
 
 ID = Qt.ItemDataRole.UserRole + 1
-STALE = "Someone else changed this tariff group since you opened it. Close this window and open it again."
-BASE_NOTE = "The base tariff applies to everyone and at any time: it cannot be restricted."
+STALE = QT_TRANSLATE_NOOP("TariffGroupDialog", "Someone else changed this tariff group since you opened it. Close this window "
+                                              "and open it again.")
+BASE_NOTE = QT_TRANSLATE_NOOP("TariffGroupDialog", "The base tariff applies to everyone and at any time: it cannot be restricted.")
 FROM_COL, TO_COL = 7, 8
 
 
@@ -86,16 +89,16 @@ class TariffGroupDialog(QDialog):
         ui.entriesError.setTextFormat(Qt.TextFormat.PlainText)
         ui.assignmentError.setTextFormat(Qt.TextFormat.PlainText)
         ui.nameEdit.setText(group.name if group else "")
-        self.setWindowTitle(f"Tariff group {group.name}" if group else "Add tariff group")
-        ui.introLabel.setText("The tariffs of this group, in order, and where the group applies. The base tariff is "
-                              "made with the group (Free at first; edit its prices on the Tariffs tab).")
+        self.setWindowTitle(self.tr("Tariff group {name}").format(name=group.name) if group else self.tr("Add tariff group"))
+        ui.introLabel.setText(self.tr("The tariffs of this group, in order, and where the group applies. The base tariff is "
+                                      "made with the group (Free at first; edit its prices on the Tariffs tab)."))
         self._setup_entries()
         self._setup_restrictions()
         self.assignments = AssignmentsPanel(services, operator, ui, group, self)
         ui.cancelButton.clicked.connect(self.reject)
         ui.okButton.clicked.connect(self.save)
         if group is None:
-            ui.okButton.setText("Add tariff group")
+            ui.okButton.setText(self.tr("Add tariff group"))
         self._apply_rights(ctx)
         self._clear_errors()
         self.refresh_entries(select=0)
@@ -110,7 +113,7 @@ class TariffGroupDialog(QDialog):
         ui.readOnlyLabel.show()
         ui.nameEdit.setEnabled(False)  # (the list's buttons and the restrictions follow `can_edit`)
         ui.okButton.hide()
-        ui.cancelButton.setText("Close")
+        ui.cancelButton.setText(self.tr("Close"))
 
     def _clear_errors(self) -> None:
         for label in (self.ui.nameError, self.ui.entriesError, self.ui.formError, self.ui.assignmentError):
@@ -122,7 +125,7 @@ class TariffGroupDialog(QDialog):
         ui = self.ui
         table = ui.entriesTable
         table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["#", "Tariff", "Price", "Applies to"])
+        table.setHorizontalHeaderLabels(["#", self.tr("Tariff"), self.tr("Price"), self.tr("Applies to")])
         table.verticalHeader().hide()
         table.setEditTriggers(table.EditTrigger.NoEditTriggers)
         header = table.horizontalHeader()
@@ -150,11 +153,12 @@ class TariffGroupDialog(QDialog):
     def refresh_entries(self, select: int | None = None) -> None:
         table, tariffs = self.ui.entriesTable, self.services.tariffs.tariffs
         base = self._base()
-        rows = [("1", base.name if base else (self.ui.nameEdit.text().strip() or "New group") + BASE_SUFFIX,
-                 base.prices.summary() if base else "Free (made with the group)", "everyone else, any time")]
+        rows = [("1", base.name if base else (self.ui.nameEdit.text().strip() or self.tr("New group")) + BASE_SUFFIX,
+                 price_summary(base.prices) if base else self.tr("Free (made with the group)"),
+                 self.tr("everyone else, any time"))]
         for i, e in enumerate(self.entries, 2):
             t = tariffs.get(e.tariff_id)
-            rows.append((str(i), t.name if t else "a removed tariff", t.prices.summary() if t else "",
+            rows.append((str(i), t.name if t else self.tr("a removed tariff"), price_summary(t.prices) if t else "",
                          self.describe(e)))
         table.blockSignals(True)
         table.setRowCount(len(rows))
@@ -171,18 +175,19 @@ class TariffGroupDialog(QDialog):
     def describe(self, e: Entry) -> str:
         parts = []
         if e.user_group_ids:
-            names = [self.user_group_names.get(i, "a removed user group") for i in e.user_group_ids]
-            parts.append("user groups " + ", ".join(names))
+            names = [self.user_group_names.get(i, self.tr("a removed user group")) for i in e.user_group_ids]
+            parts.append(self.tr("user groups {names}").format(names=", ".join(names)))
         if e.user_ids:
-            parts.append(f"{len(e.user_ids)} user{'s' if len(e.user_ids) != 1 else ''}")
+            parts.append(counted(len(e.user_ids), "user"))
         if e.token_ids:
-            parts.append(f"{len(e.token_ids)} token{'s' if len(e.token_ids) != 1 else ''}")
-        who = "; ".join(parts) or "everyone"
+            parts.append(counted(len(e.token_ids), "token"))
+        who = "; ".join(parts) or self.tr("everyone")
         try:
             windows = entry_from_dict({"tariff_id": str(e.tariff_id), "windows": e.windows}, 0).windows
         except ValidationError:
-            return f"{who}; a time window needs its days"
-        return who + ("; " + "; ".join(w.describe() for w in windows) if windows else ", any time")
+            return self.tr("{who}; a time window needs its days").format(who=who)
+        return who + ("; " + "; ".join(window_list_text(w.days, w.start, w.end) for w in windows) if windows
+                      else self.tr(", any time"))
 
     def selected_index(self) -> int:
         rows = self.ui.entriesTable.selectionModel().selectedRows()
@@ -234,7 +239,8 @@ class TariffGroupDialog(QDialog):
             getattr(ui, f"remove{kind.title()}Button").clicked.connect(lambda _c=False, k=kind: self.remove_member(k))
         table = ui.windowsTable
         table.setColumnCount(9)
-        table.setHorizontalHeaderLabels([*DAY_NAMES, "From", "To"])
+        table.setHorizontalHeaderLabels([*(current_locale().dayName(d + 1, QLocale.FormatType.ShortFormat) for d in range(len(DAY_NAMES))),
+                                         self.tr("From"), self.tr("To")])
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         for column in range(7):
@@ -245,8 +251,8 @@ class TariffGroupDialog(QDialog):
         table.itemChanged.connect(self._windows_changed)
         ui.addWindowButton.clicked.connect(self.add_window)
         ui.removeWindowButton.clicked.connect(self.remove_window)
-        ui.windowsHelp.setText("In each station's time zone. An end at or before the start runs past midnight "
-                               "(Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day.")
+        ui.windowsHelp.setText(self.tr("In each station's time zone. An end at or before the start runs past midnight "
+                                       "(Fri 22:00–06:00 ends on Saturday morning); the same start and end is the whole day."))
 
     def _load_people(self) -> None:
         ctx, people = self.operator(), self.services.people
@@ -314,9 +320,9 @@ class TariffGroupDialog(QDialog):
         editable = self.can_edit and entry is not None
         ui.restrictionTabs.setEnabled(entry is not None)
         if entry is None:
-            ui.restrictionsNote.setText(BASE_NOTE if self.selected_index() == 0 else "Select a tariff in the list.")
+            ui.restrictionsNote.setText(self.tr(BASE_NOTE) if self.selected_index() == 0 else self.tr("Select a tariff in the list."))
         else:
-            ui.restrictionsNote.setText("No user groups, users or tokens chosen: everyone. No time windows: any time.")
+            ui.restrictionsNote.setText(self.tr("No user groups, users or tokens chosen: everyone. No time windows: any time."))
         ui.userGroupsList.clear()
         for group_id, name in sorted(self.user_group_names.items(), key=lambda kv: kv[1].casefold()):
             item = QListWidgetItem(name)
@@ -330,7 +336,8 @@ class TariffGroupDialog(QDialog):
             listing = getattr(ui, f"{kind}sList")
             listing.clear()
             for member in (getattr(entry, f"{kind}_ids") if entry else ()):
-                item = QListWidgetItem(self.names.get(member, f"a {kind} outside your charging groups"))
+                item = QListWidgetItem(self.names.get(member, self.tr("a user outside your charging groups") if kind == "user"
+                                                          else self.tr("a token outside your charging groups")))
                 item.setData(ID, member)
                 listing.addItem(item)
             for w in (getattr(ui, f"{kind}SearchEdit"), getattr(ui, f"{kind}ResultsCombo"),
@@ -443,7 +450,7 @@ class TariffGroupDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
-        show_save_failure(self.show_error, exc, STALE)
+        show_save_failure(self.show_error, exc, self.tr(STALE))
 
 
 __all__ = ["TariffGroupDialog", "Entry"]

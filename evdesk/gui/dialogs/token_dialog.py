@@ -13,6 +13,7 @@ from evdesk.core.people_types import TokenInput, TokenRow
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_token_dialog import Ui_TokenDialog
 from evdesk.gui.models.tokens_model import STATUS_LABELS
+from evdesk.gui.translations.labels import state_label
 from evdesk.gui.dialogs.save_failure import show_save_failure
 
 
@@ -33,12 +34,12 @@ class TokenDialog(QDialog):
         self.token = token
         self.busy = False
         ui = self.ui
-        self.setWindowTitle(f"Edit token {token.uid}")
+        self.setWindowTitle(self.tr("Edit token {uid}").format(uid=token.uid))
         for status, label in STATUS_LABELS.items():
-            ui.statusCombo.addItem(label, status)
+            ui.statusCombo.addItem(state_label(label), status)
         ui.uidEdit.setText(token.uid)
         ui.uidEdit.setReadOnly(True)
-        ui.uidEdit.setToolTip("The token id cannot be changed. Add a new token instead.")
+        ui.uidEdit.setToolTip(self.tr("The token id cannot be changed. Add a new token instead."))
         ui.nameEdit.setText(token.name)
         ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(token.status)))
         for check, edit, day in ((ui.validFromCheck, ui.validFromEdit, token.valid_from_day),
@@ -91,6 +92,6 @@ class TokenDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.ui.okButton.setEnabled(True)
-        show_save_failure(self.show_error, exc, "Someone else changed this token since you opened it. Close this "
-                                                "window and edit it again to see their version.",
-                          "The token could not be saved")
+        show_save_failure(self.show_error, exc, self.tr("Someone else changed this token since you opened it. Close this "
+                                                        "window and edit it again to see their version."),
+                          self.tr("The token could not be saved"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID, uuid4
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTreeWidgetItem
 
 from evdesk.core.errors import EvdeskError, StaleEdit, ValidationError
@@ -23,12 +23,13 @@ from evdesk.gui.dialogs.token_dialog import TokenDialog
 from evdesk.gui.forms.ui_user_dialog import Ui_UserDialog
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.tokens_model import UserTokensModel
+from evdesk.gui.translations.labels import state_label
 
 KIND, ID = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 GROUP, STATION = "group", "station"
 TAB_DETAILS, TAB_VEHICLES, TAB_ACCESS, TAB_TOKENS = range(4)
-STALE = ("Someone else changed this charging user since you opened it. Reload to see their version "
-         "(your changes here are lost), then make yours again.")
+STALE = QT_TRANSLATE_NOOP("UserDialog", "Someone else changed this charging user since you opened it. Reload to see their version "
+         "(your changes here are lost), then make yours again.")  # shown through self.tr
 
 
 class UserDialog(QDialog):
@@ -51,10 +52,10 @@ class UserDialog(QDialog):
         ctx = operator()
         self.can_edit = ctx.can(Permission.EDIT_USERS)
         for label, status in (("Active", "active"), ("Disabled", "disabled")):
-            ui.statusCombo.addItem(label, status)
+            ui.statusCombo.addItem(state_label(label), status)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         self._fill_home_groups(ctx)
-        ui.userGroupCombo.addItem("— none —", None)
+        ui.userGroupCombo.addItem(self.tr("— none —"), None)
         ui.userGroupCombo.currentIndexChanged.connect(self._explain_session_limit)
         run_task(services.people.groups.list(), on_done=self._groups_loaded, owner=self, what="loading user groups")
         self._build_rights_tree(ctx)
@@ -88,13 +89,13 @@ class UserDialog(QDialog):
         self._explain_session_limit()
         self._update_token_buttons()
         if user_id is None:
-            self.setWindowTitle("Add charging user")
-            ui.introLabel.setText("A charging user may charge with their tokens. Tokens, vehicles and access rights "
-                                  "are saved together with the user.")
-            ui.okButton.setText("Add user")
+            self.setWindowTitle(self.tr("Add charging user"))
+            ui.introLabel.setText(self.tr("A charging user may charge with their tokens. Tokens, vehicles and access rights "
+                                          "are saved together with the user."))
+            ui.okButton.setText(self.tr("Add user"))
         else:
-            self.setWindowTitle("Edit charging user")
-            ui.introLabel.setText("Loading…")
+            self.setWindowTitle(self.tr("Edit charging user"))
+            ui.introLabel.setText(self.tr("Loading…"))
             self.reload()
 
     # -- loading ---------------------------------------------------------------------------
@@ -107,8 +108,8 @@ class UserDialog(QDialog):
         self.version = detail.version
         self.loaded = True
         self._clear_errors()
-        self.setWindowTitle(f"Edit charging user {d.first_name} {d.last_name}".strip())
-        ui.introLabel.setText("Changes to tokens are saved at once; the rest when you press Save.")
+        self.setWindowTitle(self.tr("Edit charging user {name}").format(name=f"{d.first_name} {d.last_name}".strip()))
+        ui.introLabel.setText(self.tr("Changes to tokens are saved at once; the rest when you press Save."))
         ui.firstNameEdit.setText(d.first_name)
         ui.lastNameEdit.setText(d.last_name)
         ui.emailEdit.setText(d.email)
@@ -127,14 +128,14 @@ class UserDialog(QDialog):
         self._update_token_buttons()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not load the user: {exc}")
+        self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else self.tr("Could not load the user: {error}").format(error=exc))
         self.ui.okButton.setEnabled(False)
 
     def _fill_home_groups(self, ctx) -> None:
         """The charging groups a user may be homed in: the operator's domain (root: also the whole site)."""
         combo, groups = self.ui.homeGroupCombo, self.services.groups
         if ctx.is_root:
-            combo.addItem("— whole site —", None)
+            combo.addItem(self.tr("— whole site —"), None)
         for g in sorted(groups.visible(ctx), key=lambda g: groups.path_of(g.id).casefold()):
             combo.addItem(groups.path_of(g.id), str(g.id))
         self._select_home(ctx.base_group_id)
@@ -143,7 +144,7 @@ class UserDialog(QDialog):
     def _select_home(self, group_id: UUID | None) -> None:
         index = self.ui.homeGroupCombo.findData(str(group_id) if group_id else None)
         if index < 0 and group_id is not None:  # a home outside the domain: shown, kept as it is
-            self.ui.homeGroupCombo.addItem(self.services.groups.path_of(group_id) or "another group", str(group_id))
+            self.ui.homeGroupCombo.addItem(self.services.groups.path_of(group_id) or self.tr("another group"), str(group_id))
             index = self.ui.homeGroupCombo.count() - 1
         if index >= 0:
             self.ui.homeGroupCombo.setCurrentIndex(index)
@@ -156,7 +157,7 @@ class UserDialog(QDialog):
         combo, current = self.ui.userGroupCombo, self.ui.userGroupCombo.currentData()
         self.user_groups = {str(g.id): g for g in groups}
         for g in groups:
-            combo.addItem(g.name if g.active else f"{g.name} (inactive)", str(g.id))
+            combo.addItem(g.name if g.active else self.tr("{name} (inactive)").format(name=g.name), str(g.id))
         self._select_group(UUID(current) if current else getattr(self, "_wanted_group", None))
 
     def _select_group(self, group_id: UUID | None) -> None:
@@ -177,11 +178,12 @@ class UserDialog(QDialog):
         """What an empty "Sessions at a time" means for the user group chosen now."""
         group = self.user_groups.get(self.ui.userGroupCombo.currentData() or "")
         if group is None:
-            empty = "empty: 1 (no user group)"
+            empty = self.tr("empty: 1 (no user group)")
         elif group.max_concurrent_transactions is None:
-            empty = f"empty: 1 ({group.name} sets no limit)"
+            empty = self.tr("empty: 1 ({group} sets no limit)").format(group=group.name)
         else:
-            empty = f"empty: {group.max_concurrent_transactions}, the limit of {group.name}"
+            empty = self.tr("empty: {limit}, the limit of {group}").format(limit=group.max_concurrent_transactions,
+                                                                          group=group.name)
         self.ui.maxSessionsEdit.setPlaceholderText(empty)
 
     def max_sessions(self) -> int | None:
@@ -190,8 +192,8 @@ class UserDialog(QDialog):
         if not text:
             return None
         if not text.isdigit() or int(text) < 1:
-            raise ValidationError("Enter how many sessions at a time (1 or more), or leave it empty for the user "
-                                  "group's limit.", field="max_concurrent_transactions")
+            raise ValidationError(self.tr("Enter how many sessions at a time (1 or more), or leave it empty for the "
+                                          "user group's limit."), field="max_concurrent_transactions")
         return int(text)
 
     def _status_changed(self, *_args) -> None:
@@ -214,10 +216,10 @@ class UserDialog(QDialog):
 
         def group_item(parent, g) -> None:
             kids = groups.children(g.id)
-            item = QTreeWidgetItem(parent, [f"{g.name} (includes subgroups)" if kids else g.name])
+            item = QTreeWidgetItem(parent, [self.tr("{name} (includes subgroups)").format(name=g.name) if kids else g.name])
             item.setData(0, KIND, GROUP)
             item.setData(0, ID, g.id)
-            item.setToolTip(0, "Everything in this charging group and its subgroups, now and later.")
+            item.setToolTip(0, self.tr("Everything in this charging group and its subgroups, now and later."))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             for child in kids:
@@ -230,7 +232,7 @@ class UserDialog(QDialog):
         if ctx.is_root and ctx.role == ADMIN:
             orphans = groups.stations_in(None)
             if orphans:
-                holder = QTreeWidgetItem(tree, ["Stations without a group"])
+                holder = QTreeWidgetItem(tree, [self.tr("Stations without a group")])
                 for s in orphans:
                     station_item(holder, s)
         tree.expandToDepth(0)
@@ -301,9 +303,9 @@ class UserDialog(QDialog):
         saved = row is not None and not self._is_pending(row)
         ui.editTokenButton.setEnabled(self.can_edit and saved)
         ui.blockTokenButton.setEnabled(self.can_edit and saved)
-        ui.blockTokenButton.setText("Unblock" if row is not None and row.status == "blocked" else "Block")
+        ui.blockTokenButton.setText(self.tr("Unblock") if row is not None and row.status == "blocked" else self.tr("Block"))
         ui.deleteTokenButton.setEnabled(row is not None)
-        ui.deleteTokenButton.setText("Remove" if self._is_pending(row) else "Delete…")
+        ui.deleteTokenButton.setText(self.tr("Remove") if self._is_pending(row) else self.tr("Delete…"))
 
     def add_token(self) -> None:
         ui = self.ui
@@ -338,7 +340,7 @@ class UserDialog(QDialog):
         if isinstance(exc, ValidationError):
             self.show_error(exc.field, str(exc))
         else:
-            self.show_error("uid", str(exc) if isinstance(exc, EvdeskError) else f"Could not change the token: {exc}")
+            self.show_error("uid", str(exc) if isinstance(exc, EvdeskError) else self.tr("Could not change the token: {error}").format(error=exc))
         self.refresh_tokens()
 
     def refresh_tokens(self) -> None:
@@ -374,9 +376,10 @@ class UserDialog(QDialog):
             self.pending_tokens = [t for t in self.pending_tokens if t.uid.upper() != row.uid.upper()]
             self.tokens.set_rows([r for r in self.tokens.rows() if r.id != row.id])
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete token", f"Delete the token {row.uid}?", parent=self)
-        box.setInformativeText("It is refused from now on; its id can be added again later. Past sessions stay.")
-        delete_button = box.addButton("Delete token", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete token"), self.tr("Delete the token {uid}?").format(uid=row.uid),
+                          parent=self)
+        box.setInformativeText(self.tr("It is refused from now on; its id can be added again later. Past sessions stay."))
+        delete_button = box.addButton(self.tr("Delete token"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda b: self.delete_token(row) if b is delete_button else None)
@@ -458,7 +461,7 @@ class UserDialog(QDialog):
         self.busy = False
         self.ui.okButton.setEnabled(True)
         if isinstance(exc, StaleEdit):
-            self.ui.staleLabel.setText(STALE)
+            self.ui.staleLabel.setText(self.tr(STALE))
             self.ui.staleLabel.show()
             self.ui.reloadButton.show()
         elif isinstance(exc, ValidationError):
@@ -466,4 +469,4 @@ class UserDialog(QDialog):
         elif isinstance(exc, EvdeskError):
             self.show_error(None, str(exc))
         else:
-            self.show_error(None, f"The charging user could not be saved ({exc}). Try again.")
+            self.show_error(None, self.tr("The charging user could not be saved ({error}). Try again.").format(error=exc))

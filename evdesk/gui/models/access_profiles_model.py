@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
-from evdesk.core.access_profiles import AccessProfileRow, describe_window
+from evdesk.core.access_profiles import AccessProfileRow
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
+from evdesk.gui.translations.phrases import counted, window_text
 
 COLUMNS = ("Name", "When", "Members", "Covers", "Tariff")
 COL_NAME, COL_WHEN, COL_MEMBERS, COL_COVERS, COL_TARIFF = range(len(COLUMNS))
 
 
-def counted(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def members_text(p: AccessProfileRow) -> str:
     parts = [counted(len(ids), noun) for ids, noun in ((p.user_ids, "user"), (p.user_group_ids, "user group"),
                                                          (p.token_ids, "token")) if ids]
-    return ", ".join(parts) if parts else "no members"
+    return ", ".join(parts) if parts else QCoreApplication.translate("AccessProfilesModel", "no members")
 
 
 def covers_text(p: AccessProfileRow) -> str:
     parts = [counted(len(ids), noun) for ids, noun in ((p.group_ids, "charging group"), (p.station_ids, "station"))
              if ids]
-    return ", ".join(parts) if parts else "no station"
+    return ", ".join(parts) if parts else QCoreApplication.translate("AccessProfilesModel", "no station")
 
 
 def when_text(p: AccessProfileRow) -> str:
-    return "always" if p.always else "; ".join(describe_window(w) for w in p.windows)
+    return (QCoreApplication.translate("AccessProfilesModel", "always") if p.always
+            else "; ".join(describe_window(w) for w in p.windows))
+
+
+def describe_window(w) -> str:
+    return window_text(w.days, w.start, w.end)
 
 
 class AccessProfilesModel(ListTableModel):
@@ -50,8 +52,8 @@ class AccessProfilesModel(ListTableModel):
             return covers_text(row)
         if column == COL_TARIFF:
             if row.tariff_id is None:
-                return "as the tariff groups decide"
-            return self.tariff_name(row.tariff_id) or "a removed tariff (the tariff groups decide)"
+                return self.tr("as the tariff groups decide")
+            return self.tariff_name(row.tariff_id) or self.tr("a removed tariff (the tariff groups decide)")
         return None
 
     def row_data(self, row: AccessProfileRow, role: int, column: int):

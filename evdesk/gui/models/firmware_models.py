@@ -10,6 +10,7 @@ from evdesk.core.firmware.rollouts import FAILED, RolloutRow, RolloutStationRow
 from evdesk.gui import display
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
+from evdesk.gui.translations.phrases import phrase, summary_text
 
 F_NAME, F_SIZE, F_SHA, F_BY, F_AT = range(5)
 R_CREATED, R_FILE, R_TARGET, R_SUMMARY, R_PROTOCOL, R_BY = range(6)
@@ -61,7 +62,7 @@ class RolloutsModel(_Zoned):
 
     def display(self, row: RolloutRow, column: int):
         return (display.local_time(row.created_at, self.zone, seconds=False), row.file_name, row.target,
-                str(row.summary), row.protocol.upper(), row.created_by)[column]
+                summary_text(row.summary), row.protocol.upper(), row.created_by)[column]
 
     def row_data(self, row: RolloutRow, role: int, column: int):
         if role == Qt.ItemDataRole.ForegroundRole and column == R_SUMMARY:
@@ -77,7 +78,7 @@ class RolloutStationsModel(_Zoned):
 
     def display(self, row: RolloutStationRow, column: int):
         station = f"{row.station_name} ({row.identity})" if row.station_name else row.identity
-        return (station, row.label, display.local_time(row.changed_at, self.zone), row.detail)[column]
+        return (station, phrase(row.label), display.local_time(row.changed_at, self.zone), row.detail)[column]
 
     def row_data(self, row: RolloutStationRow, role: int, column: int):
         if role == Roles.Status:

@@ -9,6 +9,7 @@ from evdesk.core.invoicing.documents import day_text
 from evdesk.core.invoicing.service import InvoiceRow
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
+from evdesk.gui.translations.labels import state_label
 
 COLUMNS = ("Name", "Paid", "Reference", "Number", "Amount", "Period", "Due", "Status")
 COL_NAME, COL_PAID, COL_REF, COL_NUMBER, COL_AMOUNT, COL_PERIOD, COL_DUE, COL_STATUS = range(len(COLUMNS))
@@ -55,7 +56,7 @@ class InvoicesModel(ListTableModel):
 
     def display(self, row: InvoiceRow, column: int):
         if column == COL_NAME:
-            return row.buyer_name + (" (credit note)" if row.kind == "credit_note" else "")
+            return row.buyer_name + (self.tr(" (credit note)") if row.kind == "credit_note" else "")
         if column == COL_PAID:
             return ""
         if column == COL_REF:
@@ -69,7 +70,7 @@ class InvoicesModel(ListTableModel):
         if column == COL_DUE:
             return day_text(row.due_date)
         if column == COL_STATUS:
-            return STATUS_LABELS.get(row.status, row.status)
+            return state_label(STATUS_LABELS.get(row.status, row.status))
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

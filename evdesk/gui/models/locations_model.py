@@ -41,7 +41,7 @@ class LocationsModel(ListTableModel):
         if column == L_ZONE:
             return row.timezone
         if column == L_GROUP:
-            return self.group_name(row.group_id) if row.group_id else "whole site"
+            return self.group_name(row.group_id) if row.group_id else self.tr("whole site")
         if column == L_STATIONS:
             return str(row.stations)
         return None
@@ -76,7 +76,7 @@ class TemplatesModel(ListTableModel):
         if column == T_POINTS:
             return row.summary
         if column == T_GROUP:
-            return self.group_name(row.group_id) if row.group_id else "whole site"
+            return self.group_name(row.group_id) if row.group_id else self.tr("whole site")
         return None
 
     def row_data(self, row: TemplateRow, role: int, column: int):

@@ -7,10 +7,13 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from evdesk.core.notifications import KIND_LABELS, OUTCOME_LABELS, MailLogEntry, NotificationRule
+from evdesk.core.notifications.cases import CASE_LABELS, CASES
 from evdesk.gui.asyncutil import run_task
 from evdesk.gui.display import local_time, time_header
 from evdesk.gui.models.base import Index
 from evdesk.gui.models.paged_table import ListTableModel, RowTableModel
+from evdesk.gui.translations.labels import state_label
+from evdesk.gui.translations.phrases import counted, phrase
 
 RULE_COLUMNS = ("Name", "Stations", "Recipients", "Cases", "Timing", "Auto-recovery")
 COL_NAME, COL_STATIONS, COL_RECIPIENTS, COL_CASES, COL_TIMING, COL_RECOVERY = range(len(RULE_COLUMNS))
@@ -19,8 +22,8 @@ LOG_TIME, LOG_STATION, LOG_CASE, LOG_KIND, LOG_TO, LOG_OUTCOME, LOG_ANSWER = ran
 PAGE = 100
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def case_text(case: str) -> str:
+    return phrase(CASE_LABELS.get(case, case))
 
 
 class RulesModel(ListTableModel):
@@ -33,24 +36,26 @@ class RulesModel(ListTableModel):
 
     def display(self, row: NotificationRule, column: int):
         if column == COL_NAME:
-            return row.name if row.active else f"{row.name} (inactive)"
+            return row.name if row.active else self.tr("{name} (inactive)").format(name=row.name)
         if column == COL_STATIONS:
             if row.whole_site:
-                return "the whole site"
-            parts = [f"group {self.group_name(row.group_id)} and its subgroups"] if row.group_id else []
+                return self.tr("the whole site")
+            parts = [self.tr("group {name} and its subgroups").format(name=self.group_name(row.group_id))] if row.group_id else []
             if row.station_ids:
-                parts.append(plural(len(row.station_ids), "station"))
+                parts.append(counted(len(row.station_ids), "station"))
             return ", ".join(parts)
         if column == COL_RECIPIENTS:
-            names = list(row.emails) + [self.operator_name(o) or "a removed operator" for o in row.operator_ids]
+            names = list(row.emails) + [self.operator_name(o) or self.tr("a removed operator") for o in row.operator_ids]
             return ", ".join(names)
         if column == COL_CASES:
-            return row.describe_cases()
+            return ", ".join(case_text(c) for c in CASES if c in row.cases)
         if column == COL_TIMING:
-            text = f"after {row.settle_seconds} s; not again within {row.repeat_minutes} min"
-            return text + ("; mail when resolved" if row.clear_mails else "")
+            text = self.tr("after {seconds} s; not again within {minutes} min").format(seconds=row.settle_seconds,
+                                                                                      minutes=row.repeat_minutes)
+            return text + (self.tr("; mail when resolved") if row.clear_mails else "")
         if column == COL_RECOVERY:
-            return f"after {row.recovery_minutes} min Faulted" if row.recovery_minutes else "off"
+            return (self.tr("after {minutes} min Faulted").format(minutes=row.recovery_minutes) if row.recovery_minutes
+                    else self.tr("off"))
         return None
 
 
@@ -77,13 +82,13 @@ class MailLogModel(RowTableModel):
         if column == LOG_STATION:
             return f"{row.station_name} ({row.station_identity})" if row.station_name else row.station_identity
         if column == LOG_CASE:
-            return row.case_label
+            return phrase(row.case_label)
         if column == LOG_KIND:
-            return KIND_LABELS.get(row.kind, row.kind)
+            return phrase(KIND_LABELS.get(row.kind, row.kind))
         if column == LOG_TO:
             return row.to
         if column == LOG_OUTCOME:
-            return OUTCOME_LABELS.get(row.outcome, row.outcome)
+            return state_label(OUTCOME_LABELS.get(row.outcome, row.outcome))
         if column == LOG_ANSWER:
             return row.answer
         return None

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from evdesk.core.reports.csv_export import number
+from evdesk.gui.translations.phrases import phrase
 
 MAX_SERIES_COLUMNS = 20
 
@@ -26,9 +27,9 @@ class ReportTableModel(QAbstractTableModel):
             metric = result.definition.metric
             unit = f" ({result.unit})" if result.unit else ""
             shown = result.series[:MAX_SERIES_COLUMNS]
-            self._headers = ["Period", f"{result.title}{unit}"]
+            self._headers = [self.tr("Period"), f"{phrase(result.title)}{unit}"]
             if result.compare is not None:
-                self._headers.append(f"Compared ({result.compare_period.label()})")
+                self._headers.append(self.tr("Compared ({period})").format(period=result.compare_period.label()))
             self._headers += [s.label for s in shown]
             for n in range(len(result.buckets)):
                 row = [result.bucket_label(n), number(metric, result.total.values[n])]
@@ -36,7 +37,7 @@ class ReportTableModel(QAbstractTableModel):
                     row.append(number(metric, result.compare.values[n]) if n < len(result.compare.values) else "")
                 row += [number(metric, s.values[n]) for s in shown]
                 self._rows.append(row)
-            total = ["Total", number(metric, result.total.total)]
+            total = [self.tr("Total"), number(metric, result.total.total)]
             if result.compare is not None:
                 total.append(number(metric, result.compare.total))
             total += [number(metric, s.total) for s in shown]

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from uuid import UUID
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core.scheduling.book import TaskRow
-from evdesk.core.scheduling.kinds import describe_params
-from evdesk.core.scheduling.recurrence import describe
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel
+from evdesk.gui.translations.labels import state_label
+from evdesk.gui.translations.phrases import counted, phrase, schedule_text, task_params_text
 
 TASK_COLUMNS = ("Active", "Name", "Type", "Schedule", "Targets", "Next run")
 COL_ACTIVE, COL_NAME, COL_TYPE, COL_SCHEDULE, COL_TARGETS, COL_NEXT = range(len(TASK_COLUMNS))
@@ -26,16 +26,12 @@ FAILED_COLOUR, OK_COLOUR = QColor("#c62828"), QColor("#2e7d32")
 RETRYABLE = ("partial", "failed", "missed")
 
 
-def counted(n: int, one: str) -> str:
-    return f"{n} {one}{'s' if n != 1 else ''}"
-
-
 def targets_text(t: TaskRow) -> str:
     d = t.data.targets
     parts = [counted(len(d.get(k) or ()), noun) for k, noun in (("group_ids", "charging group"), ("station_ids", "station"),
                                                                 ("user_ids", "charging user"),
                                                                 ("user_group_ids", "user group")) if d.get(k)]
-    return ", ".join(parts) or "none"
+    return ", ".join(parts) or QCoreApplication.translate("TasksModel", "none")
 
 
 @dataclass(frozen=True)
@@ -76,13 +72,13 @@ class TasksModel(ListTableModel):
 
     def display(self, row: TaskRow, column: int):
         if column == COL_ACTIVE:
-            return "Active" if row.data.active else "Inactive"
+            return state_label("Active" if row.data.active else "Inactive")
         if column == COL_NAME:
             return row.data.name
         if column == COL_TYPE:
-            return f"{row.kind_label} ({describe_params(row.data.kind, row.data.params)})"
+            return f"{phrase(row.kind_label)} ({task_params_text(row.data.kind, row.data.params)})"
         if column == COL_SCHEDULE:
-            return describe(row.schedule)
+            return schedule_text(row.schedule)
         if column == COL_TARGETS:
             return targets_text(row)
         if column == COL_NEXT:
@@ -108,18 +104,18 @@ class RunsModel(ListTableModel):
         if column == RUN_NAME:
             return row.task_name
         if column == RUN_STATUS:
-            return "Running…" if row.state == "running" else row.summary
+            return self.tr("Running…") if row.state == "running" else row.summary
         if column == RUN_TIME:
             return row.started_at.astimezone(self.zone()).strftime("%d.%m.%Y %H:%M")
         if column == RUN_RETRY:
-            return "↻ Retry" if row.state in RETRYABLE else "⌵"
+            return self.tr("↻ Retry") if row.state in RETRYABLE else "⌵"
         return None
 
     def row_data(self, row: RunRow, role: int, column: int):
         if role == Qt.ItemDataRole.ForegroundRole and column == RUN_STATUS:
             return FAILED_COLOUR if row.state in RETRYABLE else OK_COLOUR if row.state == "ok" else None
         if role == Qt.ItemDataRole.ToolTipRole and column == RUN_RETRY:
-            return "Retry the failed stations of this run" if row.state in RETRYABLE else "Nothing to retry"
+            return self.tr("Retry the failed stations of this run") if row.state in RETRYABLE else self.tr("Nothing to retry")
         return None
 
 
@@ -130,7 +126,7 @@ class OutcomesModel(ListTableModel):
         if column == OUT_TARGET:
             return row.target_name
         if column == OUT_RESULT:
-            return "OK" if row.ok else "Failed"
+            return self.tr("OK") if row.ok else state_label("Failed")
         if column == OUT_MESSAGE:
             return row.message
         return None

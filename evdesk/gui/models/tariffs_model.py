@@ -18,6 +18,7 @@ from evdesk.core.tariffs import TariffGroupRow, TariffRow
 from evdesk.gui import display
 from evdesk.gui.models.base import Index, Roles
 from evdesk.gui.models.paged_table import ListTableModel
+from evdesk.gui.translations.phrases import phrase, price_summary
 
 TARIFF_COLUMNS = ("Name", "Type", "Price", "Valid from", "Valid to", "Tariff groups")
 T_NAME, T_KIND, T_PRICE, T_FROM, T_TO, T_GROUPS = range(len(TARIFF_COLUMNS))
@@ -48,15 +49,15 @@ class TariffsModel(ListTableModel):
         if column == T_NAME:
             return row.name
         if column == T_KIND:
-            return SHORT_KINDS.get(row.kind, row.kind)
+            return phrase(SHORT_KINDS.get(row.kind, row.kind))
         if column == T_PRICE:
-            return row.prices.summary()
+            return price_summary(row.prices)
         if column == T_FROM:
-            return display.local_time(row.valid_from, self.zone, seconds=False) or "always"
+            return display.local_time(row.valid_from, self.zone, seconds=False) or self.tr("always")
         if column == T_TO:
-            return display.local_time(row.valid_to, self.zone, seconds=False) or "indefinitely"
+            return display.local_time(row.valid_to, self.zone, seconds=False) or self.tr("indefinitely")
         if column == T_GROUPS:
-            return ", ".join(row.in_groups) or "none: not used yet"
+            return ", ".join(row.in_groups) or self.tr("none: not used yet")
         return None
 
     def row_data(self, row: TariffRow, role: int, column: int):
@@ -66,9 +67,9 @@ class TariffsModel(ListTableModel):
             return GREY
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == T_NAME and row.base_of is not None:
-                return "The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit."
+                return self.tr("The base tariff of its tariff group: it applies to everyone the group's other tariffs do not admit.")
             if column == T_KIND:
-                return KINDS.get(row.kind, row.kind)
+                return phrase(KINDS.get(row.kind, row.kind))
             if column in (T_PRICE, T_GROUPS):
                 return self.display(row, column)
         return None
@@ -102,7 +103,7 @@ class TariffGroupsModel(ListTableModel):
         if column == G_COUNT:
             return row.tariffs
         if column == G_ASSIGNED:
-            return row.assigned_to or "nowhere yet"
+            return row.assigned_to or self.tr("nowhere yet")
         return None
 
     def row_data(self, row: GroupListRow, role: int, column: int):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from evdesk.core import events as ev
@@ -13,6 +13,7 @@ from evdesk.core.people_types import TokenRow
 from evdesk.core.reads.people import TokenFilter
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import ListTableModel, LiveFilteredPagedModel
+from evdesk.gui.translations.labels import state_label
 
 COLUMNS = ("Token id", "Name", "Charging user", "Status", "Valid from", "Valid until", "Parent token")
 COL_UID, COL_NAME, COL_USER, COL_STATUS, COL_FROM, COL_TO, COL_PARENT = range(len(COLUMNS))
@@ -28,11 +29,11 @@ def token_display(row: TokenRow, column: int):
     if column == COL_USER:
         return row.user_name or "—"
     if column == COL_STATUS:
-        return STATUS_LABELS.get(row.status, row.status)
+        return state_label(STATUS_LABELS.get(row.status, row.status))
     if column == COL_FROM:
         return row.valid_from_day.isoformat() if row.valid_from_day else "—"
     if column == COL_TO:
-        return row.valid_to_day.isoformat() if row.valid_to_day else "indefinitely"
+        return row.valid_to_day.isoformat() if row.valid_to_day else QCoreApplication.translate("TokensModel", "indefinitely")
     if column == COL_PARENT:
         return row.parent_uid
     return None
@@ -44,7 +45,7 @@ def token_role(row: TokenRow, role: int, column: int):
     if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS and row.status in STATUS_COLOURS:
         return QColor(STATUS_COLOURS[row.status])
     if role == Qt.ItemDataRole.ToolTipRole and column in (COL_FROM, COL_TO):
-        return "Whole days in each station's time zone."
+        return QCoreApplication.translate("TokensModel", "Whole days in each station's time zone.")
     return None
 
 

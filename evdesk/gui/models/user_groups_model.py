@@ -20,11 +20,11 @@ class UserGroupsModel(ListTableModel):
         if column == COL_NAME:
             return row.name
         if column == COL_ACTIVE:
-            return "Yes" if row.active else "No: members are refused"
+            return self.tr("Yes") if row.active else self.tr("No: members are refused")
         if column == COL_MEMBERS:
             return str(row.members)
         if column == COL_LIMIT:
-            return "per user setting" if row.max_concurrent_transactions is None else str(row.max_concurrent_transactions)
+            return self.tr("per user setting") if row.max_concurrent_transactions is None else str(row.max_concurrent_transactions)
         return None
 
     def row_data(self, row: UserGroupRow, role: int, column: int):

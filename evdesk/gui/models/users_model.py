@@ -14,6 +14,7 @@ from evdesk.core.people_types import UserRow
 from evdesk.core.reads.people import UserFilter
 from evdesk.gui.models.base import Roles
 from evdesk.gui.models.paged_table import LiveFilteredPagedModel
+from evdesk.gui.translations.labels import state_label
 
 COLUMNS = ("Name", "E-mail address", "Phone", "User group", "Status", "Tokens", "Vehicles")
 COL_NAME, COL_EMAIL, COL_PHONE, COL_GROUP, COL_STATUS, COL_TOKENS, COL_VEHICLES = range(len(COLUMNS))
@@ -77,7 +78,7 @@ class UsersModel(LiveFilteredPagedModel):
         if column == COL_GROUP:
             return row.user_group or "—"
         if column == COL_STATUS:
-            return STATUS_LABELS.get(row.status, row.status)
+            return state_label(STATUS_LABELS.get(row.status, row.status))
         if column == COL_TOKENS:
             return tokens_text(row.token_uids)
         if column == COL_VEHICLES:

@@ -17,6 +17,7 @@ from evdesk.gui.forms.ui_access_profiles_page import Ui_AccessProfilesPage
 from evdesk.gui.models import access_profiles_model as am
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.phrases import counted
 
 
 def may_change(ctx: OperatorContext) -> bool:
@@ -58,8 +59,8 @@ class AccessProfilesPage(ListPage):
     def reload(self) -> None:
         self.model.set_rows(self.services.access_profiles.list())  # in memory: no store round trip
         n = self.model.rowCount()
-        self.ui.stateLabel.setText(f"{n} access profile{'s' if n != 1 else ''}" if n else
-                                   "No access profiles: every token is decided by its own rights alone.")
+        self.ui.stateLabel.setText(counted(n, "access profile") if n else
+                                   self.tr("No access profiles: every token is decided by its own rights alone."))
         self._update_actions()
 
     def after_change(self) -> None:
@@ -73,7 +74,7 @@ class AccessProfilesPage(ListPage):
         can, ui = may_change(ctx), self.ui
         for button in (ui.addButton, ui.deleteButton):
             button.setVisible(can)
-        ui.editButton.setText("Edit…" if can else "Open…")
+        ui.editButton.setText(self.tr("Edit…") if can else self.tr("Open…"))
         ui.editButton.setEnabled(row is not None)
         ui.deleteButton.setEnabled(row is not None)
 
@@ -86,17 +87,18 @@ class AccessProfilesPage(ListPage):
 
     def _open(self, row) -> AccessProfileDialog:
         dialog = AccessProfileDialog(self.services, self.operator, row, self)
-        dialog.profileSaved.connect(lambda p: self.done(f"Saved {p.name}."))
+        dialog.profileSaved.connect(lambda p: self.done(self.tr("Saved {name}.").format(name=p.name)))
         return self.open_dialog(dialog)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Delete access profile", f"Delete the access profile {row.name}?", "Delete profile",
+        return self.confirm(self.tr("Delete access profile"), self.tr("Delete the access profile {name}?").format(name=row.name),
+                            self.tr("Delete profile"),
                             lambda: self.delete(row),
-                            detail="Its members are then decided by their own access rights alone, at any hour.")
+                            detail=self.tr("Its members are then decided by their own access rights alone, at any hour."))
 
     def delete(self, row) -> None:
         self.act(self.services.access_profiles.delete(self.operator(), row.id, row.version),
-                 "deleting an access profile", lambda _r: f"Deleted {row.name}.")
+                 "deleting an access profile", lambda _r: self.tr("Deleted {name}.").format(name=row.name))

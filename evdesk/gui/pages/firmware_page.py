@@ -27,6 +27,7 @@ from evdesk.gui.forms.ui_firmware_page import Ui_FirmwarePage
 from evdesk.gui.models import firmware_models as fm
 from evdesk.gui.models.base import BusListener, Roles
 from evdesk.gui.pages.base import Page
+from evdesk.gui.translations.phrases import summary_text
 
 DONE_STYLE, FAILED_STYLE = "color: #2e7d32;", "color: #c62828;"
 
@@ -36,8 +37,8 @@ def _table(view: QTableView, model, widths: dict[int, int]) -> None:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
+    for column, width in widths.items():  # never narrower than the header's words (German and Finnish are longer)
+        view.setColumnWidth(column, max(width, view.horizontalHeader().sectionSizeHint(column)))
 
 
 class FirmwarePage(Page):
@@ -114,10 +115,10 @@ class FirmwarePage(Page):
             current = combo.currentData()
             combo.clear()
             for group in sorted(groups, key=lambda g: g.name.casefold()):
-                combo.addItem(f"Group {group.name} (all its stations)", ("group", group.id))
+                combo.addItem(self.tr("Group {name} (all its stations)").format(name=group.name), ("group", group.id))
             for info in sorted(self.services.stations.all(), key=lambda s: s.identity):
                 if ctx.sees_station(info.group_id) and info.registration == "adopted":
-                    combo.addItem(f"Station {info.display_name}" + (f" ({info.identity})" if info.name else ""),
+                    combo.addItem(self.tr("Station {name}").format(name=info.display_name) + (f" ({info.identity})" if info.name else ""),
                                   ("station", info.id))
             if current is not None:
                 index = combo.findData(current)
@@ -130,8 +131,9 @@ class FirmwarePage(Page):
         rollout = rows[0].data(Roles.RowData) if rows else None
         self.selected_rollout = rollout
         self.stations.set_rows(list(rollout.stations) if rollout else [])
-        self.ui.rolloutsBox.setTitle(f"Roll-outs — {rollout.file_name} to {rollout.target}: {rollout.summary}"
-                                     if rollout else "Roll-outs")
+        self.ui.rolloutsBox.setTitle(self.tr("Roll-outs — {file} to {target}: {summary}").format(
+            file=rollout.file_name, target=rollout.target, summary=summary_text(rollout.summary))
+            if rollout else self.tr("Roll-outs"))
 
     def selected_file(self):
         rows = self.ui.filesView.selectionModel().selectedRows()
@@ -144,16 +146,16 @@ class FirmwarePage(Page):
         ui.uploadButton.setEnabled(may)
         ui.deleteButton.setEnabled(chosen is not None and ctx.can_site_wide(Permission.FIRMWARE_UPDATES))
         ui.deleteButton.setToolTip("" if ctx.can_site_wide(Permission.FIRMWARE_UPDATES) else
-                                   "Only an admin of the whole site deletes firmware files (other groups use them too).")
+                                   self.tr("Only an admin of the whole site deletes firmware files (other groups use them too)."))
         server = self.central_system is not None
         ui.sendButton.setEnabled(may and server and chosen is not None and ui.targetCombo.count() > 0)
-        ui.sendButton.setToolTip("" if server else "This seat runs no OCPP server: send firmware from the seat the "
-                                                   "stations are connected to.")
-        ui.sendBox.setTitle(f"Send {chosen.name}" if chosen else "Send the selected file")
+        ui.sendButton.setToolTip("" if server else self.tr("This seat runs no OCPP server: send firmware from the seat "
+                                                           "the stations are connected to."))
+        ui.sendBox.setTitle(self.tr("Send {name}").format(name=chosen.name) if chosen else self.tr("Send the selected file"))
 
     # -- the retrieve time, in the site's zone (the label says which) -------------------------
     def _zone_label(self) -> None:
-        self.ui.retrieveLabel.setText(f"Install from\n({display.zone_name(display.zone_of(self.services.settings))})")
+        self.ui.retrieveLabel.setText(self.tr("Install from\n({zone})").format(zone=display.zone_name(display.zone_of(self.services.settings))))
 
     def _site_now(self) -> QDateTime:
         local = datetime.now(display.zone_of(self.services.settings)).replace(second=0, microsecond=0)
@@ -168,7 +170,7 @@ class FirmwarePage(Page):
 
     # -- actions -------------------------------------------------------------------
     def choose_upload(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Upload a firmware file")
+        dialog = QFileDialog(self, self.tr("Upload a firmware file"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.upload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -176,20 +178,20 @@ class FirmwarePage(Page):
         return dialog
 
     def upload(self, path: str):
-        self.say(f"Uploading {path}…", DONE_STYLE)
+        self.say(self.tr("Uploading {path}…").format(path=path), DONE_STYLE)
         return run_task(self.services.firmware.library.add(self.operator(), path),
-                        on_done=lambda row: self.say(f"{row.name} stored ({fm.size_text(row.size)}, SHA-256 "
-                                                     f"{row.sha256[:16]}…).", DONE_STYLE),
+                        on_done=lambda row: self.say(self.tr("{name} stored ({size}, SHA-256 {sha}…).").format(
+                            name=row.name, size=fm.size_text(row.size), sha=row.sha256[:16]), DONE_STYLE),
                         on_error=self.failed, owner=self, what="uploading a firmware file", cancel_with_owner=False)
 
     def confirm_delete(self) -> QMessageBox | None:
         chosen = self.selected_file()
         if chosen is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete firmware file",
-                          f"Delete {chosen.name}? Stations still downloading it will fail.",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete firmware file"),
+                          self.tr("Delete {name}? Stations still downloading it will fail.").format(name=chosen.name),
                           QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.buttonClicked.connect(lambda button: self.delete(chosen.id) if button is delete else None)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -198,7 +200,7 @@ class FirmwarePage(Page):
 
     def delete(self, file_id):
         return run_task(self.services.firmware.library.delete(self.operator(), file_id),
-                        on_done=lambda _r: self.say("Firmware file deleted.", DONE_STYLE), on_error=self.failed,
+                        on_done=lambda _r: self.say(self.tr("Firmware file deleted."), DONE_STYLE), on_error=self.failed,
                         owner=self, what="deleting a firmware file")
 
     def send(self):
@@ -209,12 +211,12 @@ class FirmwarePage(Page):
         retrieve = max(self.retrieve_date(), datetime.now(timezone.utc))
         protocol = "ftp" if self.ui.protocolCombo.currentIndex() == 1 else "http"
         reason = self.ui.reasonEdit.text().strip()
-        self.say(f"Sending {chosen.name} to {self.ui.targetCombo.currentText()}…", DONE_STYLE)
+        self.say(self.tr("Sending {name} to {target}…").format(name=chosen.name, target=self.ui.targetCombo.currentText()), DONE_STYLE)
         coro = self.central_system.firmware.send_firmware(
             self.operator(), chosen.id, station_ids=[target_id] if kind == "station" else None,
             group_id=target_id if kind == "group" else None, retrieve_date=retrieve, protocol=protocol,
             reason=reason)
-        return run_task(coro, on_done=lambda _id: self.say(f"Sent {chosen.name}: progress per station below.",
+        return run_task(coro, on_done=lambda _id: self.say(self.tr("Sent {name}: progress per station below.").format(name=chosen.name),
                                                             DONE_STYLE),
                         on_error=self.failed, owner=self, what="sending firmware", cancel_with_owner=False)
 
@@ -225,4 +227,4 @@ class FirmwarePage(Page):
         self.statusMessage.emit(message)
 
     def failed(self, exc: BaseException) -> None:
-        self.say(str(exc) if isinstance(exc, EvdeskError) else f"Failed: {exc}. Try again.", FAILED_STYLE)
+        self.say(str(exc) if isinstance(exc, EvdeskError) else self.tr("Failed: {error}. Try again.").format(error=exc), FAILED_STYLE)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -30,8 +30,9 @@ from evdesk.gui.forms.ui_invoices_page import Ui_InvoicesPage
 from evdesk.gui.models import invoices_model as im
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.labels import state_label
 
-STATUS_CHOICES = (("All statuses", ""), ("Preview", "preview"), ("Not sent", "unsent"), ("Sent", "sent"),
+STATUS_CHOICES = ((QT_TRANSLATE_NOOP("InvoicesPage", "All statuses"), ""), ("Preview", "preview"), ("Not sent", "unsent"), ("Sent", "sent"),
                   ("Paid", "paid"), ("Overdue", "overdue"))
 
 
@@ -49,15 +50,19 @@ def open_with_desktop(path: Path) -> bool:
 
 def totals_text(rows: list[InvoiceRow]) -> str:
     if not rows:
-        return "No invoices match."
+        return QCoreApplication.translate("InvoicesPage", "No invoices match.")
     currency = rows[0].currency
 
     def total(pick) -> str:
         return im.money(sum(r.total_minor for r in rows if pick(r)), currency)
 
-    return (f"{len(rows)} invoice{'s' if len(rows) != 1 else ''}: {total(lambda r: True)} in all · "
-            f"paid {total(lambda r: r.status == 'paid')} · open {total(lambda r: r.status in ('sent', 'unsent'))} · "
-            f"overdue {total(lambda r: r.status == 'overdue')} · previews {total(lambda r: r.status == 'preview')}")
+    text = (QCoreApplication.translate("InvoicesPage", "{count} invoice: {all} in all · paid {paid} · open {open} · "
+                                                       "overdue {overdue} · previews {previews}") if len(rows) == 1 else
+            QCoreApplication.translate("InvoicesPage", "{count} invoices: {all} in all · paid {paid} · open {open} · "
+                                                       "overdue {overdue} · previews {previews}"))
+    return text.format(count=len(rows), all=total(lambda r: True), paid=total(lambda r: r.status == "paid"),
+                       open=total(lambda r: r.status in ("sent", "unsent")), overdue=total(lambda r: r.status == "overdue"),
+                       previews=total(lambda r: r.status == "preview"))
 
 
 class InvoicesPage(ListPage):
@@ -70,12 +75,15 @@ class InvoicesPage(ListPage):
                                                                    im.COL_REF: 90, im.COL_NUMBER: 70,
                                                                    im.COL_AMOUNT: 90, im.COL_PERIOD: 170,
                                                                    im.COL_DUE: 90}, proxy=im.InvoicesProxy(self))
+        # the Paid column is a check box: as narrow as its header allows ("Maksettu" and "Bezahlt" are longer)
+        ui.invoicesView.setColumnWidth(im.COL_PAID, max(50, ui.invoicesView.horizontalHeader().sectionSizeHint(im.COL_PAID)))
         # newest first as the store gives them; a click on a header sorts (and each reload keeps that order)
         ui.invoicesView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setup_search(ui.searchEdit)
-        self.add_filter(ui.statusCombo, STATUS_CHOICES)
-        ui.runCombo.addItem("All runs", None)
-        ui.userCombo.addItem("All users", None)
+        self.add_filter(ui.statusCombo, [(self.tr(label) if not value else state_label(label), value)
+                                         for label, value in STATUS_CHOICES])
+        ui.runCombo.addItem(self.tr("All runs"), None)
+        ui.userCombo.addItem(self.tr("All users"), None)
         ui.runCombo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         ui.userCombo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         today = QDate.currentDate()
@@ -141,8 +149,9 @@ class InvoicesPage(ListPage):
     def _fill_choices(self, found) -> None:
         runs, users = found
         ui = self.ui
-        for combo, items in ((ui.runCombo, [(f"{day_text(r['period_start'])} - {day_text(r['period_end'])} "
-                                              f"({r['invoices']} invoices, by {r['created_by']})", r["id"])
+        for combo, items in ((ui.runCombo, [(self.tr("{first} - {last} ({count} invoices, by {who})").format(
+                                                 first=day_text(r["period_start"]), last=day_text(r["period_end"]),
+                                                 count=r["invoices"], who=r["created_by"]), r["id"])
                                              for r in runs]),
                              (ui.userCombo, [(u["name"] or u["email"], u["id"]) for u in users])):
             chosen = combo.currentData()
@@ -165,13 +174,13 @@ class InvoicesPage(ListPage):
         status = row.status if row is not None else None
         ui.openPdfButton.setEnabled(row is not None)
         ui.resendButton.setEnabled(row is not None)
-        ui.resendButton.setText("Send" if status == "preview" else "Send again")
+        ui.resendButton.setText(self.tr("Send") if status == "preview" else self.tr("Send again"))
         ui.paidButton.setEnabled(status in ("sent", "unsent", "overdue"))
         ui.unpaidButton.setEnabled(status == "paid")
         ui.creditButton.setEnabled(row is not None and row.kind == "invoice" and status not in (None, "preview"))
         if status == "unsent" and row.mail_error:
             ui.stateLabel.setStyleSheet("color: #e65100;")
-            ui.stateLabel.setText(f"Not sent: {row.mail_error}")
+            ui.stateLabel.setText(self.tr("Not sent: {error}").format(error=row.mail_error))
 
     def new_run(self) -> InvoiceRunDialog:
         dialog = InvoiceRunDialog(self.services, self.operator, self)
@@ -181,7 +190,7 @@ class InvoicesPage(ListPage):
 
     def open_settings(self) -> InvoiceSettingsDialog:
         dialog = InvoiceSettingsDialog(self.services, self.operator, self)
-        dialog.saved.connect(lambda: self.done("Invoice settings saved."))
+        dialog.saved.connect(lambda: self.done(self.tr("Invoice settings saved.")))
         return self.open_dialog(dialog)
 
     def open_pdf(self) -> None:
@@ -204,9 +213,9 @@ class InvoicesPage(ListPage):
         def opened(path: Path) -> None:
             self.last_pdf_path = path
             self.open_file(path)
-            self.done(f"Opened {path.name}.")
+            self.done(self.tr("Opened {name}.").format(name=path.name))
 
-        self.ui.stateLabel.setText("Making the PDF…")
+        self.ui.stateLabel.setText(self.tr("Making the PDF…"))
         run_task(make(), on_done=opened, on_error=self.failed, owner=self, what="opening an invoice PDF")
 
     def resend(self) -> None:
@@ -216,10 +225,10 @@ class InvoicesPage(ListPage):
 
         def said(result) -> str:
             if result.sent:
-                return f"Sent the invoice to {row.buyer_email}."
-            return next(iter(result.failed.values()), "Nothing was sent.")
+                return self.tr("Sent the invoice to {email}.").format(email=row.buyer_email)
+            return next(iter(result.failed.values()), self.tr("Nothing was sent."))
 
-        self.ui.stateLabel.setText("Sending…")
+        self.ui.stateLabel.setText(self.tr("Sending…"))
         self.act(self.services.invoices.resend(self.operator(), row.id), "sending an invoice", said)
 
     def set_paid(self, paid: bool) -> None:
@@ -227,31 +236,33 @@ class InvoicesPage(ListPage):
         if row is None:
             return
         self.act(self.services.invoices.set_paid(self.operator(), row.id, paid, row.version), "marking an invoice",
-                 lambda _r: f"Marked {row.buyer_name}'s invoice {row.number or row.reference} "
-                            f"{'paid' if paid else 'unpaid'}.")
+                 lambda _r: (self.tr("Marked {name}'s invoice {number} paid.") if paid
+                             else self.tr("Marked {name}'s invoice {number} unpaid.")).format(
+                                 name=row.buyer_name, number=row.number or row.reference))
 
     def confirm_unpaid(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Mark unpaid", f"Mark {row.buyer_name}'s invoice {row.number} unpaid?", "Mark unpaid",
+        return self.confirm(self.tr("Mark unpaid"), self.tr("Mark {name}'s invoice {number} unpaid?").format(
+                                name=row.buyer_name, number=row.number), self.tr("Mark unpaid"),
                             lambda: self.set_paid(False),
-                            detail="It is then open again, and overdue once its due date has passed.")
+                            detail=self.tr("It is then open again, and overdue once its due date has passed."))
 
     def confirm_credit(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Credit note", f"Make a credit note for {row.buyer_name}'s invoice {row.number}?",
-                            "Make credit note", lambda: self.credit(row),
-                            detail="The credit note cancels the whole invoice; it is a preview until you send it.")
+        return self.confirm(self.tr("Credit note"), self.tr("Make a credit note for {name}'s invoice {number}?").format(
+                                name=row.buyer_name, number=row.number), self.tr("Make credit note"), lambda: self.credit(row),
+                            detail=self.tr("The credit note cancels the whole invoice; it is a preview until you send it."))
 
     def credit(self, row: InvoiceRow) -> None:
         self.act(self.services.invoices.credit_note(self.operator(), row.id), "making a credit note",
-                 lambda _r: f"Made a credit note for invoice {row.number}: select it and send it.")
+                 lambda _r: self.tr("Made a credit note for invoice {number}: select it and send it.").format(number=row.number))
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Export invoices", "invoices.csv", "CSV files (*.csv)")
+        dialog = QFileDialog(self, self.tr("Export invoices"), "invoices.csv", self.tr("CSV files (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.fileSelected.connect(self.export_file)
@@ -265,4 +276,4 @@ class InvoicesPage(ListPage):
             await asyncio.to_thread(Path(path).write_text, text, "utf-8")
             return max(0, text.count("\r\n") - 1)
 
-        self.act(export(), "exporting invoices", lambda n: f"Exported {n} rows to {path}.")
+        self.act(export(), "exporting invoices", lambda n: self.tr("Exported {count} rows to {path}.").format(count=n, path=path))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QHeaderView, QLabel, QLineEdit, QMessageBox
 
 from evdesk.core.errors import EvdeskError
@@ -76,9 +76,10 @@ class ListPage(Page):
         view.selectionModel().selectionChanged.connect(self._update_actions)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
 
-    def show_count(self, label: QLabel, noun: str) -> None:
-        """'25 users' in `label`, from the model's count of every matching row in the store."""
-        self.model.totalChanged.connect(lambda n: label.setText(f"{n} {noun}{'s' if n != 1 else ''}"))
+    def show_count(self, label: QLabel, one: str, many: str) -> None:
+        """'25 users' in `label`, from the model's count of every matching row in the store: `one` and `many`
+        are the page's translated phrases with {count} in them."""
+        self.model.totalChanged.connect(lambda n: label.setText((one if n == 1 else many).format(count=n)))
 
     # -- search and filters -------------------------------------------------------------------
     def setup_search(self, edit: QLineEdit, delay_ms: int = SEARCH_DELAY_MS) -> None:
@@ -164,5 +165,5 @@ class ListPage(Page):
 
     def failed(self, exc: BaseException) -> None:
         self.ui.stateLabel.setStyleSheet(FAILED_STYLE)
-        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else f"Failed: {exc}. Try again.")
+        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else QCoreApplication.translate("ListPage", "Failed: {error}. Try again.").format(error=exc))
         self.after_change()

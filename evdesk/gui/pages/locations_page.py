@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from evdesk.core import events as ev
@@ -22,9 +22,11 @@ from evdesk.gui.forms.ui_locations_page import Ui_LocationsPage
 from evdesk.gui.models import locations_model as lm
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.phrases import counted
 
-WHOLE_SITE = "the whole site (administrators of the whole site)"
-STALE = "Someone else changed this location since you opened it. Close this window and edit again."
+WHOLE_SITE = QT_TRANSLATE_NOOP("LocationDialog", "the whole site (administrators of the whole site)")
+STALE = QT_TRANSLATE_NOOP("LocationDialog", "Someone else changed this location since you opened it. Close this window and "
+                                           "edit again.")
 
 
 def _number(text: str, field: str, words: str) -> float | None:
@@ -49,19 +51,19 @@ class LocationDialog(QDialog):
         ctx = operator()
         self._group_ids = []
         if ctx.is_root:
-            ui.groupCombo.addItem(WHOLE_SITE)
+            ui.groupCombo.addItem(self.tr(WHOLE_SITE))
             self._group_ids.append(None)
         for group in services.groups.visible(ctx):
             ui.groupCombo.addItem(services.groups.path_of(group.id) or group.name)
             self._group_ids.append(group.id)
         ui.timezoneCombo.addItem("")  # the site's
         ui.timezoneCombo.addItems(sorted(available_timezones()))
-        ui.timezoneCombo.setToolTip("Empty: the site's time zone")
+        ui.timezoneCombo.setToolTip(self.tr("Empty: the site's time zone"))
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         if row is not None:
-            self.setWindowTitle(f"Edit location {row.name}")
+            self.setWindowTitle(self.tr("Edit location {name}").format(name=row.name))
             ui.nameEdit.setText(row.name)
             ui.addressEdit.setText(row.address)
             ui.postcodeEdit.setText(row.postcode)
@@ -71,11 +73,11 @@ class LocationDialog(QDialog):
             ui.longitudeEdit.setText("" if row.longitude is None else f"{row.longitude:g}")
             ui.timezoneCombo.setCurrentText(row.timezone)
             if row.group_id not in self._group_ids:
-                ui.groupCombo.addItem(services.groups.name_of(row.group_id) or WHOLE_SITE)
+                ui.groupCombo.addItem(services.groups.name_of(row.group_id) or self.tr(WHOLE_SITE))
                 self._group_ids.append(row.group_id)
             ui.groupCombo.setCurrentIndex(self._group_ids.index(row.group_id))
         else:
-            self.setWindowTitle("Add a location")
+            self.setWindowTitle(self.tr("Add a location"))
             ui.timezoneCombo.setCurrentText(services.settings.site_timezone or "")
         self._clear()
 
@@ -96,8 +98,8 @@ class LocationDialog(QDialog):
 
     def data(self) -> LocationInput:
         ui = self.ui
-        lat = _number(ui.latitudeEdit.text(), "latitude", "Give the latitude in degrees, e.g. 60.1699.")
-        lon = _number(ui.longitudeEdit.text(), "longitude", "Give the longitude in degrees, e.g. 24.9384.")
+        lat = _number(ui.latitudeEdit.text(), "latitude", self.tr("Give the latitude in degrees, e.g. 60.1699."))
+        lon = _number(ui.longitudeEdit.text(), "longitude", self.tr("Give the longitude in degrees, e.g. 24.9384."))
         return LocationInput(ui.nameEdit.text(), ui.addressEdit.text(), ui.postcodeEdit.text(), ui.cityEdit.text(),
                              ui.countryEdit.text(), lat, lon, ui.timezoneCombo.currentText().strip(),
                              self._group_ids[ui.groupCombo.currentIndex()] if self._group_ids else None)
@@ -122,7 +124,7 @@ class LocationDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        show_save_failure(self.show_error, exc, STALE)
+        show_save_failure(self.show_error, exc, self.tr(STALE))
 
 
 class LocationsPage(ListPage):
@@ -170,7 +172,7 @@ class LocationsPage(ListPage):
 
     def _count(self) -> None:
         n = self.proxy.rowCount()
-        self.ui.countLabel.setText(f"{n} location{'s' if n != 1 else ''}")
+        self.ui.countLabel.setText(counted(n, "location"))
 
     def after_change(self) -> None:
         self.reload()
@@ -188,11 +190,11 @@ class LocationsPage(ListPage):
         ui.editButton.setEnabled(self._manages(ctx, row))
         ui.deleteButton.setEnabled(self._manages(ctx, row))
         ui.editButton.setToolTip("" if row is None or self._manages(ctx, row) else
-                                 "A site-wide location is managed by administrators of the whole site.")
+                                 self.tr("A site-wide location is managed by administrators of the whole site."))
 
     def add_location(self) -> LocationDialog:
         dialog = LocationDialog(self.services, self.operator, None, self)
-        dialog.locationSaved.connect(lambda r: self.done(f"Added the location {r.name}."))
+        dialog.locationSaved.connect(lambda r: self.done(self.tr("Added the location {name}.").format(name=r.name)))
         return self.open_dialog(dialog)
 
     def edit_selected(self) -> LocationDialog | None:
@@ -200,18 +202,20 @@ class LocationsPage(ListPage):
         if row is None or not self._manages(self.operator(), row):
             return None
         dialog = LocationDialog(self.services, self.operator, row, self)
-        dialog.locationSaved.connect(lambda r: self.done(f"Saved the location {r.name}."))
+        dialog.locationSaved.connect(lambda r: self.done(self.tr("Saved the location {name}.").format(name=r.name)))
         return self.open_dialog(dialog)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        detail = (f"Its {row.stations} station{'s stay' if row.stations != 1 else ' stays'}, without a location."
-                  if row.stations else "No station stands there.")
-        return self.confirm("Delete location", f"Delete the location {row.name}?", "Delete location",
+        detail = ((self.tr("Its {count} station stays, without a location.") if row.stations == 1 else
+                   self.tr("Its {count} stations stay, without a location.")).format(count=row.stations)
+                  if row.stations else self.tr("No station stands there."))
+        return self.confirm(self.tr("Delete location"), self.tr("Delete the location {name}?").format(name=row.name),
+                            self.tr("Delete location"),
                             lambda: self.delete(row), detail)
 
     def delete(self, row: LocationRow) -> None:
         self.act(self.services.locations.delete(self.operator(), row.id, row.version), "deleting a location",
-                 lambda _r: f"Deleted the location {row.name}.")
+                 lambda _r: self.tr("Deleted the location {name}.").format(name=row.name))

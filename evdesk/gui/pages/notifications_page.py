@@ -19,6 +19,7 @@ from evdesk.gui.forms.ui_notifications_page import Ui_NotificationsPage
 from evdesk.gui.models import notifications_model as nm
 from evdesk.gui.models.base import BusListener
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.phrases import counted
 
 
 class NotificationsPage(ListPage):
@@ -41,7 +42,7 @@ class NotificationsPage(ListPage):
                               (nm.LOG_TO, 170), (nm.LOG_OUTCOME, 70)):
             ui.mailLogView.setColumnWidth(column, width)
         self.log_model.loaded.connect(lambda n: ui.logCountLabel.setText(
-            f"{nm.plural(n, 'mail')} shown" if n else "No notification mails yet."))
+            counted(n, "mail shown") if n else self.tr("No notification mails yet.")))
         ui.addButton.clicked.connect(self.add_rule)
         ui.editButton.clicked.connect(self.edit_selected)
         ui.deleteButton.clicked.connect(self.confirm_delete)
@@ -82,8 +83,8 @@ class NotificationsPage(ListPage):
         rules = self.services.notifications.rules.list(ctx) if ctx.can(Permission.NOTIFICATIONS) else []
         self.model.set_rows(rules)
         n = len(rules)
-        self.ui.stateLabel.setText(f"{nm.plural(n, 'rule')}" if n else
-                                   "No notification rules: nobody is mailed when a charger fails. Add a rule.")
+        self.ui.stateLabel.setText(counted(n, "rule") if n else
+                                   self.tr("No notification rules: nobody is mailed when a charger fails. Add a rule."))
         self._update_actions()
 
     def after_change(self) -> None:
@@ -109,17 +110,18 @@ class NotificationsPage(ListPage):
 
     def _open(self, row) -> NotificationRuleDialog:
         dialog = NotificationRuleDialog(self.services, self.operator, row, self)
-        dialog.ruleSaved.connect(lambda r: self.done(f"Saved {r.name}."))
+        dialog.ruleSaved.connect(lambda r: self.done(self.tr("Saved {name}.").format(name=r.name)))
         return self.open_dialog(dialog)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Delete notification rule", f"Delete the notification rule {row.name}?", "Delete rule",
+        return self.confirm(self.tr("Delete notification rule"), self.tr("Delete the notification rule {name}?").format(name=row.name),
+                            self.tr("Delete rule"),
                             lambda: self.delete(row),
-                            detail="Its recipients are no longer mailed about these stations.")
+                            detail=self.tr("Its recipients are no longer mailed about these stations."))
 
     def delete(self, row) -> None:
         self.act(self.services.notifications.rules.delete(self.operator(), row.id, row.version),
-                 "deleting a notification rule", lambda _r: f"Deleted {row.name}.")
+                 "deleting a notification rule", lambda _r: self.tr("Deleted {name}.").format(name=row.name))

@@ -35,6 +35,7 @@ from evdesk.gui.asyncutil import run_task
 from evdesk.gui.forms.ui_reports_page import Ui_ReportsPage
 from evdesk.gui.models.report_model import ReportTableModel
 from evdesk.gui.pages.base import Page
+from evdesk.gui.translations.phrases import compared_label, counted, phrase
 
 PERIOD_PEN = "#1565c0"
 COMPARE_BRUSH = "#b0bec5"
@@ -66,11 +67,11 @@ class ReportsPage(Page):
         for combo, choices in ((ui.metricCombo, METRICS), (ui.periodCombo, PERIODS), (ui.compareCombo, COMPARES),
                                (ui.grainCombo, GRAINS), (ui.breakdownCombo, BREAKDOWNS)):
             for key, label in choices.items():
-                combo.addItem(label[0] if isinstance(label, tuple) else label, key)
-        ui.currentCombo.addItem("AC and DC", None)
+                combo.addItem(phrase(label[0] if isinstance(label, tuple) else label), key)
+        ui.currentCombo.addItem(self.tr("AC and DC"), None)
         for current in CURRENTS:
             ui.currentCombo.addItem(current, current)
-        ui.connectorTypeCombo.addItem("All connector types", None)
+        ui.connectorTypeCombo.addItem(self.tr("All connector types"), None)
         for socket in SOCKET_TYPES:
             ui.connectorTypeCombo.addItem(socket, socket)
         today = QDate.currentDate()
@@ -113,24 +114,24 @@ class ReportsPage(Page):
         ui, services = self.ui, self.services
         ctx = services.group_tree.fresh(ctx)
         ui.groupCombo.clear()
-        ui.groupCombo.addItem("All groups you see", None)
+        ui.groupCombo.addItem(self.tr("All groups you see"), None)
         for group in sorted(services.group_tree.groups.values(), key=lambda g: g.name.lower()):
             if ctx.sees_group(group.id):
                 ui.groupCombo.addItem(group.name, group.id)
         ui.stationCombo.clear()
-        ui.stationCombo.addItem("All stations", None)
+        ui.stationCombo.addItem(self.tr("All stations"), None)
         for station in sorted(services.stations.all(), key=lambda s: s.display_name.lower()):
             if ctx.sees_station(station.group_id):
                 ui.stationCombo.addItem(station.display_name, station.id)
         ui.tariffCombo.clear()
-        ui.tariffCombo.addItem("All tariffs", None)
+        ui.tariffCombo.addItem(self.tr("All tariffs"), None)
         for tariff in services.tariffs.list_tariffs():
             ui.tariffCombo.addItem(tariff.name, tariff.name)
         ui.userGroupCombo.clear()
-        ui.userGroupCombo.addItem("All user groups", None)
+        ui.userGroupCombo.addItem(self.tr("All user groups"), None)
         run_task(services.people.groups.list(), self._fill_user_groups, owner=self, what="listing the user groups")
         ui.userCombo.clear()
-        ui.userCombo.addItem("All charging users", None)
+        ui.userCombo.addItem(self.tr("All charging users"), None)
         run_task(services.people.reads.users(ctx, limit=1000), self._fill_users, owner=self,
                  what="listing the charging users")
 
@@ -191,7 +192,7 @@ class ReportsPage(Page):
         self.busy = busy
         self.ui.progressBar.setVisible(busy)
         if text:
-            self.ui.stateLabel.setText(text)
+            self.ui.stateLabel.setText(phrase(text))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -214,32 +215,33 @@ class ReportsPage(Page):
         except ValidationError as exc:
             self.ui.stateLabel.setText(str(exc))
             return
-        self._set_busy(True, "Working out the figures…")
+        self._set_busy(True, self.tr("Working out the figures…"))
         run_task(self.services.reports.run(self.operator(), definition), self._show_result, self._failed, owner=self,
                  what="running a report")
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else f"The report could not be made: {exc}")
+        self.ui.stateLabel.setText(str(exc) if isinstance(exc, EvdeskError) else self.tr("The report could not be made: {error}").format(error=exc))
 
     def _show_result(self, result) -> None:
         self.result = result
-        self._set_busy(False, f"{len(result.buckets)} {result.definition.grain}s, made "
-                              f"{result.made_at.astimezone(result.buckets[0].start.tzinfo):%H:%M:%S}."
-                       if result.buckets else "No buckets.")
+        self._set_busy(False, self.tr("{buckets}, made {time}.").format(
+            buckets=counted(len(result.buckets), result.definition.grain),
+            time=f"{result.made_at.astimezone(result.buckets[0].start.tzinfo):%H:%M:%S}")
+            if result.buckets else self.tr("No buckets."))
         unit = f" {result.unit}" if result.unit else ""
         total = "—" if result.total.total is None else f"{result.total.total:,.2f}{unit}"
-        lines = [f"{result.title}, {result.period.label()} ({result.zone}): {total}"]
+        lines = [f"{phrase(result.title)}, {result.period.label()} ({result.zone}): {total}"]
         if result.compare is not None:
             other = "—" if result.compare.total is None else f"{result.compare.total:,.2f}{unit}"
-            lines.append(f"{result.compare.label}: {other}")
+            lines.append(f"{compared_label(result.compare.label)}: {other}")
         lines += result.notes
         hidden = 0
         self.model.set_result(result)
         hidden = self.model.hidden_series()
         if hidden:
-            lines.append(f"The table shows the largest {len(result.series) - hidden} of {len(result.series)}; "
-                         "the CSV has them all.")
+            lines.append(self.tr("The table shows the largest {shown} of {count}; the CSV has them all.").format(
+                shown=len(result.series) - hidden, count=len(result.series)))
         self.ui.summaryLabel.setText("\n".join(lines))
         self.ui.tableView.resizeColumnsToContents()
         self._draw(result)
@@ -269,7 +271,7 @@ class ReportsPage(Page):
             line.setZValue(5)
         step = max(1, n // 12)
         chart.getAxis("bottom").setTicks([[(i, result.bucket_label(i)) for i in range(0, n, step)]])
-        chart.setLabel("left", result.title + (f" ({result.unit})" if result.unit else ""))
+        chart.setLabel("left", phrase(result.title) + (f" ({result.unit})" if result.unit else ""))
         top = max([v for v in values] + ([v or 0 for v in result.compare.values] if result.compare is not None else [])
                   + [0])
         chart.enableAutoRange(axis="x")
@@ -285,9 +287,9 @@ class ReportsPage(Page):
         self.saved = rows
         combo.clear()
         if not rows:
-            combo.addItem("(none saved yet)", None)
+            combo.addItem(self.tr("(none saved yet)"), None)
         for r in rows:
-            combo.addItem(f"{r.name} (shared)" if r.shared else r.name, r.id)
+            combo.addItem(self.tr("{name} (shared)").format(name=r.name) if r.shared else r.name, r.id)
         if select is not None:
             combo.setCurrentIndex(max(0, index_of(combo, select)))
         self._update_buttons()
@@ -302,12 +304,12 @@ class ReportsPage(Page):
             return
         self.opened = chosen
         self.show_definition(chosen.definition)
-        self.ui.titleLabel.setText(f"Reports — {chosen.name}")
+        self.ui.titleLabel.setText(self.tr("Reports — {name}").format(name=chosen.name))
         self.run_report()
 
     def save_new(self, name: str | None = None) -> None:
         if name is None:
-            name, accepted = QInputDialog.getText(self, "Save report", "Name of the report:")
+            name, accepted = QInputDialog.getText(self, self.tr("Save report"), self.tr("Name of the report:"))
             if not accepted:
                 return
         try:
@@ -316,20 +318,21 @@ class ReportsPage(Page):
             self.ui.stateLabel.setText(str(exc))
             return
         shared = self.ui.shareCheck.isVisible() and self.ui.shareCheck.isChecked()
-        self._set_busy(True, "Saving…")
+        self._set_busy(True, self.tr("Saving…"))
         run_task(self.services.saved_reports.save(self.operator(), name, definition, shared=shared), self._saved,
                  self._failed, owner=self, what="saving a report")
 
     def _saved(self, info) -> None:
         self.opened = info
-        self.ui.titleLabel.setText(f"Reports — {info.name}")
-        self._set_busy(False, f"Saved “{info.name}”" + (" for everyone on the site." if info.shared else "."))
+        self.ui.titleLabel.setText(self.tr("Reports — {name}").format(name=info.name))
+        self._set_busy(False, (self.tr("Saved “{name}” for everyone on the site.") if info.shared
+                              else self.tr("Saved “{name}”.")).format(name=info.name))
         self.reload_saved(select=info.id)
 
     def save_changes(self) -> None:
         if self.opened is None:
             return
-        self._set_busy(True, "Saving…")
+        self._set_busy(True, self.tr("Saving…"))
         run_task(self.services.saved_reports.update(self.operator(), self.opened.id, self.opened.version,
                                                     definition=self.definition()),
                  self._saved, self._failed, owner=self, what="saving a report")
@@ -339,9 +342,9 @@ class ReportsPage(Page):
         if chosen is None:
             return
         if not confirmed:
-            answer = QMessageBox.question(self, "Delete saved report",
-                                          f"Delete the saved report “{chosen.name}”? The figures stay; only its "
-                                          "definition goes.")
+            answer = QMessageBox.question(self, self.tr("Delete saved report"),
+                                          self.tr("Delete the saved report “{name}”? The figures stay; only its "
+                                                  "definition goes.").format(name=chosen.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         run_task(self.services.saved_reports.delete(self.operator(), chosen.id, chosen.version),
@@ -350,8 +353,8 @@ class ReportsPage(Page):
     def _deleted(self, chosen) -> None:
         if self.opened is not None and self.opened.id == chosen.id:
             self.opened = None
-            self.ui.titleLabel.setText("Reports")
-        self.ui.stateLabel.setText(f"Deleted “{chosen.name}”.")
+            self.ui.titleLabel.setText(self.tr("Reports"))
+        self.ui.stateLabel.setText(self.tr("Deleted “{name}”.").format(name=chosen.name))
         self.reload_saved()
 
     # -- exports ------------------------------------------------------------------------------------------------
@@ -361,16 +364,17 @@ class ReportsPage(Page):
         name = self.opened.name if self.opened is not None else self.result.title
         if target is None:
             suggested = f"{name} {self.result.period.label()}.{kind}".replace("/", "-").replace(" – ", " to ")
-            target, _filter = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", suggested,
-                                                          "CSV files (*.csv)" if kind == "csv" else "PDF files (*.pdf)")
+            target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export {kind}").format(kind=kind.upper()), suggested,
+                                                          self.tr("CSV files (*.csv)") if kind == "csv"
+                                                          else self.tr("PDF files (*.pdf)"))
             if not target:
                 return
-        self._set_busy(True, f"Exporting {kind.upper()}…")
+        self._set_busy(True, self.tr("Exporting {kind}…").format(kind=kind.upper()))
 
         def progress(step: int, steps: int, text: str) -> None:
             self.ui.progressBar.setMaximum(steps)
             self.ui.progressBar.setValue(step)
-            self.ui.stateLabel.setText(text)
+            self.ui.stateLabel.setText(phrase(text))
 
         work = (exports.export_csv(self.result, target, progress) if kind == "csv"
                 else exports.export_pdf(self.result, target, name, progress))
@@ -379,7 +383,7 @@ class ReportsPage(Page):
     def _exported(self, path: Path) -> None:
         self.last_export = path
         self.ui.progressBar.setMaximum(0)
-        self._set_busy(False, f"Saved {path}.")
+        self._set_busy(False, self.tr("Saved {path}.").format(path=path))
 
     def detach(self) -> None:
         exports.shutdown()

@@ -25,6 +25,7 @@ from evdesk.gui.forms.ui_scheduled_tasks_page import Ui_ScheduledTasksPage
 from evdesk.gui.models import scheduled_tasks_model as sm
 from evdesk.gui.models.base import BusListener, Roles
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.phrases import phrase
 
 CLOCK_MS = 30_000
 
@@ -44,7 +45,7 @@ class ScheduledTasksPage(ListPage):
                                                                    sm.COL_TARGETS: 130},
                          proxy=sm.TasksProxy(self))
         self.setup_search(ui.searchEdit, delay_ms=0)
-        self.add_filter(ui.kindFilter, [("Select task type (all)", "")] + [(label, kind) for kind, label in
+        self.add_filter(ui.kindFilter, [(self.tr("Select task type (all)"), "")] + [(phrase(label), kind) for kind, label in
                                                                            KIND_LABELS.items()])
         self.runs = sm.RunsModel(zone, self)
         ui.runsView.setModel(self.runs)
@@ -57,7 +58,7 @@ class ScheduledTasksPage(ListPage):
                 view.setColumnWidth(column, width)
         ui.runsView.selectionModel().selectionChanged.connect(self._run_chosen)
         ui.feedSplitter.setSizes([260, 340])  # the runs of a day above, the chosen run's stations below
-        for label, value in (("All statuses", None), ("OK", "ok"), ("Failures", "failures")):
+        for label, value in ((self.tr("All statuses"), None), (self.tr("OK"), "ok"), (self.tr("Failures"), "failures")):
             ui.statusFilter.addItem(label, value)
         today = now().astimezone(zone()).date()
         ui.dateEdit.setDate(QDate(today.year, today.month, today.day))
@@ -95,7 +96,7 @@ class ScheduledTasksPage(ListPage):
     def _show_clock(self) -> None:
         """The clock line, and (every 30 s) the feed: runs made by another seat are not announced here."""
         zone = display.zone_label(self.zone())
-        self.ui.clockLabel.setText(f"Now: {local_now_text(self.now(), zone)}")
+        self.ui.clockLabel.setText(self.tr("Now: {time}").format(time=local_now_text(self.now(), zone)))
         if self.ui.tabs.currentIndex() == 1 and self.isVisible():
             self._feed_reloads.poke()
 
@@ -132,37 +133,40 @@ class ScheduledTasksPage(ListPage):
 
     def _open(self, row: TaskRow | None) -> ScheduledTaskDialog:
         dialog = ScheduledTaskDialog(self.services, self.operator, row, self, now=self.now)
-        dialog.taskSaved.connect(lambda t: self.done(f"Saved {t.data.name}." + ("" if t.data.active else
-                                                     " It is inactive: tick Active (Activate) when it should run.")))
+        dialog.taskSaved.connect(lambda t: self.done(
+            (self.tr("Saved {name}.") if t.data.active
+             else self.tr("Saved {name}. It is inactive: tick Active (Activate) when it should run.")).format(name=t.data.name)))
         return self.open_dialog(dialog)
 
     def copy_selected(self) -> None:
         row = self.selected()
         if row is not None:
             self.act(self.services.scheduled_tasks.copy(self.operator(), row.id), "copying a scheduled task",
-                     lambda t: f"Copied as {t.data.name} (inactive): edit it, then activate it.")
+                     lambda t: self.tr("Copied as {name} (inactive): edit it, then activate it.").format(name=t.data.name))
 
     def set_active(self, active: bool) -> None:
         row = self.selected()
         if row is not None:
             self.act(self.services.scheduled_tasks.set_active(self.operator(), [row.id], active),
                      "activating a scheduled task",
-                     lambda _n: f"{row.data.name} is {'active' if active else 'inactive'} now.")
+                     lambda _n: (self.tr("{name} is active now.") if active
+                                 else self.tr("{name} is inactive now.")).format(name=row.data.name))
 
     def run_selected_now(self) -> None:
         row = self.selected()
         if row is not None:
             self.act(self.services.scheduled_tasks.run_now(self.operator(), row.id), "running a scheduled task",
-                     lambda _r: f"{row.data.name} runs now; its result appears in the Event feed.")
+                     lambda _r: self.tr("{name} runs now; its result appears in the Event feed.").format(name=row.data.name))
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Delete scheduled task", f"Delete the scheduled task {row.data.name}?", "Delete task",
+        return self.confirm(self.tr("Delete scheduled task"), self.tr("Delete the scheduled task {name}?").format(name=row.data.name),
+                            self.tr("Delete task"),
                             lambda: self.act(self.services.scheduled_tasks.delete(self.operator(), row.id),
-                                             "deleting a scheduled task", lambda _r: f"Deleted {row.data.name}."),
-                            detail="Its past runs stay in the Event feed.")
+                                             "deleting a scheduled task", lambda _r: self.tr("Deleted {name}.").format(name=row.data.name)),
+                            detail=self.tr("Its past runs stay in the Event feed."))
 
     # -- the event feed -------------------------------------------------------------------------------------
     def reload_feed(self) -> None:
@@ -196,8 +200,9 @@ class ScheduledTasksPage(ListPage):
         if run is None:
             self.outcomes.set_rows([])
             return
-        self.ui.outcomesLabel.setText(f"{run.task_name}: {run.summary} ({run.total - run.failed} of {run.total} OK)"
-                                      if run.total else f"{run.task_name}: {run.summary}")
+        self.ui.outcomesLabel.setText(self.tr("{task}: {summary} ({ok} of {total} OK)").format(
+            task=run.task_name, summary=run.summary, ok=run.total - run.failed, total=run.total)
+            if run.total else f"{run.task_name}: {run.summary}")
 
         def show(rows) -> None:
             self.outcomes.set_rows([sm.OutcomeRow.of(r) for r in rows])
@@ -209,9 +214,9 @@ class ScheduledTasksPage(ListPage):
         run = self.selected_run()
         if run is not None and run.state in sm.RETRYABLE:
             self.act(self.services.scheduled_tasks.retry(self.operator(), run.id), "retrying a task run",
-                     lambda t: f"Made {t.data.name} for the failed targets; it runs at "
-                               f"{t.next_run.astimezone(self.zone()):%H:%M}." if t.next_run else
-                               f"Made {t.data.name}.")
+                     lambda t: self.tr("Made {name} for the failed targets; it runs at {time}.").format(
+                         name=t.data.name, time=f"{t.next_run.astimezone(self.zone()):%H:%M}") if t.next_run else
+                     self.tr("Made {name}.").format(name=t.data.name))
 
 
 __all__ = ["ScheduledTasksPage"]

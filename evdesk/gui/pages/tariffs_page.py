@@ -119,14 +119,14 @@ class TariffsPage(ListPage):
         ui.readOnlyLabel.setText("" if edit else read_only_reason(ctx))
         for button in (ui.addTariffButton, ui.deleteTariffButton, ui.addGroupButton, ui.deleteGroupButton):
             button.setVisible(edit)
-        ui.editTariffButton.setText("Edit…" if edit else "View…")
+        ui.editTariffButton.setText(self.tr("Edit…") if edit else self.tr("View…"))
         ui.editTariffButton.setEnabled(row is not None)
         deletable = row is not None and row.base_of is None
         ui.deleteTariffButton.setEnabled(deletable)
         ui.deleteTariffButton.setToolTip("" if deletable or row is None else
-                                         "A base tariff goes with its tariff group.")
+                                         self.tr("A base tariff goes with its tariff group."))
         group = self.selected_group()
-        ui.editGroupButton.setText("Edit…" if edit else ("Assign…" if ctx.can(Permission.TARIFFS) else "View…"))
+        ui.editGroupButton.setText(self.tr("Edit…") if edit else (self.tr("Assign…") if ctx.can(Permission.TARIFFS) else self.tr("View…")))
         ui.editGroupButton.setEnabled(group is not None)
         ui.deleteGroupButton.setEnabled(group is not None)
 
@@ -140,17 +140,17 @@ class TariffsPage(ListPage):
 
     def _open_tariff(self, row) -> TariffDialog:
         dialog = TariffDialog(self.services, self.operator, row, self)
-        dialog.tariffSaved.connect(lambda t: self.done(f"Saved the tariff {t.name}."))
+        dialog.tariffSaved.connect(lambda t: self.done(self.tr("Saved the tariff {name}.").format(name=t.name)))
         return self.open_dialog(dialog)
 
     def confirm_delete_tariff(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Delete tariff", f"Delete the tariff {row.name}?", "Delete tariff",
+        return self.confirm(self.tr("Delete tariff"), self.tr("Delete the tariff {name}?").format(name=row.name), self.tr("Delete tariff"),
                             lambda: self.act(self.services.tariffs.delete_tariff(self.operator(), row.id, row.version),
-                                             "deleting a tariff", lambda _r: f"Deleted the tariff {row.name}."),
-                            detail="Sessions already priced with it keep their prices.")
+                                             "deleting a tariff", lambda _r: self.tr("Deleted the tariff {name}.").format(name=row.name)),
+                            detail=self.tr("Sessions already priced with it keep their prices."))
 
     # -- tariff groups ------------------------------------------------------------------------------------------
     def add_group(self) -> TariffGroupDialog:
@@ -162,7 +162,7 @@ class TariffsPage(ListPage):
 
     def _open_group(self, group) -> TariffGroupDialog:
         dialog = TariffGroupDialog(self.services, self.operator, group, self)
-        dialog.groupSaved.connect(lambda g: self.done(f"Saved the tariff group {g.name}."))
+        dialog.groupSaved.connect(lambda g: self.done(self.tr("Saved the tariff group {name}.").format(name=g.name)))
         dialog.finished.connect(lambda _r: self.reload())  # assignments are saved at once
         return self.open_dialog(dialog)
 
@@ -171,10 +171,11 @@ class TariffsPage(ListPage):
         if row is None:
             return None
         g = row.group
-        return self.confirm("Delete tariff group", f"Delete the tariff group {g.name} with its base tariff?",
-                            "Delete tariff group",
+        return self.confirm(self.tr("Delete tariff group"),
+                            self.tr("Delete the tariff group {name} with its base tariff?").format(name=g.name),
+                            self.tr("Delete tariff group"),
                             lambda: self.act(self.services.tariffs.delete_group(self.operator(), g.id, g.version),
-                                             "deleting a tariff group", lambda _r: f"Deleted the tariff group {g.name}."))
+                                             "deleting a tariff group", lambda _r: self.tr("Deleted the tariff group {name}.").format(name=g.name)))
 
     @property
     def confirm_delete_button(self):

@@ -34,7 +34,7 @@ class UserGroupDialog(QDialog):
         ui = self.ui
         ui.limitCheck.toggled.connect(ui.limitSpin.setEnabled)
         if group is not None:
-            self.setWindowTitle(f"Edit charging user group {group.name}")
+            self.setWindowTitle(self.tr("Edit charging user group {name}").format(name=group.name))
             ui.nameEdit.setText(group.name)
             ui.activeCheck.setChecked(group.active)
             ui.limitCheck.setChecked(group.max_concurrent_transactions is not None)
@@ -69,7 +69,7 @@ class UserGroupDialog(QDialog):
         limit = ui.limitSpin.value() if ui.limitCheck.isChecked() else None
         minutes_text = ui.stopMinutesEdit.text().strip()
         if minutes_text and not minutes_text.isdigit():
-            self.show_error("limit_minutes", "Stop after a whole number of minutes, e.g. 120.")
+            self.show_error("limit_minutes", self.tr("Stop after a whole number of minutes, e.g. 120."))
             return
         stops = {"limit_minutes": int(minutes_text) if minutes_text else None,
                  "limit_kwh": ui.stopKwhEdit.text().strip() or None, "limit_cost": ui.stopCostEdit.text().strip() or None,
@@ -90,11 +90,11 @@ class UserGroupDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ui.okButton.setEnabled(True)
         if isinstance(exc, StaleEdit):
-            self.show_error(None, "Someone else changed this group since you opened it. Close this window and edit again.")
+            self.show_error(None, self.tr("Someone else changed this group since you opened it. Close this window and edit again."))
         elif isinstance(exc, ValidationError):
             self.show_error(exc.field, str(exc))
         else:
-            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else f"Could not save ({exc}). Try again.")
+            self.show_error(None, str(exc) if isinstance(exc, EvdeskError) else self.tr("Could not save ({error}). Try again.").format(error=exc))
 
 
 class UserGroupsPage(ListPage):
@@ -144,7 +144,7 @@ class UserGroupsPage(ListPage):
             button.setVisible(can)
         ui.editButton.setEnabled(row is not None)
         ui.deleteButton.setEnabled(row is not None and row.members == 0)
-        ui.deleteButton.setToolTip("Only a group without members can be deleted." if row is not None and row.members else "")
+        ui.deleteButton.setToolTip(self.tr("Only a group without members can be deleted.") if row is not None and row.members else "")
 
     def add_group(self) -> UserGroupDialog:
         return self._open(None)
@@ -155,14 +155,15 @@ class UserGroupsPage(ListPage):
 
     def _open(self, row) -> UserGroupDialog:
         dialog = UserGroupDialog(self.services, self.operator, row, self)
-        dialog.groupSaved.connect(lambda g: self.done(f"Saved {g.name}."))
+        dialog.groupSaved.connect(lambda g: self.done(self.tr("Saved {name}.").format(name=g.name)))
         return self.open_dialog(dialog)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Delete user group", f"Delete the group {row.name}?", "Delete group", lambda: self.delete(row))
+        return self.confirm(self.tr("Delete user group"), self.tr("Delete the group {name}?").format(name=row.name),
+                            self.tr("Delete group"), lambda: self.delete(row))
 
     @property
     def confirm_delete_button(self):
@@ -170,4 +171,4 @@ class UserGroupsPage(ListPage):
 
     def delete(self, row) -> None:
         self.act(self.services.people.groups.delete(self.operator(), row.id), "deleting a user group",
-                 lambda _r: f"Deleted {row.name}.")
+                 lambda _r: self.tr("Deleted {name}.").format(name=row.name))

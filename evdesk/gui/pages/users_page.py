@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QVBoxLayout
 
 from evdesk.core.permissions import OperatorContext, Permission
@@ -16,9 +16,10 @@ from evdesk.gui.dialogs.user_dialog import UserDialog
 from evdesk.gui.forms.ui_users_page import Ui_UsersPage
 from evdesk.gui.models import users_model as um
 from evdesk.gui.pages.list_page import ListPage
+from evdesk.gui.translations.labels import state_label
 from evdesk.gui.widgets.sessions_table import SessionsList
 
-STATUS_FILTERS = (("All statuses", None), ("Active", "active"), ("Disabled", "disabled"))
+STATUS_FILTERS = ((QT_TRANSLATE_NOOP("UsersPage", "All statuses"), None), ("Active", "active"), ("Disabled", "disabled"))
 
 
 class UsersPage(ListPage):
@@ -31,8 +32,9 @@ class UsersPage(ListPage):
             um.COL_NAME: 190, um.COL_EMAIL: 220, um.COL_PHONE: 130, um.COL_GROUP: 140, um.COL_STATUS: 80,
             um.COL_TOKENS: 150})
         self.setup_search(ui.searchEdit)
-        self.add_filter(ui.statusCombo, STATUS_FILTERS)
-        self.show_count(ui.countLabel, "user")
+        self.add_filter(ui.statusCombo, [(self.tr(label) if value is None else state_label(label), value)
+                                         for label, value in STATUS_FILTERS])
+        self.show_count(ui.countLabel, self.tr("{count} user"), self.tr("{count} users"))
         self.model.modelReset.connect(self._update_actions)
         ui.addButton.clicked.connect(self.add_user)
         ui.editButton.clicked.connect(self.edit_selected)
@@ -60,10 +62,10 @@ class UsersPage(ListPage):
         for button in (ui.addButton, ui.disableButton, ui.importButton):
             button.setVisible(edit)
         ui.removeButton.setVisible(ctx.can(Permission.REMOVE_USERS))
-        ui.editButton.setText("Edit…" if edit else "View…")
+        ui.editButton.setText(self.tr("Edit…") if edit else self.tr("View…"))
         ui.editButton.setEnabled(row is not None)
         ui.disableButton.setEnabled(row is not None)
-        ui.disableButton.setText("Enable" if row is not None and row.status == "disabled" else "Disable…")
+        ui.disableButton.setText(self.tr("Enable") if row is not None and row.status == "disabled" else self.tr("Disable…"))
         ui.removeButton.setEnabled(row is not None)
         if getattr(self, "sessions_button", None) is not None:
             self.sessions_button.setEnabled(row is not None)
@@ -81,14 +83,14 @@ class UsersPage(ListPage):
 
     def _open_dialog(self, user_id: UUID | None) -> UserDialog:
         dialog = UserDialog(self.services, self.operator, user_id, self)
-        dialog.userSaved.connect(lambda d: self.done(f"Saved {d.data.first_name} {d.data.last_name}".strip() + "."))
+        dialog.userSaved.connect(lambda d: self.done(self.tr("Saved {name}.").format(name=f"{d.data.first_name} {d.data.last_name}".strip())))
         return self.open_dialog(dialog)
 
     # -- their sessions ------------------------------------------------------------------------
     def _add_sessions_button(self) -> None:
-        button = QPushButton("Sessions…", self)
+        button = QPushButton(self.tr("Sessions…"), self)
         button.setObjectName("sessionsButton")
-        button.setToolTip("The selected user's charging sessions")
+        button.setToolTip(self.tr("The selected user's charging sessions"))
         layout = self._layout_holding(self.ui.editButton)
         layout.insertWidget(layout.indexOf(self.ui.editButton) + 1, button)
         button.clicked.connect(self.show_sessions)
@@ -111,12 +113,12 @@ class UsersPage(ListPage):
         if row is None:
             return None
         dialog = QDialog(self)
-        dialog.setWindowTitle(f"Charging sessions of {row.name}")
+        dialog.setWindowTitle(self.tr("Charging sessions of {name}").format(name=row.name))
         dialog.resize(1200, 520)
         layout = QVBoxLayout(dialog)
         central = getattr(self.window(), "central_system", None)
         dialog.sessions = SessionsList(self.services, central, self.operator, SessionFilter(user_id=row.id),
-                                       f"Every session of {row.name} at the stations you see, newest first.", dialog)
+                                       self.tr("Every session of {name} at the stations you see, newest first.").format(name=row.name), dialog)
         layout.addWidget(dialog.sessions)
         dialog.finished.connect(lambda _r: dialog.sessions.detach())
         return self.open_dialog(dialog)
@@ -130,28 +132,29 @@ class UsersPage(ListPage):
             self.enable(row)
             return None
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Disable charging user")
-        dialog.setLabelText(f"Why may {row.name} no longer charge? (Drivers and colleagues will ask.)")
-        dialog.setOkButtonText("Disable")
+        dialog.setWindowTitle(self.tr("Disable charging user"))
+        dialog.setLabelText(self.tr("Why may {name} no longer charge? (Drivers and colleagues will ask.)").format(name=row.name))
+        dialog.setOkButtonText(self.tr("Disable"))
         dialog.textValueSelected.connect(lambda reason: self.disable(row, reason))
         return self.open_dialog(dialog)
 
     def disable(self, row, reason: str) -> None:
         self.act(self.services.people.users.disable(self.operator(), row.id, reason), "disabling a charging user",
-                 lambda _d: f"{row.name} is disabled: their tokens are refused.")
+                 lambda _d: self.tr("{name} is disabled: their tokens are refused.").format(name=row.name))
 
     def enable(self, row) -> None:
         self.act(self.services.people.users.enable(self.operator(), row.id), "enabling a charging user",
-                 lambda _d: f"{row.name} is active again.")
+                 lambda _d: self.tr("{name} is active again.").format(name=row.name))
 
     # -- remove ---------------------------------------------------------------------------------
     def confirm_remove(self) -> QMessageBox | None:
         row = self.selected()
         if row is None:
             return None
-        return self.confirm("Remove charging user", f"Remove {row.name}?", "Remove user", lambda: self.remove(row),
-                            f"Their {len(row.token_uids)} token(s) are deleted with them and refused from now on. "
-                            "Their past sessions stay in the history.")
+        return self.confirm(self.tr("Remove charging user"), self.tr("Remove {name}?").format(name=row.name), self.tr("Remove user"),
+                            lambda: self.remove(row),
+                            self.tr("Their {count} token(s) are deleted with them and refused from now on. "
+                                    "Their past sessions stay in the history.").format(count=len(row.token_uids)))
 
     @property
     def confirm_remove_button(self):
@@ -159,11 +162,11 @@ class UsersPage(ListPage):
 
     def remove(self, row) -> None:
         self.act(self.services.people.users.remove(self.operator(), row.id), "removing a charging user",
-                 lambda _r: f"Removed {row.name}.")
+                 lambda _r: self.tr("Removed {name}.").format(name=row.name))
 
     # -- CSV ----------------------------------------------------------------------------------
     def choose_import_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import charging users", "", "CSV files (*.csv);;All files (*)")
+        dialog = QFileDialog(self, self.tr("Import charging users"), "", self.tr("CSV files (*.csv);;All files (*)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.import_file)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -178,7 +181,7 @@ class UsersPage(ListPage):
         return dialog
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Export charging users", "charging-users.csv", "CSV files (*.csv)")
+        dialog = QFileDialog(self, self.tr("Export charging users"), "charging-users.csv", self.tr("CSV files (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.fileSelected.connect(self.export_file)
@@ -187,6 +190,6 @@ class UsersPage(ListPage):
         return dialog
 
     def export_file(self, path: str) -> None:
-        self.done("Exporting…")
+        self.done(self.tr("Exporting…"))
         self.act(self.services.people.csv.export_file(self.operator(), path), "exporting charging users",
-                 lambda n: f"Exported {n} charging users to {path}.")
+                 lambda n: self.tr("Exported {count} charging users to {path}.").format(count=n, path=path))

@@ -50,6 +50,8 @@ COLUMN_NAMES = (
     QT_TRANSLATE_NOOP("Columns", "Error type"),
     QT_TRANSLATE_NOOP("Columns", "Date & time"),
     QT_TRANSLATE_NOOP("Columns", "Problem"),
+    QT_TRANSLATE_NOOP("Columns", "Row"),  # the CSV import's refused rows (gui/dialogs/csv_import_dialog.py)
+    QT_TRANSLATE_NOOP("Columns", "Column"),
     QT_TRANSLATE_NOOP("Columns", "Since"),
     QT_TRANSLATE_NOOP("Columns", "Charging group"),
     QT_TRANSLATE_NOOP("Columns", "File"),

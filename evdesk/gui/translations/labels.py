@@ -27,6 +27,16 @@ STATE_NAMES = (
     QT_TRANSLATE_NOOP("States", "Active"),
     QT_TRANSLATE_NOOP("States", "Disabled"),
     QT_TRANSLATE_NOOP("States", "Out of order"),
+    # charging users and tokens (gui/models/users_model.py, tokens_model.py), operators (core/operators.py)
+    QT_TRANSLATE_NOOP("States", "Inactive"),
+    QT_TRANSLATE_NOOP("States", "Blocked"),
+    QT_TRANSLATE_NOOP("States", "Invited"),
+    # invoices (gui/models/invoices_model.py)
+    QT_TRANSLATE_NOOP("States", "Preview"),
+    QT_TRANSLATE_NOOP("States", "Not sent"),
+    QT_TRANSLATE_NOOP("States", "Sent"),
+    QT_TRANSLATE_NOOP("States", "Paid"),
+    QT_TRANSLATE_NOOP("States", "Overdue"),
     # charging sessions (core/reads/sessions.py STATE_LABELS)
     QT_TRANSLATE_NOOP("States", "Running"),
     QT_TRANSLATE_NOOP("States", "Finished"),
