@@ -501,8 +501,8 @@
         <translation>Das CA-Zertifikat wurde nach {path} geschrieben ({format}).</translation>
     </message>
     <message>
-        <source>Saved. The listener changes when evdesk starts next.</source>
-        <translation>Gespeichert. Der Listener ändert sich beim nächsten Start von evdesk.</translation>
+        <source>Saved. The OCPP server listens as chosen now; stations on a listener that closed reconnect on the other.</source>
+        <translation>Gespeichert. Der OCPP-Server lauscht jetzt wie gewählt; Stationen an einem geschlossenen Listener verbinden sich neu mit dem anderen.</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1837,74 @@
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
+    <message>
+        <source>Ask the station for a certificate signing request; it waits under Settings → Certificates for an admin (or is signed at once for adopted stations when the site says so).</source>
+        <translation>Fordert von der Station eine Zertifikatsignierungsanforderung an; sie wartet unter Einstellungen → Zertifikate auf einen Administrator (oder wird bei übernommenen Stationen sofort signiert, wenn der Standort es so festlegt).</translation>
+    </message>
+    <message>
+        <source>Diagnostics log</source>
+        <translation>Diagnoseprotokoll</translation>
+    </message>
+    <message>
+        <source>Ask which root certificates of a kind the station holds (each with the hash data that deletes it).</source>
+        <translation>Fragt, welche Stammzertifikate einer Art die Station hat (jedes mit den Hash-Daten, mit denen es gelöscht wird).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Give the station the site&apos;s CA certificate as its central system root, so that it trusts evdesk&apos;s wss:// certificate (security profiles 2 and 3).</source>
+        <translation>Gibt der Station das CA-Zertifikat des Standorts als Zentralsystem-Stammzertifikat, damit sie dem wss://-Zertifikat von evdesk vertraut (Sicherheitsprofile 2 und 3).</translation>
+    </message>
+    <message>
+        <source>Central system root</source>
+        <translation>Zentralsystem-Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>The station uploads its diagnostics or security log to the location; progress shows in the network log.</source>
+        <translation>Die Station lädt ihr Diagnose- oder Sicherheitsprotokoll an den Ort hoch; der Fortschritt erscheint im Netzwerkprotokoll.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <source>Remove a root certificate from the station, named by the hash data &quot;Installed certificates&quot; reported.</source>
+        <translation>Entfernt ein Stammzertifikat von der Station, benannt durch die Hash-Daten, die „Installierte Zertifikate“ gemeldet hat.</translation>
+    </message>
+    <message>
+        <source>Hash data (JSON)</source>
+        <translation>Hash-Daten (JSON)</translation>
+    </message>
+    <message>
+        <source>e.g. https://files.example.com/fw/evb200-2.0.0.bin</source>
+        <translation>z. B. https://files.example.com/fw/evb200-2.0.0.bin</translation>
+    </message>
+    <message>
+        <source>Security log</source>
+        <translation>Sicherheitsprotokoll</translation>
+    </message>
+    <message>
+        <source>Signature (base64)</source>
+        <translation>Signatur (Base64)</translation>
+    </message>
+    <message>
+        <source>Signing certificate (PEM)</source>
+        <translation>Signaturzertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Manufacturer root</source>
+        <translation>Hersteller-Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>The station downloads signed firmware, checks its signature with the signing certificate and installs it after the retrieve time (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware).</source>
+        <translation>Die Station lädt signierte Firmware herunter, prüft ihre Signatur mit dem Signaturzertifikat und installiert sie nach dem Abrufzeitpunkt (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware).</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1935,6 +2003,34 @@
     <message>
         <source>Get diagnostics…</source>
         <translation>Diagnose abrufen…</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Signed firmware update…</source>
+        <translation>Signiertes Firmware-Update…</translation>
+    </message>
+    <message>
+        <source>Get log…</source>
+        <translation>Protokoll abrufen…</translation>
+    </message>
+    <message>
+        <source>Install the site CA…</source>
+        <translation>Standort-CA installieren…</translation>
+    </message>
+    <message>
+        <source>Installed certificates…</source>
+        <translation>Installierte Zertifikate…</translation>
+    </message>
+    <message>
+        <source>Delete a certificate…</source>
+        <translation>Zertifikat löschen…</translation>
+    </message>
+    <message>
+        <source>Request a station certificate…</source>
+        <translation>Stationszertifikat anfordern…</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2185,17 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>{state} (seat {seat})</source>
+        <translation>{state} (Arbeitsplatz {seat})</translation>
+    </message>
+    <message>
+        <source>Online at seat {seat}</source>
+        <translation>Online am Arbeitsplatz {seat}</translation>
     </message>
 </context>
 <context>

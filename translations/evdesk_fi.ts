@@ -501,8 +501,8 @@
         <translation>CA-varmenne kirjoitettiin tiedostoon {path} ({format}).</translation>
     </message>
     <message>
-        <source>Saved. The listener changes when evdesk starts next.</source>
-        <translation>Tallennettu. Kuuntelija vaihtuu, kun evdesk käynnistyy seuraavan kerran.</translation>
+        <source>Saved. The OCPP server listens as chosen now; stations on a listener that closed reconnect on the other.</source>
+        <translation>Tallennettu. OCPP-palvelin kuuntelee nyt valitulla tavalla; suljetun kuuntelijan asemat yhdistävät uudelleen toiseen.</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1837,74 @@
         <source> (optional)</source>
         <translation> (valinnainen)</translation>
     </message>
+    <message>
+        <source>Ask the station for a certificate signing request; it waits under Settings → Certificates for an admin (or is signed at once for adopted stations when the site says so).</source>
+        <translation>Pyydä asemalta varmenteen allekirjoituspyyntö; se odottaa ylläpitäjää kohdassa Asetukset → Varmenteet (tai allekirjoitetaan heti hyväksytyille asemille, jos kohteen asetus niin määrää).</translation>
+    </message>
+    <message>
+        <source>Diagnostics log</source>
+        <translation>Diagnostiikkaloki</translation>
+    </message>
+    <message>
+        <source>Ask which root certificates of a kind the station holds (each with the hash data that deletes it).</source>
+        <translation>Kysy, mitkä tietyn lajin juurivarmenteet asemalla on (kukin poistoon tarvittavine tiivistetietoineen).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Give the station the site&apos;s CA certificate as its central system root, so that it trusts evdesk&apos;s wss:// certificate (security profiles 2 and 3).</source>
+        <translation>Anna asemalle kohteen CA-varmenne sen keskusjärjestelmän juurivarmenteeksi, jotta se luottaa evdeskin wss://-varmenteeseen (suojausprofiilit 2 ja 3).</translation>
+    </message>
+    <message>
+        <source>Central system root</source>
+        <translation>Keskusjärjestelmän juurivarmenne</translation>
+    </message>
+    <message>
+        <source>The station uploads its diagnostics or security log to the location; progress shows in the network log.</source>
+        <translation>Asema lähettää diagnostiikka- tai tietoturvalokinsa osoitteeseen; eteneminen näkyy verkkolokissa.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Asenna</translation>
+    </message>
+    <message>
+        <source>Remove a root certificate from the station, named by the hash data &quot;Installed certificates&quot; reported.</source>
+        <translation>Poista asemalta juurivarmenne, jonka &quot;Asennetut varmenteet&quot; ilmoitti tiivistetietoineen.</translation>
+    </message>
+    <message>
+        <source>Hash data (JSON)</source>
+        <translation>Tiivistetiedot (JSON)</translation>
+    </message>
+    <message>
+        <source>e.g. https://files.example.com/fw/evb200-2.0.0.bin</source>
+        <translation>esim. https://files.example.com/fw/evb200-2.0.0.bin</translation>
+    </message>
+    <message>
+        <source>Security log</source>
+        <translation>Tietoturvaloki</translation>
+    </message>
+    <message>
+        <source>Signature (base64)</source>
+        <translation>Allekirjoitus (base64)</translation>
+    </message>
+    <message>
+        <source>Signing certificate (PEM)</source>
+        <translation>Allekirjoitusvarmenne (PEM)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>Manufacturer root</source>
+        <translation>Valmistajan juurivarmenne</translation>
+    </message>
+    <message>
+        <source>The station downloads signed firmware, checks its signature with the signing certificate and installs it after the retrieve time (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware).</source>
+        <translation>Asema lataa allekirjoitetun laiteohjelmiston, tarkistaa sen allekirjoituksen allekirjoitusvarmenteella ja asentaa sen noutoajan jälkeen (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware).</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1935,6 +2003,34 @@
     <message>
         <source>Get diagnostics…</source>
         <translation>Hae diagnostiikka…</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Tietoturva</translation>
+    </message>
+    <message>
+        <source>Signed firmware update…</source>
+        <translation>Allekirjoitettu laiteohjelmistopäivitys…</translation>
+    </message>
+    <message>
+        <source>Get log…</source>
+        <translation>Hae loki…</translation>
+    </message>
+    <message>
+        <source>Install the site CA…</source>
+        <translation>Asenna kohteen CA…</translation>
+    </message>
+    <message>
+        <source>Installed certificates…</source>
+        <translation>Asennetut varmenteet…</translation>
+    </message>
+    <message>
+        <source>Delete a certificate…</source>
+        <translation>Poista varmenne…</translation>
+    </message>
+    <message>
+        <source>Request a station certificate…</source>
+        <translation>Pyydä aseman varmenne…</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2185,17 @@
     <message>
         <source>Close</source>
         <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>{state} (seat {seat})</source>
+        <translation>{state} (työasema {seat})</translation>
+    </message>
+    <message>
+        <source>Online at seat {seat}</source>
+        <translation>Yhteydessä työasemaan {seat}</translation>
     </message>
 </context>
 <context>

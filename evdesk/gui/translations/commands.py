@@ -46,6 +46,13 @@ MENU_TEXTS = (
     QT_TRANSLATE_NOOP("Commands", "Get composite schedule…"),
     QT_TRANSLATE_NOOP("Commands", "Firmware update…"),
     QT_TRANSLATE_NOOP("Commands", "Get diagnostics…"),
+    QT_TRANSLATE_NOOP("Commands", "Security"),
+    QT_TRANSLATE_NOOP("Commands", "Signed firmware update…"),
+    QT_TRANSLATE_NOOP("Commands", "Get log…"),
+    QT_TRANSLATE_NOOP("Commands", "Install the site CA…"),
+    QT_TRANSLATE_NOOP("Commands", "Installed certificates…"),
+    QT_TRANSLATE_NOOP("Commands", "Delete a certificate…"),
+    QT_TRANSLATE_NOOP("Commands", "Request a station certificate…"),
 )
 
 PARAM_TEXTS = (
@@ -135,4 +142,21 @@ PARAM_TEXTS = (
     QT_TRANSLATE_NOOP("CommandParams", "Until"),
     # the command dialog's own words around them (gui/dialogs/command_dialog.py)
     QT_TRANSLATE_NOOP("CommandParams", " (optional)"),
+    QT_TRANSLATE_NOOP("CommandParams", "Ask the station for a certificate signing request; it waits under Settings → Certificates for an admin (or is signed at once for adopted stations when the site says so)."),
+    QT_TRANSLATE_NOOP("CommandParams", "Diagnostics log"),
+    QT_TRANSLATE_NOOP("CommandParams", "Ask which root certificates of a kind the station holds (each with the hash data that deletes it)."),
+    QT_TRANSLATE_NOOP("CommandParams", "Delete"),
+    QT_TRANSLATE_NOOP("CommandParams", "Give the station the site's CA certificate as its central system root, so that it trusts evdesk's wss:// certificate (security profiles 2 and 3)."),
+    QT_TRANSLATE_NOOP("CommandParams", "Central system root"),
+    QT_TRANSLATE_NOOP("CommandParams", "The station uploads its diagnostics or security log to the location; progress shows in the network log."),
+    QT_TRANSLATE_NOOP("CommandParams", "Install"),
+    QT_TRANSLATE_NOOP("CommandParams", "Remove a root certificate from the station, named by the hash data \"Installed certificates\" reported."),
+    QT_TRANSLATE_NOOP("CommandParams", "Hash data (JSON)"),
+    QT_TRANSLATE_NOOP("CommandParams", "e.g. https://files.example.com/fw/evb200-2.0.0.bin"),
+    QT_TRANSLATE_NOOP("CommandParams", "Security log"),
+    QT_TRANSLATE_NOOP("CommandParams", "Signature (base64)"),
+    QT_TRANSLATE_NOOP("CommandParams", "Signing certificate (PEM)"),
+    QT_TRANSLATE_NOOP("CommandParams", "Log"),
+    QT_TRANSLATE_NOOP("CommandParams", "Manufacturer root"),
+    QT_TRANSLATE_NOOP("CommandParams", "The station downloads signed firmware, checks its signature with the signing certificate and installs it after the retrieve time (1.6 SignedUpdateFirmware, 2.0.1 UpdateFirmware)."),
 )
