@@ -71,7 +71,7 @@ class Ui_InvoicesPage(object):
         self.searchEdit = QLineEdit(InvoicesPage)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setClearButtonEnabled(True)
-        self.searchEdit.setMinimumSize(QSize(240, 0))
+        self.searchEdit.setMinimumSize(QSize(180, 0))
 
         self.headerRow.addWidget(self.searchEdit)
 
@@ -115,6 +115,16 @@ class Ui_InvoicesPage(object):
         self.filterSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.filterRow.addItem(self.filterSpacer)
+
+        self.exportButton = QPushButton(InvoicesPage)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.filterRow.addWidget(self.exportButton)
+
+        self.settingsButton = QPushButton(InvoicesPage)
+        self.settingsButton.setObjectName(u"settingsButton")
+
+        self.filterRow.addWidget(self.settingsButton)
 
 
         self.pageLayout.addLayout(self.filterRow)
@@ -170,16 +180,6 @@ class Ui_InvoicesPage(object):
 
         self.buttonRow.addItem(self.buttonSpacer)
 
-        self.exportButton = QPushButton(InvoicesPage)
-        self.exportButton.setObjectName(u"exportButton")
-
-        self.buttonRow.addWidget(self.exportButton)
-
-        self.settingsButton = QPushButton(InvoicesPage)
-        self.settingsButton.setObjectName(u"settingsButton")
-
-        self.buttonRow.addWidget(self.settingsButton)
-
 
         self.pageLayout.addLayout(self.buttonRow)
 
@@ -206,6 +206,8 @@ class Ui_InvoicesPage(object):
         self.runLabel.setText(QCoreApplication.translate("InvoicesPage", u"Run", None))
         self.statusLabel.setText(QCoreApplication.translate("InvoicesPage", u"Status", None))
         self.userLabel.setText(QCoreApplication.translate("InvoicesPage", u"User", None))
+        self.exportButton.setText(QCoreApplication.translate("InvoicesPage", u"Export CSV\u2026", None))
+        self.settingsButton.setText(QCoreApplication.translate("InvoicesPage", u"Invoice settings\u2026", None))
         self.totalsLabel.setText("")
         self.newRunButton.setText(QCoreApplication.translate("InvoicesPage", u"New invoice run\u2026", None))
         self.openPdfButton.setText(QCoreApplication.translate("InvoicesPage", u"Open PDF", None))
@@ -213,8 +215,6 @@ class Ui_InvoicesPage(object):
         self.paidButton.setText(QCoreApplication.translate("InvoicesPage", u"Mark paid", None))
         self.unpaidButton.setText(QCoreApplication.translate("InvoicesPage", u"Mark unpaid\u2026", None))
         self.creditButton.setText(QCoreApplication.translate("InvoicesPage", u"Credit note\u2026", None))
-        self.exportButton.setText(QCoreApplication.translate("InvoicesPage", u"Export CSV\u2026", None))
-        self.settingsButton.setText(QCoreApplication.translate("InvoicesPage", u"Invoice settings\u2026", None))
         self.stateLabel.setText("")
         pass
     # retranslateUi
