@@ -24,6 +24,10 @@ is below `ADDRESS_FREE - 1`, so checks under way never bring it to a hold by
 themselves. Many chargers behind one router redialling at once after a restart
 all get in (they used to be held, up to 5 minutes, by each other's unfinished
 checks), and a burst of guesses still gets its 5 free tries and then one per hold.
+A check once begun is judged to the end even when the caller gives up (the server's
+handshake time-out while the machine is slow): a right password then counts as a
+login, not as a failure left open (which held the address for every charger behind it),
+and a wrong one still counts as a failure.
 """
 
 from __future__ import annotations
@@ -74,27 +78,34 @@ class AuthThrottle:
         counter.prune(self.clock())
         return len(counter.failures) < ADDRESS_FREE - 1
 
-    @asynccontextmanager
-    async def turn(self, address: str):
-        """Wait until a password check from `address` may start (see the module doc), hold the
-        turn while it runs (begin ... failed / succeeded), then let the next one try."""
+    async def take_turn(self, address: str) -> None:
+        """Wait until a password check from `address` may start (see the module doc); the caller
+        then holds the turn until `end_turn(address)`."""
         while not self._may_start(address):
             changed = self._turn_changed.get(address)
             if changed is None:
                 changed = self._turn_changed[address] = asyncio.Event()
             await changed.wait()
         self._under_way[address] = self._under_way.get(address, 0) + 1
+
+    def end_turn(self, address: str) -> None:
+        left = self._under_way[address] - 1
+        if left:
+            self._under_way[address] = left
+        else:
+            del self._under_way[address]
+        changed = self._turn_changed.pop(address, None)
+        if changed is not None:
+            changed.set()
+
+    @asynccontextmanager
+    async def turn(self, address: str):
+        """`take_turn` ... `end_turn` around a block."""
+        await self.take_turn(address)
         try:
             yield
         finally:
-            left = self._under_way[address] - 1
-            if left:
-                self._under_way[address] = left
-            else:
-                del self._under_way[address]
-            changed = self._turn_changed.pop(address, None)
-            if changed is not None:
-                changed.set()
+            self.end_turn(address)
 
     def _counter(self, table: OrderedDict, key) -> _Counter:
         counter = table.get(key)

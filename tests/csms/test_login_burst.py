@@ -10,6 +10,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
+from tests.waiting import wait_for
 
 PASSWORD = "site-router-pw-2026"
 
@@ -38,3 +39,24 @@ async def test_a_burst_of_guesses_from_one_address_gets_no_more_checks_than_a_se
     checked = statuses.count(401)
     assert checked <= 5 + 1, statuses  # the address's 5 free tries, then one per hold (1 s)
     assert statuses.count(429) == len(statuses) - checked, statuses
+
+
+async def test_a_login_given_up_during_its_check_is_judged_and_leaves_no_failure(central, services):
+    """The server's handshake time-out may cancel a login while its password is being checked
+    (a slow machine): the check still ends, a right password counts as a login (the station is
+    let in at once next time), not as a failure that holds its address."""
+    from websockets.datastructures import Headers
+    from websockets.http11 import Request
+
+    await services.stations.create_station("NAT-SLOW", password=PASSWORD, ctx=SYSTEM_CONTEXT)
+    known = services.stations.get("NAT-SLOW")
+    auth = "Basic " + base64.b64encode(f"NAT-SLOW:{PASSWORD}".encode()).decode()
+    request = Request("/NAT-SLOW", Headers({"Authorization": auth}))
+    throttle = central.auth_throttle
+    attempt = asyncio.create_task(central._check_login(None, known, "NAT-SLOW", "192.0.2.7", request))
+    while not throttle.failures(address="192.0.2.7"):  # begun (no await before it): counted until judged
+        await asyncio.sleep(0)
+    assert not attempt.done()  # its scrypt check takes tens of ms in a worker thread
+    attempt.cancel()
+    await wait_for(lambda: throttle.failures(address="192.0.2.7") == 0 and throttle.trusted("NAT-SLOW", "192.0.2.7"))
+    assert attempt.cancelled()
