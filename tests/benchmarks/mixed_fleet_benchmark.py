@@ -16,6 +16,8 @@ ramp (--ramp new connections per second in all, 100 as in the latency benchmark)
   1.6  wss://  chargers.py,   security profile 2: TLS, verified against the site CA, basic auth
   2.0.1 ws://  chargers201.py, security profile 1
   2.0.1 wss:// chargers201.py, security profile 2
+Each station dials from its own loopback address (127.16-19.x.y; --one-address: all from
+127.0.0.1, a fleet behind one router, where evdesk's login throttle takes turns per address).
 Every station has --connectors EVSEs with a session on each, meter values every
 --meter-interval s (60, the window profile of the latency benchmark), Heartbeats, local
 lists, and answers to every call evdesk makes (SetVariables after a 2.0.1 boot, ...).
@@ -135,6 +137,8 @@ def start_generators(args, urls: dict[str, str], ca: Path, tags: list[str], size
                "--connectors", str(args.connectors), "--ramp", f"{ramp:.2f}", "--meter-interval", str(args.meter_interval),
                "--duration", str(args.duration), "--id-tags", ",".join(tags), "--prefix", prefix,
                "--progress", str(args.progress), "--seed", str(n + 1)]
+        if not args.one_address:  # each station from its own address, each fleet from its own net
+            cmd += ["--source-net", f"127.{16 + n}"]
         if tls:
             cmd += ["--ca", str(ca), "--password", STATION_PASSWORD]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)  # progress lines go to our stderr
@@ -273,6 +277,8 @@ def main() -> None:
     p.add_argument("--tokens", type=int, default=50, help="the fleet's cards the drivers use (default 50)")
     p.add_argument("--accept-rate", type=float, default=100.0, help="evdesk's boot accept rate per s (default 100)")
     p.add_argument("--progress", type=float, default=30.0, help="generator progress on stderr every N s (0: none)")
+    p.add_argument("--one-address", action="store_true",
+                   help="every station dials from 127.0.0.1 (a fleet behind one router) instead of its own address")
     p.add_argument("--json", action="store_true", help="also print the full result as one JSON line")
     args = p.parse_args()
     if args.stations_16 < 0 or args.stations_201 < 0 or args.stations_16 + args.stations_201 == 0:
