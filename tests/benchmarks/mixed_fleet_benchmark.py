@@ -52,6 +52,7 @@ import latency_benchmark as lat  # noqa: E402 - its process watch
 import load_benchmark as lb  # noqa: E402 - its site, process and metrics helpers
 
 TARGET_LOOP_LAG_P99_MS = 50.0
+TIMELINE_S = 10.0  # the loop lag's timeline: one slice per 10 s
 RAMP_SETTLE_S = 10.0  # after the ramp: the last stations' boots, configuration and first sessions
 STATION_PASSWORD = "mixed-fleet-2026-basic-auth"
 FLEETS = (  # name, generator, identity prefix, OCPP version, TLS
@@ -199,6 +200,34 @@ def phase_lag(before: dict, after: dict) -> dict:
             f"share_over_{TARGET_LOOP_LAG_P99_MS:g}_ms_percent": round(100 * over / total, 2)}
 
 
+class LagTimeline:
+    """The loop lag slice by slice (every `TIMELINE_S` s from the load's start): where it lags."""
+
+    def __init__(self, metrics: Path, before: dict):
+        self.metrics = metrics
+        self.readings = [(0.0, before)]
+        self.t0 = time.monotonic()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(TIMELINE_S):
+            self.readings.append((time.monotonic() - self.t0, lb.read_metrics(self.metrics)))
+
+    def finish(self, last: dict) -> list[dict]:
+        self._stop.set()
+        self._thread.join()
+        self.readings.append((time.monotonic() - self.t0, last))
+        key = f"share_over_{TARGET_LOOP_LAG_P99_MS:g}_ms_percent"
+        out = []
+        for (t_a, a), (t_b, b) in zip(self.readings, self.readings[1:]):
+            lag = phase_lag(a, b)
+            out.append({"from_s": round(t_a), "to_s": round(t_b), "samples": lag.get("samples", 0),
+                        "p99_at_most_ms": lag.get("p99_at_most_ms"), "over_target_percent": lag.get(key)})
+        return out
+
+
 def run(args) -> dict:
     sizes = fleet_sizes(args)
     with tempfile.TemporaryDirectory(prefix="evdesk-mixed-fleet-") as tmp:
@@ -223,9 +252,11 @@ def run(args) -> dict:
             ramp_end = threading.Timer(ramp_s + RAMP_SETTLE_S, lambda: at_ramp_end.update(lb.read_metrics(metrics)))
             at_ramp_end: dict = {}
             ramp_end.start()
+            timeline = LagTimeline(metrics, before)
             results = collect(gens, ramp_s + args.duration + 600)
             ramp_end.cancel()
             lag = lb.read_metrics(metrics)
+            slices = timeline.finish(lag)
             server_figures, load_figures = server.finish(), load.finish()
             alive = proc.poll() is None
         finally:
@@ -237,7 +268,8 @@ def run(args) -> dict:
             "loop_lag": {"p50_ms": lat._r(lag.get("p50_ms")), "p99_ms": lat._r(lag.get("p99_ms")),
                          "max_ms": lat._r(lag.get("max_ms")), "max_before_load_ms": lat._r(before.get("max_ms")),
                          "samples": lag.get("samples"), "during_load": phase_lag(before, lag),
-                         "ramp": phase_lag(before, at_ramp_end), "after_ramp": phase_lag(at_ramp_end, lag)},
+                         "ramp": phase_lag(before, at_ramp_end), "after_ramp": phase_lag(at_ramp_end, lag),
+                         "timeline": slices},
             "server": {**server_figures, "alive_at_end": alive}, "machine": load_figures, "rows_stored": rows,
             "server_log_tail": log_tail}
 
@@ -260,6 +292,9 @@ def report(out: dict) -> None:
     print(f"window loop lag during the load: {lag['during_load']}", flush=True)
     print(f"  ramp (+{RAMP_SETTLE_S:g} s): {lag['ramp']}", flush=True)
     print(f"  after it, the fleet running: {lag['after_ramp']}", flush=True)
+    print("  per 10 s from the load's start (s: p99 at most ms / % of samples over the target): " + ", ".join(
+        f"{t['from_s']}-{t['to_s']}: {lat._fmt(t['p99_at_most_ms'])}/{t['over_target_percent']}"
+        for t in lag["timeline"]), flush=True)
     print(f"evdesk: CPU {server['cpu_percent_of_one_core']} % of one core, peak RSS {server['peak_rss_mb']} MB; "
           f"machine load average (1 min) mean {out['machine']['load1_mean']}, max {out['machine']['load1_max']} "
           f"on {out['machine']['cpus']} CPUs; rows {out['rows_stored']}", flush=True)
