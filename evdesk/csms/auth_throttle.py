@@ -16,13 +16,27 @@ each over a sliding window of `WINDOW` seconds:
 A held attempt gets HTTP 429 with Retry-After and costs no password check.
 An attempt counts as failed from the moment it is let through until it
 succeeds, so a burst of parallel handshakes gets no more tries than a sequence.
+
+Turns (`turn(address)`): parallel checks from one address wait for their turn
+instead of counting against each other. A check may start when none from that
+address is under way, or while the address's count (failures + checks under way)
+is below `ADDRESS_FREE - 1`, so checks under way never bring it to a hold by
+themselves. Many chargers behind one router redialling at once after a restart
+all get in (they used to be held, up to 5 minutes, by each other's unfinished
+checks), and a burst of guesses still gets its 5 free tries and then one per hold.
+A check once begun is judged to the end even when the caller gives up (the server's
+handshake time-out while the machine is slow): a right password then counts as a
+login, not as a failure left open (which held the address for every charger behind it),
+and a wrong one still counts as a failure.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections import OrderedDict, deque
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 WINDOW = 600.0
@@ -52,6 +66,46 @@ class AuthThrottle:
         self._trusted: OrderedDict[tuple[str, str], float] = OrderedDict()
         self.held = 0  # attempts answered 429
         self.failed_total = 0
+        self._under_way: dict[str, int] = {}  # address -> password checks in progress
+        self._turn_changed: dict[str, asyncio.Event] = {}  # address -> set when one of them ends
+
+    def _may_start(self, address: str) -> bool:
+        if not self._under_way.get(address):
+            return True
+        counter = self._addresses.get(address)
+        if counter is None:
+            return True
+        counter.prune(self.clock())
+        return len(counter.failures) < ADDRESS_FREE - 1
+
+    async def take_turn(self, address: str) -> None:
+        """Wait until a password check from `address` may start (see the module doc); the caller
+        then holds the turn until `end_turn(address)`."""
+        while not self._may_start(address):
+            changed = self._turn_changed.get(address)
+            if changed is None:
+                changed = self._turn_changed[address] = asyncio.Event()
+            await changed.wait()
+        self._under_way[address] = self._under_way.get(address, 0) + 1
+
+    def end_turn(self, address: str) -> None:
+        left = self._under_way[address] - 1
+        if left:
+            self._under_way[address] = left
+        else:
+            del self._under_way[address]
+        changed = self._turn_changed.pop(address, None)
+        if changed is not None:
+            changed.set()
+
+    @asynccontextmanager
+    async def turn(self, address: str):
+        """`take_turn` ... `end_turn` around a block."""
+        await self.take_turn(address)
+        try:
+            yield
+        finally:
+            self.end_turn(address)
 
     def _counter(self, table: OrderedDict, key) -> _Counter:
         counter = table.get(key)

@@ -288,21 +288,9 @@ class CentralSystem:
             if refusal is not None:
                 return self._refuse_insecure(connection, known, address, *refusal)
         if known is not None and known.password_hash and known.security_profile < 3:
-            wait, counted = self.auth_throttle.begin(identity, address)
-            if wait > 0:
-                limited(log, logging.WARNING, address, "auth-held",
-                        "station %r from %s: login held for %d s after repeated wrong passwords", identity, address,
-                        math.ceil(wait))
-                return _respond(connection, http.HTTPStatus.TOO_MANY_REQUESTS,
-                                "Too many failed logins; try again later.\n",
-                                {"Retry-After": retry_after_header(wait)})
-            if not await self._password_ok(known, identity, request):
-                self.auth_throttle.failed(identity, address)
-                limited(log, logging.WARNING, identity, "auth-failed",
-                        "station %r from %s: wrong or missing password", identity, address)
-                return _respond(connection, http.HTTPStatus.UNAUTHORIZED, "Wrong station credentials.\n",
-                                {"WWW-Authenticate": 'Basic realm="evdesk", charset="UTF-8"'})
-            self.auth_throttle.succeeded(identity, address, counted)
+            refused = await self._check_login(connection, known, identity, address, request)
+            if refused is not None:
+                return refused
         admission = self.services.stations.admit(identity)
         if admission.decision == "accept" and admission.new:
             # a new station is on disk before its handshake is answered: a station that cannot be
@@ -342,6 +330,45 @@ class CentralSystem:
         return _respond(connection, http.HTTPStatus.SERVICE_UNAVAILABLE,
                         "evdesk cannot store new charging stations right now; try again later.\n",
                         {"Retry-After": "60"})
+
+    async def _check_login(self, connection: ServerConnection, known, identity: str, address: str,
+                           request: Request) -> Response | None:
+        """Basic auth through the throttle: None when let in, else the refusal (429 held, 401 wrong).
+        Checks from one address take turns (auth_throttle.turn) so right ones do not hold each other;
+        a check once begun is judged to the end in its own task, even if this handshake is given up."""
+        throttle = self.auth_throttle
+        await throttle.take_turn(address)
+        try:
+            wait, counted = throttle.begin(identity, address)
+        except BaseException:
+            throttle.end_turn(address)
+            raise
+        if wait > 0:
+            throttle.end_turn(address)
+            limited(log, logging.WARNING, address, "auth-held",
+                    "station %r from %s: login held for %d s after repeated wrong passwords", identity, address,
+                    math.ceil(wait))
+            return _respond(connection, http.HTTPStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again later.\n",
+                            {"Retry-After": retry_after_header(wait)})
+        judged = spawn(self._judge_login(known, identity, address, request, counted), name=f"login {identity}")
+        if not await asyncio.shield(judged):
+            limited(log, logging.WARNING, identity, "auth-failed",
+                    "station %r from %s: wrong or missing password", identity, address)
+            return _respond(connection, http.HTTPStatus.UNAUTHORIZED, "Wrong station credentials.\n",
+                            {"WWW-Authenticate": 'Basic realm="evdesk", charset="UTF-8"'})
+        return None
+
+    async def _judge_login(self, known, identity: str, address: str, request: Request, counted: bool) -> bool:
+        """The password check of one begun attempt, recorded with the throttle; ends the address's turn."""
+        try:
+            ok = await self._password_ok(known, identity, request)
+            if ok:
+                self.auth_throttle.succeeded(identity, address, counted)
+            else:
+                self.auth_throttle.failed(identity, address)
+            return ok
+        finally:
+            self.auth_throttle.end_turn(address)
 
     async def _password_ok(self, info, identity: str, request: Request) -> bool:
         creds = parse_basic_auth(request.headers.get("Authorization"))

@@ -5,6 +5,7 @@ from evdesk and not the `ocpp` library, so what it measures is the central syste
 
     python tests/benchmarks/chargers.py --url ws://127.0.0.1:9000/ --stations 2000 \\
         --connectors 2 --ramp 100 --meter-interval 10 --duration 180 --id-tags LOADTAG
+    python tests/benchmarks/chargers.py --url wss://127.0.0.1:9443/ --ca tls/ca.pem --password SECRET ...
 
 Each charger (identity PREFIX00001...):
   * connects during a ramp (--ramp new connections per second), subprotocol ocpp1.6; a
@@ -53,16 +54,11 @@ import resource
 import sys
 import time
 
-from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from charger_behaviour import CentralSystemCalls, ChargerState, iso_now, meter_sample, transaction_data  # noqa: E402
-from charger_stats import LoopWatch, Stats, failure_kind, percentile  # noqa: E402
-
-
-class Lost(Exception):
-    """The connection closed before the answer came."""
+from charger_link import ChargerLink  # noqa: E402
+from charger_stats import LoopWatch, Stats, percentile  # noqa: E402
+from charger_transport import add_arguments as add_transport_arguments  # noqa: E402
 
 
 class Connector:
@@ -81,86 +77,20 @@ class Connector:
         self.meter_start = energy
 
 
-class Charger(CentralSystemCalls):
+class Charger(ChargerLink, CentralSystemCalls):
+    subprotocol = "ocpp1.6"
+
     def __init__(self, identity: str, args, stats: Stats, rng: random.Random):
-        self.identity = identity
-        self.url = args.url.rstrip("/") + "/" + identity
-        self.args = args
-        self.stats = stats
-        self.rng = rng
+        self._init_link(identity, args, stats, rng)
         self.state = ChargerState(args.connectors, int(args.meter_interval))
         self.connectors = {c: Connector(c, rng.randint(100_000, 90_000_000)) for c in range(1, args.connectors + 1)}
-        self.ws = None
-        self.waiting: dict[str, tuple[asyncio.Future, str]] = {}
-        self.call_lock = asyncio.Lock()
-        self.seq = 0
-        self.accepted = False
         self.boot_now = asyncio.Event()
         self.offline_stops: list[dict] = []  # StopTransactions of sessions cut by a lost connection
-        self.tasks: set[asyncio.Task] = set()
-        self.reboot_after = 0.0
-        self.connected_once = False
 
     # -- the charger's life ------------------------------------------------------------
-    async def run(self, stopping: asyncio.Event) -> None:
-        delay = 1.0
-        while not stopping.is_set():
-            try:
-                ws = await connect(self.url, subprotocols=["ocpp1.6"], compression=None,
-                                   open_timeout=self.args.open_timeout, ping_interval=60, ping_timeout=60,
-                                   close_timeout=2, max_queue=None, user_agent_header="bench-charger/1.0")
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - every failure is counted and redialled
-                self.stats.handshake_failures[failure_kind(exc)] += 1
-                await asyncio.sleep(delay * self.rng.uniform(0.5, 1.5))
-                delay = min(delay * 2, 60.0)
-                continue
-            self.stats.connections += 1
-            if self.connected_once:
-                self.stats.reconnects += 1
-            self.connected_once = True
-            booted = await self._connected(ws, stopping)
-            if stopping.is_set():
-                break
-            if booted:
-                delay = 1.0
-            if self.reboot_after:
-                await asyncio.sleep(self.reboot_after)
-                self.reboot_after = 0.0
-                continue
-            await asyncio.sleep(delay * self.rng.uniform(0.5, 1.5))
-            delay = min(delay * 2, 60.0)
-
-    async def _connected(self, ws, stopping: asyncio.Event) -> bool:
-        self.ws = ws
-        self.accepted = False
-        reader = asyncio.create_task(self._reader(ws))
-        life = asyncio.create_task(self._life())
-        try:
-            done, _ = await asyncio.wait({reader, life}, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                self._note_failure(task)
-        finally:
-            for c in self.connectors.values():
-                self._cut_session(c)
-            for task in (reader, life, *self.tasks):
-                task.cancel()
-            await asyncio.gather(reader, life, *self.tasks, return_exceptions=True)
-            self.tasks.clear()
-            for fut, _ in self.waiting.values():
-                if not fut.done():
-                    fut.set_exception(Lost())
-            self.waiting.clear()
-            self.ws = None
-            try:
-                await asyncio.wait_for(ws.close(), 3)
-            except Exception:  # noqa: BLE001
-                pass
-            if not stopping.is_set():  # closed during the run (by the server, a reset, a lost link)
-                code = ws.close_code if ws.close_code is not None else 1006
-                self.stats.closes[str(code)] += 1
-        return self.accepted
+    def _link_lost(self) -> None:
+        for c in self.connectors.values():
+            self._cut_session(c)
 
     def _cut_session(self, c: Connector) -> None:
         """A session running when the socket went: the charger ends it and sends its Stop after the next boot."""
@@ -172,19 +102,6 @@ class Charger(CentralSystemCalls):
         c.tx = None
         c.status = "Available"
 
-    def _spawn(self, coro) -> asyncio.Task:
-        task = asyncio.create_task(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        task.add_done_callback(self._note_failure)
-        return task
-
-    def _note_failure(self, task: asyncio.Task) -> None:
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None and not isinstance(exc, (Lost, ConnectionClosed)):
-            self.stats.charger_errors[f"{type(exc).__name__}: {exc}"[:120]] += 1
 
     async def _life(self) -> None:
         while True:  # boot until accepted
@@ -310,93 +227,21 @@ class Charger(CentralSystemCalls):
         await self.call("MeterValues", payload)
 
     # -- calling ------------------------------------------------------------------------------
-    async def call(self, action: str, payload: dict) -> dict | None:
-        """Send a CALL (one at a time per connection) and return its answer's payload, or None."""
-        async with self.call_lock:
-            ws = self.ws
-            if ws is None:
-                raise Lost()
-            self.seq += 1
-            uid = f"{self.seq:x}"
-            fut = asyncio.get_running_loop().create_future()
-            self.waiting[uid] = (fut, action)
-            text = json.dumps([2, uid, action, payload], separators=(",", ":"))
-            sent_at = time.perf_counter()
-            figures = self.stats.figures(action, time.monotonic())
-            try:
-                await ws.send(text)
-                self.stats.frames_out += 1
-                msg, received_at = await asyncio.wait_for(fut, self.args.call_timeout)
-            except TimeoutError:
-                for f in figures:
-                    f.timeouts += 1
-                return None
-            except (Lost, ConnectionClosed):
-                for f in figures:
-                    f.lost += 1
-                raise Lost() from None
-            finally:
-                self.waiting.pop(uid, None)
-        if msg[0] == 4:
-            for f in figures:
-                f.callerrors += 1
-                f.error_codes[str(msg[2])] += 1
-            return None
-        for f in figures:
-            f.latencies.append(received_at - sent_at)
-        return msg[2] if isinstance(msg[2], dict) else {}
 
-    async def _reader(self, ws) -> None:
-        try:
-            async for text in ws:
-                received_at = time.perf_counter()
-                self.stats.frames_in += 1
-                try:
-                    msg = json.loads(text)
-                    kind, uid = msg[0], msg[1]
-                except (ValueError, TypeError, IndexError, KeyError):
-                    self.stats.answered("(unreadable frame)", "ignored")
-                    continue
-                if kind in (3, 4):
-                    waiting = self.waiting.get(uid)
-                    if waiting is not None and not waiting[0].done():
-                        waiting[0].set_result((msg, received_at))
-                elif kind == 2 and len(msg) == 4 and isinstance(msg[3], dict):
-                    await self._answer(ws, uid, str(msg[2]), msg[3])
-        except ConnectionClosed:
-            pass
-
-    async def _answer(self, ws, uid: str, action: str, payload: dict) -> None:
-        handler = getattr(self, "on_" + action, None) if action.isalnum() else None
-        after = None
-        if handler is None:
-            frame = [4, uid, "NotImplemented", f"{action} is not implemented by this charger", {}]
-            self.stats.answered(action, "not_implemented")
-        else:
-            try:
-                result, after = handler(payload)
-                frame = [3, uid, result]
-                self.stats.answered(action, "answered")
-            except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a payload of the wrong shape
-                frame = [4, uid, "FormationViolation", f"{action}: {exc}"[:200], {}]
-                self.stats.answered(action, "formation_violation")
-        await ws.send(json.dumps(frame, separators=(",", ":")))
-        self.stats.frames_out += 1
-        if after is not None:
-            self._spawn(after)
 
 def _range(text: str) -> tuple[float, float]:
     low, _, high = text.partition(":")
     return float(low), float(high or low)
 
 
-async def run(args) -> dict:
+async def run(args, charger_class=None) -> dict:
+    charger_class = charger_class or Charger
     stats = Stats()
     stopping = asyncio.Event()
     watch = LoopWatch()
     watcher = asyncio.create_task(watch.run())
     rng = random.Random(args.seed)
-    chargers = [Charger(f"{args.prefix}{n:05d}", args, stats, random.Random(rng.random()))
+    chargers = [charger_class(f"{args.prefix}{n:05d}", args, stats, random.Random(rng.random()))
                 for n in range(args.first, args.first + args.stations)]
     cpu0, t0 = time.process_time(), time.monotonic()
     stats.ramp_done_at = t0 + len(chargers) / args.ramp
@@ -475,11 +320,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nice", type=int, default=0, help="lower this process's CPU priority by N (give the server the CPU)")
     p.add_argument("--cpus", default="", help="pin this process to these CPUs, e.g. 1 or 0,1 (Linux)")
     p.add_argument("--progress", type=float, default=10.0, help="progress line on stderr every N s (0: none)")
+    add_transport_arguments(p)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, charger_class=None, parser: argparse.ArgumentParser | None = None) -> int:
+    """Parse, prepare the process (nice, CPUs, open files), run the chargers, print the JSON line."""
+    args = (parser or build_parser()).parse_args(argv)
     args.tags = [t.strip() for t in args.id_tags.split(",") if t.strip()]
     if not args.tags or args.stations < 1 or args.connectors < 1 or args.ramp <= 0:
         print("chargers.py: --stations, --connectors and --ramp must be positive and --id-tags not empty", file=sys.stderr)
@@ -491,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     # 2,000 sockets and more: raise the open-file limit as far as allowed
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, args.stations + 1024)), hard))
-    print(json.dumps(asyncio.run(run(args))), flush=True)
+    print(json.dumps(asyncio.run(run(args, charger_class))), flush=True)
     return 0
 
 

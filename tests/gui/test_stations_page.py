@@ -141,3 +141,24 @@ def test_double_click_opens_station_panel_and_back(qtbot, aio, services, admin):
     qtbot.mouseClick(panel.ui.backButton, Qt.MouseButton.LeftButton)
     assert window.ui.pageStack.currentWidget() is page
     assert window.current_station_panel() is None
+
+
+def test_columns_widen_for_a_changed_station_measuring_only_its_row(qtbot, aio, services, admin):
+    """A renamed station widens the name column; the fit after a change measures the changed rows
+    only (a booting fleet changes rows all the time: measuring every row stalled the loop)."""
+    site = aio.run(seed_site(services))
+    for n in range(40):
+        aio.run(services.stations.create_station(f"FIT-{n:02d}", ctx=SYSTEM_CONTEXT))
+    window = make_window(qtbot, services, admin)
+    page = window.page("stations")
+    table = page.ui.stationsTable
+    aio.wait_until(lambda: page.model.row_of(services.stations.get("FIT-39").id) >= 0)
+    page._fit.flush()
+    narrow = table.columnWidth(sm.COL_NAME)
+    long_name = "Wallbox at the far end of the north hall, behind the spare tyres"
+    info = services.stations.get_by_id(site["depot1"])
+    aio.run(services.stations.update_station(info.id, info.version, name=long_name, ctx=SYSTEM_CONTEXT))
+    row = page.model.row_of(site["depot1"])
+    aio.wait_until(lambda: page.model.index(row, sm.COL_NAME).data() == long_name)
+    aio.wait_until(lambda: table.columnWidth(sm.COL_NAME) > narrow)
+    assert page.last_fit_rows == 1
