@@ -2,6 +2,8 @@
 against a real `python3 -m evdesk --headless` process, killed with SIGKILL mid-run and restarted.
 
     python3 tests/benchmarks/load_management_ws_benchmark.py [--seed N] [--run 300] [--kill-at 150] [--down 90]
+    python3 tests/benchmarks/load_management_ws_benchmark.py --run 1260 --kill-at 150 --down 1000 --max-stay 1500
+        # ~22 minutes: an outage longer than the 900 s leases, cars that stay across it
 
 What it is (say so with the figures): a SHORT REAL-TIME WINDOW, not a day. The whole run is
 `--run` seconds of wall time (default 300 s, about 6 minutes with start-up): a compressed busy
@@ -106,9 +108,10 @@ class Session:
     delivered_wh: float = 0.0
 
 
-def make_schedule(seed: int, run: float) -> tuple[list[str], dict[int, list[Visit]]]:
+def make_schedule(seed: int, run: float, max_stay: float = 240.0) -> tuple[list[str], dict[int, list[Visit]]]:
     """Per charger its rotation and up to 3 cars: 80 % of the chargers get a first car in the
-    morning rush (around 25 % of the run), the others later; stays 1-4 minutes, gaps 10-60 s."""
+    morning rush (around 25 % of the run), the others later; stays 1 minute to `max_stay` (default
+    4 minutes), gaps 10-60 s."""
     rng = random.Random(seed)
     rotations = [rng.choice(ROTATIONS) for _ in range(CHARGERS)]
     visits: dict[int, list[Visit]] = {}
@@ -117,7 +120,7 @@ def make_schedule(seed: int, run: float) -> tuple[list[str], dict[int, list[Visi
         t = max(1.0, t)
         cars = []
         while t < run - 20 and len(cars) < 3:
-            stay = rng.uniform(60, 240)
+            stay = rng.uniform(60, max_stay)
             phases = 3 if rng.random() < 0.7 else 1
             cars.append(Visit(t, min(run - 5, t + stay), phases, rng.choice([16.0, 32.0]),
                               rng.choice([40e3, 60e3, 80e3]), rng.uniform(10, 95)))
@@ -207,10 +210,11 @@ def draw_a(sim: SimulatedStation, now, limit_w: float | None) -> float:
     return c.target_power(now, sim.max_power_w, limit_w) / (VOLTAGE * c.car.phases)
 
 
-def circuit_load(sims, rotations, at=None) -> tuple[dict[str, float], int, int]:
-    """Per grid phase the circuit's current; and how many sessions run on a TxProfile / on the fallback."""
+def circuit_load(sims, rotations, at=None) -> tuple[dict[str, float], int, list[int]]:
+    """Per grid phase the circuit's current; how many sessions run on a TxProfile; the chargers whose
+    session runs on the fallback (no TxProfile in force)."""
     load = {"L1": 0.0, "L2": 0.0, "L3": 0.0}
-    on_tx = on_default = 0
+    on_tx, on_default = 0, []
     for i, sim in enumerate(sims):
         c = sim.connectors[1]
         if not c.charging or c.car is None:
@@ -219,7 +223,9 @@ def circuit_load(sims, rotations, at=None) -> tuple[dict[str, float], int, int]:
         if at is None:
             sim._advance(c, now)  # the meter integrates up to now (as its meter loop does)
         limit, by_tx = in_force(sim, now)
-        on_tx, on_default = on_tx + by_tx, on_default + (not by_tx)
+        on_tx += by_tx
+        if not by_tx:
+            on_default.append(i)
         amps = draw_a(sim, now, limit)
         for p in grid_phases(3, rotation=rotations[i], car_phases=c.car.phases):
             load[p] += amps
@@ -241,6 +247,9 @@ class Run:
         self.lives = 0
         self.projection: dict | None = None
         self.events = 0  # arrivals and departures
+        self.fallback_since: dict[int, float] = {}  # charger -> since when its session runs without a TxProfile
+        self.longest_without_tx = 0.0  # while evdesk ran
+        self.all_on_tx_after_restart: float | None = None
 
     def now(self) -> float:
         return time.monotonic() - self.t0
@@ -309,7 +318,7 @@ class Run:
         load, on_tx, on_default = circuit_load(self.sims, self.rotations, at=at)
         fallbacks = [next((p.periods[0][1] for p in s.profiles.profiles if p.purpose == "TxDefaultProfile"), None)
                      for s in self.sims]
-        return {"max_phase_a": round(max(load.values()), 1), "on_tx": on_tx, "on_default": on_default,
+        return {"max_phase_a": round(max(load.values()), 1), "on_tx": on_tx, "on_default": len(on_default),
                 "stations_without_fallback": sum(1 for f in fallbacks if f is None),
                 "fallback_sum_a": round(sum(f for f in fallbacks if f is not None), 1)}
 
@@ -339,7 +348,17 @@ class Run:
         while True:
             started = time.monotonic()
             load, on_tx, on_default = circuit_load(self.sims, self.rotations)
-            self.samples.append((self.now(), self.up, max(load.values()), on_tx, on_default))
+            t = self.now()
+            self.samples.append((t, self.up, max(load.values()), on_tx, len(on_default)))
+            if not self.up:
+                self.fallback_since.clear()
+            else:
+                self.fallback_since = {i: self.fallback_since.get(i, t) for i in on_default}
+                if self.fallback_since:
+                    self.longest_without_tx = max(self.longest_without_tx, t - min(self.fallback_since.values()))
+                restart = getattr(self, "restart_time", None)
+                if restart is not None and self.all_on_tx_after_restart is None and not on_default:
+                    self.all_on_tx_after_restart = t - restart
             await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
 
 
@@ -434,11 +453,14 @@ def main() -> None:
     parser.add_argument("--run", type=float, default=300.0, help="seconds of the window, wall time (default 300)")
     parser.add_argument("--kill-at", type=float, default=150.0, help="SIGKILL evdesk this many s in (default 150)")
     parser.add_argument("--down", type=float, default=90.0, help="start it again this many s later (default 90)")
+    parser.add_argument("--max-stay", type=float, default=240.0, help="longest stay of a car, s (default 240)")
+    parser.add_argument("--keep", metavar="DIR", help="use this data folder and keep it (evdesk's logs and database)")
     args = parser.parse_args()
-    rotations, visits = make_schedule(args.seed, args.run)
+    rotations, visits = make_schedule(args.seed, args.run, args.max_stay)
     wall = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="lm-ws-") as tmp:
-        data = Path(tmp)
+        data = Path(args.keep or tmp)
+        data.mkdir(parents=True, exist_ok=True)
         seed_site(data, rotations)
         print(f"# site seeded in {time.perf_counter() - wall:.0f} s", file=sys.stderr, flush=True)
         run = Run(args, data, rotations, visits)
@@ -467,6 +489,9 @@ def main() -> None:
         "energy_vs_ideal_percent": round(100 * delivered / ideal, 1) if ideal else None,
         "at_end_of_outage": {"on_tx_profile": at_restart[3], "on_fallback": at_restart[4]} if at_restart else None,
         "projected_after_leases": run.projection,
+        "longest_session_without_tx_profile_while_up_s": round(run.longest_without_tx, 1),
+        "all_sessions_on_tx_profile_after_restart_s": None if run.all_on_tx_after_restart is None
+        else round(run.all_on_tx_after_restart, 1),
         "wall_s": round(time.perf_counter() - wall),
     }
     print(f"load management over websockets (seed {args.seed}): {result['what']}")
@@ -484,7 +509,11 @@ def main() -> None:
                              f"= {messages['per_hour_at_this_rate']}/h at this compressed rate, "
                              f"{messages['per_arrival_or_departure']} per arrival/departure; {messages['outcomes']}"),
         ("energy vs ideal", f"{result['energy_kwh']} kWh vs {result['ideal_kwh']} kWh = {result['energy_vs_ideal_percent']} %"),
-        ("end of outage", f"{result['at_end_of_outage']}"),
+        ("sessions at the end of the outage", f"{result['at_end_of_outage']}"),
+        ("no TxProfile while evdesk ran", f"longest a session went without: "
+                                          f"{result['longest_session_without_tx_profile_while_up_s']} s; after the "
+                                          f"restart every session had one after "
+                                          f"{result['all_sessions_on_tx_profile_after_restart_s']} s"),
         ("projected past the leases", f"{run.projection} (not observed: outage {args.down:g} s < lease)"
          if args.down < LEASE_SECONDS else f"{run.projection}"),
     ]
