@@ -363,16 +363,18 @@ class Run:
 
 
 # -- figures -----------------------------------------------------------------------------------------
-def over_limit(samples) -> dict:
+def over_limit(samples, leases_out_at: float) -> dict:
+    """Above 400 A: while evdesk ran; while it was down; and while down once every lease it sent had
+    run out (`leases_out_at`: the kill + LEASE_SECONDS + 2 s)."""
     figures = {}
-    for name, up in (("up", True), ("down", False)):
+    for name, up, since in (("up", True, 0.0), ("down", False, 0.0), ("down_after_leases", False, leases_out_at)):
         run = longest = total = 0.0
         peak = 0.0
         last_t = None
         for t, is_up, amps, _tx, _default in samples:
             step = 1.0 if last_t is None else t - last_t
             last_t = t
-            if is_up != up:
+            if is_up != up or t < since:
                 run = 0.0
                 continue
             peak = max(peak, amps)
@@ -470,7 +472,7 @@ def main() -> None:
             if run.proc is not None and run.proc.poll() is None:
                 run.proc.kill()
         window = run.now()
-        over = over_limit(run.samples)
+        over = over_limit(run.samples, run.kill_time + LEASE_SECONDS + 2.0)
         cpu = cpu_figures(data)
         messages = message_figures(data, window, run.events)
         delivered = sum(s.delivered_wh for s in run.sessions)
@@ -484,6 +486,8 @@ def main() -> None:
         "arrivals_and_departures": run.events,
         "kill_at_s": round(run.kill_time), "restart_at_s": round(run.restart_time), "lease_s": LEASE_SECONDS,
         "over_400a_while_up": over["up"], "over_400a_while_down": over["down"],
+        "over_400a_while_down_after_leases": over["down_after_leases"]
+        if run.restart_time > run.kill_time + LEASE_SECONDS + 2.0 else "not reached: the outage was shorter than the lease",
         "reallocation_cpu_ms": cpu, "profile_messages": messages,
         "energy_kwh": round(delivered / 1000, 2), "ideal_kwh": round(ideal / 1000, 2),
         "energy_vs_ideal_percent": round(100 * delivered / ideal, 1) if ideal else None,
@@ -503,6 +507,7 @@ def main() -> None:
                                          f"peak phase {over['up']['peak_a']:g} A"),
         ("above 400 A while it was down", f"longest {over['down']['longest_s']:g} s, total {over['down']['total_s']:g} s, "
                                           f"peak phase {over['down']['peak_a']:g} A"),
+        ("  of which after the leases ran out", f"{result['over_400a_while_down_after_leases']}"),
         ("re-allocation CPU (evdesk log)", f"n={cpu.get('count')} p50 {cpu.get('p50_ms')} / p99 {cpu.get('p99_ms')} / "
                                            f"max {cpu.get('max_ms')} ms"),
         ("profile messages", f"{messages['total']} ({messages['TxProfile']} Tx, {messages['TxDefaultProfile']} default) "
