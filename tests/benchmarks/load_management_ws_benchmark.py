@@ -31,7 +31,10 @@ Figures printed (a table, then one JSON line):
 * the circuit's current per phase, computed every second from the simulators themselves (what each
   car draws under the profile its station has in force at that moment, by the simulator's car
   model, without the ±0.5 % meter jitter): longest and total time above 400 A while evdesk ran,
-  and separately while it was down; the highest phase current in each;
+  and separately while it was down (and, when the outage outlasts the lease, while down once every
+  lease had run out); the highest phase current in each;
+* how long a running session went without a TxProfile while evdesk ran, and how long after the
+  restart until every running session had one again;
 * CPU ms per re-allocation (p50/p99/max) from evdesk's own DEBUG line (`LoadControl.reallocate`,
   `time.process_time` around the planner), both of evdesk's lives;
 * profile messages from evdesk's action log (actor "load management", SetChargingProfile): count,
