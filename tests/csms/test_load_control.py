@@ -251,3 +251,82 @@ async def test_single_phase_cars_on_different_phases_each_get_the_phase_they_dra
     finally:
         for sim in sims:
             await sim.stop()
+async def test_after_a_restart_the_decreases_from_the_fallback_share_go_out_first(services):
+    """Found by tests/benchmarks/load_management_ws_benchmark.py (448 A on a 400 A circuit for 2 s after
+    evdesk came back): a restarted evdesk knows no limit in force, so every first TxProfile counted as
+    an increase and all went out at once — a session to be held at 0 A on a point whose fallback share
+    is 12 A could still draw 12 A while another was raised from 0 A to 12 A. The first limit is now
+    compared with the point's fallback share (the one evdesk computes, and sent before): those below
+    it are sent, and answered, before the others."""
+    from evdesk.csms.server import CentralSystem
+
+    first = CentralSystem(services, "127.0.0.1", 0)
+    await first.start()
+    first.load_control.settle_seconds = 0.05
+    circuit = await services.circuits.create(SYSTEM_CONTEXT, CircuitInput("Bay", 24.0, phases=3, min_current_a=12))
+    sims = []
+    try:
+        for i in range(3):
+            info = await services.stations.create_station(f"LM-{i}", connectors=1, ctx=SYSTEM_CONTEXT)
+            await services.circuits.put_station(SYSTEM_CONTEXT, circuit.id, info.id, 16)
+            await services.store.run(lambda i=i: m.Token.create(uid=f"TAG-{i}", uid_key=f"TAG-{i}"))
+            sim = SimulatedStation(f"LM-{i}", first.url, connectors=1)  # the wall clock: leases as sent
+            await sim.start()
+            await sim.wait_accepted(10)
+            sims.append(sim)
+        await first.load_control.reallocate()  # 24 A, 12 A minimum: two points keep 12 A, one 0 A
+
+        def fallback(sim):
+            return next((p.periods[0][1] for p in sim.profiles.profiles if p.purpose == "TxDefaultProfile"), None)
+
+        await wait_for(lambda: sorted(fallback(s) for s in sims) == [0.0, 12.0, 12.0], timeout=10,
+                       message="the fallback shares were installed")
+        # the point without a fallback share arrives first: admitted (12 A); then one with 12 A (admitted),
+        # then the other (waits at 0 A, below its point's 12 A share)
+        order = sorted(sims, key=lambda s: fallback(s) != 0.0)
+        for sim in order:
+            await start_session(services, sim)
+        await limits_become(order, [12.0, 12.0, 0.0])
+        port = first.port
+        await first.stop()  # evdesk goes away; the sessions go on
+        for sim in sims:
+            await wait_for(lambda sim=sim: not sim.online, timeout=10)
+        marks = [len(s.received) for s in sims]
+        second = CentralSystem(services, "127.0.0.1", port)  # evdesk again: it knows no limit in force
+        await second.start()
+        try:
+            await wait_for(lambda: all(s.online for s in sims), timeout=30, message="the stations came back")
+            await second.load_control.reallocate()
+
+            def sent_after_restart(sim, mark):
+                return [c for c in sim.received[mark:] if c.action == "SetChargingProfile"
+                        and c.payload["csChargingProfiles"]["chargingProfilePurpose"] == "TxProfile"]
+
+            await wait_for(lambda: sent_after_restart(order[0], marks[sims.index(order[0])])
+                           and sent_after_restart(order[2], marks[sims.index(order[2])]), timeout=15,
+                           message="the limits were sent again after the restart")
+            held = sent_after_restart(order[2], marks[sims.index(order[2])])[0]
+            raised = sent_after_restart(order[0], marks[sims.index(order[0])])[0]
+            assert held.payload["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"] == 0.0
+            assert raised.payload["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"] == 12.0
+            assert held.at < raised.at, "the session held at 0 A was lowered before another was raised"
+            # and not by chance: a planner that knows no limit in force (as after a start) orders them so
+            from evdesk.core.load.controller import LoadPlanner
+
+            fresh = LoadPlanner()
+            for t in services.transactions.active.values():
+                fresh.started(t.station_id, t.connector_id, t.id, t.ocpp_id, t.started_at.timestamp())
+            plan = fresh.plan(await services.circuits.site(), 0)
+            ids = [services.stations.get(s.identity).id for s in order]
+            changes = [(c.station_id, c.limit_a, c.previous_a) for c in plan.changes]
+            assert changes[0] == (ids[2], 0.0, 12.0)  # the decrease from its share, first
+            assert sorted(changes[1:]) == sorted([(ids[0], 12.0, 0.0), (ids[1], 12.0, 12.0)])
+        finally:
+            for sim in sims:
+                await sim.stop()
+            await second.stop()
+    finally:
+        for sim in sims:
+            await sim.stop()
+        if first._server is not None:
+            await first.stop()

@@ -25,6 +25,12 @@ Rules decided:
   when evdesk stops, the sessions would keep limits meant for a sharing that no longer holds
   (newcomers start on their fallback share beside them). With the lease every station is back
   on its fallback share within `LEASE_SECONDS` of evdesk stopping.
+* Order after a start: a session's first limit is compared with its point's fallback share (the
+  one evdesk sent, or after a restart the one it computes again, which is what it sent before):
+  below it, it is a decrease and goes out (and is answered) before the increases. Without this a
+  restarted evdesk sent every first limit at once and the circuit went above its fuse while they
+  travelled (the ws benchmark: 448 A on 400 A for 2 s). A station still holding a lease from before
+  the restart may draw another limit; the order is then the best evdesk knows.
 * Fallback: TxDefaultProfile per charging point at its share (`circuit_rules.fallback_shares`
   over points, at each circuit's lowest scheduled limit), resent only when it changes.
 """
@@ -184,34 +190,35 @@ class LoadPlanner:
             s.previous_a = limit
             s.admitted = sid not in allocation.waiting
         in_force = {self._sid(k): s.in_force_a for k, s in self.sessions.items() if s.in_force_a is not None}
+        shares = self._shares(site, nodes, on_circuit)
         changes = []
         for c in changes_to_send(allocation, in_force, self.threshold_a):
-            s = self.sessions[by_sid[c.session_id]]
-            # a first limit replaces the point's fallback share: below it, it is a decrease (sent first)
-            previous = c.previous_a if c.previous_a is not None else self.fallback_in_force.get(by_sid[c.session_id])
+            key = by_sid[c.session_id]
+            s = self.sessions[key]
+            # a first limit replaces the point's fallback share: below it, it is a decrease (sent first).
+            # Not sent yet (evdesk just started): the share it computes is the one it sent before.
+            previous = c.previous_a if c.previous_a is not None else self.fallback_in_force.get(key, shares.get(key))
             changes.append(TxChange(s.station_id, s.connector_id, s.ocpp_id, c.limit_a, previous))
         changes.sort(key=lambda c: (c.previous_a is None or c.limit_a >= c.previous_a))
-        fallback = self._fallback(site, nodes, on_circuit)
+        fallback = {point: share for point, share in shares.items() if self.fallback_in_force.get(point) != share}
         cpu_ms = (time.process_time() - started) * 1000.0
         return Plan(allocation, changes, fallback, circuit_limits, cpu_ms, unmanaged)
 
     def fallback_sent(self, station_id: UUID, connector_id: int, limit_a: float) -> None:
         self.fallback_in_force[(station_id, connector_id)] = limit_a
 
-    def _fallback(self, site, nodes, on_circuit) -> dict[Key, float]:
+    def _shares(self, site, nodes, on_circuit) -> dict[Key, float]:
+        """Every charging point's fallback share (TxDefaultProfile limit)."""
         points = {}
         for station_id, row in on_circuit.items():
             numbers = [p["evse_id"] for p in site.points.get(station_id, [])] or [1]
             for n in numbers:
                 points[f"{station_id}:{n}"] = (str(row.circuit_id), row.priority)
-        shares = fallback_shares(nodes, points)
-        wanted = {}
-        for key, share in shares.items():
+        shares = {}
+        for key, share in fallback_shares(nodes, points).items():
             station, number = key.rsplit(":", 1)
-            point = (UUID(station), int(number))
-            if self.fallback_in_force.get(point) != share:
-                wanted[point] = share
-        return wanted
+            shares[(UUID(station), int(number))] = share
+        return shares
 
     @staticmethod
     def _point(site, station_id: UUID, connector_id: int) -> dict:
