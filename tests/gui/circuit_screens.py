@@ -7,6 +7,8 @@ station that ignores its limit). Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -55,24 +57,17 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core import events as ev
     from evdesk.core.clock import utcnow
     from evdesk.core.load.controller import snapshot
     from evdesk.core.permissions import OperatorContext
     from evdesk.core.services import Services
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
 
     async def scenes(tmp: Path) -> None:

@@ -9,6 +9,8 @@ Not collected by pytest (no `test_` prefix). Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -20,23 +22,16 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.permissions import ADMIN, SYSTEM_CONTEXT, OperatorContext
     from evdesk.core.services import Services
     from evdesk.csms.server import CentralSystem
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.simulator import SimulatedStation
     from evdesk.store.database import Store
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
     admin = OperatorContext(None, "anna", ADMIN, display_name="Anna Operator")
 

@@ -6,6 +6,8 @@ station header, the login dialog, and the window in the dark palette.
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -17,25 +19,18 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.people_types import TokenInput, UserInput
     from evdesk.core.permissions import SYSTEM_CONTEXT
     from evdesk.core.services import Services
     from evdesk.gui.dialogs.login_dialog import LoginDialog
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.gui.theme import apply_theme
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
     from tests.gui.screens import seed_site
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
 
     def shoot(name: str, widget) -> None:

@@ -7,6 +7,8 @@ page of a sent invoice's PDF. Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import subprocess
 import sys
@@ -26,7 +28,6 @@ def render(folder: str | Path) -> list[Path]:
     from decimal import Decimal
 
     from PySide6.QtCore import QDate, Qt
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.clock import utcnow
     from evdesk.core.invoicing.runs import RunRequest
@@ -34,19 +35,13 @@ def render(folder: str | Path) -> list[Path]:
     from evdesk.core.people_types import TokenInput, UserInput
     from evdesk.core.permissions import SYSTEM_CONTEXT as ROOT
     from evdesk.core.services import Services
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.store import models as m
     from evdesk.store.database import Store
     from tests.mailserver import Collector, PortZeroController
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
     collector = Collector()
     smtp = PortZeroController(collector, hostname="127.0.0.1", port=0)

@@ -9,6 +9,8 @@ Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -55,21 +57,14 @@ def render(folder: str | Path, codes=("fi", "de")) -> list[Path]:
     import asyncio
     import tempfile
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.services import Services
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.translations import apply_language
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
     from tests.gui.screens import seed_configuration, seed_site
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
 
     async def scenes(tmp: Path, code: str) -> None:

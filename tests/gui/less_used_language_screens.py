@@ -11,6 +11,8 @@ Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import asyncio
 import os
 import sys
@@ -84,17 +86,10 @@ async def scenes(app, tmp: Path, code: str, folder: Path) -> list[Path]:
 
 
 def render(folder: str | Path, codes=("fi", "de")) -> list[Path]:
-    from PySide6.QtWidgets import QApplication
 
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.translations import apply_language
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
     try:
         for code in codes:

@@ -8,6 +8,8 @@ Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -20,7 +22,6 @@ def render(folder: str | Path) -> list[Path]:
     import tempfile
 
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.hardware_rules import ConnectorSpec, EvseSpec
     from evdesk.core.locations import LocationInput
@@ -28,18 +29,12 @@ def render(folder: str | Path) -> list[Path]:
     from evdesk.core.permissions import OperatorContext
     from evdesk.core.services import Services
     from evdesk.gui.dialogs.station_hardware_dialog import StationHardwareDialog
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
     from tests.gui.screens import seed_site
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
 
     def shoot(name: str, widget) -> None:

@@ -7,6 +7,8 @@ server (aiosmtpd) started here. Not collected by pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -18,13 +20,11 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.clock import utcnow
     from evdesk.core.notifications import cases as c
     from evdesk.core.permissions import SYSTEM_CONTEXT as ROOT
     from evdesk.core.services import Services
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
@@ -32,12 +32,7 @@ def render(folder: str | Path) -> list[Path]:
     from tests.mailserver import Collector, PortZeroController
     from tests.manual_clock import ManualClock
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
     collector = Collector()
     collector.refuse = {"night.shift@depot.example"}

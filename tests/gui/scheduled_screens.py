@@ -7,6 +7,8 @@ pytest. Run:
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from pathlib import Path
@@ -19,26 +21,19 @@ def render(folder: str | Path) -> list[Path]:
     import tempfile
     from datetime import date
 
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.permissions import SYSTEM_CONTEXT as ROOT
     from evdesk.core.scheduling.book import TaskInput
     from evdesk.core.scheduling.runner import TaskScheduler
     from evdesk.core.services import Services
     from evdesk.csms.server import CentralSystem
-    from evdesk.gui.event_loop import make_event_loop
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.simulator import ScaledClock, SimulatedStation
     from evdesk.store.database import Store
     from tests.gui.screens import seed_site
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths: list[Path] = []
 
     async def scenes(tmp: Path) -> None:

@@ -10,6 +10,8 @@ sessions and log rows without a live charger.
 
 from __future__ import annotations
 
+from tests.gui.shot_app import offscreen_app
+
 import os
 import sys
 from datetime import timedelta
@@ -165,21 +167,14 @@ def render(folder: str | Path) -> list[Path]:
     import asyncio
     import tempfile
 
-    from evdesk.gui.event_loop import make_event_loop
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from evdesk.core.services import Services
     from evdesk.gui.main_window import MainWindow
     from evdesk.settings import SiteSettings
     from evdesk.store.database import Store
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
+    folder, app, loop = offscreen_app(folder)
     paths = []
     async def scenes(tmp: Path) -> None:
         # Everything inside one coroutine: Qt and asyncio run together throughout.
