@@ -24,7 +24,10 @@ def test_sessions_get_their_share_and_only_changes_are_sent():
         planner.started(s.station_id, 1, uuid4(), 100 + i, at=i)
     first = planner.plan(site, 12 * 60)
     assert sorted(c.limit_a for c in first.changes) == [15.0, 15.0, 15.0]
-    assert set(first.fallback.values()) == {11.2} and len(first.fallback) == 4
+    # the three busy points keep their share (after their lease); the idle one gets what is left
+    # beside the three 15 A limits: nothing (a car there while evdesk is down would overload the 45 A)
+    assert first.fallback[(stations[3].station_id, 1)] == 0.0
+    assert [first.fallback[(s.station_id, 1)] for s in stations[:3]] == [11.2] * 3
     for c in first.changes:
         planner.accepted(c.station_id, c.connector_id, c.limit_a)
     for (station, connector), limit in first.fallback.items():
@@ -33,9 +36,30 @@ def test_sessions_get_their_share_and_only_changes_are_sent():
     assert again.changes == [] and again.fallback == {}
     planner.started(stations[3].station_id, 1, uuid4(), 104, at=4)
     fourth = planner.plan(site, 12 * 60)
-    # the newcomer's first limit replaces its fallback share (11.2 A): "previous" is that share
-    assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, 11.2)]
+    # the newcomer's first limit replaces its point's default in force (0 A): "previous" is that
+    assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, 0.0)]
+    assert fourth.fallback == {(stations[3].station_id, 1): 11.2}  # busy now: its own share again
     assert fourth.cpu_ms >= 0
+
+
+def test_idle_points_default_profiles_fit_beside_the_leases_in_force():
+    """evdesk down, leases still running: every session keeps its limit in force, and a car arriving
+    at an idle point starts on that point's default profile. Together they stay within the circuit,
+    and the shares (what holds once the leases ran out) stay within it too."""
+    site, stations = site_with(n_stations=6, max_a=48.0)
+    planner = LoadPlanner()
+    for i, s in enumerate(stations[:2]):
+        planner.started(s.station_id, 1, uuid4(), 200 + i, at=i)
+    plan = planner.plan(site, 12 * 60)
+    for c in plan.changes:
+        planner.accepted(c.station_id, c.connector_id, c.limit_a)
+    leased = sum(c.limit_a for c in plan.changes)
+    idle = [plan.fallback[(s.station_id, 1)] for s in stations[2:]]
+    busy = [plan.fallback[(s.station_id, 1)] for s in stations[:2]]
+    assert leased == 32.0  # two sessions at their stations' 16 A
+    assert leased + sum(idle) <= 48.0 and sum(idle) > 0  # what is left is shared, not wasted
+    assert sum(busy) + sum(idle) <= 48.0  # after the leases: every point on its default
+    assert idle == [4.0] * 4
 
 
 def test_a_newcomer_waits_at_0a_under_the_minimum_and_starts_when_one_leaves():
