@@ -163,8 +163,14 @@ async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(centra
         for sim in sims[:2]:
             await start_session(services, sim)
         await limits_become(sims, [16.0, 16.0, None])  # two sessions at their stations' 16 A
-        await wait_for(lambda: all(any(p.purpose == "TxDefaultProfile" for p in s.profiles.profiles) for s in sims),
-                       timeout=10)
+
+        def defaults():
+            return [next((p.periods[0][1] for p in s.profiles.profiles if p.purpose == "TxDefaultProfile"), None)
+                    for s in sims]
+
+        # the idle point's default fits beside the two 16 A leases: 45 - 32 = 13 A (the busy ones keep 15 A)
+        await wait_for(lambda: defaults() == [15.0, 15.0, 13.0], timeout=10,
+                       message="the default profiles were installed beside the leases")
         await central.stop()  # evdesk is gone: nobody renews or re-shares
 
         def in_force(sim):
@@ -176,7 +182,7 @@ async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(centra
                        message="the stations did not fall back to their 15 A share")
         # every point's fallback together stays within the fuse, whoever plugs in while evdesk is down;
         # the idle point's default fitted beside the two 16 A leases (45 - 32 = 13 A) while they ran
-        fallbacks = [next(p for p in s.profiles.profiles if p.purpose == "TxDefaultProfile").periods[0][1] for s in sims]
+        fallbacks = defaults()
         assert fallbacks == [15.0, 15.0, 13.0] and sum(fallbacks) <= 45.0 and 16.0 + 16.0 + fallbacks[2] <= 45.0
     finally:
         for sim in sims:

@@ -159,19 +159,20 @@ class FallbackNode:
     min_a: float | None = None
 
 
+def node_chain(by_id: dict[str, FallbackNode], node_id: str | None) -> list[str]:
+    """The node and every node above it, up to the site's connection (a loop in the tree ends it)."""
+    seen = []
+    while node_id is not None and node_id in by_id and node_id not in seen:
+        seen.append(node_id)
+        node_id = by_id[node_id].parent_id
+    return seen
+
+
 def fallback_shares(nodes: list[FallbackNode], stations: dict[str, tuple[str, int]]) -> dict[str, float]:
     """station id -> the TxDefaultProfile limit it keeps when evdesk is down.
     `stations`: station id -> (its circuit's node id, priority)."""
     by_id = {n.node_id: n for n in nodes}
-
-    def chain(node_id):
-        seen = []
-        while node_id is not None and node_id in by_id and node_id not in seen:
-            seen.append(node_id)
-            node_id = by_id[node_id].parent_id
-        return seen
-
-    chains = {sid: chain(node) for sid, (node, _prio) in stations.items()}
+    chains = {sid: node_chain(by_id, node) for sid, (node, _prio) in stations.items()}
     under: dict[str, list[str]] = {}
     for sid, nodes_up in chains.items():
         for node in nodes_up:

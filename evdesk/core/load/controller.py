@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from evdesk.core.load.allocation import Allocation, CircuitLimit, SessionDemand, allocate, changes_to_send
-from evdesk.core.load.circuit_rules import FallbackNode, fallback_shares, limit_at, lowest_limit
+from evdesk.core.load.circuit_rules import FallbackNode, fallback_shares, limit_at, lowest_limit, node_chain
 from evdesk.core.load.phases import grid_phases
 
 OVERDRAW_FACTOR = 1.10
@@ -192,7 +192,7 @@ class LoadPlanner:
             s.admitted = sid not in allocation.waiting
         in_force = {self._sid(k): s.in_force_a for k, s in self.sessions.items() if s.in_force_a is not None}
         shares = self._shares(site, nodes, on_circuit)
-        fallback_shares_ = self._beside_leases(shares, nodes, on_circuit, allocation, by_sid)
+        fallback_shares_ = self._beside_leases(shares, nodes, on_circuit, allocation)
         changes = []
         for c in changes_to_send(allocation, in_force, self.threshold_a):
             key = by_sid[c.session_id]
@@ -223,7 +223,7 @@ class LoadPlanner:
             shares[(UUID(station), int(number))] = share
         return shares
 
-    def _beside_leases(self, shares: dict[Key, float], nodes, on_circuit, allocation, by_sid) -> dict[Key, float]:
+    def _beside_leases(self, shares: dict[Key, float], nodes, on_circuit, allocation) -> dict[Key, float]:
         """The TxDefaultProfile limits to keep in force. A point with a session keeps its share (it
         applies once the session's lease ran out). The idle points share what is left under each
         circuit beside the sessions' limits, by the same rule as the shares themselves, and keep at
@@ -233,21 +233,13 @@ class LoadPlanner:
         Counted on the safe side: a session's amps on every phase, the higher of its limit in force
         and its new one (or the point's default while it has no limit of its own yet)."""
         by_node = {n.node_id: n for n in nodes}
-
-        def chain(node_id):
-            seen = []
-            while node_id is not None and node_id in by_node and node_id not in seen:
-                seen.append(node_id)
-                node_id = by_node[node_id].parent_id
-            return seen
-
         busy = {key for key in self.sessions if key[0] in on_circuit}
         used: dict[str, float] = {}
         for key in busy:
             s = self.sessions[key]
             amps = max(s.in_force_a or 0.0, allocation.limits.get(self._sid(key), 0.0),
                        0.0 if s.in_force_a is not None else self.fallback_in_force.get(key, shares.get(key, 0.0)))
-            for node in chain(str(on_circuit[key[0]].circuit_id)):
+            for node in node_chain(by_node, str(on_circuit[key[0]].circuit_id)):
                 used[node] = used.get(node, 0.0) + amps
         idle = {f"{key[0]}:{key[1]}": (str(on_circuit[key[0]].circuit_id), on_circuit[key[0]].priority)
                 for key in shares if key not in busy}
