@@ -4,13 +4,17 @@ profiles through the command API, actor "load management" (the action log shows 
 
 Profiles (OCPP 1.6, limits in A per phase):
 * TxProfile per session, connector = the session's, stack level 1, id `TX_PROFILE_ID`, Absolute
-  from when it is sent for `LEASE_SECONDS` and renewed at half that (see the controller: when
-  evdesk stops the stations fall back within the lease); 0 A holds a session that has to wait
-  (the car shows SuspendedEVSE).
-* TxDefaultProfile per charging point, stack level 0, Relative, id `DEFAULT_PROFILE_ID`, at the
-  point's fallback share: what the station keeps when evdesk stops or the network fails.
-Decreases go out (and are answered) before increases, so the circuit does not overshoot while
-the changes travel. A re-allocation runs at most once per `settle_seconds` (events that come
+  from when it is sent to its lease end (`controller.lease_end`, at most `LEASE_SECONDS`) and
+  renewed at the beat before (see the controller: when evdesk stops the stations fall back within
+  the lease); 0 A holds a session that has to wait (the car shows SuspendedEVSE).
+* TxDefaultProfile per charging point, stack level 0, id `DEFAULT_PROFILE_ID`, at the point's
+  fallback share: what the station keeps when evdesk stops or the network fails. Relative with one
+  period, or, for an idle point beside leases, Absolute from now with two periods (what fits beside
+  the leases, then the share from the lease end on). A station that refuses two periods (its
+  ChargingScheduleMaxPeriods is 1) gets the first alone: safe, only smaller after the leases.
+Decreases go out (and are answered) first, then the default profiles, then the increases and lease
+renewals, so the circuit does not overshoot while the changes travel, and an idle point's default
+names the new lease end before any lease reaches it. A re-allocation runs at most once per `settle_seconds` (events that come
 together are handled together) and every `tick_seconds` (schedules, unused current).
 
 What a re-allocation reads: the circuits (kept, read again on `CircuitsChanged` and every tick), and
@@ -31,13 +35,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import math
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
-from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, Plan, snapshot
+from evdesk.core.load.controller import DefaultLimit, LoadPlanner, Plan, lease_end, snapshot
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.tasks import spawn
 
@@ -53,18 +58,37 @@ DEFAULT_PROFILE_ID = 1700
 REASON = "Load management"
 
 
+def _iso(t: datetime) -> str:
+    return t.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
 def profile(purpose: str, profile_id: int, stack_level: int, limit_a: float, transaction_id: int | None = None,
-            lease_from: datetime | None = None) -> dict:
-    """Relative and open-ended (the fallback), or Absolute for `LEASE_SECONDS` from `lease_from`."""
+            lease_from: datetime | None = None, lease_until: float | None = None) -> dict:
+    """Relative and open-ended (the fallback), or Absolute from `lease_from` to `lease_until` (epoch
+    seconds; the duration rounds down, so the station's lease never outlasts it)."""
     schedule = {"chargingRateUnit": "A", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": round(limit_a, 1)}]}
     body = {"chargingProfileId": profile_id, "stackLevel": stack_level, "chargingProfilePurpose": purpose,
             "chargingProfileKind": "Relative", "chargingSchedule": schedule}
     if lease_from is not None:
         body["chargingProfileKind"] = "Absolute"
-        schedule["startSchedule"] = lease_from.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
-        schedule["duration"] = int(LEASE_SECONDS)
+        schedule["startSchedule"] = _iso(lease_from)
+        schedule["duration"] = max(1, math.floor(lease_until - lease_from.timestamp()))
     if transaction_id is not None:
         body["transactionId"] = transaction_id
+    return body
+
+
+def default_profile(default: DefaultLimit, now: datetime, *, single_period: bool = False) -> dict:
+    """A point's TxDefaultProfile; with a step, Absolute from `now`, the step rounded up (never before
+    the leases end) and open-ended after it."""
+    step = None if default.until is None else math.ceil(default.until - now.timestamp())
+    if step is None or step <= 0 or single_period:
+        limit = default.at(now.timestamp()) if step is not None and step <= 0 else default.limit_a
+        return profile("TxDefaultProfile", DEFAULT_PROFILE_ID, 0, limit)
+    body = profile("TxDefaultProfile", DEFAULT_PROFILE_ID, 0, default.limit_a)
+    body["chargingProfileKind"] = "Absolute"
+    body["chargingSchedule"]["startSchedule"] = _iso(now)
+    body["chargingSchedule"]["chargingSchedulePeriod"].append({"startPeriod": step, "limit": round(default.then_a, 1)})
     return body
 
 
@@ -85,7 +109,9 @@ class LoadControl:
         self._task: asyncio.Task | None = None
         self._checks: set[asyncio.Task] = set()
         self._site = None  # the circuits as last read (None: read them at the next re-allocation)
+        self._circuits_changes = 0  # counts CircuitsChanged: a read that a change overtook is not kept
         self._priorities_read: set = set()  # sessions whose priority and departure are known
+        self._one_period: set = set()  # stations that refused a two-period default profile
         bus = services.bus
         self._unsubscribe = [bus.subscribe(ev.TransactionStarted, self._started),
                              bus.subscribe(ev.TransactionEnded, self._ended),
@@ -117,6 +143,7 @@ class LoadControl:
 
     def _circuits_changed(self, _e=None) -> None:
         self._site = None
+        self._circuits_changes += 1
         self._priorities_read.clear()
         self._dirty.set()
 
@@ -177,26 +204,31 @@ class LoadControl:
 
     async def reallocate(self) -> Plan | None:
         """Plan and send; None when the site has no circuits and nothing of an earlier plan is in force."""
-        if self._site is None:
-            self._site = await self.services.circuits.site()
         site = self._site
+        if site is None:
+            changes = self._circuits_changes
+            site = await self.services.circuits.site()
+            if changes == self._circuits_changes:
+                self._site = site
+            # else a change came while it was read: this round uses it, the next (already due) reads again
         if not site.circuits and (self.last_plan is None or not (self.last_plan.changes or self.last_plan.fallback)):
             return None
         await self._priorities(site)
-        plan = self.planner.plan(site, self.minute_of_day(self.clock()))
+        now = self.clock()
+        plan = self.planner.plan(site, self.minute_of_day(now), now.timestamp())
         self.cpu_ms.append(plan.cpu_ms)
         self.last_plan = plan
         self.services.bus.publish(ev.LoadAllocated(snapshot(self.planner, plan), self.clock()))
         decreases = [c for c in plan.changes if c.previous_a is not None and c.limit_a < c.previous_a]
         increases = [c for c in plan.changes if c not in decreases]
-        renewals = self.planner.renewals(self.clock().timestamp(), plan.changes)
+        renewals = self.planner.renewals(now.timestamp(), plan.changes)
         increases += renewals
         # one line per re-allocation at DEBUG: what the ws benchmark reads out of a running process
         log.debug("load management: re-allocated %d sessions in %.3f ms CPU; %d changes, %d renewals, %d fallbacks",
                   len(plan.allocation.limits), plan.cpu_ms, len(plan.changes), len(renewals), len(plan.fallback))
-        for group in (decreases, increases):
-            await asyncio.gather(*(self._send_tx(c) for c in group))
-        await asyncio.gather(*(self._send_default(s, n, limit) for (s, n), limit in plan.fallback.items()))
+        await asyncio.gather(*(self._send_tx(c) for c in decreases))
+        await asyncio.gather(*(self._send_default(s, n, default) for (s, n), default in plan.fallback.items()))
+        await asyncio.gather(*(self._send_tx(c) for c in increases))
         return plan
 
     async def _priorities(self, site) -> None:
@@ -219,7 +251,8 @@ class LoadControl:
         if not self.commands.is_connected(change.station_id):
             return
         sent_at = self.clock()
-        body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id, lease_from=sent_at)
+        body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id, lease_from=sent_at,
+                       lease_until=lease_end(sent_at.timestamp()))
         result = await self.commands.set_charging_profile(change.station_id, change.connector_id, body, ctx=LOAD_CTX,
                                                           reason=REASON)
         self.messages_sent += 1
@@ -230,14 +263,23 @@ class LoadControl:
                 self._checks.add(task)
                 task.add_done_callback(self._checks.discard)
 
-    async def _send_default(self, station_id, connector_id: int, limit_a: float) -> None:
+    async def _send_default(self, station_id, connector_id: int, default: DefaultLimit) -> None:
         if not self.commands.is_connected(station_id):
             return
-        body = profile("TxDefaultProfile", DEFAULT_PROFILE_ID, 0, limit_a)
+        body = default_profile(default, self.clock(), single_period=station_id in self._one_period)
         result = await self.commands.set_charging_profile(station_id, connector_id, body, ctx=LOAD_CTX, reason=REASON)
         self.messages_sent += 1
+        if not result.ok and result.outcome == "rejected" and len(body["chargingSchedule"]["chargingSchedulePeriod"]) > 1:
+            # a station that takes one period: the limit beside the leases, kept after them too (safe).
+            # The planner keeps the planned default: while evdesk runs the step is always a beat ahead,
+            # so what it reads now is what the station holds, and the same default is not sent again.
+            self._one_period.add(station_id)
+            body = default_profile(default, self.clock(), single_period=True)
+            result = await self.commands.set_charging_profile(station_id, connector_id, body, ctx=LOAD_CTX,
+                                                              reason=REASON)
+            self.messages_sent += 1
         if result.ok:
-            self.planner.fallback_sent(station_id, connector_id, limit_a)
+            self.planner.fallback_sent(station_id, connector_id, default)
 
     async def _check_composite(self, change) -> None:
         result = await self.commands.get_composite_schedule(change.station_id, change.connector_id, 60, "A",

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from evdesk.core.load.allocation import CircuitLimit, SessionDemand, allocate  # noqa: E402
 from evdesk.core.load.circuits import CircuitRow, CircuitStationRow, LoadSite  # noqa: E402
-from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner  # noqa: E402
+from evdesk.core.load.controller import LEASE_SECONDS, LoadPlanner, lease_end  # noqa: E402
 from evdesk.core.load.phases import grid_phases  # noqa: E402
 
 CHARGERS = 200
@@ -122,9 +122,9 @@ def run_managed(chargers, visits, *, kill=None):
     active: dict[int, Car] = {}
     queue = {i: list(cars) for i, cars in visits.items()}
     tx = {}  # charger -> (limit, lease_until) in force at the charger
-    fallback: dict[int, float] = {}
+    fallback = {}  # charger -> its TxDefaultProfile (a DefaultLimit: a limit, or one with a step)
     pending: list[tuple[float, int, str, float]] = []  # (apply at, charger, kind, limit)
-    cpu, messages, renewals = [], 0, 0
+    cpu, messages, renewals, defaults_sent = [], 0, 0, 0
     over_run = over_longest = over_total = 0.0
     kill_over_longest = 0.0
     after_lease_over = 0.0
@@ -133,21 +133,22 @@ def run_managed(chargers, visits, *, kill=None):
     seq = 0
 
     def reallocate(now):
-        nonlocal messages, renewals
-        plan = planner.plan(site, int(now // 60) % 1440)
+        nonlocal messages, renewals, defaults_sent
+        plan = planner.plan(site, int(now // 60) % 1440, now)
         cpu.append(plan.cpu_ms)
         due = planner.renewals(now, plan.changes)
         renewals += len(due)
         for change in plan.changes + due:
             i = by_station[change.station_id]
             down = change.previous_a is not None and change.limit_a < change.previous_a
-            pending.append((now + (REACT_DOWN if down else REACT_UP), i, "tx", change.limit_a))
+            pending.append((now + (REACT_DOWN if down else REACT_UP), i, "tx", (change.limit_a, lease_end(now))))
             planner.accepted(change.station_id, 1, change.limit_a, at=now)
             messages += 1
-        for (station, _n), limit in plan.fallback.items():
-            pending.append((now + REACT_UP, by_station[station], "default", limit))
-            planner.fallback_sent(station, 1, limit)
+        for (station, _n), default in plan.fallback.items():
+            pending.append((now + REACT_UP, by_station[station], "default", default))
+            planner.fallback_sent(station, 1, default)
             messages += 1
+            defaults_sent += 1
 
     now = 0.0
     while now < DAY:
@@ -160,8 +161,8 @@ def run_managed(chargers, visits, *, kill=None):
             for i in active:
                 seq += 1
                 planner.started(chargers[i]["id"], 1, uuid4(), seq, now)
-            for i, limit in fallback.items():
-                planner.fallback_sent(chargers[i]["id"], 1, limit)
+            for i, default in fallback.items():
+                planner.fallback_sent(chargers[i]["id"], 1, default)
         changed = False
         for i in range(CHARGERS):
             car = active.get(i)
@@ -181,26 +182,26 @@ def run_managed(chargers, visits, *, kill=None):
             if now >= next_tick:
                 for i, car in active.items():
                     limit = tx.get(i, (None, 0))[0]
-                    drawn = car.draw(limit if limit is not None else fallback.get(i))
+                    drawn = car.draw(limit if limit is not None else (fallback[i].at(now) if i in fallback else None))
                     planner.measured(chargers[i]["id"], 1, drawn, phases_seen=car.phases)
                 next_tick = now + TICK
             reallocate(now)
         still = []
         for item in pending:
             if item[0] <= now:
-                _t, i, kind, limit = item
+                _t, i, kind, value = item
                 if kind == "tx":
                     if i in active:
-                        tx[i] = (limit, now + LEASE_SECONDS)
+                        tx[i] = value  # (limit, lease end): the lease counts from when it was sent
                 else:
-                    fallback[i] = limit
+                    fallback[i] = value
             else:
                 still.append(item)
         pending = still
         load = {"L1": 0.0, "L2": 0.0, "L3": 0.0}
         for i, car in active.items():
             limit, until = tx.get(i, (None, 0.0))
-            in_force = limit if limit is not None and now < until else fallback.get(i, 0.0)
+            in_force = limit if limit is not None and now < until else (fallback[i].at(now) if i in fallback else 0.0)
             amps = car.draw(in_force)
             car.charge(amps, DT)
             for p in phases_of(chargers[i], car):
@@ -216,7 +217,7 @@ def run_managed(chargers, visits, *, kill=None):
             over_total += DT if over else 0.0
         now += DT
     delivered = sum(c.delivered_wh for cars in visits.values() for c in cars)
-    return {"cpu": cpu, "messages": messages, "renewals": renewals, "over_longest": over_longest, "over_total": over_total,
+    return {"cpu": cpu, "messages": messages, "renewals": renewals, "defaults": defaults_sent, "over_longest": over_longest, "over_total": over_total,
             "kill_over_longest": kill_over_longest, "after_lease_over": after_lease_over, "delivered_wh": delivered}
 
 
@@ -261,7 +262,8 @@ def main() -> None:
     print(f"  re-allocations: {len(cpu)}; CPU ms p50 {statistics.median(cpu):.2f}, "
           f"p99 {cpu[int(len(cpu) * 0.99) - 1]:.2f}, max {cpu[-1]:.2f}")
     print(f"  profile messages: {normal['messages']} in the day = {normal['messages'] / 24:.0f} per hour, "
-          f"of which lease renewals {normal['renewals'] / 24:.0f} per hour ({LEASE_SECONDS:g} s leases)")
+          f"of which lease renewals {normal['renewals'] / 24:.0f} and default profiles {normal['defaults'] / 24:.0f} "
+          f"per hour ({LEASE_SECONDS:g} s leases)")
     print(f"  energy delivered {normal['delivered_wh'] / 1000:.0f} kWh vs ideal {ideal / 1000:.0f} kWh = "
           f"{100 * normal['delivered_wh'] / ideal:.1f} %")
     print(f"  evdesk killed 12:00-13:00: longest above the fuse while down {killed['kill_over_longest']:g} s; "

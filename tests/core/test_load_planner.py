@@ -6,7 +6,9 @@ from __future__ import annotations
 from uuid import uuid4
 
 from evdesk.core.load.circuits import CircuitRow, CircuitStationRow, LoadSite, ScheduleRow
-from evdesk.core.load.controller import LoadPlanner
+from evdesk.core.load.controller import LEASE_SECONDS, RENEW_SECONDS, DefaultLimit, LoadPlanner, lease_end
+
+NOW = 1_800_000_000.0  # a beat: lease_end(NOW) = NOW + LEASE_SECONDS
 
 
 def site_with(n_stations=4, max_a=45.0, min_a=None, phases=1, schedules=()):
@@ -22,23 +24,24 @@ def test_sessions_get_their_share_and_only_changes_are_sent():
     planner = LoadPlanner()
     for i, s in enumerate(stations[:3]):
         planner.started(s.station_id, 1, uuid4(), 100 + i, at=i)
-    first = planner.plan(site, 12 * 60)
+    first = planner.plan(site, 12 * 60, NOW)
     assert sorted(c.limit_a for c in first.changes) == [15.0, 15.0, 15.0]
     # the three busy points keep their share (after their lease); the idle one gets what is left
-    # beside the three 15 A limits: nothing (a car there while evdesk is down would overload the 45 A)
-    assert first.fallback[(stations[3].station_id, 1)] == 0.0
-    assert [first.fallback[(s.station_id, 1)] for s in stations[:3]] == [11.2] * 3
+    # beside the three 15 A limits: nothing (a car there while evdesk is down would overload the 45 A),
+    # and its own share once the last lease ended
+    assert first.fallback[(stations[3].station_id, 1)] == DefaultLimit(0.0, 11.2, NOW + LEASE_SECONDS)
+    assert [first.fallback[(s.station_id, 1)] for s in stations[:3]] == [DefaultLimit(11.2)] * 3
     for c in first.changes:
-        planner.accepted(c.station_id, c.connector_id, c.limit_a)
-    for (station, connector), limit in first.fallback.items():
-        planner.fallback_sent(station, connector, limit)
-    again = planner.plan(site, 12 * 60)
+        planner.accepted(c.station_id, c.connector_id, c.limit_a, at=NOW)
+    for (station, connector), default in first.fallback.items():
+        planner.fallback_sent(station, connector, default)
+    again = planner.plan(site, 12 * 60, NOW + 60)
     assert again.changes == [] and again.fallback == {}
     planner.started(stations[3].station_id, 1, uuid4(), 104, at=4)
-    fourth = planner.plan(site, 12 * 60)
+    fourth = planner.plan(site, 12 * 60, NOW + 120)
     # the newcomer's first limit replaces its point's default in force (0 A): "previous" is that
     assert [(c.limit_a, c.previous_a) for c in fourth.changes] == [(11.2, 15.0)] * 3 + [(11.2, 0.0)]
-    assert fourth.fallback == {(stations[3].station_id, 1): 11.2}  # busy now: its own share again
+    assert fourth.fallback == {(stations[3].station_id, 1): DefaultLimit(11.2)}  # busy now: its own share again
     assert fourth.cpu_ms >= 0
 
 
@@ -50,16 +53,45 @@ def test_idle_points_default_profiles_fit_beside_the_leases_in_force():
     planner = LoadPlanner()
     for i, s in enumerate(stations[:2]):
         planner.started(s.station_id, 1, uuid4(), 200 + i, at=i)
-    plan = planner.plan(site, 12 * 60)
+    plan = planner.plan(site, 12 * 60, NOW)
     for c in plan.changes:
-        planner.accepted(c.station_id, c.connector_id, c.limit_a)
+        planner.accepted(c.station_id, c.connector_id, c.limit_a, at=NOW)
     leased = sum(c.limit_a for c in plan.changes)
     idle = [plan.fallback[(s.station_id, 1)] for s in stations[2:]]
     busy = [plan.fallback[(s.station_id, 1)] for s in stations[:2]]
     assert leased == 32.0  # two sessions at their stations' 16 A
-    assert leased + sum(idle) <= 48.0 and sum(idle) > 0  # what is left is shared, not wasted
-    assert sum(busy) + sum(idle) <= 48.0  # after the leases: every point on its default
-    assert idle == [4.0] * 4
+    # while the leases run: the idle points share what is left, not wasted
+    assert leased + sum(d.at(NOW) for d in idle) <= 48.0 and sum(d.at(NOW) for d in idle) > 0
+    assert [d.at(NOW) for d in idle] == [4.0] * 4
+    # no lease outlives the step, and after it every point is on its whole share, within the circuit
+    last_lease = max(s.lease_until for s in planner.sessions.values())
+    assert all(d.until == last_lease for d in idle)
+    assert sum(d.at(last_lease) for d in busy + idle) <= 48.0
+    assert [d.at(last_lease) for d in idle] == [8.0] * 4  # 48 A over six points
+
+
+def test_the_idle_points_step_moves_with_every_beat_of_renewals():
+    """The leases end on a common beat; each beat's renewals extend them, and the idle points'
+    default (its step at the lease end) goes out again with them, never later than they do."""
+    site, stations = site_with(n_stations=3, max_a=32.0)
+    planner = LoadPlanner()
+    busy, idle = stations[0].station_id, [(s.station_id, 1) for s in stations[1:]]
+    planner.started(busy, 1, uuid4(), 1, at=0)
+    start = NOW + 100  # between beats: the lease runs to the second beat after
+    plan = planner.plan(site, 0, start)
+    assert lease_end(start) == NOW + 2 * RENEW_SECONDS
+    planner.accepted(busy, 1, plan.changes[0].limit_a, at=start)
+    assert [plan.fallback[p] for p in idle] == [DefaultLimit(8.0, 10.6, NOW + 2 * RENEW_SECONDS)] * 2
+    for point, default in plan.fallback.items():
+        planner.fallback_sent(*point, default)
+    assert planner.plan(site, 0, NOW + RENEW_SECONDS - 1).fallback == {}  # nothing new within the beat
+    later = NOW + RENEW_SECONDS + 30  # the next beat: the lease is renewed, and the step moves with it
+    plan = planner.plan(site, 0, later)
+    assert [c.station_id for c in planner.renewals(later, plan.changes)] == [busy]
+    assert plan.fallback == {p: DefaultLimit(8.0, 10.6, NOW + 3 * RENEW_SECONDS) for p in idle}
+    planner.ended(busy, 1)
+    plan = planner.plan(site, 0, later + 10)
+    assert [plan.fallback[p] for p in idle] == [DefaultLimit(10.6)] * 2  # no session: the whole share, no step
 
 
 def test_a_newcomer_waits_at_0a_under_the_minimum_and_starts_when_one_leaves():
@@ -85,7 +117,7 @@ def test_the_schedule_of_the_hour_applies_and_the_fallback_takes_the_lowest():
         planner.started(s.station_id, 1, uuid4(), i, at=i)
     day = planner.plan(site, 12 * 60)
     assert sorted(day.allocation.limits.values()) == [10.0, 10.0]
-    assert set(day.fallback.values()) == {10.0}
+    assert set(day.fallback.values()) == {DefaultLimit(10.0)}
     night = planner.plan(site, 23 * 60)
     assert sorted(night.allocation.limits.values()) == [16.0, 16.0]
 
@@ -122,16 +154,18 @@ def test_a_single_phase_car_on_a_rotated_three_phase_point_moves_to_its_grid_pha
     assert set(planner.plan(site, 0).allocation.limits.values()) == {16.0}  # one per grid phase
 
 
-def test_limits_are_leased_and_renewed_at_half_their_lease():
-    from evdesk.core.load.controller import LEASE_SECONDS
-
+def test_limits_are_leased_to_the_second_beat_and_renewed_at_the_one_before():
     site, stations = site_with(n_stations=1)
     planner = LoadPlanner()
     s = stations[0].station_id
     planner.started(s, 1, uuid4(), 7, at=0)
-    plan = planner.plan(site, 0)
-    planner.accepted(s, 1, plan.changes[0].limit_a, at=1000.0)
-    assert planner.renewals(1000.0 + LEASE_SECONDS / 2 - 1) == []
-    due = planner.renewals(1000.0 + LEASE_SECONDS / 2 + 1)
+    plan = planner.plan(site, 0, NOW + 100)
+    planner.accepted(s, 1, plan.changes[0].limit_a, at=NOW + 100)
+    assert planner.sessions[(s, 1)].lease_until == NOW + LEASE_SECONDS  # 800 s: the second beat after
+    assert planner.renewals(NOW + RENEW_SECONDS - 1) == []
+    due = planner.renewals(NOW + RENEW_SECONDS + 1)
     assert [(c.ocpp_id, c.limit_a) for c in due] == [(7, 16.0)]
-    assert planner.renewals(1000.0 + LEASE_SECONDS, changing=due) == []
+    assert planner.renewals(NOW + LEASE_SECONDS, changing=due) == []
+    # a lease is never shorter than half a lease, nor longer than a whole one
+    assert lease_end(NOW + RENEW_SECONDS - 1) - (NOW + RENEW_SECONDS - 1) == RENEW_SECONDS + 1
+    assert lease_end(NOW) - NOW == LEASE_SECONDS

@@ -4,6 +4,8 @@ waiting session when room frees, and flags a station that ignores its limit."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from evdesk.core import events as ev
@@ -150,14 +152,13 @@ def test_a_simulated_single_phase_car_keeps_a_limit_in_amperes_on_its_one_phase(
 
 
 async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(central, services, fast_control, monkeypatch):
-    """Leases shortened to 60 simulated seconds (3 s at the simulators' 20x): after evdesk stops,
-    each station's TxProfile runs out and its TxDefaultProfile (45 A / 3 = 15 A) is what holds; the
-    idle point's default fits beside the leases while they run."""
+    """Leases shortened to 30-60 simulated seconds (at most 3 s at the simulators' 20x): after evdesk
+    stops, each station's TxProfile runs out and its TxDefaultProfile (45 A / 3 = 15 A) is what holds;
+    the idle point's default fits beside the leases while they run, and is its whole share after."""
     from evdesk.core.load import controller
-    from evdesk.csms import load_control
 
     monkeypatch.setattr(controller, "LEASE_SECONDS", 60.0)
-    monkeypatch.setattr(load_control, "LEASE_SECONDS", 60.0)
+    monkeypatch.setattr(controller, "RENEW_SECONDS", 30.0)
     circuit, sims = await stations_on_circuit(central, services, 3, max_a=45.0)
     try:
         for sim in sims[:2]:
@@ -180,6 +181,10 @@ async def test_with_evdesk_stopped_the_stations_fall_back_within_the_fuse(centra
 
         await wait_for(lambda: [round(in_force(s), 1) for s in sims[:2]] == [15.0, 15.0], timeout=15,
                        message="the stations did not fall back to their 15 A share")
+        # once the last lease ended, the idle point's default steps up to its whole share
+        idle = sims[2]
+        await wait_for(lambda: round(idle.profiles.limit_w(1, idle.clock.now(), None, None, 1, 3) / (230.0 * 3), 1)
+                       == 15.0, timeout=15, message="the idle point's default did not step up to its share")
         # every point's fallback together stays within the fuse, whoever plugs in while evdesk is down;
         # the idle point's default fitted beside the two 16 A leases (45 - 32 = 13 A) while they ran
         fallbacks = defaults()
@@ -338,3 +343,54 @@ async def test_after_a_restart_the_decreases_from_the_fallback_share_go_out_firs
             await sim.stop()
         if first._server is not None:
             await first.stop()
+
+
+async def test_a_station_taking_one_period_gets_the_limit_beside_the_leases_alone(central, services, fast_control):
+    """ChargingScheduleMaxPeriods 1: the idle point's two-period default is rejected, and the first
+    period alone goes out instead (safe; it stays that small after the leases). It is not sent again
+    at every re-allocation."""
+    circuit, sims = await stations_on_circuit(central, services, 3, max_a=45.0)
+    sims[2].config.set_internal("ChargingScheduleMaxPeriods", "1")
+    try:
+        for sim in sims[:2]:
+            await start_session(services, sim)
+        await limits_become(sims, [16.0, 16.0, None])
+
+        def idle_default():
+            return [p.periods for p in sims[2].profiles.profiles if p.purpose == "TxDefaultProfile"]
+
+        await wait_for(lambda: idle_default() == [[(0, 13.0, None)]], timeout=10,
+                       message="the one-period default beside the leases was installed")
+        sent = -1
+        while sent != fast_control.messages_sent:  # the re-allocations under way have answered
+            sent = fast_control.messages_sent
+            await asyncio.sleep(0.5)
+        await fast_control.reallocate()
+        await fast_control.reallocate()
+        assert fast_control.messages_sent == sent and idle_default() == [[(0, 13.0, None)]]
+    finally:
+        for sim in sims:
+            await sim.stop()
+
+
+async def test_a_circuit_change_while_the_circuits_are_read_is_not_lost(central, services, fast_control):
+    """A station put on a circuit while a re-allocation reads the circuits: that read is used once,
+    not kept, and the next re-allocation reads again (it kept the old circuits until the next tick,
+    one run in ten of the one-period test above)."""
+    real = services.circuits.site
+    reads = 0
+
+    async def changed_while_read():
+        nonlocal reads
+        reads += 1
+        site = await real()
+        if reads == 1:
+            services.bus.publish(ev.CircuitsChanged())
+        return site
+
+    services.circuits.site = changed_while_read
+    await fast_control.reallocate()
+    await fast_control.reallocate()
+    assert reads >= 2
+    await fast_control.reallocate()
+    assert reads == 2  # unchanged since: kept

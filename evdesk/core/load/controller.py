@@ -20,12 +20,17 @@ Rules decided:
 * Limit not applied: a measured current above limit + 10 % (and at least 0.5 A above, so
   meter noise at low limits does not count) at two readings in a row flags the session once
   (until it obeys again); a new limit starts the count afresh (the car needs a reading to follow).
-* Leases: a TxProfile runs for `LEASE_SECONDS` from when it is sent (Absolute, with a duration)
-  and is renewed at half its lease. In OCPP 1.6 a TxProfile otherwise lasts the whole session:
+* Leases: a TxProfile runs from when it is sent (Absolute, with a duration) to `lease_end`: the
+  second beat of `RENEW_SECONDS` after it, so between half a lease and a whole `LEASE_SECONDS`; a
+  lease ending at the next beat is renewed. The common beat makes every lease of the site end at one
+  of two moments, which the idle points' default profiles name (below). In OCPP 1.6 a TxProfile otherwise lasts the whole session:
   when evdesk stops, the sessions would keep limits meant for a sharing that no longer holds
   (newcomers start on their point's default profile beside them). With the lease every station
   is back on its fallback share within `LEASE_SECONDS` of evdesk stopping; until then an idle
-  point's default profile fits beside the leases (`_beside_leases`).
+  point's default profile fits beside the leases (`_beside_leases`), and from the moment the last
+  lease ends it is the point's whole share again: the default is a schedule (`DefaultLimit`),
+  re-sent with each beat's renewals. (With a flat reduced default the 400 A depot kept 42 A of
+  defaults in force for as long as evdesk was down: 67.8 % of the ideal energy in the ws benchmark.)
 * Order after a start: a session's first limit is compared with its point's fallback share (the
   one evdesk sent, or after a restart the one it computes again, which is what it sent before):
   below it, it is a decrease and goes out (and is answered) before the increases. Without this a
@@ -33,11 +38,13 @@ Rules decided:
   travelled (the ws benchmark: 448 A on 400 A for 2 s). A station still holding a lease from before
   the restart may draw another limit; the order is then the best evdesk knows.
 * Fallback: TxDefaultProfile per charging point at its share (`circuit_rules.fallback_shares`
-  over points, at each circuit's lowest scheduled limit), resent only when it changes.
+  over points, at each circuit's lowest scheduled limit), resent only when it changes (an idle
+  point's, with its step at the lease end, at every beat while leases run beside it).
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -50,7 +57,29 @@ OVERDRAW_FACTOR = 1.10
 OVERDRAW_MIN_A = 0.5
 OVERDRAW_READINGS = 2
 LEASE_SECONDS = 900.0
+RENEW_SECONDS = LEASE_SECONDS / 2
 Key = tuple[UUID, int]  # (station id, connector id)
+
+
+def lease_end(at: float) -> float:
+    """When a limit sent at `at` (epoch seconds) stops applying: the second beat after it."""
+    return (math.floor(at / RENEW_SECONDS) + 2) * RENEW_SECONDS
+
+
+@dataclass(frozen=True)
+class DefaultLimit:
+    """A charging point's TxDefaultProfile: `limit_a`, or with `until` (epoch seconds) `limit_a`
+    before it and `then_a` from then on (an idle point beside leases that end at `until`)."""
+    limit_a: float
+    then_a: float | None = None
+    until: float | None = None
+
+    def at(self, t: float) -> float:
+        return self.limit_a if self.until is None or t < self.until else self.then_a
+
+    @property
+    def highest(self) -> float:
+        return max(self.limit_a, self.then_a or 0.0)
 
 
 @dataclass
@@ -94,7 +123,7 @@ class Overdraw:
 class Plan:
     allocation: Allocation
     changes: list[TxChange]
-    fallback: dict[Key, float]  # (station, connector) -> TxDefaultProfile limit, only the changed ones
+    fallback: dict[Key, DefaultLimit]  # (station, connector) -> its TxDefaultProfile, only the changed ones
     circuit_limits: dict[UUID, float]  # the limit in force per circuit (schedule applied), before reserved
     cpu_ms: float
     unmanaged: list[Key] = field(default_factory=list)
@@ -104,7 +133,7 @@ class LoadPlanner:
     def __init__(self, threshold_a: float = 0.5):
         self.threshold_a = threshold_a
         self.sessions: dict[Key, SessionState] = {}
-        self.fallback_in_force: dict[Key, float] = {}
+        self.fallback_in_force: dict[Key, DefaultLimit] = {}
 
     # -- what happens ----------------------------------------------------------------------------
     def started(self, station_id: UUID, connector_id: int, transaction_id: UUID, ocpp_id: int, at: float,
@@ -122,15 +151,15 @@ class LoadPlanner:
         if s is not None:
             s.in_force_a = limit_a
             s.over_readings = 0
-            s.lease_until = None if at is None else at + LEASE_SECONDS
+            s.lease_until = None if at is None else lease_end(at)
 
     def renewals(self, now: float, changing: list[TxChange] = ()) -> list[TxChange]:
-        """The limits in force whose lease is half gone (and that the plan does not change anyway)."""
+        """The limits in force whose lease ends at the next beat (and that the plan does not change anyway)."""
         skip = {(c.station_id, c.connector_id) for c in changing}
         return [TxChange(s.station_id, s.connector_id, s.ocpp_id, s.in_force_a, s.in_force_a)
                 for key, s in sorted(self.sessions.items(), key=lambda kv: self._sid(kv[0]))
                 if key not in skip and s.in_force_a is not None and s.lease_until is not None
-                and s.lease_until - now < LEASE_SECONDS / 2]
+                and s.lease_until - now < RENEW_SECONDS]
 
     def measured(self, station_id: UUID, connector_id: int, current_a: float | None,
                  phases_seen: int | None = None) -> Overdraw | None:
@@ -155,9 +184,11 @@ class LoadPlanner:
         return None
 
     # -- deciding ----------------------------------------------------------------------------------
-    def plan(self, site, minute_of_day: int) -> Plan:
-        """`site`: a `circuits.LoadSite`. Pure apart from updating the sessions' state."""
+    def plan(self, site, minute_of_day: int, now: float | None = None) -> Plan:
+        """`site`: a `circuits.LoadSite`; `now`: epoch seconds (the wall clock if None). Pure apart
+        from updating the sessions' state."""
         started = time.process_time()
+        now = time.time() if now is None else now
         windows: dict[UUID, list] = {}
         for s in site.schedules:
             windows.setdefault(s.circuit_id, []).append(s.window)
@@ -192,23 +223,24 @@ class LoadPlanner:
             s.admitted = sid not in allocation.waiting
         in_force = {self._sid(k): s.in_force_a for k, s in self.sessions.items() if s.in_force_a is not None}
         shares = self._shares(site, nodes, on_circuit)
-        fallback_shares_ = self._beside_leases(shares, nodes, on_circuit, allocation)
+        defaults = self._beside_leases(shares, nodes, on_circuit, allocation, now)
         changes = []
         for c in changes_to_send(allocation, in_force, self.threshold_a):
             key = by_sid[c.session_id]
             s = self.sessions[key]
             # a first limit replaces the point's fallback share: below it, it is a decrease (sent first).
             # Not sent yet (evdesk just started): the share it computes is the one it sent before.
-            previous = c.previous_a if c.previous_a is not None else self.fallback_in_force.get(key, shares.get(key))
+            sent = self.fallback_in_force.get(key)
+            previous = c.previous_a if c.previous_a is not None else (sent.at(now) if sent else shares.get(key))
             changes.append(TxChange(s.station_id, s.connector_id, s.ocpp_id, c.limit_a, previous))
         changes.sort(key=lambda c: (c.previous_a is None or c.limit_a >= c.previous_a))
-        fallback = {point: share for point, share in fallback_shares_.items()
-                    if self.fallback_in_force.get(point) != share}
+        fallback = {point: default for point, default in defaults.items()
+                    if self.fallback_in_force.get(point) != default}
         cpu_ms = (time.process_time() - started) * 1000.0
         return Plan(allocation, changes, fallback, circuit_limits, cpu_ms, unmanaged)
 
-    def fallback_sent(self, station_id: UUID, connector_id: int, limit_a: float) -> None:
-        self.fallback_in_force[(station_id, connector_id)] = limit_a
+    def fallback_sent(self, station_id: UUID, connector_id: int, default: DefaultLimit) -> None:
+        self.fallback_in_force[(station_id, connector_id)] = default
 
     def _shares(self, site, nodes, on_circuit) -> dict[Key, float]:
         """Every charging point's fallback share (TxDefaultProfile limit)."""
@@ -223,35 +255,41 @@ class LoadPlanner:
             shares[(UUID(station), int(number))] = share
         return shares
 
-    def _beside_leases(self, shares: dict[Key, float], nodes, on_circuit, allocation) -> dict[Key, float]:
-        """The TxDefaultProfile limits to keep in force. A point with a session keeps its share (it
+    def _beside_leases(self, shares: dict[Key, float], nodes, on_circuit, allocation,
+                       now: float) -> dict[Key, DefaultLimit]:
+        """The TxDefaultProfiles to keep in force. A point with a session keeps its share (it
         applies once the session's lease ran out). The idle points share what is left under each
         circuit beside the sessions' limits, by the same rule as the shares themselves, and keep at
-        most their own share. The leases outlive evdesk by up to `LEASE_SECONDS`: a car arriving at an
-        idle point while evdesk is down starts on the point's default profile beside them, and the
-        fuse must hold then too (the ws benchmark saw 528 A on 400 A for 12 minutes before this).
-        Counted on the safe side: a session's amps on every phase, the higher of its limit in force
-        and its new one (or the point's default while it has no limit of its own yet)."""
+        most their own share, until the last lease ends (`lease_end(now)`: no lease sent or renewed
+        now ends later); from then on their whole share. The leases outlive evdesk by up to
+        `LEASE_SECONDS`: a car arriving at an idle point while evdesk is down starts on the point's
+        default profile beside them, and the fuse must hold then too (the ws benchmark saw 528 A on
+        400 A for 12 minutes before this). Counted on the safe side: a session's amps on every
+        phase, the higher of its limit in force and its new one (or the point's default while it
+        has no limit of its own yet)."""
         by_node = {n.node_id: n for n in nodes}
         busy = {key for key in self.sessions if key[0] in on_circuit}
         used: dict[str, float] = {}
         for key in busy:
             s = self.sessions[key]
+            sent = self.fallback_in_force.get(key)
             amps = max(s.in_force_a or 0.0, allocation.limits.get(self._sid(key), 0.0),
-                       0.0 if s.in_force_a is not None else self.fallback_in_force.get(key, shares.get(key, 0.0)))
+                       0.0 if s.in_force_a is not None else (sent.highest if sent else shares.get(key, 0.0)))
             for node in node_chain(by_node, str(on_circuit[key[0]].circuit_id)):
                 used[node] = used.get(node, 0.0) + amps
         idle = {f"{key[0]}:{key[1]}": (str(on_circuit[key[0]].circuit_id), on_circuit[key[0]].priority)
                 for key in shares if key not in busy}
+        out = {key: DefaultLimit(share) for key, share in shares.items()}
         if not idle or not used:
-            return shares
+            return out
         room = [FallbackNode(n.node_id, max(0.0, n.available_a - used.get(n.node_id, 0.0)), n.parent_id, n.min_a)
                 for n in nodes]
-        out = dict(shares)
-        for point, share in fallback_shares(room, idle).items():
+        until = lease_end(now)
+        for point, beside in fallback_shares(room, idle).items():
             station, number = point.rsplit(":", 1)
             key = (UUID(station), int(number))
-            out[key] = min(out[key], share)
+            if beside < shares[key]:
+                out[key] = DefaultLimit(beside, shares[key], until)
         return out
 
     @staticmethod
