@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -169,7 +170,11 @@ class TransactionService:
 
     # -- start ---------------------------------------------------------------------------------
     async def start(self, info: StationInfo, connector_id: int, id_tag: str, meter_start: int, timestamp: str | None,
-                    reservation_id: int | None = None, remote: bool = False) -> StartResult:
+                    reservation_id: int | None = None, remote: bool = False,
+                    same_commit: Callable[[int], object] | None = None) -> StartResult:
+        """`same_commit(ocpp_id)` queues rows that belong to a new session (an OCPP 2.0.1 transaction's
+        reference) into the session row's commit: the station waits for one commit, not two. Not
+        called for a repeated Start (nothing new is written)."""
         received = utcnow()
         started_at, _trusted = parse_ocpp_time(timestamp, received, self._naive_zone(info))
         existing = self._running_duplicate(info.id, connector_id, meter_start, started_at)
@@ -200,6 +205,8 @@ class TransactionService:
                 meter_start_wh=meter_start, reservation_id=reservation_id, remote=remote, flags=flags,
                 tariff_id=applied.tariff_id, tariff_name=applied.name, tariff_prices=applied.prices.to_dict(),
                 currency=applied.prices.currency, **limits)
+            if same_commit is not None:
+                same_commit(ocpp_id)
         await self.batch.committed(ticket)  # on disk before the station hears its id
         if replaced is not None:
             await self._close(replaced, FLAG_SUPERSEDED, "SupersededByNewSession")

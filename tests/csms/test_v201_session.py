@@ -203,3 +203,34 @@ async def test_a_started_event_that_comes_last_moves_the_session_start_back_and_
     assert row.cost_total_minor == 200  # 2 kWh × 1, priced again with the corrected start
     reprice = await stored(services, lambda: m.ActionLog.get(m.ActionLog.action == "Reprice"))
     assert reprice.reason == "its Started event came late"
+
+
+async def test_a_started_event_waits_for_one_commit_with_its_reference(central, services):
+    """The session row and the station's transaction reference go into one group commit: the
+    station's Started was answered after two commits in a row (p50 about 3 s in the mixed-fleet
+    benchmark under load)."""
+    async with station201(central, services) as st:
+        batch, waits, calls = services.batch, [], []
+        real_committed, real_call = batch.committed, batch.call
+
+        async def committed(ticket):
+            waits.append(ticket)
+            return await real_committed(ticket)
+
+        async def call(fn, *args, **kwargs):
+            calls.append(getattr(fn, "__name__", repr(fn)))
+            return await real_call(fn, *args, **kwargs)
+
+        batch.committed, batch.call = committed, call
+        try:
+            tx = await st.start_transaction(1, "TAG-201", meter_wh=1000)
+        finally:
+            batch.committed, batch.call = real_committed, real_call
+        assert tx.last_answer["idTokenInfo"]["status"] == "Accepted"
+        assert "insert_ref" not in calls and len(waits) >= 1
+        session = services.transactions.active_on(services.stations.get("V201-1").id, 1)
+        ref = await services.store.read(lambda: m.TransactionRef.get(m.TransactionRef.ocpp_id == session.ocpp_id))
+        assert ref.transaction_ref == tx.id and ref.seq_nos == [0] and not ref.ended
+        await st.charge(1, 500)  # the next event finds the reference the commit wrote
+        await st.end_transaction(1, "EVDisconnected", "EVCommunicationLost")
+        await wait_for(lambda: services.transactions.active_on(services.stations.get("V201-1").id, 1) is None)

@@ -157,10 +157,14 @@ class TransactionEvents:
             if meter_start is None:
                 meter_start = register_wh(values) or 0
             remote = trigger_reason == "RemoteStart" or transaction_info.get("remote_start_id") is not None
-            result = await services.transactions.start(info, connector, id_tag, meter_start, timestamp,
-                                                       reservation_id, remote=remote)
+            queued: list = []  # the reference goes into the session row's commit (one commit to wait for)
+            result = await services.transactions.start(
+                info, connector, id_tag, meter_start, timestamp, reservation_id, remote=remote,
+                same_commit=lambda ocpp_id: queued.append(repo.queue_ref(services.batch, info.id, ref_id, ocpp_id,
+                                                                         [seq_no])))
             decision = result.decision if id_tag else None
-            row_id = await services.batch.call(repo.insert_ref, info.id, ref_id, result.ocpp_id, [seq_no], False)
+            row_id = queued[0] if queued else await services.batch.call(repo.insert_ref, info.id, ref_id,
+                                                                        result.ocpp_id, [seq_no], False)
             ref = self._refs[(info.id, ref_id)] = _Ref(row_id, result.ocpp_id, {seq_no})
             started = True
             if offline or event_type != "Started":

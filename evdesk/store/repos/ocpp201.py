@@ -6,6 +6,7 @@ from uuid import UUID
 
 from evdesk.store import models as m
 from evdesk.store import write as w
+from evdesk.store.fields import uuid7
 
 R = m.TransactionRef
 
@@ -21,6 +22,15 @@ def ref_for_ocpp_id(station_id: UUID, ocpp_id: int) -> str | None:
     """The station's own transaction id of an evdesk session (for RequestStopTransaction)."""
     return (R.alive(R.transaction_ref).where((R.station == station_id) & (R.ocpp_id == ocpp_id))
             .scalar())
+
+
+def queue_ref(batch, station_id: UUID, transaction_ref: str, ocpp_id: int, seq_nos: list[int]) -> UUID:
+    """Add a new transaction's reference to the group commit (with its session row: one commit
+    before the station hears back); returns its id."""
+    row_id = uuid7()
+    batch.add(R, {"id": row_id, "station": station_id, "transaction_ref": transaction_ref[:36], "ocpp_id": ocpp_id,
+                  "seq_nos": seq_nos, "ended": False})
+    return row_id
 
 
 def insert_ref(station_id: UUID, transaction_ref: str, ocpp_id: int, seq_nos: list[int], ended: bool) -> UUID:
