@@ -40,7 +40,6 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from uuid import UUID
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from evdesk.core import events as ev
 from evdesk.core.auth_index import (
@@ -58,6 +57,7 @@ from evdesk.core.clock import utcnow
 from evdesk.core.pricing.selection import Who
 from evdesk.core.station_cache import StationInfo
 from evdesk.core.tasks import spawn
+from evdesk.core.zones import site_zone
 from evdesk.store.batch import BatchWriter
 from evdesk.store.database import Store
 from evdesk.store.repos import people as people_repo
@@ -100,12 +100,10 @@ class Decision:
 
 
 def zone_for(name: str | None) -> tzinfo:
-    if not name:
-        return timezone.utc
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
+    """A station's or the site's zone by name; none set (or unknown): this computer's, as on every
+    screen and report (`zones.site_zone`), so a tariff's night hours and a token's valid days are
+    the hours and days the operator sees."""
+    return site_zone(name or "")
 
 
 def validity(token: TokenFacts, zone: tzinfo) -> tuple[datetime | None, datetime | None]:

@@ -24,6 +24,7 @@ from evdesk.core import events as ev
 from evdesk.core.errors import AccessDenied, NotFound, StaleEdit, ValidationError
 from evdesk.core.permissions import ROLES, OperatorContext, Permission, require, require_group
 from evdesk.core.tasks import spawn
+from evdesk.core.zones import computer_zone_name
 from evdesk.settings import time_zone_exists
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import hardware as q
@@ -95,7 +96,7 @@ def clean_location(data: LocationInput, site_timezone: str = "") -> dict:
         raise ValidationError("Latitude is between -90 and 90 degrees, e.g. 60.1699.", field="latitude")
     if lon is not None and not (isinstance(lon, (int, float)) and -180 <= lon <= 180):
         raise ValidationError("Longitude is between -180 and 180 degrees, e.g. 24.9384.", field="longitude")
-    zone = (data.timezone or "").strip() or site_timezone or "UTC"
+    zone = (data.timezone or "").strip() or site_timezone or computer_zone_name()
     if not time_zone_exists(zone):
         raise ValidationError("Choose a time zone from the list, such as Europe/Helsinki.", field="timezone")
     return {"name": name, "address": (data.address or "").strip(), "postcode": postcode, "city": city,

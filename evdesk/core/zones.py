@@ -31,6 +31,11 @@ def computer_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or timezone.utc
 
 
+def computer_zone_name() -> str:
+    """This computer's zone as a name to store (a zone the system names only by offset: UTC)."""
+    return getattr(computer_zone(), "key", "") or "UTC"
+
+
 @lru_cache(maxsize=16)
 def site_zone(site_timezone: str = "") -> tzinfo:
     """The site's zone when set (and known), else this computer's."""

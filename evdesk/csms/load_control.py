@@ -38,13 +38,13 @@ import logging
 import math
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from evdesk.core import events as ev
 from evdesk.core.clock import utcnow
 from evdesk.core.load.controller import DefaultLimit, LoadPlanner, Plan, lease_end, snapshot
 from evdesk.core.permissions import SYSTEM_CONTEXT
 from evdesk.core.tasks import spawn
+from evdesk.core.zones import site_zone
 
 if TYPE_CHECKING:
     from evdesk.core.services import Services
@@ -198,8 +198,7 @@ class LoadControl:
                 log.exception("load management: re-allocation failed")
 
     def minute_of_day(self, now: datetime) -> int:
-        zone = self.services.settings.site_timezone
-        local = now.astimezone(ZoneInfo(zone)) if zone else now
+        local = now.astimezone(site_zone(self.services.settings.site_timezone))
         return local.hour * 60 + local.minute
 
     async def reallocate(self) -> Plan | None:

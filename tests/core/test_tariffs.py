@@ -270,6 +270,7 @@ async def test_the_group_applying_to_a_station_says_where_it_comes_from(site):
 async def test_an_offline_session_replayed_late_is_priced_by_the_stations_times(site):
     # the station was offline at night and sends Start and Stop a day later: day/night by its times
     sv, info = site.sv, site.bay_station
+    sv.settings.site_timezone = "UTC"  # the hours below are the site's
     night = await sv.tariffs.create_tariff(ROOT, "Day and night", {
         "kind": "day_night", "day_starts": "07:00", "night_starts": "22:00", "energy_price": "0.40",
         "night_energy_price": "0.20"})

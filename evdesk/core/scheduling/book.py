@@ -37,6 +37,7 @@ from evdesk.core.permissions import ACCESS_DENIED, OperatorContext, Permission, 
 from evdesk.core.scheduling.kinds import KIND_LABELS, check_params, check_targets
 from evdesk.core.scheduling.service_kinds import SERVICE_KINDS
 from evdesk.core.scheduling.recurrence import RECURRENCES, Schedule, parse_time_of_day
+from evdesk.core.zones import computer_zone_name
 from evdesk.settings import time_zone_exists
 from evdesk.store.errors import MissingRow, StaleRow
 from evdesk.store.queries import scheduled_tasks as q
@@ -172,7 +173,7 @@ class TaskBook:
             at = parse_time_of_day(data.time_of_day)
         except (ValueError, TypeError):
             raise ValidationError("Enter the time as HH:MM (00:00 to 23:59).", field="time_of_day") from None
-        zone = (data.zone or self.settings.site_timezone or "UTC").strip()
+        zone = (data.zone or self.settings.site_timezone or computer_zone_name()).strip()
         if not time_zone_exists(zone):
             raise ValidationError("Choose a time zone from the list, such as Europe/Helsinki.", field="zone")
         today = self.now().astimezone(ZoneInfo(zone)).date()
