@@ -128,7 +128,8 @@ async def run(stations: int, profile3_share: float) -> None:
             if "refused" in record.getMessage():
                 refusals.append(record.getMessage())
 
-    logging.getLogger("evdesk.csms.server").addHandler(Count())
+    for name in ("evdesk.csms.server", "evdesk.csms.handshake"):  # TLS refusals, then the handshake's own
+        logging.getLogger(name).addHandler(Count())
     tls = services.certificates.folder
     ca = pki.load_certificates((tls / "ca.pem").read_bytes())[0]
     ca_key = pki.load_key((tls / "ca.key").read_bytes())

@@ -10,7 +10,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from evdesk.core.permissions import SYSTEM_CONTEXT
-from evdesk.csms.server import parse_basic_auth, station_identity_from_path
+from evdesk.csms.handshake import parse_basic_auth, station_identity_from_path
 from evdesk.store import models as m
 from tests.csms.rawclient import raw_station
 from tests.csms.test_protocol_messages import wait_for

@@ -52,8 +52,8 @@ async def test_a_login_given_up_during_its_check_is_judged_and_leaves_no_failure
     known = services.stations.get("NAT-SLOW")
     auth = "Basic " + base64.b64encode(f"NAT-SLOW:{PASSWORD}".encode()).decode()
     request = Request("/NAT-SLOW", Headers({"Authorization": auth}))
-    throttle = central.auth_throttle
-    attempt = asyncio.create_task(central._check_login(None, known, "NAT-SLOW", "192.0.2.7", request))
+    throttle = central.handshake.auth_throttle
+    attempt = asyncio.create_task(central.handshake._check_login(None, known, "NAT-SLOW", "192.0.2.7", request))
     while not throttle.failures(address="192.0.2.7"):  # begun (no await before it): counted until judged
         await asyncio.sleep(0)
     assert not attempt.done()  # its scrypt check takes tens of ms in a worker thread

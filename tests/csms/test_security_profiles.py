@@ -20,7 +20,8 @@ from evdesk.simulator.tls import client_context
 from evdesk.store import models as m
 from tests.waiting import wait_for
 
-SERVER_LOG = "evdesk.csms.server"
+SERVER_LOG = "evdesk.csms.server"  # the listeners (TLS refusals)
+HANDSHAKE_LOG = "evdesk.csms.handshake"  # who may come in (profile, password, admission)
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +73,7 @@ async def network_log(services, station_id) -> list[tuple[str, str]]:
 
 
 def refused_lines(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == SERVER_LOG and "refused" in r.getMessage()]
+    return [r.getMessage() for r in caplog.records if r.name in (SERVER_LOG, HANDSHAKE_LOG) and "refused" in r.getMessage()]
 
 
 async def test_profile_2_station_connects_over_wss_trusting_the_site_ca(services, tls_central, site_ca):
@@ -101,6 +102,7 @@ async def test_profile_3_station_connects_with_its_client_certificate(services, 
 async def test_profile_2_station_on_plain_ws_is_refused_with_the_reason_logged(services, tls_central, caplog):
     info = await add_station(services, "TLS-P", 2, password="station-pass-123")
     caplog.set_level(logging.INFO, SERVER_LOG)
+    caplog.set_level(logging.INFO, HANDSHAKE_LOG)
     with pytest.raises(InvalidStatus) as refused:
         await connect(tls_central.url + "TLS-P", subprotocols=["ocpp1.6"])
     assert refused.value.response.status_code == 403
@@ -112,6 +114,7 @@ async def test_profile_2_station_on_plain_ws_is_refused_with_the_reason_logged(s
 async def test_profile_3_station_without_a_client_certificate_is_refused(services, tls_central, site_ca, caplog):
     await add_station(services, "TLS-N", 3)
     caplog.set_level(logging.INFO, SERVER_LOG)
+    caplog.set_level(logging.INFO, HANDSHAKE_LOG)
     with pytest.raises(InvalidStatus) as refused:
         await connect(tls_central.tls_url + "TLS-N", subprotocols=["ocpp1.6"], ssl=client_context(str(site_ca[0])))
     assert refused.value.response.status_code == 401
@@ -122,6 +125,7 @@ async def test_a_certificate_for_another_identity_is_refused(services, tls_centr
     await add_station(services, "TLS-A", 3)
     cert, key = client_files(tmp_path, site_ca[1], site_ca[2], "SOMEONE-ELSE")
     caplog.set_level(logging.INFO, SERVER_LOG)
+    caplog.set_level(logging.INFO, HANDSHAKE_LOG)
     with pytest.raises(InvalidStatus) as refused:
         await connect(tls_central.tls_url + "TLS-A", subprotocols=["ocpp1.6"],
                       ssl=client_context(str(site_ca[0]), cert, key))
@@ -131,6 +135,7 @@ async def test_a_certificate_for_another_identity_is_refused(services, tls_centr
 
 async def _tls_refused(url: str, context: ssl.SSLContext, caplog, reason: str) -> None:
     caplog.set_level(logging.INFO, SERVER_LOG)
+    caplog.set_level(logging.INFO, HANDSHAKE_LOG)
     with pytest.raises((ssl.SSLError, OSError, EOFError, InvalidMessage, InvalidStatus)) as failed:
         async with connect(url, subprotocols=["ocpp1.6"], ssl=context, open_timeout=10) as ws:
             await ws.recv()  # TLS 1.3: a refused client certificate shows on the first read
