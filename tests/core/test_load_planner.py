@@ -169,3 +169,28 @@ def test_limits_are_leased_to_the_second_beat_and_renewed_at_the_one_before():
     # a lease is never shorter than half a lease, nor longer than a whole one
     assert lease_end(NOW + RENEW_SECONDS - 1) - (NOW + RENEW_SECONDS - 1) == RENEW_SECONDS + 1
     assert lease_end(NOW) - NOW == LEASE_SECONDS
+
+
+def test_an_idle_points_default_goes_out_as_an_absolute_schedule_with_its_step():
+    from datetime import datetime, timezone
+
+    from evdesk.csms.load_control import default_profile
+
+    now = datetime.fromtimestamp(NOW + 100.4, timezone.utc)
+    stepped = default_profile(DefaultLimit(8.0, 10.6, NOW + 2 * RENEW_SECONDS), now)
+    schedule = stepped["chargingSchedule"]
+    assert stepped["chargingProfileKind"] == "Absolute" and stepped["chargingProfilePurpose"] == "TxDefaultProfile"
+    assert schedule["startSchedule"] == now.isoformat().replace("+00:00", "Z") and "duration" not in schedule
+    # the step at the lease end, rounded up: never before the last lease ends
+    assert schedule["chargingSchedulePeriod"] == [{"startPeriod": 0, "limit": 8.0}, {"startPeriod": 800, "limit": 10.6}]
+    one = default_profile(DefaultLimit(8.0, 10.6, NOW + 2 * RENEW_SECONDS), now, single_period=True)
+    assert one["chargingProfileKind"] == "Relative" and one["chargingSchedule"]["chargingSchedulePeriod"] == [
+        {"startPeriod": 0, "limit": 8.0}]
+    plain = default_profile(DefaultLimit(10.6), now)
+    assert plain["chargingProfileKind"] == "Relative" and "startSchedule" not in plain["chargingSchedule"]
+    late = default_profile(DefaultLimit(8.0, 10.6, NOW), now)  # sent after its step: the share alone
+    assert late["chargingSchedule"]["chargingSchedulePeriod"] == [{"startPeriod": 0, "limit": 10.6}]
+    from evdesk.csms.load_control import profile
+
+    lease = profile("TxProfile", 1701, 1, 16.0, 7, lease_from=now, lease_until=lease_end(now.timestamp()))
+    assert lease["chargingProfileKind"] == "Absolute" and lease["chargingSchedule"]["duration"] == 799  # rounded down
