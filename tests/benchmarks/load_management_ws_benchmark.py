@@ -10,7 +10,7 @@ What it is (say so with the figures): a SHORT REAL-TIME WINDOW, not a day. The w
 morning — cars arrive and leave at a rate a depot sees over hours, squeezed into minutes (stays of
 1-4 minutes, each charger up to 3 cars). Nothing is scaled: the simulators run on the wall clock
 (`WallClock`). `ScaledClock` was not used because evdesk's TxProfiles are Absolute, start at
-evdesk's (real) clock and last `LEASE_SECONDS` (900 s): a station whose clock runs 20x would see
+evdesk's (real) clock and last up to `LEASE_SECONDS` (900 s): a station whose clock runs 20x would see
 every lease end 20x early, so leases, renewals and the fallback would be measured wrong.
 
 The set-up: the data folder is seeded through the core services before evdesk starts (circuit
@@ -90,6 +90,15 @@ STATION_A = 32.0
 METER_INTERVAL = 15
 ROTATIONS = ["RST", "RTS", "SRT", "STR", "TRS", "TSR"]
 CPU_LINE = re.compile(r"load management: re-allocated (\d+) sessions in ([0-9.]+) ms CPU")
+
+
+def default_amps(profile, at) -> float:
+    """A TxDefaultProfile's limit at `at` by the simulator's rules (A per phase): an idle point's
+    default is Absolute with a step at the lease end, a busy point's Relative with one period."""
+    if profile.kind == "Relative":
+        return profile.periods[0][1]
+    watts = profile.limit_at(at, None, 1)
+    return 0.0 if watts is None else watts / VOLTAGE
 
 
 @dataclass
@@ -319,7 +328,7 @@ class Run:
             latest = self.sims[0].clock.now()
         at = latest + timedelta(seconds=1)
         load, on_tx, on_default = circuit_load(self.sims, self.rotations, at=at)
-        fallbacks = [next((p.periods[0][1] for p in s.profiles.profiles if p.purpose == "TxDefaultProfile"), None)
+        fallbacks = [next((default_amps(p, at) for p in s.profiles.profiles if p.purpose == "TxDefaultProfile"), None)
                      for s in self.sims]
         return {"max_phase_a": round(max(load.values()), 1), "on_tx": on_tx, "on_default": len(on_default),
                 "stations_without_fallback": sum(1 for f in fallbacks if f is None),
