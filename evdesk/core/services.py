@@ -194,6 +194,7 @@ class Services:
 
     async def stop(self) -> None:
         await self.invoice_pdfs.close()
+        self.stations.password_workers.close()
         if not self.started:
             return
         self.started = False

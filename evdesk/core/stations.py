@@ -29,7 +29,7 @@ from evdesk.core.errors import NotFound, StaleEdit, ValidationError
 from evdesk.core.group_tree import GroupTree
 from evdesk.core.hardware_rules import check_system_status
 from evdesk.core.log_limit import limited
-from evdesk.core.passwords import hash_password, verify_password
+from evdesk.core.passwords import PasswordWorkers
 from evdesk.core.permissions import OperatorContext, Permission, require, require_station
 from evdesk.core.station_cache import StationInfo, keep_live_state, station_info_from_row
 from evdesk.core.station_status import demote_after_restart
@@ -98,6 +98,7 @@ class StationService:
         self.boot_gate = BootGate(settings.boot_accept_rate)
         # HMAC of a verified password, so a reconnecting station costs no scrypt.
         self._verified: dict[UUID, bytes] = {}
+        self.password_workers = PasswordWorkers()  # scrypt off the loop, below its priority
         self._pepper = os.urandom(16)
         self._create_lock = asyncio.Lock()
         # Stations that connected unknown: in the registry at once, written in batches.
@@ -454,15 +455,13 @@ class StationService:
         known = self._verified.get(info.id)
         if known is not None and hmac.compare_digest(known, tag):
             return True
-        loop = asyncio.get_running_loop()
-        ok = await loop.run_in_executor(None, verify_password, password, info.password_hash)
+        ok = await self.password_workers.verify(password, info.password_hash)
         if ok:
             self._verified[info.id] = tag
         return ok
 
     async def _hash_station_password(self, password: str) -> str:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, hash_password, password, STATION_PASSWORD_COST)
+        return await self.password_workers.hash(password, STATION_PASSWORD_COST)
 
     def decide_boot(self, info: StationInfo) -> BootDecision:
         s = self.settings
