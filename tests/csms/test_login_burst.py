@@ -60,3 +60,34 @@ async def test_a_login_given_up_during_its_check_is_judged_and_leaves_no_failure
     attempt.cancel()
     await wait_for(lambda: throttle.failures(address="192.0.2.7") == 0 and throttle.trusted("NAT-SLOW", "192.0.2.7"))
     assert attempt.cancelled()
+
+
+async def test_a_station_waiting_for_a_queued_password_check_is_let_in_within_the_open_timeout(services, monkeypatch):
+    """In a login storm the first checks queue on their low-priority threads; the handshake waits
+    for them up to `OPEN_TIMEOUT` instead of websockets' 10 s default (the mixed-fleet ramp lost
+    about 1,100 TLS logins to it). Here the check takes 1.5 s: let in with the open time-out at
+    3 s, closed during the handshake at 1 s."""
+    from evdesk.csms import server as server_module
+    from evdesk.csms.server import CentralSystem
+
+    await services.stations.create_station("SLOW-CHECK", password=PASSWORD, ctx=SYSTEM_CONTEXT)
+    real = services.stations.password_workers.verify
+
+    async def queued(password, stored):
+        await asyncio.sleep(1.5)
+        return await real(password, stored)
+
+    monkeypatch.setattr(services.stations.password_workers, "verify", queued)
+    outcomes = []
+    for open_timeout in (3.0, 1.0):
+        monkeypatch.setattr(server_module, "OPEN_TIMEOUT", open_timeout)
+        services.stations._verified.clear()
+        central = CentralSystem(services, "127.0.0.1", 0)
+        await central.start()
+        try:
+            outcomes.append(await login(central.url, "SLOW-CHECK", PASSWORD))
+        except Exception as exc:  # noqa: BLE001 - the server closed it during the handshake
+            outcomes.append(type(exc).__name__)
+        finally:
+            await central.stop()
+    assert outcomes[0] == 101 and outcomes[1] != 101, outcomes
