@@ -32,11 +32,9 @@ cumulative histogram (core/loopwatch.py), p99 <= 50 ms means at most 1 % of that
 samples above 50 ms. The ramp's lag and the lag since evdesk's start are printed apart.
 The machine may be shared: say so with the figures.
 
-Priorities: real chargers are other machines; here the four generators share evdesk's cores. They
-run at niceness 10 (--generator-nice), so they take what evdesk leaves instead of outranking it:
-evdesk niced its station password checks (+10, core/passwords.py) below its loop and database, and
-with the generators at full priority those checks starved behind them and 1,000 TLS logins timed
-out in the ramp. (Runs before 2026-11-30 had the generators at 0 and evdesk's checks at 0 too.)
+Priorities: real chargers are other machines; here the four generators share evdesk's cores at
+the same priority (--generator-nice N runs them below it, as if they took only what evdesk leaves).
+evdesk's station password checks run niced (+10, core/passwords.py) below its loop and database.
 """
 
 from __future__ import annotations
@@ -152,7 +150,7 @@ def start_generators(args, urls: dict[str, str], ca: Path, tags: list[str], size
             cmd += ["--source-net", f"127.{16 + n}"]
         if tls:
             cmd += ["--ca", str(ca), "--password", STATION_PASSWORD]
-        # progress lines go to our stderr; the chargers below evdesk's priority (see the module's note)
+        # progress lines go to our stderr; --generator-nice: the chargers below evdesk's priority
         nice = (lambda: os.nice(args.generator_nice)) if args.generator_nice and hasattr(os, "nice") else None
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=nice)
         gens[name] = (proc, lat.Watch(proc.pid).start())
@@ -337,8 +335,8 @@ def main() -> None:
     p.add_argument("--progress", type=float, default=30.0, help="generator progress on stderr every N s (0: none)")
     p.add_argument("--one-address", action="store_true",
                    help="every station dials from 127.0.0.1 (a fleet behind one router) instead of its own address")
-    p.add_argument("--generator-nice", type=int, default=10,
-                   help="niceness of the generator processes (default 10; 0: the same priority as evdesk)")
+    p.add_argument("--generator-nice", type=int, default=0,
+                   help="niceness of the generator processes (default 0: the same priority as evdesk)")
     p.add_argument("--json", action="store_true", help="also print the full result as one JSON line")
     args = p.parse_args()
     if args.stations_16 < 0 or args.stations_201 < 0 or args.stations_16 + args.stations_201 == 0:
