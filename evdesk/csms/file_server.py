@@ -48,7 +48,12 @@ class FileServer:
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host or None, self.requested_port, reuse_address=True)
-        await site.start()
+        try:
+            await site.start()
+        except OSError:
+            await self._runner.cleanup()
+            self._runner = None
+            raise
         self.port = site._server.sockets[0].getsockname()[1]
         log.info("file server for firmware and diagnostics listening on %s:%s", self.host, self.port)
 

@@ -14,6 +14,7 @@ Rules:
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
 import logging
 from datetime import datetime
@@ -49,13 +50,30 @@ class FirmwareDelivery:
         self.error = ""
 
     async def start(self) -> None:
-        """The file server is an extra: if its port is taken the OCPP server still runs (and says why)."""
+        """The file server is an extra: if its port is taken (a second seat on this computer) it takes
+        a free one, which the links carry; if it cannot listen at all the OCPP server still runs
+        (and says why)."""
         try:
             await self.http.start()
         except OSError as exc:
-            self.error = f"cannot listen on {self.host}:{self.http.requested_port}: {exc.strerror or exc}"
-            log.error("file server for firmware and diagnostics not started: %s", self.error)
+            if exc.errno == errno.EADDRINUSE and self.http.requested_port:
+                wanted, self.http.requested_port = self.http.requested_port, 0
+                log.warning("file server for firmware and diagnostics: port %s is taken (another evdesk on this "
+                            "computer?); a free port is used instead, and the stations' links carry it", wanted)
+                await self._start_http()
+            else:
+                self._failed(exc)
         self.ftp.attach()
+
+    async def _start_http(self) -> None:
+        try:
+            await self.http.start()
+        except OSError as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        self.error = f"cannot listen on {self.host}:{self.http.requested_port}: {exc.strerror or exc}"
+        log.error("file server for firmware and diagnostics not started: %s", self.error)
 
     async def stop(self) -> None:
         await self.http.stop()
