@@ -14,8 +14,9 @@ Profiles (OCPP 1.6, limits in A per phase):
   ChargingScheduleMaxPeriods is 1) gets the first alone: safe, only smaller after the leases.
 Decreases go out (and are answered) first, then the default profiles, then the increases and lease
 renewals, so the circuit does not overshoot while the changes travel, and an idle point's default
-names the new lease end before any lease reaches it. A re-allocation runs at most once per `settle_seconds` (events that come
-together are handled together) and every `tick_seconds` (schedules, unused current).
+names the new lease end before any lease reaches it. A re-allocation runs at most once per
+`settle_seconds` (events that come together are handled together) and every `tick_seconds`
+(schedules, unused current).
 
 What a re-allocation reads: the circuits (kept, read again on `CircuitsChanged` and every tick), and
 the user-group priority and departure of sessions on a circuit's stations that it has not read yet
@@ -225,9 +226,10 @@ class LoadControl:
         # one line per re-allocation at DEBUG: what the ws benchmark reads out of a running process
         log.debug("load management: re-allocated %d sessions in %.3f ms CPU; %d changes, %d renewals, %d fallbacks",
                   len(plan.allocation.limits), plan.cpu_ms, len(plan.changes), len(renewals), len(plan.fallback))
-        await asyncio.gather(*(self._send_tx(c) for c in decreases))
+        planned = now.timestamp()  # every lease of this round ends at lease_end(planned), the idle points' step
+        await asyncio.gather(*(self._send_tx(c, planned) for c in decreases))
         await asyncio.gather(*(self._send_default(s, n, default) for (s, n), default in plan.fallback.items()))
-        await asyncio.gather(*(self._send_tx(c) for c in increases))
+        await asyncio.gather(*(self._send_tx(c, planned) for c in increases))
         return plan
 
     async def _priorities(self, site) -> None:
@@ -246,17 +248,19 @@ class LoadControl:
             if session is not None:
                 session.group_priority, session.departure = priority, departure
 
-    async def _send_tx(self, change) -> None:
+    async def _send_tx(self, change, planned: float) -> None:
+        """The lease runs from now to the end the plan made at `planned` named, even if a beat passed
+        while the round's earlier messages travelled: never past the idle points' step."""
         if not self.commands.is_connected(change.station_id):
             return
         sent_at = self.clock()
         body = profile("TxProfile", TX_PROFILE_ID, 1, change.limit_a, change.ocpp_id, lease_from=sent_at,
-                       lease_until=lease_end(sent_at.timestamp()))
+                       lease_until=lease_end(planned))
         result = await self.commands.set_charging_profile(change.station_id, change.connector_id, body, ctx=LOAD_CTX,
                                                           reason=REASON)
         self.messages_sent += 1
         if result.ok:
-            self.planner.accepted(change.station_id, change.connector_id, change.limit_a, sent_at.timestamp())
+            self.planner.accepted(change.station_id, change.connector_id, change.limit_a, planned)
             if self.services.compat.switches(change.station_id).smart_charging:
                 task = spawn(self._check_composite(change), name="load limit check")
                 self._checks.add(task)
@@ -268,7 +272,8 @@ class LoadControl:
         body = default_profile(default, self.clock(), single_period=station_id in self._one_period)
         result = await self.commands.set_charging_profile(station_id, connector_id, body, ctx=LOAD_CTX, reason=REASON)
         self.messages_sent += 1
-        if not result.ok and result.outcome == "rejected" and len(body["chargingSchedule"]["chargingSchedulePeriod"]) > 1:
+        two_periods = len(body["chargingSchedule"]["chargingSchedulePeriod"]) > 1
+        if not result.ok and result.outcome == "rejected" and two_periods:
             # a station that takes one period: the limit beside the leases, kept after them too (safe).
             # The planner keeps the planned default: while evdesk runs the step is always a beat ahead,
             # so what it reads now is what the station holds, and the same default is not sent again.

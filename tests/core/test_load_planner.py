@@ -194,3 +194,34 @@ def test_an_idle_points_default_goes_out_as_an_absolute_schedule_with_its_step()
 
     lease = profile("TxProfile", 1701, 1, 16.0, 7, lease_from=now, lease_until=lease_end(now.timestamp()))
     assert lease["chargingProfileKind"] == "Absolute" and lease["chargingSchedule"]["duration"] == 799  # rounded down
+
+
+async def test_a_lease_sent_after_a_beat_passed_still_ends_at_the_planned_step():
+    """The round's messages travel for a while; a TxProfile that leaves after a beat passed must still
+    end where the plan put the idle points' step, not a beat later."""
+    from datetime import datetime, timezone
+    from types import SimpleNamespace
+
+    from evdesk.csms.load_control import LoadControl
+
+    planned = NOW + RENEW_SECONDS - 0.5  # just before a beat
+    sent = datetime.fromtimestamp(NOW + RENEW_SECONDS + 2, timezone.utc)  # it leaves after the beat
+    bodies, accepted = [], []
+    control = LoadControl.__new__(LoadControl)
+    control.clock = lambda: sent
+    control.messages_sent = 0
+    control._checks = set()
+
+    async def set_charging_profile(station_id, connector_id, body, **_):
+        bodies.append(body)
+        return SimpleNamespace(ok=True)
+
+    control.commands = SimpleNamespace(is_connected=lambda _s: True, set_charging_profile=set_charging_profile)
+    control.services = SimpleNamespace(compat=SimpleNamespace(switches=lambda _s: SimpleNamespace(smart_charging=False)))
+    control.planner = SimpleNamespace(accepted=lambda *args: accepted.append(args))
+    change = SimpleNamespace(station_id="S", connector_id=1, ocpp_id=7, limit_a=16.0)
+    await control._send_tx(change, planned)
+    step = lease_end(planned)
+    assert step == NOW + LEASE_SECONDS
+    assert sent.timestamp() + bodies[0]["chargingSchedule"]["duration"] <= step  # ends by the step
+    assert accepted == [("S", 1, 16.0, planned)]

@@ -22,10 +22,11 @@ Rules decided:
   (until it obeys again); a new limit starts the count afresh (the car needs a reading to follow).
 * Leases: a TxProfile runs from when it is sent (Absolute, with a duration) to `lease_end`: the
   second beat of `RENEW_SECONDS` after it, so between half a lease and a whole `LEASE_SECONDS`; a
-  lease ending at the next beat is renewed. The common beat makes every lease of the site end at one
-  of two moments, which the idle points' default profiles name (below). In OCPP 1.6 a TxProfile otherwise lasts the whole session:
-  when evdesk stops, the sessions would keep limits meant for a sharing that no longer holds
-  (newcomers start on their point's default profile beside them). With the lease every station
+  lease ending at the next beat is renewed. The common beat makes every lease of the site end at
+  one of two moments, which the idle points' default profiles name (below). In OCPP 1.6 a
+  TxProfile otherwise lasts the whole session: when evdesk stops, the sessions would keep limits
+  meant for a sharing that no longer holds (newcomers start on their point's default profile
+  beside them). With the lease every station
   is back on its fallback share within `LEASE_SECONDS` of evdesk stopping; until then an idle
   point's default profile fits beside the leases (`_beside_leases`), and from the moment the last
   lease ends it is the point's whole share again: the default is a schedule (`DefaultLimit`),
@@ -146,7 +147,7 @@ class LoadPlanner:
         self.sessions.pop((station_id, connector_id), None)
 
     def accepted(self, station_id: UUID, connector_id: int, limit_a: float, at: float | None = None) -> None:
-        """The station took this limit (sent at `at`, epoch seconds: its lease starts then)."""
+        """The station took this limit, planned at `at` (epoch seconds): its lease ends at `lease_end(at)`."""
         s = self.sessions.get((station_id, connector_id))
         if s is not None:
             s.in_force_a = limit_a
