@@ -17,6 +17,7 @@ from evdesk.api.keys import ApiKeyService
 from evdesk.api.openapi import build
 from evdesk.api.resources import ROUTES
 from evdesk.api.stations import run_command
+from evdesk.http_listen import listen
 from evdesk.core.errors import EvdeskError
 
 log = logging.getLogger(__name__)
@@ -80,16 +81,9 @@ class ApiServer:
         return f"{scheme}://{host}:{self.port}/api/v1"
 
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port, ssl_context=self.ssl_context)
-        try:
-            await site.start()
-        except OSError:
-            await self._runner.cleanup()
-            self._runner = None
-            raise
-        self.port = self._runner.addresses[0][1]
+        runner = web.AppRunner(self.app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+        self.port = await listen(runner, self.host, self.port, ssl_context=self.ssl_context)
+        self._runner = runner
         log.info("automation API on %s", self.url)
 
     async def stop(self) -> None:

@@ -20,6 +20,7 @@ from aiohttp import web
 
 from evdesk.core.firmware.library import safe_file_name
 from evdesk.core.firmware.transfers import DOWNLOAD, UPLOAD, TransferBook
+from evdesk.http_listen import listen
 
 log = logging.getLogger(__name__)
 CHUNK = 256 * 1024
@@ -45,16 +46,9 @@ class FileServer:
         app.router.add_post("/t/{token}/{name}", self._upload)
         app.router.add_post("/t/{token}/", self._upload)
         app.router.add_put("/t/{token}/", self._upload)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host or None, self.requested_port, reuse_address=True)
-        try:
-            await site.start()
-        except OSError:
-            await self._runner.cleanup()
-            self._runner = None
-            raise
-        self.port = site._server.sockets[0].getsockname()[1]
+        runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self.port = await listen(runner, self.host or None, self.requested_port, reuse_address=True)
+        self._runner = runner
         log.info("file server for firmware and diagnostics listening on %s:%s", self.host, self.port)
 
     async def stop(self) -> None:
